@@ -1,0 +1,207 @@
+"""The activity catalog and the scoring rules, read from human-editable TOML files in `data/`."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from ssi_tui.domain.models import PILLARS, ActivityKind, Pillar
+from ssi_tui.paths import package_data_dir
+
+
+class DataFileError(Exception):
+    """A data file (catalog, rules, goals, demo) is missing or invalid; the message names file and field."""
+
+
+class UnknownKindError(ValueError):
+    """An activity kind that is not in the catalog."""
+
+    def __init__(self, kind: str, valid: list[str]) -> None:
+        super().__init__(f"unknown activity kind {kind!r}; valid kinds: {', '.join(valid)}")
+        self.kind = kind
+
+
+class Catalog(BaseModel):
+    """All activity kinds, by id."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kinds: dict[str, ActivityKind]
+
+    def kind(self, kind_id: str) -> ActivityKind:
+        """The catalog entry of a kind; `UnknownKindError` lists the valid ids."""
+        try:
+            return self.kinds[kind_id]
+        except KeyError:
+            raise UnknownKindError(kind_id, sorted(self.kinds)) from None
+
+    def __contains__(self, kind_id: object) -> bool:
+        return kind_id in self.kinds
+
+    def in_pillar(self, pillar: str) -> list[ActivityKind]:
+        """The kinds that feed one pillar, in catalog order."""
+        return [kind for kind in self.kinds.values() if kind.pillar == pillar]
+
+
+class Strict(BaseModel):
+    """Rules sections reject unknown keys so a typo in rules.toml is reported, not ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ScoringRules(Strict):
+    """How points become pillar scores."""
+
+    window_days: int = Field(ge=7, le=3650)
+    half_life_days: float = Field(gt=0, le=3650)
+    saturation: dict[Pillar, float]
+    untargeted_floor: float = Field(gt=0, lt=1)
+    targeting_share: float = Field(ge=0, le=1)
+    account_match: float = Field(ge=0, le=1)
+    role_match: float = Field(ge=0, le=1)
+    profile_share: float = Field(ge=0, lt=1)
+
+    @model_validator(mode="after")
+    def _all_pillars(self) -> ScoringRules:
+        missing = [pillar for pillar in PILLARS if pillar not in self.saturation]
+        if missing:
+            raise ValueError(f"saturation lacks pillar(s): {', '.join(missing)}")
+        if any(value <= 0 for value in self.saturation.values()):
+            raise ValueError("saturation constants must be > 0")
+        return self
+
+
+class QualityRules(Strict):
+    """Quality factors applied to the weighted score."""
+
+    unpersonalised: float = Field(gt=0, le=1)
+    relevance: list[float] = Field(min_length=5, max_length=5)
+
+    @model_validator(mode="after")
+    def _factors_in_range(self) -> QualityRules:
+        if any(not 0 < factor <= 1 for factor in self.relevance):
+            raise ValueError("relevance factors must be in (0, 1]")
+        return self
+
+
+class ChecklistLevel(Strict):
+    """A profile level (Beginner … All-Star) reached at a completeness fraction."""
+
+    name: str
+    min: float = Field(ge=0, le=1)
+
+
+class ChecklistRules(Strict):
+    """Weights of the profile checklist items and the named completeness levels."""
+
+    weights: dict[str, float]
+    skills_min: int = Field(ge=1)
+    recommendations_min: int = Field(ge=1)
+    levels: list[ChecklistLevel] = Field(min_length=1)
+
+
+class FlagRules(Strict):
+    """Thresholds of each mismatch flag."""
+
+    aimless_activity: dict[str, float]
+    audience_drift: dict[str, float]
+    neglected_audience: dict[str, float]
+    neglected_account: dict[str, float]
+    invisible_effort: dict[str, float]
+    low_reply_rate: dict[str, float]
+    generic_outreach: dict[str, float]
+    official_gap: dict[str, float]
+
+
+class Rules(Strict):
+    """All scoring parameters (data/rules.toml)."""
+
+    version: int
+    scoring: ScoringRules
+    quality: QualityRules
+    checklist: ChecklistRules
+    flags: FlagRules
+
+    def relevance_factor(self, relevance: int) -> float:
+        """Quality factor for a relevance of 1-5."""
+        return self.quality.relevance[max(1, min(5, relevance)) - 1]
+
+
+def _location(error: dict[str, Any]) -> str:
+    return ".".join(str(part) for part in error["loc"]) or "(top level)"
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """One line naming the first bad field and why."""
+    first = error.errors()[0]
+    message = first["msg"].removeprefix("Value error, ")
+    location = _location(first)
+    extra = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
+    return f"{location}: {message}{extra}"
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Parse a TOML file, turning every failure into a `DataFileError` naming the file."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise DataFileError(f"{path}: file not found") from None
+    except tomllib.TOMLDecodeError as error:
+        raise DataFileError(f"{path}: not valid TOML: {error}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataFileError(f"{path}: cannot read: {error}") from None
+
+
+def parse_catalog(data: dict[str, Any], source: str = "catalog.toml") -> Catalog:
+    """Build a catalog from parsed TOML, naming the bad entry and field on error."""
+    entries = data.get("kind")
+    if not isinstance(entries, list) or not entries:
+        raise DataFileError(f"{source}: expected a list of [[kind]] tables")
+    kinds: dict[str, ActivityKind] = {}
+    for index, entry in enumerate(entries):
+        label = entry.get("id", f"#{index + 1}") if isinstance(entry, dict) else f"#{index + 1}"
+        try:
+            kind = ActivityKind.model_validate(entry)
+        except ValidationError as error:
+            raise DataFileError(f"{source}: kind {label}: {describe_validation_error(error)}") from None
+        if kind.id in kinds:
+            raise DataFileError(f"{source}: kind {kind.id}: defined twice")
+        kinds[kind.id] = kind
+    return Catalog(kinds=kinds)
+
+
+def parse_rules(data: dict[str, Any], source: str = "rules.toml") -> Rules:
+    """Build the rules from parsed TOML, naming the bad field on error."""
+    try:
+        return Rules.model_validate(data)
+    except ValidationError as error:
+        raise DataFileError(f"{source}: {describe_validation_error(error)}") from None
+
+
+def load_catalog(path: Path | None = None) -> Catalog:
+    """Read and validate the activity catalog (default: the shipped `data/catalog.toml`)."""
+    path = path or package_data_dir() / "catalog.toml"
+    return parse_catalog(read_toml(path), str(path))
+
+
+def load_rules(path: Path | None = None) -> Rules:
+    """Read and validate the scoring rules (default: the shipped `data/rules.toml`)."""
+    path = path or package_data_dir() / "rules.toml"
+    return parse_rules(read_toml(path), str(path))
+
+
+@cache
+def default_catalog() -> Catalog:
+    """The shipped catalog, read once."""
+    return load_catalog()
+
+
+@cache
+def default_rules() -> Rules:
+    """The shipped rules, read once."""
+    return load_rules()

@@ -1,0 +1,53 @@
+"""The one date parser used everywhere a date is typed (command line and app)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from dateutil import parser as dateutil_parser
+from dateutil.relativedelta import relativedelta
+
+_RELATIVE = re.compile(r"^([+-])\s*(\d{1,4})\s*([dwmy])$")
+_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+# Two far-apart defaults: if they give different results, the text left a part unsaid.
+_DEFAULT_A = datetime(2001, 1, 1)
+_DEFAULT_B = datetime(2002, 2, 2)
+
+
+class DateParseError(ValueError):
+    """A typed date that cannot be read, or can be read two ways."""
+
+
+def parse_date(text: str, today: date) -> date:
+    """Parse `today`, `yesterday`, `-3d`, `-2w`, `-1m`, `+1y`, ISO dates, or an unambiguous date."""
+    value = text.strip().lower()
+    if not value:
+        raise DateParseError("empty date")
+    if value in _WORDS:
+        return today + timedelta(days=_WORDS[value])
+    relative = _RELATIVE.match(value)
+    if relative:
+        sign, amount, unit = relative.groups()
+        count = int(amount) * (1 if sign == "+" else -1)
+        delta = {
+            "d": relativedelta(days=count),
+            "w": relativedelta(weeks=count),
+            "m": relativedelta(months=count),
+            "y": relativedelta(years=count),
+        }[unit]
+        return today + delta
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        first = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=False)
+        second = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=True)
+    except (ValueError, OverflowError):
+        raise DateParseError(
+            f"cannot read date {text!r}; use YYYY-MM-DD, today, yesterday, -3d or -2w"
+        ) from None
+    if first.date() != second.date():
+        raise DateParseError(f"date {text!r} is ambiguous or incomplete; use YYYY-MM-DD")
+    return first.date()

@@ -1,0 +1,403 @@
+"""Mismatch flags: where raw activity and the user's goals disagree, with the evidence and a fix."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from ssi_tui.domain.catalog import Catalog, Rules
+from ssi_tui.domain.models import PILLAR_LABELS, PILLARS, Goals, SSIReading
+from ssi_tui.domain.scoring import Breakdown
+from ssi_tui.domain.text import fold
+
+Severity = Literal["info", "warn", "alert"]
+SEVERITY_RANK: dict[str, int] = {"alert": 0, "warn": 1, "info": 2}
+FLAG_IDS = (
+    "aimless_activity",
+    "audience_drift",
+    "neglected_audience",
+    "neglected_account",
+    "invisible_effort",
+    "low_reply_rate",
+    "generic_outreach",
+    "official_gap",
+)
+
+# The activity that best moves a pillar towards a chosen audience, for suggested plans.
+_PILLAR_ACTION_KIND = {
+    "brand": "post",
+    "find": "lead_saved",
+    "engage": "comment",
+    "relate": "follow_up",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A recurring plan that would answer a flag (adopted by the planner)."""
+
+    kind: str
+    rule: str = "weekly"
+    audience: str | None = None
+    company: str | None = None
+    note: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-friendly form."""
+        return {
+            "kind": self.kind,
+            "rule": self.rule,
+            "audience": self.audience,
+            "company": self.company,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """One mismatch between activity and goals."""
+
+    id: str
+    severity: Severity
+    pillar: str | None
+    message: str
+    evidence: dict[str, Any] = field(default_factory=dict)
+    action: str = ""
+    suggestion: Suggestion | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of `ssi-tui score --json`."""
+        return {
+            "id": self.id,
+            "severity": self.severity,
+            "pillar": self.pillar,
+            "message": self.message,
+            "evidence": self.evidence,
+            "action": self.action,
+            "suggestion": self.suggestion.as_dict() if self.suggestion else None,
+        }
+
+
+def _pct(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def _top_audience(goals: Goals) -> str | None:
+    ranked = sorted(goals.audiences, key=lambda item: (-item.weight, item.name))
+    return ranked[0].name if ranked and ranked[0].weight > 0 else None
+
+
+def aimless_activity(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
+    """Pillars with a good raw score that barely serves the goals."""
+    limits = rules.flags.aimless_activity
+    target = _top_audience(goals)
+    flags: list[Flag] = []
+    for pillar in PILLARS:
+        score = report.pillars[pillar]
+        if score.raw < limits["min_raw"] or score.weighted >= limits["max_ratio"] * score.raw:
+            continue
+        ratio = score.weighted / score.raw if score.raw else 0.0
+        severity: Severity = "alert" if ratio < limits["alert_ratio"] else "warn"
+        kind = _PILLAR_ACTION_KIND[pillar]
+        audience_text = f" at {target}" if target else ""
+        flags.append(
+            Flag(
+                id="aimless_activity",
+                severity=severity,
+                pillar=pillar,
+                message=(
+                    f"{PILLAR_LABELS[pillar]}: {score.raw:.1f}/25 raw but {score.weighted:.1f} "
+                    f"goal-weighted: most of this activity does not reach your audiences."
+                ),
+                evidence={
+                    "raw": round(score.raw, 1),
+                    "weighted": round(score.weighted, 1),
+                    "ratio": round(ratio, 2),
+                    "alignment": round(score.alignment or 0.0, 2),
+                },
+                action=f"Aim {pillar} activity{audience_text}: tag the audience, prefer target accounts and roles.",
+                suggestion=Suggestion(kind=kind, audience=target, note=f"Aligned {pillar} activity"),
+            )
+        )
+    return flags
+
+
+def _effort_by_audience(report: Breakdown, goals: Goals) -> tuple[dict[str, float], int]:
+    """Decayed effort points per goal audience in the window, and the targeted activity count."""
+    known = {audience.name for audience in goals.audiences}
+    effort: dict[str, float] = defaultdict(float)
+    count = 0
+    for item in report.contributions:
+        audience = item.alignment.audience
+        if audience in known:
+            count += 1
+            effort[audience] += item.effort
+    return effort, count
+
+
+def audience_drift(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
+    """The mix of effort across audiences is far from the mix of goal weights."""
+    limits = rules.flags.audience_drift
+    if goals.total_weight <= 0 or len(goals.audiences) < 2:
+        return []
+    effort, count = _effort_by_audience(report, goals)
+    total = sum(effort.values())
+    if count < limits["min_activities"] or total <= 0:
+        return []
+    gaps = {
+        audience.name: effort.get(audience.name, 0.0) / total - goals.share(audience.name)
+        for audience in goals.audiences
+    }
+    over = max(gaps, key=lambda name: (gaps[name], name))
+    under = min(gaps, key=lambda name: (gaps[name], name))
+    worst = max(abs(gaps[over]), abs(gaps[under]))
+    if worst <= limits["max_gap"]:
+        return []
+    severity: Severity = "alert" if worst > limits["alert_gap"] else "warn"
+    effort_share = {name: round(effort.get(name, 0.0) / total, 2) for name in gaps}
+    goal_share = {name: round(goals.share(name), 2) for name in gaps}
+    return [
+        Flag(
+            id="audience_drift",
+            severity=severity,
+            pillar=None,
+            message=(
+                f"{over.capitalize()} get {_pct(effort_share[over])} of your targeted effort for "
+                f"{_pct(goal_share[over])} of your goals; {under} get {_pct(effort_share[under])} "
+                f"for {_pct(goal_share[under])}."
+            ),
+            evidence={"effort_share": effort_share, "goal_share": goal_share, "targeted_activities": count},
+            action=f"Shift effort to {under}: a weekly block of personalised messages to them.",
+            suggestion=Suggestion(kind="message_sent", audience=under, note=f"Personalised message to {under}"),
+        )
+    ]
+
+
+def _last_touch(report: Breakdown, key: Any) -> date | None:
+    latest: date | None = None
+    for item in report.contributions:
+        if key(item) and (latest is None or item.activity.date > latest):
+            latest = item.activity.date
+    return latest
+
+
+def neglected_audience(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
+    """A goal audience with no activity for weeks."""
+    limits = rules.flags.neglected_audience
+    days = int(min(limits["days"], report.window_days))
+    top = _top_audience(goals)
+    flags: list[Flag] = []
+    for audience in sorted(goals.audiences, key=lambda item: (-item.weight, item.name)):
+        if audience.weight <= 0 or goals.share(audience.name) < limits["min_share"]:
+            continue
+        last = _last_touch(report, lambda item, name=audience.name: item.alignment.audience == name)
+        idle = (report.as_of - last).days if last else None
+        if idle is not None and idle < days:
+            continue
+        since = f"for {idle} days" if idle is not None else f"in the last {report.window_days} days"
+        flags.append(
+            Flag(
+                id="neglected_audience",
+                severity="alert" if audience.name == top else "warn",
+                pillar=None,
+                message=(
+                    f"Nothing aimed at {audience.name} ({_pct(goals.share(audience.name))} of your goals) {since}."
+                ),
+                evidence={
+                    "audience": audience.name,
+                    "goal_share": round(goals.share(audience.name), 2),
+                    "days_since": idle,
+                    "last": last.isoformat() if last else None,
+                },
+                action=f"Reach out to {audience.name} this week: a personalised message or a follow-up.",
+                suggestion=Suggestion(kind="message_sent", audience=audience.name, note=f"Reconnect with {audience.name}"),
+            )
+        )
+    return flags
+
+
+def neglected_account(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
+    """A target account with no activity for weeks."""
+    limits = rules.flags.neglected_account
+    days = int(min(limits["days"], report.window_days))
+    top = _top_audience(goals)
+    flags: list[Flag] = []
+    for account in goals.accounts:
+        key = fold(account.name)
+        last = _last_touch(report, lambda item, key=key: bool(item.activity.company) and fold(item.activity.company) == key)
+        idle = (report.as_of - last).days if last else None
+        if idle is not None and idle < days:
+            continue
+        since = f"for {idle} days" if idle is not None else f"in the last {report.window_days} days"
+        flags.append(
+            Flag(
+                id="neglected_account",
+                severity="warn" if account.audience == top else "info",
+                pillar="relate",
+                message=f"No activity with target account {account.name} ({account.audience}) {since}.",
+                evidence={
+                    "account": account.name,
+                    "audience": account.audience,
+                    "days_since": idle,
+                    "last": last.isoformat() if last else None,
+                },
+                action=f"Engage someone at {account.name}: comment on their posts, then a personalised message.",
+                suggestion=Suggestion(
+                    kind="follow_up", audience=account.audience, company=account.name,
+                    note=f"Touch point with {account.name}",
+                ),
+            )
+        )
+    return flags
+
+
+def invisible_effort(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
+    """A large share of aligned work happens where LinkedIn cannot see it."""
+    limits = rules.flags.invisible_effort
+    weighted = sum(score.weighted_points for score in report.pillars.values())
+    off = sum(score.off_linkedin_points for score in report.pillars.values())
+    if weighted < limits["min_weighted_points"] or off / weighted < limits["min_share"]:
+        return []
+    share = off / weighted
+    by_pillar = {pillar: round(score.off_linkedin_points, 1) for pillar, score in report.pillars.items()}
+    pillar = max(by_pillar, key=lambda name: (by_pillar[name], name))
+    return [
+        Flag(
+            id="invisible_effort",
+            severity="info",
+            pillar=pillar,
+            message=(
+                f"{_pct(share)} of your goal-aligned effort happens off LinkedIn, "
+                "where the official SSI cannot see it."
+            ),
+            evidence={"off_linkedin_share": round(share, 2), "off_linkedin_points": by_pillar},
+            action="Make it visible: post about your talks, meetings and articles, and connect after meetings.",
+            suggestion=Suggestion(kind="post", audience=_top_audience(goals), note="Share an off-LinkedIn win"),
+        )
+    ]
+
+
+def _count_kinds(report: Breakdown) -> Counter[str]:
+    return Counter(item.activity.kind for item in report.scored)
+
+
+def low_reply_rate(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
+    """Many messages sent, few replies."""
+    limits = rules.flags.low_reply_rate
+    counts = _count_kinds(report)
+    sent, received = counts["message_sent"], counts["message_received"]
+    if sent < limits["min_sent"]:
+        return []
+    rate = min(1.0, received / sent)
+    if rate >= limits["min_rate"]:
+        return []
+    return [
+        Flag(
+            id="low_reply_rate",
+            severity="alert" if rate < limits["alert_rate"] else "warn",
+            pillar="engage",
+            message=f"Only {received} replies to {sent} messages sent ({_pct(rate)}).",
+            evidence={"sent": sent, "received": received, "reply_rate": round(rate, 2)},
+            action="Send fewer, more personal messages: reference their work, ask one clear question.",
+            suggestion=Suggestion(kind="message_sent", audience=_top_audience(goals), note="Personalised message"),
+        )
+    ]
+
+
+def generic_outreach(report: Breakdown, goals: Goals, catalog: Catalog, rules: Rules) -> list[Flag]:
+    """Outreach that is rarely personalised."""
+    limits = rules.flags.generic_outreach
+    outreach = [item for item in report.scored if item.kind.personalisable]
+    if len(outreach) < limits["min_outreach"]:
+        return []
+    personalised = sum(1 for item in outreach if item.activity.personalised)
+    share = personalised / len(outreach)
+    if share >= limits["min_personalised"]:
+        return []
+    kinds = Counter(item.kind.id for item in outreach if not item.activity.personalised)
+    worst_kind = max(kinds, key=lambda kind: (kinds[kind], kind))
+    return [
+        Flag(
+            id="generic_outreach",
+            severity="alert" if share < limits["alert_personalised"] else "warn",
+            pillar=catalog.kind(worst_kind).pillar,
+            message=(
+                f"Only {personalised} of {len(outreach)} messages, invitations and comments "
+                f"were personalised ({_pct(share)})."
+            ),
+            evidence={
+                "outreach": len(outreach),
+                "personalised": personalised,
+                "share": round(share, 2),
+                "most_generic_kind": worst_kind,
+            },
+            action=f"Personalise every {catalog.kind(worst_kind).label.lower()}: a line about them, not a template.",
+            suggestion=Suggestion(kind=worst_kind, audience=_top_audience(goals), note="Personalised, not a template"),
+        )
+    ]
+
+
+def official_gap(report: Breakdown, goals: Goals, rules: Rules, readings: Sequence[SSIReading]) -> list[Flag]:
+    """LinkedIn's official SSI looks good while the goal-weighted score is low."""
+    limits = rules.flags.official_gap
+    recent = [
+        reading for reading in readings
+        if 0 <= (report.as_of - reading.date).days <= limits["max_age_days"]
+    ]
+    if not recent:
+        return []
+    latest = max(recent, key=lambda reading: (reading.date, reading.id))
+    gap = latest.total - report.total_weighted
+    if gap < limits["min_gap"]:
+        return []
+    gaps = {pillar: latest.pillar(pillar) - report.pillars[pillar].weighted for pillar in PILLARS}
+    pillar = max(gaps, key=lambda name: (gaps[name], name))
+    return [
+        Flag(
+            id="official_gap",
+            severity="alert" if gap >= limits["alert_gap"] else "warn",
+            pillar=pillar,
+            message=(
+                f"LinkedIn gives you {latest.total:.0f}/100 ({latest.date.isoformat()}) but your "
+                f"goal-weighted score is {report.total_weighted:.0f}: the activity it rewards is not "
+                f"the activity your goals need."
+            ),
+            evidence={
+                "official_total": latest.total,
+                "official_date": latest.date.isoformat(),
+                "weighted_total": round(report.total_weighted, 1),
+                "raw_total": round(report.total_raw, 1),
+                "official_minus_raw": {
+                    name: round(latest.pillar(name) - report.pillars[name].raw, 1) for name in PILLARS
+                },
+                "official_minus_weighted": {name: round(value, 1) for name, value in gaps.items()},
+            },
+            action=f"Worry less about the SSI number; fix {pillar} first by aiming it at your audiences.",
+            suggestion=Suggestion(kind=_PILLAR_ACTION_KIND[pillar], audience=_top_audience(goals)),
+        )
+    ]
+
+
+def compute_flags(
+    report: Breakdown,
+    goals: Goals,
+    catalog: Catalog,
+    rules: Rules,
+    readings: Sequence[SSIReading] = (),
+) -> list[Flag]:
+    """Every flag raised by a breakdown, most severe first (then by id, then pillar)."""
+    flags = [
+        *aimless_activity(report, goals, rules),
+        *audience_drift(report, goals, rules),
+        *neglected_audience(report, goals, rules),
+        *neglected_account(report, goals, rules),
+        *invisible_effort(report, goals, rules),
+        *low_reply_rate(report, goals, rules),
+        *generic_outreach(report, goals, catalog, rules),
+        *official_gap(report, goals, rules, readings),
+    ]
+    flags.sort(key=lambda flag: (SEVERITY_RANK[flag.severity], FLAG_IDS.index(flag.id), flag.pillar or ""))
+    return flags

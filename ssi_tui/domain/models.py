@@ -1,0 +1,323 @@
+"""Pydantic models of the domain: goals, activities, contacts, official readings, profile."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+from ssi_tui.domain.text import clean_optional, clean_text, fold
+
+Pillar = Literal["brand", "find", "engage", "relate"]
+PILLARS: tuple[Pillar, ...] = ("brand", "find", "engage", "relate")
+PILLAR_LABELS: dict[str, str] = {
+    "brand": "Professional brand",
+    "find": "Find the right people",
+    "engage": "Engage with insights",
+    "relate": "Build relationships",
+}
+Channel = Literal["linkedin", "off"]
+Source = Literal["manual", "plan", "linkedin-export", "demo"]
+
+
+def _name(value: str) -> str:
+    cleaned = clean_text(value)
+    if not cleaned:
+        raise ValueError("must not be blank")
+    return cleaned
+
+
+def _audience_name(value: str) -> str:
+    cleaned = fold(clean_text(value))
+    if not cleaned:
+        raise ValueError("audience name must not be blank")
+    return cleaned
+
+
+def _optional_line(value: str | None) -> str | None:
+    return clean_optional(value)
+
+
+def _note(value: str) -> str:
+    return clean_text(value, multiline=True)
+
+
+Name = Annotated[str, AfterValidator(_name)]
+AudienceName = Annotated[str, AfterValidator(_audience_name)]
+OptionalLine = Annotated[str | None, AfterValidator(_optional_line)]
+Note = Annotated[str, AfterValidator(_note)]
+KindId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+
+
+def new_id() -> str:
+    """A fresh random identifier for a stored record."""
+    return uuid.uuid4().hex
+
+
+class DomainModel(BaseModel):
+    """Base for every domain model: strict about unknown fields, validated on assignment."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
+
+
+class Audience(DomainModel):
+    """A group of people the user wants to reach (recruiters, prospects, partners…) and its weight."""
+
+    name: AudienceName
+    weight: float = Field(ge=0, le=1_000_000)
+
+
+class TargetAccount(DomainModel):
+    """A company the user is aiming at, tied to one audience."""
+
+    name: Name
+    audience: AudienceName
+
+
+class Objective(DomainModel):
+    """A period objective, e.g. five personalised messages to prospects per week."""
+
+    kind: KindId
+    audience: AudienceName | None = None
+    per_week: int = Field(ge=1, le=1000)
+    personalised: bool = False
+
+
+DEFAULT_CADENCE_DAYS: dict[str, int] = {"prospects": 30, "partners": 45, "recruiters": 60}
+
+
+class Goals(DomainModel):
+    """The user's relational goals: audience weights, target roles and accounts, objectives."""
+
+    audiences: list[Audience] = Field(default_factory=list)
+    roles: dict[AudienceName, list[str]] = Field(default_factory=dict)
+    accounts: list[TargetAccount] = Field(default_factory=list)
+    objectives: list[Objective] = Field(default_factory=list)
+    cadence: dict[AudienceName, int] = Field(default_factory=dict)
+
+    @field_validator("audiences", mode="before")
+    @classmethod
+    def _audiences_from_mapping(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return [{"name": name, "weight": weight} for name, weight in value.items()]
+        return value
+
+    @field_validator("roles")
+    @classmethod
+    def _clean_keywords(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        cleaned: dict[str, list[str]] = {}
+        for audience, keywords in value.items():
+            words = [fold(clean_text(word)) for word in keywords]
+            cleaned[audience] = [word for word in words if word]
+        return cleaned
+
+    @field_validator("cadence")
+    @classmethod
+    def _positive_cadence(cls, value: dict[str, int]) -> dict[str, int]:
+        for audience, days in value.items():
+            if days < 1 or days > 3650:
+                raise ValueError(f"cadence for {audience!r} must be 1-3650 days, got {days}")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Goals:
+        names = [audience.name for audience in self.audiences]
+        duplicates = {name for name in names if names.count(name) > 1}
+        if duplicates:
+            raise ValueError(f"audience listed twice: {', '.join(sorted(duplicates))}")
+        known = set(names)
+        for audience in self.roles:
+            if audience not in known:
+                raise ValueError(f"roles name audience {audience!r}, which has no weight in [audiences]")
+        for account in self.accounts:
+            if account.audience not in known:
+                raise ValueError(
+                    f"account {account.name!r} names audience {account.audience!r}, "
+                    "which has no weight in [audiences]"
+                )
+        for objective in self.objectives:
+            if objective.audience is not None and objective.audience not in known:
+                raise ValueError(f"objective names unknown audience {objective.audience!r}")
+        return self
+
+    def weight(self, audience: str | None) -> float:
+        """The raw weight of an audience (0 when it is not a goal)."""
+        for item in self.audiences:
+            if item.name == audience:
+                return item.weight
+        return 0.0
+
+    @property
+    def top_weight(self) -> float:
+        """The largest audience weight (0 with no audiences)."""
+        return max((item.weight for item in self.audiences), default=0.0)
+
+    @property
+    def total_weight(self) -> float:
+        """The sum of audience weights."""
+        return sum(item.weight for item in self.audiences)
+
+    def share(self, audience: str) -> float:
+        """An audience's weight as a fraction of all weights (the % shown to the user)."""
+        total = self.total_weight
+        return self.weight(audience) / total if total else 0.0
+
+    def relative_weight(self, audience: str | None) -> float:
+        """An audience's weight relative to the top audience, in [0, 1]."""
+        top = self.top_weight
+        return self.weight(audience) / top if top else 0.0
+
+    def account_for(self, company: str | None) -> TargetAccount | None:
+        """The target account matching a company name (case- and blank-insensitive)."""
+        if not company:
+            return None
+        key = fold(company)
+        for account in self.accounts:
+            if fold(account.name) == key:
+                return account
+        return None
+
+    def role_audience(self, title: str | None) -> str | None:
+        """The audience whose role keywords appear in a job title, if any."""
+        if not title:
+            return None
+        folded = fold(title)
+        for audience in sorted(self.roles, key=lambda name: -self.weight(name)):
+            if any(keyword in folded for keyword in self.roles[audience]):
+                return audience
+        return None
+
+    def cadence_for(self, audience: str | None) -> int | None:
+        """Stay-in-touch cadence in days for an audience; untargeted contacts have none."""
+        if audience is None or audience not in {item.name for item in self.audiences}:
+            return None
+        return self.cadence.get(audience, DEFAULT_CADENCE_DAYS.get(audience, 45))
+
+    def to_file(self) -> dict[str, Any]:
+        """The goals in the shape of the goals file (TOML/JSON)."""
+        data: dict[str, Any] = {
+            "audiences": {item.name: item.weight for item in self.audiences},
+            "roles": dict(self.roles),
+            "accounts": [account.model_dump() for account in self.accounts],
+            "objectives": [objective.model_dump(exclude_defaults=True) for objective in self.objectives],
+        }
+        if self.cadence:
+            data["cadence"] = dict(self.cadence)
+        return data
+
+
+class ActivityKind(DomainModel):
+    """A catalog entry: what an activity kind is worth and whether LinkedIn can see it."""
+
+    id: KindId
+    label: Name
+    pillar: Pillar
+    points: float = Field(ge=0, le=100)
+    visible: bool
+    daily_cap: int | None = Field(default=None, ge=1, le=1000)
+    personalisable: bool = False
+    description: str = ""
+
+    @property
+    def default_channel(self) -> Channel:
+        """Where this kind usually happens: on LinkedIn when LinkedIn can see it."""
+        return "linkedin" if self.visible else "off"
+
+
+class Activity(DomainModel):
+    """One thing the user did: logged by hand, done from a plan, or imported."""
+
+    id: str = Field(default_factory=new_id, min_length=1, max_length=80)
+    kind: KindId
+    date: date
+    audience: AudienceName | None = None
+    contact: OptionalLine = None
+    company: OptionalLine = None
+    title: OptionalLine = None
+    personalised: bool = False
+    relevance: int = Field(default=3, ge=1, le=5)
+    channel: Channel = "linkedin"
+    note: Note = ""
+    source: Source = "manual"
+    plan_id: str | None = None
+    external_id: str | None = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _plain_date(cls, value: Any) -> Any:
+        # A datetime would otherwise be accepted silently; keep only its date.
+        if hasattr(value, "date") and callable(value.date):
+            return value.date()
+        return value
+
+
+class Contact(DomainModel):
+    """A person in the user's network."""
+
+    id: str = Field(default_factory=new_id, min_length=1, max_length=80)
+    name: Name
+    company: OptionalLine = None
+    title: OptionalLine = None
+    audience: AudienceName | None = None
+    profile_url: OptionalLine = None
+    connected_on: date | None = None
+    cadence_days: int | None = Field(default=None, ge=1, le=3650)
+    source: Source = "manual"
+
+    @property
+    def key(self) -> str:
+        """Case-insensitive name used to match contacts."""
+        return fold(self.name)
+
+
+class SSIReading(DomainModel):
+    """What LinkedIn's SSI page showed on a given day."""
+
+    id: str = Field(default_factory=new_id, min_length=1, max_length=80)
+    date: date
+    total: float = Field(ge=0, le=100)
+    brand: float = Field(ge=0, le=25)
+    find: float = Field(ge=0, le=25)
+    engage: float = Field(ge=0, le=25)
+    relate: float = Field(ge=0, le=25)
+    industry_rank: float | None = Field(default=None, ge=0, le=100)
+    network_rank: float | None = Field(default=None, ge=0, le=100)
+    industry_avg: float | None = Field(default=None, ge=0, le=100)
+    network_avg: float | None = Field(default=None, ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _total_is_sum(self) -> SSIReading:
+        pillar_sum = self.brand + self.find + self.engage + self.relate
+        if abs(pillar_sum - self.total) > 1.0:
+            raise ValueError(
+                f"total {self.total:g} does not match the pillar sum {pillar_sum:g} (allowed: ±1)"
+            )
+        return self
+
+    def pillar(self, pillar: str) -> float:
+        """The official score of one pillar."""
+        return float(getattr(self, pillar))
+
+
+class ProfileChecklist(DomainModel):
+    """The profile facts LinkedIn's brand pillar looks at; completeness is computed from rules."""
+
+    photo: bool = False
+    headline: bool = False
+    summary: bool = False
+    experience: bool = False
+    industry: bool = False
+    location: bool = False
+    skills: int = Field(default=0, ge=0, le=10_000)
+    recommendations: int = Field(default=0, ge=0, le=10_000)
+    featured: bool = False
+    custom_url: bool = False

@@ -1,0 +1,63 @@
+"""A full score report (pillars, totals, flags) and its JSON shape."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ssi_tui.domain.catalog import Catalog, Rules
+from ssi_tui.domain.flags import Flag, compute_flags
+from ssi_tui.domain.models import PILLARS, Activity, Goals, ProfileChecklist, SSIReading
+from ssi_tui.domain.scoring import Breakdown, breakdown
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Scores and flags as of a date."""
+
+    breakdown: Breakdown
+    flags: list[Flag]
+    latest_reading: SSIReading | None = None
+
+
+def build_report(
+    activities: Iterable[Activity],
+    goals: Goals,
+    catalog: Catalog,
+    rules: Rules,
+    as_of: date,
+    window_days: int | None = None,
+    checklist: ProfileChecklist | None = None,
+    readings: Sequence[SSIReading] = (),
+) -> Report:
+    """Score the window ending on `as_of` and raise the flags."""
+    scores = breakdown(activities, goals, catalog, rules, as_of, window_days, checklist)
+    flags = compute_flags(scores, goals, catalog, rules, readings)
+    past = [reading for reading in readings if reading.date <= as_of]
+    latest = max(past, key=lambda reading: (reading.date, reading.id)) if past else None
+    return Report(breakdown=scores, flags=flags, latest_reading=latest)
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    """The object printed by `ssi-tui score --json`."""
+    scores = report.breakdown
+    pillars = {
+        pillar: {
+            "raw": round(scores.pillars[pillar].raw, 2),
+            "weighted": round(scores.pillars[pillar].weighted, 2),
+            "alignment": (
+                None if scores.pillars[pillar].alignment is None else round(scores.pillars[pillar].alignment, 3)
+            ),
+        }
+        for pillar in PILLARS
+    }
+    return {
+        "as_of": scores.as_of.isoformat(),
+        "window_days": scores.window_days,
+        "pillars": pillars,
+        "total": {"raw": round(scores.total_raw, 2), "weighted": round(scores.total_weighted, 2)},
+        "profile": {"completeness": round(scores.completeness, 3), "level": scores.level},
+        "flags": [flag.as_dict() for flag in report.flags],
+    }

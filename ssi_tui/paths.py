@@ -1,0 +1,29 @@
+"""Where things live: the shipped data files and the user's store. Resolved on call, never at import."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_DATA_DIR = "SSI_TUI_DATA_DIR"
+
+
+def package_data_dir() -> Path:
+    """The catalog, rules and demo data: inside the installed wheel, else the checkout's `data/`."""
+    here = Path(__file__).resolve().parent
+    installed = here / "data"
+    if installed.is_dir():
+        return installed
+    return here.parent / "data"
+
+
+def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The user's data dir: an explicit override, else $SSI_TUI_DATA_DIR, else the platform default."""
+    if override:
+        return Path(override).expanduser()
+    from_env = os.environ.get(ENV_DATA_DIR)
+    if from_env:
+        return Path(from_env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("ssi-tui", appauthor=False))

@@ -1,0 +1,148 @@
+"""Regenerate data/demo.json, the demo dataset (deterministic; dates are days before today).
+
+The demo persona is a B2B consultant whose goals are prospects first, partners second and
+recruiters last, but whose habits (generic messages, recruiter invitations, reactions, meetings
+LinkedIn never sees) drift away from them: exactly the mismatches ssi-tui exists to show.
+Run: python tools/make_demo.py
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "data" / "demo.json"
+
+CONTACTS = [
+    ("Alice Moreau", "Northwind Traders", "Head of Operations", "prospects"),
+    ("Bruno Keller", "Northwind Traders", "VP Sales", "prospects"),
+    ("Chloé Durand", "Contoso", "Director of IT", "prospects"),
+    ("Daniel Weiss", "Contoso", "Chief Data Officer", "prospects"),
+    ("Emma Lefèvre", "Globex", "Head of Procurement", "prospects"),
+    ("Farid Haddad", "Fabrikam", "Partner Manager", "partners"),
+    ("Greta Lindqvist", "Fabrikam", "Alliances Lead", "partners"),
+    ("Hugo Bernard", "Tailspin Studio", "Founder", "partners"),
+    ("Inès Roux", "Hays", "Senior Recruiter", "recruiters"),
+    ("Jonas Becker", "Michael Page", "Talent Acquisition Partner", "recruiters"),
+    ("Karima Benali", "Robert Walters", "Recruitment Consultant", "recruiters"),
+    ("Léo Garnier", "Adatum", "Software Engineer", None),
+    ("Maya Cohen", "Litware", "Product Designer", None),
+    ("Nils Olsen", "Proseware", "Head of Marketing", "prospects"),
+    ("Olivia Brown", "Woodgrove Bank", "Talent Partner", "recruiters"),
+]
+
+
+def main() -> None:
+    rng = random.Random(20261126)
+    acts: list[dict] = []
+
+    def add(days_ago: int, kind: str, **fields) -> None:
+        entry = {"days_ago": days_ago, "kind": kind}
+        entry.update({key: value for key, value in fields.items() if value not in (None, False, "")})
+        acts.append(entry)
+
+    def person(audience: str | None = None):
+        pool = [c for c in CONTACTS if audience is None or c[3] == audience]
+        name, company, title, aud = rng.choice(pool)
+        return {"contact": name, "company": company, "title": title}
+
+    for day in range(0, 92):
+        weekday = day % 7
+        # Brand: two generic posts a week, a few media.
+        if weekday in (1, 4):
+            add(day, "post", relevance=rng.choice([2, 3, 3]), note="Thoughts on the week")
+        if day % 23 == 5:
+            add(day, "media", note="Slides from a client workshop")
+        # Find: lots of untargeted searching and browsing.
+        if weekday < 5:
+            for _ in range(rng.randint(1, 3)):
+                add(day, "people_search", note="Browsing")
+            for _ in range(rng.randint(1, 4)):
+                add(day, "profile_view")
+        if day % 9 == 2:
+            add(day, "lead_saved", audience="prospects", **person("prospects"))
+        # Engage: many reactions, some comments, generic messages with few replies.
+        for _ in range(rng.randint(2, 6)):
+            add(day, "reaction")
+        if weekday in (0, 2, 3):
+            add(day, "comment", relevance=3, personalised=rng.random() < 0.3)
+        if weekday < 5:
+            who = person("recruiters") if rng.random() < 0.55 else person(rng.choice(["prospects", "partners"]))
+            add(day, "message_sent", personalised=rng.random() < 0.25, **who)
+        if day % 6 == 1:
+            add(day, "message_received", **person("recruiters"))
+        # Relate: invitations mostly to recruiters, few follow-ups with prospects.
+        if weekday in (1, 3):
+            add(day, "invitation_sent", personalised=rng.random() < 0.2, **person("recruiters"))
+        if day % 5 == 0:
+            add(day, "connection", **person())
+        if day % 11 == 3:
+            add(day, "follow_up", personalised=True, relevance=4, **person("prospects"))
+        if day % 14 == 6:
+            add(day, "congratulation", personalised=True, **person())
+    # Off LinkedIn: aligned work LinkedIn never sees.
+    for day in (3, 10, 17, 24, 38, 45, 59, 73):
+        add(day, "meeting", channel="off", relevance=5, personalised=True,
+            **{"contact": "Alice Moreau", "company": "Northwind Traders", "title": "Head of Operations"},
+            note="Discovery workshop follow-up")
+    for day in (8, 29, 50):
+        add(day, "call", channel="off", relevance=4, **person("prospects"))
+    for day in (12, 26, 40, 68):
+        add(day, "email", channel="off", personalised=True, relevance=4, **person("prospects"))
+    add(19, "talk", channel="off", audience="prospects", relevance=5, note="Meetup talk: pricing data products")
+    add(47, "blog_post", channel="off", audience="prospects", relevance=4, note="Blog: five data quick wins")
+    add(33, "event", channel="off", audience="partners", relevance=4, note="Partner summit")
+    # Partners were last touched a month ago.
+    add(34, "message_sent", personalised=True, relevance=4,
+        contact="Farid Haddad", company="Fabrikam", title="Partner Manager")
+    add(2, "endorsement_received")
+    add(41, "recommendation_received", contact="Bruno Keller", company="Northwind Traders")
+
+    data = {
+        "description": "Demo dataset: a consultant aiming at prospects whose habits drift elsewhere.",
+        "goals": {
+            "audiences": {"prospects": 60, "partners": 25, "recruiters": 15},
+            "roles": {
+                "prospects": ["head of", "director", "vp", "chief"],
+                "partners": ["partner manager", "alliances"],
+                "recruiters": ["recruit", "talent"],
+            },
+            "accounts": [
+                {"name": "Northwind Traders", "audience": "prospects"},
+                {"name": "Contoso", "audience": "prospects"},
+                {"name": "Globex", "audience": "prospects"},
+                {"name": "Initech", "audience": "prospects"},
+                {"name": "Fabrikam", "audience": "partners"},
+            ],
+            "objectives": [
+                {"kind": "message_sent", "audience": "prospects", "per_week": 5, "personalised": True},
+                {"kind": "post", "per_week": 2},
+                {"kind": "follow_up", "audience": "partners", "per_week": 1},
+            ],
+        },
+        "checklist": {
+            "photo": True, "headline": True, "summary": True, "experience": True,
+            "industry": True, "location": True, "skills": 12, "recommendations": 2,
+            "featured": False, "custom_url": True,
+        },
+        "contacts": [
+            {"name": n, "company": c, "title": t, **({"audience": a} if a else {})}
+            for n, c, t, a in CONTACTS
+        ],
+        "readings": [
+            {"days_ago": 61, "total": 58, "brand": 17.5, "find": 12.1, "engage": 14.2, "relate": 14.2,
+             "industry_rank": 12, "network_rank": 9, "industry_avg": 24, "network_avg": 31},
+            {"days_ago": 33, "total": 63, "brand": 18.1, "find": 13.9, "engage": 15.5, "relate": 15.5,
+             "industry_rank": 9, "network_rank": 7, "industry_avg": 24, "network_avg": 31},
+            {"days_ago": 4, "total": 67, "brand": 18.4, "find": 15.2, "engage": 16.7, "relate": 16.7,
+             "industry_rank": 7, "network_rank": 5, "industry_avg": 25, "network_avg": 32},
+        ],
+        "activities": sorted(acts, key=lambda a: (a["days_ago"], a["kind"])),
+    }
+    OUT.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {OUT}: {len(acts)} activities")
+
+
+if __name__ == "__main__":
+    main()
