@@ -1,0 +1,1 @@
+"""The command line: `ssi-tui` opens the app; subcommands for scripted use."""

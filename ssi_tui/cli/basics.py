@@ -1,0 +1,194 @@
+"""`ssi-tui log`, `goals`, `activities`, `contacts` and `locate`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ssi_tui.cli.context import Context, UserError
+from ssi_tui.cli.output import format_table, print_json
+from ssi_tui.domain.catalog import default_catalog
+from ssi_tui.domain.goals_file import load_goals_file
+from ssi_tui.domain.models import Goals
+
+
+def relevance(text: str) -> int:
+    """Parse --relevance: 1 to 5."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"relevance must be a whole number 1-5, got {text!r}") from None
+    if not 1 <= value <= 5:
+        raise argparse.ArgumentTypeError(f"relevance must be 1-5, got {value}")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add log, goals, activities, contacts and locate."""
+    log = subparsers.add_parser(
+        "log",
+        parents=[common],
+        help="log one activity",
+        description="Log one activity. Valid kinds: " + ", ".join(sorted(default_catalog().kinds)),
+    )
+    log.add_argument("kind", metavar="KIND", help="activity kind from the catalog (e.g. post, message_sent)")
+    log.add_argument("--date", metavar="DATE", help="when (default today): YYYY-MM-DD, yesterday, -3d…")
+    log.add_argument("--audience", metavar="A", help="audience it reached (one of your goals' audiences)")
+    log.add_argument("--contact", metavar="NAME", help="person involved (created if new)")
+    log.add_argument("--company", metavar="C", help="their company")
+    log.add_argument("--title", metavar="T", help="their job title")
+    log.add_argument("--personalised", action="store_true", default=None, help="it was personalised")
+    log.add_argument("--relevance", type=relevance, metavar="1-5", help="how relevant to your goals (default 3)")
+    log.add_argument("--channel", choices=["linkedin", "off"], help="where it happened (default: from the kind)")
+    log.add_argument("--note", metavar="TEXT", help="free note")
+    log.set_defaults(handler=run_log)
+
+    goals = subparsers.add_parser("goals", parents=[common], help="load or show your relational goals")
+    goals_sub = goals.add_subparsers(dest="goals_command", metavar="ACTION", required=True)
+    load = goals_sub.add_parser("load", parents=[common], help="replace your goals with a TOML or JSON file")
+    load.add_argument("file", metavar="FILE", type=Path)
+    load.set_defaults(handler=run_goals_load)
+    show = goals_sub.add_parser("show", parents=[common], help="show your goals")
+    show.add_argument("--json", action="store_true", help="print the goals file shape as JSON")
+    show.set_defaults(handler=run_goals_show)
+
+    activities = subparsers.add_parser("activities", parents=[common], help="list activities")
+    activities.add_argument("--json", action="store_true", help="print a JSON array")
+    activities.add_argument("--since", metavar="DATE", help="only from this date")
+    activities.add_argument("--kind", metavar="KIND", help="only this kind")
+    activities.set_defaults(handler=run_activities)
+
+    contacts = subparsers.add_parser("contacts", parents=[common], help="list contacts")
+    contacts.add_argument("--json", action="store_true", help="print a JSON array")
+    contacts.set_defaults(handler=run_contacts)
+
+    locate = subparsers.add_parser("locate", parents=[common], help="show where your data lives")
+    locate.add_argument("--json", action="store_true", help="print one JSON object")
+    locate.set_defaults(handler=run_locate)
+
+
+def run_log(context: Context) -> int:
+    """Store one activity."""
+    args = context.args
+    workspace = context.workspace(write=True)
+    fields = {
+        "kind": args.kind,
+        "date": context.parse_date(args.date, "--date"),
+        "audience": args.audience,
+        "contact": args.contact,
+        "company": args.company,
+        "title": args.title,
+        "personalised": args.personalised,
+        "relevance": args.relevance,
+        "channel": args.channel,
+        "note": args.note,
+        "source": "manual",
+    }
+    activity, created = workspace.log_activity(fields)
+    kind = workspace.catalog.kind(activity.kind)
+    where = "LinkedIn" if activity.channel == "linkedin" else "off LinkedIn"
+    message = f"Logged {kind.label.lower()} ({kind.pillar}, {where}) on {activity.date.isoformat()}"
+    if activity.contact:
+        message += f" with {activity.contact}"
+    context.stdout.write(message + f" [id {activity.id}]\n")
+    if created is not None:
+        context.stdout.write(f"New contact: {created.name}\n")
+    return 0
+
+
+def run_goals_load(context: Context) -> int:
+    """Replace the goals with a file's."""
+    path: Path = context.args.file
+    goals = load_goals_file(path, default_catalog())
+    workspace = context.workspace(write=True)
+    workspace.store.goals.set(goals)
+    context.stdout.write(f"Loaded goals from {path}\n" + render_goals(goals) + "\n")
+    return 0
+
+
+def render_goals(goals: Goals) -> str:
+    """Goals as text: weights shown as percentages summing to 100."""
+    if not goals.audiences:
+        return "No goals yet: load a file with `ssi-tui goals load FILE`."
+    lines = ["Audiences:"]
+    for audience in sorted(goals.audiences, key=lambda item: -item.weight):
+        roles = ", ".join(goals.roles.get(audience.name, [])) or "-"
+        lines.append(f"  {audience.name:<14} {goals.share(audience.name):>4.0%}  roles: {roles}")
+    if goals.accounts:
+        lines.append("Target accounts:")
+        lines.extend(f"  {account.name} ({account.audience})" for account in goals.accounts)
+    if goals.objectives:
+        lines.append("Objectives per week:")
+        for objective in goals.objectives:
+            who = f" to {objective.audience}" if objective.audience else ""
+            personal = " personalised" if objective.personalised else ""
+            lines.append(f"  {objective.per_week} ×{personal} {objective.kind}{who}")
+    return "\n".join(lines)
+
+
+def run_goals_show(context: Context) -> int:
+    """Print the goals."""
+    goals = context.workspace(write=False).store.goals.get()
+    if context.args.json:
+        print_json(goals.to_file(), context.stdout)
+    else:
+        context.stdout.write(render_goals(goals) + "\n")
+    return 0
+
+
+def run_activities(context: Context) -> int:
+    """List activities, oldest first."""
+    args = context.args
+    workspace = context.workspace(write=False)
+    since = context.parse_date(args.since, "--since")
+    if args.kind and args.kind not in workspace.catalog:
+        raise UserError(f"unknown activity kind {args.kind!r}; valid kinds: {', '.join(sorted(workspace.catalog.kinds))}")
+    activities = workspace.store.activities.between(since, None)
+    if args.kind:
+        activities = [activity for activity in activities if activity.kind == args.kind]
+    if args.json:
+        rows = []
+        for activity in activities:
+            row = activity.model_dump(mode="json")
+            row["pillar"] = workspace.catalog.kinds[activity.kind].pillar if activity.kind in workspace.catalog else None
+            rows.append(row)
+        print_json(rows, context.stdout)
+        return 0
+    table = [
+        (
+            activity.date.isoformat(),
+            activity.kind,
+            workspace.catalog.kinds[activity.kind].pillar if activity.kind in workspace.catalog else "?",
+            activity.audience,
+            activity.contact,
+            activity.company,
+            activity.channel,
+            activity.source,
+        )
+        for activity in activities
+    ]
+    headers = ("date", "kind", "pillar", "audience", "contact", "company", "channel", "source")
+    context.stdout.write(format_table(headers, table) + f"\n{len(table)} activities\n")
+    return 0
+
+
+def run_contacts(context: Context) -> int:
+    """List contacts."""
+    contacts = context.workspace(write=False).store.contacts.all()
+    if context.args.json:
+        print_json([contact.model_dump(mode="json") for contact in contacts], context.stdout)
+        return 0
+    rows = [(c.name, c.company, c.title, c.audience, c.profile_url) for c in contacts]
+    context.stdout.write(format_table(("name", "company", "title", "audience", "profile"), rows) + f"\n{len(rows)} contacts\n")
+    return 0
+
+
+def run_locate(context: Context) -> int:
+    """Print where the data lives."""
+    data_dir = context.data_dir()
+    info = {"data_dir": str(data_dir), "store": str(data_dir / "store.json")}
+    if context.args.json:
+        print_json(info, context.stdout)
+    else:
+        context.stdout.write(f"data dir: {info['data_dir']}\nstore:    {info['store']}\n")
+    return 0

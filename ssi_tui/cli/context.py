@@ -1,0 +1,100 @@
+"""What every command gets: parsed arguments, today's date, and access to the (demo) store."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from argparse import Namespace
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from ssi_tui.domain.dates import DateParseError, parse_date
+from ssi_tui.paths import user_data_dir
+from ssi_tui.store import Store
+from ssi_tui.workspace import Workspace, seed_demo
+
+ENV_TODAY = "SSI_TUI_TODAY"
+
+
+class UserError(Exception):
+    """A problem the user can fix: printed as one line, with an exit status."""
+
+    def __init__(self, message: str, exit_code: int = 2) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def resolve_today(explicit: date | None = None) -> date:
+    """Today's date: injected by tests, else $SSI_TUI_TODAY (YYYY-MM-DD), else the system date."""
+    if explicit is not None:
+        return explicit
+    from_env = os.environ.get(ENV_TODAY)
+    if from_env:
+        try:
+            return date.fromisoformat(from_env)
+        except ValueError:
+            raise UserError(f"{ENV_TODAY}={from_env!r} is not a YYYY-MM-DD date") from None
+    return date.today()
+
+
+@dataclass
+class Context:
+    """Per-invocation state; `close()` releases the store and removes a demo copy."""
+
+    args: Namespace
+    today: date
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    _store: Store | None = None
+    _demo_tmp: Path | None = None
+
+    @property
+    def demo(self) -> bool:
+        """Whether this run uses a throw-away copy of the demo data."""
+        return bool(getattr(self.args, "demo", False))
+
+    def data_dir(self) -> Path:
+        """The data dir in use (a temporary one in demo mode)."""
+        if self.demo:
+            if self._demo_tmp is None:
+                self._demo_tmp = Path(tempfile.mkdtemp(prefix="ssi-tui-demo-"))
+            return self._demo_tmp / "data"
+        return user_data_dir(getattr(self.args, "data_dir", None))
+
+    def open_store(self, write: bool = True) -> Store:
+        """Open the store once per run (writers take the lock); the demo store is seeded on first open."""
+        if self._store is None:
+            directory = self.data_dir()
+            if self.demo:
+                store = Store.open(directory)
+                seed_demo(store, self.today)
+            else:
+                store = Store.open(directory, read_only=not write)
+            self._store = store
+        return self._store
+
+    def workspace(self, write: bool = True) -> Workspace:
+        """A workspace over the store."""
+        return Workspace(self.open_store(write), self.today)
+
+    def parse_date(self, text: str | None, option: str) -> date | None:
+        """Parse a date option with the shared parser; a bad one is a `UserError` naming the option."""
+        if text is None:
+            return None
+        try:
+            return parse_date(text, self.today)
+        except DateParseError as error:
+            raise UserError(f"{option}: {error}") from None
+
+    def close(self) -> None:
+        """Release the store lock and remove the demo copy."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+        if self._demo_tmp is not None:
+            shutil.rmtree(self._demo_tmp, ignore_errors=True)
+            self._demo_tmp = None

@@ -1,0 +1,92 @@
+"""Crash-safe file primitives: private atomic writes, directory fsync, leftover clean-up."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from contextlib import suppress
+from pathlib import Path
+
+from ssi_tui.store.errors import StoreWriteError
+
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+TEMP_SUFFIX = ".tmp"
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create a directory (and parents) and make it 0700 whatever the umask."""
+    path.mkdir(parents=True, exist_ok=True)
+    if (path.stat().st_mode & 0o777) != PRIVATE_DIR:
+        os.chmod(path, PRIVATE_DIR)
+
+
+def make_private(path: Path) -> None:
+    """Make an existing file 0600 (no-op when already so)."""
+    with suppress(FileNotFoundError):
+        if (path.stat().st_mode & 0o777) != PRIVATE_FILE:
+            os.chmod(path, PRIVATE_FILE)
+
+
+def fsync_dir(path: Path) -> None:
+    """Flush a directory entry so a rename survives a power loss (POSIX only)."""
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def describe_os_error(error: OSError, path: Path) -> str:
+    """A one-line, human explanation of a failed save."""
+    if error.errno == errno.ENOSPC:
+        reason = "the disk is full"
+    elif error.errno == errno.EDQUOT:
+        reason = "the disk quota is exceeded"
+    elif error.errno in (errno.EACCES, errno.EPERM):
+        reason = "permission denied"
+    elif error.errno == errno.EROFS:
+        reason = "the file system is read-only"
+    else:
+        reason = error.strerror or str(error)
+    return f"could not save to {path}: {reason}; nothing was changed"
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` atomically and durably, as a 0600 file.
+
+    Temp file in the same directory, flush + fsync, `os.replace`, fsync of the directory.
+    On failure the previous file is untouched, the temp file removed, and `StoreWriteError` raised.
+    """
+    directory = path.parent
+    temp_name: str | None = None
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=directory)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+        temp_name = None
+        fsync_dir(directory)
+    except OSError as error:
+        raise StoreWriteError(describe_os_error(error, path)) from error
+    finally:
+        if temp_name is not None:
+            with suppress(OSError):
+                os.unlink(temp_name)
+
+
+def remove_leftover_temps(directory: Path) -> list[Path]:
+    """Delete temp files left by a crash mid-write (only ours: `.<name>.<random>.tmp`)."""
+    removed: list[Path] = []
+    if not directory.is_dir():
+        return removed
+    for candidate in directory.glob(f".*{TEMP_SUFFIX}"):
+        with suppress(OSError):
+            candidate.unlink()
+            removed.append(candidate)
+    return removed

@@ -1,0 +1,108 @@
+"""Schema versions of the store file, structural checks, and migrations from older versions.
+
+Version history:
+  1  plain TinyDB layout (no meta table): activities keyed by TinyDB id, `off_linkedin` flag.
+  2  meta table (version, history segments), string ids, `channel`, tombstones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+SCHEMA_VERSION = 2
+TABLES = (
+    "meta",
+    "goals",
+    "checklist",
+    "settings",
+    "readings",
+    "plans",
+    "plan_events",
+    "activities",
+    "contacts",
+    "tombstones",
+)
+V1_TABLES = {"activities", "contacts", "goals", "readings", "checklist", "settings"}
+
+
+class StructureError(ValueError):
+    """The data does not have the shape of a store."""
+
+
+def _is_table(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(doc, dict) for doc in value.values())
+
+
+def detect_version(data: Any) -> int:
+    """The schema version of loaded store data, or `StructureError` if it is not a store."""
+    if not isinstance(data, dict) or not data:
+        raise StructureError("the file is empty or not a JSON object")
+    for name, table in data.items():
+        if not _is_table(table):
+            raise StructureError(f"table {name!r} is not a table of documents")
+    meta = data.get("meta")
+    if meta is None:
+        if set(data) <= V1_TABLES:
+            return 1
+        raise StructureError("the meta table is missing")
+    document = meta.get("1")
+    if not isinstance(document, dict) or not isinstance(document.get("schema_version"), int):
+        raise StructureError("the meta table has no schema_version")
+    version = document["schema_version"]
+    if version < 1:
+        raise StructureError(f"schema_version {version} is not valid")
+    return version
+
+
+def check_documents(data: dict[str, Any]) -> None:
+    """Reject documents that cannot be read back (cheap checks of the fields every reader needs)."""
+    for doc_id, doc in data.get("activities", {}).items():
+        if not isinstance(doc.get("id"), str) or not isinstance(doc.get("kind"), str) or not isinstance(doc.get("date"), str):
+            raise StructureError(f"activity {doc_id} lacks id, kind or date")
+    for doc_id, doc in data.get("contacts", {}).items():
+        if not isinstance(doc.get("id"), str) or not isinstance(doc.get("name"), str):
+            raise StructureError(f"contact {doc_id} lacks id or name")
+    segments = data.get("meta", {}).get("1", {}).get("segments", [])
+    if not isinstance(segments, list) or not all(isinstance(name, str) for name in segments):
+        raise StructureError("meta.segments is not a list of names")
+
+
+def empty_store(created: str) -> dict[str, Any]:
+    """The data of a new, empty store."""
+    data: dict[str, Any] = {name: {} for name in TABLES}
+    data["meta"] = {"1": {"schema_version": SCHEMA_VERSION, "segments": [], "created": created}}
+    return data
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    migrated: dict[str, Any] = {name: {} for name in TABLES}
+    for name in ("goals", "checklist", "settings"):
+        document = data.get(name, {}).get("1")
+        if document is not None:
+            migrated[name] = {"1": {"value": document}}
+    for doc_id, doc in data.get("readings", {}).items():
+        migrated["readings"][doc_id] = {"id": f"v1-reading-{doc_id}", **doc}
+    for doc_id, doc in data.get("activities", {}).items():
+        doc = dict(doc)
+        off = bool(doc.pop("off_linkedin", False))
+        doc.setdefault("id", f"v1-{doc_id}")
+        doc.setdefault("channel", "off" if off else "linkedin")
+        migrated["activities"][doc_id] = doc
+    for doc_id, doc in data.get("contacts", {}).items():
+        migrated["contacts"][doc_id] = {"id": f"v1-contact-{doc_id}", **doc}
+    migrated["meta"] = {"1": {"schema_version": 2, "segments": [], "created": "migrated-from-v1"}}
+    return migrated
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+
+
+def migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
+    """Bring data from `version` up to `SCHEMA_VERSION`, one step at a time."""
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+    for name in TABLES:
+        data.setdefault(name, {})
+    return data

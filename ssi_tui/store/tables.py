@@ -1,0 +1,333 @@
+"""Repositories over the store's tables: what screens and commands call, never TinyDB itself."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from urllib.parse import unquote
+
+from pydantic import BaseModel
+
+from ssi_tui.domain.models import Activity, Contact, Goals, ProfileChecklist, SSIReading
+from ssi_tui.domain.text import fold
+from ssi_tui.store.errors import NotFoundError
+
+if TYPE_CHECKING:
+    from ssi_tui.store.repository import Store
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def normalise_profile_url(url: str | None) -> str | None:
+    """The lowercased, URL-decoded `/in/<slug>` of a LinkedIn profile URL (None if there is none)."""
+    if not url:
+        return None
+    text = unquote(url).strip().lower()
+    marker = text.find("/in/")
+    if marker < 0:
+        return None
+    slug = text[marker + 4 :].split("/")[0].split("?")[0].split("#")[0]
+    return f"/in/{slug}" if slug else None
+
+
+class Singleton(Generic[Model]):
+    """A table holding one document (goals, checklist)."""
+
+    def __init__(self, store: Store, table: str, model: type[Model]) -> None:
+        self._store = store
+        self._table = table
+        self._model = model
+
+    def get(self) -> Model:
+        """The stored value, or the model's defaults when nothing is stored yet."""
+        document = self._store.table_data(self._table).get("1")
+        if document is None:
+            return self._model()
+        return self._model.model_validate(document["value"])
+
+    def set(self, value: Model) -> Model:
+        """Replace the stored value."""
+        self._store.put_document(self._table, 1, {"value": value.model_dump(mode="json")})
+        return value
+
+
+class Settings:
+    """Small user preferences (theme…), as one key-value document."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def all(self) -> dict[str, Any]:
+        """Every setting."""
+        document = self._store.table_data("settings").get("1")
+        return dict(document["value"]) if document else {}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """One setting."""
+        return self.all().get(key, default)
+
+    def set(self, key: str, value: Any) -> None:
+        """Save one setting."""
+        values = self.all()
+        values[key] = value
+        self._store.put_document("settings", 1, {"value": values})
+
+
+class Records(Generic[Model]):
+    """A small table of models with an `id` field (readings, plans…), kept in the hot file."""
+
+    def __init__(self, store: Store, table: str, model: type[Model], order: str = "date") -> None:
+        self._store = store
+        self._table = table
+        self._model = model
+        self._order = order
+
+    def all(self) -> list[Model]:
+        """Every record, ordered."""
+        records = [self._model.model_validate(doc) for doc in self._store.table_data(self._table).values()]
+        records.sort(key=lambda record: (getattr(record, self._order, ""), record.id))  # type: ignore[attr-defined]
+        return records
+
+    def get(self, record_id: str) -> Model:
+        """One record by id."""
+        doc = self._find(record_id)[1]
+        return self._model.model_validate(doc)
+
+    def add(self, record: Model) -> Model:
+        """Store a new record (or replace one with the same id)."""
+        doc = record.model_dump(mode="json")
+        try:
+            doc_id, _ = self._find(doc["id"])
+        except NotFoundError:
+            doc_id = self._store.next_doc_id(self._table)
+        self._store.put_document(self._table, doc_id, doc)
+        return record
+
+    update = add
+
+    def delete(self, record_id: str) -> Model:
+        """Remove a record; returns it (for undo)."""
+        doc_id, doc = self._find(record_id)
+        self._store.remove_document(self._table, doc_id)
+        return self._model.model_validate(doc)
+
+    def _find(self, record_id: str) -> tuple[int, dict[str, Any]]:
+        for doc_id, doc in self._store.table_data(self._table).items():
+            if doc.get("id") == record_id:
+                return int(doc_id), doc
+        raise NotFoundError(f"no {self._table[:-1]} with id {record_id!r}")
+
+
+class Readings(Records[SSIReading]):
+    """Official SSI readings, oldest first."""
+
+    def latest(self, on_or_before: date | None = None) -> SSIReading | None:
+        """The most recent reading (up to a date)."""
+        readings = [r for r in self.all() if on_or_before is None or r.date <= on_or_before]
+        return readings[-1] if readings else None
+
+
+def activity_from_doc(doc: dict[str, Any]) -> Activity:
+    """Rebuild an activity from a stored document (validated: a hand-edited store cannot smuggle bad values)."""
+    return Activity.model_validate(doc)
+
+
+class Activities:
+    """All activities: history segments plus the hot table, indexed by date in memory."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._models: dict[str, Activity] = {}
+
+    # -- index maintenance (called by the store) ---------------------------------------
+    def rebuild(self, docs: dict[str, dict[str, Any]]) -> None:
+        """Reset the in-memory index from merged documents."""
+        self._docs = docs
+        self._by_date = sorted((doc["date"], activity_id) for activity_id, doc in docs.items())
+        self._external = {doc["external_id"] for doc in docs.values() if doc.get("external_id")}
+        self._models.clear()
+
+    def _index(self, doc: dict[str, Any]) -> None:
+        old = self._docs.get(doc["id"])
+        if old is not None:
+            self._unindex(old)
+        self._docs[doc["id"]] = doc
+        bisect.insort(self._by_date, (doc["date"], doc["id"]))
+        if doc.get("external_id"):
+            self._external.add(doc["external_id"])
+        self._models.pop(doc["id"], None)
+
+    def _unindex(self, doc: dict[str, Any]) -> None:
+        key = (doc["date"], doc["id"])
+        position = bisect.bisect_left(self._by_date, key)
+        if position < len(self._by_date) and self._by_date[position] == key:
+            del self._by_date[position]
+        self._docs.pop(doc["id"], None)
+        self._models.pop(doc["id"], None)
+        if doc.get("external_id"):
+            self._external.discard(doc["external_id"])
+
+    # -- reads ---------------------------------------------------------------------------
+    def count(self) -> int:
+        """How many activities are stored."""
+        return len(self._docs)
+
+    def _model(self, activity_id: str) -> Activity:
+        model = self._models.get(activity_id)
+        if model is None:
+            model = activity_from_doc(self._docs[activity_id])
+            self._models[activity_id] = model
+        return model
+
+    def get(self, activity_id: str) -> Activity:
+        """One activity by id."""
+        if activity_id not in self._docs:
+            raise NotFoundError(f"no activity with id {activity_id!r}")
+        return self._model(activity_id)
+
+    def all(self) -> list[Activity]:
+        """Every activity, oldest first."""
+        return [self._model(activity_id) for _, activity_id in self._by_date]
+
+    def between(self, start: date | None, end: date | None) -> list[Activity]:
+        """Activities dated from `start` to `end` inclusive (either may be open), oldest first."""
+        low = bisect.bisect_left(self._by_date, (start.isoformat(),)) if start else 0
+        high = bisect.bisect_left(self._by_date, ((end.isoformat() + "~"),)) if end else len(self._by_date)
+        return [self._model(activity_id) for _, activity_id in self._by_date[low:high]]
+
+    def first_date(self) -> date | None:
+        """Date of the oldest activity."""
+        return date.fromisoformat(self._by_date[0][0]) if self._by_date else None
+
+    def has_external(self, external_id: str) -> bool:
+        """Whether an imported row with this stable key is stored already."""
+        return external_id in self._external
+
+    def external_ids(self) -> set[str]:
+        """Stable keys of every imported activity."""
+        return set(self._external)
+
+    # -- writes --------------------------------------------------------------------------
+    def add(self, activity: Activity) -> Activity:
+        """Store a new activity (or replace the one with the same id); durable on return."""
+        self._store.save_activity_docs([activity.model_dump(mode="json")])
+        return activity
+
+    update = add
+    restore = add
+
+    def add_many(self, activities: Iterable[Activity]) -> int:
+        """Store many activities in one atomic save (large batches go to a history segment)."""
+        docs = [activity.model_dump(mode="json") for activity in activities]
+        if docs:
+            self._store.save_bulk(docs, [])
+        return len(docs)
+
+    def delete(self, activity_id: str) -> Activity:
+        """Remove an activity; returns it so it can be restored (undo)."""
+        activity = self.get(activity_id)
+        self._store.delete_activity(activity_id)
+        return activity
+
+
+class Contacts:
+    """All contacts, indexed by id, case-insensitive name and normalised profile URL."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def rebuild(self, docs: dict[str, dict[str, Any]]) -> None:
+        """Reset the in-memory indexes from merged documents."""
+        self._docs = docs
+        self._by_name: dict[str, str] = {}
+        self._by_url: dict[str, str] = {}
+        for contact_id, doc in docs.items():
+            self._index_keys(contact_id, doc)
+
+    def _index_keys(self, contact_id: str, doc: dict[str, Any]) -> None:
+        self._by_name.setdefault(fold(doc["name"]), contact_id)
+        url = normalise_profile_url(doc.get("profile_url"))
+        if url:
+            self._by_url[url] = contact_id
+
+    def _index(self, doc: dict[str, Any]) -> None:
+        old = self._docs.get(doc["id"])
+        if old is not None:
+            self._unindex(old)
+        self._docs[doc["id"]] = doc
+        self._index_keys(doc["id"], doc)
+
+    def _unindex(self, doc: dict[str, Any]) -> None:
+        self._docs.pop(doc["id"], None)
+        if self._by_name.get(fold(doc["name"])) == doc["id"]:
+            del self._by_name[fold(doc["name"])]
+        url = normalise_profile_url(doc.get("profile_url"))
+        if url and self._by_url.get(url) == doc["id"]:
+            del self._by_url[url]
+
+    def count(self) -> int:
+        """How many contacts are stored."""
+        return len(self._docs)
+
+    def get(self, contact_id: str) -> Contact:
+        """One contact by id."""
+        try:
+            return Contact.model_validate(self._docs[contact_id])
+        except KeyError:
+            raise NotFoundError(f"no contact with id {contact_id!r}") from None
+
+    def find(self, name: str) -> Contact | None:
+        """The contact with this name, compared case- and blank-insensitively."""
+        contact_id = self._by_name.get(fold(name))
+        return self.get(contact_id) if contact_id else None
+
+    def by_url(self, url: str) -> Contact | None:
+        """The contact with this LinkedIn profile URL (normalised)."""
+        key = normalise_profile_url(url)
+        contact_id = self._by_url.get(key) if key else None
+        return self.get(contact_id) if contact_id else None
+
+    def all(self) -> list[Contact]:
+        """Every contact, by name."""
+        contacts = [Contact.model_validate(doc) for doc in self._docs.values()]
+        contacts.sort(key=lambda contact: (contact.key, contact.id))
+        return contacts
+
+    def names(self) -> list[str]:
+        """Every contact name (for type-ahead)."""
+        return sorted((doc["name"] for doc in self._docs.values()), key=fold)
+
+    def add(self, contact: Contact) -> Contact:
+        """Store a new contact (or replace the one with the same id)."""
+        self._store.save_bulk([], [contact.model_dump(mode="json")])
+        return contact
+
+    update = add
+
+    def upsert_many(self, contacts: Iterable[Contact]) -> int:
+        """Store many contacts in one atomic save."""
+        docs = [contact.model_dump(mode="json") for contact in contacts]
+        if docs:
+            self._store.save_bulk([], docs)
+        return len(docs)
+
+    def delete(self, contact_id: str) -> Contact:
+        """Remove a contact; returns it."""
+        contact = self.get(contact_id)
+        self._store.delete_contact(contact_id)
+        return contact
+
+
+__all__ = [
+    "Activities",
+    "Contacts",
+    "Goals",
+    "ProfileChecklist",
+    "Readings",
+    "Records",
+    "Settings",
+    "Singleton",
+    "normalise_profile_url",
+]
