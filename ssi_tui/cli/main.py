@@ -6,6 +6,7 @@ import argparse
 import re
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import redirect_stderr, redirect_stdout
 from datetime import date
 from typing import NoReturn, TextIO
 
@@ -116,7 +117,8 @@ def main(
     stderr = stderr or sys.stderr
     parser = build_parser()
     try:
-        args = parser.parse_args(join_relative_dates(sys.argv[1:] if argv is None else argv))
+        with redirect_stdout(stdout), redirect_stderr(stderr):
+            args = parser.parse_args(join_relative_dates(sys.argv[1:] if argv is None else argv))
     except SystemExit as exit_:
         return int(exit_.code or 0)
     context: Context | None = None

@@ -1,0 +1,51 @@
+"""The domain never imports Textual (STYLE.md): checked statically and at import time."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import ssi_tui
+
+PACKAGE = Path(ssi_tui.__file__).resolve().parent
+FORBIDDEN = ("textual", "rich", "ssi_tui.app", "ssi_tui.store", "ssi_tui.cli")
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every module name imported by a source file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_domain_sources_import_no_ui_or_store() -> None:
+    offenders = []
+    for path in sorted((PACKAGE / "domain").rglob("*.py")):
+        for name in imported_modules(path):
+            if any(name == bad or name.startswith(bad + ".") for bad in FORBIDDEN):
+                offenders.append(f"{path.name}: {name}")
+    assert offenders == []
+
+
+def test_importing_the_domain_loads_no_textual() -> None:
+    code = (
+        "import sys, pkgutil, importlib, ssi_tui.domain as d\n"
+        "for m in pkgutil.iter_modules(d.__path__): importlib.import_module('ssi_tui.domain.' + m.name)\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_the_check_can_fail(tmp_path: Path) -> None:
+    sample = tmp_path / "bad.py"
+    sample.write_text("from textual.app import App\n", encoding="utf-8")
+    assert "textual.app" in imported_modules(sample)

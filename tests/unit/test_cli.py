@@ -1,0 +1,237 @@
+"""The command line: output shapes, bad input (one line, exit 2, nothing stored), global options."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ssi_tui.cli.main import main
+from ssi_tui.domain.flags import FLAG_IDS
+from ssi_tui.store import Store
+
+TODAY = date(2026, 11, 26)
+GOALS_TOML = """
+[audiences]
+prospects = 60
+recruiters = 30
+partners = 10
+
+[roles]
+prospects = ["head of", "director", "vp", "chief"]
+recruiters = ["recruit", "talent"]
+
+[[accounts]]
+name = "Northwind Traders"
+audience = "prospects"
+
+[[objectives]]
+kind = "message_sent"
+audience = "prospects"
+per_week = 5
+"""
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    """Run the CLI in-process with a fixed today; returns (status, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(argv), today=TODAY, stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+def stored_activities(data_dir: Path) -> int:
+    if not (data_dir / "store.json").exists():
+        return 0
+    with Store.open(data_dir, read_only=True) as store:
+        return store.activities.count()
+
+
+def test_score_demo_json_shape() -> None:
+    status, out, err = run("score", "--demo", "--json")
+    assert status == 0, err
+    report = json.loads(out)
+    assert set(report) >= {"as_of", "window_days", "pillars", "total", "flags"}
+    assert report["as_of"] == TODAY.isoformat()
+    assert report["window_days"] == 90
+    assert set(report["pillars"]) == {"brand", "find", "engage", "relate"}
+    for pillar in report["pillars"].values():
+        assert set(pillar) >= {"raw", "weighted", "alignment"}
+        assert 0 <= pillar["raw"] <= 25 and 0 <= pillar["weighted"] <= 25
+    assert report["total"]["raw"] == pytest.approx(sum(p["raw"] for p in report["pillars"].values()), abs=0.05)
+    assert report["total"]["weighted"] == pytest.approx(
+        sum(p["weighted"] for p in report["pillars"].values()), abs=0.05
+    )
+    ids = {flag["id"] for flag in report["flags"]}
+    assert len(ids) >= 3 and ids <= set(FLAG_IDS)
+    for flag in report["flags"]:
+        assert set(flag) >= {"id", "severity", "pillar", "message", "evidence", "action"}
+        assert flag["severity"] in {"info", "warn", "alert"}
+
+
+def test_demo_never_touches_the_data_dir(data_dir: Path) -> None:
+    status, _, _ = run("--demo", "log", "post", "--data-dir", str(data_dir))
+    assert status == 0
+    assert not data_dir.exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("--demo", "score", "--json"),
+        ("score", "--demo", "--json"),
+    ],
+)
+def test_global_options_before_or_after_the_command(argv: tuple[str, ...]) -> None:
+    status, out, _ = run(*argv)
+    assert status == 0
+    assert json.loads(out)["as_of"] == TODAY.isoformat()
+
+
+def test_data_dir_before_or_after_the_command(data_dir: Path) -> None:
+    assert run("--data-dir", str(data_dir), "log", "post")[0] == 0
+    assert run("log", "comment", "--data-dir", str(data_dir))[0] == 0
+    assert stored_activities(data_dir) == 2
+
+
+def test_data_dir_from_environment(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SSI_TUI_DATA_DIR", str(data_dir))
+    status, out, _ = run("locate", "--json")
+    assert status == 0
+    assert json.loads(out) == {"data_dir": str(data_dir), "store": str(data_dir / "store.json")}
+
+
+def test_log_creates_contact_and_is_scored(data_dir: Path) -> None:
+    d = str(data_dir)
+    assert run("goals", "load", str(write_goals(data_dir.parent)), "--data-dir", d)[0] == 0
+    before = json.loads(run("score", "--json", "--data-dir", d)[1])
+    status, out, err = run(
+        "log", "message_sent", "--date", "yesterday", "--audience", "Prospects", "--contact", "Ada Lovelace",
+        "--company", "Northwind Traders", "--title", "Head of Data", "--personalised", "--relevance", "5",
+        "--note", "hello [bold]x[/]", "--data-dir", d,
+    )
+    assert status == 0, err
+    assert "Ada Lovelace" in out
+    after = json.loads(run("score", "--json", "--data-dir", d)[1])
+    assert after["pillars"]["engage"]["raw"] > before["pillars"]["engage"]["raw"]
+    assert after["pillars"]["engage"]["weighted"] > before["pillars"]["engage"]["weighted"]
+    activities = json.loads(run("activities", "--json", "--data-dir", d)[1])
+    assert activities[0]["kind"] == "message_sent"
+    assert activities[0]["pillar"] == "engage"
+    assert activities[0]["date"] == "2026-11-25"
+    assert activities[0]["audience"] == "prospects"
+    assert activities[0]["channel"] == "linkedin"
+    assert activities[0]["source"] == "manual"
+    assert activities[0]["note"] == "hello [bold]x[/]"
+    contacts = json.loads(run("contacts", "--json", "--data-dir", d)[1])
+    assert [(c["name"], c["company"], c["title"], c["audience"]) for c in contacts] == [
+        ("Ada Lovelace", "Northwind Traders", "Head of Data", "prospects")
+    ]
+    # The same name, differently cased, does not create a second contact.
+    assert run("log", "follow_up", "--contact", "ada lovelace", "--data-dir", d)[0] == 0
+    assert len(json.loads(run("contacts", "--json", "--data-dir", d)[1])) == 1
+
+
+def test_off_linkedin_kind_defaults_to_off_channel(data_dir: Path) -> None:
+    assert run("log", "meeting", "--data-dir", str(data_dir))[0] == 0
+    activities = json.loads(run("activities", "--json", "--data-dir", str(data_dir))[1])
+    assert activities[0]["channel"] == "off"
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (("log", "tweet"), "valid kinds: account_followed"),
+        (("log", "post", "--date", "someday"), "someday"),
+        (("log", "post", "--date", "03/04/2025"), "ambiguous"),
+        (("log", "post", "--relevance", "7"), "relevance must be 1-5, got 7"),
+        (("log", "post", "--relevance", "high"), "'high'"),
+        (("log", "post", "--channel", "email"), "email"),
+        (("log", "post", "--audience", "aliens"), "unknown audience 'aliens'"),
+        (("score", "--as-of", "yesterday-ish"), "yesterday-ish"),
+        (("score", "--window", "-4"), "window"),
+    ],
+)
+def test_bad_input_is_one_line_status_2_nothing_stored(
+    data_dir: Path, tmp_path: Path, argv: tuple[str, ...], needle: str
+) -> None:
+    run("goals", "load", str(write_goals(tmp_path)), "--data-dir", str(data_dir))
+    status, out, err = run(*argv, "--data-dir", str(data_dir))
+    assert status == 2
+    assert needle in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err + out
+    assert stored_activities(data_dir) == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        ("[audiences]\nprospects = -5\n", "greater than or equal to 0"),
+        ("[audiences\n", "not valid TOML"),
+        ('[audiences]\nprospects = 1\n[[accounts]]\nname = "X"\naudience = "nobody"\n', "nobody"),
+        ('[audiences]\nprospects = 1\n[[objectives]]\nkind = "tweet"\nper_week = 2\n', "tweet"),
+    ],
+)
+def test_malformed_goals_file(data_dir: Path, tmp_path: Path, content: str, needle: str) -> None:
+    path = tmp_path / "goals.toml"
+    path.write_text(content, encoding="utf-8")
+    status, _, err = run("goals", "load", str(path), "--data-dir", str(data_dir))
+    assert status == 2
+    assert needle in err and "goals.toml" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_goals_round_trip(data_dir: Path, tmp_path: Path) -> None:
+    assert run("goals", "load", str(write_goals(tmp_path)), "--data-dir", str(data_dir))[0] == 0
+    shown = json.loads(run("goals", "show", "--json", "--data-dir", str(data_dir))[1])
+    assert shown["audiences"] == {"prospects": 60, "recruiters": 30, "partners": 10}
+    assert shown["accounts"] == [{"name": "Northwind Traders", "audience": "prospects"}]
+    json_path = tmp_path / "goals.json"
+    json_path.write_text(json.dumps(shown), encoding="utf-8")
+    assert run("goals", "load", str(json_path), "--data-dir", str(data_dir))[0] == 0
+    text = run("goals", "show", "--data-dir", str(data_dir))[1]
+    assert "60%" in text and "30%" in text and "10%" in text
+
+
+def test_relative_date_after_option(data_dir: Path) -> None:
+    status, out, _ = run("score", "--as-of", "-1w", "--json", "--data-dir", str(data_dir))
+    assert status == 0
+    assert json.loads(out)["as_of"] == "2026-11-19"
+
+
+def test_human_score_output_lists_flags() -> None:
+    status, out, _ = run("--demo")
+    assert status == 0
+    assert "Professional brand" in out and "Flags" in out
+
+
+def test_python_dash_m_works(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ssi_tui", "locate", "--json", "--data-dir", str(tmp_path / "d")],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["data_dir"] == str(tmp_path / "d")
+
+
+def test_help_lists_commands() -> None:
+    out = io.StringIO()
+    status = main(["--help"], today=TODAY, stdout=out)
+    assert status == 0
+
+
+def write_goals(directory: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / "goals.toml"
+    path.write_text(GOALS_TOML, encoding="utf-8")
+    return path
