@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from ssi_tui.domain.alignment import AlignmentCache
 from ssi_tui.domain.catalog import Catalog, Rules, default_catalog, default_rules
 from ssi_tui.domain.demo import load_demo
 from ssi_tui.domain.models import Activity, Contact, Goals
@@ -28,6 +29,7 @@ class Workspace:
     today: date
     catalog: Catalog = field(default_factory=default_catalog)
     rules: Rules = field(default_factory=default_rules)
+    alignments: AlignmentCache = field(default_factory=AlignmentCache)
 
     # -- scores ---------------------------------------------------------------------------
     def report(self, as_of: date | None = None, window_days: int | None = None) -> Report:
@@ -44,6 +46,7 @@ class Workspace:
             window,
             self.store.checklist.get(),
             self.store.readings.all(),
+            cache=self.alignments,
         )
 
     def history(self, week_ends: Sequence[date], window_days: int | None = None) -> list[PillarTotals]:
@@ -53,7 +56,14 @@ class Workspace:
         window = window_days or self.rules.scoring.window_days
         activities = self.store.activities.between(window_start(min(week_ends), window), max(week_ends))
         return history(
-            activities, self.store.goals.get(), self.catalog, self.rules, week_ends, window, self.store.checklist.get()
+            activities,
+            self.store.goals.get(),
+            self.catalog,
+            self.rules,
+            week_ends,
+            window,
+            self.store.checklist.get(),
+            cache=self.alignments,
         )
 
     # -- activities -----------------------------------------------------------------------

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ssi_tui.domain.catalog import Rules
-from ssi_tui.domain.models import Activity, ActivityKind, Goals
+from ssi_tui.domain.models import Activity, ActivityKind, Goals, TargetAccount
+from ssi_tui.domain.text import fold
 
 Target = Literal["account", "role"]
 
@@ -33,14 +34,42 @@ class Alignment:
         return f"alignment {self.value:.2f}: " + ", ".join(parts)
 
 
-def effective_audience(activity: Activity, goals: Goals) -> str | None:
+class GoalIndex:
+    """Goals prepared for fast lookups when aligning thousands of activities (memoised)."""
+
+    def __init__(self, goals: Goals) -> None:
+        self.goals = goals
+        self.relative = {item.name: goals.relative_weight(item.name) for item in goals.audiences}
+        self._accounts = {fold(account.name): account for account in goals.accounts}
+        self._companies: dict[str | None, TargetAccount | None] = {None: None}
+        self._titles: dict[str | None, str | None] = {None: None}
+
+    def account(self, company: str | None) -> TargetAccount | None:
+        """The target account of a company name, if any."""
+        try:
+            return self._companies[company]
+        except KeyError:
+            found = self._companies[company] = self._accounts.get(fold(company)) if company else None
+            return found
+
+    def role(self, title: str | None) -> str | None:
+        """The audience whose role keywords a title holds, if any."""
+        try:
+            return self._titles[title]
+        except KeyError:
+            found = self._titles[title] = self.goals.role_audience(title)
+            return found
+
+
+def effective_audience(activity: Activity, goals: Goals | GoalIndex) -> str | None:
     """The activity's audience: as logged, else its company's target account's, else its title's role."""
     if activity.audience:
         return activity.audience
-    account = goals.account_for(activity.company)
+    index = goals if isinstance(goals, GoalIndex) else GoalIndex(goals)
+    account = index.account(activity.company)
     if account is not None:
         return account.audience
-    return goals.role_audience(activity.title)
+    return index.role(activity.title)
 
 
 def quality_factor(activity: Activity, kind: ActivityKind, rules: Rules) -> float:
@@ -51,19 +80,40 @@ def quality_factor(activity: Activity, kind: ActivityKind, rules: Rules) -> floa
     return factor
 
 
-def alignment(activity: Activity, kind: ActivityKind, goals: Goals, rules: Rules) -> Alignment:
+def alignment(activity: Activity, kind: ActivityKind, goals: Goals | GoalIndex, rules: Rules) -> Alignment:
     """Alignment of one activity with the goals (see the formula in data/rules.toml)."""
     scoring = rules.scoring
-    audience = effective_audience(activity, goals)
-    audience_factor = goals.relative_weight(audience)
+    index = goals if isinstance(goals, GoalIndex) else GoalIndex(goals)
+    account = index.account(activity.company)
+    audience = activity.audience or (account.audience if account is not None else index.role(activity.title))
+    audience_factor = index.relative.get(audience, 0.0) if audience else 0.0
     target: Target | None = None
     target_factor = 0.0
-    if goals.account_for(activity.company) is not None:
+    if account is not None:
         target, target_factor = "account", scoring.account_match
-    elif goals.role_audience(activity.title) is not None:
+    elif index.role(activity.title) is not None:
         target, target_factor = "role", scoring.role_match
     quality = quality_factor(activity, kind, rules)
     share = scoring.targeting_share
     value = quality * ((1 - share) * audience_factor + share * target_factor)
-    value = min(1.0, max(scoring.untargeted_floor, value))
+    if value < scoring.untargeted_floor:
+        value = scoring.untargeted_floor
+    elif value > 1.0:
+        value = 1.0
     return Alignment(value, audience, audience_factor, target, quality)
+
+
+class AlignmentCache:
+    """Alignments kept between scorings: valid while the goals and rules are unchanged and the
+    activity object is the same (the store hands out a new object when an activity changes)."""
+
+    def __init__(self) -> None:
+        self._goals: Goals | None = None
+        self._rules: Rules | None = None
+        self._items: dict[str, tuple[Activity, Alignment]] = {}
+
+    def entries(self, goals: Goals, rules: Rules) -> dict[str, tuple[Activity, Alignment]]:
+        """The memo for these goals and rules (emptied when either changed)."""
+        if rules is not self._rules or goals != self._goals:
+            self._goals, self._rules, self._items = goals, rules, {}
+        return self._items

@@ -176,11 +176,13 @@ def audience_drift(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
     ]
 
 
-def _last_touch(report: Breakdown, key: Any) -> date | None:
-    latest: date | None = None
+def _last_touches(report: Breakdown, key: Any) -> dict[Any, date]:
+    """The latest activity date per key (audience, company…) in one pass over the window."""
+    latest: dict[Any, date] = {}
     for item in report.contributions:
-        if key(item) and (latest is None or item.activity.date > latest):
-            latest = item.activity.date
+        value = key(item)
+        if value is not None and (value not in latest or item.activity.date > latest[value]):
+            latest[value] = item.activity.date
     return latest
 
 
@@ -190,10 +192,11 @@ def neglected_audience(report: Breakdown, goals: Goals, rules: Rules) -> list[Fl
     days = int(min(limits["days"], report.window_days))
     top = _top_audience(goals)
     flags: list[Flag] = []
+    touches = _last_touches(report, lambda item: item.alignment.audience)
     for audience in sorted(goals.audiences, key=lambda item: (-item.weight, item.name)):
         if audience.weight <= 0 or goals.share(audience.name) < limits["min_share"]:
             continue
-        last = _last_touch(report, lambda item, name=audience.name: item.alignment.audience == name)
+        last = touches.get(audience.name)
         idle = (report.as_of - last).days if last else None
         if idle is not None and idle < days:
             continue
@@ -225,9 +228,9 @@ def neglected_account(report: Breakdown, goals: Goals, rules: Rules) -> list[Fla
     days = int(min(limits["days"], report.window_days))
     top = _top_audience(goals)
     flags: list[Flag] = []
+    touches = _last_touches(report, lambda item: fold(item.activity.company) if item.activity.company else None)
     for account in goals.accounts:
-        key = fold(account.name)
-        last = _last_touch(report, lambda item, key=key: bool(item.activity.company) and fold(item.activity.company) == key)
+        last = touches.get(fold(account.name))
         idle = (report.as_of - last).days if last else None
         if idle is not None and idle < days:
             continue

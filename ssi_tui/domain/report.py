@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ssi_tui.domain.alignment import AlignmentCache
 from ssi_tui.domain.catalog import Catalog, Rules
 from ssi_tui.domain.flags import Flag, compute_flags
 from ssi_tui.domain.models import PILLARS, Activity, Goals, ProfileChecklist, SSIReading
@@ -31,9 +32,10 @@ def build_report(
     window_days: int | None = None,
     checklist: ProfileChecklist | None = None,
     readings: Sequence[SSIReading] = (),
+    cache: AlignmentCache | None = None,
 ) -> Report:
     """Score the window ending on `as_of` and raise the flags."""
-    scores = breakdown(activities, goals, catalog, rules, as_of, window_days, checklist)
+    scores = breakdown(activities, goals, catalog, rules, as_of, window_days, checklist, cache=cache)
     flags = compute_flags(scores, goals, catalog, rules, readings)
     past = [reading for reading in readings if reading.date <= as_of]
     latest = max(past, key=lambda reading: (reading.date, reading.id)) if past else None

@@ -8,13 +8,14 @@ does not depend on the as-of date), `DayPoints` sums the points per day and pill
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ssi_tui.domain.alignment import Alignment, alignment
+from ssi_tui.domain.alignment import Alignment, AlignmentCache, GoalIndex, alignment
 from ssi_tui.domain.catalog import Catalog, Rules
 from ssi_tui.domain.models import (
     PILLARS,
@@ -142,16 +143,24 @@ def prepare(
     goals: Goals,
     catalog: Catalog,
     rules: Rules,
+    cache: AlignmentCache | None = None,
 ) -> list[Scored]:
     """Align every activity whose kind is known and apply the daily caps (as-of independent)."""
     groups: dict[tuple[int, str], list[tuple[Activity, ActivityKind, Alignment]]] = defaultdict(list)
+    index = GoalIndex(goals)
+    memo = cache.entries(goals, rules) if cache is not None else {}
+    kinds = catalog.kinds
     for activity in activities:
-        kind = catalog.kinds.get(activity.kind)
+        kind = kinds.get(activity.kind)
         if kind is None:
             continue
-        groups[(activity.date.toordinal(), kind.id)].append(
-            (activity, kind, alignment(activity, kind, goals, rules))
-        )
+        hit = memo.get(activity.id)
+        if hit is not None and hit[0] is activity:
+            aligned = hit[1]
+        else:
+            aligned = alignment(activity, kind, index, rules)
+            memo[activity.id] = (activity, aligned)
+        groups[(activity.date.toordinal(), kind.id)].append((activity, kind, aligned))
     prepared: list[Scored] = []
     for items in groups.values():
         cap = items[0][1].daily_cap
@@ -276,23 +285,23 @@ def breakdown(
     window_days: int | None = None,
     checklist: ProfileChecklist | None = None,
     top: int = 5,
+    cache: AlignmentCache | None = None,
 ) -> Breakdown:
     """Score the activities in the window ending on `as_of` (later and older ones are ignored)."""
     window = window_days or rules.scoring.window_days
     in_range = [activity for activity in activities if in_window(activity.date, as_of, window)]
-    scored = prepare(in_range, goals, catalog, rules)
+    scored = prepare(in_range, goals, catalog, rules, cache)
     completeness = profile_completeness(checklist or ProfileChecklist(), rules)
     pillars = pillar_scores(DayPoints.from_scored(scored), as_of, window, rules, completeness)
     items = contributions(scored, as_of, window, rules)
-    pillar_of = {item.activity.id: item.kind.pillar for item in scored}
-    with_top: dict[str, PillarScore] = {}
-    for pillar, score in pillars.items():
-        ranked = [
-            item for item in items
-            if pillar_of[item.activity.id] == pillar and (item.weighted > 0 or item.raw > 0)
-        ]
-        ranked.sort(key=lambda item: (-item.weighted, -item.raw, item.activity.date, item.activity.id))
-        with_top[pillar] = _with_top(score, tuple(ranked[:top]))
+    by_pillar: dict[str, list[Contribution]] = {pillar: [] for pillar in pillars}
+    for item, entry in zip(items, scored, strict=True):
+        if item.weighted > 0 or item.raw > 0:
+            by_pillar[entry.kind.pillar].append(item)
+    with_top = {
+        pillar: _with_top(score, tuple(heapq.nsmallest(top, by_pillar[pillar], key=_rank)))
+        for pillar, score in pillars.items()
+    }
     return Breakdown(
         as_of=as_of,
         window_days=window,
@@ -302,6 +311,10 @@ def breakdown(
         completeness=completeness,
         level=profile_level(completeness, rules),
     )
+
+
+def _rank(item: Contribution) -> tuple[float, float, date, str]:
+    return (-item.weighted, -item.raw, item.activity.date, item.activity.id)
 
 
 def _with_top(score: PillarScore, top: tuple[Contribution, ...]) -> PillarScore:
@@ -326,6 +339,7 @@ def history(
     dates: Sequence[date],
     window_days: int | None = None,
     checklist: ProfileChecklist | None = None,
+    cache: AlignmentCache | None = None,
 ) -> list[PillarTotals]:
     """Pillar scores as of each date, sharing one alignment pass (same numbers as `breakdown`)."""
     if not dates:
@@ -334,7 +348,7 @@ def history(
     first = window_start(min(dates), window)
     last = max(dates)
     in_range = [activity for activity in activities if first <= activity.date <= last]
-    days = DayPoints.from_scored(prepare(in_range, goals, catalog, rules))
+    days = DayPoints.from_scored(prepare(in_range, goals, catalog, rules, cache))
     completeness = profile_completeness(checklist or ProfileChecklist(), rules)
     return [
         PillarTotals(as_of=day, pillars=pillar_scores(days, day, window, rules, completeness))

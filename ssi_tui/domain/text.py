@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # C0 controls (except tab and newline, handled separately), DEL, and C1 controls.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -30,6 +31,7 @@ def clean_optional(value: str | None, *, multiline: bool = False) -> str | None:
     return cleaned or None
 
 
+@lru_cache(maxsize=65536)
 def fold(value: str) -> str:
     """Case- and blank-insensitive form of a name, for matching."""
     return " ".join(value.casefold().split())

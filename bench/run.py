@@ -1,0 +1,138 @@
+"""Benchmark: the performance goals of PRODUCT.md on a 100,000-activity, 30,000-contact store.
+
+    python bench/run.py                 # all figures, as a table
+    python bench/run.py --json          # ... and one JSON object as the last line
+    python bench/run.py --only save,score
+
+Figures (null when the feature does not exist yet):
+  save_ms         median of 50 single activity saves (durable: fsync + atomic replace)
+  score_ms        full score + flags on a freshly opened store (median of 5, model cache cleared)
+  history_ms      52 weekly scores (median of 5, model cache cleared)
+  startup_ratio   headless app to first painted dashboard / a bare Textual app's start-up
+  import_s        import of a synthetic export: 30,000 connections + 100,000 messages
+  import_peak_mb  peak memory (RSS high-water mark growth) during that import
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from synthetic import AS_OF, build_store  # noqa: E402
+
+from ssi_tui.domain.models import Activity  # noqa: E402
+from ssi_tui.store import Store  # noqa: E402
+from ssi_tui.workspace import Workspace, week_ends  # noqa: E402
+
+TARGETS = {
+    "save_ms": 20,
+    "score_ms": 50,
+    "history_ms": 300,
+    "startup_ratio": 1.5,
+    "import_s": 10,
+    "import_peak_mb": 300,
+}
+FIGURES = list(TARGETS)
+
+
+def median_ms(action: Callable[[], object], repeat: int, before: Callable[[], object] | None = None) -> float:
+    """Median wall time of `action` in milliseconds."""
+    times = []
+    for _ in range(repeat):
+        if before is not None:
+            before()
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def bench_store(data_dir: Path, only: set[str]) -> dict[str, float]:
+    """save_ms, score_ms, history_ms on the synthetic store."""
+    results: dict[str, float] = {}
+    with Store.open(data_dir) as store:
+        store.backup("bench")  # so the daily backup is not inside the timed saves
+        workspace = Workspace(store, AS_OF)
+        if "score" in only:
+            results["score_ms"] = median_ms(lambda: workspace.report(AS_OF), 5, store.activities._models.clear)
+        if "history" in only:
+            ends = week_ends(AS_OF, 52)
+            results["history_ms"] = median_ms(lambda: workspace.history(ends), 5, store.activities._models.clear)
+        if "save" in only:
+            counter = iter(range(10_000))
+
+            def save() -> None:
+                index = next(counter)
+                store.activities.add(
+                    Activity(kind="comment", date=AS_OF - timedelta(days=index % 30), note=f"bench {index}")
+                )
+
+            results["save_ms"] = median_ms(save, 50)
+    return results
+
+
+def bench_startup(data_dir: Path) -> float | None:
+    """startup_ratio, once the app exists."""
+    try:
+        from bench_startup import startup_ratio  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return startup_ratio(data_dir)
+
+
+def bench_import(work: Path) -> tuple[float | None, float | None]:
+    """import_s and import_peak_mb, once the importer exists."""
+    try:
+        from bench_import import import_figures  # type: ignore[import-not-found]
+    except ImportError:
+        return None, None
+    return import_figures(work)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    parser.add_argument("--only", help="comma-separated subset: save,score,history,startup,import")
+    args = parser.parse_args(argv)
+    only = set(args.only.split(",")) if args.only else {"save", "score", "history", "startup", "import"}
+    results: dict[str, float | None] = dict.fromkeys(FIGURES)
+    with tempfile.TemporaryDirectory(prefix="ssi-bench-") as tmp:
+        work = Path(tmp)
+        data_dir = work / "store"
+        if only & {"save", "score", "history", "startup"}:
+            start = time.perf_counter()
+            build_store(data_dir)
+            print(f"built synthetic store in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        if only & {"save", "score", "history"}:
+            results.update(bench_store(data_dir, only))
+        if "startup" in only:
+            results["startup_ratio"] = bench_startup(data_dir)
+        if "import" in only:
+            results["import_s"], results["import_peak_mb"] = bench_import(work)
+    print(f"machine: {platform.machine()}, {platform.system()}, Python {platform.python_version()}")
+    print(f"{'figure':<16}{'value':>10}{'target':>10}  ok")
+    for name in FIGURES:
+        value = results[name]
+        shown = "null" if value is None else f"{value:.2f}"
+        ok = "-" if value is None else ("yes" if value <= TARGETS[name] else "NO")
+        print(f"{name:<16}{shown:>10}{'<= ' + str(TARGETS[name]):>10}  {ok}")
+    if args.json:
+        rounded = {name: (None if value is None else round(value, 3)) for name, value in results.items()}
+        print(json.dumps(rounded))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
