@@ -1,0 +1,298 @@
+"""Activity log: a paged, sortable, filterable table; add, edit, delete with undo."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Input, Select
+
+from ssi_tui.app.screens.base import BaseScreen
+from ssi_tui.app.screens.forms import activity_form, activity_values
+from ssi_tui.app.text import cell, plain
+from ssi_tui.domain.alignment import GoalIndex, alignment
+from ssi_tui.domain.models import PILLARS, Activity
+from ssi_tui.domain.text import fold
+from ssi_tui.workspace import Workspace
+
+PAGE_SIZE = 500
+COLUMNS = ("date", "kind", "pillar", "audience", "contact", "company", "channel", "raw", "weighted")
+HEADERS = ("Date", "Kind", "Pillar", "Audience", "Contact", "Company", "Ch.", "Raw", "Wtd")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """What one table row shows (points before decay: worth of the activity itself)."""
+
+    activity: Activity
+    pillar: str
+    raw: float
+    weighted: float
+    audience: str | None
+
+    def key(self, column: str) -> Any:
+        """Sort key for a column."""
+        if column in ("raw", "weighted"):
+            return getattr(self, column)
+        if column == "pillar":
+            return self.pillar
+        if column == "audience":
+            return self.audience or ""
+        value = getattr(self.activity, column)
+        return value if column == "date" else fold(value or "")
+
+
+def build_rows(workspace: Workspace, activities: list[Activity]) -> list[Row]:
+    """Rows with each activity's pillar, effective audience and points."""
+    goals = workspace.store.goals.get()
+    index = GoalIndex(goals)
+    rules = workspace.rules
+    rows = []
+    for activity in activities:
+        kind = workspace.catalog.kinds.get(activity.kind)
+        if kind is None:
+            rows.append(Row(activity, "?", 0.0, 0.0, activity.audience))
+            continue
+        aligned = alignment(activity, kind, index, rules)
+        visible = kind.visible and activity.channel == "linkedin"
+        rows.append(Row(activity, kind.pillar, kind.points if visible else 0.0, kind.points * aligned.value, aligned.audience))
+    return rows
+
+
+def matches(row: Row, text: str, pillar: Any, audience: Any, kind: Any) -> bool:
+    """Whether a row passes the filters."""
+    activity = row.activity
+    if pillar is not Select.NULL and row.pillar != pillar:
+        return False
+    if audience is not Select.NULL and row.audience != audience:
+        return False
+    if kind is not Select.NULL and activity.kind != kind:
+        return False
+    if text:
+        haystack = " ".join(filter(None, [activity.kind, activity.contact, activity.company, activity.title, activity.note, row.audience]))
+        return text in fold(haystack)
+    return True
+
+
+class ActivityLogScreen(BaseScreen):
+    """Every activity, newest first; `n` logs one."""
+
+    TITLE_TEXT = "Activity log"
+    HELP = (
+        "All your activities, newest first, 500 per page. Type in the filter box (/) to search kind, "
+        "contact, company, title and note; narrow by pillar, audience and kind. Select a column "
+        "header or press s to sort. Raw and Wtd are the activity's points before decay: raw counts "
+        "only what LinkedIn can see; weighted is multiplied by its alignment with your goals."
+    )
+    AUTO_FOCUS = "#activity-table"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "New"),
+        Binding("e", "edit", "Edit"),
+        Binding("delete", "delete", "Delete"),
+        Binding("u", "undo", "Undo"),
+        Binding("slash", "focus_filter", "Filter", key_display="/"),
+        Binding("s", "cycle_sort", "Sort"),
+        Binding("greater_than_sign", "page(1)", "Next page", key_display=">"),
+        Binding("less_than_sign", "page(-1)", "Prev page", key_display="<"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Row] = []
+        self.visible_rows: list[Row] = []
+        self.page = 0
+        self.sort_column = "date"
+        self.sort_reverse = True
+        self.last_deleted: Activity | None = None
+
+    def compose_body(self) -> ComposeResult:
+        """Filters above the table."""
+        with Horizontal(id="activity-filters", classes="filters"):
+            yield Input(placeholder="filter: contact, company, note…", id="filter-text", compact=True)
+            yield Select([(pillar, pillar) for pillar in PILLARS], prompt="pillar", id="filter-pillar", compact=True)
+            yield Select([], prompt="audience", id="filter-audience", compact=True)
+            yield Select([], prompt="kind", id="filter-kind", compact=True)
+        table: DataTable[Any] = DataTable(id="activity-table", cursor_type="row", zebra_stripes=True)
+        yield table
+
+    def on_mount(self) -> None:
+        """Columns, then follow the data."""
+        table = self.query_one(DataTable)
+        for key, header in zip(COLUMNS, HEADERS, strict=True):
+            table.add_column(header, key=key)
+        super().on_mount()
+
+    def status_detail(self) -> str:
+        """Counts and page."""
+        pages = max(1, -(-len(self.visible_rows) // PAGE_SIZE))
+        return f"{len(self.visible_rows)} of {len(self.rows)} activities · page {self.page + 1}/{pages} · sorted by {self.sort_column}"
+
+    def refresh_data(self) -> None:
+        """Reload rows in a worker."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        goals = workspace.store.goals.get()
+        self.query_one("#filter-audience", Select).set_options([(item.name, item.name) for item in goals.audiences])
+        self.query_one("#filter-kind", Select).set_options([(kind, kind) for kind in sorted(workspace.catalog.kinds)])
+        self.load_rows()
+
+    @work(thread=True, exclusive=True, group="activities")
+    def load_rows(self) -> None:
+        """Build the rows off the UI thread (100,000 activities take a moment)."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        with self.ssi.lock:
+            rows = build_rows(workspace, workspace.store.activities.all())
+        self.app.call_from_thread(self._rows_loaded, rows)
+
+    def _rows_loaded(self, rows: list[Row]) -> None:
+        self.rows = rows
+        self.apply_filters()
+
+    @on(Input.Changed, "#filter-text")
+    @on(Select.Changed, ".filters Select")
+    def apply_filters(self) -> None:
+        """Filter and sort all rows, then show the first page."""
+        text = fold(self.query_one("#filter-text", Input).value)
+        pillar = self.query_one("#filter-pillar", Select).value
+        audience = self.query_one("#filter-audience", Select).value
+        kind = self.query_one("#filter-kind", Select).value
+        selected = [row for row in self.rows if matches(row, text, pillar, audience, kind)]
+        selected.sort(key=lambda row: (row.key(self.sort_column), row.activity.id), reverse=self.sort_reverse)
+        self.visible_rows = selected
+        self.page = 0
+        self.show_page()
+
+    def show_page(self) -> None:
+        """Put the current page in the table."""
+        table = self.query_one(DataTable)
+        table.clear()
+        start = self.page * PAGE_SIZE
+        for row in self.visible_rows[start : start + PAGE_SIZE]:
+            activity = row.activity
+            table.add_row(
+                cell(activity.date.isoformat()),
+                cell(activity.kind),
+                cell(row.pillar),
+                cell(row.audience),
+                cell(activity.contact),
+                cell(activity.company),
+                cell("in" if activity.channel == "linkedin" else "off"),
+                cell(row.raw, justify="right"),
+                cell(row.weighted, justify="right"),
+                key=activity.id,
+            )
+        self.update_status()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Page keys only when there is another page."""
+        if action == "page":
+            target = self.page + int(parameters[0])  # type: ignore[call-overload]
+            return 0 <= target * PAGE_SIZE < max(1, len(self.visible_rows))
+        return True
+
+    def action_page(self, step: int) -> None:
+        """Next or previous page."""
+        target = self.page + step
+        if 0 <= target * PAGE_SIZE < max(1, len(self.visible_rows)):
+            self.page = target
+            self.show_page()
+
+    @on(DataTable.HeaderSelected)
+    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
+        column = str(event.column_key.value)
+        if column == self.sort_column:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column, self.sort_reverse = column, column in ("date", "raw", "weighted")
+        self.apply_filters()
+
+    def action_cycle_sort(self) -> None:
+        """Sort by the next column."""
+        position = COLUMNS.index(self.sort_column)
+        self.sort_column = COLUMNS[(position + 1) % len(COLUMNS)]
+        self.sort_reverse = self.sort_column in ("date", "raw", "weighted")
+        self.apply_filters()
+
+    def action_focus_filter(self) -> None:
+        """Jump to the text filter."""
+        self.query_one("#filter-text", Input).focus()
+
+    def selected(self) -> Activity | None:
+        """The activity under the cursor."""
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        workspace = self.workspace
+        return workspace.store.activities.get(str(key)) if workspace and key else None
+
+    def action_new(self) -> None:
+        """Log a new activity."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        self.app.push_screen(activity_form(workspace), self._save_new)
+
+    def _save_new(self, values: dict[str, Any] | None) -> None:
+        workspace = self.workspace
+        if values is None or workspace is None:
+            return
+        fields = activity_values(workspace, values)
+        result = self.ssi.save(lambda ws: ws.log_activity({**fields, "source": "manual"}))
+        if result is not None:
+            activity, created = result
+            extra = f" · new contact {created.name}" if created else ""
+            self.notify(f"Logged {activity.kind} on {activity.date.isoformat()}{extra}", markup=False)
+
+    def action_edit(self) -> None:
+        """Edit the selected activity."""
+        activity = self.selected()
+        workspace = self.workspace
+        if activity is None or workspace is None:
+            return
+        self.app.push_screen(activity_form(workspace, activity), lambda values: self._save_edit(activity, values))
+
+    def _save_edit(self, original: Activity, values: dict[str, Any] | None) -> None:
+        workspace = self.workspace
+        if values is None or workspace is None:
+            return
+        fields = {**activity_values(workspace, values), "id": original.id, "source": original.source}
+        fields["plan_id"] = original.plan_id
+        fields["external_id"] = original.external_id
+
+        def update(ws: Workspace) -> Activity:
+            return ws.store.activities.update(ws.build_activity(fields))
+
+        if self.ssi.save(update) is not None:
+            self.notify("Activity saved", markup=False)
+
+    def action_delete(self) -> None:
+        """Delete the selected activity (undo with u)."""
+        activity = self.selected()
+        if activity is None:
+            return
+        deleted = self.ssi.save(lambda ws: ws.store.activities.delete(activity.id))
+        if deleted is not None:
+            self.last_deleted = deleted
+            self.notify(
+                plain(f"Deleted {deleted.kind} of {deleted.date.isoformat()}" + (f" with {deleted.contact}" if deleted.contact else "") + " — press u to undo"),
+                markup=False,
+            )
+
+    def action_undo(self) -> None:
+        """Bring back the last deleted activity."""
+        activity = self.last_deleted
+        if activity is None:
+            self.notify("Nothing to undo", markup=False)
+            return
+        if self.ssi.save(lambda ws: ws.store.activities.restore(activity)) is not None:
+            self.last_deleted = None
+            self.notify(f"Restored {activity.kind} of {activity.date.isoformat()}", markup=False)

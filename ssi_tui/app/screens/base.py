@@ -1,0 +1,89 @@
+"""What every screen shares: the status bar, the footer, and refreshing when the data changes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from ssi_tui.app.messages import DataChanged
+from ssi_tui.app.widgets.status import StatusBar
+
+if TYPE_CHECKING:
+    from ssi_tui.app.app import SSIApp
+    from ssi_tui.workspace import Workspace
+
+
+class BaseScreen(Screen[None]):
+    """A main screen: status bar, body, footer; `refresh_data` runs when the store changes."""
+
+    TITLE_TEXT: ClassVar[str] = ""
+    HELP: ClassVar[str] = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._seen_version = -1
+
+    @property
+    def ssi(self) -> SSIApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def workspace(self) -> Workspace | None:
+        """The open workspace, or None while loading."""
+        return self.ssi.workspace
+
+    def compose(self) -> ComposeResult:
+        """Status bar, the screen's body, footer."""
+        yield StatusBar(id="status")
+        yield from self.compose_body()
+        yield Footer(compact=True)
+
+    def compose_body(self) -> ComposeResult:
+        """The screen's own widgets."""
+        yield from ()
+
+    def on_mount(self) -> None:
+        """Follow the app's data version."""
+        self.watch(self.app, "data_version", self._data_version_changed, init=False)
+        self._maybe_refresh()
+
+    def on_screen_resume(self) -> None:
+        """Catch up on changes made while another screen was showing."""
+        self._maybe_refresh()
+
+    def on_data_changed(self, _message: DataChanged) -> None:
+        """Refresh right away when told."""
+        self._maybe_refresh()
+
+    def _data_version_changed(self, _version: int) -> None:
+        if self.is_current:
+            self._maybe_refresh()
+
+    def _maybe_refresh(self) -> None:
+        self.update_status()
+        version = self.ssi.data_version
+        if self.workspace is None or version == self._seen_version:
+            return
+        self._seen_version = version
+        self.refresh_data()
+
+    def status_detail(self) -> str:
+        """The middle part of the status bar."""
+        return ""
+
+    def update_status(self) -> None:
+        """Redraw the status bar."""
+        app = self.ssi
+        store = "demo data (throw-away copy)" if app.demo else str(app.data_dir)
+        if app.workspace is None:
+            detail = app.load_error or "Opening your store…"
+        else:
+            detail = self.status_detail()
+        self.query_one(StatusBar).show(self.TITLE_TEXT, detail, store, app.read_only_reason)
+
+    def refresh_data(self) -> None:
+        """Reload what the screen shows from the workspace."""

@@ -1,0 +1,155 @@
+"""Contacts: audience, company, title, last interaction; edit a contact's audience."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Input
+
+from ssi_tui.app.screens.base import BaseScreen
+from ssi_tui.app.screens.forms import contact_audience_form
+from ssi_tui.app.text import cell
+from ssi_tui.domain.models import Contact
+from ssi_tui.domain.text import fold
+from ssi_tui.workspace import Workspace
+
+PAGE_SIZE = 500
+
+
+def last_interactions(workspace: Workspace) -> dict[str, date]:
+    """Latest activity date per contact name (case-insensitive)."""
+    latest: dict[str, date] = {}
+    for activity in workspace.store.activities.all():
+        if activity.contact:
+            key = fold(activity.contact)
+            if key not in latest or activity.date > latest[key]:
+                latest[key] = activity.date
+    return latest
+
+
+class ContactsScreen(BaseScreen):
+    """Everyone you work with; `e` sets a contact's audience."""
+
+    TITLE_TEXT = "Contacts"
+    HELP = (
+        "Your contacts with their audience (as set on the contact, else from your goals' target "
+        "accounts and roles), company, title and the date of your last activity with them. Filter "
+        "with /; Enter or e sets the selected contact's audience."
+    )
+    AUTO_FOCUS = "#contact-table"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "edit_audience", "Audience"),
+        Binding("slash", "focus_filter", "Filter", key_display="/"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.contacts: list[Contact] = []
+        self.latest: dict[str, date] = {}
+        self.shown = 0
+
+    def compose_body(self) -> ComposeResult:
+        """Filter above the table."""
+        with Horizontal(classes="filters"):
+            yield Input(placeholder="filter: name, company, title, audience…", id="contact-filter", compact=True)
+        yield DataTable(id="contact-table", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        """Columns."""
+        table = self.query_one(DataTable)
+        for key, header in (("name", "Name"), ("audience", "Audience"), ("company", "Company"), ("title", "Title"), ("last", "Last interaction")):
+            table.add_column(header, key=key)
+        super().on_mount()
+
+    def status_detail(self) -> str:
+        """Counts."""
+        return f"{self.shown} of {len(self.contacts)} contacts" + (" (first 500 shown: filter to narrow)" if self.shown >= PAGE_SIZE else "")
+
+    def refresh_data(self) -> None:
+        """Reload in a worker."""
+        self.load_contacts()
+
+    @work(thread=True, exclusive=True, group="contacts")
+    def load_contacts(self) -> None:
+        """Contacts and last interactions, off the UI thread."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        with self.ssi.lock:
+            contacts = workspace.store.contacts.all()
+            latest = last_interactions(workspace)
+            goals = workspace.store.goals.get()
+        resolved = [
+            contact if contact.audience else contact.model_copy(update={"audience": _goal_audience(goals, contact)})
+            for contact in contacts
+        ]
+        self.app.call_from_thread(self._loaded, resolved, latest)
+
+    def _loaded(self, contacts: list[Contact], latest: dict[str, date]) -> None:
+        self.contacts = contacts
+        self.latest = latest
+        self.apply_filter()
+
+    @on(Input.Changed, "#contact-filter")
+    def apply_filter(self) -> None:
+        """Show the contacts matching the filter."""
+        text = fold(self.query_one("#contact-filter", Input).value)
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        count = 0
+        for contact in self.contacts:
+            if text and text not in fold(" ".join(filter(None, [contact.name, contact.company, contact.title, contact.audience]))):
+                continue
+            last = self.latest.get(contact.key)
+            table.add_row(
+                cell(contact.name), cell(contact.audience), cell(contact.company), cell(contact.title),
+                cell(last.isoformat() if last else None), key=contact.id,
+            )
+            count += 1
+            if count >= PAGE_SIZE:
+                break
+        self.shown = count
+        if count:
+            table.move_cursor(row=min(row, count - 1))
+        self.update_status()
+
+    def action_focus_filter(self) -> None:
+        """Jump to the filter."""
+        self.query_one("#contact-filter", Input).focus()
+
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        """Enter edits the audience."""
+        self.action_edit_audience()
+
+    def action_edit_audience(self) -> None:
+        """Set the selected contact's audience."""
+        workspace = self.workspace
+        table = self.query_one(DataTable)
+        if workspace is None or table.row_count == 0:
+            return
+        contact_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        contact = workspace.store.contacts.get(contact_id)
+
+        def saved(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            audience = values.get("audience")
+            self.ssi.save(
+                lambda ws: ws.store.contacts.update(contact.model_copy(update={"audience": audience})),
+                f"{contact.name}: audience {audience or 'none'}",
+            )
+
+        self.app.push_screen(contact_audience_form(contact, workspace.store.goals.get()), saved)
+
+
+def _goal_audience(goals: Any, contact: Contact) -> str | None:
+    account = goals.account_for(contact.company)
+    if account is not None:
+        return account.audience
+    return goals.role_audience(contact.title)

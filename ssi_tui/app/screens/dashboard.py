@@ -1,0 +1,135 @@
+"""Dashboard: the four pillars raw vs weighted, totals, flags, the latest official reading."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.widgets import OptionList
+
+from ssi_tui.app.screens.base import BaseScreen
+from ssi_tui.app.widgets.flags import FlagDetail, FlagList
+from ssi_tui.app.widgets.pillars import PillarPanel
+from ssi_tui.domain.report import Report
+
+WINDOWS = (30, 90, 365)
+
+
+class DashboardScreen(BaseScreen):
+    """Where the app opens: scores, flags, and what LinkedIn says."""
+
+    TITLE_TEXT = "Dashboard"
+    HELP = (
+        "Raw is what an activity counter like LinkedIn sees (LinkedIn-visible activity only). "
+        "Weighted counts the same activity, and your off-LinkedIn work, by how well it serves your "
+        "goals. Align is the average alignment of a pillar's activity. Flags list the mismatches, "
+        "most severe first; select one for its evidence and suggested action."
+    )
+    AUTO_FOCUS = "#flags"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("w", "cycle_window", "Window"),
+        Binding("left_square_bracket", "shift_week(-1)", "Week", key_display="[ ]"),
+        Binding("right_square_bracket", "shift_week(1)", "Week forward", show=False),
+        Binding("t", "to_today", "Back to today", show=False),
+    ]
+
+    as_of: reactive[date | None] = reactive(None)
+    window_days: reactive[int] = reactive(90)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.report: Report | None = None
+
+    def compose_body(self) -> ComposeResult:
+        """Pillars on top, flags and their detail below."""
+        with Vertical(id="dashboard"):
+            yield PillarPanel(id="pillars")
+            with Horizontal(id="flags-row"):
+                yield FlagList(id="flags")
+                yield FlagDetail(id="flag-detail")
+
+    def on_mount(self) -> None:
+        """Title the panels, then follow the data."""
+        self.query_one("#pillars").border_title = "Scores (0-25 per pillar)"
+        self.query_one("#flags").border_title = "Flags"
+        self.query_one("#flag-detail").border_title = "Detail"
+        super().on_mount()
+
+    def status_detail(self) -> str:
+        """As-of date and window."""
+        as_of = self.as_of or self.ssi.today
+        return f"as of {as_of.isoformat()} · window {self.window_days} days"
+
+    def refresh_data(self) -> None:
+        """Recompute the scores in a worker."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        if self.as_of is None:
+            self.as_of = workspace.today
+        self.compute(self.as_of, self.window_days)
+
+    @work(thread=True, exclusive=True, group="score")
+    def compute(self, as_of: date, window_days: int) -> None:
+        """Score and flag off the UI thread."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        with self.ssi.lock:
+            report = workspace.report(as_of, window_days)
+        self.app.call_from_thread(self.show_report, report)
+
+    def show_report(self, report: Report) -> None:
+        """Display a freshly computed report."""
+        self.report = report
+        self.query_one(PillarPanel).show(report)
+        flags = self.query_one(FlagList)
+        flags.show(report.flags)
+        self._show_flag(flags.highlighted)
+        self.update_status()
+
+    @on(OptionList.OptionHighlighted, "#flags")
+    def _flag_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_flag(event.option_index)
+
+    def _show_flag(self, index: int | None) -> None:
+        flags = self.report.flags if self.report else []
+        detail = self.query_one(FlagDetail)
+        detail.show(flags[index] if index is not None and 0 <= index < len(flags) else None)
+
+    def watch_as_of(self) -> None:
+        """Recompute for a new date."""
+        self._recompute()
+
+    def watch_window_days(self) -> None:
+        """Recompute for a new window."""
+        self._recompute()
+
+    def _recompute(self) -> None:
+        if self.is_mounted and self.workspace is not None and self.as_of is not None:
+            self.update_status()
+            self.compute(self.as_of, self.window_days)
+
+    def action_cycle_window(self) -> None:
+        """30 → 90 → 365 days."""
+        position = WINDOWS.index(self.window_days) if self.window_days in WINDOWS else 0
+        self.window_days = WINDOWS[(position + 1) % len(WINDOWS)]
+
+    def set_window(self, days: int) -> None:
+        """Use a window of `days` days."""
+        self.window_days = days
+
+    def action_shift_week(self, weeks: int) -> None:
+        """Move the as-of date by whole weeks (never past today)."""
+        today = self.ssi.today
+        current = self.as_of or today
+        self.as_of = min(today, current + timedelta(weeks=weeks))
+
+    def action_to_today(self) -> None:
+        """Back to today."""
+        self.as_of = self.ssi.today

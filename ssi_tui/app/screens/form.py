@@ -1,0 +1,133 @@
+"""A generic modal form: compact fields, inline validation messages, Enter to save, Escape to cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+FieldKind = Literal["input", "select", "checkbox"]
+Values = dict[str, Any]
+Validator = Callable[[Values], dict[str, str]]
+
+
+@dataclass
+class FormField:
+    """One field of a form."""
+
+    name: str
+    label: str
+    kind: FieldKind = "input"
+    value: Any = None
+    placeholder: str = ""
+    options: Sequence[tuple[str, Any]] = ()
+    suggestions: Sequence[str] = ()
+    allow_blank: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class FormScreen(ModalScreen[Values | None]):
+    """Collects values; `validate` returns {field: message} and blocks saving until it is empty."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "submit", "Save"),
+    ]
+
+    def __init__(self, title: str, fields: Sequence[FormField], validate: Validator, submit_label: str = "Save") -> None:
+        super().__init__()
+        self.title_text = title
+        self.fields = list(fields)
+        self.validate_values = validate
+        self.submit_label = submit_label
+
+    def compose(self) -> ComposeResult:
+        """Label | field rows, each with room for its error, then the buttons."""
+        with Vertical(id="form"):
+            yield Static(Content.styled(self.title_text, "bold"), id="form-title")
+            with Grid(id="form-grid"):
+                for spec in self.fields:
+                    yield Label(spec.label, classes="form-label")
+                    with Vertical(classes="form-cell"):
+                        yield self._widget(spec)
+                        yield Static("", id=f"error-{spec.name}", classes="form-error")
+            yield Static("", id="form-message", classes="form-error")
+            with Horizontal(id="form-buttons"):
+                yield Button(self.submit_label, id="submit", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def _widget(self, spec: FormField) -> Input | Select[Any] | Checkbox:
+        widget_id = f"field-{spec.name}"
+        if spec.kind == "select":
+            return Select(
+                list(spec.options),
+                value=spec.value if spec.value is not None else Select.NULL,
+                allow_blank=spec.allow_blank,
+                id=widget_id,
+                compact=True,
+            )
+        if spec.kind == "checkbox":
+            return Checkbox(spec.extra.get("text", ""), value=bool(spec.value), id=widget_id, compact=True)
+        suggester = SuggestFromList(spec.suggestions, case_sensitive=False) if spec.suggestions else None
+        return Input(
+            value="" if spec.value is None else str(spec.value),
+            placeholder=spec.placeholder,
+            suggester=suggester,
+            id=widget_id,
+            compact=True,
+        )
+
+    def values(self) -> Values:
+        """Current values by field name (blank text → None)."""
+        result: Values = {}
+        for spec in self.fields:
+            widget = self.query_one(f"#field-{spec.name}")
+            if isinstance(widget, Input):
+                result[spec.name] = widget.value.strip() or None
+            elif isinstance(widget, Select):
+                result[spec.name] = None if widget.value is Select.NULL else widget.value
+            elif isinstance(widget, Checkbox):
+                result[spec.name] = widget.value
+        return result
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Put each message under its field (literally); clear the others."""
+        for spec in self.fields:
+            message = errors.get(spec.name, "")
+            self.query_one(f"#error-{spec.name}", Static).update(Content(message))
+            self.query_one(f"#error-{spec.name}").set_class(bool(message), "-shown")
+        general = errors.get("", "")
+        self.query_one("#form-message", Static).update(Content(general))
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _revalidate(self) -> None:
+        """Inline validation: only fields that already show an error are re-checked as you type."""
+        shown = {spec.name for spec in self.fields if self.query_one(f"#error-{spec.name}").has_class("-shown")}
+        if shown:
+            errors = self.validate_values(self.values())
+            self.show_errors({name: message for name, message in errors.items() if name in shown})
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#submit")
+    def action_submit(self) -> None:
+        """Validate everything; save when clean."""
+        values = self.values()
+        errors = self.validate_values(values)
+        self.show_errors(errors)
+        if not errors:
+            self.dismiss(values)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)

@@ -1,0 +1,273 @@
+"""Goals: audiences and weights, target roles and accounts, weekly objectives, profile checklist."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid
+from textual.widgets import DataTable
+
+from ssi_tui.app.screens.base import BaseScreen
+from ssi_tui.app.screens.forms import account_form, roles_form, weight_form
+from ssi_tui.app.text import cell
+from ssi_tui.domain.models import Audience, Goals, ProfileChecklist, TargetAccount
+from ssi_tui.domain.objectives import objective_progress, week_start
+from ssi_tui.domain.profile import checklist_items, profile_completeness, profile_level
+from ssi_tui.workspace import Workspace
+
+CHECKLIST_LABELS = {
+    "photo": "Profile photo",
+    "headline": "Headline",
+    "summary": "Summary (About)",
+    "experience": "Experience",
+    "industry": "Industry",
+    "location": "Location",
+    "skills": "Skills (≥5)",
+    "recommendations": "Recommendations (≥3)",
+    "featured": "Featured media",
+    "custom_url": "Custom profile URL",
+}
+
+
+class GoalsScreen(BaseScreen):
+    """What you are aiming for; changing it moves the weighted scores, never the raw ones."""
+
+    TITLE_TEXT = "Goals"
+    HELP = (
+        "Audiences and their weights (shown as % of the total), the title keywords that mark a target "
+        "role, the target accounts, your weekly objectives with this week's progress, and the "
+        "profile checklist behind part of the brand pillar. Move between tables with Tab. In "
+        "Audiences: n adds, Enter/e edits the weight, k edits the role keywords, x removes. "
+        "In Accounts: t adds, x removes. In the checklist: Space toggles an item, +/- change counts."
+    )
+    AUTO_FOCUS = "#audiences"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new_audience", "New audience"),
+        Binding("e", "edit_weight", "Weight"),
+        Binding("k", "edit_roles", "Roles"),
+        Binding("t", "add_account", "Add account"),
+        Binding("x", "remove", "Remove"),
+        Binding("space", "toggle_item", "Toggle", show=False),
+        Binding("plus,equals_sign", "count(1)", "+1", show=False),
+        Binding("minus", "count(-1)", "-1", show=False),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        """Four tables in a grid."""
+        with Grid(id="goals-grid"):
+            yield DataTable(id="audiences", cursor_type="row")
+            yield DataTable(id="accounts", cursor_type="row")
+            yield DataTable(id="objectives", cursor_type="row")
+            yield DataTable(id="checklist", cursor_type="row")
+
+    def on_mount(self) -> None:
+        """Columns and titles."""
+        columns = {
+            "audiences": ("Audience", "Weight", "Share", "Role keywords"),
+            "accounts": ("Target account", "Audience"),
+            "objectives": ("Objective per week", "This week"),
+            "checklist": ("Profile item", "Done"),
+        }
+        titles = {"audiences": "Audiences (n, e, k, x)", "accounts": "Target accounts (t, x)", "objectives": "Objectives", "checklist": "Profile checklist (space, +/-)"}
+        for table_id, headers in columns.items():
+            table = self.query_one(f"#{table_id}", DataTable)
+            table.add_columns(*headers)
+            table.border_title = titles[table_id]
+        super().on_mount()
+
+    def status_detail(self) -> str:
+        """Profile level."""
+        workspace = self.workspace
+        if workspace is None:
+            return ""
+        completeness = profile_completeness(workspace.store.checklist.get(), workspace.rules)
+        return f"profile {profile_level(completeness, workspace.rules)} ({completeness:.0%}) · weights are relative"
+
+    def refresh_data(self) -> None:
+        """Fill the four tables."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        goals = workspace.store.goals.get()
+        self._fill_audiences(goals)
+        self._fill_accounts(goals)
+        self._fill_objectives(workspace, goals)
+        self._fill_checklist(workspace)
+        self.update_status()
+
+    def _refill(self, table_id: str, rows: list[tuple[Any, ...]], keys: list[str]) -> None:
+        table = self.query_one(f"#{table_id}", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for values, key in zip(rows, keys, strict=True):
+            table.add_row(*values, key=key)
+        if rows:
+            table.move_cursor(row=min(row, len(rows) - 1))
+
+    def _fill_audiences(self, goals: Goals) -> None:
+        ordered = sorted(goals.audiences, key=lambda item: (-item.weight, item.name))
+        rows = [
+            (cell(item.name), cell(f"{item.weight:g}", justify="right"), cell(f"{goals.share(item.name):.0%}", justify="right"), cell(", ".join(goals.roles.get(item.name, []))))
+            for item in ordered
+        ]
+        self._refill("audiences", rows, [item.name for item in ordered])
+
+    def _fill_accounts(self, goals: Goals) -> None:
+        rows = [(cell(account.name), cell(account.audience)) for account in goals.accounts]
+        self._refill("accounts", rows, [f"{index}" for index in range(len(goals.accounts))])
+
+    def _fill_objectives(self, workspace: Workspace, goals: Goals) -> None:
+        today = workspace.today
+        activities = workspace.store.activities.between(week_start(today), today)
+        progress = objective_progress(goals, activities, today)
+        rows = [
+            (cell(item.describe()), cell(f"{item.done}/{item.target}" + (" ✓" if item.met else ""), justify="right", style="green" if item.met else ""))
+            for item in progress
+        ]
+        self._refill("objectives", rows, [str(index) for index in range(len(rows))])
+
+    def _fill_checklist(self, workspace: Workspace) -> None:
+        checklist = workspace.store.checklist.get()
+        done = checklist_items(checklist, workspace.rules)
+        rows = []
+        for item, label in CHECKLIST_LABELS.items():
+            value = getattr(checklist, item)
+            shown = f"{value}" if isinstance(value, int) and not isinstance(value, bool) else ""
+            rows.append((cell(label), cell(("✓ " if done.get(item) else "✗ ") + shown, style="green" if done.get(item) else "red")))
+        self._refill("checklist", rows, list(CHECKLIST_LABELS))
+
+    # -- actions ------------------------------------------------------------------------------
+    def _focused_key(self, table_id: str) -> str | None:
+        table = self.query_one(f"#{table_id}", DataTable)
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def _save_goals(self, change: Any, success: str) -> None:
+        def apply(workspace: Workspace) -> Goals:
+            goals = change(workspace.store.goals.get())
+            return workspace.store.goals.set(Goals.model_validate(goals.model_dump()))
+
+        self.ssi.save(apply, success)
+
+    def action_new_audience(self) -> None:
+        """Add an audience with a weight."""
+        self.app.push_screen(weight_form(None, None), self._saved_weight)
+
+    def action_edit_weight(self) -> None:
+        """Change the selected audience's weight."""
+        workspace = self.workspace
+        name = self._focused_key("audiences")
+        if workspace is None or name is None:
+            return
+        self.app.push_screen(weight_form(name, workspace.store.goals.get().weight(name)), self._saved_weight)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on an audience edits its weight."""
+        if event.data_table.id == "audiences":
+            self.action_edit_weight()
+        elif event.data_table.id == "checklist":
+            self.action_toggle_item()
+
+    def _saved_weight(self, values: dict[str, Any] | None) -> None:
+        if values is None:
+            return
+        name = " ".join(str(values["name"]).casefold().split())
+        weight = float(str(values["weight"]).replace(",", "."))
+
+        def change(goals: Goals) -> Goals:
+            audiences = [item for item in goals.audiences if item.name != name]
+            audiences.append(Audience(name=name, weight=weight))
+            return goals.model_copy(update={"audiences": audiences})
+
+        self._save_goals(change, f"{name}: weight {weight:g}")
+
+    def action_edit_roles(self) -> None:
+        """Edit the selected audience's title keywords."""
+        workspace = self.workspace
+        name = self._focused_key("audiences")
+        if workspace is None or name is None:
+            return
+        keywords = workspace.store.goals.get().roles.get(name, [])
+
+        def saved(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            words = [word.strip() for word in (values.get("keywords") or "").split(",") if word.strip()]
+
+            def change(goals: Goals) -> Goals:
+                roles = dict(goals.roles)
+                if words:
+                    roles[name] = words
+                else:
+                    roles.pop(name, None)
+                return goals.model_copy(update={"roles": roles})
+
+            self._save_goals(change, f"Role keywords for {name} saved")
+
+        self.app.push_screen(roles_form(name, keywords), saved)
+
+    def action_add_account(self) -> None:
+        """Add a target account."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        self.app.push_screen(account_form(workspace.store.goals.get()), self._saved_account)
+
+    def _saved_account(self, values: dict[str, Any] | None) -> None:
+        if values is None:
+            return
+        account = TargetAccount(name=values["name"], audience=values["audience"])
+        self._save_goals(lambda goals: goals.model_copy(update={"accounts": [*goals.accounts, account]}), f"Target account {account.name} added")
+
+    def action_remove(self) -> None:
+        """Remove the selected audience or account (whichever table has the focus)."""
+        focused = self.focused
+        if focused is None or focused.id not in ("audiences", "accounts"):
+            self.notify("Select an audience or an account first (Tab moves between tables).", markup=False)
+            return
+        key = self._focused_key(focused.id)
+        if key is None:
+            return
+        if focused.id == "accounts":
+            index = int(key)
+            self._save_goals(lambda goals: goals.model_copy(update={"accounts": [a for i, a in enumerate(goals.accounts) if i != index]}), "Target account removed")
+            return
+
+        def change(goals: Goals) -> Goals:
+            return goals.model_copy(
+                update={
+                    "audiences": [item for item in goals.audiences if item.name != key],
+                    "roles": {name: words for name, words in goals.roles.items() if name != key},
+                    "accounts": [account for account in goals.accounts if account.audience != key],
+                    "objectives": [objective for objective in goals.objectives if objective.audience != key],
+                }
+            )
+
+        self._save_goals(change, f"Audience {key} removed (with its roles, accounts and objectives)")
+
+    def _change_checklist(self, delta: int | None) -> None:
+        item = self._focused_key("checklist") if self.focused and self.focused.id == "checklist" else None
+        if item is None:
+            return
+
+        def apply(workspace: Workspace) -> ProfileChecklist:
+            checklist = workspace.store.checklist.get()
+            value = getattr(checklist, item)
+            if isinstance(value, bool):
+                new_value: Any = not value
+            else:
+                new_value = max(0, value + (delta or 1))
+            return workspace.store.checklist.set(checklist.model_copy(update={item: new_value}))
+
+        self.ssi.save(apply)
+
+    def action_toggle_item(self) -> None:
+        """Toggle the selected checklist item."""
+        self._change_checklist(None)
+
+    def action_count(self, delta: int) -> None:
+        """Change a count (skills, recommendations)."""
+        self._change_checklist(delta)

@@ -1,0 +1,105 @@
+"""Readings: what LinkedIn's SSI page showed, over time, beside our raw estimate."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable
+
+from ssi_tui.app.screens.base import BaseScreen
+from ssi_tui.app.screens.forms import reading_form, reading_from_values
+from ssi_tui.app.text import cell
+from ssi_tui.domain.models import SSIReading
+from ssi_tui.domain.report import Report
+
+COLUMNS = (
+    ("date", "Date"), ("total", "Total"), ("brand", "Brand"), ("find", "Find"), ("engage", "Engage"),
+    ("relate", "Relate"), ("industry_rank", "Ind. top%"), ("network_rank", "Net. top%"),
+    ("industry_avg", "Ind. avg"), ("network_avg", "Net. avg"), ("raw", "Our raw"), ("weighted", "Weighted"),
+)
+
+
+class ReadingsScreen(BaseScreen):
+    """Official SSI readings; `n` adds one."""
+
+    TITLE_TEXT = "Readings"
+    HELP = (
+        "Copy what LinkedIn's SSI page (linkedin.com/sales/ssi) shows: the total, the four pillars "
+        "(0-25 each; the total must equal their sum to ±1), your industry and network rank (top %) "
+        "and their averages. Each row also shows our raw estimate and goal-weighted score on that "
+        "date, so you can see how far LinkedIn's number is from your goals."
+    )
+    AUTO_FOCUS = "#reading-table"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "New reading"),
+        Binding("delete", "delete", "Delete"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        """One table."""
+        yield DataTable(id="reading-table", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        """Columns."""
+        table = self.query_one(DataTable)
+        for key, header in COLUMNS:
+            table.add_column(header, key=key)
+        super().on_mount()
+
+    def status_detail(self) -> str:
+        """Count."""
+        return f"{self.query_one(DataTable).row_count} readings"
+
+    def refresh_data(self) -> None:
+        """Reload (our estimates are computed in a worker)."""
+        self.load_readings()
+
+    @work(thread=True, exclusive=True, group="readings")
+    def load_readings(self) -> None:
+        """Readings with our raw and weighted estimate as of each reading's date."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        with self.ssi.lock:
+            readings = workspace.store.readings.all()
+            estimates = {reading.id: workspace.report(reading.date) for reading in readings}
+        self.app.call_from_thread(self._loaded, readings, estimates)
+
+    def _loaded(self, readings: list[SSIReading], estimates: dict[str, Report]) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        for reading in reversed(readings):
+            report = estimates[reading.id].breakdown
+            table.add_row(
+                cell(reading.date.isoformat()),
+                *(cell(getattr(reading, key), justify="right") for key, _ in COLUMNS[1:10]),
+                cell(report.total_raw, justify="right"),
+                cell(report.total_weighted, justify="right"),
+                key=reading.id,
+            )
+        self.update_status()
+
+    def action_new(self) -> None:
+        """Add a reading."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        self.app.push_screen(reading_form(workspace), self._save)
+
+    def _save(self, values: dict[str, Any] | None) -> None:
+        workspace = self.workspace
+        if values is None or workspace is None:
+            return
+        reading = reading_from_values(workspace, values)
+        self.ssi.save(lambda ws: ws.store.readings.add(reading), f"Reading of {reading.date.isoformat()} added: {reading.total:g}")
+
+    def action_delete(self) -> None:
+        """Delete the selected reading."""
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        reading_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        self.ssi.save(lambda ws: ws.store.readings.delete(reading_id), "Reading deleted")

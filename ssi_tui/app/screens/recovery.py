@@ -1,0 +1,78 @@
+"""Shown when the store cannot be opened: restore a backup, start afresh, or quit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ssi_tui.store.backups import list_backups
+from ssi_tui.store.errors import StoreError
+from ssi_tui.store.repository import BACKUP_DIR, restore_backup
+
+
+class RecoveryScreen(ModalScreen[bool]):
+    """Offer the backups of an unreadable store (the store itself is never overwritten)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "quit_app", "Quit")]
+
+    def __init__(self, data_dir: Path, message: str, corrupt: bool) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.message = message
+        self.corrupt = corrupt
+        self.backups = list_backups(data_dir / BACKUP_DIR)
+
+    def compose(self) -> ComposeResult:
+        """The problem, the backups, the choices."""
+        with Vertical(id="recovery"):
+            yield Static(Content.styled("Your store cannot be opened", "bold $text-error"))
+            yield Static(Content(self.message), id="recovery-message")
+            if self.corrupt and self.backups:
+                yield Static("Restore a backup (the unreadable store is kept aside, never deleted):")
+                yield OptionList(
+                    *(Option(f"{b.name}  ({b.reason}, {b.size // 1024} KiB)", id=b.name) for b in self.backups),
+                    id="backups",
+                )
+            with Horizontal(id="recovery-buttons"):
+                if self.corrupt and self.backups:
+                    yield Button("Restore selected", id="restore", variant="primary")
+                if self.corrupt:
+                    yield Button("Start empty", id="fresh", variant="warning")
+                yield Button("Quit", id="quit")
+
+    @on(Button.Pressed, "#restore")
+    def _restore(self) -> None:
+        options = self.query_one("#backups", OptionList)
+        index = options.highlighted if options.highlighted is not None else 0
+        self._do_restore(self.backups[index].name)
+
+    @on(OptionList.OptionSelected, "#backups")
+    def _restore_selected(self, event: OptionList.OptionSelected) -> None:
+        self._do_restore(event.option.id)
+
+    @on(Button.Pressed, "#fresh")
+    def _fresh(self) -> None:
+        self._do_restore(None)
+
+    def _do_restore(self, name: str | None) -> None:
+        try:
+            restore_backup(self.data_dir, name)
+        except StoreError as error:
+            self.notify(str(error), title="Restore failed", severity="error", markup=False)
+            return
+        self.notify(f"Restored {name}" if name else "Started with an empty store", markup=False)
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#quit")
+    def action_quit_app(self) -> None:
+        """Leave without touching anything."""
+        self.dismiss(False)

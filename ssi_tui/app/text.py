@@ -1,0 +1,29 @@
+"""User text on screen: always literal (never markup), control characters stripped."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.content import Content
+
+from ssi_tui.domain.text import clean_text
+
+
+def plain(value: object, *, multiline: bool = False) -> str:
+    """Clean text for display; None becomes an empty string."""
+    if value is None:
+        return ""
+    return clean_text(str(value), multiline=multiline)
+
+
+def literal(value: object, *, multiline: bool = False) -> Content:
+    """A Content that shows `value` exactly, whatever brackets it holds."""
+    return Content(plain(value, multiline=multiline))
+
+
+def cell(value: object, *, justify: str = "left", style: str = "") -> Text:
+    """A DataTable cell: Rich Text, so strings are never parsed as markup."""
+    if value is None or value == "":
+        return Text("—", style="dim", justify=justify)  # type: ignore[arg-type]
+    if isinstance(value, float):
+        return Text(f"{value:.1f}", justify=justify, style=style)  # type: ignore[arg-type]
+    return Text(plain(value), justify=justify, style=style)  # type: ignore[arg-type]

@@ -1,0 +1,98 @@
+"""Mismatch flags: a list, most severe first, and the detail of the one selected."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ssi_tui.app.text import plain
+from ssi_tui.domain.flags import Flag
+
+SEVERITY_STYLE = {"alert": "bold reverse $error", "warn": "bold reverse $warning", "info": "bold reverse $primary"}
+
+
+FLAG_TITLES = {
+    "aimless_activity": "Aimless activity",
+    "audience_drift": "Audience drift",
+    "neglected_audience": "Neglected audience",
+    "neglected_account": "Neglected account",
+    "invisible_effort": "Invisible effort",
+    "low_reply_rate": "Low reply rate",
+    "generic_outreach": "Generic outreach",
+    "official_gap": "Official SSI gap",
+}
+
+
+def flag_subject(flag: Flag) -> str:
+    """What the flag is about, in a few words (pillar, audience or account)."""
+    evidence = flag.evidence
+    subject = evidence.get("account") or evidence.get("audience") or flag.pillar or ""
+    return plain(subject)
+
+
+def flag_prompt(flag: Flag) -> Content:
+    """One line: severity badge, title, subject (literal)."""
+    subject = flag_subject(flag)
+    return Content.assemble(
+        (f" {flag.severity.upper():<5} ", SEVERITY_STYLE[flag.severity]),
+        " ",
+        (FLAG_TITLES.get(flag.id, flag.id), "bold"),
+        (f" · {subject}" if subject else "", "dim"),
+    )
+
+
+def _evidence_lines(evidence: dict[str, Any]) -> list[str]:
+    lines = []
+    for key, value in evidence.items():
+        if isinstance(value, dict):
+            inner = ", ".join(f"{k} {v}" for k, v in value.items())
+            lines.append(f"  {key.replace('_', ' ')}: {inner}")
+        else:
+            lines.append(f"  {key.replace('_', ' ')}: {value}")
+    return lines
+
+
+def flag_detail(flag: Flag) -> Content:
+    """Sentence, evidence numbers, suggested action, and the plan it suggests."""
+    parts: list[Content] = [
+        Content.assemble((FLAG_TITLES.get(flag.id, flag.id), "bold"), (f"  {flag.id} · {flag.severity} · {flag.pillar or 'all pillars'}", "dim")),
+        Content(plain(flag.message)),
+        Content.styled("Evidence", "bold"),
+        *(Content(plain(line)) for line in _evidence_lines(flag.evidence)),
+        Content.assemble(("Suggested action: ", "bold $text-success"), plain(flag.action)),
+    ]
+    if flag.suggestion is not None:
+        suggestion = flag.suggestion
+        who = " · ".join(filter(None, [suggestion.audience, suggestion.company]))
+        parts.append(
+            Content.assemble(("Plan: ", "bold"), plain(f"{suggestion.rule} {suggestion.kind}" + (f" ({who})" if who else "")))
+        )
+    return Content("\n").join(parts)
+
+
+class FlagList(OptionList):
+    """The flags, most severe first."""
+
+    def show(self, flags: list[Flag]) -> None:
+        """Replace the list (keeps the highlighted position when possible)."""
+        highlighted = self.highlighted
+        self.clear_options()
+        if not flags:
+            self.add_option(Option(Content.styled("No mismatch flags: your activity matches your goals.", "dim"), disabled=True))
+            return
+        self.add_options([Option(flag_prompt(flag), id=f"flag-{index}") for index, flag in enumerate(flags)])
+        self.highlighted = min(highlighted or 0, len(flags) - 1)
+
+
+class FlagDetail(Static):
+    """The selected flag, in full."""
+
+    def show(self, flag: Flag | None) -> None:
+        """Display one flag (None: a hint)."""
+        if flag is None:
+            self.update(Content.styled("Select a flag to see its evidence and suggested action.", "dim"))
+        else:
+            self.update(flag_detail(flag))

@@ -1,0 +1,108 @@
+"""The four pillars, raw and goal-weighted side by side as bars with numbers, and the totals."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widget import Widget
+
+from ssi_tui.domain.models import PILLARS
+from ssi_tui.domain.report import Report
+
+SHORT_LABELS = {"brand": "Brand", "find": "Find people", "engage": "Engage", "relate": "Relationships"}
+LONG_LABELS = {
+    "brand": "Professional brand",
+    "find": "Find the right people",
+    "engage": "Engage with insights",
+    "relate": "Build relationships",
+}
+
+
+def bar(value: float, width: int, maximum: float = 25.0) -> tuple[str, str]:
+    """Filled and empty parts of a bar (eighth blocks for precision)."""
+    if width <= 0:
+        return "", ""
+    eighths = round(8 * width * max(0.0, min(value, maximum)) / maximum)
+    full, part = divmod(eighths, 8)
+    filled = "█" * full + (" ▏▎▍▌▋▊▉"[part] if part else "")
+    return filled, " " * (width - len(filled))
+
+
+class PillarPanel(Widget):
+    """Renders a report's pillar scores; adapts the bar width to the space it has."""
+
+    DEFAULT_CSS = """
+    PillarPanel { height: auto; }
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.report: Report | None = None
+
+    def show(self, report: Report | None) -> None:
+        """Display a report (None: a loading placeholder)."""
+        self.report = report
+        self.refresh(layout=True)
+
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:
+        """Header, four pillars, total, official line."""
+        return 7
+
+    def render(self) -> Content:
+        """The table of bars."""
+        if self.report is None:
+            return Content("Computing scores…")
+        width = self.size.width
+        labels = LONG_LABELS if width >= 100 else SHORT_LABELS
+        label_width = max(len(text) for text in labels.values()) + 1
+        bar_width = max(4, (width - label_width - 2 * 6 - 6 - 6) // 2)
+        scores = self.report.breakdown
+        lines: list[Content] = [
+            Content.assemble(
+                ("".ljust(label_width), ""),
+                ("   raw".ljust(6 + bar_width + 2), "bold"),
+                ("weighted".ljust(6 + bar_width + 2), "bold"),
+                ("align", "bold"),
+            )
+        ]
+        for pillar in PILLARS:
+            score = scores.pillars[pillar]
+            raw_fill, raw_empty = bar(score.raw, bar_width)
+            weighted_fill, weighted_empty = bar(score.weighted, bar_width)
+            alignment = "  —" if score.alignment is None else f"{score.alignment:>4.0%}"
+            lines.append(
+                Content.assemble(
+                    (labels[pillar].ljust(label_width), "bold"),
+                    (f"{score.raw:5.1f} ", "$text-primary"),
+                    (raw_fill, "$primary"),
+                    (raw_empty, "on $boost"),
+                    "  ",
+                    (f"{score.weighted:5.1f} ", "$text-success"),
+                    (weighted_fill, "$success"),
+                    (weighted_empty, "on $boost"),
+                    "  ",
+                    (alignment, "$text-accent"),
+                )
+            )
+        lines.append(
+            Content.assemble(
+                ("Total /100".ljust(label_width), "bold"),
+                (f"{scores.total_raw:5.1f}".ljust(6 + bar_width + 2), "bold $text-primary"),
+                (f"{scores.total_weighted:5.1f}".ljust(6 + bar_width + 2), "bold $text-success"),
+            )
+        )
+        reading = self.report.latest_reading
+        if reading is None:
+            official = Content.styled("No official SSI reading yet: add one on the Readings screen (r).", "dim")
+        else:
+            pillars = (
+                f"brand {reading.brand:g} · find {reading.find:g} · engage {reading.engage:g} · relate {reading.relate:g}"
+                if width >= 100
+                else f"{reading.brand:g} · {reading.find:g} · {reading.engage:g} · {reading.relate:g}"
+            )
+            official = Content.assemble(
+                ("Official SSI ", "bold"),
+                (f"{reading.total:g}", "bold $text-warning"),
+                f" on {reading.date.isoformat()}  ({pillars})",
+            )
+        lines.append(official)
+        return Content("\n").join(lines)
