@@ -1,0 +1,32 @@
+"""SVG snapshots of the key screens on the demo data at a fixed date (120x40 and 80x24)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from ssi_tui.app.app import SSIApp
+
+from ..app.conftest import TODAY, settle
+
+SIZES = [(120, 40), (80, 24)]
+
+
+def make_app(tmp_path: Path) -> SSIApp:
+    app = SSIApp(tmp_path / "data", TODAY, demo=True)
+    return app
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("key", ["d", "g", "a"], ids=["dashboard", "goals", "activities"])
+def test_screen_snapshot(snap_compare, tmp_path: Path, size: tuple[int, int], key: str) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        pilot.app.screen.set_focus(None)
+        await pilot.pause()
+
+    assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=run_before)
