@@ -46,7 +46,9 @@ TARGETS = {
 FIGURES = list(TARGETS)
 
 
-def median_ms(action: Callable[[], object], repeat: int, before: Callable[[], object] | None = None) -> float:
+def median_ms(
+    action: Callable[[], object], repeat: int, before: Callable[[], object] | None = None
+) -> float:
     """Median wall time of `action` in milliseconds."""
     times = []
     for _ in range(repeat):
@@ -65,17 +67,25 @@ def bench_store(data_dir: Path, only: set[str]) -> dict[str, float]:
         store.backup("bench")  # so the daily backup is not inside the timed saves
         workspace = Workspace(store, AS_OF)
         if "score" in only:
-            results["score_ms"] = median_ms(lambda: workspace.report(AS_OF), 5, store.activities._models.clear)
+            results["score_ms"] = median_ms(
+                lambda: workspace.report(AS_OF), 5, store.activities._models.clear
+            )
         if "history" in only:
             ends = week_ends(AS_OF, 52)
-            results["history_ms"] = median_ms(lambda: workspace.history(ends), 5, store.activities._models.clear)
+            results["history_ms"] = median_ms(
+                lambda: workspace.history(ends), 5, store.activities._models.clear
+            )
         if "save" in only:
             counter = iter(range(10_000))
 
             def save() -> None:
                 index = next(counter)
                 store.activities.add(
-                    Activity(kind="comment", date=AS_OF - timedelta(days=index % 30), note=f"bench {index}")
+                    Activity(
+                        kind="comment",
+                        date=AS_OF - timedelta(days=index % 30),
+                        note=f"bench {index}",
+                    )
                 )
 
             results["save_ms"] = median_ms(save, 50)
@@ -102,11 +112,19 @@ def bench_import(work: Path) -> tuple[float | None, float | None]:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the figures."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON object as the last line"
+    )
     parser.add_argument("--only", help="comma-separated subset: save,score,history,startup,import")
     args = parser.parse_args(argv)
-    only = set(args.only.split(",")) if args.only else {"save", "score", "history", "startup", "import"}
+    only = (
+        set(args.only.split(","))
+        if args.only
+        else {"save", "score", "history", "startup", "import"}
+    )
     results: dict[str, float | None] = dict.fromkeys(FIGURES)
     with tempfile.TemporaryDirectory(prefix="ssi-bench-") as tmp:
         work = Path(tmp)
@@ -129,7 +147,9 @@ def main(argv: list[str] | None = None) -> int:
         ok = "-" if value is None else ("yes" if value <= TARGETS[name] else "NO")
         print(f"{name:<16}{shown:>10}{'<= ' + str(TARGETS[name]):>10}  {ok}")
     if args.json:
-        rounded = {name: (None if value is None else round(value, 3)) for name, value in results.items()}
+        rounded = {
+            name: (None if value is None else round(value, 3)) for name, value in results.items()
+        }
         print(json.dumps(rounded))
     return 0
 

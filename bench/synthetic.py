@@ -25,14 +25,63 @@ TARGETS = {
     "Hays": "recruiters",
 }
 TITLES = [
-    "Head of Operations", "VP Sales", "Director of IT", "Chief Data Officer", "Software Engineer",
-    "Product Designer", "Senior Recruiter", "Talent Acquisition Partner", "Partner Manager",
-    "Alliances Lead", "Account Executive", "Marketing Manager", "CFO", "Consultant",
+    "Head of Operations",
+    "VP Sales",
+    "Director of IT",
+    "Chief Data Officer",
+    "Software Engineer",
+    "Product Designer",
+    "Senior Recruiter",
+    "Talent Acquisition Partner",
+    "Partner Manager",
+    "Alliances Lead",
+    "Account Executive",
+    "Marketing Manager",
+    "CFO",
+    "Consultant",
 ]
-FIRST = ["Alice", "Bruno", "Chloé", "Daniel", "Emma", "Farid", "Greta", "Hugo", "Inès", "Jonas",
-         "Karima", "Léo", "Maya", "Nils", "Olivia", "Pierre", "Quentin", "Rosa", "Sami", "Tara"]
-LAST = ["Moreau", "Keller", "Durand", "Weiss", "Lefèvre", "Haddad", "Lindqvist", "Bernard", "Roux",
-        "Becker", "Benali", "Garnier", "Cohen", "Olsen", "Brown", "Martin", "Petit", "Dubois"]
+FIRST = [
+    "Alice",
+    "Bruno",
+    "Chloé",
+    "Daniel",
+    "Emma",
+    "Farid",
+    "Greta",
+    "Hugo",
+    "Inès",
+    "Jonas",
+    "Karima",
+    "Léo",
+    "Maya",
+    "Nils",
+    "Olivia",
+    "Pierre",
+    "Quentin",
+    "Rosa",
+    "Sami",
+    "Tara",
+]
+LAST = [
+    "Moreau",
+    "Keller",
+    "Durand",
+    "Weiss",
+    "Lefèvre",
+    "Haddad",
+    "Lindqvist",
+    "Bernard",
+    "Roux",
+    "Becker",
+    "Benali",
+    "Garnier",
+    "Cohen",
+    "Olsen",
+    "Brown",
+    "Martin",
+    "Petit",
+    "Dubois",
+]
 
 
 def goals() -> Goals:
@@ -45,9 +94,16 @@ def goals() -> Goals:
                 "partners": ["partner manager", "alliances"],
                 "recruiters": ["recruit", "talent"],
             },
-            "accounts": [{"name": name, "audience": audience} for name, audience in TARGETS.items()],
+            "accounts": [
+                {"name": name, "audience": audience} for name, audience in TARGETS.items()
+            ],
             "objectives": [
-                {"kind": "message_sent", "audience": "prospects", "per_week": 5, "personalised": True},
+                {
+                    "kind": "message_sent",
+                    "audience": "prospects",
+                    "per_week": 5,
+                    "personalised": True,
+                },
                 {"kind": "post", "per_week": 2},
             ],
         }
@@ -74,7 +130,9 @@ def contacts(count: int, rng: random.Random) -> list[Contact]:
     return result
 
 
-def activities(count: int, people: list[Contact], rng: random.Random, years: int = 5) -> list[Activity]:
+def activities(
+    count: int, people: list[Contact], rng: random.Random, years: int = 5
+) -> list[Activity]:
     """`count` activities spread over `years` years before AS_OF, all kinds, some targeted."""
     catalog = default_catalog()
     kinds = list(catalog.kinds.values())
@@ -111,10 +169,18 @@ def build_store(data_dir: Path, n_activities: int = 100_000, n_contacts: int = 3
     items = activities(n_activities, people, rng)
     with Store.open(data_dir) as store:
         store.goals.set(goals())
-        store.checklist.set(ProfileChecklist(photo=True, headline=True, summary=True, experience=True, skills=8))
-        store.readings.add(SSIReading(date=AS_OF - timedelta(days=3), total=60, brand=16, find=14, engage=15, relate=15))
+        store.checklist.set(
+            ProfileChecklist(photo=True, headline=True, summary=True, experience=True, skills=8)
+        )
+        store.readings.add(
+            SSIReading(
+                date=AS_OF - timedelta(days=3), total=60, brand=16, find=14, engage=15, relate=15
+            )
+        )
         chunk = 20_000
         contact_docs = [contact.model_dump(mode="json") for contact in people]
         activity_docs = [activity.model_dump(mode="json") for activity in items]
         for start in range(0, len(activity_docs), chunk):
-            store.save_bulk(activity_docs[start : start + chunk], contact_docs if start == 0 else [])
+            store.save_bulk(
+                activity_docs[start : start + chunk], contact_docs if start == 0 else []
+            )

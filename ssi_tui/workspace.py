@@ -49,12 +49,16 @@ class Workspace:
             cache=self.alignments,
         )
 
-    def history(self, week_ends: Sequence[date], window_days: int | None = None) -> list[PillarTotals]:
+    def history(
+        self, week_ends: Sequence[date], window_days: int | None = None
+    ) -> list[PillarTotals]:
         """Pillar scores as of each date."""
         if not week_ends:
             return []
         window = window_days or self.rules.scoring.window_days
-        activities = self.store.activities.between(window_start(min(week_ends), window), max(week_ends))
+        activities = self.store.activities.between(
+            window_start(min(week_ends), window), max(week_ends)
+        )
         return history(
             activities,
             self.store.goals.get(),
@@ -75,7 +79,9 @@ class Workspace:
         goals = goals or self.store.goals.get()
         known = [item.name for item in goals.audiences]
         if known and name not in known:
-            raise InputError(f"unknown audience {audience!r}; audiences in your goals: {', '.join(known)}")
+            raise InputError(
+                f"unknown audience {audience!r}; audiences in your goals: {', '.join(known)}"
+            )
         return name
 
     def build_activity(self, fields: dict[str, Any]) -> Activity:
@@ -110,7 +116,11 @@ class Workspace:
                 audience=activity.audience,
                 source=activity.source if activity.source != "plan" else "manual",
             )
-            self.store.save_bulk([activity.model_dump(mode="json")], [created.model_dump(mode="json")], force_hot=True)
+            self.store.save_bulk(
+                [activity.model_dump(mode="json")],
+                [created.model_dump(mode="json")],
+                force_hot=True,
+            )
         else:
             self.store.activities.add(activity)
         return activity, created

@@ -39,7 +39,9 @@ def main() -> None:
 
     def add(days_ago: int, kind: str, **fields) -> None:
         entry = {"days_ago": days_ago, "kind": kind}
-        entry.update({key: value for key, value in fields.items() if value not in (None, False, "")})
+        entry.update(
+            {key: value for key, value in fields.items() if value not in (None, False, "")}
+        )
         acts.append(entry)
 
     def person(audience: str | None = None):
@@ -68,7 +70,11 @@ def main() -> None:
         if weekday in (0, 2, 3):
             add(day, "comment", relevance=3, personalised=rng.random() < 0.3)
         if weekday < 5:
-            who = person("recruiters") if rng.random() < 0.55 else person(rng.choice(["prospects", "partners"]))
+            who = (
+                person("recruiters")
+                if rng.random() < 0.55
+                else person(rng.choice(["prospects", "partners"]))
+            )
             add(day, "message_sent", personalised=rng.random() < 0.25, **who)
         if day % 6 == 1:
             add(day, "message_received", **person("recruiters"))
@@ -83,19 +89,50 @@ def main() -> None:
             add(day, "congratulation", personalised=True, **person())
     # Off LinkedIn: aligned work LinkedIn never sees.
     for day in (3, 10, 17, 24, 38, 45, 59, 73):
-        add(day, "meeting", channel="off", relevance=5, personalised=True,
-            **{"contact": "Alice Moreau", "company": "Northwind Traders", "title": "Head of Operations"},
-            note="Discovery workshop follow-up")
+        add(
+            day,
+            "meeting",
+            channel="off",
+            relevance=5,
+            personalised=True,
+            **{
+                "contact": "Alice Moreau",
+                "company": "Northwind Traders",
+                "title": "Head of Operations",
+            },
+            note="Discovery workshop follow-up",
+        )
     for day in (8, 29, 50):
         add(day, "call", channel="off", relevance=4, **person("prospects"))
     for day in (12, 26, 40, 68):
         add(day, "email", channel="off", personalised=True, relevance=4, **person("prospects"))
-    add(19, "talk", channel="off", audience="prospects", relevance=5, note="Meetup talk: pricing data products")
-    add(47, "blog_post", channel="off", audience="prospects", relevance=4, note="Blog: five data quick wins")
+    add(
+        19,
+        "talk",
+        channel="off",
+        audience="prospects",
+        relevance=5,
+        note="Meetup talk: pricing data products",
+    )
+    add(
+        47,
+        "blog_post",
+        channel="off",
+        audience="prospects",
+        relevance=4,
+        note="Blog: five data quick wins",
+    )
     add(33, "event", channel="off", audience="partners", relevance=4, note="Partner summit")
     # Partners were last touched a month ago.
-    add(34, "message_sent", personalised=True, relevance=4,
-        contact="Farid Haddad", company="Fabrikam", title="Partner Manager")
+    add(
+        34,
+        "message_sent",
+        personalised=True,
+        relevance=4,
+        contact="Farid Haddad",
+        company="Fabrikam",
+        title="Partner Manager",
+    )
     add(2, "endorsement_received")
     add(41, "recommendation_received", contact="Bruno Keller", company="Northwind Traders")
 
@@ -116,27 +153,69 @@ def main() -> None:
                 {"name": "Fabrikam", "audience": "partners"},
             ],
             "objectives": [
-                {"kind": "message_sent", "audience": "prospects", "per_week": 5, "personalised": True},
+                {
+                    "kind": "message_sent",
+                    "audience": "prospects",
+                    "per_week": 5,
+                    "personalised": True,
+                },
                 {"kind": "post", "per_week": 2},
                 {"kind": "follow_up", "audience": "partners", "per_week": 1},
             ],
         },
         "checklist": {
-            "photo": True, "headline": True, "summary": True, "experience": True,
-            "industry": True, "location": True, "skills": 12, "recommendations": 2,
-            "featured": False, "custom_url": True,
+            "photo": True,
+            "headline": True,
+            "summary": True,
+            "experience": True,
+            "industry": True,
+            "location": True,
+            "skills": 12,
+            "recommendations": 2,
+            "featured": False,
+            "custom_url": True,
         },
         "contacts": [
             {"name": n, "company": c, "title": t, **({"audience": a} if a else {})}
             for n, c, t, a in CONTACTS
         ],
         "readings": [
-            {"days_ago": 61, "total": 58, "brand": 17.5, "find": 12.1, "engage": 14.2, "relate": 14.2,
-             "industry_rank": 12, "network_rank": 9, "industry_avg": 24, "network_avg": 31},
-            {"days_ago": 33, "total": 63, "brand": 18.1, "find": 13.9, "engage": 15.5, "relate": 15.5,
-             "industry_rank": 9, "network_rank": 7, "industry_avg": 24, "network_avg": 31},
-            {"days_ago": 4, "total": 67, "brand": 18.4, "find": 15.2, "engage": 16.7, "relate": 16.7,
-             "industry_rank": 7, "network_rank": 5, "industry_avg": 25, "network_avg": 32},
+            {
+                "days_ago": 61,
+                "total": 58,
+                "brand": 17.5,
+                "find": 12.1,
+                "engage": 14.2,
+                "relate": 14.2,
+                "industry_rank": 12,
+                "network_rank": 9,
+                "industry_avg": 24,
+                "network_avg": 31,
+            },
+            {
+                "days_ago": 33,
+                "total": 63,
+                "brand": 18.1,
+                "find": 13.9,
+                "engage": 15.5,
+                "relate": 15.5,
+                "industry_rank": 9,
+                "network_rank": 7,
+                "industry_avg": 24,
+                "network_avg": 31,
+            },
+            {
+                "days_ago": 4,
+                "total": 67,
+                "brand": 18.4,
+                "find": 15.2,
+                "engage": 16.7,
+                "relate": 16.7,
+                "industry_rank": 7,
+                "network_rank": 5,
+                "industry_avg": 25,
+                "network_avg": 32,
+            },
         ],
         "activities": sorted(acts, key=lambda a: (a["days_ago"], a["kind"])),
     }

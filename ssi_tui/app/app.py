@@ -6,31 +6,22 @@ import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
-from ssi_tui.app.commands import SSICommands
 from ssi_tui.app.messages import DataChanged
-from ssi_tui.app.screens.activities import ActivityLogScreen
-from ssi_tui.app.screens.contacts import ContactsScreen
 from ssi_tui.app.screens.dashboard import DashboardScreen
-from ssi_tui.app.screens.goals import GoalsScreen
 from ssi_tui.app.screens.help import HelpScreen
-from ssi_tui.app.screens.readings import ReadingsScreen
-from ssi_tui.app.screens.recovery import RecoveryScreen
-from ssi_tui.domain.catalog import DataFileError
-from ssi_tui.store import (
-    Store,
-    StoreCorruptError,
-    StoreError,
-    StoreLockedError,
-    StoreVersionError,
-)
-from ssi_tui.workspace import InputError, Workspace, seed_demo
+from ssi_tui.store.errors import StoreCorruptError, StoreError, StoreLockedError, StoreVersionError
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from ssi_tui.workspace import Workspace
 
 Result = TypeVar("Result")
 DEFAULT_THEME = "textual-dark"
@@ -41,13 +32,15 @@ class SSIApp(App[None]):
 
     TITLE = "ssi-tui"
     CSS_PATH = "ssi.tcss"
-    COMMANDS: ClassVar = App.COMMANDS | {SSICommands}
+    COMMANDS: ClassVar = App.COMMANDS | {lambda: _commands()}
+    # Only the dashboard is imported up front: the others (and the store, pydantic…) load after
+    # the first frame, which keeps start-up close to a bare Textual app's.
     MODES: ClassVar = {
         "dashboard": DashboardScreen,
-        "goals": GoalsScreen,
-        "activities": ActivityLogScreen,
-        "contacts": ContactsScreen,
-        "readings": ReadingsScreen,
+        "goals": lambda: _screen("goals", "GoalsScreen"),
+        "activities": lambda: _screen("activities", "ActivityLogScreen"),
+        "contacts": lambda: _screen("contacts", "ContactsScreen"),
+        "readings": lambda: _screen("readings", "ReadingsScreen"),
     }
     DEFAULT_MODE = "dashboard"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -83,13 +76,21 @@ class SSIApp(App[None]):
 
     # -- loading ----------------------------------------------------------------------------
     def on_mount(self) -> None:
-        """Paint first, then open the store in a worker."""
+        """Follow theme changes; the store opens once the first frame is on screen."""
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.call_after_refresh(self.load_store)
+
+    def on_ready(self) -> None:
+        """The first frame is displayed: open the store in a worker."""
+        if self.workspace is None and self.load_error is None:
+            self.load_store()
 
     @work(thread=True, exclusive=True, group="load")
     def load_store(self) -> None:
         """Open the store (read-only if another ssi-tui holds it) without blocking the screen."""
+        from ssi_tui.domain.catalog import DataFileError
+        from ssi_tui.store.repository import Store
+        from ssi_tui.workspace import Workspace, seed_demo
+
         reason: str | None = None
         try:
             try:
@@ -101,7 +102,9 @@ class SSIApp(App[None]):
                 seed_demo(store, self.today)
             workspace = Workspace(store, self.today)
         except (StoreCorruptError, StoreVersionError) as error:
-            self.call_from_thread(self._show_recovery, str(error), isinstance(error, StoreCorruptError))
+            self.call_from_thread(
+                self._show_recovery, str(error), isinstance(error, StoreCorruptError)
+            )
             return
         except (StoreError, DataFileError, OSError) as error:
             self.call_from_thread(self._load_failed, str(error))
@@ -116,14 +119,20 @@ class SSIApp(App[None]):
             self.theme = theme
         self.data_version += 1
         if read_only_reason:
-            self.notify(read_only_reason, title="Store opened read-only", severity="warning", markup=False)
+            self.notify(
+                read_only_reason, title="Store opened read-only", severity="warning", markup=False
+            )
 
     def _load_failed(self, message: str) -> None:
         self.load_error = message
         self.data_version += 1
-        self.notify(message, title="Cannot open the store", severity="error", timeout=30, markup=False)
+        self.notify(
+            message, title="Cannot open the store", severity="error", timeout=30, markup=False
+        )
 
     def _show_recovery(self, message: str, corrupt: bool) -> None:
+        from ssi_tui.app.screens.recovery import RecoveryScreen
+
         self.load_error = message
         self.data_version += 1
         self.push_screen(RecoveryScreen(self.data_dir, message, corrupt), self._after_recovery)
@@ -146,8 +155,13 @@ class SSIApp(App[None]):
                 self.notify(str(error), title="Theme not saved", severity="warning", markup=False)
 
     # -- saving ------------------------------------------------------------------------------
-    def save(self, action: Callable[[Workspace], Result], success: str | None = None) -> Result | None:
+    def save(
+        self, action: Callable[[Workspace], Result], success: str | None = None
+    ) -> Result | None:
         """Run a write against the workspace; a failure becomes an error notification, never a crash."""
+        from ssi_tui.domain.catalog import DataFileError
+        from ssi_tui.workspace import InputError
+
         if self.workspace is None:
             self.notify("The store is not open yet.", severity="warning")
             return None
@@ -155,7 +169,9 @@ class SSIApp(App[None]):
             try:
                 result = action(self.workspace)
             except (StoreError, InputError, DataFileError) as error:
-                self.notify(str(error), title="Not saved", severity="error", timeout=10, markup=False)
+                self.notify(
+                    str(error), title="Not saved", severity="error", timeout=10, markup=False
+                )
                 return None
         self.data_changed()
         if success:
@@ -211,6 +227,15 @@ class SSIApp(App[None]):
             self.workspace.store.close()
 
 
-def default_theme() -> str:
-    """The theme used until the user picks one."""
-    return DEFAULT_THEME
+def _commands() -> type:
+    """The palette provider, imported when the palette first opens."""
+    from ssi_tui.app.commands import SSICommands
+
+    return SSICommands
+
+
+def _screen(module: str, name: str) -> Screen[None]:
+    """Import and build a screen on first use."""
+    import importlib
+
+    return getattr(importlib.import_module(f"ssi_tui.app.screens.{module}"), name)()

@@ -24,9 +24,17 @@ class SSICommands(Provider):
             ("Add reading…", "Record what LinkedIn's SSI page shows", app.action_add_reading),
         ]
         for days in (30, 90, 365):
-            entries.append((f"Window: {days} days", f"Score the last {days} days on the dashboard", partial(app.action_set_window, days)))
+            entries.append(
+                (
+                    f"Window: {days} days",
+                    f"Score the last {days} days on the dashboard",
+                    partial(app.action_set_window, days),
+                )
+            )
         for mode, name in app.SCREEN_NAMES.items():
-            entries.append((f"Go to {name}", f"Switch to the {name} screen", partial(app.action_go, mode)))
+            entries.append(
+                (f"Go to {name}", f"Switch to the {name} screen", partial(app.action_go, mode))
+            )
         entries.append(("Help", "Help for the current screen and its keys", app.action_help))
         return entries
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
-from ssi_tui.domain.catalog import default_catalog
-from ssi_tui.domain.goals_file import load_goals_file
-from ssi_tui.domain.models import Goals
+
+if TYPE_CHECKING:
+    from ssi_tui.domain.models import Goals
 
 
 def relevance(text: str) -> int:
@@ -17,7 +18,9 @@ def relevance(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"relevance must be a whole number 1-5, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"relevance must be a whole number 1-5, got {text!r}"
+        ) from None
     if not 1 <= value <= 5:
         raise argparse.ArgumentTypeError(f"relevance must be 1-5, got {value}")
     return value
@@ -29,23 +32,43 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "log",
         parents=[common],
         help="log one activity",
-        description="Log one activity. Valid kinds: " + ", ".join(sorted(default_catalog().kinds)),
+        description=(
+            "Log one activity. KIND is an id from the activity catalog (data/catalog.toml), e.g. "
+            "post, comment, message_sent, invitation_sent, follow_up, meeting, call, talk; an "
+            "unknown kind lists them all."
+        ),
     )
-    log.add_argument("kind", metavar="KIND", help="activity kind from the catalog (e.g. post, message_sent)")
-    log.add_argument("--date", metavar="DATE", help="when (default today): YYYY-MM-DD, yesterday, -3d…")
-    log.add_argument("--audience", metavar="A", help="audience it reached (one of your goals' audiences)")
+    log.add_argument(
+        "kind", metavar="KIND", help="activity kind from the catalog (e.g. post, message_sent)"
+    )
+    log.add_argument(
+        "--date", metavar="DATE", help="when (default today): YYYY-MM-DD, yesterday, -3d…"
+    )
+    log.add_argument(
+        "--audience", metavar="A", help="audience it reached (one of your goals' audiences)"
+    )
     log.add_argument("--contact", metavar="NAME", help="person involved (created if new)")
     log.add_argument("--company", metavar="C", help="their company")
     log.add_argument("--title", metavar="T", help="their job title")
-    log.add_argument("--personalised", action="store_true", default=None, help="it was personalised")
-    log.add_argument("--relevance", type=relevance, metavar="1-5", help="how relevant to your goals (default 3)")
-    log.add_argument("--channel", choices=["linkedin", "off"], help="where it happened (default: from the kind)")
+    log.add_argument(
+        "--personalised", action="store_true", default=None, help="it was personalised"
+    )
+    log.add_argument(
+        "--relevance", type=relevance, metavar="1-5", help="how relevant to your goals (default 3)"
+    )
+    log.add_argument(
+        "--channel", choices=["linkedin", "off"], help="where it happened (default: from the kind)"
+    )
     log.add_argument("--note", metavar="TEXT", help="free note")
     log.set_defaults(handler=run_log)
 
-    goals = subparsers.add_parser("goals", parents=[common], help="load or show your relational goals")
+    goals = subparsers.add_parser(
+        "goals", parents=[common], help="load or show your relational goals"
+    )
     goals_sub = goals.add_subparsers(dest="goals_command", metavar="ACTION", required=True)
-    load = goals_sub.add_parser("load", parents=[common], help="replace your goals with a TOML or JSON file")
+    load = goals_sub.add_parser(
+        "load", parents=[common], help="replace your goals with a TOML or JSON file"
+    )
     load.add_argument("file", metavar="FILE", type=Path)
     load.set_defaults(handler=run_goals_load)
     show = goals_sub.add_parser("show", parents=[common], help="show your goals")
@@ -98,6 +121,9 @@ def run_log(context: Context) -> int:
 
 def run_goals_load(context: Context) -> int:
     """Replace the goals with a file's."""
+    from ssi_tui.domain.catalog import default_catalog
+    from ssi_tui.domain.goals_file import load_goals_file
+
     path: Path = context.args.file
     goals = load_goals_file(path, default_catalog())
     workspace = context.workspace(write=True)
@@ -142,7 +168,9 @@ def run_activities(context: Context) -> int:
     workspace = context.workspace(write=False)
     since = context.parse_date(args.since, "--since")
     if args.kind and args.kind not in workspace.catalog:
-        raise UserError(f"unknown activity kind {args.kind!r}; valid kinds: {', '.join(sorted(workspace.catalog.kinds))}")
+        raise UserError(
+            f"unknown activity kind {args.kind!r}; valid kinds: {', '.join(sorted(workspace.catalog.kinds))}"
+        )
     activities = workspace.store.activities.between(since, None)
     if args.kind:
         activities = [activity for activity in activities if activity.kind == args.kind]
@@ -150,7 +178,11 @@ def run_activities(context: Context) -> int:
         rows = []
         for activity in activities:
             row = activity.model_dump(mode="json")
-            row["pillar"] = workspace.catalog.kinds[activity.kind].pillar if activity.kind in workspace.catalog else None
+            row["pillar"] = (
+                workspace.catalog.kinds[activity.kind].pillar
+                if activity.kind in workspace.catalog
+                else None
+            )
             rows.append(row)
         print_json(rows, context.stdout)
         return 0
@@ -158,7 +190,9 @@ def run_activities(context: Context) -> int:
         (
             activity.date.isoformat(),
             activity.kind,
-            workspace.catalog.kinds[activity.kind].pillar if activity.kind in workspace.catalog else "?",
+            workspace.catalog.kinds[activity.kind].pillar
+            if activity.kind in workspace.catalog
+            else "?",
             activity.audience,
             activity.contact,
             activity.company,
@@ -179,7 +213,10 @@ def run_contacts(context: Context) -> int:
         print_json([contact.model_dump(mode="json") for contact in contacts], context.stdout)
         return 0
     rows = [(c.name, c.company, c.title, c.audience, c.profile_url) for c in contacts]
-    context.stdout.write(format_table(("name", "company", "title", "audience", "profile"), rows) + f"\n{len(rows)} contacts\n")
+    context.stdout.write(
+        format_table(("name", "company", "title", "audience", "profile"), rows)
+        + f"\n{len(rows)} contacts\n"
+    )
     return 0
 
 

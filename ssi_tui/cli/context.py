@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import tempfile
 from argparse import Namespace
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ssi_tui.domain.dates import DateParseError, parse_date
 from ssi_tui.paths import user_data_dir
-from ssi_tui.store import Store
-from ssi_tui.workspace import Workspace, seed_demo
+
+if TYPE_CHECKING:
+    from ssi_tui.store.repository import Store
+    from ssi_tui.workspace import Workspace
 
 ENV_TODAY = "SSI_TUI_TODAY"
 
@@ -61,12 +60,17 @@ class Context:
         """The data dir in use (a temporary one in demo mode)."""
         if self.demo:
             if self._demo_tmp is None:
+                import tempfile
+
                 self._demo_tmp = Path(tempfile.mkdtemp(prefix="ssi-tui-demo-"))
             return self._demo_tmp / "data"
         return user_data_dir(getattr(self.args, "data_dir", None))
 
     def open_store(self, write: bool = True) -> Store:
         """Open the store once per run (writers take the lock); the demo store is seeded on first open."""
+        from ssi_tui.store.repository import Store
+        from ssi_tui.workspace import seed_demo
+
         if self._store is None:
             directory = self.data_dir()
             if self.demo:
@@ -79,10 +83,14 @@ class Context:
 
     def workspace(self, write: bool = True) -> Workspace:
         """A workspace over the store."""
+        from ssi_tui.workspace import Workspace
+
         return Workspace(self.open_store(write), self.today)
 
     def parse_date(self, text: str | None, option: str) -> date | None:
         """Parse a date option with the shared parser; a bad one is a `UserError` naming the option."""
+        from ssi_tui.domain.dates import DateParseError, parse_date
+
         if text is None:
             return None
         try:
@@ -96,5 +104,7 @@ class Context:
             self._store.close()
             self._store = None
         if self._demo_tmp is not None:
+            import shutil
+
             shutil.rmtree(self._demo_tmp, ignore_errors=True)
             self._demo_tmp = None

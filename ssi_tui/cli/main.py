@@ -13,9 +13,7 @@ from typing import NoReturn, TextIO
 from ssi_tui import __version__
 from ssi_tui.cli import basics, restore, score
 from ssi_tui.cli.context import Context, UserError, resolve_today
-from ssi_tui.domain.catalog import DataFileError
-from ssi_tui.store import StoreError
-from ssi_tui.workspace import InputError
+from ssi_tui.store.errors import StoreError
 
 Handler = Callable[[Context], int]
 # Modules that add subcommands; each has `register(subparsers, common)`.
@@ -43,7 +41,11 @@ def join_relative_dates(argv: Sequence[str]) -> list[str]:
     index = 0
     while index < len(argv):
         token = argv[index]
-        if token in DATE_OPTIONS and index + 1 < len(argv) and _RELATIVE_DATE.match(argv[index + 1]):
+        if (
+            token in DATE_OPTIONS
+            and index + 1 < len(argv)
+            and _RELATIVE_DATE.match(argv[index + 1])
+        ):
             joined.append(f"{token}={argv[index + 1]}")
             index += 2
             continue
@@ -96,13 +98,28 @@ def build_parser() -> Parser:
     return parser
 
 
+def _user_errors() -> tuple[type[Exception], ...]:
+    """Errors that are the user's to fix (imported only when one is raised)."""
+    from ssi_tui.domain.catalog import DataFileError
+    from ssi_tui.workspace import InputError
+
+    return (UserError, InputError, DataFileError, StoreError)
+
+
 def open_app(context: Context) -> int:
-    """Open the terminal app (the score table until the app exists)."""
-    try:
-        from ssi_tui.app.launch import run_app
-    except ImportError:
-        return score.run_score(context)
+    """Open the terminal app (it needs a terminal: piped output gets a hint instead)."""
+    if not (_isatty(context.stdout) and _isatty(sys.stdin)):
+        raise UserError(
+            "the app needs a terminal; for scripted use pick a command, e.g. `ssi-tui score` (see --help)"
+        )
+    from ssi_tui.app.launch import run_app
+
     return run_app(context)
+
+
+def _isatty(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def main(
@@ -126,7 +143,7 @@ def main(
         context = Context(args=args, today=resolve_today(today), stdout=stdout, stderr=stderr)
         handler: Handler = getattr(args, "handler", open_app)
         return handler(context)
-    except (UserError, InputError, DataFileError, StoreError) as error:
+    except _user_errors() as error:
         code = getattr(error, "exit_code", 2)
         stderr.write(f"ssi-tui: error: {error}\n")
         return code

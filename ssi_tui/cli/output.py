@@ -25,7 +25,9 @@ def cell(value: Any) -> str:
     return clean_text(str(value))
 
 
-def format_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], align_right: Sequence[int] = ()) -> str:
+def format_table(
+    headers: Sequence[str], rows: Sequence[Sequence[Any]], align_right: Sequence[int] = ()
+) -> str:
     """Columns padded to their widest cell."""
     texts = [[cell(value) for value in row] for row in rows]
     widths = [len(header) for header in headers]

@@ -6,8 +6,6 @@ import argparse
 
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
-from ssi_tui.store.backups import list_backups
-from ssi_tui.store.repository import BACKUP_DIR, restore_backup
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -22,15 +20,22 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
             "store is set aside as store.json.corrupt-<time>, never deleted."
         ),
     )
-    parser.add_argument("name", nargs="?", metavar="NAME", help="the backup to restore (see --list)")
+    parser.add_argument(
+        "name", nargs="?", metavar="NAME", help="the backup to restore (see --list)"
+    )
     parser.add_argument("--list", action="store_true", help="list backups, newest first")
-    parser.add_argument("--fresh", action="store_true", help="set the current store aside and start empty")
+    parser.add_argument(
+        "--fresh", action="store_true", help="set the current store aside and start empty"
+    )
     parser.add_argument("--json", action="store_true", help="with --list: print a JSON array")
     parser.set_defaults(handler=run_restore)
 
 
 def run_restore(context: Context) -> int:
     """List or restore backups."""
+    from ssi_tui.store.backups import list_backups
+    from ssi_tui.store.repository import BACKUP_DIR, restore_backup
+
     args = context.args
     if context.demo:
         raise UserError("restore works on your store, not on the demo data")
@@ -39,13 +44,29 @@ def run_restore(context: Context) -> int:
         backups = list_backups(data_dir / BACKUP_DIR)
         if args.json:
             print_json(
-                [{"name": b.name, "taken": b.taken.isoformat(), "reason": b.reason, "bytes": b.size} for b in backups],
+                [
+                    {
+                        "name": b.name,
+                        "taken": b.taken.isoformat(),
+                        "reason": b.reason,
+                        "bytes": b.size,
+                    }
+                    for b in backups
+                ],
                 context.stdout,
             )
         elif not backups:
             context.stdout.write(f"No backups in {data_dir / BACKUP_DIR}\n")
         else:
-            rows = [(b.name, b.taken.strftime("%Y-%m-%d %H:%M:%S"), b.reason, f"{b.size / 1024:.0f} KiB") for b in backups]
+            rows = [
+                (
+                    b.name,
+                    b.taken.strftime("%Y-%m-%d %H:%M:%S"),
+                    b.reason,
+                    f"{b.size / 1024:.0f} KiB",
+                )
+                for b in backups
+            ]
             context.stdout.write(format_table(("name", "taken", "reason", "size"), rows) + "\n")
             context.stdout.write("Restore one with: ssi-tui restore NAME\n")
         return 0
@@ -55,7 +76,9 @@ def run_restore(context: Context) -> int:
     if set_aside is not None:
         context.stdout.write(f"Set the previous store aside as {set_aside}\n")
     if chosen is not None:
-        context.stdout.write(f"Restored backup {chosen.name} (the store before it was backed up first)\n")
+        context.stdout.write(
+            f"Restored backup {chosen.name} (the store before it was backed up first)\n"
+        )
     else:
         context.stdout.write("Started with an empty store\n")
     return 0

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import bar, print_json
-from ssi_tui.domain.models import PILLAR_LABELS, PILLARS
-from ssi_tui.domain.report import Report, report_json
+from ssi_tui.domain.pillars import PILLAR_LABELS, PILLARS
+
+if TYPE_CHECKING:
+    from ssi_tui.domain.report import Report
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -19,7 +22,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         description="Raw and goal-weighted pillar scores (0-25 each, 0-100 in total) with mismatch flags.",
     )
     parser.add_argument("--as-of", metavar="DATE", help="score as of this date (default: today)")
-    parser.add_argument("--window", metavar="DAYS", type=window_days, help="days of activity that count (default 90)")
+    parser.add_argument(
+        "--window",
+        metavar="DAYS",
+        type=window_days,
+        help="days of activity that count (default 90)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(handler=run_score)
 
@@ -29,7 +37,9 @@ def window_days(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"window must be a whole number of days, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"window must be a whole number of days, got {text!r}"
+        ) from None
     if not 7 <= value <= 3650:
         raise argparse.ArgumentTypeError(f"window must be 7-3650 days, got {value}")
     return value
@@ -42,6 +52,8 @@ def run_score(context: Context) -> int:
     workspace = context.workspace(write=False)
     report = workspace.report(as_of, getattr(args, "window", None))
     if getattr(args, "json", False):
+        from ssi_tui.domain.report import report_json
+
         print_json(report_json(report), context.stdout)
     else:
         context.stdout.write(render_report(report) + "\n")
@@ -64,7 +76,9 @@ def render_report(report: Report) -> str:
             f"{PILLAR_LABELS[pillar]:<24}{score.raw:>6.1f}  {bar(score.raw)}  {score.weighted:>8.1f}  "
             f"{bar(score.weighted)}  {alignment:>9}"
         )
-    lines.append(f"{'total (out of 100)':<24}{scores.total_raw:>6.1f}  {'':<20}  {scores.total_weighted:>8.1f}")
+    lines.append(
+        f"{'total (out of 100)':<24}{scores.total_raw:>6.1f}  {'':<20}  {scores.total_weighted:>8.1f}"
+    )
     reading = report.latest_reading
     if reading is not None:
         lines.append("")

@@ -49,7 +49,9 @@ class GoalIndex:
         try:
             return self._companies[company]
         except KeyError:
-            found = self._companies[company] = self._accounts.get(fold(company)) if company else None
+            found = self._companies[company] = (
+                self._accounts.get(fold(company)) if company else None
+            )
             return found
 
     def role(self, title: str | None) -> str | None:
@@ -80,12 +82,16 @@ def quality_factor(activity: Activity, kind: ActivityKind, rules: Rules) -> floa
     return factor
 
 
-def alignment(activity: Activity, kind: ActivityKind, goals: Goals | GoalIndex, rules: Rules) -> Alignment:
+def alignment(
+    activity: Activity, kind: ActivityKind, goals: Goals | GoalIndex, rules: Rules
+) -> Alignment:
     """Alignment of one activity with the goals (see the formula in data/rules.toml)."""
     scoring = rules.scoring
     index = goals if isinstance(goals, GoalIndex) else GoalIndex(goals)
     account = index.account(activity.company)
-    audience = activity.audience or (account.audience if account is not None else index.role(activity.title))
+    audience = activity.audience or (
+        account.audience if account is not None else index.role(activity.title)
+    )
     audience_factor = index.relative.get(audience, 0.0) if audience else 0.0
     target: Target | None = None
     target_factor = 0.0
@@ -108,12 +114,13 @@ class AlignmentCache:
     activity object is the same (the store hands out a new object when an activity changes)."""
 
     def __init__(self) -> None:
-        self._goals: Goals | None = None
+        self._goals: dict[str, object] | None = None
         self._rules: Rules | None = None
         self._items: dict[str, tuple[Activity, Alignment]] = {}
 
     def entries(self, goals: Goals, rules: Rules) -> dict[str, tuple[Activity, Alignment]]:
-        """The memo for these goals and rules (emptied when either changed)."""
-        if rules is not self._rules or goals != self._goals:
-            self._goals, self._rules, self._items = goals, rules, {}
+        """The memo for these goals and rules (emptied when either changed, even in place)."""
+        snapshot = goals.model_dump()
+        if rules is not self._rules or snapshot != self._goals:
+            self._goals, self._rules, self._items = snapshot, rules, {}
         return self._items

@@ -168,7 +168,9 @@ def parse_catalog(data: dict[str, Any], source: str = "catalog.toml") -> Catalog
         try:
             kind = ActivityKind.model_validate(entry)
         except ValidationError as error:
-            raise DataFileError(f"{source}: kind {label}: {describe_validation_error(error)}") from None
+            raise DataFileError(
+                f"{source}: kind {label}: {describe_validation_error(error)}"
+            ) from None
         if kind.id in kinds:
             raise DataFileError(f"{source}: kind {kind.id}: defined twice")
         kinds[kind.id] = kind

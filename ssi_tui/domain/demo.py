@@ -56,7 +56,9 @@ def load_demo(today: date, catalog: Catalog, path: Path | None = None) -> DemoDa
         for index, entry in enumerate(data.get("activities", [])):
             fields = _dated(entry, today)
             fields.setdefault("channel", catalog.kind(fields["kind"]).default_channel)
-            activities.append(Activity.model_validate({**fields, "source": "demo", "id": f"demo-{index:04d}"}))
+            activities.append(
+                Activity.model_validate({**fields, "source": "demo", "id": f"demo-{index:04d}"})
+            )
     except ValidationError as error:
         raise DataFileError(f"{source}: {describe_validation_error(error)}") from None
     return DemoData(goals, checklist, contacts, activities, readings)

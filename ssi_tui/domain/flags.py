@@ -119,7 +119,9 @@ def aimless_activity(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag
                     "alignment": round(score.alignment or 0.0, 2),
                 },
                 action=f"Aim {pillar} activity{audience_text}: tag the audience, prefer target accounts and roles.",
-                suggestion=Suggestion(kind=kind, audience=target, note=f"Aligned {pillar} activity"),
+                suggestion=Suggestion(
+                    kind=kind, audience=target, note=f"Aligned {pillar} activity"
+                ),
             )
         )
     return flags
@@ -169,9 +171,15 @@ def audience_drift(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
                 f"{_pct(goal_share[over])} of your goals; {under} get {_pct(effort_share[under])} "
                 f"for {_pct(goal_share[under])}."
             ),
-            evidence={"effort_share": effort_share, "goal_share": goal_share, "targeted_activities": count},
+            evidence={
+                "effort_share": effort_share,
+                "goal_share": goal_share,
+                "targeted_activities": count,
+            },
             action=f"Shift effort to {under}: a weekly block of personalised messages to them.",
-            suggestion=Suggestion(kind="message_sent", audience=under, note=f"Personalised message to {under}"),
+            suggestion=Suggestion(
+                kind="message_sent", audience=under, note=f"Personalised message to {under}"
+            ),
         )
     ]
 
@@ -216,7 +224,11 @@ def neglected_audience(report: Breakdown, goals: Goals, rules: Rules) -> list[Fl
                     "last": last.isoformat() if last else None,
                 },
                 action=f"Reach out to {audience.name} this week: a personalised message or a follow-up.",
-                suggestion=Suggestion(kind="message_sent", audience=audience.name, note=f"Reconnect with {audience.name}"),
+                suggestion=Suggestion(
+                    kind="message_sent",
+                    audience=audience.name,
+                    note=f"Reconnect with {audience.name}",
+                ),
             )
         )
     return flags
@@ -228,7 +240,9 @@ def neglected_account(report: Breakdown, goals: Goals, rules: Rules) -> list[Fla
     days = int(min(limits["days"], report.window_days))
     top = _top_audience(goals)
     flags: list[Flag] = []
-    touches = _last_touches(report, lambda item: fold(item.activity.company) if item.activity.company else None)
+    touches = _last_touches(
+        report, lambda item: fold(item.activity.company) if item.activity.company else None
+    )
     for account in goals.accounts:
         last = touches.get(fold(account.name))
         idle = (report.as_of - last).days if last else None
@@ -249,7 +263,9 @@ def neglected_account(report: Breakdown, goals: Goals, rules: Rules) -> list[Fla
                 },
                 action=f"Engage someone at {account.name}: comment on their posts, then a personalised message.",
                 suggestion=Suggestion(
-                    kind="follow_up", audience=account.audience, company=account.name,
+                    kind="follow_up",
+                    audience=account.audience,
+                    company=account.name,
                     note=f"Touch point with {account.name}",
                 ),
             )
@@ -265,7 +281,9 @@ def invisible_effort(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag
     if weighted < limits["min_weighted_points"] or off / weighted < limits["min_share"]:
         return []
     share = off / weighted
-    by_pillar = {pillar: round(score.off_linkedin_points, 1) for pillar, score in report.pillars.items()}
+    by_pillar = {
+        pillar: round(score.off_linkedin_points, 1) for pillar, score in report.pillars.items()
+    }
     pillar = max(by_pillar, key=lambda name: (by_pillar[name], name))
     return [
         Flag(
@@ -278,7 +296,9 @@ def invisible_effort(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag
             ),
             evidence={"off_linkedin_share": round(share, 2), "off_linkedin_points": by_pillar},
             action="Make it visible: post about your talks, meetings and articles, and connect after meetings.",
-            suggestion=Suggestion(kind="post", audience=_top_audience(goals), note="Share an off-LinkedIn win"),
+            suggestion=Suggestion(
+                kind="post", audience=_top_audience(goals), note="Share an off-LinkedIn win"
+            ),
         )
     ]
 
@@ -305,7 +325,9 @@ def low_reply_rate(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
             message=f"Only {received} replies to {sent} messages sent ({_pct(rate)}).",
             evidence={"sent": sent, "received": received, "reply_rate": round(rate, 2)},
             action="Send fewer, more personal messages: reference their work, ask one clear question.",
-            suggestion=Suggestion(kind="message_sent", audience=_top_audience(goals), note="Personalised message"),
+            suggestion=Suggestion(
+                kind="message_sent", audience=_top_audience(goals), note="Personalised message"
+            ),
         )
     ]
 
@@ -338,16 +360,21 @@ def generic_outreach(report: Breakdown, goals: Goals, catalog: Catalog, rules: R
                 "most_generic_kind": worst_kind,
             },
             action=f"Personalise every {catalog.kind(worst_kind).label.lower()}: a line about them, not a template.",
-            suggestion=Suggestion(kind=worst_kind, audience=_top_audience(goals), note="Personalised, not a template"),
+            suggestion=Suggestion(
+                kind=worst_kind, audience=_top_audience(goals), note="Personalised, not a template"
+            ),
         )
     ]
 
 
-def official_gap(report: Breakdown, goals: Goals, rules: Rules, readings: Sequence[SSIReading]) -> list[Flag]:
+def official_gap(
+    report: Breakdown, goals: Goals, rules: Rules, readings: Sequence[SSIReading]
+) -> list[Flag]:
     """LinkedIn's official SSI looks good while the goal-weighted score is low."""
     limits = rules.flags.official_gap
     recent = [
-        reading for reading in readings
+        reading
+        for reading in readings
         if 0 <= (report.as_of - reading.date).days <= limits["max_age_days"]
     ]
     if not recent:
@@ -374,7 +401,8 @@ def official_gap(report: Breakdown, goals: Goals, rules: Rules, readings: Sequen
                 "weighted_total": round(report.total_weighted, 1),
                 "raw_total": round(report.total_raw, 1),
                 "official_minus_raw": {
-                    name: round(latest.pillar(name) - report.pillars[name].raw, 1) for name in PILLARS
+                    name: round(latest.pillar(name) - report.pillars[name].raw, 1)
+                    for name in PILLARS
                 },
                 "official_minus_weighted": {name: round(value, 1) for name, value in gaps.items()},
             },
@@ -402,5 +430,7 @@ def compute_flags(
         *generic_outreach(report, goals, catalog, rules),
         *official_gap(report, goals, rules, readings),
     ]
-    flags.sort(key=lambda flag: (SEVERITY_RANK[flag.severity], FLAG_IDS.index(flag.id), flag.pillar or ""))
+    flags.sort(
+        key=lambda flag: (SEVERITY_RANK[flag.severity], FLAG_IDS.index(flag.id), flag.pillar or "")
+    )
     return flags

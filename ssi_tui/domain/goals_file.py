@@ -48,7 +48,9 @@ def load_goals_file(path: Path, catalog: Catalog | None = None) -> Goals:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DataFileError(f"{path}: not UTF-8 text") from None
-    as_json = path.suffix.lower() == ".json" or (path.suffix.lower() != ".toml" and text.lstrip().startswith("{"))
+    as_json = path.suffix.lower() == ".json" or (
+        path.suffix.lower() != ".toml" and text.lstrip().startswith("{")
+    )
     try:
         data = json.loads(text) if as_json else tomllib.loads(text)
     except json.JSONDecodeError as error:

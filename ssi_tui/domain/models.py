@@ -15,16 +15,9 @@ from pydantic import (
     model_validator,
 )
 
+from ssi_tui.domain.pillars import PILLAR_LABELS, PILLARS, Pillar  # noqa: F401 - re-exported
 from ssi_tui.domain.text import clean_optional, clean_text, fold
 
-Pillar = Literal["brand", "find", "engage", "relate"]
-PILLARS: tuple[Pillar, ...] = ("brand", "find", "engage", "relate")
-PILLAR_LABELS: dict[str, str] = {
-    "brand": "Professional brand",
-    "find": "Find the right people",
-    "engage": "Engage with insights",
-    "relate": "Build relationships",
-}
 Channel = Literal["linkedin", "off"]
 Source = Literal["manual", "plan", "linkedin-export", "demo"]
 
@@ -137,7 +130,9 @@ class Goals(DomainModel):
         known = set(names)
         for audience in self.roles:
             if audience not in known:
-                raise ValueError(f"roles name audience {audience!r}, which has no weight in [audiences]")
+                raise ValueError(
+                    f"roles name audience {audience!r}, which has no weight in [audiences]"
+                )
         for account in self.accounts:
             if account.audience not in known:
                 raise ValueError(
@@ -147,6 +142,11 @@ class Goals(DomainModel):
         for objective in self.objectives:
             if objective.audience is not None and objective.audience not in known:
                 raise ValueError(f"objective names unknown audience {objective.audience!r}")
+        for audience in self.cadence:
+            if audience not in known:
+                raise ValueError(
+                    f"cadence names audience {audience!r}, which has no weight in [audiences]"
+                )
         return self
 
     def weight(self, audience: str | None) -> float:
@@ -208,7 +208,9 @@ class Goals(DomainModel):
             "audiences": {item.name: item.weight for item in self.audiences},
             "roles": dict(self.roles),
             "accounts": [account.model_dump() for account in self.accounts],
-            "objectives": [objective.model_dump(exclude_defaults=True) for objective in self.objectives],
+            "objectives": [
+                objective.model_dump(exclude_defaults=True) for objective in self.objectives
+            ],
         }
         if self.cadence:
             data["cadence"] = dict(self.cadence)

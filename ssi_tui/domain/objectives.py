@@ -49,12 +49,18 @@ def counts_for(objective: Objective, activity: Activity, index: GoalIndex) -> bo
     return objective.audience is None or effective_audience(activity, index) == objective.audience
 
 
-def objective_progress(goals: Goals, activities: Iterable[Activity], as_of: date) -> list[ObjectiveProgress]:
+def objective_progress(
+    goals: Goals, activities: Iterable[Activity], as_of: date
+) -> list[ObjectiveProgress]:
     """Progress of every objective in the week (Monday to `as_of`) holding `as_of`."""
     start = week_start(as_of)
     in_week = [activity for activity in activities if start <= activity.date <= as_of]
     index = GoalIndex(goals)
     return [
-        ObjectiveProgress(objective, sum(1 for activity in in_week if counts_for(objective, activity, index)), start)
+        ObjectiveProgress(
+            objective,
+            sum(1 for activity in in_week if counts_for(objective, activity, index)),
+            start,
+        )
         for objective in goals.objectives
     ]

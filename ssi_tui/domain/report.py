@@ -35,7 +35,9 @@ def build_report(
     cache: AlignmentCache | None = None,
 ) -> Report:
     """Score the window ending on `as_of` and raise the flags."""
-    scores = breakdown(activities, goals, catalog, rules, as_of, window_days, checklist, cache=cache)
+    scores = breakdown(
+        activities, goals, catalog, rules, as_of, window_days, checklist, cache=cache
+    )
     flags = compute_flags(scores, goals, catalog, rules, readings)
     past = [reading for reading in readings if reading.date <= as_of]
     latest = max(past, key=lambda reading: (reading.date, reading.id)) if past else None
@@ -50,7 +52,9 @@ def report_json(report: Report) -> dict[str, Any]:
             "raw": round(scores.pillars[pillar].raw, 2),
             "weighted": round(scores.pillars[pillar].weighted, 2),
             "alignment": (
-                None if scores.pillars[pillar].alignment is None else round(scores.pillars[pillar].alignment, 3)
+                None
+                if scores.pillars[pillar].alignment is None
+                else round(scores.pillars[pillar].alignment, 3)
             ),
         }
         for pillar in PILLARS

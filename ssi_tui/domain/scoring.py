@@ -146,7 +146,9 @@ def prepare(
     cache: AlignmentCache | None = None,
 ) -> list[Scored]:
     """Align every activity whose kind is known and apply the daily caps (as-of independent)."""
-    groups: dict[tuple[int, str], list[tuple[Activity, ActivityKind, Alignment]]] = defaultdict(list)
+    groups: dict[tuple[int, str], list[tuple[Activity, ActivityKind, Alignment]]] = defaultdict(
+        list
+    )
     index = GoalIndex(goals)
     memo = cache.entries(goals, rules) if cache is not None else {}
     kinds = catalog.kinds
@@ -204,7 +206,12 @@ def pillar_scores(
         if day not in days.raw and day not in days.weighted:
             continue
         factor = decay(age, rules)
-        for totals, source in ((raw, days.raw), (weighted, days.weighted), (effort, days.effort), (off, days.off)):
+        for totals, source in (
+            (raw, days.raw),
+            (weighted, days.weighted),
+            (effort, days.effort),
+            (off, days.off),
+        ):
             values = source.get(day)
             if values is not None:
                 for index in range(4):
@@ -231,7 +238,9 @@ def pillar_scores(
     return scores
 
 
-def contributions(scored: Iterable[Scored], as_of: date, window_days: int, rules: Rules) -> list[Contribution]:
+def contributions(
+    scored: Iterable[Scored], as_of: date, window_days: int, rules: Rules
+) -> list[Contribution]:
     """What each activity in the window adds, after caps and decay."""
     result: list[Contribution] = []
     for item in scored:

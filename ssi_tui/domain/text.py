@@ -16,10 +16,7 @@ def clean_text(value: str, *, multiline: bool = False) -> str:
     Single-line text also has tabs and newlines folded into single spaces.
     """
     value = _CONTROL.sub("", value)
-    if multiline:
-        value = value.replace("\t", " ")
-    else:
-        value = _LINE_BREAKS.sub(" ", value)
+    value = value.replace("\t", " ") if multiline else _LINE_BREAKS.sub(" ", value)
     return value.strip()
 
 

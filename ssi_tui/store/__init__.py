@@ -1,4 +1,11 @@
-"""The store: durable, locked, versioned TinyDB storage behind a small repository API."""
+"""The store: durable, locked, versioned TinyDB storage behind a small repository API.
+
+`Store` is imported lazily so that importing the light error classes does not load TinyDB.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from ssi_tui.store.errors import (
     NotFoundError,
@@ -9,7 +16,9 @@ from ssi_tui.store.errors import (
     StoreVersionError,
     StoreWriteError,
 )
-from ssi_tui.store.repository import Store
+
+if TYPE_CHECKING:
+    from ssi_tui.store.repository import Store
 
 __all__ = [
     "NotFoundError",
@@ -21,3 +30,11 @@ __all__ = [
     "StoreVersionError",
     "StoreWriteError",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Store":
+        from ssi_tui.store.repository import Store
+
+        return Store
+    raise AttributeError(name)

@@ -54,6 +54,7 @@ def take_backup(
     now: datetime,
     reason: str,
     keep: int = KEEP,
+    protect: frozenset[str] = frozenset(),
 ) -> Backup | None:
     """Back up the store file as it is on disk, with its segments; rotate to keep `keep` backups."""
     if not store_file.exists():
@@ -74,7 +75,7 @@ def take_backup(
         for segment in segments:
             _link_or_copy(history_dir / segment, staging / "history" / segment)
     os.replace(staging, backup_dir / name)
-    for old in list_backups(backup_dir)[keep:]:
+    for old in [backup for backup in list_backups(backup_dir) if backup.name not in protect][keep:]:
         shutil.rmtree(old.path, ignore_errors=True)
     return next(backup for backup in list_backups(backup_dir) if backup.name == name)
 
@@ -106,13 +107,14 @@ def stage_segments(backup: Backup, history_dir: Path) -> None:
             _link_or_copy(segment, target)
 
 
-def set_aside(path: Path, now: datetime) -> Path:
-    """Rename a file to `<name>.corrupt-<timestamp>` (never deletes it)."""
-    target = path.with_name(f"{path.name}.corrupt-{now.strftime('%Y%m%d-%H%M%S')}")
+def set_aside(path: Path, now: datetime, label: str = "corrupt") -> Path:
+    """Rename a file to `<name>.<label>-<timestamp>` (never deletes it)."""
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{label}-{stamp}")
     counter = 1
     while target.exists():
         counter += 1
-        target = path.with_name(f"{path.name}.corrupt-{now.strftime('%Y%m%d-%H%M%S')}-{counter}")
+        target = path.with_name(f"{path.name}.{label}-{stamp}-{counter}")
     os.replace(path, target)
     with suppress(OSError):
         make_private(target)

@@ -16,10 +16,15 @@ TEMP_SUFFIX = ".tmp"
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create a directory (and parents) and make it 0700 whatever the umask."""
-    path.mkdir(parents=True, exist_ok=True)
-    if (path.stat().st_mode & 0o777) != PRIVATE_DIR:
-        os.chmod(path, PRIVATE_DIR)
+    """Create a directory (and parents) readable by its owner only, whatever the umask.
+
+    Group and other bits are removed; owner bits are never added back, so a directory the user
+    made read-only stays read-only (and saves then fail with a clear message).
+    """
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    mode = path.stat().st_mode & 0o777
+    if mode & 0o077:
+        os.chmod(path, mode & 0o700)
 
 
 def make_private(path: Path) -> None:

@@ -10,6 +10,7 @@ Layout of a data dir:
 
 from __future__ import annotations
 
+import os
 import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -135,12 +136,18 @@ class Store:
         except FileNotFoundError:
             return None
         except OSError as error:
-            raise StoreCorruptError(f"cannot read {self.path}: {error.strerror}", str(self.path)) from None
+            raise StoreCorruptError(
+                f"cannot read {self.path}: {error.strerror}", str(self.path)
+            ) from None
         try:
             data = orjson.loads(raw)
             version = schema.detect_version(data)
         except (orjson.JSONDecodeError, schema.StructureError) as error:
-            reason = "it is not valid JSON (truncated?)" if isinstance(error, orjson.JSONDecodeError) else str(error)
+            reason = (
+                "it is not valid JSON (truncated?)"
+                if isinstance(error, orjson.JSONDecodeError)
+                else str(error)
+            )
             raise StoreCorruptError(
                 f"the store {self.path} is unreadable: {reason}. It has not been changed; {restore_hint()}",
                 str(self.path),
@@ -155,12 +162,34 @@ class Store:
             data = schema.migrate(data, version)
         try:
             schema.check_documents(data)
+            self._check_models(data)
         except schema.StructureError as error:
             raise StoreCorruptError(
                 f"the store {self.path} is damaged: {error}. It has not been changed; {restore_hint()}",
                 str(self.path),
             ) from None
         return data
+
+    @staticmethod
+    def _check_models(data: dict[str, Any]) -> None:
+        """The small tables must hold valid models (a hand edit could break them)."""
+        from pydantic import ValidationError
+
+        from ssi_tui.domain.catalog import describe_validation_error
+
+        documents: list[tuple[str, type[Any], Any]] = [
+            (table, model, data[table]["1"]["value"])
+            for table, model in (("goals", Goals), ("checklist", ProfileChecklist))
+            if "1" in data.get(table, {})
+        ]
+        documents.extend(("readings", SSIReading, doc) for doc in data.get("readings", {}).values())
+        for table, model, value in documents:
+            try:
+                model.model_validate(value)
+            except ValidationError as error:
+                raise schema.StructureError(
+                    f"invalid {table}: {describe_validation_error(error)}"
+                ) from None
 
     def _load(self) -> None:
         data = self._read_store_file()
@@ -179,7 +208,7 @@ class Store:
             elif fresh:
                 self._flush()
                 self._backup_day = self.clock().strftime("%Y%m%d")  # nothing worth backing up yet
-            self._remove_orphan_segments()
+            self._set_orphan_segments_aside()
         self._rebuild(segment_docs)
 
     def _flush(self) -> None:
@@ -194,12 +223,16 @@ class Store:
                 if not isinstance(segment, dict) or segment.get("format") != SEGMENT_FORMAT:
                     raise ValueError("not a history segment")
                 for key in ("activities", "contacts"):
-                    if not isinstance(segment.get(key), list) or not all(isinstance(doc, dict) for doc in segment[key]):
+                    if not isinstance(segment.get(key), list) or not all(
+                        isinstance(doc, dict) for doc in segment[key]
+                    ):
                         raise ValueError(f"{key} is not a list of documents")
-                schema.check_documents({
-                    "activities": {str(i): d for i, d in enumerate(segment["activities"])},
-                    "contacts": {str(i): d for i, d in enumerate(segment["contacts"])},
-                })
+                schema.check_documents(
+                    {
+                        "activities": {str(i): d for i, d in enumerate(segment["activities"])},
+                        "contacts": {str(i): d for i, d in enumerate(segment["contacts"])},
+                    }
+                )
             except (OSError, ValueError, schema.StructureError) as error:
                 raise StoreCorruptError(
                     f"history segment {path} is missing or unreadable ({error}). Nothing has been "
@@ -209,13 +242,18 @@ class Store:
             segments.append((name, segment))
         return segments
 
-    def _remove_orphan_segments(self) -> None:
+    def _set_orphan_segments_aside(self) -> None:
+        """Segments store.json does not list (a crash mid-import, or a store set aside) move to
+        history/orphans/: out of the way, never deleted."""
+        if not self.history_dir.is_dir():
+            return
         listed = set(self._segments())
-        if self.history_dir.is_dir():
-            for path in self.history_dir.glob("seg-*.json"):
-                if path.name not in listed:
-                    with suppress(OSError):
-                        path.unlink()
+        orphans = [path for path in self.history_dir.glob("seg-*.json") if path.name not in listed]
+        if orphans:
+            ensure_private_dir(self.history_dir / "orphans")
+            for path in orphans:
+                with suppress(OSError):
+                    os.replace(path, self.history_dir / "orphans" / path.name)
 
     def _rebuild(self, segment_docs: list[tuple[str, dict[str, Any]]] | None = None) -> None:
         if segment_docs is None:
@@ -238,11 +276,11 @@ class Store:
             contacts.pop(contact_id, None)
         self._hot_activity_ids: dict[str, int] = {}
         for doc_id, doc in self.table_data("activities").items():
-            activities[doc["id"]] = doc
+            activities[doc["id"]] = dict(doc)  # the index never shares a dict with TinyDB
             self._hot_activity_ids[doc["id"]] = int(doc_id)
         self._hot_contact_ids: dict[str, int] = {}
         for doc_id, doc in self.table_data("contacts").items():
-            contacts[doc["id"]] = doc
+            contacts[doc["id"]] = dict(doc)
             self._hot_contact_ids[doc["id"]] = int(doc_id)
         self.activities.rebuild(activities)
         self.contacts.rebuild(contacts)
@@ -269,13 +307,18 @@ class Store:
     def _tombstones(self) -> dict[str, list[str]]:
         document = self.table_data("tombstones").get("1")
         value = document["value"] if document else {}
-        return {"activities": list(value.get("activities", [])), "contacts": list(value.get("contacts", []))}
+        return {
+            "activities": list(value.get("activities", [])),
+            "contacts": list(value.get("contacts", [])),
+        }
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
         """Every write goes through here: read-only check, daily backup, one atomic save, rollback."""
         if self.read_only:
-            raise ReadOnlyStoreError("the store is open read-only (another ssi-tui holds it); nothing was saved")
+            raise ReadOnlyStoreError(
+                "the store is open read-only (another ssi-tui holds it); nothing was saved"
+            )
         self._daily_backup()
         try:
             with self._storage.batch():
@@ -288,16 +331,33 @@ class Store:
 
     def _reload_hot(self) -> None:
         """After a failed save, go back to what is on disk."""
-        data = self._read_store_file() or schema.empty_store(self.clock().isoformat(timespec="seconds"))
+        data = self._read_store_file() or schema.empty_store(
+            self.clock().isoformat(timespec="seconds")
+        )
         for name in schema.TABLES:
             data.setdefault(name, {})
         self._storage.replace_data(data)
         self._db.clear_cache()
         self._rebuild()
 
+    def _put_many(self, table: str, docs: list[dict[str, Any]], hot_ids: dict[str, int]) -> None:
+        """Replace the documents already hot one by one; insert the new ones in one TinyDB call."""
+        new: list[Document] = []
+        next_id = self.next_doc_id(table)
+        for doc in docs:
+            doc_id = hot_ids.get(doc["id"])
+            if doc_id is None:
+                new.append(Document(dict(doc), doc_id=next_id))
+                next_id += 1
+            else:
+                self._put(table, doc_id, dict(doc))
+        if new:
+            self._db.table(table).insert_multiple(new)
+
     def _put(self, table: str, doc_id: int, doc: dict[str, Any]) -> None:
         tinydb_table = self._db.table(table)
         if str(doc_id) in self.table_data(table):
+
             def replace(document: dict[str, Any]) -> None:
                 document.clear()
                 document.update(doc)
@@ -336,27 +396,22 @@ class Store:
         else:
             with self._writing():
                 self._clear_tombstones(activity_docs, contact_docs)
-                next_activity = self.next_doc_id("activities")
-                for doc in activity_docs:
-                    doc_id = self._hot_activity_ids.get(doc["id"])
-                    if doc_id is None:
-                        doc_id, next_activity = next_activity, next_activity + 1
-                    self._put("activities", doc_id, doc)
-                next_contact = self.next_doc_id("contacts")
-                for doc in contact_docs:
-                    doc_id = self._hot_contact_ids.get(doc["id"])
-                    if doc_id is None:
-                        doc_id, next_contact = next_contact, next_contact + 1
-                    self._put("contacts", doc_id, doc)
+                self._put_many("activities", activity_docs, self._hot_activity_ids)
+                self._put_many("contacts", contact_docs, self._hot_contact_ids)
             self._rebuild_hot_ids()
         for doc in activity_docs:
-            self.activities._index(doc)
+            self.activities._index(dict(doc))
         for doc in contact_docs:
-            self.contacts._index(doc)
+            self.contacts._index(dict(doc))
         if len(self._hot_activity_ids) + len(self._hot_contact_ids) > HOT_LIMIT:
-            self.compact()
+            # An optimisation only: the save above is already durable, so a failure here
+            # (disk full…) must not be reported as a failed save. It is retried next time.
+            with suppress(StoreWriteError):
+                self.compact()
 
-    def _clear_tombstones(self, activity_docs: list[dict[str, Any]], contact_docs: list[dict[str, Any]]) -> None:
+    def _clear_tombstones(
+        self, activity_docs: list[dict[str, Any]], contact_docs: list[dict[str, Any]]
+    ) -> None:
         tombstones = self._tombstones()
         if not tombstones["activities"] and not tombstones["contacts"]:
             return
@@ -370,10 +425,16 @@ class Store:
             self._set_tombstones(updated)
 
     def _rebuild_hot_ids(self) -> None:
-        self._hot_activity_ids = {doc["id"]: int(i) for i, doc in self.table_data("activities").items()}
-        self._hot_contact_ids = {doc["id"]: int(i) for i, doc in self.table_data("contacts").items()}
+        self._hot_activity_ids = {
+            doc["id"]: int(i) for i, doc in self.table_data("activities").items()
+        }
+        self._hot_contact_ids = {
+            doc["id"]: int(i) for i, doc in self.table_data("contacts").items()
+        }
 
-    def _write_segment_file(self, activity_docs: list[dict[str, Any]], contact_docs: list[dict[str, Any]]) -> str:
+    def _write_segment_file(
+        self, activity_docs: list[dict[str, Any]], contact_docs: list[dict[str, Any]]
+    ) -> str:
         if self.read_only:
             raise ReadOnlyStoreError("the store is open read-only; nothing was saved")
         ensure_private_dir(self.history_dir)
@@ -387,7 +448,9 @@ class Store:
         atomic_write(self.history_dir / name, dumps(payload))
         return name
 
-    def _save_segment(self, activity_docs: list[dict[str, Any]], contact_docs: list[dict[str, Any]]) -> None:
+    def _save_segment(
+        self, activity_docs: list[dict[str, Any]], contact_docs: list[dict[str, Any]]
+    ) -> None:
         name = self._write_segment_file(activity_docs, contact_docs)
         try:
             with self._writing():
@@ -412,10 +475,15 @@ class Store:
         if not hot_activities and not hot_contacts:
             return
         name = self._write_segment_file(hot_activities, hot_contacts)
-        with self._writing():
-            self._register_segment(name)
-            self._db.table("activities").truncate()
-            self._db.table("contacts").truncate()
+        try:
+            with self._writing():
+                self._register_segment(name)
+                self._db.table("activities").truncate()
+                self._db.table("contacts").truncate()
+        except StoreWriteError:
+            with suppress(OSError):
+                (self.history_dir / name).unlink()
+            raise
         self._segment_activity_ids.update(doc["id"] for doc in hot_activities)
         self._segment_contact_ids.update(doc["id"] for doc in hot_contacts)
         self._rebuild_hot_ids()
@@ -457,7 +525,14 @@ class Store:
 
     def backup(self, reason: str = "manual") -> Backup | None:
         """Back up the store as it is on disk now."""
-        backup = take_backup(self.path, self.history_dir, self._segments_on_disk(), self.backup_dir, self.clock(), reason)
+        backup = take_backup(
+            self.path,
+            self.history_dir,
+            self._segments_on_disk(),
+            self.backup_dir,
+            self.clock(),
+            reason,
+        )
         if backup is not None:
             self._backup_day = self.clock().strftime("%Y%m%d")
         return backup
@@ -509,20 +584,30 @@ def restore_backup(
     try:
         store_file = data_dir / STORE_FILE
         set_aside_path: Path | None = None
+        restored_bytes = (chosen.path / "store.json").read_bytes() if chosen is not None else None
         if store_file.exists():
             probe = Store(data_dir, read_only=True, clock=clock)
             try:
                 probe._read_store_file()
                 segments = probe._segments_on_disk()
                 probe._read_segments(segments)
-                take_backup(store_file, data_dir / HISTORY_DIR, segments, data_dir / BACKUP_DIR, clock(), "pre-restore")
+                protect = frozenset({chosen.name}) if chosen is not None else frozenset()
+                take_backup(
+                    store_file,
+                    data_dir / HISTORY_DIR,
+                    segments,
+                    data_dir / BACKUP_DIR,
+                    clock(),
+                    "pre-restore",
+                    protect=protect,
+                )
                 if name is None:
-                    set_aside_path = set_aside(store_file, clock())
+                    set_aside_path = set_aside(store_file, clock(), "set-aside")
             except (StoreCorruptError, StoreVersionError):
                 set_aside_path = set_aside(store_file, clock())
-        if chosen is not None:
+        if chosen is not None and restored_bytes is not None:
             stage_segments(chosen, data_dir / HISTORY_DIR)
-            atomic_write(store_file, (chosen.path / "store.json").read_bytes())
+            atomic_write(store_file, restored_bytes)
     finally:
         lock.release()
     return chosen, set_aside_path

@@ -8,6 +8,7 @@ Version history:
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 SCHEMA_VERSION = 2
@@ -30,8 +31,24 @@ class StructureError(ValueError):
     """The data does not have the shape of a store."""
 
 
+SINGLETONS = ("goals", "checklist", "settings", "tombstones")
+
+
 def _is_table(value: Any) -> bool:
-    return isinstance(value, dict) and all(isinstance(doc, dict) for doc in value.values())
+    return isinstance(value, dict) and all(
+        isinstance(key, str) and key.isdigit() and isinstance(doc, dict)
+        for key, doc in value.items()
+    )
+
+
+def _is_iso_date(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def detect_version(data: Any) -> int:
@@ -47,8 +64,8 @@ def detect_version(data: Any) -> int:
             return 1
         raise StructureError("the meta table is missing")
     document = meta.get("1")
-    if not isinstance(document, dict) or not isinstance(document.get("schema_version"), int):
-        raise StructureError("the meta table has no schema_version")
+    if not isinstance(document, dict) or type(document.get("schema_version")) is not int:
+        raise StructureError("the meta table has no whole-number schema_version")
     version = document["schema_version"]
     if version < 1:
         raise StructureError(f"schema_version {version} is not valid")
@@ -58,11 +75,29 @@ def detect_version(data: Any) -> int:
 def check_documents(data: dict[str, Any]) -> None:
     """Reject documents that cannot be read back (cheap checks of the fields every reader needs)."""
     for doc_id, doc in data.get("activities", {}).items():
-        if not isinstance(doc.get("id"), str) or not isinstance(doc.get("kind"), str) or not isinstance(doc.get("date"), str):
-            raise StructureError(f"activity {doc_id} lacks id, kind or date")
+        if (
+            not isinstance(doc.get("id"), str)
+            or not isinstance(doc.get("kind"), str)
+            or not _is_iso_date(doc.get("date"))
+        ):
+            raise StructureError(f"activity {doc_id} lacks an id, a kind or a YYYY-MM-DD date")
     for doc_id, doc in data.get("contacts", {}).items():
         if not isinstance(doc.get("id"), str) or not isinstance(doc.get("name"), str):
             raise StructureError(f"contact {doc_id} lacks id or name")
+    for doc_id, doc in data.get("readings", {}).items():
+        if not isinstance(doc.get("id"), str) or not _is_iso_date(doc.get("date")):
+            raise StructureError(f"reading {doc_id} lacks an id or a YYYY-MM-DD date")
+    for name in SINGLETONS:
+        for doc_id, doc in data.get(name, {}).items():
+            if doc_id != "1" or not isinstance(doc.get("value"), dict):
+                raise StructureError(
+                    f"table {name!r} should hold one document with a 'value' object"
+                )
+    tombstones = data.get("tombstones", {}).get("1", {}).get("value", {})
+    for key in ("activities", "contacts"):
+        ids = tombstones.get(key, [])
+        if not isinstance(ids, list) or not all(isinstance(item, str) for item in ids):
+            raise StructureError(f"tombstones.{key} is not a list of ids")
     segments = data.get("meta", {}).get("1", {}).get("segments", [])
     if not isinstance(segments, list) or not all(isinstance(name, str) for name in segments):
         raise StructureError("meta.segments is not a list of names")

@@ -86,7 +86,9 @@ class Records(Generic[Model]):
 
     def all(self) -> list[Model]:
         """Every record, ordered."""
-        records = [self._model.model_validate(doc) for doc in self._store.table_data(self._table).values()]
+        records = [
+            self._model.model_validate(doc) for doc in self._store.table_data(self._table).values()
+        ]
         records.sort(key=lambda record: (getattr(record, self._order, ""), record.id))  # type: ignore[attr-defined]
         return records
 
@@ -216,7 +218,11 @@ class Activities:
     def between(self, start: date | None, end: date | None) -> list[Activity]:
         """Activities dated from `start` to `end` inclusive (either may be open), oldest first."""
         low = bisect.bisect_left(self._by_date, (start.isoformat(),)) if start else 0
-        high = bisect.bisect_left(self._by_date, ((end.isoformat() + "~"),)) if end else len(self._by_date)
+        high = (
+            bisect.bisect_left(self._by_date, ((end.isoformat() + "~"),))
+            if end
+            else len(self._by_date)
+        )
         return [self._model(activity_id) for _, activity_id in self._by_date[low:high]]
 
     def first_date(self) -> date | None:

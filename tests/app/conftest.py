@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from ssi_tui.app.app import SSIApp
 
@@ -17,7 +18,10 @@ async def settle(pilot: Pilot) -> None:
     """Wait until every worker is done and the screen has caught up."""
     app = pilot.app
     for _ in range(50):
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:  # an exclusive worker replaced by a newer one: wait again
+            continue
         await pilot.pause()
         if not any(worker.is_running for worker in app.workers):
             await pilot.pause()

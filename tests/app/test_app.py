@@ -45,7 +45,13 @@ async def test_dashboard_opens_first_with_scores(demo_app: SSIApp) -> None:
 async def test_every_screen_by_key_and_back(demo_app: SSIApp) -> None:
     async with demo_app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        for key, mode in (("g", "goals"), ("a", "activities"), ("c", "contacts"), ("r", "readings"), ("d", "dashboard")):
+        for key, mode in (
+            ("g", "goals"),
+            ("a", "activities"),
+            ("c", "contacts"),
+            ("r", "readings"),
+            ("d", "dashboard"),
+        ):
             await pilot.press(key)
             await settle(pilot)
             assert demo_app.current_mode == mode
@@ -57,9 +63,16 @@ async def test_every_screen_by_key_and_back(demo_app: SSIApp) -> None:
 
 @pytest.mark.parametrize(
     ("command", "mode"),
-    [("Go to Goals", "goals"), ("Go to Activity log", "activities"), ("Go to Contacts", "contacts"), ("Go to Readings", "readings")],
+    [
+        ("Go to Goals", "goals"),
+        ("Go to Activity log", "activities"),
+        ("Go to Contacts", "contacts"),
+        ("Go to Readings", "readings"),
+    ],
 )
-async def test_screens_reachable_from_the_palette(demo_app: SSIApp, command: str, mode: str) -> None:
+async def test_screens_reachable_from_the_palette(
+    demo_app: SSIApp, command: str, mode: str
+) -> None:
     async with demo_app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p")
@@ -112,8 +125,14 @@ async def test_add_activity_on_log_screen_changes_dashboard(demo_app: SSIApp) ->
         assert after.weighted > before.weighted
         assert after.raw == before.raw  # a meeting is off LinkedIn: raw cannot move
     with Store.open(demo_app.data_dir, read_only=True) as store:
-        logged = [a for a in store.activities.all() if a.kind == "meeting" and a.date == TODAY.replace(day=25)]
-        assert any(a.source == "manual" and a.relevance == 5 and a.audience == "prospects" for a in logged)
+        logged = [
+            a
+            for a in store.activities.all()
+            if a.kind == "meeting" and a.date == TODAY.replace(day=25)
+        ]
+        assert any(
+            a.source == "manual" and a.relevance == 5 and a.audience == "prospects" for a in logged
+        )
 
 
 async def test_invalid_form_shows_inline_errors_and_saves_nothing(demo_app: SSIApp) -> None:
@@ -160,7 +179,9 @@ async def test_filter_activity_log(demo_app: SSIApp) -> None:
         screen = demo_app.screen
         screen.query_one("#filter-text", Input).value = "alice moreau"
         await settle(pilot)
-        assert screen.visible_rows and all(row.activity.contact == "Alice Moreau" for row in screen.visible_rows)
+        assert screen.visible_rows and all(
+            row.activity.contact == "Alice Moreau" for row in screen.visible_rows
+        )
         screen.query_one("#filter-text", Input).value = ""
         screen.query_one("#filter-pillar", Select).value = "brand"
         await settle(pilot)
@@ -220,7 +241,15 @@ async def test_hostile_names_render_literally(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     with Store.open(data_dir) as store:
         store.contacts.add(Contact(name=HOSTILE, company=HOSTILE, title="Head of [red]Ops[/]"))
-        store.activities.add(Activity(kind="comment", date=TODAY, contact=HOSTILE, company=HOSTILE, note="[/] oops \x1b[31m"))
+        store.activities.add(
+            Activity(
+                kind="comment",
+                date=TODAY,
+                contact=HOSTILE,
+                company=HOSTILE,
+                note="[/] oops \x1b[31m",
+            )
+        )
     app = SSIApp(data_dir, TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -259,7 +288,14 @@ async def test_hostile_account_in_flag_detail(tmp_path: Path) -> None:
 
     data_dir = tmp_path / "data"
     with Store.open(data_dir) as store:
-        store.goals.set(Goals.model_validate({"audiences": {"prospects": 1}, "accounts": [{"name": HOSTILE, "audience": "prospects"}]}))
+        store.goals.set(
+            Goals.model_validate(
+                {
+                    "audiences": {"prospects": 1},
+                    "accounts": [{"name": HOSTILE, "audience": "prospects"}],
+                }
+            )
+        )
     app = SSIApp(data_dir, TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

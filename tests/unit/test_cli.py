@@ -67,7 +67,9 @@ def test_score_demo_json_shape() -> None:
     for pillar in report["pillars"].values():
         assert set(pillar) >= {"raw", "weighted", "alignment"}
         assert 0 <= pillar["raw"] <= 25 and 0 <= pillar["weighted"] <= 25
-    assert report["total"]["raw"] == pytest.approx(sum(p["raw"] for p in report["pillars"].values()), abs=0.05)
+    assert report["total"]["raw"] == pytest.approx(
+        sum(p["raw"] for p in report["pillars"].values()), abs=0.05
+    )
     assert report["total"]["weighted"] == pytest.approx(
         sum(p["weighted"] for p in report["pillars"].values()), abs=0.05
     )
@@ -115,9 +117,25 @@ def test_log_creates_contact_and_is_scored(data_dir: Path) -> None:
     assert run("goals", "load", str(write_goals(data_dir.parent)), "--data-dir", d)[0] == 0
     before = json.loads(run("score", "--json", "--data-dir", d)[1])
     status, out, err = run(
-        "log", "message_sent", "--date", "yesterday", "--audience", "Prospects", "--contact", "Ada Lovelace",
-        "--company", "Northwind Traders", "--title", "Head of Data", "--personalised", "--relevance", "5",
-        "--note", "hello [bold]x[/]", "--data-dir", d,
+        "log",
+        "message_sent",
+        "--date",
+        "yesterday",
+        "--audience",
+        "Prospects",
+        "--contact",
+        "Ada Lovelace",
+        "--company",
+        "Northwind Traders",
+        "--title",
+        "Head of Data",
+        "--personalised",
+        "--relevance",
+        "5",
+        "--note",
+        "hello [bold]x[/]",
+        "--data-dir",
+        d,
     )
     assert status == 0, err
     assert "Ada Lovelace" in out
@@ -210,15 +228,23 @@ def test_relative_date_after_option(data_dir: Path) -> None:
 
 
 def test_human_score_output_lists_flags() -> None:
-    status, out, _ = run("--demo")
+    status, out, _ = run("--demo", "score")
     assert status == 0
     assert "Professional brand" in out and "Flags" in out
+
+
+def test_app_without_a_terminal_explains_itself() -> None:
+    status, out, err = run("--demo")
+    assert status == 2
+    assert "needs a terminal" in err and "ssi-tui score" in err
 
 
 def test_python_dash_m_works(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "ssi_tui", "locate", "--json", "--data-dir", str(tmp_path / "d")],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["data_dir"] == str(tmp_path / "d")

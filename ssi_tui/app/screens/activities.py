@@ -59,7 +59,15 @@ def build_rows(workspace: Workspace, activities: list[Activity]) -> list[Row]:
             continue
         aligned = alignment(activity, kind, index, rules)
         visible = kind.visible and activity.channel == "linkedin"
-        rows.append(Row(activity, kind.pillar, kind.points if visible else 0.0, kind.points * aligned.value, aligned.audience))
+        rows.append(
+            Row(
+                activity,
+                kind.pillar,
+                kind.points if visible else 0.0,
+                kind.points * aligned.value,
+                aligned.audience,
+            )
+        )
     return rows
 
 
@@ -73,7 +81,19 @@ def matches(row: Row, text: str, pillar: Any, audience: Any, kind: Any) -> bool:
     if kind is not Select.NULL and activity.kind != kind:
         return False
     if text:
-        haystack = " ".join(filter(None, [activity.kind, activity.contact, activity.company, activity.title, activity.note, row.audience]))
+        haystack = " ".join(
+            filter(
+                None,
+                [
+                    activity.kind,
+                    activity.contact,
+                    activity.company,
+                    activity.title,
+                    activity.note,
+                    row.audience,
+                ],
+            )
+        )
         return text in fold(haystack)
     return True
 
@@ -112,11 +132,20 @@ class ActivityLogScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         """Filters above the table."""
         with Horizontal(id="activity-filters", classes="filters"):
-            yield Input(placeholder="filter: contact, company, note…", id="filter-text", compact=True)
-            yield Select([(pillar, pillar) for pillar in PILLARS], prompt="pillar", id="filter-pillar", compact=True)
+            yield Input(
+                placeholder="filter: contact, company, note…", id="filter-text", compact=True
+            )
+            yield Select(
+                [(pillar, pillar) for pillar in PILLARS],
+                prompt="pillar",
+                id="filter-pillar",
+                compact=True,
+            )
             yield Select([], prompt="audience", id="filter-audience", compact=True)
             yield Select([], prompt="kind", id="filter-kind", compact=True)
-        table: DataTable[Any] = DataTable(id="activity-table", cursor_type="row", zebra_stripes=True)
+        table: DataTable[Any] = DataTable(
+            id="activity-table", cursor_type="row", zebra_stripes=True
+        )
         yield table
 
     def on_mount(self) -> None:
@@ -137,8 +166,12 @@ class ActivityLogScreen(BaseScreen):
         if workspace is None:
             return
         goals = workspace.store.goals.get()
-        self.query_one("#filter-audience", Select).set_options([(item.name, item.name) for item in goals.audiences])
-        self.query_one("#filter-kind", Select).set_options([(kind, kind) for kind in sorted(workspace.catalog.kinds)])
+        self.query_one("#filter-audience", Select).set_options(
+            [(item.name, item.name) for item in goals.audiences]
+        )
+        self.query_one("#filter-kind", Select).set_options(
+            [(kind, kind) for kind in sorted(workspace.catalog.kinds)]
+        )
         self.load_rows()
 
     @work(thread=True, exclusive=True, group="activities")
@@ -149,7 +182,7 @@ class ActivityLogScreen(BaseScreen):
             return
         with self.ssi.lock:
             rows = build_rows(workspace, workspace.store.activities.all())
-        self.app.call_from_thread(self._rows_loaded, rows)
+        self.deliver(self._rows_loaded, rows)
 
     def _rows_loaded(self, rows: list[Row]) -> None:
         self.rows = rows
@@ -164,7 +197,9 @@ class ActivityLogScreen(BaseScreen):
         audience = self.query_one("#filter-audience", Select).value
         kind = self.query_one("#filter-kind", Select).value
         selected = [row for row in self.rows if matches(row, text, pillar, audience, kind)]
-        selected.sort(key=lambda row: (row.key(self.sort_column), row.activity.id), reverse=self.sort_reverse)
+        selected.sort(
+            key=lambda row: (row.key(self.sort_column), row.activity.id), reverse=self.sort_reverse
+        )
         self.visible_rows = selected
         self.page = 0
         self.show_page()
@@ -250,7 +285,9 @@ class ActivityLogScreen(BaseScreen):
         if result is not None:
             activity, created = result
             extra = f" · new contact {created.name}" if created else ""
-            self.notify(f"Logged {activity.kind} on {activity.date.isoformat()}{extra}", markup=False)
+            self.notify(
+                f"Logged {activity.kind} on {activity.date.isoformat()}{extra}", markup=False
+            )
 
     def action_edit(self) -> None:
         """Edit the selected activity."""
@@ -258,13 +295,19 @@ class ActivityLogScreen(BaseScreen):
         workspace = self.workspace
         if activity is None or workspace is None:
             return
-        self.app.push_screen(activity_form(workspace, activity), lambda values: self._save_edit(activity, values))
+        self.app.push_screen(
+            activity_form(workspace, activity), lambda values: self._save_edit(activity, values)
+        )
 
     def _save_edit(self, original: Activity, values: dict[str, Any] | None) -> None:
         workspace = self.workspace
         if values is None or workspace is None:
             return
-        fields = {**activity_values(workspace, values), "id": original.id, "source": original.source}
+        fields = {
+            **activity_values(workspace, values),
+            "id": original.id,
+            "source": original.source,
+        }
         fields["plan_id"] = original.plan_id
         fields["external_id"] = original.external_id
 
@@ -283,7 +326,11 @@ class ActivityLogScreen(BaseScreen):
         if deleted is not None:
             self.last_deleted = deleted
             self.notify(
-                plain(f"Deleted {deleted.kind} of {deleted.date.isoformat()}" + (f" with {deleted.contact}" if deleted.contact else "") + " — press u to undo"),
+                plain(
+                    f"Deleted {deleted.kind} of {deleted.date.isoformat()}"
+                    + (f" with {deleted.contact}" if deleted.contact else "")
+                    + " — press u to undo"
+                ),
                 markup=False,
             )
 

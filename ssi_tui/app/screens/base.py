@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -87,3 +90,15 @@ class BaseScreen(Screen[None]):
 
     def refresh_data(self) -> None:
         """Reload what the screen shows from the workspace."""
+
+    def deliver(self, callback: Callable[..., object], *args: object) -> None:
+        """From a worker thread: run `callback(*args)` on the UI thread, if this screen still exists."""
+
+        def run() -> None:
+            if not self.is_mounted or not self.app.is_running:
+                return
+            with suppress(NoMatches):  # the screen is being torn down (app exiting)
+                callback(*args)
+
+        with suppress(RuntimeError):  # the app has stopped
+            self.app.call_from_thread(run)

@@ -56,19 +56,31 @@ class ContactsScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         """Filter above the table."""
         with Horizontal(classes="filters"):
-            yield Input(placeholder="filter: name, company, title, audience…", id="contact-filter", compact=True)
+            yield Input(
+                placeholder="filter: name, company, title, audience…",
+                id="contact-filter",
+                compact=True,
+            )
         yield DataTable(id="contact-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         """Columns."""
         table = self.query_one(DataTable)
-        for key, header in (("name", "Name"), ("audience", "Audience"), ("company", "Company"), ("title", "Title"), ("last", "Last interaction")):
+        for key, header in (
+            ("name", "Name"),
+            ("audience", "Audience"),
+            ("company", "Company"),
+            ("title", "Title"),
+            ("last", "Last interaction"),
+        ):
             table.add_column(header, key=key)
         super().on_mount()
 
     def status_detail(self) -> str:
         """Counts."""
-        return f"{self.shown} of {len(self.contacts)} contacts" + (" (first 500 shown: filter to narrow)" if self.shown >= PAGE_SIZE else "")
+        return f"{self.shown} of {len(self.contacts)} contacts" + (
+            " (first 500 shown: filter to narrow)" if self.shown >= PAGE_SIZE else ""
+        )
 
     def refresh_data(self) -> None:
         """Reload in a worker."""
@@ -85,10 +97,12 @@ class ContactsScreen(BaseScreen):
             latest = last_interactions(workspace)
             goals = workspace.store.goals.get()
         resolved = [
-            contact if contact.audience else contact.model_copy(update={"audience": _goal_audience(goals, contact)})
+            contact
+            if contact.audience
+            else contact.model_copy(update={"audience": _goal_audience(goals, contact)})
             for contact in contacts
         ]
-        self.app.call_from_thread(self._loaded, resolved, latest)
+        self.deliver(self._loaded, resolved, latest)
 
     def _loaded(self, contacts: list[Contact], latest: dict[str, date]) -> None:
         self.contacts = contacts
@@ -104,12 +118,20 @@ class ContactsScreen(BaseScreen):
         table.clear()
         count = 0
         for contact in self.contacts:
-            if text and text not in fold(" ".join(filter(None, [contact.name, contact.company, contact.title, contact.audience]))):
+            if text and text not in fold(
+                " ".join(
+                    filter(None, [contact.name, contact.company, contact.title, contact.audience])
+                )
+            ):
                 continue
             last = self.latest.get(contact.key)
             table.add_row(
-                cell(contact.name), cell(contact.audience), cell(contact.company), cell(contact.title),
-                cell(last.isoformat() if last else None), key=contact.id,
+                cell(contact.name),
+                cell(contact.audience),
+                cell(contact.company),
+                cell(contact.title),
+                cell(last.isoformat() if last else None),
+                key=contact.id,
             )
             count += 1
             if count >= PAGE_SIZE:
@@ -141,7 +163,9 @@ class ContactsScreen(BaseScreen):
                 return
             audience = values.get("audience")
             self.ssi.save(
-                lambda ws: ws.store.contacts.update(contact.model_copy(update={"audience": audience})),
+                lambda ws: ws.store.contacts.update(
+                    contact.model_copy(update={"audience": audience})
+                ),
                 f"{contact.name}: audience {audience or 'none'}",
             )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,7 +15,9 @@ from textual.widgets import OptionList
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.widgets.flags import FlagDetail, FlagList
 from ssi_tui.app.widgets.pillars import PillarPanel
-from ssi_tui.domain.report import Report
+
+if TYPE_CHECKING:
+    from ssi_tui.domain.report import Report
 
 WINDOWS = (30, 90, 365)
 
@@ -82,7 +84,7 @@ class DashboardScreen(BaseScreen):
             return
         with self.ssi.lock:
             report = workspace.report(as_of, window_days)
-        self.app.call_from_thread(self.show_report, report)
+        self.deliver(self.show_report, report)
 
     def show_report(self, report: Report) -> None:
         """Display a freshly computed report."""

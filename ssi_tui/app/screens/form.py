@@ -43,7 +43,13 @@ class FormScreen(ModalScreen[Values | None]):
         Binding("ctrl+s", "submit", "Save"),
     ]
 
-    def __init__(self, title: str, fields: Sequence[FormField], validate: Validator, submit_label: str = "Save") -> None:
+    def __init__(
+        self,
+        title: str,
+        fields: Sequence[FormField],
+        validate: Validator,
+        submit_label: str = "Save",
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.fields = list(fields)
@@ -76,8 +82,12 @@ class FormScreen(ModalScreen[Values | None]):
                 compact=True,
             )
         if spec.kind == "checkbox":
-            return Checkbox(spec.extra.get("text", ""), value=bool(spec.value), id=widget_id, compact=True)
-        suggester = SuggestFromList(spec.suggestions, case_sensitive=False) if spec.suggestions else None
+            return Checkbox(
+                spec.extra.get("text", ""), value=bool(spec.value), id=widget_id, compact=True
+            )
+        suggester = (
+            SuggestFromList(spec.suggestions, case_sensitive=False) if spec.suggestions else None
+        )
         return Input(
             value="" if spec.value is None else str(spec.value),
             placeholder=spec.placeholder,
@@ -112,7 +122,11 @@ class FormScreen(ModalScreen[Values | None]):
     @on(Select.Changed)
     def _revalidate(self) -> None:
         """Inline validation: only fields that already show an error are re-checked as you type."""
-        shown = {spec.name for spec in self.fields if self.query_one(f"#error-{spec.name}").has_class("-shown")}
+        shown = {
+            spec.name
+            for spec in self.fields
+            if self.query_one(f"#error-{spec.name}").has_class("-shown")
+        }
         if shown:
             errors = self.validate_values(self.values())
             self.show_errors({name: message for name, message in errors.items() if name in shown})

@@ -23,7 +23,9 @@ def audience_options(goals: Goals) -> list[tuple[str, str]]:
 def activity_values(workspace: Workspace, values: Values) -> dict[str, Any]:
     """Form values → activity fields (dates parsed with the shared parser)."""
     fields = dict(values)
-    fields["date"] = parse_date(values["date"], workspace.today) if values.get("date") else workspace.today
+    fields["date"] = (
+        parse_date(values["date"], workspace.today) if values.get("date") else workspace.today
+    )
     fields["relevance"] = int(values["relevance"]) if values.get("relevance") else 3
     fields["personalised"] = bool(values.get("personalised"))
     fields["note"] = values.get("note") or ""
@@ -62,15 +64,62 @@ def activity_form(workspace: Workspace, activity: Activity | None = None) -> For
 
     current = activity
     fields = [
-        FormField("kind", "Kind", value=current.kind if current else None, placeholder="post, comment, meeting…", suggestions=kinds),
-        FormField("date", "Date", value=current.date.isoformat() if current else "today", placeholder=DATE_HINT),
-        FormField("audience", "Audience", "select", value=current.audience if current else None, options=audience_options(goals)),
-        FormField("contact", "Contact", value=current.contact if current else None, placeholder="name (new names become contacts)", suggestions=workspace.store.contacts.names()),
+        FormField(
+            "kind",
+            "Kind",
+            value=current.kind if current else None,
+            placeholder="post, comment, meeting…",
+            suggestions=kinds,
+        ),
+        FormField(
+            "date",
+            "Date",
+            value=current.date.isoformat() if current else "today",
+            placeholder=DATE_HINT,
+        ),
+        FormField(
+            "audience",
+            "Audience",
+            "select",
+            value=current.audience if current else None,
+            options=audience_options(goals),
+        ),
+        FormField(
+            "contact",
+            "Contact",
+            value=current.contact if current else None,
+            placeholder="name (new names become contacts)",
+            suggestions=workspace.store.contacts.names(),
+        ),
         FormField("company", "Company", value=current.company if current else None),
-        FormField("title", "Title", value=current.title if current else None, placeholder="their job title"),
-        FormField("personalised", "Personalised", "checkbox", value=current.personalised if current else False, extra={"text": "yes"}),
-        FormField("relevance", "Relevance", "select", value=current.relevance if current else 3, options=[(str(n), n) for n in range(1, 6)], allow_blank=False),
-        FormField("channel", "Channel", "select", value=current.channel if current else None, options=[("LinkedIn", "linkedin"), ("off LinkedIn", "off")]),
+        FormField(
+            "title",
+            "Title",
+            value=current.title if current else None,
+            placeholder="their job title",
+        ),
+        FormField(
+            "personalised",
+            "Personalised",
+            "checkbox",
+            value=current.personalised if current else False,
+            extra={"text": "yes"},
+        ),
+        FormField(
+            "relevance",
+            "Relevance",
+            "select",
+            value=current.relevance if current else 3,
+            options=[(str(n), n) for n in range(1, 6)],
+            allow_blank=False,
+        ),
+        FormField(
+            "channel",
+            "Channel",
+            "select",
+            value=current.channel if current else None,
+            options=[("LinkedIn", "linkedin"), ("off LinkedIn", "off")],
+        ),
         FormField("note", "Note", value=current.note if current else None),
     ]
     return FormScreen("Edit activity" if activity else "Log an activity", fields, validate)
@@ -133,7 +182,11 @@ def reading_form(workspace: Workspace) -> FormScreen:
 
 def reading_from_values(workspace: Workspace, values: Values) -> SSIReading:
     """Build the reading a validated form describes."""
-    data: dict[str, Any] = {"date": parse_date(values["date"], workspace.today) if values.get("date") else workspace.today}
+    data: dict[str, Any] = {
+        "date": parse_date(values["date"], workspace.today)
+        if values.get("date")
+        else workspace.today
+    }
     for name, value in values.items():
         if name != "date" and value is not None:
             data[name] = float(str(value).replace(",", "."))
@@ -156,8 +209,15 @@ def weight_form(audience: str | None, weight: float | None) -> FormScreen:
         return errors
 
     fields = [
-        FormField("name", "Audience", value=audience, placeholder="prospects, recruiters, partners…"),
-        FormField("weight", "Weight", value=f"{weight:g}" if weight is not None else None, placeholder="relative, e.g. 60"),
+        FormField(
+            "name", "Audience", value=audience, placeholder="prospects, recruiters, partners…"
+        ),
+        FormField(
+            "weight",
+            "Weight",
+            value=f"{weight:g}" if weight is not None else None,
+            placeholder="relative, e.g. 60",
+        ),
     ]
     return FormScreen("Audience weight" if audience else "Add an audience", fields, validate)
 
@@ -170,7 +230,11 @@ def account_form(goals: Goals) -> FormScreen:
         if not values.get("name"):
             errors["name"] = "required"
         if not values.get("audience"):
-            errors["audience"] = "choose the audience it belongs to" if goals.audiences else "add an audience first (g, then n)"
+            errors["audience"] = (
+                "choose the audience it belongs to"
+                if goals.audiences
+                else "add an audience first (g, then n)"
+            )
         if not errors:
             try:
                 TargetAccount(name=values["name"], audience=values["audience"])
@@ -189,11 +253,26 @@ def account_form(goals: Goals) -> FormScreen:
 
 def roles_form(audience: str, keywords: list[str]) -> FormScreen:
     """Edit the title keywords of an audience."""
-    fields = [FormField("keywords", "Keywords", value=", ".join(keywords), placeholder="comma-separated, e.g. head of, director")]
+    fields = [
+        FormField(
+            "keywords",
+            "Keywords",
+            value=", ".join(keywords),
+            placeholder="comma-separated, e.g. head of, director",
+        )
+    ]
     return FormScreen(f"Target roles for {audience}", fields, lambda values: {})
 
 
 def contact_audience_form(contact: Contact, goals: Goals) -> FormScreen:
     """Set a contact's audience."""
-    fields = [FormField("audience", "Audience", "select", value=contact.audience, options=audience_options(goals))]
+    fields = [
+        FormField(
+            "audience",
+            "Audience",
+            "select",
+            value=contact.audience,
+            options=audience_options(goals),
+        )
+    ]
     return FormScreen(f"Audience of {contact.name}", fields, lambda values: {})

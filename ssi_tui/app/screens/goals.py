@@ -70,7 +70,12 @@ class GoalsScreen(BaseScreen):
             "objectives": ("Objective per week", "This week"),
             "checklist": ("Profile item", "Done"),
         }
-        titles = {"audiences": "Audiences (n, e, k, x)", "accounts": "Target accounts (t, x)", "objectives": "Objectives", "checklist": "Profile checklist (space, +/-)"}
+        titles = {
+            "audiences": "Audiences (n, e, k, x)",
+            "accounts": "Target accounts (t, x)",
+            "objectives": "Objectives",
+            "checklist": "Profile checklist (space, +/-)",
+        }
         for table_id, headers in columns.items():
             table = self.query_one(f"#{table_id}", DataTable)
             table.add_columns(*headers)
@@ -109,7 +114,12 @@ class GoalsScreen(BaseScreen):
     def _fill_audiences(self, goals: Goals) -> None:
         ordered = sorted(goals.audiences, key=lambda item: (-item.weight, item.name))
         rows = [
-            (cell(item.name), cell(f"{item.weight:g}", justify="right"), cell(f"{goals.share(item.name):.0%}", justify="right"), cell(", ".join(goals.roles.get(item.name, []))))
+            (
+                cell(item.name),
+                cell(f"{item.weight:g}", justify="right"),
+                cell(f"{goals.share(item.name):.0%}", justify="right"),
+                cell(", ".join(goals.roles.get(item.name, []))),
+            )
             for item in ordered
         ]
         self._refill("audiences", rows, [item.name for item in ordered])
@@ -123,7 +133,14 @@ class GoalsScreen(BaseScreen):
         activities = workspace.store.activities.between(week_start(today), today)
         progress = objective_progress(goals, activities, today)
         rows = [
-            (cell(item.describe()), cell(f"{item.done}/{item.target}" + (" ✓" if item.met else ""), justify="right", style="green" if item.met else ""))
+            (
+                cell(item.describe()),
+                cell(
+                    f"{item.done}/{item.target}" + (" ✓" if item.met else ""),
+                    justify="right",
+                    style="green" if item.met else "",
+                ),
+            )
             for item in progress
         ]
         self._refill("objectives", rows, [str(index) for index in range(len(rows))])
@@ -135,7 +152,15 @@ class GoalsScreen(BaseScreen):
         for item, label in CHECKLIST_LABELS.items():
             value = getattr(checklist, item)
             shown = f"{value}" if isinstance(value, int) and not isinstance(value, bool) else ""
-            rows.append((cell(label), cell(("✓ " if done.get(item) else "✗ ") + shown, style="green" if done.get(item) else "red")))
+            rows.append(
+                (
+                    cell(label),
+                    cell(
+                        ("✓ " if done.get(item) else "✗ ") + shown,
+                        style="green" if done.get(item) else "red",
+                    ),
+                )
+            )
         self._refill("checklist", rows, list(CHECKLIST_LABELS))
 
     # -- actions ------------------------------------------------------------------------------
@@ -162,7 +187,9 @@ class GoalsScreen(BaseScreen):
         name = self._focused_key("audiences")
         if workspace is None or name is None:
             return
-        self.app.push_screen(weight_form(name, workspace.store.goals.get().weight(name)), self._saved_weight)
+        self.app.push_screen(
+            weight_form(name, workspace.store.goals.get().weight(name)), self._saved_weight
+        )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on an audience edits its weight."""
@@ -195,7 +222,9 @@ class GoalsScreen(BaseScreen):
         def saved(values: dict[str, Any] | None) -> None:
             if values is None:
                 return
-            words = [word.strip() for word in (values.get("keywords") or "").split(",") if word.strip()]
+            words = [
+                word.strip() for word in (values.get("keywords") or "").split(",") if word.strip()
+            ]
 
             def change(goals: Goals) -> Goals:
                 roles = dict(goals.roles)
@@ -220,20 +249,30 @@ class GoalsScreen(BaseScreen):
         if values is None:
             return
         account = TargetAccount(name=values["name"], audience=values["audience"])
-        self._save_goals(lambda goals: goals.model_copy(update={"accounts": [*goals.accounts, account]}), f"Target account {account.name} added")
+        self._save_goals(
+            lambda goals: goals.model_copy(update={"accounts": [*goals.accounts, account]}),
+            f"Target account {account.name} added",
+        )
 
     def action_remove(self) -> None:
         """Remove the selected audience or account (whichever table has the focus)."""
         focused = self.focused
         if focused is None or focused.id not in ("audiences", "accounts"):
-            self.notify("Select an audience or an account first (Tab moves between tables).", markup=False)
+            self.notify(
+                "Select an audience or an account first (Tab moves between tables).", markup=False
+            )
             return
         key = self._focused_key(focused.id)
         if key is None:
             return
         if focused.id == "accounts":
             index = int(key)
-            self._save_goals(lambda goals: goals.model_copy(update={"accounts": [a for i, a in enumerate(goals.accounts) if i != index]}), "Target account removed")
+            self._save_goals(
+                lambda goals: goals.model_copy(
+                    update={"accounts": [a for i, a in enumerate(goals.accounts) if i != index]}
+                ),
+                "Target account removed",
+            )
             return
 
         def change(goals: Goals) -> Goals:
@@ -242,14 +281,22 @@ class GoalsScreen(BaseScreen):
                     "audiences": [item for item in goals.audiences if item.name != key],
                     "roles": {name: words for name, words in goals.roles.items() if name != key},
                     "accounts": [account for account in goals.accounts if account.audience != key],
-                    "objectives": [objective for objective in goals.objectives if objective.audience != key],
+                    "objectives": [
+                        objective for objective in goals.objectives if objective.audience != key
+                    ],
                 }
             )
 
-        self._save_goals(change, f"Audience {key} removed (with its roles, accounts and objectives)")
+        self._save_goals(
+            change, f"Audience {key} removed (with its roles, accounts and objectives)"
+        )
 
     def _change_checklist(self, delta: int | None) -> None:
-        item = self._focused_key("checklist") if self.focused and self.focused.id == "checklist" else None
+        item = (
+            self._focused_key("checklist")
+            if self.focused and self.focused.id == "checklist"
+            else None
+        )
         if item is None:
             return
 

@@ -22,7 +22,7 @@ def describe_bindings(screen: Screen) -> list[tuple[str, str]]:
     """(key, description) for every binding active on a screen, app-wide ones included."""
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
-    for key, active in screen.active_bindings.items():
+    for active in screen.active_bindings.values():
         binding = active.binding
         if not binding.description or binding.description in seen:
             continue
@@ -53,7 +53,10 @@ class HelpScreen(ModalScreen[None]):
             Content(text) if text else Content(""),
             Content(""),
             Content.styled("Keys", "bold"),
-            *(Content.assemble((key.ljust(width), "bold $text-accent"), description) for key, description in keys),
+            *(
+                Content.assemble((key.ljust(width), "bold $text-accent"), description)
+                for key, description in keys
+            ),
             Content(""),
             Content(GLOBAL_HELP),
             Content.styled("Escape closes this help.", "dim"),

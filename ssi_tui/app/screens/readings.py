@@ -16,9 +16,18 @@ from ssi_tui.domain.models import SSIReading
 from ssi_tui.domain.report import Report
 
 COLUMNS = (
-    ("date", "Date"), ("total", "Total"), ("brand", "Brand"), ("find", "Find"), ("engage", "Engage"),
-    ("relate", "Relate"), ("industry_rank", "Ind. top%"), ("network_rank", "Net. top%"),
-    ("industry_avg", "Ind. avg"), ("network_avg", "Net. avg"), ("raw", "Our raw"), ("weighted", "Weighted"),
+    ("date", "Date"),
+    ("total", "Total"),
+    ("brand", "Brand"),
+    ("find", "Find"),
+    ("engage", "Engage"),
+    ("relate", "Relate"),
+    ("industry_rank", "Ind. top%"),
+    ("network_rank", "Net. top%"),
+    ("industry_avg", "Ind. avg"),
+    ("network_avg", "Net. avg"),
+    ("raw", "Our raw"),
+    ("weighted", "Weighted"),
 )
 
 
@@ -66,7 +75,7 @@ class ReadingsScreen(BaseScreen):
         with self.ssi.lock:
             readings = workspace.store.readings.all()
             estimates = {reading.id: workspace.report(reading.date) for reading in readings}
-        self.app.call_from_thread(self._loaded, readings, estimates)
+        self.deliver(self._loaded, readings, estimates)
 
     def _loaded(self, readings: list[SSIReading], estimates: dict[str, Report]) -> None:
         table = self.query_one(DataTable)
@@ -94,7 +103,10 @@ class ReadingsScreen(BaseScreen):
         if values is None or workspace is None:
             return
         reading = reading_from_values(workspace, values)
-        self.ssi.save(lambda ws: ws.store.readings.add(reading), f"Reading of {reading.date.isoformat()} added: {reading.total:g}")
+        self.ssi.save(
+            lambda ws: ws.store.readings.add(reading),
+            f"Reading of {reading.date.isoformat()} added: {reading.total:g}",
+        )
 
     def action_delete(self) -> None:
         """Delete the selected reading."""

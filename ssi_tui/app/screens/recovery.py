@@ -37,9 +37,14 @@ class RecoveryScreen(ModalScreen[bool]):
             yield Static(Content.styled("Your store cannot be opened", "bold $text-error"))
             yield Static(Content(self.message), id="recovery-message")
             if self.corrupt and self.backups:
-                yield Static("Restore a backup (the unreadable store is kept aside, never deleted):")
+                yield Static(
+                    "Restore a backup (the unreadable store is kept aside, never deleted):"
+                )
                 yield OptionList(
-                    *(Option(f"{b.name}  ({b.reason}, {b.size // 1024} KiB)", id=b.name) for b in self.backups),
+                    *(
+                        Option(f"{b.name}  ({b.reason}, {b.size // 1024} KiB)", id=b.name)
+                        for b in self.backups
+                    ),
                     id="backups",
                 )
             with Horizontal(id="recovery-buttons"):

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ssi_tui.app.text import plain
-from ssi_tui.domain.flags import Flag
 
-SEVERITY_STYLE = {"alert": "bold reverse $error", "warn": "bold reverse $warning", "info": "bold reverse $primary"}
+if TYPE_CHECKING:
+    from ssi_tui.domain.flags import Flag
+
+SEVERITY_STYLE = {
+    "alert": "bold reverse $error",
+    "warn": "bold reverse $warning",
+    "info": "bold reverse $primary",
+}
 
 
 FLAG_TITLES = {
@@ -58,7 +64,10 @@ def _evidence_lines(evidence: dict[str, Any]) -> list[str]:
 def flag_detail(flag: Flag) -> Content:
     """Sentence, evidence numbers, suggested action, and the plan it suggests."""
     parts: list[Content] = [
-        Content.assemble((FLAG_TITLES.get(flag.id, flag.id), "bold"), (f"  {flag.id} · {flag.severity} · {flag.pillar or 'all pillars'}", "dim")),
+        Content.assemble(
+            (FLAG_TITLES.get(flag.id, flag.id), "bold"),
+            (f"  {flag.id} · {flag.severity} · {flag.pillar or 'all pillars'}", "dim"),
+        ),
         Content(plain(flag.message)),
         Content.styled("Evidence", "bold"),
         *(Content(plain(line)) for line in _evidence_lines(flag.evidence)),
@@ -68,7 +77,10 @@ def flag_detail(flag: Flag) -> Content:
         suggestion = flag.suggestion
         who = " · ".join(filter(None, [suggestion.audience, suggestion.company]))
         parts.append(
-            Content.assemble(("Plan: ", "bold"), plain(f"{suggestion.rule} {suggestion.kind}" + (f" ({who})" if who else "")))
+            Content.assemble(
+                ("Plan: ", "bold"),
+                plain(f"{suggestion.rule} {suggestion.kind}" + (f" ({who})" if who else "")),
+            )
         )
     return Content("\n").join(parts)
 
@@ -81,9 +93,16 @@ class FlagList(OptionList):
         highlighted = self.highlighted
         self.clear_options()
         if not flags:
-            self.add_option(Option(Content.styled("No mismatch flags: your activity matches your goals.", "dim"), disabled=True))
+            self.add_option(
+                Option(
+                    Content.styled("No mismatch flags: your activity matches your goals.", "dim"),
+                    disabled=True,
+                )
+            )
             return
-        self.add_options([Option(flag_prompt(flag), id=f"flag-{index}") for index, flag in enumerate(flags)])
+        self.add_options(
+            [Option(flag_prompt(flag), id=f"flag-{index}") for index, flag in enumerate(flags)]
+        )
         self.highlighted = min(highlighted or 0, len(flags) - 1)
 
 
@@ -93,6 +112,8 @@ class FlagDetail(Static):
     def show(self, flag: Flag | None) -> None:
         """Display one flag (None: a hint)."""
         if flag is None:
-            self.update(Content.styled("Select a flag to see its evidence and suggested action.", "dim"))
+            self.update(
+                Content.styled("Select a flag to see its evidence and suggested action.", "dim")
+            )
         else:
             self.update(flag_detail(flag))

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widget import Widget
 
-from ssi_tui.domain.models import PILLARS
-from ssi_tui.domain.report import Report
+from ssi_tui.domain.pillars import PILLARS
 
-SHORT_LABELS = {"brand": "Brand", "find": "Find people", "engage": "Engage", "relate": "Relationships"}
+if TYPE_CHECKING:
+    from ssi_tui.domain.report import Report
+
+SHORT_LABELS = {
+    "brand": "Brand",
+    "find": "Find people",
+    "engage": "Engage",
+    "relate": "Relationships",
+}
 LONG_LABELS = {
     "brand": "Professional brand",
     "find": "Find the right people",
@@ -92,7 +101,9 @@ class PillarPanel(Widget):
         )
         reading = self.report.latest_reading
         if reading is None:
-            official = Content.styled("No official SSI reading yet: add one on the Readings screen (r).", "dim")
+            official = Content.styled(
+                "No official SSI reading yet: add one on the Readings screen (r).", "dim"
+            )
         else:
             pillars = (
                 f"brand {reading.brand:g} · find {reading.find:g} · engage {reading.engage:g} · relate {reading.relate:g}"

@@ -1,0 +1,75 @@
+"""startup_ratio: `ssi-tui` to its first painted dashboard ÷ a bare Textual app to its first paint.
+
+Both run as fresh processes (interpreter start and imports included), headless, and report the
+time of Textual's `Ready` event (sent once the first frame is displayed), then exit. The ssi-tui process goes
+through the real entry point (`ssi_tui.cli.main.main`) on the benchmark store; the bench only
+patches the app to run headless and exit when ready. Runs alternate; medians are compared.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BARE = """
+import time
+from textual.app import App
+from textual.widgets import Static
+
+class Hello(App):
+    def compose(self):
+        yield Static("Hello")
+    def on_ready(self):
+        print(time.time(), flush=True)
+        self.exit()
+
+Hello().run(headless=True)
+"""
+
+SSI = """
+import os, sys, time
+from ssi_tui.cli.main import main
+from ssi_tui.app import app as module
+
+original_run = module.SSIApp.run
+module.SSIApp.run = lambda self, *a, **k: original_run(self, headless=True)
+def ready(self):
+    print(time.time(), flush=True)
+    os._exit(0)  # the store may still be loading in a worker thread: the figure is first paint
+module.SSIApp.on_ready = ready
+sys.exit(main(["--data-dir", sys.argv[1]]))
+"""
+
+ROUNDS = 7
+
+
+def _time(code: str, *args: str) -> float:
+    """Seconds from spawning the process to the first frame it reports."""
+    start = time.time()
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args], check=True, capture_output=True, text=True
+    )
+    return float(result.stdout.strip().splitlines()[-1]) - start
+
+
+def startup_times(data_dir: Path, rounds: int = ROUNDS) -> tuple[float, float]:
+    """Median seconds to first paint: (bare Textual app, ssi-tui)."""
+    _time(BARE)  # warm the file cache for both
+    _time(SSI, str(data_dir))
+    bare, ssi = [], []
+    for _ in range(rounds):
+        bare.append(_time(BARE))
+        ssi.append(_time(SSI, str(data_dir)))
+    return statistics.median(bare), statistics.median(ssi)
+
+
+def startup_ratio(data_dir: Path) -> float:
+    """The figure reported by bench/run.py."""
+    bare, ssi = startup_times(data_dir)
+    print(
+        f"startup: bare Textual {bare * 1000:.0f} ms, ssi-tui {ssi * 1000:.0f} ms", file=sys.stderr
+    )
+    return ssi / bare

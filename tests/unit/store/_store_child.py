@@ -1,0 +1,113 @@
+"""Helper process for the store's crash and lock tests (run as a script, never collected).
+
+    python _store_child.py hold DIR     open DIR as the writer, print ``locked``, wait for stdin to close
+    python _store_child.py server       a fork server for the crash tests (below)
+
+The fork server imports everything once, then reads commands on stdin, one per line:
+
+    start MODE DIR OUT ERR         fork a writer (stdout -> OUT, stderr -> ERR); answers ``pid N``
+    reap N                         wait for writer N to end; answers ``status N CODE`` (-9: SIGKILL)
+
+so each crash round costs a fork, not an interpreter start-up. The test kills writers itself
+(SIGKILL by pid). Writer modes, each printing an id only once the save holding it has returned:
+
+  add       add activities one at a time with `store.activities.add` (when the test has filled
+            the hot table close to HOT_LIMIT, automatic compaction happens a few adds later)
+  bulk      save batches of 500 activities with `add_many` (the history-segment path)
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from datetime import date, timedelta
+
+from ssi_tui.domain.models import Activity
+from ssi_tui.store import Store
+from ssi_tui.store.repository import BULK_THRESHOLD
+
+START = date(2024, 1, 1)
+
+
+def activity(number: int) -> Activity:
+    return Activity(kind="post", date=START + timedelta(days=number % 400), note=f"crash-{number}")
+
+
+def acknowledge(ids: list[str]) -> None:
+    sys.stdout.write("".join(f"{activity_id}\n" for activity_id in ids))
+    sys.stdout.flush()
+
+
+def write_forever(mode: str, data_dir: str) -> None:
+    store = Store.open(data_dir, lock_timeout=10)
+    number = 0
+    while True:
+        if mode == "bulk":
+            batch = [activity(number + index) for index in range(BULK_THRESHOLD)]
+            number += BULK_THRESHOLD
+            store.activities.add_many(batch)
+            acknowledge([item.id for item in batch])
+        elif mode == "add":
+            item = activity(number)
+            number += 1
+            store.activities.add(item)
+            acknowledge([item.id])
+        else:
+            raise SystemExit(f"unknown mode {mode!r}")
+
+
+def start_writer(mode: str, data_dir: str, out: str, err: str) -> int:
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid:
+        return pid
+    # The writer: its own stdout/stderr files, no stdin, then write until killed.
+    try:
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        os.dup2(os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), 1)
+        os.dup2(os.open(err, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), 2)
+        write_forever(mode, data_dir)
+    except BaseException:  # noqa: BLE001 - reported to the test through the stderr file
+        traceback.print_exc()
+        sys.stderr.flush()
+        os._exit(1)
+    os._exit(0)
+
+
+def serve() -> None:
+    for line in sys.stdin:
+        command, *rest = line.split()
+        if command == "start":
+            mode, data_dir, out, err = rest
+            answer = f"pid {start_writer(mode, data_dir, out, err)}"
+        elif command == "reap":
+            pid = int(rest[0])
+            _, status = os.waitpid(pid, 0)
+            answer = f"status {pid} {os.waitstatus_to_exitcode(status)}"
+        else:
+            answer = f"error unknown command {command!r}"
+        sys.stdout.write(answer + "\n")
+        sys.stdout.flush()
+
+
+def hold(data_dir: str) -> None:
+    store = Store.open(data_dir)
+    print("locked", flush=True)
+    sys.stdin.read()
+    store.close()
+
+
+def main() -> None:
+    if sys.argv[1] == "server":
+        serve()
+    elif sys.argv[1] == "hold":
+        hold(sys.argv[2])
+    else:
+        raise SystemExit(f"usage: {sys.argv[0]} server | hold DIR")
+
+
+if __name__ == "__main__":
+    main()
