@@ -251,6 +251,7 @@ class Activity(DomainModel):
     note: Note = ""
     source: Source = "manual"
     plan_id: str | None = None
+    occurrence: date | None = None
     external_id: str | None = None
 
     @field_validator("date", mode="before")

@@ -22,7 +22,7 @@ import orjson
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from ssi_tui.domain.models import Goals, ProfileChecklist, SSIReading
+from ssi_tui.domain.models import Activity, Contact, Goals, ProfileChecklist, SSIReading
 from ssi_tui.store import schema
 from ssi_tui.store.backups import (
     Backup,
@@ -448,14 +448,47 @@ class Store:
         atomic_write(self.history_dir / name, dumps(payload))
         return name
 
+    def save_import(
+        self,
+        activities: list[Activity],
+        contacts: list[Contact],
+        checklist: ProfileChecklist | None = None,
+    ) -> None:
+        """Save an import as one transaction: one history segment and one commit of store.json
+        (with the profile checklist, if given). A crash at any point leaves the store as before."""
+        activity_docs = [activity.model_dump(mode="json") for activity in activities]
+        contact_docs = [contact.model_dump(mode="json") for contact in contacts]
+        extra: Callable[[], None] | None = None
+        if checklist is not None:
+            value = {"value": checklist.model_dump(mode="json")}
+
+            def extra() -> None:
+                self._put("checklist", 1, value)
+
+        if not activity_docs and not contact_docs:
+            if extra is not None:
+                with self._writing():
+                    extra()
+            return
+        self._save_segment(activity_docs, contact_docs, extra)
+        for doc in activity_docs:
+            self.activities._index(dict(doc))
+        for doc in contact_docs:
+            self.contacts._index(dict(doc))
+
     def _save_segment(
-        self, activity_docs: list[dict[str, Any]], contact_docs: list[dict[str, Any]]
+        self,
+        activity_docs: list[dict[str, Any]],
+        contact_docs: list[dict[str, Any]],
+        extra: Callable[[], None] | None = None,
     ) -> None:
         name = self._write_segment_file(activity_docs, contact_docs)
         try:
             with self._writing():
                 self._clear_tombstones(activity_docs, contact_docs)
                 self._register_segment(name)
+                if extra is not None:
+                    extra()
         except StoreWriteError:
             with suppress(OSError):
                 (self.history_dir / name).unlink()

@@ -150,6 +150,8 @@ def activity_from_doc(doc: dict[str, Any]) -> Activity:
     values = dict(_ACTIVITY_DEFAULTS)
     values.update((key, value) for key, value in doc.items() if key in _ACTIVITY_FIELDS)
     values["date"] = date.fromisoformat(doc["date"])
+    if values.get("occurrence"):
+        values["occurrence"] = date.fromisoformat(values["occurrence"])
     activity = Activity.__new__(Activity)
     object.__setattr__(activity, "__dict__", values)
     object.__setattr__(activity, "__pydantic_fields_set__", set(doc) & values.keys())
