@@ -93,7 +93,7 @@ async def test_window_and_week_keys(demo_app: SSIApp) -> None:
         await pilot.press("left_square_bracket")
         await settle(pilot)
         assert dashboard_report(demo_app).breakdown.as_of == TODAY.replace(day=19)
-        await pilot.press("home")
+        await pilot.press("T")
         await settle(pilot)
         assert dashboard_report(demo_app).breakdown.as_of == TODAY
 

@@ -37,7 +37,7 @@ class DashboardScreen(BaseScreen):
         Binding("w", "cycle_window", "Window"),
         Binding("left_square_bracket", "shift_week(-1)", "Week", key_display="[ ]"),
         Binding("right_square_bracket", "shift_week(1)", "Week forward", show=False),
-        Binding("home", "to_today", "Back to today", show=False),
+        Binding("T", "to_today", "Back to today", show=False),
     ]
 
     as_of: reactive[date | None] = reactive(None)
