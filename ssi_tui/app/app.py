@@ -84,7 +84,7 @@ class SSIApp(App[None]):
         if self.workspace is None and self.load_error is None:
             self.load_store()
 
-    @work(thread=True, exclusive=True, group="load")
+    @work(thread=True, exclusive=True, group="load", description="load")
     def load_store(self) -> None:
         """Open the store (read-only if another ssi-tui holds it) without blocking the screen."""
         from ssi_tui.domain.catalog import DataFileError

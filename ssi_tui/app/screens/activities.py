@@ -174,7 +174,7 @@ class ActivityLogScreen(BaseScreen):
         )
         self.load_rows()
 
-    @work(thread=True, exclusive=True, group="activities")
+    @work(thread=True, exclusive=True, group="activities", description="activities")
     def load_rows(self) -> None:
         """Build the rows off the UI thread (100,000 activities take a moment)."""
         workspace = self.workspace
@@ -191,15 +191,27 @@ class ActivityLogScreen(BaseScreen):
     @on(Input.Changed, "#filter-text")
     @on(Select.Changed, ".filters Select")
     def apply_filters(self) -> None:
-        """Filter and sort all rows, then show the first page."""
-        text = fold(self.query_one("#filter-text", Input).value)
-        pillar = self.query_one("#filter-pillar", Select).value
-        audience = self.query_one("#filter-audience", Select).value
-        kind = self.query_one("#filter-kind", Select).value
-        selected = [row for row in self.rows if matches(row, text, pillar, audience, kind)]
-        selected.sort(
-            key=lambda row: (row.key(self.sort_column), row.activity.id), reverse=self.sort_reverse
+        """Filter and sort all rows in a worker (100,000 rows must not freeze typing)."""
+        self.filter_rows(
+            self.rows,
+            fold(self.query_one("#filter-text", Input).value),
+            self.query_one("#filter-pillar", Select).value,
+            self.query_one("#filter-audience", Select).value,
+            self.query_one("#filter-kind", Select).value,
+            self.sort_column,
+            self.sort_reverse,
         )
+
+    @work(thread=True, exclusive=True, group="filter", description="filter")
+    def filter_rows(
+        self, rows: list[Row], text: str, pillar: Any, audience: Any, kind: Any, column: str, reverse: bool
+    ) -> None:
+        """The filtered, sorted rows, then the first page."""
+        selected = [row for row in rows if matches(row, text, pillar, audience, kind)]
+        selected.sort(key=lambda row: (row.key(column), row.activity.id), reverse=reverse)
+        self.deliver(self._filtered, selected)
+
+    def _filtered(self, selected: list[Row]) -> None:
         self.visible_rows = selected
         self.page = 0
         self.show_page()

@@ -6,10 +6,12 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import DataTable, Footer, Input
 
 from ssi_tui.app.messages import DataChanged
 from ssi_tui.app.widgets.status import StatusBar
@@ -24,6 +26,9 @@ class BaseScreen(Screen[None]):
 
     TITLE_TEXT: ClassVar[str] = ""
     HELP: ClassVar[str] = ""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave_field", "Leave field", show=False),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -90,6 +95,20 @@ class BaseScreen(Screen[None]):
 
     def refresh_data(self) -> None:
         """Reload what the screen shows from the workspace."""
+
+    def action_leave_field(self) -> None:
+        """Escape from a text field: back to the screen's table, so the keys work again."""
+        if isinstance(self.focused, Input):
+            tables = self.query(DataTable)
+            if tables:
+                tables.first().focus()
+            else:
+                self.set_focus(None)
+
+    @on(Input.Submitted, ".filters Input")
+    def _filter_submitted(self) -> None:
+        """Enter in a filter box goes to the results."""
+        self.action_leave_field()
 
     def deliver(self, callback: Callable[..., object], *args: object) -> None:
         """From a worker thread: run `callback(*args)` on the UI thread, if this screen still exists."""

@@ -86,7 +86,7 @@ class ContactsScreen(BaseScreen):
         """Reload in a worker."""
         self.load_contacts()
 
-    @work(thread=True, exclusive=True, group="contacts")
+    @work(thread=True, exclusive=True, group="contacts", description="contacts")
     def load_contacts(self) -> None:
         """Contacts and last interactions, off the UI thread."""
         workspace = self.workspace

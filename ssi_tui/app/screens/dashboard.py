@@ -76,7 +76,7 @@ class DashboardScreen(BaseScreen):
             self.as_of = workspace.today
         self.compute(self.as_of, self.window_days)
 
-    @work(thread=True, exclusive=True, group="score")
+    @work(thread=True, exclusive=True, group="score", description="score")
     def compute(self, as_of: date, window_days: int) -> None:
         """Score and flag off the UI thread."""
         workspace = self.workspace

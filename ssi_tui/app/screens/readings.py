@@ -66,7 +66,7 @@ class ReadingsScreen(BaseScreen):
         """Reload (our estimates are computed in a worker)."""
         self.load_readings()
 
-    @work(thread=True, exclusive=True, group="readings")
+    @work(thread=True, exclusive=True, group="readings", description="readings")
     def load_readings(self) -> None:
         """Readings with our raw and weighted estimate as of each reading's date."""
         workspace = self.workspace

@@ -1,0 +1,324 @@
+"""Planner: the agenda (done / skip / undo), the plans with their streaks, suggested plans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable
+
+from ssi_tui.app.screens.base import BaseScreen
+from ssi_tui.app.screens.plan_forms import plan_form, plan_fields, remove_plan_form
+from ssi_tui.app.text import cell
+from ssi_tui.domain.agenda import Agenda, AgendaItem, Streak
+from ssi_tui.domain.plans import Plan
+from ssi_tui.domain.recurrence import describe, rule_label
+from ssi_tui.domain.suggestions import PlanSuggestion
+from ssi_tui.planning import Planner, PlanRow
+
+STATUS_CELLS = {
+    "open": ("to do", "bold"),
+    "done": ("✓ done", "bold green"),
+    "skipped": ("– skipped", "dim"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PlannerData:
+    """Everything the screen shows, computed in a worker."""
+
+    agenda: Agenda
+    plans: list[PlanRow]
+    overall: Streak
+    suggestions: list[PlanSuggestion]
+
+
+def load_planner(planner: Planner) -> PlannerData:
+    """Agenda, plans with streaks, overall streak and suggestions as of today."""
+    return PlannerData(
+        planner.agenda(),
+        planner.plan_rows(),
+        planner.overall_streak(),
+        planner.suggestions(),
+    )
+
+
+def suggestion_text(suggestion: PlanSuggestion) -> str:
+    """E.g. 'weekly personalised follow_up · prospects · Initech'."""
+    personal = "personalised " if suggestion.personalised else ""
+    rule = rule_label(suggestion.rule)
+    parts = [f"{rule} {personal}{suggestion.kind}", suggestion.audience, suggestion.company]
+    return " · ".join(part for part in parts if part)
+
+
+class PlannerScreen(BaseScreen):
+    """What to do today and this week, the plans behind it, and plans worth adopting."""
+
+    TITLE_TEXT = "Planner"
+    HELP = (
+        "The agenda lists open occurrences of the last 14 days (overdue), today's and the next 6 "
+        "days', then what you did or skipped recently. x (or Enter) marks the selected item done "
+        "and logs the activity, linked to its plan; s skips it; u undoes either. A streak counts "
+        "occurrences done on time in a row (skips neither count nor break it). n adds a plan "
+        "(presets daily, weekdays, weekly, biweekly, monthly, or any RRULE such as "
+        "FREQ=WEEKLY;BYDAY=TU,TH); Delete removes the selected plan. Suggestions come from this "
+        "week's objectives that are behind and from the dashboard's flags: o (or Enter) adopts one."
+    )
+    AUTO_FOCUS = "#agenda-table"
+    DEFAULT_CSS = """
+    #agenda-table { height: 1fr; border: round $primary; }
+    #planner-bottom { height: 45%; }
+    #plan-table { width: 1fr; border: round $accent; }
+    #suggestion-table { width: 1fr; border: round $warning; }
+    DataTable:focus { border: round $success; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("x", "done", "Done"),
+        Binding("s", "skip", "Skip"),
+        Binding("u", "undo", "Undo"),
+        Binding("n", "new_plan", "New plan"),
+        Binding("delete", "remove_plan", "Remove plan"),
+        Binding("o", "adopt", "Adopt"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: PlannerData | None = None
+        self.items: dict[str, AgendaItem] = {}
+        self.plans_by_id: dict[str, Plan] = {}
+        self.suggestions: dict[str, PlanSuggestion] = {}
+
+    def compose_body(self) -> ComposeResult:
+        """Agenda on top; plans and suggestions side by side below."""
+        with Vertical(id="planner"):
+            yield DataTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
+            with Horizontal(id="planner-bottom"):
+                yield DataTable(id="plan-table", cursor_type="row")
+                yield DataTable(id="suggestion-table", cursor_type="row")
+
+    def on_mount(self) -> None:
+        """Columns and titles."""
+        agenda = self.query_one("#agenda-table", DataTable)
+        agenda.border_title = "Agenda: overdue · today · next 6 days · recently done"
+        for key, header in (
+            ("when", "When"),
+            ("date", "Date"),
+            ("status", "Status"),
+            ("kind", "Kind"),
+            ("audience", "Audience"),
+            ("who", "Who"),
+            ("note", "Note"),
+        ):
+            agenda.add_column(header, key=key)
+        plans = self.query_one("#plan-table", DataTable)
+        plans.border_title = "Plans"
+        for key, header in (
+            ("kind", "Kind"),
+            ("schedule", "Repeats"),
+            ("for", "For"),
+            ("next", "Next"),
+            ("streak", "Streak"),
+        ):
+            plans.add_column(header, key=key)
+        suggestions = self.query_one("#suggestion-table", DataTable)
+        suggestions.border_title = "Suggested plans (o adopts)"
+        suggestions.add_column("Plan", key="plan")
+        suggestions.add_column("Why", key="why")
+        super().on_mount()
+
+    def status_detail(self) -> str:
+        """Today's count, overdue count, overall streak."""
+        if self.data is None:
+            return "loading the agenda…"
+        agenda, overall = self.data.agenda, self.data.overall
+        return (
+            f"{len(agenda.open_today)} to do today · {len(agenda.overdue)} overdue · "
+            f"streak {overall.current} days (best {overall.best})"
+        )
+
+    # -- loading --------------------------------------------------------------------------------
+    def refresh_data(self) -> None:
+        """Reload in a worker."""
+        self.load()
+
+    @work(thread=True, exclusive=True, group="planner")
+    def load(self) -> None:
+        """Agenda, plans, streaks and suggestions, off the UI thread."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        with self.ssi.lock:
+            data = load_planner(Planner(workspace))
+        self.deliver(self.show, data)
+
+    def show(self, data: PlannerData) -> None:
+        """Fill the three tables (keeping each cursor's position)."""
+        self.data = data
+        self._fill_agenda(data.agenda)
+        self._fill_plans(data.plans)
+        self._fill_suggestions(data.suggestions)
+        self.update_status()
+
+    def _fill_agenda(self, agenda: Agenda) -> None:
+        table = self.query_one("#agenda-table", DataTable)
+        row = table.cursor_row
+        table.clear()
+        self.items = {}
+        sections: list[tuple[str, list[AgendaItem]]] = [
+            ("Overdue", agenda.overdue),
+            ("Today", agenda.today),
+            ("", agenda.week),
+            ("Recent", agenda.handled),
+        ]
+        for label, items in sections:
+            for item in items:
+                self.items[item.key] = item
+                when = label or item.date.strftime("%a %d")
+                text, style = STATUS_CELLS[item.status]
+                table.add_row(
+                    cell(when, style="bold" if label == "Overdue" else ""),
+                    cell(item.date.isoformat()),
+                    Text(text, style=style),
+                    cell(item.plan.kind),
+                    cell(item.plan.audience),
+                    cell(item.plan.who),
+                    cell(item.plan.note),
+                    key=item.key,
+                )
+        if table.row_count:
+            table.move_cursor(row=min(max(row, 0), table.row_count - 1))
+
+    def _fill_plans(self, rows: list[PlanRow]) -> None:
+        table = self.query_one("#plan-table", DataTable)
+        row = table.cursor_row
+        table.clear()
+        self.plans_by_id = {}
+        for plan_row in rows:
+            plan = plan_row.plan
+            self.plans_by_id[plan.id] = plan
+            target = " · ".join(part for part in (plan.audience, plan.who) if part)
+            streak = plan_row.streak
+            table.add_row(
+                cell(plan.kind),
+                cell(plan_row.schedule),
+                cell(target),
+                cell(plan_row.next.isoformat() if plan_row.next else "ended"),
+                cell(f"{streak.current} (best {streak.best})", justify="right"),
+                key=plan.id,
+            )
+        if table.row_count:
+            table.move_cursor(row=min(max(row, 0), table.row_count - 1))
+
+    def _fill_suggestions(self, suggestions: list[PlanSuggestion]) -> None:
+        table = self.query_one("#suggestion-table", DataTable)
+        row = table.cursor_row
+        table.clear()
+        self.suggestions = {item.key: item for item in suggestions}
+        for item in suggestions:
+            table.add_row(cell(suggestion_text(item)), cell(item.reason), key=item.key)
+        if table.row_count:
+            table.move_cursor(row=min(max(row, 0), table.row_count - 1))
+
+    # -- selection ------------------------------------------------------------------------------
+    @staticmethod
+    def _cursor_key(table: DataTable[Any]) -> str | None:
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def selected_item(self) -> AgendaItem | None:
+        """The agenda item under the cursor."""
+        key = self._cursor_key(self.query_one("#agenda-table", DataTable))
+        return self.items.get(key) if key else None
+
+    def selected_plan(self) -> Plan | None:
+        """The plan under the plans cursor when that table has the focus, else the agenda item's."""
+        plans = self.query_one("#plan-table", DataTable)
+        if plans.has_focus:
+            key = self._cursor_key(plans)
+            return self.plans_by_id.get(key) if key else None
+        item = self.selected_item()
+        return item.plan if item else None
+
+    def selected_suggestion(self) -> PlanSuggestion | None:
+        """The suggestion under its cursor."""
+        key = self._cursor_key(self.query_one("#suggestion-table", DataTable))
+        return self.suggestions.get(key) if key else None
+
+    # -- actions --------------------------------------------------------------------------------
+    def _on_item(self, action: str) -> None:
+        item = self.selected_item()
+        if item is None:
+            self.notify("Nothing on the agenda: add a plan with n.", severity="warning")
+            return
+        result = self.ssi.save(lambda ws: Planner(ws).apply(item, action))
+        if result:
+            self.notify(result, markup=False)
+
+    def action_done(self) -> None:
+        """Mark the selected occurrence done (logs the activity)."""
+        self._on_item("done")
+
+    def action_skip(self) -> None:
+        """Skip the selected occurrence."""
+        self._on_item("skip")
+
+    def action_undo(self) -> None:
+        """Reopen the selected occurrence (deletes its activity or its skip)."""
+        self._on_item("undo")
+
+    @on(DataTable.RowSelected, "#agenda-table")
+    def _agenda_selected(self) -> None:
+        self.action_done()
+
+    @on(DataTable.RowSelected, "#suggestion-table")
+    def _suggestion_selected(self) -> None:
+        self.action_adopt()
+
+    def action_new_plan(self) -> None:
+        """Open the plan form."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+
+        def saved(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            fields = plan_fields(workspace, values)
+            plan = self.ssi.save(lambda ws: Planner(ws).add_plan(fields))
+            if plan is not None:
+                self.notify(
+                    f"Plan added: {plan.kind}, {describe(plan.recurrence)}", markup=False
+                )
+
+        self.app.push_screen(plan_form(workspace), saved)
+
+    def action_remove_plan(self) -> None:
+        """Remove the selected plan, after confirmation."""
+        plan = self.selected_plan()
+        if plan is None:
+            self.notify("No plan selected.", severity="warning")
+            return
+
+        def confirmed(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                self.ssi.save(
+                    lambda ws: Planner(ws).remove_plan(plan.id), f"Plan removed: {plan.kind}"
+                )
+
+        self.app.push_screen(remove_plan_form(plan), confirmed)
+
+    def action_adopt(self) -> None:
+        """Adopt the selected suggestion as a plan starting today."""
+        suggestion = self.selected_suggestion()
+        if suggestion is None:
+            self.notify("No suggestion to adopt.", severity="warning")
+            return
+        plan = self.ssi.save(lambda ws: Planner(ws).adopt(suggestion))
+        if plan is not None:
+            self.notify(f"Adopted: {suggestion_text(suggestion)}", markup=False)

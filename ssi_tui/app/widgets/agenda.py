@@ -1,0 +1,109 @@
+"""The dashboard's agenda panel: today's planned actions, the overdue count, the streak."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.content import Content
+from textual.widget import Widget
+
+from ssi_tui.app.text import plain
+
+if TYPE_CHECKING:
+    from ssi_tui.app.app import SSIApp
+    from ssi_tui.domain.agenda import Agenda, AgendaItem, Streak
+
+MARKS = {"open": ("☐ ", "bold"), "done": ("✓ ", "bold $text-success"), "skipped": ("– ", "dim")}
+
+
+def item_line(item: AgendaItem) -> Content:
+    """One of today's items: mark, kind, audience, contact/company (literal)."""
+    mark, style = MARKS[item.status]
+    details = " · ".join(part for part in (item.plan.audience, item.plan.who) if part)
+    return Content.assemble(
+        (mark, style),
+        (plain(item.plan.kind), "dim" if item.status != "open" else ""),
+        (f" · {plain(details)}" if details else "", "dim"),
+    )
+
+
+class AgendaPanel(Widget):
+    """Loads today's agenda itself (in a worker) whenever the data changes."""
+
+    DEFAULT_CSS = """
+    AgendaPanel { height: auto; }
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.agenda: Agenda | None = None
+        self.streak: Streak | None = None
+
+    @property
+    def ssi(self) -> SSIApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def on_mount(self) -> None:
+        """Follow the app's data version."""
+        self.watch(self.app, "data_version", self._changed, init=True)
+
+    def _changed(self, _version: int) -> None:
+        if self.ssi.workspace is not None:
+            self.load()
+
+    @work(thread=True, exclusive=True, group="agenda-panel")
+    def load(self) -> None:
+        """Today's agenda and the overall streak, off the UI thread."""
+        from ssi_tui.planning import Planner
+
+        workspace = self.ssi.workspace
+        if workspace is None:
+            return
+        with self.ssi.lock:
+            planner = Planner(workspace)
+            agenda = planner.agenda()
+            streak = planner.overall_streak()
+
+        def show() -> None:
+            if self.is_mounted:
+                self.show(agenda, streak)
+
+        with suppress(RuntimeError):  # the app has stopped
+            self.app.call_from_thread(show)
+
+    def show(self, agenda: Agenda | None, streak: Streak | None = None) -> None:
+        """Display an agenda (None: loading)."""
+        self.agenda = agenda
+        self.streak = streak
+        self.refresh(layout=True)
+
+    def _lines(self) -> list[Content]:
+        agenda = self.agenda
+        if agenda is None:
+            return [Content.styled("Loading the agenda…", "dim")]
+        if not (agenda.today or agenda.overdue or agenda.week):
+            return [Content.styled("Nothing planned: p opens the planner.", "dim")]
+        streak = self.streak.current if self.streak else 0
+        header = Content.assemble(
+            (f"{len(agenda.open_today)} to do today", "bold"),
+            " · ",
+            (f"{len(agenda.overdue)} overdue", "bold $text-warning" if agenda.overdue else "dim"),
+            f" · streak {streak} d",
+        )
+        return [header, *(item_line(item) for item in agenda.today)]
+
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:
+        """As many lines as it has (the CSS caps it)."""
+        return len(self._lines())
+
+    def render(self) -> Content:
+        """Header, then today's items; what does not fit becomes '+N more'."""
+        lines = self._lines()
+        room = self.content_size.height or len(lines)
+        if len(lines) > room and room >= 2:
+            hidden = len(lines) - room + 1
+            lines = [*lines[: room - 1], Content.styled(f"+{hidden} more: p opens the planner", "dim")]
+        return Content("\n").join(lines)
