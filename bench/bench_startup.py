@@ -3,7 +3,7 @@
 Both run as fresh processes (interpreter start and imports included), headless, and report the
 time of Textual's `Ready` event (sent once the first frame is displayed), then exit. The ssi-tui process goes
 through the real entry point (`ssi_tui.cli.main.main`) on the benchmark store; the bench only
-patches the app to run headless and exit when ready. Runs alternate; medians are compared.
+patches the app to run headless (and the terminal check) and to exit when ready. Runs alternate; medians are compared.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ Hello().run(headless=True)
 
 SSI = """
 import os, sys, time
+from ssi_tui.cli import main as cli_main
 from ssi_tui.cli.main import main
 from ssi_tui.app import app as module
 
@@ -40,6 +41,7 @@ def ready(self):
     print(time.time(), flush=True)
     os._exit(0)  # the store may still be loading in a worker thread: the figure is first paint
 module.SSIApp.on_ready = ready
+cli_main._isatty = lambda stream: True  # headless: no terminal, on purpose
 sys.exit(main(["--data-dir", sys.argv[1]]))
 """
 
