@@ -82,10 +82,12 @@ class Context:
         return self._store
 
     def workspace(self, write: bool = True) -> Workspace:
-        """A workspace over the store."""
+        """A workspace over the store (catalog and rules are read before the lock is taken)."""
+        from ssi_tui.domain.catalog import default_catalog, default_rules
         from ssi_tui.workspace import Workspace
 
-        return Workspace(self.open_store(write), self.today)
+        catalog, rules = default_catalog(), default_rules()
+        return Workspace(self.open_store(write), self.today, catalog, rules)
 
     def parse_date(self, text: str | None, option: str) -> date | None:
         """Parse a date option with the shared parser; a bad one is a `UserError` naming the option."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import time
 from contextlib import suppress
 from pathlib import Path
@@ -16,6 +18,10 @@ else:  # pragma: no cover - exercised on Windows only
     import msvcrt
 
 DEFAULT_TIMEOUT = 2.0
+
+
+class _LockTimeout(Exception):
+    """Raised by the timer that bounds a blocking wait for the lock."""
 
 
 class WriterLock:
@@ -47,25 +53,50 @@ class WriterLock:
         if self._fd is not None:
             return
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
-        deadline = time.monotonic() + timeout
-        delay = 0.005
-        while True:
-            if self._try_lock(fd):
-                break
-            if time.monotonic() >= deadline:
-                os.close(fd)
-                pid = self.holder_pid()
-                holder = f"process {pid}" if pid else "another process"
-                raise StoreLockedError(
-                    f"the store is in use by {holder} (ssi-tui); close it or try again", pid
-                )
-            time.sleep(delay)
-            delay = min(delay * 1.5, 0.05)
+        if not (self._try_lock(fd) or self._wait(fd, timeout)):
+            os.close(fd)
+            pid = self.holder_pid()
+            holder = f"process {pid}" if pid else "another process"
+            raise StoreLockedError(
+                f"the store is in use by {holder} (ssi-tui); close it or try again", pid
+            )
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode("ascii"))
         with suppress(OSError):
             os.fchmod(fd, PRIVATE_FILE)
         self._fd = fd
+
+    def _wait(self, fd: int, timeout: float) -> bool:
+        """Wait up to `timeout` seconds for the lock.
+
+        In the main thread on POSIX this is a blocking `flock` cut short by a timer, so waiters
+        are woken by the kernel as soon as the lock is free (twenty processes queue fairly);
+        elsewhere (the app opens the store in a worker thread) it polls.
+        """
+        if os.name == "posix" and threading.current_thread() is threading.main_thread():
+            return self._wait_blocking(fd, timeout)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            time.sleep(0.01)
+            if self._try_lock(fd):
+                return True
+        return False
+
+    @staticmethod
+    def _wait_blocking(fd: int, timeout: float) -> bool:
+        def expire(signum: int, frame: object) -> None:
+            raise _LockTimeout
+
+        previous = signal.signal(signal.SIGALRM, expire)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except _LockTimeout:
+            return False
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        return True
 
     @staticmethod
     def _try_lock(fd: int) -> bool:
