@@ -79,7 +79,7 @@ def bench_store(data_dir: Path, only: set[str]) -> dict[str, float]:
             )
 
         def cold() -> None:
-            store.activities._models.clear()
+            store.activities.clear_caches()
             workspace.alignments = AlignmentCache()
 
         if "score" in only:

@@ -36,7 +36,7 @@ class Workspace:
         """Scores and flags as of a date (default today) over a window (default from the rules)."""
         as_of = as_of or self.today
         window = window_days or self.rules.scoring.window_days
-        activities = self.store.activities.between(window_start(as_of, window), as_of)
+        activities = self.store.activities.records_between(window_start(as_of, window), as_of)
         return build_report(
             activities,
             self.store.goals.get(),
@@ -56,7 +56,7 @@ class Workspace:
         if not week_ends:
             return []
         window = window_days or self.rules.scoring.window_days
-        activities = self.store.activities.between(
+        activities = self.store.activities.records_between(
             window_start(min(week_ends), window), max(week_ends)
         )
         return history(
@@ -138,6 +138,10 @@ def seed_demo(store: Store, today: date, catalog: Catalog | None = None) -> None
         [activity.model_dump(mode="json") for activity in demo.activities],
         [contact.model_dump(mode="json") for contact in demo.contacts],
     )
+    from ssi_tui.planning import plans_table  # the planner imports this module
+
+    for plan in demo.plans:
+        plans_table(store).add(plan)
 
 
 def week_ends(as_of: date, weeks: int) -> list[date]:

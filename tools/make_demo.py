@@ -33,6 +33,83 @@ CONTACTS = [
 ]
 
 
+# People met once and not since (no activity in the log): the losing-touch list starts here.
+# Kept out of CONTACTS, which the activity generator draws from.
+QUIET_CONTACTS = [
+    {
+        "name": "Paul Girard",
+        "company": "Initech",
+        "title": "Head of Sales",
+        "connected_days_ago": 75,
+    },
+    {
+        "name": "Tom Nguyen",
+        "company": "Fabrikam",
+        "title": "Channel Partner Manager",
+        "audience": "partners",
+        "connected_days_ago": 100,
+    },
+    {
+        "name": "Yuki Tanaka",
+        "company": "Hays",
+        "title": "Senior Recruiter",
+        "audience": "recruiters",
+        "cadence_days": 14,
+        "connected_days_ago": 30,
+    },
+    {
+        "name": "Sofia Rossi",
+        "company": "Northwind Traders",
+        "title": "Finance Controller",
+        "connected_days_ago": 40,
+    },
+]
+
+# Plans already running, so a newcomer sees an agenda and streaks. `done_days_ago` lists the
+# occurrences ticked off (on their day); the loader keeps only days that are occurrences.
+PLANS = [
+    {
+        "kind": "comment",
+        "rule": "daily",
+        "start_days_ago": 6,
+        "audience": "prospects",
+        "personalised": True,
+        "note": "Thoughtful comment on a prospect's post",
+        "done_days_ago": [1, 2, 3, 4, 5, 6],
+    },
+    {
+        "kind": "post",
+        "rule": "weekly",
+        "start_days_ago": 21,
+        "audience": "prospects",
+        "note": "Share a client insight",
+        "done_days_ago": [7, 14, 21],
+    },
+    {
+        "kind": "call",
+        "rule": "weekly",
+        "start_days_ago": 14,
+        "audience": "partners",
+        "contact": "Farid Haddad",
+        "company": "Fabrikam",
+        "personalised": True,
+        "note": "Partnership check-in call",
+        "done_days_ago": [14],
+    },
+    {
+        "kind": "meeting",
+        "rule": "biweekly",
+        "start_days_ago": 10,
+        "audience": "partners",
+        "contact": "Greta Lindqvist",
+        "company": "Fabrikam",
+        "personalised": True,
+        "note": "Alliance pipeline review",
+        "done_days_ago": [10],
+    },
+]
+
+
 def main() -> None:
     rng = random.Random(20261126)
     acts: list[dict] = []
@@ -178,7 +255,8 @@ def main() -> None:
         "contacts": [
             {"name": n, "company": c, "title": t, **({"audience": a} if a else {})}
             for n, c, t, a in CONTACTS
-        ],
+        ]
+        + QUIET_CONTACTS,
         "readings": [
             {
                 "days_ago": 61,
@@ -218,9 +296,10 @@ def main() -> None:
             },
         ],
         "activities": sorted(acts, key=lambda a: (a["days_ago"], a["kind"])),
+        "plans": PLANS,
     }
     OUT.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {OUT}: {len(acts)} activities")
+    print(f"wrote {OUT}: {len(acts)} activities, {len(PLANS)} plans")
 
 
 if __name__ == "__main__":

@@ -41,6 +41,9 @@ class SSIApp(App[None]):
         "activities": lambda: _screen("activities", "ActivityLogScreen"),
         "contacts": lambda: _screen("contacts", "ContactsScreen"),
         "readings": lambda: _screen("readings", "ReadingsScreen"),
+        "planner": lambda: _screen("planner", "PlannerScreen"),
+        "trends": lambda: _screen("trends", "TrendsScreen"),
+        "import": lambda: _screen("importer", "ImportScreen"),
     }
     DEFAULT_MODE = "dashboard"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -49,6 +52,9 @@ class SSIApp(App[None]):
         Binding("a", "go('activities')", "Log"),
         Binding("c", "go('contacts')", "Contacts"),
         Binding("r", "go('readings')", "Readings"),
+        Binding("p", "go('planner')", "Plan"),
+        Binding("t", "go('trends')", "Trends"),
+        Binding("i", "go('import')", "Import"),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
     ]
@@ -58,6 +64,9 @@ class SSIApp(App[None]):
         "activities": "Activity log",
         "contacts": "Contacts",
         "readings": "Readings",
+        "planner": "Planner",
+        "trends": "Trends",
+        "import": "Import",
     }
 
     data_version: reactive[int] = reactive(0)
@@ -205,6 +214,10 @@ class SSIApp(App[None]):
     def action_add_reading(self) -> None:
         """Open the reading form (on the readings screen)."""
         self._on_mode_screen("readings", "action_new")
+
+    def action_add_plan(self) -> None:
+        """Open the plan form (on the planner)."""
+        self._on_mode_screen("planner", "action_new_plan")
 
     def action_add_account(self) -> None:
         """Open the target account form (on the goals screen)."""

@@ -22,6 +22,12 @@ class SSICommands(Provider):
             ("Log activity…", "Open the form to log an activity", app.action_log_activity),
             ("Add target account…", "Add a company you are aiming at", app.action_add_account),
             ("Add reading…", "Record what LinkedIn's SSI page shows", app.action_add_reading),
+            ("Add plan…", "Plan a recurring action (weekly, RRULE…)", app.action_add_plan),
+            (
+                "Import LinkedIn export…",
+                "Import LinkedIn's data export (ZIP or folder) into contacts and activities",
+                partial(app.action_go, "import"),
+            ),
         ]
         for days in (30, 90, 365):
             entries.append(

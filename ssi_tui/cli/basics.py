@@ -83,6 +83,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
     contacts = subparsers.add_parser("contacts", parents=[common], help="list contacts")
     contacts.add_argument("--json", action="store_true", help="print a JSON array")
+    contacts.add_argument(
+        "--losing-touch",
+        action="store_true",
+        help="only contacts past their stay-in-touch cadence, most overdue first",
+    )
+    contacts.add_argument("--as-of", metavar="DATE", help="with --losing-touch: as of this date")
     contacts.set_defaults(handler=run_contacts)
 
     locate = subparsers.add_parser("locate", parents=[common], help="show where your data lives")
@@ -207,7 +213,13 @@ def run_activities(context: Context) -> int:
 
 
 def run_contacts(context: Context) -> int:
-    """List contacts."""
+    """List contacts (or, with --losing-touch, those past their cadence)."""
+    if context.args.losing_touch:
+        from ssi_tui.cli.planner import run_losing_touch
+
+        return run_losing_touch(context)
+    if context.args.as_of is not None:
+        raise UserError("--as-of only applies with --losing-touch")
     contacts = context.workspace(write=False).store.contacts.all()
     if context.args.json:
         print_json([contact.model_dump(mode="json") for contact in contacts], context.stdout)

@@ -11,13 +11,13 @@ from datetime import date
 from typing import NoReturn, TextIO
 
 from ssi_tui import __version__
-from ssi_tui.cli import basics, restore, score
+from ssi_tui.cli import basics, export, importer, planner, restore, review, score
 from ssi_tui.cli.context import Context, UserError, resolve_today
 from ssi_tui.store.errors import StoreError
 
 Handler = Callable[[Context], int]
 # Modules that add subcommands; each has `register(subparsers, common)`.
-COMMAND_MODULES = [score, basics, restore]
+COMMAND_MODULES = [score, basics, restore, planner, review, export, importer]
 
 DESCRIPTION = """\
 Your LinkedIn Social Selling Index, raw and weighted by your own goals.

@@ -12,7 +12,8 @@ from ssi_tui.domain.text import fold
 Target = Literal["account", "role"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: frozen __init__ costs ~2 µs per object, and
+# thousands are made per score (treat as read-only)
 class Alignment:
     """An activity's alignment and the parts it is made of, so it can be explained."""
 
@@ -39,6 +40,8 @@ class GoalIndex:
 
     def __init__(self, goals: Goals) -> None:
         self.goals = goals
+        self.alignments: dict[tuple[object, ...], Alignment] = {}
+        self.qualities: dict[tuple[object, ...], float] = {}
         self.relative = {item.name: goals.relative_weight(item.name) for item in goals.audiences}
         self._accounts = {fold(account.name): account for account in goals.accounts}
         self._companies: dict[str | None, TargetAccount | None] = {None: None}
@@ -85,28 +88,34 @@ def quality_factor(activity: Activity, kind: ActivityKind, rules: Rules) -> floa
 def alignment(
     activity: Activity, kind: ActivityKind, goals: Goals | GoalIndex, rules: Rules
 ) -> Alignment:
-    """Alignment of one activity with the goals (see the formula in data/rules.toml)."""
-    scoring = rules.scoring
+    """Alignment of one activity with the goals (see the formula in data/rules.toml).
+
+    With a `GoalIndex`, the parts are memoised: equal inputs give the same (read-only) object.
+    """
     index = goals if isinstance(goals, GoalIndex) else GoalIndex(goals)
     account = index.account(activity.company)
-    audience = activity.audience or (
-        account.audience if account is not None else index.role(activity.title)
-    )
+    role = index.role(activity.title) if account is None else None
+    audience = activity.audience or (account.audience if account is not None else role)
+    target: Target | None = "account" if account is not None else ("role" if role else None)
+    unpersonalised = kind.personalisable and not activity.personalised
+    quality_key = (activity.relevance, unpersonalised, id(rules))
+    quality = index.qualities.get(quality_key)
+    if quality is None:
+        quality = index.qualities[quality_key] = quality_factor(activity, kind, rules)
+    key = (audience, target, quality, id(rules))
+    found = index.alignments.get(key)
+    if found is not None:
+        return found
+    scoring = rules.scoring
     audience_factor = index.relative.get(audience, 0.0) if audience else 0.0
-    target: Target | None = None
-    target_factor = 0.0
-    if account is not None:
-        target, target_factor = "account", scoring.account_match
-    elif index.role(activity.title) is not None:
-        target, target_factor = "role", scoring.role_match
-    quality = quality_factor(activity, kind, rules)
+    target_factor = (
+        scoring.account_match if target == "account" else scoring.role_match if target else 0.0
+    )
     share = scoring.targeting_share
     value = quality * ((1 - share) * audience_factor + share * target_factor)
-    if value < scoring.untargeted_floor:
-        value = scoring.untargeted_floor
-    elif value > 1.0:
-        value = 1.0
-    return Alignment(value, audience, audience_factor, target, quality)
+    value = min(1.0, max(scoring.untargeted_floor, value))
+    found = index.alignments[key] = Alignment(value, audience, audience_factor, target, quality)
+    return found
 
 
 class AlignmentCache:

@@ -13,6 +13,8 @@ from pydantic import ValidationError
 from ssi_tui.domain.catalog import Catalog, DataFileError, describe_validation_error
 from ssi_tui.domain.goals_file import parse_goals
 from ssi_tui.domain.models import Activity, Contact, Goals, ProfileChecklist, SSIReading
+from ssi_tui.domain.plans import Plan
+from ssi_tui.domain.recurrence import RuleError, occurrences, parse_rule
 from ssi_tui.paths import package_data_dir
 
 
@@ -25,12 +27,59 @@ class DemoData:
     contacts: list[Contact]
     activities: list[Activity]
     readings: list[SSIReading]
+    plans: list[Plan]
 
 
 def _dated(entry: dict[str, Any], today: date) -> dict[str, Any]:
     fields = dict(entry)
     fields["date"] = today - timedelta(days=int(fields.pop("days_ago")))
     return fields
+
+
+def _connected(entry: dict[str, Any], today: date) -> dict[str, Any]:
+    fields = dict(entry)
+    if "connected_days_ago" in fields:
+        fields["connected_on"] = today - timedelta(days=int(fields.pop("connected_days_ago")))
+    return fields
+
+
+def _plans(
+    entries: list[dict[str, Any]], today: date, catalog: Catalog
+) -> tuple[list[Plan], list[Activity]]:
+    """Demo plans, and an activity for each occurrence listed as done (on its day)."""
+    plans: list[Plan] = []
+    done: list[Activity] = []
+    for index, entry in enumerate(entries):
+        fields = dict(entry)
+        start = today - timedelta(days=int(fields.pop("start_days_ago")))
+        done_days = [today - timedelta(days=int(days)) for days in fields.pop("done_days_ago", [])]
+        try:
+            recurrence = parse_rule(fields.pop("rule"), start)
+        except RuleError as error:
+            raise DataFileError(f"demo plan {index}: {error}") from None
+        plan = Plan.model_validate(
+            {**fields, "id": f"demo-plan-{index}", "rule": recurrence.rule, "start": start}
+        )
+        plans.append(plan)
+        due = set(occurrences(plan.recurrence, start, start, today))
+        for day in sorted(set(done_days) & due):
+            done.append(
+                Activity(
+                    id=f"demo-plan-{index}-{day.isoformat()}",
+                    kind=plan.kind,
+                    date=day,
+                    audience=plan.audience,
+                    contact=plan.contact,
+                    company=plan.company,
+                    personalised=plan.personalised,
+                    channel=catalog.kind(plan.kind).default_channel,
+                    note=plan.note,
+                    source="plan",
+                    plan_id=plan.id,
+                    occurrence=day,
+                )
+            )
+    return plans, done
 
 
 def load_demo(today: date, catalog: Catalog, path: Path | None = None) -> DemoData:
@@ -45,7 +94,9 @@ def load_demo(today: date, catalog: Catalog, path: Path | None = None) -> DemoDa
     try:
         checklist = ProfileChecklist.model_validate(data.get("checklist", {}))
         contacts = [
-            Contact.model_validate({**entry, "source": "demo", "id": f"demo-contact-{index}"})
+            Contact.model_validate(
+                {**_connected(entry, today), "source": "demo", "id": f"demo-contact-{index}"}
+            )
             for index, entry in enumerate(data.get("contacts", []))
         ]
         readings = [
@@ -59,6 +110,9 @@ def load_demo(today: date, catalog: Catalog, path: Path | None = None) -> DemoDa
             activities.append(
                 Activity.model_validate({**fields, "source": "demo", "id": f"demo-{index:04d}"})
             )
+        plans, done = _plans(data.get("plans", []), today, catalog)
     except ValidationError as error:
         raise DataFileError(f"{source}: {describe_validation_error(error)}") from None
-    return DemoData(goals, checklist, contacts, activities, readings)
+    except DataFileError as error:
+        raise DataFileError(f"{source}: {error}") from None
+    return DemoData(goals, checklist, contacts, [*activities, *done], readings, plans)

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from ssi_tui.domain.catalog import Catalog, Rules
 from ssi_tui.domain.models import PILLAR_LABELS, PILLARS, Goals, SSIReading
+from ssi_tui.domain.review import compare_reading
 from ssi_tui.domain.scoring import Breakdown
 from ssi_tui.domain.text import fold
 
@@ -385,6 +386,7 @@ def official_gap(
         return []
     gaps = {pillar: latest.pillar(pillar) - report.pillars[pillar].weighted for pillar in PILLARS}
     pillar = max(gaps, key=lambda name: (gaps[name], name))
+    comparison = compare_reading(latest, report.pillars, report.as_of)
     return [
         Flag(
             id="official_gap",
@@ -401,9 +403,9 @@ def official_gap(
                 "weighted_total": round(report.total_weighted, 1),
                 "raw_total": round(report.total_raw, 1),
                 "official_minus_raw": {
-                    name: round(latest.pillar(name) - report.pillars[name].raw, 1)
-                    for name in PILLARS
+                    item.pillar: round(-item.raw_minus_official, 1) for item in comparison.pillars
                 },
+                "comparison": comparison.summary(),
                 "official_minus_weighted": {name: round(value, 1) for name, value in gaps.items()},
             },
             action=f"Worry less about the SSI number; fix {pillar} first by aiming it at your audiences.",

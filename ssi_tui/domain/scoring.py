@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -28,9 +28,12 @@ from ssi_tui.domain.profile import profile_completeness, profile_level
 
 PILLAR_MAX = 25.0
 _PILLAR_INDEX = {pillar: index for index, pillar in enumerate(PILLARS)}
+# An aligned activity after the daily caps: (activity, kind, alignment, counts raw, counts weighted).
+Capped = tuple[Activity, ActivityKind, Alignment, bool, bool]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: frozen __init__ costs ~2 µs per object, and
+# thousands are made per score (treat as read-only)
 class Scored:
     """An activity with its catalog entry, alignment and what the daily caps let count."""
 
@@ -46,7 +49,8 @@ class Scored:
         return self.kind.visible and self.activity.channel == "linkedin"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: frozen __init__ costs ~2 µs per object, and
+# thousands are made per score (treat as read-only)
 class Contribution:
     """What one activity adds to its pillar as of a date: the explanation of a score."""
 
@@ -93,29 +97,40 @@ class PillarTotals:
 
 @dataclass(slots=True)
 class DayPoints:
-    """Undecayed points per day and pillar after daily caps: raw, weighted, effort, off-LinkedIn."""
+    """Undecayed points per day after daily caps: for each day 16 numbers, the four pillars'
+    raw points, then weighted, then effort (unweighted, all channels), then off-LinkedIn weighted."""
 
-    raw: dict[int, list[float]] = field(default_factory=lambda: defaultdict(lambda: [0.0] * 4))
-    weighted: dict[int, list[float]] = field(default_factory=lambda: defaultdict(lambda: [0.0] * 4))
-    effort: dict[int, list[float]] = field(default_factory=lambda: defaultdict(lambda: [0.0] * 4))
-    off: dict[int, list[float]] = field(default_factory=lambda: defaultdict(lambda: [0.0] * 4))
+    days: dict[int, list[float]] = field(default_factory=dict)
 
     @classmethod
     def from_scored(cls, scored: Iterable[Scored]) -> DayPoints:
         """Sum prepared activities per day and pillar."""
-        days = cls()
-        for item in scored:
-            day = item.activity.date.toordinal()
-            index = _PILLAR_INDEX[item.kind.pillar]
-            points = item.kind.points
-            if item.counts_raw:
-                days.raw[day][index] += points
-            if item.counts_weighted:
-                days.weighted[day][index] += points * item.alignment.value
-                days.effort[day][index] += points
-                if not item.visible:
-                    days.off[day][index] += points * item.alignment.value
-        return days
+        return cls.from_capped(
+            (item.activity, item.kind, item.alignment, item.counts_raw, item.counts_weighted)
+            for item in scored
+        )
+
+    @classmethod
+    def from_capped(cls, capped: Iterable[Capped]) -> DayPoints:
+        """Sum (activity, kind, alignment, counts raw, counts weighted) tuples per day and pillar."""
+        days: dict[int, list[float]] = {}
+        pillar_index = _PILLAR_INDEX
+        for activity, kind, aligned, counts_raw, counts_weighted in capped:
+            day = activity.date.toordinal()
+            row = days.get(day)
+            if row is None:
+                row = days[day] = [0.0] * 16
+            index = pillar_index[kind.pillar]
+            points = kind.points
+            if counts_raw:
+                row[index] += points
+            if counts_weighted:
+                weighted = points * aligned.value
+                row[4 + index] += weighted
+                row[8 + index] += points
+                if not (kind.visible and activity.channel == "linkedin"):
+                    row[12 + index] += weighted
+        return cls(days)
 
 
 def decay(age_days: int, rules: Rules) -> float:
@@ -146,6 +161,19 @@ def prepare(
     cache: AlignmentCache | None = None,
 ) -> list[Scored]:
     """Align every activity whose kind is known and apply the daily caps (as-of independent)."""
+    prepared = [Scored(*item) for item in capped(activities, goals, catalog, rules, cache)]
+    prepared.sort(key=lambda item: (item.activity.date, item.activity.id))
+    return prepared
+
+
+def capped(
+    activities: Iterable[Activity],
+    goals: Goals,
+    catalog: Catalog,
+    rules: Rules,
+    cache: AlignmentCache | None = None,
+) -> Iterator[Capped]:
+    """What `prepare` computes, as plain tuples in no particular order (the fast path of history)."""
     groups: dict[tuple[int, str], list[tuple[Activity, ActivityKind, Alignment]]] = defaultdict(
         list
     )
@@ -163,13 +191,11 @@ def prepare(
             aligned = alignment(activity, kind, index, rules)
             memo[activity.id] = (activity, aligned)
         groups[(activity.date.toordinal(), kind.id)].append((activity, kind, aligned))
-    prepared: list[Scored] = []
     for items in groups.values():
         cap = items[0][1].daily_cap
         if cap is None or len(items) <= cap:
             for activity, kind, aligned in items:
-                visible = kind.visible and activity.channel == "linkedin"
-                prepared.append(Scored(activity, kind, aligned, visible, True))
+                yield activity, kind, aligned, kind.visible and activity.channel == "linkedin", True
             continue
         # Over the cap: the best-aligned count for weighted; any `cap` visible ones for raw.
         best = sorted(items, key=lambda item: (-item[2].value, item[0].id))[:cap]
@@ -180,11 +206,7 @@ def prepare(
         )
         raw_ids = {item[0].id for item in visible_items[:cap]}
         for activity, kind, aligned in items:
-            prepared.append(
-                Scored(activity, kind, aligned, activity.id in raw_ids, activity.id in weighted_ids)
-            )
-    prepared.sort(key=lambda item: (item.activity.date, item.activity.id))
-    return prepared
+            yield activity, kind, aligned, activity.id in raw_ids, activity.id in weighted_ids
 
 
 def pillar_scores(
@@ -197,25 +219,17 @@ def pillar_scores(
     """Decay and saturate the per-day points into the four pillar scores."""
     scoring = rules.scoring
     end = as_of.toordinal()
-    raw = [0.0] * 4
-    weighted = [0.0] * 4
-    effort = [0.0] * 4
-    off = [0.0] * 4
+    sums = [0.0] * 16
+    rows = days.days
     for age in range(window_days):
-        day = end - age
-        if day not in days.raw and day not in days.weighted:
+        row = rows.get(end - age)
+        if row is None:
             continue
         factor = decay(age, rules)
-        for totals, source in (
-            (raw, days.raw),
-            (weighted, days.weighted),
-            (effort, days.effort),
-            (off, days.off),
-        ):
-            values = source.get(day)
-            if values is not None:
-                for index in range(4):
-                    totals[index] += values[index] * factor
+        for index, value in enumerate(row):
+            if value:
+                sums[index] += value * factor
+    raw, weighted, effort, off = sums[0:4], sums[4:8], sums[8:12], sums[12:16]
     scores: dict[str, PillarScore] = {}
     for pillar, index in _PILLAR_INDEX.items():
         constant = scoring.saturation[pillar]
@@ -357,7 +371,7 @@ def history(
     first = window_start(min(dates), window)
     last = max(dates)
     in_range = [activity for activity in activities if first <= activity.date <= last]
-    days = DayPoints.from_scored(prepare(in_range, goals, catalog, rules, cache))
+    days = DayPoints.from_capped(capped(in_range, goals, catalog, rules, cache))
     completeness = profile_completeness(checklist or ProfileChecklist(), rules)
     return [
         PillarTotals(as_of=day, pillars=pillar_scores(days, day, window, rules, completeness))

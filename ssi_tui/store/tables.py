@@ -11,6 +11,7 @@ from urllib.parse import unquote
 from pydantic import BaseModel
 
 from ssi_tui.domain.models import Activity, Contact, Goals, ProfileChecklist, SSIReading
+from ssi_tui.domain.records import ActivityRecord
 from ssi_tui.domain.text import fold
 from ssi_tui.store.errors import NotFoundError
 
@@ -147,14 +148,19 @@ def activity_from_doc(doc: dict[str, Any]) -> Activity:
     52-week history over tens of thousands of activities). Unknown keys are dropped, the date is
     parsed strictly, and the domain tolerates odd values in a hand-edited store.
     """
-    values = dict(_ACTIVITY_DEFAULTS)
-    values.update((key, value) for key, value in doc.items() if key in _ACTIVITY_FIELDS)
+    if doc.keys() <= _ACTIVITY_FIELDS:  # the usual case: one C-level merge, no filtering
+        values = {**_ACTIVITY_DEFAULTS, **doc}
+        fields_set = set(doc)
+    else:
+        values = dict(_ACTIVITY_DEFAULTS)
+        values.update((key, value) for key, value in doc.items() if key in _ACTIVITY_FIELDS)
+        fields_set = set(doc) & values.keys()
     values["date"] = date.fromisoformat(doc["date"])
     if values.get("occurrence"):
         values["occurrence"] = date.fromisoformat(values["occurrence"])
     activity = Activity.__new__(Activity)
     object.__setattr__(activity, "__dict__", values)
-    object.__setattr__(activity, "__pydantic_fields_set__", set(doc) & values.keys())
+    object.__setattr__(activity, "__pydantic_fields_set__", fields_set)
     object.__setattr__(activity, "__pydantic_extra__", None)
     object.__setattr__(activity, "__pydantic_private__", None)
     return activity
@@ -166,6 +172,7 @@ class Activities:
     def __init__(self, store: Store) -> None:
         self._store = store
         self._models: dict[str, Activity] = {}
+        self._records: dict[str, ActivityRecord] = {}
 
     # -- index maintenance (called by the store) ---------------------------------------
     def rebuild(self, docs: dict[str, dict[str, Any]]) -> None:
@@ -173,7 +180,12 @@ class Activities:
         self._docs = docs
         self._by_date = sorted((doc["date"], activity_id) for activity_id, doc in docs.items())
         self._external = {doc["external_id"] for doc in docs.values() if doc.get("external_id")}
+        self.clear_caches()
+
+    def clear_caches(self) -> None:
+        """Forget the models and records built so far (they are rebuilt on demand)."""
         self._models.clear()
+        self._records.clear()
 
     def _index(self, doc: dict[str, Any]) -> None:
         old = self._docs.get(doc["id"])
@@ -184,6 +196,7 @@ class Activities:
         if doc.get("external_id"):
             self._external.add(doc["external_id"])
         self._models.pop(doc["id"], None)
+        self._records.pop(doc["id"], None)
 
     def _unindex(self, doc: dict[str, Any]) -> None:
         key = (doc["date"], doc["id"])
@@ -192,6 +205,7 @@ class Activities:
             del self._by_date[position]
         self._docs.pop(doc["id"], None)
         self._models.pop(doc["id"], None)
+        self._records.pop(doc["id"], None)
         if doc.get("external_id"):
             self._external.discard(doc["external_id"])
 
@@ -226,6 +240,24 @@ class Activities:
             else len(self._by_date)
         )
         return [self._model(activity_id) for _, activity_id in self._by_date[low:high]]
+
+    def records_between(self, start: date | None, end: date | None) -> list[ActivityRecord]:
+        """Like `between`, as light read-only records (what scoring needs; kept between calls)."""
+        low = bisect.bisect_left(self._by_date, (start.isoformat(),)) if start else 0
+        high = (
+            bisect.bisect_left(self._by_date, ((end.isoformat() + "~"),))
+            if end
+            else len(self._by_date)
+        )
+        records = self._records
+        docs = self._docs
+        result = []
+        for _, activity_id in self._by_date[low:high]:
+            record = records.get(activity_id)
+            if record is None:
+                record = records[activity_id] = ActivityRecord.from_doc(docs[activity_id])
+            result.append(record)
+        return result
 
     def first_date(self) -> date | None:
         """Date of the oldest activity."""

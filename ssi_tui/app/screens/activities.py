@@ -204,7 +204,14 @@ class ActivityLogScreen(BaseScreen):
 
     @work(thread=True, exclusive=True, group="filter", description="filter")
     def filter_rows(
-        self, rows: list[Row], text: str, pillar: Any, audience: Any, kind: Any, column: str, reverse: bool
+        self,
+        rows: list[Row],
+        text: str,
+        pillar: Any,
+        audience: Any,
+        kind: Any,
+        column: str,
+        reverse: bool,
     ) -> None:
         """The filtered, sorted rows, then the first page."""
         selected = [row for row in rows if matches(row, text, pillar, audience, kind)]

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input
+from textual.widgets import Footer, Input
 
 from ssi_tui.app.messages import DataChanged
 from ssi_tui.app.widgets.status import StatusBar
@@ -98,6 +98,8 @@ class BaseScreen(Screen[None]):
 
     def action_leave_field(self) -> None:
         """Escape from a text field: back to the screen's table, so the keys work again."""
+        from textual.widgets import DataTable
+
         if isinstance(self.focused, Input):
             tables = self.query(DataTable)
             if tables:

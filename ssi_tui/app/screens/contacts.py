@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.forms import contact_audience_form
 from ssi_tui.app.text import cell
+from ssi_tui.app.widgets.losing_touch import LosingTouchTable
 from ssi_tui.domain.models import Contact
 from ssi_tui.domain.text import fold
 from ssi_tui.workspace import Workspace
@@ -39,12 +40,16 @@ class ContactsScreen(BaseScreen):
     HELP = (
         "Your contacts with their audience (as set on the contact, else from your goals' target "
         "accounts and roles), company, title and the date of your last activity with them. Filter "
-        "with /; Enter or e sets the selected contact's audience."
+        "with /; Enter or e sets the selected contact's audience. l switches to the contacts "
+        "losing touch: past their stay-in-touch cadence (the contact's own, else their audience's: "
+        "prospects 30 days, partners 45, recruiters 60 unless your goals say otherwise), most "
+        "overdue first (days overdue ÷ cadence)."
     )
     AUTO_FOCUS = "#contact-table"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit_audience", "Audience"),
         Binding("slash", "focus_filter", "Filter", key_display="/"),
+        Binding("l", "losing_touch", "Losing touch"),
     ]
 
     def __init__(self) -> None:
@@ -52,6 +57,7 @@ class ContactsScreen(BaseScreen):
         self.contacts: list[Contact] = []
         self.latest: dict[str, date] = {}
         self.shown = 0
+        self.losing_touch = False
 
     def compose_body(self) -> ComposeResult:
         """Filter above the table."""
@@ -62,6 +68,7 @@ class ContactsScreen(BaseScreen):
                 compact=True,
             )
         yield DataTable(id="contact-table", cursor_type="row", zebra_stripes=True)
+        yield LosingTouchTable(id="losing-table")
 
     def on_mount(self) -> None:
         """Columns."""
@@ -78,6 +85,8 @@ class ContactsScreen(BaseScreen):
 
     def status_detail(self) -> str:
         """Counts."""
+        if self.losing_touch:
+            return self.query_one(LosingTouchTable).summary()
         return f"{self.shown} of {len(self.contacts)} contacts" + (
             " (first 500 shown: filter to narrow)" if self.shown >= PAGE_SIZE else ""
         )
@@ -85,6 +94,8 @@ class ContactsScreen(BaseScreen):
     def refresh_data(self) -> None:
         """Reload in a worker."""
         self.load_contacts()
+        if self.losing_touch:
+            self.load_losing_touch()
 
     @work(thread=True, exclusive=True, group="contacts", description="contacts")
     def load_contacts(self) -> None:
@@ -152,7 +163,9 @@ class ContactsScreen(BaseScreen):
     def action_edit_audience(self) -> None:
         """Set the selected contact's audience."""
         workspace = self.workspace
-        table = self.query_one(DataTable)
+        table = self.query_one(
+            "#losing-table" if self.losing_touch else "#contact-table", DataTable
+        )
         if workspace is None or table.row_count == 0:
             return
         contact_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
@@ -170,6 +183,40 @@ class ContactsScreen(BaseScreen):
             )
 
         self.app.push_screen(contact_audience_form(contact, workspace.store.goals.get()), saved)
+
+    def action_losing_touch(self) -> None:
+        """Switch between all contacts and those losing touch."""
+        self.losing_touch = not self.losing_touch
+        losing = self.query_one(LosingTouchTable)
+        contacts = self.query_one("#contact-table", DataTable)
+        losing.display = self.losing_touch
+        contacts.display = not self.losing_touch
+        (losing if self.losing_touch else contacts).focus()
+        if self.losing_touch:
+            self.load_losing_touch()
+        self.update_status()
+
+    @work(thread=True, exclusive=True, group="losing-touch")
+    def load_losing_touch(self) -> None:
+        """The losing-touch list as of today, off the UI thread."""
+        from ssi_tui.planning import Planner
+
+        workspace = self.workspace
+        if workspace is None:
+            return
+        with self.ssi.lock:
+            statuses = Planner(workspace).losing_touch()
+        self.deliver(self._losing_loaded, statuses)
+
+    def _losing_loaded(self, statuses: list[Any]) -> None:
+        text = fold(self.query_one("#contact-filter", Input).value)
+        self.query_one(LosingTouchTable).show(statuses, text)
+        self.update_status()
+
+    @on(Input.Changed, "#contact-filter")
+    def _filter_losing_touch(self) -> None:
+        if self.losing_touch:
+            self._losing_loaded(self.query_one(LosingTouchTable).statuses)
 
 
 def _goal_audience(goals: Any, contact: Contact) -> str | None:

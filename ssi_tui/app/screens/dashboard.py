@@ -13,6 +13,7 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 
 from ssi_tui.app.screens.base import BaseScreen
+from ssi_tui.app.widgets.agenda import AgendaPanel
 from ssi_tui.app.widgets.flags import FlagDetail, FlagList
 from ssi_tui.app.widgets.pillars import PillarPanel
 
@@ -48,18 +49,21 @@ class DashboardScreen(BaseScreen):
         self.report: Report | None = None
 
     def compose_body(self) -> ComposeResult:
-        """Pillars on top, flags and their detail below."""
+        """Pillars on top, flags below; today's agenda above the flag detail."""
         with Vertical(id="dashboard"):
             yield PillarPanel(id="pillars")
             with Horizontal(id="flags-row"):
                 yield FlagList(id="flags")
-                yield FlagDetail(id="flag-detail")
+                with Vertical(id="dash-side"):
+                    yield AgendaPanel(id="agenda-panel")
+                    yield FlagDetail(id="flag-detail")
 
     def on_mount(self) -> None:
         """Title the panels, then follow the data."""
         self.query_one("#pillars").border_title = "Scores (0-25 per pillar)"
         self.query_one("#flags").border_title = "Flags"
         self.query_one("#flag-detail").border_title = "Detail"
+        self.query_one("#agenda-panel").border_title = "Today (p: planner)"
         super().on_mount()
 
     def status_detail(self) -> str:

@@ -97,9 +97,7 @@ def plan_form(workspace: Workspace) -> FormScreen:
             suggestions=workspace.store.contacts.names(),
         ),
         FormField("company", "Company", placeholder="optional"),
-        FormField(
-            "personalised", "Personalised", "checkbox", value=False, extra={"text": "yes"}
-        ),
+        FormField("personalised", "Personalised", "checkbox", value=False, extra={"text": "yes"}),
         FormField("start", "Start", value="today", placeholder=DATE_HINT),
         FormField("until", "Until", placeholder="optional last day"),
         FormField("count", "Count", placeholder="optional number of times"),

@@ -10,16 +10,20 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable
+from textual.content import Content
+from textual.widgets import DataTable, OptionList
+from textual.widgets.option_list import Option
 
 from ssi_tui.app.screens.base import BaseScreen
-from ssi_tui.app.screens.plan_forms import plan_form, plan_fields, remove_plan_form
-from ssi_tui.app.text import cell
+from ssi_tui.app.screens.plan_forms import plan_fields, plan_form, remove_plan_form
+from ssi_tui.app.text import cell, plain
 from ssi_tui.domain.agenda import Agenda, AgendaItem, Streak
 from ssi_tui.domain.plans import Plan
 from ssi_tui.domain.recurrence import describe, rule_label
 from ssi_tui.domain.suggestions import PlanSuggestion
 from ssi_tui.planning import Planner, PlanRow
+from ssi_tui.store.errors import StoreError
+from ssi_tui.workspace import InputError
 
 STATUS_CELLS = {
     "open": ("to do", "bold"),
@@ -73,16 +77,16 @@ class PlannerScreen(BaseScreen):
     DEFAULT_CSS = """
     #agenda-table { height: 1fr; border: round $primary; }
     #planner-bottom { height: 45%; }
-    #plan-table { width: 1fr; border: round $accent; }
-    #suggestion-table { width: 1fr; border: round $warning; }
-    DataTable:focus { border: round $success; }
+    #plan-table { width: 1fr; height: 1fr; border: round $accent; }
+    #suggestions { width: 1fr; height: 1fr; border: round $warning; }
+    DataTable:focus, OptionList:focus { border: round $success; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("x", "done", "Done"),
         Binding("s", "skip", "Skip"),
         Binding("u", "undo", "Undo"),
-        Binding("n", "new_plan", "New plan"),
-        Binding("delete", "remove_plan", "Remove plan"),
+        Binding("n", "new_plan", "New"),
+        Binding("delete", "remove_plan", "Remove"),
         Binding("o", "adopt", "Adopt"),
     ]
 
@@ -99,7 +103,7 @@ class PlannerScreen(BaseScreen):
             yield DataTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
             with Horizontal(id="planner-bottom"):
                 yield DataTable(id="plan-table", cursor_type="row")
-                yield DataTable(id="suggestion-table", cursor_type="row")
+                yield OptionList(id="suggestions")
 
     def on_mount(self) -> None:
         """Columns and titles."""
@@ -119,16 +123,14 @@ class PlannerScreen(BaseScreen):
         plans.border_title = "Plans"
         for key, header in (
             ("kind", "Kind"),
-            ("schedule", "Repeats"),
-            ("for", "For"),
-            ("next", "Next"),
             ("streak", "Streak"),
+            ("best", "Best"),
+            ("schedule", "Repeats"),
+            ("next", "Next"),
+            ("for", "For"),
         ):
             plans.add_column(header, key=key)
-        suggestions = self.query_one("#suggestion-table", DataTable)
-        suggestions.border_title = "Suggested plans (o adopts)"
-        suggestions.add_column("Plan", key="plan")
-        suggestions.add_column("Why", key="why")
+        self.query_one("#suggestions").border_title = "Suggested plans (o adopts)"
         super().on_mount()
 
     def status_detail(self) -> str:
@@ -152,9 +154,16 @@ class PlannerScreen(BaseScreen):
         workspace = self.workspace
         if workspace is None:
             return
-        with self.ssi.lock:
-            data = load_planner(Planner(workspace))
+        try:
+            with self.ssi.lock:
+                data = load_planner(Planner(workspace))
+        except (InputError, StoreError) as error:
+            self.deliver(self._failed, str(error))
+            return
         self.deliver(self.show, data)
+
+    def _failed(self, message: str) -> None:
+        self.notify(message, title="Planner", severity="error", timeout=10, markup=False)
 
     def show(self, data: PlannerData) -> None:
         """Fill the three tables (keeping each cursor's position)."""
@@ -205,24 +214,45 @@ class PlannerScreen(BaseScreen):
             streak = plan_row.streak
             table.add_row(
                 cell(plan.kind),
+                cell(str(streak.current), justify="right"),
+                cell(str(streak.best), justify="right"),
                 cell(plan_row.schedule),
-                cell(target),
                 cell(plan_row.next.isoformat() if plan_row.next else "ended"),
-                cell(f"{streak.current} (best {streak.best})", justify="right"),
+                cell(target),
                 key=plan.id,
             )
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
 
     def _fill_suggestions(self, suggestions: list[PlanSuggestion]) -> None:
-        table = self.query_one("#suggestion-table", DataTable)
-        row = table.cursor_row
-        table.clear()
+        options = self.query_one("#suggestions", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
         self.suggestions = {item.key: item for item in suggestions}
-        for item in suggestions:
-            table.add_row(cell(suggestion_text(item)), cell(item.reason), key=item.key)
-        if table.row_count:
-            table.move_cursor(row=min(max(row, 0), table.row_count - 1))
+        if not suggestions:
+            options.add_option(
+                Option(
+                    Content.styled(
+                        "No suggestions: objectives on track, no flag to act on.", "dim"
+                    ),
+                    disabled=True,
+                )
+            )
+            return
+        options.add_options(
+            [
+                Option(
+                    Content.assemble(
+                        (plain(suggestion_text(item)), "bold"),
+                        "\n",
+                        (plain(item.reason), "dim"),
+                    ),
+                    id=item.key,
+                )
+                for item in suggestions
+            ]
+        )
+        options.highlighted = min(highlighted or 0, len(suggestions) - 1)
 
     # -- selection ------------------------------------------------------------------------------
     @staticmethod
@@ -246,9 +276,12 @@ class PlannerScreen(BaseScreen):
         return item.plan if item else None
 
     def selected_suggestion(self) -> PlanSuggestion | None:
-        """The suggestion under its cursor."""
-        key = self._cursor_key(self.query_one("#suggestion-table", DataTable))
-        return self.suggestions.get(key) if key else None
+        """The highlighted suggestion."""
+        options = self.query_one("#suggestions", OptionList)
+        if options.highlighted is None or options.option_count == 0:
+            return None
+        option = options.get_option_at_index(options.highlighted)
+        return self.suggestions.get(option.id or "")
 
     # -- actions --------------------------------------------------------------------------------
     def _on_item(self, action: str) -> None:
@@ -276,7 +309,7 @@ class PlannerScreen(BaseScreen):
     def _agenda_selected(self) -> None:
         self.action_done()
 
-    @on(DataTable.RowSelected, "#suggestion-table")
+    @on(OptionList.OptionSelected, "#suggestions")
     def _suggestion_selected(self) -> None:
         self.action_adopt()
 
@@ -292,9 +325,7 @@ class PlannerScreen(BaseScreen):
             fields = plan_fields(workspace, values)
             plan = self.ssi.save(lambda ws: Planner(ws).add_plan(fields))
             if plan is not None:
-                self.notify(
-                    f"Plan added: {plan.kind}, {describe(plan.recurrence)}", markup=False
-                )
+                self.notify(f"Plan added: {plan.kind}, {describe(plan.recurrence)}", markup=False)
 
         self.app.push_screen(plan_form(workspace), saved)
 

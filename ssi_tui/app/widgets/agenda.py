@@ -33,7 +33,7 @@ class AgendaPanel(Widget):
     """Loads today's agenda itself (in a worker) whenever the data changes."""
 
     DEFAULT_CSS = """
-    AgendaPanel { height: auto; }
+    AgendaPanel { height: auto; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def __init__(self, **kwargs: object) -> None:
@@ -58,14 +58,19 @@ class AgendaPanel(Widget):
     def load(self) -> None:
         """Today's agenda and the overall streak, off the UI thread."""
         from ssi_tui.planning import Planner
+        from ssi_tui.store.errors import StoreError
+        from ssi_tui.workspace import InputError
 
         workspace = self.ssi.workspace
         if workspace is None:
             return
-        with self.ssi.lock:
-            planner = Planner(workspace)
-            agenda = planner.agenda()
-            streak = planner.overall_streak()
+        try:
+            with self.ssi.lock:
+                planner = Planner(workspace)
+                agenda = planner.agenda()
+                streak = planner.overall_streak()
+        except (InputError, StoreError):  # the planner screen names the problem
+            return
 
         def show() -> None:
             if self.is_mounted:
@@ -88,10 +93,10 @@ class AgendaPanel(Widget):
             return [Content.styled("Nothing planned: p opens the planner.", "dim")]
         streak = self.streak.current if self.streak else 0
         header = Content.assemble(
-            (f"{len(agenda.open_today)} to do today", "bold"),
+            (f"{len(agenda.open_today)} to do", "bold"),
             " · ",
             (f"{len(agenda.overdue)} overdue", "bold $text-warning" if agenda.overdue else "dim"),
-            f" · streak {streak} d",
+            f" · streak {streak}d",
         )
         return [header, *(item_line(item) for item in agenda.today)]
 
@@ -105,5 +110,8 @@ class AgendaPanel(Widget):
         room = self.content_size.height or len(lines)
         if len(lines) > room and room >= 2:
             hidden = len(lines) - room + 1
-            lines = [*lines[: room - 1], Content.styled(f"+{hidden} more: p opens the planner", "dim")]
+            lines = [
+                *lines[: room - 1],
+                Content.styled(f"+{hidden} more: p opens the planner", "dim"),
+            ]
         return Content("\n").join(lines)

@@ -1,0 +1,224 @@
+"""Import: LinkedIn's data export (ZIP or folder), with a progress bar per file and a summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Checkbox, DataTable, Input, Label, ProgressBar, Static
+
+from ssi_tui.app.screens.base import BaseScreen
+from ssi_tui.app.text import cell, literal, plain
+
+if TYPE_CHECKING:
+    from ssi_tui.importers.summary import ImportProgress, ImportSummary
+
+ERRORS_SHOWN = 3  # bad rows listed per file under the table
+
+
+class ImportScreen(BaseScreen):
+    """Type the export's path, Enter: each file's progress, then what was added."""
+
+    TITLE_TEXT = "Import"
+    HELP = (
+        "Import LinkedIn's data export: on linkedin.com, Settings → Data privacy → Get a copy of "
+        "your data, then give the downloaded ZIP (or the folder you unpacked it to) here and press "
+        "Enter. Connections and the people you message become contacts; connections, invitations, "
+        "messages, posts, comments, reactions, endorsements, recommendations, searches, follows, "
+        "media and events become activities (message bodies are never stored). Importing the "
+        "same or a newer export again adds only what is new. Tick 'Dry run' to see the counts "
+        "without saving anything."
+    )
+    AUTO_FOCUS = "#import-path"
+    DEFAULT_CSS = """
+    #import-form { height: 1; }
+    #import-form Input { width: 1fr; }
+    #import-form Checkbox { width: 14; }
+    #import-state { height: auto; padding: 0 1; }
+    #import-progress { height: auto; max-height: 10; padding: 0 1; }
+    .import-file { height: 1; }
+    .import-file > Label { width: 36; }
+    #import-summary { height: 1fr; min-height: 5; }
+    #import-detail { height: auto; max-height: 8; padding: 0 1; overflow-y: auto; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+t", "toggle_dry_run", "Dry run"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.running = False
+        self._bars: dict[str, ProgressBar] = {}
+
+    def compose_body(self) -> ComposeResult:
+        """Path and dry-run box, state line, progress bars, summary table, details."""
+        with Horizontal(id="import-form"):
+            yield Input(
+                placeholder="path to the export ZIP or folder, then Enter",
+                id="import-path",
+                compact=True,
+            )
+            yield Checkbox("Dry run", id="import-dry-run", compact=True)
+        yield Static(
+            "Give the path of LinkedIn's data export (ZIP or unpacked folder) and press Enter.",
+            id="import-state",
+            markup=False,
+        )
+        yield VerticalScroll(id="import-progress")
+        yield DataTable(id="import-summary", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="import-detail", markup=False)
+
+    def on_mount(self) -> None:
+        """Summary columns."""
+        table = self.query_one("#import-summary", DataTable)
+        for key, header in (
+            ("file", "File"),
+            ("rows", "Rows"),
+            ("imported", "Imported"),
+            ("duplicates", "Duplicates"),
+            ("errors", "Errors"),
+        ):
+            table.add_column(header, key=key)
+        super().on_mount()
+
+    def status_detail(self) -> str:
+        """What the screen is doing."""
+        return "importing…" if self.running else "ready"
+
+    def action_toggle_dry_run(self) -> None:
+        """Tick or untick 'Dry run'."""
+        box = self.query_one("#import-dry-run", Checkbox)
+        box.value = not box.value
+
+    @on(Input.Submitted, "#import-path")
+    def start(self) -> None:
+        """Start the import of the path typed."""
+        path = self.query_one("#import-path", Input).value.strip()
+        if not path:
+            self._state("Type the path of the export ZIP or folder first.")
+            return
+        if self.running:
+            self.notify("An import is already running.", severity="warning")
+            return
+        if self.workspace is None:
+            self.notify("The store is not open yet.", severity="warning")
+            return
+        dry_run = self.query_one("#import-dry-run", Checkbox).value
+        if self.workspace.store.read_only and not dry_run:
+            self.notify(
+                "The store is open read-only (another ssi-tui holds it): nothing can be imported.",
+                severity="error",
+                markup=False,
+            )
+            return
+        self.running = True
+        self._bars.clear()
+        progress = self.query_one("#import-progress", VerticalScroll)
+        progress.remove_children()
+        progress.display = True
+        self.query_one("#import-summary", DataTable).clear()
+        self.query_one("#import-detail", Static).update("")
+        self._state(f"Reading {plain(path)}…")
+        self.update_status()
+        self.run_import(path, dry_run)
+
+    @work(thread=True, exclusive=True, group="import")
+    def run_import(self, path: str, dry_run: bool) -> None:
+        """Read the export off the UI thread; hold the store lock only to match and save."""
+        from ssi_tui.importers.archive import ArchiveError
+        from ssi_tui.importers.service import import_export
+        from ssi_tui.store.errors import StoreError
+
+        workspace = self.workspace
+        if workspace is None:
+            return
+        try:
+            summary = import_export(
+                workspace,
+                Path(path).expanduser(),
+                dry_run=dry_run,
+                progress=lambda event: self.deliver(self._progress, event),
+                lock=self.ssi.lock,
+            )
+        except ArchiveError as error:
+            self.deliver(self._failed, "Cannot import", str(error))
+            return
+        except StoreError as error:
+            self.deliver(self._failed, "Not saved", str(error))
+            return
+        self.deliver(self._finished, summary)
+
+    # -- on the UI thread --------------------------------------------------------------
+    def _state(self, text: str) -> None:
+        self.query_one("#import-state", Static).update(literal(text))
+
+    def _progress(self, event: ImportProgress) -> None:
+        if not event.file:
+            self._state(f"Saving {event.total:,} new activities…")
+            return
+        bar = self._bars.get(event.file)
+        if bar is None:
+            bar = self._bars[event.file] = ProgressBar(show_eta=False)
+            row = Horizontal(Label(literal(event.file)), bar, classes="import-file")
+            self.query_one("#import-progress", VerticalScroll).mount(row)
+        bar.update(total=max(event.total, 1), progress=min(event.done, max(event.total, 1)))
+
+    def _failed(self, title: str, message: str) -> None:
+        self.running = False
+        self.query_one("#import-progress", VerticalScroll).display = False
+        self._state(f"{title}: {message}")
+        self.notify(message, title=title, severity="error", timeout=10, markup=False)
+        self.update_status()
+
+    def _finished(self, summary: ImportSummary) -> None:
+        self.running = False
+        table = self.query_one("#import-summary", DataTable)
+        table.clear()
+        for name, report in summary.files.items():
+            table.add_row(
+                cell(name),
+                cell(str(report.rows), justify="right"),
+                cell(str(report.imported), justify="right"),
+                cell(str(report.duplicates), justify="right"),
+                cell(
+                    str(len(report.errors)), justify="right", style="red" if report.errors else ""
+                ),
+                key=name,
+            )
+        # The table now says it all: the bars make room for it.
+        self.query_one("#import-progress", VerticalScroll).display = False
+        owner = summary.owner.describe() if summary.owner else "not detected"
+        self._state(f"{summary.headline()} Owner: {owner}.")
+        self.query_one("#import-detail", Static).update(literal(_details(summary), multiline=True))
+        self.notify(summary.headline(), title="Import", markup=False)
+        self.update_status()
+        if table.row_count:
+            table.focus()  # so the screen keys (d, g, a…) work again
+        if not summary.dry_run and (
+            summary.activities_added
+            or summary.contacts_added
+            or summary.contacts_updated
+            or summary.checklist_updated
+        ):
+            self.ssi.data_changed()
+
+
+def _details(summary: ImportSummary) -> str:
+    """Bad rows (first few per file) and ignored files, as plain lines."""
+    lines = []
+    for name, report in summary.files.items():
+        for error in report.errors[:ERRORS_SHOWN]:
+            lines.append(f"{name} line {error.line}: {error.error}")
+        if len(report.errors) > ERRORS_SHOWN:
+            lines.append(f"{name}: … {len(report.errors) - ERRORS_SHOWN} more bad rows")
+    if summary.ignored_files:
+        lines.append(
+            f"Ignored {len(summary.ignored_files)} files: " + ", ".join(summary.ignored_files[:8])
+        )
+    if not summary.files:
+        lines.append("No LinkedIn export file was found there.")
+    return "\n".join(lines)

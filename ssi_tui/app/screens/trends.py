@@ -1,0 +1,143 @@
+"""Trends: weekly raw, weighted and official scores as a chart, and a heatmap of active days."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.reactive import reactive
+
+from ssi_tui.app.screens.base import BaseScreen
+from ssi_tui.app.widgets.heatmap import ActivityHeatmap
+from ssi_tui.app.widgets.trend_chart import TrendChart, trend_series
+from ssi_tui.domain.pillars import PILLARS
+from ssi_tui.domain.review import WeekRow
+from ssi_tui.exports.weekly import WEEK_CHOICES, active_days, weekly_history
+
+
+class TrendsScreen(BaseScreen):
+    """The last 12, 26 or 52 weeks, pillar by pillar, and the year's active days."""
+
+    TITLE_TEXT = "Trends"
+    HELP = (
+        "Each week's raw and goal-weighted scores are computed as of its Sunday (the same numbers "
+        "as `ssi-tui score --as-of` that Sunday); the orange markers are the official readings "
+        "recorded that week. Keys 1-4 toggle the pillars summed in the chart (all four: the total "
+        "out of 100), 0 brings all four back; w switches between 12, 26 and 52 weeks. Below, one "
+        "cell per day of the last year: the more activities logged that day, the brighter."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("w", "cycle_weeks", "Weeks"),
+        Binding("1", "toggle_pillar('brand')", "Pillars", key_display="1-4"),
+        Binding("2", "toggle_pillar('find')", "Toggle find", show=False),
+        Binding("3", "toggle_pillar('engage')", "Toggle engage", show=False),
+        Binding("4", "toggle_pillar('relate')", "Toggle relate", show=False),
+        Binding("0", "all_pillars", "All pillars", show=False),
+    ]
+
+    weeks: reactive[int] = reactive(12)
+    pillars: reactive[frozenset[str]] = reactive(frozenset(PILLARS))
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[WeekRow] | None = None
+
+    def compose_body(self) -> ComposeResult:
+        """Chart (pillar toggles in its bottom border), heatmap."""
+        with Vertical(id="trends"):
+            yield TrendChart(id="trend-chart")
+            yield ActivityHeatmap(id="heatmap")
+
+    def on_mount(self) -> None:
+        """Title the panels, then follow the data."""
+        self.query_one("#trend-chart").border_title = "Weekly scores"
+        self._show_legend()
+        super().on_mount()
+
+    def status_detail(self) -> str:
+        """Weeks shown and as of when."""
+        return f"last {self.weeks} weeks as of {self.ssi.today.isoformat()}"
+
+    def refresh_data(self) -> None:
+        """Recompute the history and the active days in a worker."""
+        if self.rows is None:
+            self.query_one(TrendChart).loading = True
+        self.compute(self.ssi.today)
+
+    @work(thread=True, exclusive=True, group="trends")
+    def compute(self, as_of: date) -> None:
+        """52 weeks of history (12 and 26 are slices of it) and a year of active days."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        with self.ssi.lock:
+            rows = weekly_history(workspace, as_of, max(WEEK_CHOICES))
+            days = active_days(workspace, as_of)
+        self.deliver(self._loaded, rows, days, as_of)
+
+    def _loaded(self, rows: list[WeekRow], days: Counter[date], as_of: date) -> None:
+        self.rows = rows
+        self.query_one(TrendChart).loading = False
+        self.query_one(ActivityHeatmap).show(days, as_of)
+        self._draw()
+        self.update_status()
+
+    def _draw(self) -> None:
+        if self.rows is None:
+            return
+        chosen = [pillar for pillar in PILLARS if pillar in self.pillars]
+        series = trend_series(self.rows[-self.weeks :], chosen)
+        if len(chosen) == len(PILLARS):
+            title = f"SSI total (0-100), last {self.weeks} weeks"
+        else:
+            title = f"{' + '.join(chosen)} (0-{25 * len(chosen)}), last {self.weeks} weeks"
+        self.query_one(TrendChart).show(series, title)
+
+    def _show_legend(self) -> None:
+        marks = "  ".join(
+            f"{index} {'■' if pillar in self.pillars else '□'} {pillar}"
+            for index, pillar in enumerate(PILLARS, start=1)
+        )
+        self.query_one(TrendChart).border_subtitle = f"{marks} · {self.weeks} weeks (w)"
+
+    def watch_weeks(self) -> None:
+        """Redraw for another span (no recompute: 12 and 26 weeks are slices of 52)."""
+        if self.is_mounted:
+            self._show_legend()
+            self._draw()
+            self.update_status()
+
+    def watch_pillars(self) -> None:
+        """Redraw with other pillars."""
+        if self.is_mounted:
+            self._show_legend()
+            self._draw()
+
+    def action_cycle_weeks(self) -> None:
+        """12 → 26 → 52 weeks."""
+        position = WEEK_CHOICES.index(self.weeks) if self.weeks in WEEK_CHOICES else 0
+        self.weeks = WEEK_CHOICES[(position + 1) % len(WEEK_CHOICES)]
+
+    def set_weeks(self, weeks: int) -> None:
+        """Show the last `weeks` weeks (12, 26 or 52)."""
+        if weeks in WEEK_CHOICES:
+            self.weeks = weeks
+
+    def action_toggle_pillar(self, pillar: str) -> None:
+        """Add a pillar to the chart or take it out (at least one stays)."""
+        if pillar in self.pillars:
+            if len(self.pillars) == 1:
+                self.app.bell()
+                return
+            self.pillars = self.pillars - {pillar}
+        else:
+            self.pillars = self.pillars | {pillar}
+
+    def action_all_pillars(self) -> None:
+        """All four pillars: the total out of 100."""
+        self.pillars = frozenset(PILLARS)

@@ -1,0 +1,141 @@
+"""`ssi-tui import PATH`: LinkedIn's data export (ZIP or folder) into contacts and activities."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from ssi_tui.cli.context import Context, UserError
+from ssi_tui.cli.output import format_table, print_json
+from ssi_tui.domain.text import clean_text
+
+if TYPE_CHECKING:
+    from ssi_tui.importers.summary import ImportProgress, ImportSummary
+
+ERRORS_SHOWN = 5  # bad rows listed per file in the human summary (all of them in --json)
+IGNORED_SHOWN = 10
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add the `import` subcommand."""
+    parser = subparsers.add_parser(
+        "import",
+        parents=[common],
+        help="import LinkedIn's data export (ZIP or folder)",
+        description=(
+            "Import LinkedIn's 'Get a copy of your data' archive: the ZIP as downloaded, or its "
+            "unpacked folder. Connections and message counterparts become contacts; connections, "
+            "invitations, messages, posts, comments, reactions, endorsements, recommendations, "
+            "searches, follows, media and events become activities. Message bodies are never "
+            "stored. Importing the same or a newer archive again adds only what is new."
+        ),
+    )
+    parser.add_argument("path", metavar="PATH", help="the export ZIP or its unpacked folder")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="read and count everything, save nothing"
+    )
+    parser.set_defaults(handler=run_import)
+
+
+def run_import(context: Context) -> int:
+    """Import an export; a bad archive is one line and exit status 2, the store untouched."""
+    from ssi_tui.importers.archive import ArchiveError, open_export
+    from ssi_tui.importers.service import import_export
+
+    args = context.args
+    dry_run = bool(getattr(args, "dry_run", False))
+    as_json = bool(getattr(args, "json", False))
+    try:
+        archive = open_export(Path(args.path).expanduser())
+    except ArchiveError as error:
+        raise UserError(str(error)) from None
+    with archive:
+        workspace = context.workspace(write=not dry_run)
+        progress = TerminalProgress(context.stderr) if _isatty(context.stderr) else None
+        try:
+            summary = import_export(workspace, archive, dry_run=dry_run, progress=progress)
+        except ArchiveError as error:
+            raise UserError(str(error)) from None
+        finally:
+            if progress is not None:
+                progress.finish()
+    if as_json:
+        print_json(summary.to_json(), context.stdout)
+    else:
+        context.stdout.write(render_summary(summary) + "\n")
+    return 0
+
+
+def render_summary(summary: ImportSummary) -> str:
+    """The human summary: a table of files, then owner, totals, bad rows and ignored files."""
+    rows = [
+        [name, report.rows, report.imported, report.duplicates, len(report.errors)]
+        for name, report in summary.files.items()
+    ]
+    lines = []
+    if rows:
+        lines.append(
+            format_table(
+                ["file", "rows", "imported", "duplicates", "errors"], rows, align_right=(1, 2, 3, 4)
+            )
+        )
+    else:
+        lines.append("No LinkedIn export file found in this archive.")
+    lines.append("")
+    if summary.owner is not None:
+        lines.append(f"Owner: {clean_text(summary.owner.describe())}")
+    else:
+        lines.append("Owner: not detected (no sent invitations, no messages)")
+    lines.append(summary.headline())
+    for name, report in summary.files.items():
+        if not report.errors:
+            continue
+        count = len(report.errors)
+        lines.append(f"{clean_text(name)}: {count} bad row{'' if count == 1 else 's'}")
+        for error in report.errors[:ERRORS_SHOWN]:
+            lines.append(f"  line {error.line}: {clean_text(error.error)}")
+        if len(report.errors) > ERRORS_SHOWN:
+            lines.append(f"  … {len(report.errors) - ERRORS_SHOWN} more (see --json)")
+    if summary.ignored_files:
+        shown = summary.ignored_files[:IGNORED_SHOWN]
+        more = len(summary.ignored_files) - len(shown)
+        lines.append(
+            f"Ignored {len(summary.ignored_files)} files: "
+            + ", ".join(clean_text(name) for name in shown)
+            + (f", … {more} more (see --json)" if more else "")
+        )
+    if summary.dry_run:
+        lines.append("Dry run: nothing was saved.")
+    return "\n".join(lines)
+
+
+def _isatty(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+class TerminalProgress:
+    """One self-overwriting line on stderr: which file, how far."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self._shown = False
+
+    def __call__(self, event: ImportProgress) -> None:
+        """Show one progress event."""
+        if event.file:
+            percent = 100 * event.done / event.total if event.total else 100.0
+            text = f"reading {clean_text(event.file)} {percent:3.0f}%"
+        else:
+            text = f"saving {event.total:,} activities…"
+        self.stream.write("\r\x1b[K" + text)
+        self.stream.flush()
+        self._shown = True
+
+    def finish(self) -> None:
+        """Clear the line."""
+        if self._shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()

@@ -1,0 +1,322 @@
+"""`ssi-tui plan add|list|remove|suggest|adopt`, `agenda`, `done`, and `contacts --losing-touch`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from ssi_tui.cli.context import Context, UserError
+from ssi_tui.cli.output import format_table, print_json
+
+if TYPE_CHECKING:
+    from ssi_tui.domain.agenda import AgendaItem
+    from ssi_tui.planning import Planner
+
+RULE_HELP = (
+    "a preset (daily, weekdays, weekly, biweekly, monthly: weekly/biweekly on the start's "
+    "weekday, monthly on its day) or an RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=TU,TH"
+)
+
+
+def count(text: str) -> int:
+    """Parse --count: a whole number 1-10000."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"count must be a whole number, got {text!r}") from None
+    if not 1 <= value <= 10_000:
+        raise argparse.ArgumentTypeError(f"count must be 1-10000, got {value}")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add plan, agenda and done."""
+    plan = subparsers.add_parser(
+        "plan", parents=[common], help="recurring planned actions (add, list, remove, suggest)"
+    )
+    actions = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    add = actions.add_parser(
+        "add",
+        parents=[common],
+        help="add a recurring planned action",
+        description=f"Add a plan. RULE is {RULE_HELP}.",
+    )
+    add.add_argument("kind", metavar="KIND", help="activity kind from the catalog (e.g. comment)")
+    add.add_argument("--rule", required=True, metavar="RULE", help="preset or RRULE (see above)")
+    add.add_argument("--audience", metavar="A", help="audience it aims at (from your goals)")
+    add.add_argument("--contact", metavar="NAME", help="person it is for")
+    add.add_argument("--company", metavar="C", help="company it is for")
+    add.add_argument(
+        "--personalised", action="store_true", help="the activity is personalised (messages…)"
+    )
+    add.add_argument("--start", metavar="DATE", help="first day (default today)")
+    end = add.add_mutually_exclusive_group()
+    end.add_argument("--until", metavar="DATE", help="last day (inclusive)")
+    end.add_argument("--count", type=count, metavar="N", help="stop after N occurrences")
+    add.add_argument("--note", metavar="TEXT", help="what exactly to do")
+    add.set_defaults(handler=run_plan_add)
+
+    listing = actions.add_parser("list", parents=[common], help="list plans with their streaks")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.set_defaults(handler=run_plan_list)
+
+    remove = actions.add_parser("remove", parents=[common], help="remove a plan")
+    remove.add_argument("plan_id", metavar="ID", help="plan id (or a unique prefix of 4+ chars)")
+    remove.set_defaults(handler=run_plan_remove)
+
+    suggest = actions.add_parser(
+        "suggest", parents=[common], help="plans suggested by objectives behind and by flags"
+    )
+    suggest.add_argument("--as-of", metavar="DATE", help="as of this date (default today)")
+    suggest.add_argument("--json", action="store_true", help="print a JSON array")
+    suggest.set_defaults(handler=run_plan_suggest)
+
+    adopt = actions.add_parser(
+        "adopt", parents=[common], help="adopt suggestion number N (see `plan suggest`)"
+    )
+    adopt.add_argument("number", type=int, metavar="N", help="suggestion number, from 1")
+    adopt.set_defaults(handler=run_plan_adopt)
+
+    agenda = subparsers.add_parser(
+        "agenda",
+        parents=[common],
+        help="overdue, today's and this week's planned actions",
+        description=(
+            "Overdue: open occurrences of the last 14 days. Today. Week: the next 6 days. "
+            "Mark one done with `ssi-tui done PLAN_ID`."
+        ),
+    )
+    agenda.add_argument("--as-of", metavar="DATE", help="as of this date (default today)")
+    agenda.add_argument("--json", action="store_true", help="print one JSON object")
+    agenda.set_defaults(handler=run_agenda)
+
+    done = subparsers.add_parser(
+        "done",
+        parents=[common],
+        help="mark a plan's earliest open occurrence done (logs the activity)",
+        description=(
+            "Mark done the plan's earliest open occurrence: the oldest overdue one (last 14 days), "
+            "else today's. The activity is logged and linked to the plan and the occurrence."
+        ),
+    )
+    done.add_argument("plan_id", metavar="PLAN_ID", help="plan id (or a unique prefix of 4+ chars)")
+    done.add_argument(
+        "--date", metavar="DATE", help="the day you did it (default: the occurrence's day)"
+    )
+    done.set_defaults(handler=run_done)
+
+
+def _planner(context: Context, write: bool) -> Planner:
+    from ssi_tui.planning import Planner
+
+    return Planner(context.workspace(write=write))
+
+
+def run_plan_add(context: Context) -> int:
+    """Store one plan."""
+    args = context.args
+    start = context.parse_date(args.start, "--start")
+    until = context.parse_date(args.until, "--until")
+    planner = _planner(context, write=True)
+    plan = planner.add_plan(
+        {
+            "kind": args.kind,
+            "rule": args.rule,
+            "audience": args.audience,
+            "contact": args.contact,
+            "company": args.company,
+            "personalised": args.personalised,
+            "start": start,
+            "until": until,
+            "count": args.count,
+            "note": args.note,
+        }
+    )
+    from datetime import timedelta
+
+    from ssi_tui.domain.recurrence import describe, next_occurrence
+
+    from_day = max(plan.start, planner.workspace.today) - timedelta(days=1)
+    due = next_occurrence(plan.recurrence, plan.start, from_day)
+    context.stdout.write(
+        f"Added plan {plan.short_id}: {plan.kind} {describe(plan.recurrence)} from "
+        f"{plan.start.isoformat()}"
+        + (f" for {plan.audience}" if plan.audience else "")
+        + (f" with {plan.who}" if plan.who else "")
+        + (f"; next {due.isoformat()}" if due else "")
+        + f" [id {plan.id}]\n"
+    )
+    return 0
+
+
+def run_plan_list(context: Context) -> int:
+    """List plans: schedule, next occurrence, streak."""
+    rows = _planner(context, write=False).plan_rows()
+    if context.args.json:
+        print_json([row.as_dict() for row in rows], context.stdout)
+        return 0
+    table = [
+        (
+            row.plan.short_id,
+            row.plan.kind,
+            row.schedule,
+            row.plan.audience,
+            row.plan.who,
+            row.next.isoformat() if row.next else "ended",
+            f"{row.streak.current} (best {row.streak.best})",
+            row.plan.note,
+        )
+        for row in rows
+    ]
+    headers = ("id", "kind", "schedule", "audience", "who", "next", "streak", "note")
+    plural = "" if len(table) == 1 else "s"
+    context.stdout.write(format_table(headers, table) + f"\n{len(table)} plan{plural}\n")
+    return 0
+
+
+def run_plan_remove(context: Context) -> int:
+    """Delete one plan."""
+    plan = _planner(context, write=True).remove_plan(context.args.plan_id)
+    context.stdout.write(
+        f"Removed plan {plan.short_id} ({plan.kind}); activities done from it stay in the log\n"
+    )
+    return 0
+
+
+def run_plan_suggest(context: Context) -> int:
+    """List suggested plans."""
+    as_of = context.parse_date(context.args.as_of, "--as-of")
+    suggestions = _planner(context, write=False).suggestions(as_of)
+    if context.args.json:
+        print_json([item.as_dict() for item in suggestions], context.stdout)
+        return 0
+    from ssi_tui.domain.recurrence import rule_label
+
+    if not suggestions:
+        context.stdout.write("No suggestions: objectives on track, no flag asks for a plan.\n")
+        return 0
+    for number, item in enumerate(suggestions, start=1):
+        who = " · ".join(filter(None, [item.audience, item.company]))
+        personal = "personalised " if item.personalised else ""
+        context.stdout.write(
+            f"{number}. {rule_label(item.rule)} {personal}{item.kind}"
+            + (f" ({who})" if who else "")
+            + "\n"
+            f"   why: {item.reason}\n"
+        )
+    context.stdout.write("Adopt one with `ssi-tui plan adopt N`.\n")
+    return 0
+
+
+def run_plan_adopt(context: Context) -> int:
+    """Turn suggestion N into a plan."""
+    planner = _planner(context, write=True)
+    suggestions = planner.suggestions()
+    number = context.args.number
+    if not 1 <= number <= len(suggestions):
+        raise UserError(
+            f"no suggestion {number}: there are {len(suggestions)} (see `ssi-tui plan suggest`)"
+        )
+    plan = planner.adopt(suggestions[number - 1])
+    from ssi_tui.domain.recurrence import describe
+
+    context.stdout.write(
+        f"Adopted as plan {plan.short_id}: {plan.kind}, {describe(plan.recurrence)} from "
+        f"{plan.start.isoformat()} [id {plan.id}]\n"
+    )
+    return 0
+
+
+def _agenda_row(section: str, item: AgendaItem) -> tuple[object, ...]:
+    mark = {"open": "[ ]", "done": "[x]", "skipped": "[-]"}[item.status]
+    return (
+        section,
+        f"{item.date.isoformat()} {item.date.strftime('%a')}",
+        mark,
+        item.plan.kind,
+        item.plan.audience,
+        item.plan.who,
+        item.plan.note,
+        item.plan.short_id,
+    )
+
+
+def run_agenda(context: Context) -> int:
+    """Print the agenda."""
+    as_of = context.parse_date(context.args.as_of, "--as-of")
+    planner = _planner(context, write=False)
+    agenda = planner.agenda(as_of)
+    if context.args.json:
+        print_json(agenda.as_dict(), context.stdout)
+        return 0
+    rows = [
+        *(_agenda_row("overdue", item) for item in agenda.overdue),
+        *(_agenda_row("today", item) for item in agenda.today),
+        *(_agenda_row("week", item) for item in agenda.week),
+    ]
+    if not rows:
+        context.stdout.write(
+            f"Nothing planned around {agenda.as_of.isoformat()}: add a plan with "
+            "`ssi-tui plan add KIND --rule weekly`.\n"
+        )
+        return 0
+    headers = ("when", "date", "", "kind", "audience", "who", "note", "plan")
+    streak = planner.overall_streak(agenda.as_of)
+    context.stdout.write(
+        f"Agenda as of {agenda.as_of.isoformat()}: {len(agenda.overdue)} overdue, "
+        f"{len(agenda.open_today)} of {len(agenda.today)} open today, {len(agenda.week)} this week\n"
+        + format_table(headers, rows)
+        + f"\nStreak: {streak.current} days with every planned action done on time"
+        f" (best {streak.best})\n"
+    )
+    return 0
+
+
+def run_done(context: Context) -> int:
+    """Mark the earliest open occurrence done."""
+    done_on = context.parse_date(context.args.date, "--date")
+    planner = _planner(context, write=True)
+    plan = planner.find_plan(context.args.plan_id)
+    activity = planner.done_next(plan.id, done_on)
+    occurrence = activity.occurrence.isoformat() if activity.occurrence else "?"
+    context.stdout.write(
+        f"Done: {activity.kind} of {occurrence} "
+        f"(plan {plan.short_id}), logged on {activity.date.isoformat()} "
+        f"[id {activity.id}]\n"
+    )
+    return 0
+
+
+def run_losing_touch(context: Context) -> int:
+    """`contacts --losing-touch`: contacts past their cadence, most overdue first."""
+    as_of = context.parse_date(context.args.as_of, "--as-of")
+    statuses = _planner(context, write=False).losing_touch(as_of)
+    if context.args.json:
+        print_json([status.as_dict() for status in statuses], context.stdout)
+        return 0
+    rows = [
+        (
+            status.contact.name,
+            status.audience,
+            status.contact.company,
+            status.last.isoformat() + (" (connected)" if status.since_connection else ""),
+            status.cadence,
+            status.overdue_days,
+            f"{status.ratio:.2f}",
+        )
+        for status in statuses
+    ]
+    headers = (
+        "name",
+        "audience",
+        "company",
+        "last interaction",
+        "cadence",
+        "days overdue",
+        "÷ cadence",
+    )
+    context.stdout.write(
+        format_table(headers, rows, align_right=(4, 5, 6))
+        + f"\n{len(rows)} contacts losing touch, most overdue first (days overdue ÷ cadence)\n"
+    )
+    return 0

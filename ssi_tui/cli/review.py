@@ -1,0 +1,240 @@
+"""`ssi-tui reading add`, `readings` and `history`: official SSI readings and the weekly trend."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from typing import TYPE_CHECKING
+
+from ssi_tui.cli.context import Context, UserError
+from ssi_tui.cli.output import format_table, print_json
+from ssi_tui.domain.pillars import PILLARS
+
+if TYPE_CHECKING:
+    from ssi_tui.domain.models import SSIReading
+    from ssi_tui.domain.review import OfficialComparison, WeekRow
+
+# reading field -> (lowest, highest) allowed value
+READING_OPTIONS = {
+    "total": (0.0, 100.0),
+    "brand": (0.0, 25.0),
+    "find": (0.0, 25.0),
+    "engage": (0.0, 25.0),
+    "relate": (0.0, 25.0),
+    "industry_rank": (0.0, 100.0),
+    "network_rank": (0.0, 100.0),
+    "industry_avg": (0.0, 100.0),
+    "network_avg": (0.0, 100.0),
+}
+
+
+def number(text: str) -> float:
+    """Parse a score: a finite decimal number."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
+    return value
+
+
+def weeks_count(text: str) -> int:
+    """Parse --weeks: a whole number of weeks, 1-520."""
+    from ssi_tui.exports.weekly import MAX_WEEKS
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"weeks must be a whole number, got {text!r}") from None
+    if not 1 <= value <= MAX_WEEKS:
+        raise argparse.ArgumentTypeError(f"weeks must be 1-{MAX_WEEKS}, got {value}")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add `reading add`, `readings` and `history`."""
+    reading = subparsers.add_parser(
+        "reading", parents=[common], help="record what LinkedIn's SSI page shows"
+    )
+    actions = reading.add_subparsers(dest="reading_command", metavar="ACTION", required=True)
+    add = actions.add_parser(
+        "add",
+        parents=[common],
+        help="add an official SSI reading",
+        description=(
+            "Copy what linkedin.com/sales/ssi shows: the total, the four pillars (0-25 each; the "
+            "total must equal their sum to ±1), and optionally your industry and network rank "
+            "(top %) and the industry and network averages."
+        ),
+    )
+    add.add_argument("--date", metavar="DATE", help="the day of the reading (default today)")
+    add.add_argument("--total", type=number, required=True, metavar="T", help="SSI total, 0-100")
+    for pillar in PILLARS:
+        add.add_argument(
+            f"--{pillar}", type=number, required=True, metavar=pillar[0].upper(), help="0-25"
+        )
+    add.add_argument("--industry-rank", type=number, metavar="P", help="industry rank, top %%")
+    add.add_argument("--network-rank", type=number, metavar="P", help="network rank, top %%")
+    add.add_argument("--industry-avg", type=number, metavar="A", help="industry average SSI")
+    add.add_argument("--network-avg", type=number, metavar="A", help="network average SSI")
+    add.set_defaults(handler=run_reading_add)
+
+    readings = subparsers.add_parser(
+        "readings",
+        parents=[common],
+        help="list official SSI readings, the latest beside our raw estimate",
+    )
+    readings.add_argument("--json", action="store_true", help="print one JSON object")
+    readings.set_defaults(handler=run_readings)
+
+    history = subparsers.add_parser(
+        "history",
+        parents=[common],
+        help="weekly raw, weighted and official totals",
+        description=(
+            "For each of the last N weeks: raw and goal-weighted scores as of the week's Sunday "
+            "(the same numbers as `ssi-tui score --as-of SUNDAY`) and the official reading of "
+            "that Monday-Sunday week, if any."
+        ),
+    )
+    history.add_argument(
+        "--weeks", type=weeks_count, default=12, metavar="N", help="how many weeks (default 12)"
+    )
+    history.add_argument("--as-of", metavar="DATE", help="the last week ends on or before this")
+    history.add_argument("--json", action="store_true", help="print a JSON array, oldest first")
+    history.set_defaults(handler=run_history)
+
+
+def _check_range(option: str, value: float | None, low: float, high: float) -> None:
+    if value is not None and not low <= value <= high:
+        raise UserError(f"--{option.replace('_', '-')} must be {low:g}-{high:g}, got {value:g}")
+
+
+def run_reading_add(context: Context) -> int:
+    """Validate and store one reading (nothing is stored when anything is off)."""
+    from pydantic import ValidationError
+
+    from ssi_tui.domain.catalog import describe_validation_error
+    from ssi_tui.domain.models import SSIReading
+
+    args = context.args
+    day = context.parse_date(args.date, "--date") or context.today
+    if day > context.today:
+        raise UserError(f"--date: {day.isoformat()} is in the future; a reading is what you saw")
+    values = {name: getattr(args, name) for name in READING_OPTIONS}
+    for name, (low, high) in READING_OPTIONS.items():
+        _check_range(name, values[name], low, high)
+    try:
+        reading = SSIReading(date=day, **values)
+    except ValidationError as error:
+        raise UserError(describe_validation_error(error).removeprefix("(top level): ")) from None
+    workspace = context.workspace(write=True)
+    workspace.store.readings.add(reading)
+    context.stdout.write(f"Added the reading of {reading.date.isoformat()}: {_summary(reading)}\n")
+    from ssi_tui.exports.weekly import latest_comparison
+
+    comparison = latest_comparison(workspace, context.today)
+    if comparison is not None and comparison.reading.id == reading.id:
+        context.stdout.write(comparison.summary() + "\n")
+    return 0
+
+
+def _summary(reading: SSIReading) -> str:
+    pillars = ", ".join(f"{pillar} {reading.pillar(pillar):g}" for pillar in PILLARS)
+    return f"{reading.total:g} ({pillars})"
+
+
+def run_readings(context: Context) -> int:
+    """List readings, oldest first, and compare the latest with our raw estimate."""
+    from ssi_tui.domain.review import reading_json
+    from ssi_tui.exports.weekly import latest_comparison
+
+    workspace = context.workspace(write=False)
+    readings = workspace.store.readings.all()
+    comparison = latest_comparison(workspace, context.today)
+    if context.args.json:
+        print_json(
+            {
+                "readings": [reading_json(reading) for reading in readings],
+                "latest_comparison": comparison.as_dict() if comparison else None,
+            },
+            context.stdout,
+        )
+        return 0
+    if not readings:
+        context.stdout.write(
+            "No readings yet: add what LinkedIn's SSI page shows with `ssi-tui reading add`.\n"
+        )
+        return 0
+    rows = [
+        (
+            reading.date.isoformat(),
+            f"{reading.total:g}",
+            *(f"{reading.pillar(pillar):g}" for pillar in PILLARS),
+            reading.industry_rank,
+            reading.network_rank,
+            reading.industry_avg,
+            reading.network_avg,
+        )
+        for reading in readings
+    ]
+    headers = ("date", "total", *PILLARS, "ind. top%", "net. top%", "ind. avg", "net. avg")
+    context.stdout.write(format_table(headers, rows, align_right=range(1, 10)) + "\n")
+    if comparison is not None:
+        context.stdout.write("\n" + render_comparison(comparison) + "\n")
+    return 0
+
+
+def render_comparison(comparison: OfficialComparison) -> str:
+    """The latest reading beside our estimate, pillar by pillar."""
+    reading = comparison.reading
+    lines = [
+        f"Latest reading ({reading.date.isoformat()}) vs our estimate on that day:",
+        f"  {'pillar':<8}{'LinkedIn':>10}{'our raw':>10}{'weighted':>10}",
+    ]
+    for item in comparison.pillars:
+        lines.append(
+            f"  {item.pillar:<8}{item.official:>10g}{item.raw:>10.1f}{item.weighted:>10.1f}"
+            f"   {item.sentence()}"
+        )
+    lines.append(
+        f"  {'total':<8}{reading.total:>10g}{comparison.raw_total:>10.1f}"
+        f"{comparison.weighted_total:>10.1f}"
+    )
+    return "\n".join(lines)
+
+
+def run_history(context: Context) -> int:
+    """Print the weekly history, oldest first."""
+    from ssi_tui.exports.weekly import weekly_history
+
+    args = context.args
+    as_of = context.parse_date(args.as_of, "--as-of") or context.today
+    rows = weekly_history(context.workspace(write=False), as_of, args.weeks)
+    if args.json:
+        print_json([row.as_dict() for row in rows], context.stdout)
+    else:
+        context.stdout.write(render_history(rows) + "\n")
+    return 0
+
+
+def render_history(rows: list[WeekRow]) -> str:
+    """The weekly history as a table."""
+    table = []
+    for row in rows:
+        official = row.official
+        table.append(
+            (
+                row.week_end.isoformat(),
+                f"{row.raw:.1f}",
+                f"{row.weighted:.1f}",
+                *(
+                    f"{row.totals.pillars[p].raw:.1f}/{row.totals.pillars[p].weighted:.1f}"
+                    for p in PILLARS
+                ),
+                f"{official.total:g}" if official else None,
+            )
+        )
+    headers = ("week end", "raw", "weighted", *(f"{p} r/w" for p in PILLARS), "official")
+    return format_table(headers, table, align_right=range(1, 8))

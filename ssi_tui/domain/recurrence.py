@@ -1,0 +1,310 @@
+"""Recurrence of planned actions: presets and RFC 5545 RRULEs, evaluated by day with dateutil.
+
+Plans recur by calendar day, so rules are evaluated from a naive midnight at the start date:
+occurrences are plain dates and a daylight-saving change can neither add nor drop a day.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import rrule, rrulestr
+
+PRESETS = ("daily", "weekdays", "weekly", "biweekly", "monthly")
+PRESET_HELP = "daily, weekdays, weekly, biweekly, monthly"
+RULE_HINT = f"use a preset ({PRESET_HELP}) or an RRULE such as FREQ=WEEKLY;BYDAY=TU,TH"
+DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+SUB_DAILY = ("HOURLY", "MINUTELY", "SECONDLY")
+TIME_PARTS = ("BYHOUR", "BYMINUTE", "BYSECOND")
+FIRST_WITHIN_YEARS = 5
+# An impossible rule (FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=30) makes dateutil scan to year 9999,
+# several seconds; a rule whose first occurrence is this slow to find is refused instead.
+SEARCH_SECONDS = 1.0
+
+
+class RuleError(ValueError):
+    """A recurrence that cannot be used: the message names the problem and how to fix it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Recurrence:
+    """A rule body (FREQ=…, no DTSTART/UNTIL/COUNT) and its optional end."""
+
+    rule: str
+    until: date | None = None
+    count: int | None = None
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time())
+
+
+def preset_rule(name: str, start: date) -> str:
+    """The RRULE of a preset, anchored at `start` (weekly on its weekday, monthly on its day).
+
+    `monthly` from the 29th-31st falls back to a shorter month's last day instead of skipping
+    the month (RFC 5545 alone would skip it).
+    """
+    day = DAY_CODES[start.weekday()]
+    if name == "daily":
+        return "FREQ=DAILY"
+    if name == "weekdays":
+        return "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
+    if name == "weekly":
+        return f"FREQ=WEEKLY;BYDAY={day}"
+    if name == "biweekly":
+        return f"FREQ=WEEKLY;INTERVAL=2;BYDAY={day}"
+    if name == "monthly":
+        if start.day > 28:
+            return f"FREQ=MONTHLY;BYMONTHDAY={start.day},-1;BYSETPOS=1"
+        return f"FREQ=MONTHLY;BYMONTHDAY={start.day}"
+    raise RuleError(f"unknown preset {name!r}; {RULE_HINT}")
+
+
+def _until_date(value: str, text: str) -> date:
+    digits = value[:8]
+    try:
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        raise RuleError(f"invalid rule {text!r}: UNTIL={value} is not a YYYYMMDD date") from None
+
+
+def _split(text: str) -> list[tuple[str, str]]:
+    """KEY=VALUE parts of a rule body, upper-cased; a syntax problem is a RuleError."""
+    body = text.strip()
+    if "\n" in body or "\r" in body or body.upper().startswith(("DTSTART", "EXDATE", "RDATE")):
+        raise RuleError(
+            f"invalid rule {text!r}: give one RRULE line; the start is set with --start / Start"
+        )
+    body = body.upper().removeprefix("RRULE:")
+    parts: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for part in filter(None, (piece.strip() for piece in body.split(";"))):
+        key, sep, value = part.partition("=")
+        key, value = key.strip(), value.strip()
+        if not sep or not key or not value:
+            raise RuleError(f"invalid rule {text!r}: {part!r} is not KEY=VALUE; {RULE_HINT}")
+        if key in seen:
+            raise RuleError(f"invalid rule {text!r}: {key} appears twice")
+        seen.add(key)
+        parts.append((key, value))
+    return parts
+
+
+def parse_rule(
+    text: str, start: date, until: date | None = None, count: int | None = None
+) -> Recurrence:
+    """A preset or RRULE (with an optional end) as a checked `Recurrence` anchored at `start`.
+
+    UNTIL and COUNT written inside the rule move to the recurrence's end fields; an end given
+    both ways, or UNTIL and COUNT together, is refused.
+    """
+    name = " ".join(text.split()).lower()
+    if not name:
+        raise RuleError(f"empty rule; {RULE_HINT}")
+    if name in PRESETS:
+        rule = preset_rule(name, start)
+    elif "=" not in text:
+        raise RuleError(f"unknown preset {text.strip()!r}; {RULE_HINT}")
+    else:
+        parts = _split(text)
+        keys = dict(parts)
+        if "FREQ" not in keys:
+            raise RuleError(f"invalid rule {text!r}: FREQ is missing; {RULE_HINT}")
+        if keys["FREQ"] in SUB_DAILY:
+            raise RuleError(
+                f"invalid rule {text!r}: plans recur by day at most; use FREQ=DAILY, WEEKLY, "
+                "MONTHLY or YEARLY"
+            )
+        interval = keys.get("INTERVAL", "1")
+        if not interval.isdigit() or not 1 <= int(interval) <= 1000:
+            raise RuleError(f"invalid rule {text!r}: INTERVAL must be a whole number 1-1000")
+        if any(key in keys for key in TIME_PARTS):
+            raise RuleError(
+                f"invalid rule {text!r}: plans are by day; drop BYHOUR/BYMINUTE/BYSECOND"
+            )
+        if "UNTIL" in keys:
+            if until is not None:
+                raise RuleError(f"invalid rule {text!r}: the end is given twice (UNTIL and until)")
+            until = _until_date(keys["UNTIL"], text)
+        if "COUNT" in keys:
+            if count is not None:
+                raise RuleError(f"invalid rule {text!r}: the count is given twice")
+            try:
+                count = int(keys["COUNT"])
+            except ValueError:
+                raise RuleError(f"invalid rule {text!r}: COUNT must be a whole number") from None
+        ordered = [("FREQ", keys["FREQ"])] + [
+            (key, value) for key, value in parts if key not in ("FREQ", "UNTIL", "COUNT")
+        ]
+        rule = ";".join(f"{key}={value}" for key, value in ordered)
+    recurrence = Recurrence(rule, until, count)
+    check_recurrence(recurrence, start, original=text)
+    return recurrence
+
+
+def check_recurrence(recurrence: Recurrence, start: date, original: str | None = None) -> None:
+    """Refuse a rule dateutil cannot read, an end before the start, or UNTIL with COUNT."""
+    shown = original if original is not None else recurrence.rule
+    if recurrence.until is not None and recurrence.count is not None:
+        raise RuleError("give an end date (until) or a count, not both")
+    if recurrence.until is not None and recurrence.until < start:
+        raise RuleError(
+            f"until {recurrence.until.isoformat()} is before the start {start.isoformat()}"
+        )
+    if recurrence.count is not None and not 1 <= recurrence.count <= 10_000:
+        raise RuleError(f"count must be 1-10000, got {recurrence.count}")
+    try:
+        build_rule(recurrence, start)
+    except RuleError:
+        raise
+    except (ValueError, TypeError, KeyError, IndexError) as error:
+        raise RuleError(f"invalid rule {shown!r}: {error}; {RULE_HINT}") from None
+
+
+def build_rule(recurrence: Recurrence, start: date) -> rrule:
+    """The dateutil rule for a recurrence anchored at midnight on `start`."""
+    parsed = rrulestr(recurrence.rule, dtstart=_midnight(start))
+    if not isinstance(parsed, rrule):  # pragma: no cover - one RRULE line always gives an rrule
+        raise RuleError(f"invalid rule {recurrence.rule!r}: not a single RRULE")
+    frequency = recurrence.rule.split(";", 1)[0].removeprefix("FREQ=")
+    if frequency not in FREQUENCIES:
+        raise RuleError(f"invalid rule {recurrence.rule!r}: FREQ must be one of {FREQUENCIES}")
+    if recurrence.until is not None:
+        parsed = parsed.replace(until=_midnight(recurrence.until))
+    elif recurrence.count is not None:
+        parsed = parsed.replace(count=recurrence.count)
+    return parsed
+
+
+def _search_first(rule: rrule, start: date, found: list[datetime | None]) -> None:
+    try:
+        found.append(rule.after(_midnight(start), inc=True))
+    except (ValueError, OverflowError):  # dateutil ran past year 9999: no occurrence
+        found.append(None)
+
+
+def first_occurrence(recurrence: Recurrence, start: date) -> date | None:
+    """The first occurrence on or after `start`, if one comes within five years (else None)."""
+    rule = build_rule(recurrence, start)
+    found: list[datetime | None] = []
+    worker = threading.Thread(target=_search_first, args=(rule, start, found), daemon=True)
+    worker.start()
+    worker.join(SEARCH_SECONDS)
+    if not found or found[0] is None:
+        return None
+    first = found[0].date()
+    return first if first <= start + relativedelta(years=FIRST_WITHIN_YEARS) else None
+
+
+def require_occurrence(recurrence: Recurrence, start: date, original: str | None = None) -> date:
+    """The first occurrence; a rule that never occurs (or not within five years) is refused."""
+    first = first_occurrence(recurrence, start)
+    if first is None:
+        shown = original if original is not None else recurrence.rule
+        end = ""
+        if recurrence.until is not None:
+            end = f" before {recurrence.until.isoformat()}"
+        raise RuleError(
+            f"rule {shown!r} has no occurrence{end} within {FIRST_WITHIN_YEARS} years of "
+            f"{start.isoformat()}"
+        )
+    return first
+
+
+def occurrences(recurrence: Recurrence, start: date, first: date, last: date) -> list[date]:
+    """Occurrence dates from `first` to `last` inclusive (never before `start`)."""
+    low = max(first, start)
+    if last < low:
+        return []
+    if recurrence.until is not None:
+        last = min(last, recurrence.until)
+        if last < low:
+            return []
+    rule = build_rule(recurrence, start)
+    found = rule.between(_midnight(low), _midnight(last), inc=True)
+    return sorted({moment.date() for moment in found})
+
+
+def next_occurrence(recurrence: Recurrence, start: date, after: date) -> date | None:
+    """The first occurrence strictly after `after` (None once the rule has ended)."""
+    rule = build_rule(recurrence, start)
+    if recurrence.until is not None and after >= recurrence.until:
+        return None
+    moment = rule.after(_midnight(max(after, start - timedelta(days=1))) + timedelta(hours=23))
+    return moment.date() if moment is not None else None
+
+
+def _day_name(code: str) -> str:
+    """'TU' → 'Tue', '-1FR' → 'last Fri', '2MO' → '2nd Mon'."""
+    day, position = code[-2:], code[:-2].lstrip("+")
+    if day not in DAY_CODES:
+        return code
+    name = DAY_NAMES[DAY_CODES.index(day)]
+    if not position:
+        return name
+    if position == "-1":
+        return f"last {name}"
+    if position.isdigit():
+        number = int(position)
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number if number < 20 else number % 10, "th")
+        return f"{number}{suffix} {name}"
+    return f"{position}{name}"
+
+
+def describe(recurrence: Recurrence) -> str:
+    """A short human description, e.g. 'weekly on Tue, Thu' or 'every 2 weeks on Mon, until …'."""
+    keys = dict(part.split("=", 1) for part in recurrence.rule.split(";") if "=" in part)
+    frequency = keys.get("FREQ", "")
+    interval = int(keys.get("INTERVAL", "1") or 1)
+    unit = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}.get(
+        frequency, frequency.lower()
+    )
+    text = (
+        {"DAILY": "daily", "WEEKLY": "weekly", "MONTHLY": "monthly", "YEARLY": "yearly"}.get(
+            frequency, frequency.lower()
+        )
+        if interval == 1
+        else f"every {interval} {unit}s"
+    )
+    days = keys.get("BYDAY")
+    if days:
+        codes = days.split(",")
+        if frequency == "WEEKLY" and codes == list(DAY_CODES[:5]):
+            text = "weekdays" if interval == 1 else f"{text} on weekdays"
+        else:
+            text += " on " + ", ".join(_day_name(code) for code in codes)
+    month_days = keys.get("BYMONTHDAY")
+    if month_days:
+        if keys.get("BYSETPOS") == "1" and month_days.endswith(",-1"):
+            text += f" on day {month_days.split(',')[0]} (or the month's last)"
+        elif month_days == "-1":
+            text += " on the last day"
+        else:
+            text += f" on day {month_days}"
+    extras = [
+        f"{key}={value}"
+        for key, value in keys.items()
+        if key not in ("FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY")
+        and not (key == "BYSETPOS" and month_days and month_days.endswith(",-1"))
+    ]
+    if extras:
+        text += " (" + ";".join(extras) + ")"
+    if recurrence.until is not None:
+        text += f", until {recurrence.until.isoformat()}"
+    if recurrence.count is not None:
+        text += f", {recurrence.count} times"
+    return text
+
+
+def rule_label(text: str) -> str:
+    """A preset's name as is, an RRULE described ('weekly on Tue, Thu')."""
+    name = text.strip().lower()
+    if name in PRESETS:
+        return name
+    return describe(Recurrence(text.strip().upper().removeprefix("RRULE:")))

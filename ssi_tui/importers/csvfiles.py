@@ -1,0 +1,187 @@
+"""Tolerant CSV reading: header found by its columns (not a fixed skip), line numbers, bounded fields.
+
+Always the csv module (fields hold newlines), UTF-8 with an optional BOM, `newline=''`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from ssi_tui.importers.files import FileKind, squash
+
+# A generous fixed cap on one field (LinkedIn messages stop at 8,000 characters): an unmatched
+# quote then costs at most this much of the file, never the whole of it.
+FIELD_SIZE_LIMIT = 1_048_576
+# The header is searched for among the first records (Connections has a preamble).
+HEADER_SCAN = 50
+# Old column names → today's (looked up squashed: case, spaces and punctuation ignored).
+ALIASES = {"message": ("comment",)}
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """A row that could not be imported: its line in the file (1-based) and why."""
+
+    line: int
+    error: str
+
+
+def text_stream(raw: BinaryIO) -> io.TextIOWrapper:
+    """Decode as UTF-8 with an optional BOM; undecodable bytes become U+FFFD, never an error."""
+    buffered = raw if isinstance(raw, io.BufferedIOBase) else io.BufferedReader(raw, 65_536)  # type: ignore[arg-type]
+    return io.TextIOWrapper(buffered, encoding="utf-8-sig", errors="replace", newline="")
+
+
+class CsvTable:
+    """The records of one export CSV after its header line, each with the line it starts on.
+
+    Records that cannot be read are not yielded: they are in `errors` and counted in `bad_rows`.
+    """
+
+    def __init__(self, stream: io.TextIOBase, kind: FileKind) -> None:
+        csv.field_size_limit(FIELD_SIZE_LIMIT)
+        options = {"escapechar": kind.escapechar} if kind.escapechar else {}
+        self.kind = kind
+        self.errors: list[RowError] = []
+        self.columns: dict[str, int] = {}
+        self.header_line = 0
+        self.width = 0
+        self.bad_rows = 0
+        self._reader = csv.reader(stream, **options)  # type: ignore[arg-type]
+        self._positions: dict[str, int | None] = {}
+        self._many: dict[tuple[str, ...], tuple[int | None, ...]] = {}
+        self._previous_line = 0
+
+    def _records(self) -> Iterator[tuple[int, list[str]]]:
+        """Every record with its first line; unreadable ones become errors."""
+        reader = self._reader
+        while True:
+            start = self._previous_line + 1
+            try:
+                fields = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                self._previous_line = reader.line_num
+                self.errors.append(RowError(start, f"unreadable CSV: {error}"))
+                continue
+            self._previous_line = reader.line_num
+            yield start, fields
+
+    def _find_header(self, records: Iterator[tuple[int, list[str]]]) -> bool:
+        required = set(self.kind.required)
+        for scanned, (line, fields) in enumerate(records):
+            if scanned >= HEADER_SCAN:
+                break
+            names = [squash(field) for field in fields]
+            if required.issubset(names):
+                self.columns = {}
+                for index, name in enumerate(names):
+                    self.columns.setdefault(name, index)
+                self.header_line = line
+                self.width = len(fields)
+                return True
+        wanted = ", ".join(self.kind.required)
+        self.errors.append(RowError(1, f"no header line with the columns {wanted}: file skipped"))
+        return False
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        """Data records (blank and comma-only rows skipped), each with its first line number."""
+        records = self._records()
+        if not self._find_header(records):
+            return
+        width = self.width
+        reader = self._reader
+        errors = self.errors
+        while True:
+            start = self._previous_line + 1
+            try:
+                fields = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                self._previous_line = reader.line_num
+                errors.append(RowError(start, f"unreadable CSV: {error}"))
+                self.bad_rows += 1
+                continue
+            self._previous_line = reader.line_num
+            if not any(fields) or (
+                not fields[0].strip() and not any(field.strip() for field in fields)
+            ):
+                continue  # a blank line or a row of only commas
+            if len(fields) > width and any(field.strip() for field in fields[width:]):
+                self.bad_rows += 1
+                errors.append(
+                    RowError(
+                        start,
+                        f"{len(fields)} fields where the header has {width} "
+                        "(a stray quote or comma?)",
+                    )
+                )
+                continue
+            yield start, fields
+
+    def index(self, name: str) -> int | None:
+        """The position of a column (squashed name or one of its old names), if present."""
+        try:
+            return self._positions[name]
+        except KeyError:
+            position = self._positions[name] = self._find_column(name)
+            return position
+
+    def _find_column(self, name: str) -> int | None:
+        position = self.columns.get(name)
+        if position is None:
+            for alias in ALIASES.get(name, ()):
+                position = self.columns.get(alias)
+                if position is not None:
+                    break
+        return position
+
+    def positions(self, names: tuple[str, ...]) -> tuple[int | None, ...]:
+        """The positions of several columns at once (cached: for the hot loops)."""
+        found = self._many.get(names)
+        if found is None:
+            found = self._many[names] = tuple(self.index(name) for name in names)
+        return found
+
+    def has(self, name: str) -> bool:
+        """Whether the file has this column."""
+        return self.index(name) is not None
+
+
+class Row:
+    """One record, read by column name: `row["connectedon"]` (blank when absent)."""
+
+    __slots__ = ("fields", "line", "table")
+
+    def __init__(self, table: CsvTable, line: int, fields: list[str]) -> None:
+        self.table = table
+        self.line = line
+        self.fields = fields
+
+    def __getitem__(self, name: str) -> str:
+        position = self.table.index(name)
+        if position is None or position >= len(self.fields):
+            return ""
+        return self.fields[position].strip()
+
+    def values(self, *names: str) -> list[str]:
+        """Several stripped fields at once, blank when absent."""
+        fields = self.fields
+        size = len(fields)
+        return [
+            fields[position].strip() if position is not None and position < size else ""
+            for position in self.table.positions(names)
+        ]
+
+    def raw(self, name: str) -> str:
+        """The field as written (not stripped)."""
+        position = self.table.index(name)
+        if position is None or position >= len(self.fields):
+            return ""
+        return self.fields[position]

@@ -1,0 +1,294 @@
+"""Rows → activity drafts, people and profile facts, one handler per file kind.
+
+A handler raises ValueError for a bad row (recorded with its line; the file goes on) and returns
+False for a row that is not an activity at all (a message draft).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from ssi_tui.domain.text import fold
+from ssi_tui.importers.cleaning import clean_or_none
+from ssi_tui.importers.csvfiles import Row
+from ssi_tui.importers.dates import parse_when
+from ssi_tui.importers.drafts import Draft, excerpt, post_id, share_commentary, stable_key
+from ssi_tui.importers.messages import MessageLog
+from ssi_tui.importers.owner import OwnerClues
+from ssi_tui.importers.people import People, Person
+
+Handler = Callable[["Collector", Row, str], "bool | None"]
+
+
+class Collector:
+    """Everything the rows of one export add up to (no store involved)."""
+
+    def __init__(self) -> None:
+        self.people = People()
+        self.drafts: list[Draft] = []
+        self.profile: dict[str, Any] = {}
+        self.owner_clues = OwnerClues()
+        self.message_logs: dict[str, MessageLog] = {}
+        self._occurrences: Counter[str] = Counter()
+
+    def add(
+        self,
+        row: Row,
+        file: str,
+        kind: str,
+        when: datetime,
+        key: str,
+        *,
+        person: Person | None = None,
+        company: str | None = None,
+        title: str | None = None,
+        personalised: bool = False,
+        note: str = "",
+        repeatable: bool = False,
+    ) -> None:
+        """Add one draft (text already clean); rows identical in every key field of a
+        `repeatable` kind get `#n` suffixes."""
+        if repeatable:
+            self._occurrences[key] += 1
+            count = self._occurrences[key]
+            if count > 1:
+                key = f"{key}#{count - 1}"
+        self.drafts.append(
+            Draft(
+                kind=kind,
+                date=when.date(),
+                key=key,
+                file=file,
+                line=row.line,
+                person=person,
+                company=company,
+                title=title,
+                personalised=personalised,
+                note=note,
+            )
+        )
+
+
+def _date(row: Row, column: str, style: str) -> datetime:
+    return parse_when(row[column], style)
+
+
+def _name(first: str, last: str) -> str:
+    return f"{first} {last}".strip()
+
+
+def connection(found: Collector, row: Row, file: str) -> None:
+    """Connections.csv: a contact and a `connection` activity dated Connected On."""
+    first, last, url, company, position, connected_on = row.values(
+        "firstname", "lastname", "url", "company", "position", "connectedon"
+    )
+    when = parse_when(connected_on, "day_month_year")
+    person = found.people.get(_name(first, last), url or None, contact=True)
+    if person is None:
+        raise ValueError("no name and no profile URL")
+    person.company = clean_or_none(company) or person.company
+    person.title = clean_or_none(position) or person.title
+    day = when.date()
+    person.connected_on = day
+    key = stable_key("connections", day, person.identity)
+    found.add(
+        row,
+        file,
+        "connection",
+        when,
+        key,
+        person=person,
+        company=person.company,
+        title=person.title,
+    )
+
+
+def invitation(found: Collector, row: Row, file: str) -> None:
+    """Invitations.csv: OUTGOING → invitation_sent (personalised with a Message), INCOMING → received."""
+    direction = row["direction"].upper()
+    when = _date(row, "sentat", "us_short")
+    if direction == "OUTGOING":
+        found.owner_clues.outgoing_invitation(row["from"], row["inviterprofileurl"])
+        person = found.people.get(row["to"], row["inviteeprofileurl"] or None)
+        kind = "invitation_sent"
+    elif direction == "INCOMING":
+        person = found.people.get(row["from"], row["inviterprofileurl"] or None)
+        kind = "invitation_received"
+    else:
+        raise ValueError(f"unknown Direction {row['direction']!r} (INCOMING or OUTGOING)")
+    who = person.identity if person else ""
+    key = stable_key("invitations", when, direction, who)
+    found.add(row, file, kind, when, key, person=person, personalised=bool(row["message"]))
+
+
+def message(found: Collector, row: Row, file: str) -> bool:
+    """messages.csv: kept until the owner is known (see MessageLog)."""
+    log = found.message_logs.get(file)
+    if log is None:
+        log = found.message_logs[file] = MessageLog(file)
+    return log.add(row)
+
+
+def share(found: Collector, row: Row, file: str) -> None:
+    """Shares.csv: `post` with commentary, `share` without (a bare repost)."""
+    when = _date(row, "date", "iso")
+    commentary = share_commentary(row.raw("sharecommentary"))
+    link = row["sharelink"]
+    key = stable_key("shares", when, post_id(link) if link else row["sharedurl"])
+    kind = "post" if commentary else "share"
+    found.add(row, file, kind, when, key, note=excerpt(commentary))
+
+
+def comment(found: Collector, row: Row, file: str) -> None:
+    """Comments.csv: `comment` (its Message has backslash-escaped quotes, undone by the reader)."""
+    when = _date(row, "date", "iso")
+    text = row.raw("message")
+    key = stable_key("comments", when, post_id(row["link"]))
+    found.add(row, file, "comment", when, key, note=excerpt(text), repeatable=True)
+
+
+def _linked(kind: str, file_kind: str, note_column: str | None = None) -> Handler:
+    """A `Date,…,Link` file: one `kind` activity per row, keyed on date and post id."""
+
+    def handle(found: Collector, row: Row, file: str) -> None:
+        when = _date(row, "date", "iso")
+        key = stable_key(file_kind, when, post_id(row["link"]))
+        note = excerpt(row[note_column]).capitalize() if note_column else ""
+        found.add(row, file, kind, when, key, note=note)
+
+    handle.__doc__ = f"A {file_kind} row: one `{kind}` activity."
+    return handle
+
+
+def _endorsement(kind: str, file_kind: str, role: str) -> Handler:
+    def handle(found: Collector, row: Row, file: str) -> None:
+        when = _date(row, "endorsementdate", "iso")
+        person = found.people.get(
+            _name(row[f"{role}firstname"], row[f"{role}lastname"]),
+            row[f"{role}publicurl"] or None,
+        )
+        skill = row["skillname"]
+        who = person.identity if person else ""
+        key = stable_key(file_kind, when, who, fold(skill))
+        found.add(row, file, kind, when, key, person=person, note=excerpt(skill))
+
+    handle.__doc__ = f"Endorsement_*_Info.csv: one `{kind}` activity per skill endorsement."
+    return handle
+
+
+def _recommendation(kind: str, file_kind: str) -> Handler:
+    def handle(found: Collector, row: Row, file: str) -> None:
+        when = _date(row, "creationdate", "us_short")
+        name = _name(row["firstname"], row["lastname"])
+        person = found.people.get(name, None)
+        key = stable_key(file_kind, when, fold(name))
+        found.add(
+            row,
+            file,
+            kind,
+            when,
+            key,
+            person=person,
+            company=clean_or_none(row["company"]),
+            title=clean_or_none(row["jobtitle"]),
+        )
+        if kind == "recommendation_received" and (
+            not row.table.has("status") or row["status"].upper() == "VISIBLE"
+        ):
+            found.profile["recommendations"] = found.profile.get("recommendations", 0) + 1
+
+    handle.__doc__ = f"Recommendations_*.csv: one `{kind}` activity per recommendation."
+    return handle
+
+
+def search_query(found: Collector, row: Row, file: str) -> None:
+    """SearchQueries.csv: `people_search` (the query text is not kept)."""
+    when = _date(row, "time", "iso")
+    key = stable_key("search_queries", when)
+    found.add(row, file, "people_search", when, key, repeatable=True)
+
+
+def company_follow(found: Collector, row: Row, file: str) -> None:
+    """Company Follows.csv: `account_followed` with the company (a target account aligns it)."""
+    organization = row["organization"]
+    if not organization:
+        raise ValueError("no Organization")
+    when = _date(row, "followedon", "unix")
+    key = stable_key("company_follows", when, fold(organization))
+    found.add(row, file, "account_followed", when, key, company=clean_or_none(organization))
+
+
+def rich_media(found: Collector, row: Row, file: str) -> None:
+    """Rich_Media.csv: `media`, dated from prose ("You uploaded … on March 2, 2024 at …")."""
+    when = _date(row, "datetime", "month_first")
+    link = row["medialink"]
+    key = stable_key("rich_media", when, link)
+    found.add(row, file, "media", when, key, note=excerpt(row["mediadescription"]))
+
+
+def event(found: Collector, row: Row, file: str) -> None:
+    """Events.csv: `event`, dated at its start."""
+    name = row["eventname"]
+    when = _date(row, "eventtime", "month_first")
+    key = stable_key("events", when, fold(name), row["externalurl"])
+    found.add(row, file, "event", when, key, note=excerpt(name))
+
+
+def profile(found: Collector, row: Row, file: str) -> None:
+    """Profile.csv: which checklist items the profile fills (only its first row counts)."""
+    if "headline" in found.profile:
+        return
+    found.profile["headline"] = bool(row["headline"])
+    found.profile["summary"] = bool(row["summary"])
+    found.profile["industry"] = bool(row["industry"])
+    found.profile["location"] = bool(row["geolocation"] or row["zipcode"] or row["address"])
+
+
+def skill(found: Collector, row: Row, file: str) -> None:
+    """Skills.csv: one skill per row."""
+    if row["name"]:
+        found.profile["skills"] = found.profile.get("skills", 0) + 1
+
+
+def position(found: Collector, row: Row, file: str) -> None:
+    """Positions.csv: any position fills the experience item."""
+    if row["companyname"] or row["title"]:
+        found.profile["experience"] = True
+
+
+HANDLERS: dict[str, Handler] = {
+    "connections": connection,
+    "invitations": invitation,
+    "messages": message,
+    "shares": share,
+    "comments": comment,
+    "reactions": _linked("reaction", "reactions", "type"),
+    "votes": _linked("poll_vote", "votes"),
+    "instant_reposts": _linked("share", "instant_reposts"),
+    "endorsements_received": _endorsement(
+        "endorsement_received", "endorsements_received", "endorser"
+    ),
+    "endorsements_given": _endorsement("endorsement_given", "endorsements_given", "endorsee"),
+    "recommendations_received": _recommendation(
+        "recommendation_received", "recommendations_received"
+    ),
+    "recommendations_given": _recommendation("recommendation_given", "recommendations_given"),
+    "search_queries": search_query,
+    "company_follows": company_follow,
+    "rich_media": rich_media,
+    "events": event,
+    "profile": profile,
+    "skills": skill,
+    "positions": position,
+}
+# Files that feed the profile checklist rather than the activity log.
+PROFILE_KINDS = frozenset({"profile", "skills", "positions"})
+# Profile facts a present file sets even when it has no rows (no skills is a fact).
+FACT_DEFAULTS: dict[str, dict[str, Any]] = {
+    "skills": {"skills": 0},
+    "positions": {"experience": False},
+    "recommendations_received": {"recommendations": 0},
+}

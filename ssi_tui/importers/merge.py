@@ -1,0 +1,211 @@
+"""A parsed export against the store: which rows are new, which contacts match, one save.
+
+Activities are new when their stable key is not stored yet; people match a contact by
+normalised profile URL, else by name (unless both have different profile URLs). A matched
+contact is updated in place (same id), never duplicated.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
+
+from ssi_tui.domain.models import Activity, Contact, ProfileChecklist
+from ssi_tui.importers.drafts import Draft
+from ssi_tui.importers.people import Person, profile_key
+from ssi_tui.importers.reader import ParsedExport, ProgressCallback, paused_gc
+from ssi_tui.importers.summary import FileReport, ImportProgress, ImportSummary
+from ssi_tui.store.tables import activity_from_doc
+
+if TYPE_CHECKING:
+    from ssi_tui.store.repository import Store
+
+SOURCE = "linkedin-export"
+COUNT_LIMIT = 10_000  # the checklist's bound on skill and recommendation counts
+
+
+def apply_import(
+    store: Store,
+    parsed: ParsedExport,
+    *,
+    dry_run: bool = False,
+    progress: ProgressCallback | None = None,
+) -> ImportSummary:
+    """Add what is new to the store in one transaction (nothing at all on a dry run).
+
+    Consumes `parsed` (its drafts are released as they are saved).
+    """
+    with paused_gc():
+        return _apply(store, parsed, dry_run, progress)
+
+
+def _apply(
+    store: Store, parsed: ParsedExport, dry_run: bool, progress: ProgressCallback | None
+) -> ImportSummary:
+    summary = ImportSummary(
+        owner=parsed.owner, files=parsed.files, ignored_files=parsed.ignored, dry_run=dry_run
+    )
+    contacts = resolve_people(store, parsed.people.all, summary)
+    new = new_drafts(store, parsed.drafts, summary.files)
+    parsed.drafts = []  # the new ones are all in `new`: let the duplicates go
+    summary.activities_added = len(new)
+    checklist = updated_checklist(store.checklist.get(), parsed.profile)
+    summary.checklist_updated = checklist is not None
+    for file in parsed.profile_files:
+        _count_profile_file(summary.files[file], changed=checklist is not None)
+    if dry_run or not (new or contacts or checklist is not None):
+        return summary
+    if progress is not None:
+        progress(ImportProgress("", 0, len(new)))
+    store.save_import(activities(new), contacts, checklist)
+    if progress is not None:
+        progress(ImportProgress("", len(new), len(new)))
+    return summary
+
+
+def match_contact(store: Store, person: Person) -> Contact | None:
+    """The stored contact this person is: same profile URL, else same name without another URL."""
+    if person.key:
+        contact = store.contacts.by_url(person.key)
+        if contact is not None:
+            return contact
+    if person.name:
+        contact = store.contacts.find(person.name)
+        if contact is not None and (
+            person.key is None or profile_key(contact.profile_url) in (None, person.key)
+        ):
+            return contact
+    return None
+
+
+def resolve_people(store: Store, people: list[Person], summary: ImportSummary) -> list[Contact]:
+    """Match everyone against the contacts; returns the contacts to save (new or changed)."""
+    pending: dict[str, Contact] = {}
+    ids = id_sequence()
+    for person in people:
+        existing = match_contact(store, person)
+        if existing is not None:
+            existing = pending.get(existing.id, existing)
+        if existing is not None and person.contact:
+            changed = _changes(existing, person)
+            if changed:
+                if existing.id not in pending:
+                    summary.contacts_updated += 1
+                existing = existing.model_copy(update=changed)
+                pending[existing.id] = existing
+        elif existing is None and person.contact:
+            existing = Contact(
+                id=next(ids),
+                name=person.name,
+                company=person.company,
+                title=person.title,
+                profile_url=person.url,
+                connected_on=person.connected_on,
+                source=SOURCE,
+            )
+            pending[existing.id] = existing
+            summary.contacts_added += 1
+        if existing is not None:
+            person.resolved_name = existing.name
+            person.resolved_company = existing.company
+            person.resolved_title = existing.title
+        else:
+            person.resolved_name = person.name
+            person.resolved_company = person.company
+            person.resolved_title = person.title
+    return list(pending.values())
+
+
+def _changes(contact: Contact, person: Person) -> dict[str, Any]:
+    """What the export knows better: its company and title (at export time), the URL, the date."""
+    changes: dict[str, Any] = {}
+    if person.url and not contact.profile_url:
+        changes["profile_url"] = person.url
+    if person.company and person.company != contact.company:
+        changes["company"] = person.company
+    if person.title and person.title != contact.title:
+        changes["title"] = person.title
+    if person.connected_on and person.connected_on != contact.connected_on:
+        changes["connected_on"] = person.connected_on
+    return changes
+
+
+def new_drafts(store: Store, drafts: list[Draft], files: dict[str, FileReport]) -> list[Draft]:
+    """The drafts whose key is neither stored nor seen earlier in this export."""
+    seen: set[str] = set()
+    new: list[Draft] = []
+    has_external = store.activities.has_external
+    for draft in drafts:
+        report = files[draft.file]
+        if draft.key in seen or has_external(draft.key):
+            report.duplicates += 1
+            continue
+        seen.add(draft.key)
+        report.imported += 1
+        new.append(draft)
+    return new
+
+
+def activities(drafts: list[Draft]) -> Iterator[Activity]:
+    """The new activities, oldest first, consuming `drafts` as it goes (to keep memory low).
+
+    The audience is left to the goals (company and title decide it at scoring time). Models are
+    built with the store's fast constructor, without pydantic validation: every value is already
+    clean (names and notes through `clean_text`, kinds from the mapping, real dates), which the
+    importer's tests check by validating every imported activity.
+    """
+    # Newest first, popped from the end: the store indexes them oldest first, which is cheap.
+    drafts.sort(key=attrgetter("date"), reverse=True)
+    ids = id_sequence()
+    while drafts:
+        draft = drafts.pop()
+        person = draft.person
+        yield activity_from_doc(
+            {
+                "id": next(ids),
+                "kind": draft.kind,
+                "date": draft.date.isoformat(),
+                "contact": person.resolved_name if person else None,
+                "company": draft.company or (person.resolved_company if person else None),
+                "title": draft.title or (person.resolved_title if person else None),
+                "personalised": draft.personalised,
+                "channel": "linkedin",
+                "note": draft.note,
+                "source": SOURCE,
+                "external_id": draft.key,
+            }
+        )
+
+
+def id_sequence() -> Iterator[str]:
+    """Fresh ids, 32 hex digits like `new_id()`'s: a random 64-bit prefix and a counter
+    (unique without a random draw per row, which costs more than the rest of a contact)."""
+    prefix = secrets.token_hex(8)
+    number = 0
+    while True:
+        number += 1
+        yield f"{prefix}{number:016x}"
+
+
+def updated_checklist(current: ProfileChecklist, facts: dict[str, Any]) -> ProfileChecklist | None:
+    """The checklist with what the export says about the profile, or None if nothing changes."""
+    if not facts:
+        return None
+    bounded = {
+        name: min(value, COUNT_LIMIT)
+        if isinstance(value, int) and not isinstance(value, bool)
+        else value
+        for name, value in facts.items()
+    }
+    updated = ProfileChecklist.model_validate({**current.model_dump(), **bounded})
+    return updated if updated != current else None
+
+
+def _count_profile_file(report: FileReport, *, changed: bool) -> None:
+    good = report.rows - len(report.errors)
+    if changed:
+        report.imported = good
+    else:
+        report.duplicates = good

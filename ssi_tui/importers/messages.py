@@ -1,0 +1,252 @@
+"""messages.csv: rows kept compact until the owner is known, then turned into sent/received drafts.
+
+Bodies are never kept: a sent message's content is only hashed, in memory, to tell a template
+sent to many conversations (not personalised) from a message written for one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from typing import NamedTuple
+
+from ssi_tui.domain.text import fold
+from ssi_tui.importers.cleaning import clean
+from ssi_tui.importers.csvfiles import Row, RowError
+from ssi_tui.importers.dates import parse_when
+from ssi_tui.importers.drafts import Draft, key_digest
+from ssi_tui.importers.owner import Owner
+from ssi_tui.importers.people import People, Person, full_url, profile_key
+
+_PROFILE = re.compile(r"(?:https?://)?(?:[\w-]+\.)?linkedin\.com/in/[^\s,;\"'<>]+", re.IGNORECASE)
+TEMPLATE_CONVERSATIONS = 3  # the same text sent to this many conversations is a template
+_TRUE = frozenset({"true", "yes", "1"})
+_DIRECTIONS = {"OUTGOING": True, "INCOMING": False}
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """A name and/or profile URL seen in the file."""
+
+    name: str
+    url: str | None
+    key: str | None
+
+    @property
+    def identity(self) -> str:
+        """Profile key, else the folded name."""
+        return self.key or f"name:{fold(self.name)}"
+
+
+class Message(NamedTuple):
+    """One message, compact: no body."""
+
+    line: int
+    when: datetime
+    conversation: str
+    sender: int
+    recipients: tuple[int, ...]
+    outgoing: bool | None
+    template: int | None
+
+
+class MessageLog:
+    """The rows of one messages file, with the participants they name."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.messages: list[Message] = []
+        self.participants: list[Participant] = []
+        self._ids: dict[tuple[str, str | None], int] = {}
+        # Caches on the raw fields: the same people and conversations recur on many rows.
+        self._raw_participants: dict[tuple[str, str | None], int] = {}
+        self._raw_recipients: dict[tuple[str, str], tuple[int, ...]] = {}
+        self._conversations: dict[str, str] = {}
+        self.errors: list[RowError] = []
+        self.has_urls = False
+
+    def _participant(self, name: str, url: str | None) -> int:
+        raw = (name, url)
+        index = self._raw_participants.get(raw)
+        if index is None:
+            index = self._raw_participants[raw] = self._new_participant(name, url)
+        return index
+
+    def _new_participant(self, name: str, url: str | None) -> int:
+        name = clean(name)
+        link = full_url(url) if url else None
+        key = profile_key(link)
+        marker = (fold(name) if not key else "", key)
+        index = self._ids.get(marker)
+        if index is None:
+            index = self._ids[marker] = len(self.participants)
+            self.participants.append(Participant(name, link, key))
+        return index
+
+    def add(self, row: Row) -> bool:
+        """Keep one row; False for a draft (not a message that was sent)."""
+        (
+            draft,
+            date,
+            sender_name,
+            sender_url,
+            to,
+            recipient_urls,
+            conversation,
+            direction,
+        ) = row.values(
+            "ismessagedraft",
+            "date",
+            "from",
+            "senderprofileurl",
+            "to",
+            "recipientprofileurls",
+            "conversationid",
+            "direction",
+        )
+        if draft and draft.casefold() in _TRUE:
+            return False
+        when = parse_when(date, "iso")
+        self.has_urls = self.has_urls or row.table.has("senderprofileurl")
+        if not sender_name and not sender_url:
+            raise ValueError("no sender (FROM is empty)")
+        sender = self._participant(sender_name, sender_url or None)
+        raw_recipients = (to, recipient_urls)
+        recipients = self._raw_recipients.get(raw_recipients)
+        if recipients is None:
+            recipients = self._raw_recipients[raw_recipients] = tuple(
+                self._recipients(*raw_recipients)
+            )
+        conversation = self._conversations.setdefault(conversation, conversation)
+        outgoing = _DIRECTIONS.get(direction.upper()) if direction else None
+        content = row.raw("content")
+        content = content.strip()
+        # Python's own string hash: fast, only ever compared within this import, never kept.
+        template = hash(content) if content else None
+        self.messages.append(
+            Message(row.line, when, conversation, sender, recipients, outgoing, template)
+        )
+        return True
+
+    def _recipients(self, to: str, urls_text: str) -> list[int]:
+        urls = _PROFILE.findall(urls_text)
+        if not urls:
+            return [self._participant(to, None)] if to else []
+        names = [name.strip() for name in to.split(",")] if len(urls) > 1 else [to]
+        if len(names) != len(urls):
+            names = [""] * len(urls)
+        return [self._participant(name, url) for name, url in zip(names, urls, strict=True)]
+
+    # -- owner -------------------------------------------------------------------------
+    def participation(self) -> Counter[int]:
+        """How many messages each participant is in (the owner is in all of them); where a row
+        says its direction (old exports), only the owner's side counts."""
+        counts: Counter[int] = Counter()
+        for message in self.messages:
+            if message.outgoing is not False:
+                counts[message.sender] += 1
+            if message.outgoing is not True:
+                counts.update(set(message.recipients))
+        return counts
+
+    def owner_ids(self, owner: Owner | None) -> set[int]:
+        """The participants who are the owner."""
+        if owner is None:
+            return set()
+        owner_key = profile_key(owner.profile_url)
+        owner_name = fold(owner.name) if owner.name else None
+        found = set()
+        for index, participant in enumerate(self.participants):
+            if (owner_key and participant.key == owner_key) or (
+                participant.key is None and owner_name and fold(participant.name) == owner_name
+            ):
+                found.add(index)
+        return found
+
+    # -- drafts ------------------------------------------------------------------------
+    def drafts(self, owner: Owner | None, people: People) -> list[Draft]:
+        """`message_sent` / `message_received` drafts; the counterpart becomes a contact."""
+        mine = self.owner_ids(owner)
+        templates = self._templates(mine)
+        occurrences: dict[str, int] = {}
+        drafts: list[Draft] = []
+        persons: dict[int, Person | None] = {}
+        identities = [participant.identity for participant in self.participants]
+        digests: dict[tuple[str, int, tuple[int, ...]], str] = {}
+        messages = self.messages
+        while messages:
+            message = messages.pop()  # release each row as its draft is made
+            outgoing = message.outgoing
+            if outgoing is None:
+                if not mine:
+                    self.errors.append(
+                        RowError(message.line, "cannot tell who sent this message (owner unknown)")
+                    )
+                    continue
+                outgoing = message.sender in mine
+            if outgoing:
+                others = [index for index in message.recipients if index not in mine]
+                counterpart = others[0] if others else None
+            else:
+                counterpart = message.sender if message.sender not in mine else None
+            person = None
+            if counterpart is not None:
+                if counterpart not in persons:
+                    participant = self.participants[counterpart]
+                    # With profile URLs in the file, a counterpart without one (a company, a
+                    # sponsored sender) is not a person to keep in touch with.
+                    persons[counterpart] = people.get_clean(
+                        participant.name,
+                        participant.url,
+                        participant.key,
+                        contact=participant.key is not None or not self.has_urls,
+                    )
+                person = persons[counterpart]
+            who = (message.conversation, message.sender, message.recipients)
+            digest = digests.get(who)
+            if digest is None:
+                digest = digests[who] = key_digest(
+                    message.conversation,
+                    identities[message.sender],
+                    *[identities[index] for index in message.recipients],
+                )
+            base = f"messages:{message.when.isoformat()}:{digest}"  # as stable_key() makes it
+            seen = occurrences.get(base, 0)
+            occurrences[base] = seen + 1
+            key = f"{base}#{seen}" if seen else base
+            personalised = bool(
+                outgoing and message.template is not None and message.template not in templates
+            )
+            drafts.append(
+                Draft(
+                    kind="message_sent" if outgoing else "message_received",
+                    date=message.when.date(),
+                    key=key,
+                    file=self.file,
+                    line=message.line,
+                    person=person,
+                    personalised=personalised,
+                )
+            )
+        self.messages.clear()
+        self._raw_participants.clear()
+        self._raw_recipients.clear()
+        self._conversations.clear()
+        return drafts
+
+    def _templates(self, mine: set[int]) -> set[int]:
+        """Texts the owner sent to TEMPLATE_CONVERSATIONS or more conversations."""
+        conversations: dict[int, set[str]] = {}
+        for message in self.messages:
+            if message.template is None:
+                continue
+            if message.outgoing or (message.outgoing is None and message.sender in mine):
+                where = message.conversation or str(message.recipients)
+                conversations.setdefault(message.template, set()).add(where)
+        return {
+            digest
+            for digest, places in conversations.items()
+            if len(places) >= TEMPLATE_CONVERSATIONS
+        }

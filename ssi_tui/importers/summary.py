@@ -1,0 +1,86 @@
+"""What an import did, per file: rows read, imported, already there, and the bad rows by line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ssi_tui.importers.csvfiles import RowError
+from ssi_tui.importers.owner import Owner
+
+
+@dataclass(slots=True)
+class FileReport:
+    """One export file's counts and bad rows."""
+
+    rows: int = 0
+    imported: int = 0
+    duplicates: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """`{"rows", "imported", "duplicates", "errors": [{"line", "error"}]}`."""
+        return {
+            "rows": self.rows,
+            "imported": self.imported,
+            "duplicates": self.duplicates,
+            "errors": [{"line": error.line, "error": error.error} for error in self.errors],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProgress:
+    """How far the reading of one file has got (bytes); `file` is "" for the final save."""
+
+    file: str
+    done: int
+    total: int
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    """The result of an import (or of a dry run: what it would add)."""
+
+    owner: Owner | None = None
+    files: dict[str, FileReport] = field(default_factory=dict)
+    ignored_files: list[str] = field(default_factory=list)
+    contacts_added: int = 0
+    contacts_updated: int = 0
+    activities_added: int = 0
+    checklist_updated: bool = False
+    dry_run: bool = False
+
+    @property
+    def error_count(self) -> int:
+        """Bad rows over all files."""
+        return sum(len(report.errors) for report in self.files.values())
+
+    def to_json(self) -> dict[str, Any]:
+        """The summary as one JSON object (the shape `ssi-tui import --json` prints)."""
+        return {
+            "owner": self.owner.to_json() if self.owner else None,
+            "files": {name: report.to_json() for name, report in self.files.items()},
+            "ignored_files": list(self.ignored_files),
+            "contacts_added": self.contacts_added,
+            "activities_added": self.activities_added,
+        }
+
+    def headline(self) -> str:
+        """One sentence: what was (or would be) added."""
+        if self.dry_run:
+            text = f"Dry run: would add {self.activities_added:,} activities and "
+        else:
+            text = f"Added {self.activities_added:,} activities and "
+        text += f"{self.contacts_added:,} {_plural(self.contacts_added, 'contact')}"
+        if self.contacts_updated:
+            verb = "would update" if self.dry_run else "updated"
+            text += f", {verb} {self.contacts_updated:,}"
+        if self.checklist_updated:
+            text += "; profile checklist " + ("would change" if self.dry_run else "updated")
+        if self.error_count:
+            text += f"; {self.error_count:,} bad {_plural(self.error_count, 'row')} skipped"
+        return text + "."
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else word + "s"

@@ -1,0 +1,349 @@
+"""The planner over a workspace: plans, agenda, done/skip/undo, streaks, suggestions, nurturing.
+
+Glue between the store and the domain (plans, recurrence, agenda, suggestions, nurture); the
+command line and the app both call this, never the tables directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from ssi_tui.domain.agenda import (
+    EARLY_DAYS,
+    OVERDUE_DAYS,
+    WEEK_DAYS,
+    Agenda,
+    AgendaItem,
+    Ledger,
+    Streak,
+    build_agenda,
+    open_occurrences,
+    overall_streak,
+    plan_streak,
+)
+from ssi_tui.domain.catalog import describe_validation_error
+from ssi_tui.domain.models import Activity
+from ssi_tui.domain.nurture import TouchStatus, losing_touch
+from ssi_tui.domain.objectives import objective_progress, week_start
+from ssi_tui.domain.plans import Plan, PlanEvent
+from ssi_tui.domain.recurrence import (
+    RuleError,
+    describe,
+    next_occurrence,
+    occurrences,
+    parse_rule,
+    require_occurrence,
+)
+from ssi_tui.domain.suggestions import PlanSuggestion, suggest_plans
+from ssi_tui.workspace import InputError, Workspace
+
+if TYPE_CHECKING:
+    from ssi_tui.store.repository import Store
+    from ssi_tui.store.tables import Records
+
+MIN_ID_PREFIX = 4
+
+
+def plans_table(store: Store) -> Records[Plan]:
+    """The plans, ordered by start date."""
+    return store.records("plans", Plan, order="start")
+
+
+def events_table(store: Store) -> Records[PlanEvent]:
+    """Skip events, ordered by occurrence."""
+    return store.records("plan_events", PlanEvent, order="occurrence")
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRow:
+    """A plan with what the plan list shows: schedule, next occurrence, streak."""
+
+    plan: Plan
+    schedule: str
+    next: date | None
+    streak: Streak
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of `ssi-tui plan list --json` entries."""
+        return {
+            **self.plan.model_dump(mode="json"),
+            "schedule": self.schedule,
+            "next": self.next.isoformat() if self.next else None,
+            "streak": self.streak.current,
+            "best_streak": self.streak.best,
+        }
+
+
+class Planner:
+    """Plans and their occurrences for one workspace."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.store = workspace.store
+        self.plans = plans_table(self.store)
+        self.events = events_table(self.store)
+
+    # -- plans --------------------------------------------------------------------------------
+    def build_plan(self, fields: dict[str, Any]) -> Plan:
+        """Validate form or command-line fields into a plan (preset or RRULE, known kind and
+        audience, an end after the start, at least one occurrence)."""
+        kind = fields.get("kind") or ""
+        if kind not in self.workspace.catalog:
+            raise InputError(
+                f"unknown activity kind {kind!r}; valid kinds: "
+                f"{', '.join(sorted(self.workspace.catalog.kinds))}"
+            )
+        start = fields.get("start") or self.workspace.today
+        rule_text = fields.get("rule") or ""
+        try:
+            recurrence = parse_rule(rule_text, start, fields.get("until"), fields.get("count"))
+            require_occurrence(recurrence, start, rule_text)
+        except RuleError as error:
+            raise InputError(str(error)) from None
+        values = {
+            "kind": kind,
+            "audience": self.workspace.check_audience(fields.get("audience")),
+            "contact": fields.get("contact"),
+            "company": fields.get("company"),
+            "personalised": bool(fields.get("personalised")),
+            "rule": recurrence.rule,
+            "start": start,
+            "until": recurrence.until,
+            "count": recurrence.count,
+            "note": fields.get("note") or "",
+        }
+        if fields.get("id"):
+            values["id"] = fields["id"]
+        try:
+            return Plan.model_validate(values)
+        except ValidationError as error:
+            raise InputError(describe_validation_error(error)) from None
+
+    def add_plan(self, fields: dict[str, Any]) -> Plan:
+        """Validate and store a new plan."""
+        return self.plans.add(self.build_plan(fields))
+
+    def all_plans(self) -> list[Plan]:
+        """Every plan, by start date (a hand-edited, invalid plan is an InputError naming it)."""
+        try:
+            return self.plans.all()
+        except ValidationError as error:
+            raise InputError(
+                f"a stored plan is invalid ({describe_validation_error(error)}); "
+                "remove it with `ssi-tui plan remove ID` or restore a backup"
+            ) from None
+
+    def find_plan(self, plan_id: str) -> Plan:
+        """A plan by id or by a unique prefix of at least four characters."""
+        text = plan_id.strip()
+        plans = self.all_plans()
+        exact = [plan for plan in plans if plan.id == text]
+        if exact:
+            return exact[0]
+        matches = (
+            [plan for plan in plans if plan.id.startswith(text)]
+            if len(text) >= MIN_ID_PREFIX
+            else []
+        )
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise InputError(f"plan id {plan_id!r} is ambiguous: give more characters")
+        raise InputError(f"no plan with id {plan_id!r}; see `ssi-tui plan list`")
+
+    def remove_plan(self, plan_id: str) -> Plan:
+        """Delete a plan and its skip events (activities done from it stay in the log)."""
+        plan = self.find_plan(plan_id)
+        self.plans.delete(plan.id)
+        for event in self.events.all():
+            if event.plan_id == plan.id:
+                self.events.delete(event.id)
+        return plan
+
+    def plan_rows(self, as_of: date | None = None) -> list[PlanRow]:
+        """Every plan with its schedule, next occurrence (from `as_of` on) and streak."""
+        as_of = as_of or self.workspace.today
+        plans = self.all_plans()
+        ledger = self.ledger(plans)
+        return [
+            PlanRow(
+                plan,
+                describe(plan.recurrence),
+                next_occurrence(plan.recurrence, plan.start, as_of - timedelta(days=1)),
+                plan_streak(plan, ledger, as_of),
+            )
+            for plan in plans
+        ]
+
+    # -- occurrences ----------------------------------------------------------------------------
+    def ledger(self, plans: Sequence[Plan], since: date | None = None) -> Ledger:
+        """Done and skipped occurrences of these plans (plan activities dated from `since`)."""
+        if not plans:
+            return Ledger()
+        ids = {plan.id for plan in plans}
+        earliest = min(plan.start for plan in plans)
+        # A done occurrence is dated at most EARLY_DAYS before the occurrence (see mark_done).
+        low = max(since or earliest, earliest) - timedelta(days=EARLY_DAYS)
+        activities = [
+            activity
+            for activity in self.store.activities.between(low, None)
+            if activity.plan_id in ids
+        ]
+        events = [event for event in self.events.all() if event.plan_id in ids]
+        return Ledger.build(activities, events)
+
+    def agenda(self, as_of: date | None = None) -> Agenda:
+        """Overdue, today's and this week's occurrences as of a date (default today)."""
+        as_of = as_of or self.workspace.today
+        plans = self.all_plans()
+        ledger = self.ledger(plans, since=as_of - timedelta(days=OVERDUE_DAYS))
+        return build_agenda(plans, ledger, as_of)
+
+    def overall_streak(self, as_of: date | None = None) -> Streak:
+        """Consecutive days with every planned action done on time."""
+        as_of = as_of or self.workspace.today
+        plans = self.all_plans()
+        return overall_streak(plans, self.ledger(plans), as_of)
+
+    def _occurrence(self, plan: Plan, day: date) -> None:
+        """Refuse a date that is not an occurrence of the plan."""
+        if day not in occurrences(plan.recurrence, plan.start, day, day):
+            raise InputError(
+                f"{day.isoformat()} is not an occurrence of plan {plan.short_id} "
+                f"({describe(plan.recurrence)} from {plan.start.isoformat()})"
+            )
+
+    def mark_done(self, plan_id: str, occurrence: date, done_on: date | None = None) -> Activity:
+        """Log the plan's activity for one occurrence, dated the day it was done.
+
+        By default that is the occurrence's day, or today for an occurrence still to come. It may
+        not be after today, nor more than a week before the occurrence.
+        """
+        plan = self.find_plan(plan_id)
+        today = self.workspace.today
+        self._occurrence(plan, occurrence)
+        ledger = self.ledger([plan], since=occurrence - timedelta(days=EARLY_DAYS))
+        status = ledger.status(plan.id, occurrence)
+        if status != "open":
+            raise InputError(
+                f"{plan.kind} of {occurrence.isoformat()} is already {status}: undo it first"
+            )
+        if occurrence > today + timedelta(days=WEEK_DAYS):
+            raise InputError(f"{occurrence.isoformat()} is more than a week ahead")
+        day = done_on or min(occurrence, today)
+        if day > today:
+            raise InputError(
+                f"done on {day.isoformat()}? That is after today ({today.isoformat()})"
+            )
+        if day < occurrence - timedelta(days=EARLY_DAYS):
+            raise InputError(
+                f"done on {day.isoformat()} is more than {EARLY_DAYS} days before the "
+                f"occurrence of {occurrence.isoformat()}"
+            )
+        activity, _ = self.workspace.log_activity(
+            {
+                "kind": plan.kind,
+                "date": day,
+                "audience": plan.audience,
+                "contact": plan.contact,
+                "company": plan.company,
+                "personalised": plan.personalised,
+                "note": plan.note,
+                "source": "plan",
+                "plan_id": plan.id,
+                "occurrence": occurrence,
+            }
+        )
+        return activity
+
+    def done_next(self, plan_id: str, done_on: date | None = None) -> Activity:
+        """Mark done the plan's earliest open occurrence among the overdue ones and today's."""
+        plan = self.find_plan(plan_id)
+        today = self.workspace.today
+        ledger = self.ledger([plan], since=today - timedelta(days=OVERDUE_DAYS))
+        open_days = open_occurrences(plan, ledger, today)
+        if not open_days:
+            upcoming = next_occurrence(plan.recurrence, plan.start, today)
+            after = f"; next: {upcoming.isoformat()}" if upcoming else "; the plan has ended"
+            raise InputError(
+                f"plan {plan.short_id} ({plan.kind}) has nothing open today or in the last "
+                f"{OVERDUE_DAYS} days{after}"
+            )
+        return self.mark_done(plan.id, open_days[0], done_on)
+
+    def skip(self, plan_id: str, occurrence: date) -> PlanEvent:
+        """Skip one occurrence (it leaves the agenda and does not break the streak)."""
+        plan = self.find_plan(plan_id)
+        self._occurrence(plan, occurrence)
+        status = self.ledger([plan], since=occurrence - timedelta(days=EARLY_DAYS)).status(
+            plan.id, occurrence
+        )
+        if status != "open":
+            raise InputError(
+                f"{plan.kind} of {occurrence.isoformat()} is already {status}: undo it first"
+            )
+        return self.events.add(PlanEvent(plan_id=plan.id, occurrence=occurrence))
+
+    def undo(self, plan_id: str, occurrence: date) -> str:
+        """Reopen an occurrence: delete its done activity or its skip. Returns what was undone."""
+        plan = self.find_plan(plan_id)
+        ledger = self.ledger([plan], since=occurrence - timedelta(days=EARLY_DAYS))
+        key = (plan.id, occurrence)
+        if key in ledger.done:
+            self.store.activities.delete(ledger.done[key].id)
+            return "done"
+        if key in ledger.skipped:
+            self.events.delete(ledger.skipped[key].id)
+            return "skipped"
+        raise InputError(f"{plan.kind} of {occurrence.isoformat()} is open: nothing to undo")
+
+    def apply(self, item: AgendaItem, action: str) -> str:
+        """Done / skip / undo on an agenda item; returns a one-line result."""
+        what = f"{item.plan.kind} of {item.date.isoformat()}"
+        if action == "done":
+            activity = self.mark_done(item.plan.id, item.date)
+            return f"Done: {what} (logged on {activity.date.isoformat()})"
+        if action == "skip":
+            self.skip(item.plan.id, item.date)
+            return f"Skipped: {what}"
+        undone = self.undo(item.plan.id, item.date)
+        return f"Undone ({undone}): {what} is open again"
+
+    # -- suggestions and nurturing ----------------------------------------------------------------
+    def suggestions(self, as_of: date | None = None) -> list[PlanSuggestion]:
+        """Plans worth adopting: objectives behind this week, then the raised flags."""
+        as_of = as_of or self.workspace.today
+        goals = self.store.goals.get()
+        week = self.store.activities.between(week_start(as_of), as_of)
+        progress = objective_progress(goals, week, as_of)
+        flags = self.workspace.report(as_of).flags
+        return suggest_plans(progress, flags, self.all_plans(), self.workspace.catalog, as_of)
+
+    def adopt(self, suggestion: PlanSuggestion, start: date | None = None) -> Plan:
+        """Store the plan a suggestion describes, starting today (or `start`)."""
+        return self.add_plan(
+            {
+                "kind": suggestion.kind,
+                "rule": suggestion.rule,
+                "audience": suggestion.audience,
+                "company": suggestion.company,
+                "personalised": suggestion.personalised,
+                "note": suggestion.note,
+                "start": start or self.workspace.today,
+            }
+        )
+
+    def losing_touch(self, as_of: date | None = None) -> list[TouchStatus]:
+        """Contacts past their stay-in-touch cadence, most overdue first."""
+        as_of = as_of or self.workspace.today
+        return losing_touch(
+            self.store.contacts.all(),
+            self.store.activities.between(None, as_of),
+            self.store.goals.get(),
+            as_of,
+        )

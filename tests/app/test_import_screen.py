@@ -1,0 +1,106 @@
+"""Pilot tests of the import screen: key `i`, the palette, a worker with progress, a summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Checkbox, DataTable, Input, ProgressBar, Static
+
+from ssi_tui.app.app import SSIApp
+from ssi_tui.app.screens.importer import ImportScreen
+
+from ..unit.importers.builders import standard_export
+from .conftest import settle
+
+
+async def start_import(pilot, path: Path | str) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("i")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ImportScreen)
+    screen = pilot.app.screen
+    assert screen.focused is screen.query_one("#import-path", Input)
+    screen.query_one("#import-path", Input).value = str(path)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_import_from_the_screen(empty_app: SSIApp, tmp_path: Path) -> None:
+    archive = standard_export().zip(tmp_path / "export.zip", top="Basic_LinkedInDataExport")
+    async with empty_app.run_test(size=(120, 40)) as pilot:
+        await start_import(pilot, archive)
+        screen = empty_app.screen
+        table = screen.query_one("#import-summary", DataTable)
+        assert table.row_count == 19
+        first = [str(value) for value in table.get_row_at(0)]
+        assert first == ["Connections.csv", "3", "3", "0", "0"]
+        bars = list(screen.query(ProgressBar))
+        assert len(bars) == 19 and all(bar.percentage == 1 for bar in bars)
+        state = str(screen.query_one("#import-state", Static).render())
+        assert "Added 25 activities and 4 contacts" in state and "Olivia Owner" in state
+        assert "line 4: no date" in str(screen.query_one("#import-detail", Static).render())
+        assert not screen.running
+        workspace = empty_app.workspace
+        assert workspace is not None
+        assert workspace.store.activities.count() == 25
+        assert workspace.store.contacts.count() == 4
+        # Importing again: nothing new.
+        screen.query_one("#import-path", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Added 0 activities and 0 contacts" in str(
+            screen.query_one("#import-state", Static).render()
+        )
+        assert workspace.store.activities.count() == 25
+
+
+async def test_a_bad_path_is_an_error_and_saves_nothing(empty_app: SSIApp, tmp_path: Path) -> None:
+    async with empty_app.run_test(size=(80, 24)) as pilot:
+        await start_import(pilot, tmp_path / "missing.zip")
+        screen = empty_app.screen
+        assert "no such file or folder" in str(screen.query_one("#import-state", Static).render())
+        assert screen.query_one("#import-summary", DataTable).row_count == 0
+        assert any("no such file" in str(n.message) for n in empty_app._notifications)
+        assert empty_app.workspace is not None
+        assert empty_app.workspace.store.activities.count() == 0
+
+
+async def test_dry_run_from_the_screen(empty_app: SSIApp, tmp_path: Path) -> None:
+    archive = standard_export().folder(tmp_path / "unpacked")
+    async with empty_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        assert empty_app.screen.query_one("#import-dry-run", Checkbox).value
+        empty_app.screen.query_one("#import-path", Input).value = str(archive)
+        await pilot.press("enter")
+        await settle(pilot)
+        state = str(empty_app.screen.query_one("#import-state", Static).render())
+        assert "Dry run: would add 25 activities" in state
+        assert empty_app.workspace is not None
+        assert empty_app.workspace.store.activities.count() == 0
+
+
+async def test_the_palette_opens_the_import_screen(empty_app: SSIApp) -> None:
+    async with empty_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Import LinkedIn export")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert empty_app.current_mode == "import"
+        assert isinstance(empty_app.screen, ImportScreen)
+
+
+async def test_hostile_file_names_are_shown_literally(empty_app: SSIApp, tmp_path: Path) -> None:
+    builder = standard_export()
+    builder.add("[@click=app.quit]Evil[/] \x1b[31m.csv", "x")
+    archive = builder.folder(tmp_path / "hostile")
+    async with empty_app.run_test(size=(120, 40)) as pilot:
+        await start_import(pilot, archive)
+        detail = str(empty_app.screen.query_one("#import-detail", Static).render())
+        assert "[@click=app.quit]Evil[/]" in detail and "\x1b" not in detail
+        assert empty_app.is_running

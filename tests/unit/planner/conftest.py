@@ -1,0 +1,50 @@
+"""A planner over a fresh store in tmp_path, with goals and a fixed today."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ssi_tui.domain.models import Goals
+from ssi_tui.planning import Planner
+from ssi_tui.store import Store
+from ssi_tui.workspace import Workspace
+
+TODAY = date(2026, 11, 26)  # a Thursday
+
+GOALS = Goals.model_validate(
+    {
+        "audiences": {"prospects": 60, "partners": 25, "recruiters": 15},
+        "roles": {"prospects": ["head of", "director"], "recruiters": ["recruit", "talent"]},
+        "accounts": [
+            {"name": "Contoso", "audience": "prospects"},
+            {"name": "Fabrikam", "audience": "partners"},
+        ],
+        "objectives": [
+            {"kind": "message_sent", "audience": "prospects", "per_week": 3, "personalised": True}
+        ],
+    }
+)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """An open, empty store holding the test goals."""
+    with Store.open(tmp_path / "data") as opened:
+        opened.goals.set(GOALS)
+        yield opened
+
+
+@pytest.fixture
+def workspace(store: Store) -> Workspace:
+    """A workspace with today fixed."""
+    return Workspace(store, TODAY)
+
+
+@pytest.fixture
+def planner(workspace: Workspace) -> Planner:
+    """The planner under test."""
+    return Planner(workspace)

@@ -1,0 +1,37 @@
+"""Helpers for the review tests: run the command line in-process with a fixed today."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ssi_tui.cli.main import main
+from ssi_tui.store import Store
+from ssi_tui.workspace import seed_demo
+
+TODAY = date(2026, 11, 26)
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    """Run the CLI in-process; returns (status, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(argv), today=TODAY, stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """An empty data dir."""
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def demo_dir(tmp_path: Path) -> Path:
+    """A data dir holding the demo dataset (a real store, unlike --demo's throw-away copy)."""
+    directory = tmp_path / "demo"
+    with Store.open(directory) as store:
+        seed_demo(store, TODAY)
+    return directory

@@ -1,0 +1,113 @@
+"""`ssi-tui reading add` and `readings`: validation (one line, exit 2, nothing saved) and the
+comparison with our raw estimate, which also feeds the official_gap flag."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ssi_tui.domain.models import PILLARS
+from ssi_tui.store import Store
+
+from .conftest import run
+
+VALID = ["--total", "62", "--brand", "15", "--find", "15", "--engage", "16", "--relate", "16"]
+
+
+def stored_readings(data_dir: Path) -> int:
+    if not (data_dir / "store.json").exists():
+        return 0
+    with Store.open(data_dir, read_only=True) as store:
+        return len(store.readings.all())
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--total", "62", "--brand", "26", "--find", "15", "--engage", "5", "--relate", "16"], "--brand must be 0-25"),
+        (["--total", "62", "--brand", "15", "--find", "-1", "--engage", "32", "--relate", "16"], "--find must be 0-25"),
+        (["--total", "70", "--brand", "15", "--find", "15", "--engage", "16", "--relate", "16"], "does not match the pillar sum"),
+        (["--total", "60.9", "--brand", "15", "--find", "15", "--engage", "16", "--relate", "16"], "does not match the pillar sum"),
+        ([*VALID, "--industry-rank", "101"], "--industry-rank must be 0-100"),
+        ([*VALID, "--network-rank", "-3"], "--network-rank must be 0-100"),
+        ([*VALID, "--industry-avg", "120"], "--industry-avg must be 0-100"),
+        ([*VALID, "--network-avg", "nan"], "finite number"),
+        ([*VALID[:-2], "--relate", "lots"], "expected a number"),
+        ([*VALID[:-2]], "--relate"),  # missing
+        ([*VALID, "--date", "tomorrow"], "in the future"),
+        ([*VALID, "--date", "31/31/2026"], "--date"),
+    ],
+)  # fmt: skip
+def test_bad_reading_is_one_line_exit_2_and_nothing_saved(
+    data_dir: Path, args: list[str], message: str
+) -> None:
+    status, out, err = run("reading", "add", "--data-dir", str(data_dir), *args)
+    assert status == 2
+    assert out == ""
+    assert message in err
+    assert err.count("\n") == 1
+    assert stored_readings(data_dir) == 0
+
+
+def test_total_within_one_point_of_the_sum_is_accepted(data_dir: Path) -> None:
+    status, out, err = run(
+        "reading", "add", "--data-dir", str(data_dir), *VALID[:1], "62.9", *VALID[2:]
+    )
+    assert status == 0, err
+    assert "Added the reading of 2026-11-26: 62.9" in out
+    assert stored_readings(data_dir) == 1
+
+
+def test_reading_add_and_readings_json_with_the_comparison(demo_dir: Path) -> None:
+    status, out, err = run(
+        "reading", "add", "--data-dir", str(demo_dir), "--date", "-1d", *VALID,
+        "--industry-rank", "7", "--network-rank", "4", "--industry-avg", "25", "--network-avg", "31",
+    )  # fmt: skip
+    assert status == 0, err
+    assert "our raw estimate is" in out.lower()
+    status, out, err = run("readings", "--data-dir", str(demo_dir), "--json")
+    assert status == 0, err
+    data = json.loads(out)
+    latest = data["readings"][-1]
+    assert latest["date"] == "2026-11-25" and latest["total"] == 62
+    assert latest["industry_rank"] == 7 and latest["network_avg"] == 31
+    comparison = data["latest_comparison"]
+    assert comparison["reading"]["id"] == latest["id"]
+    assert comparison["estimate_as_of"] == "2026-11-25"
+    status, out, _ = run("score", "--data-dir", str(demo_dir), "--as-of", "2026-11-25", "--json")
+    score = json.loads(out)
+    for pillar in PILLARS:
+        entry = comparison["pillars"][pillar]
+        assert entry["raw"] == pytest.approx(score["pillars"][pillar]["raw"], abs=0.011)
+        difference = entry["raw"] - entry["official"]
+        assert entry["raw_minus_official"] == pytest.approx(difference, abs=0.011)
+        if abs(difference) >= 0.5:
+            side = "above" if difference > 0 else "below"
+            assert f"{side} LinkedIn on {pillar}" in entry["sentence"]
+
+
+def test_readings_text_lists_readings_and_compares_the_latest(demo_dir: Path) -> None:
+    status, out, err = run("readings", "--data-dir", str(demo_dir))
+    assert status == 0, err
+    assert "Latest reading (2026-11-22) vs our estimate on that day:" in out
+    assert out.count("our raw estimate is") == 4
+
+
+def test_readings_empty_store(data_dir: Path) -> None:
+    status, out, _ = run("readings", "--data-dir", str(data_dir))
+    assert status == 0 and "No readings yet" in out
+    status, out, _ = run("readings", "--data-dir", str(data_dir), "--json")
+    assert json.loads(out) == {"readings": [], "latest_comparison": None}
+
+
+def test_official_gap_flag_carries_the_per_pillar_comparison(demo_dir: Path) -> None:
+    status, out, _ = run("score", "--data-dir", str(demo_dir), "--json")
+    assert status == 0
+    flags = [flag for flag in json.loads(out)["flags"] if flag["id"] == "official_gap"]
+    assert len(flags) == 1
+    evidence = flags[0]["evidence"]
+    for pillar in PILLARS:
+        assert f"LinkedIn on {pillar}" in evidence["comparison"]
+    assert set(evidence["official_minus_raw"]) == set(PILLARS)
