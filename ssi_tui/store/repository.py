@@ -10,6 +10,7 @@ Layout of a data dir:
 
 from __future__ import annotations
 
+import gc
 import os
 import secrets
 from collections.abc import Callable, Iterable, Iterator
@@ -210,6 +211,10 @@ class Store:
                 self._backup_day = self.clock().strftime("%Y%m%d")  # nothing worth backing up yet
             self._set_orphan_segments_aside()
         self._rebuild(segment_docs)
+        # The loaded documents live as long as the store: move them out of the collector's way,
+        # or every full collection rescans 100,000+ objects (30-40 ms pauses in the middle of a
+        # score). Reference counting still frees them.
+        gc.freeze()
 
     def _flush(self) -> None:
         self._storage.flush()
