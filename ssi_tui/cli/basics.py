@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ssi_tui.cli.args import whole_number
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
 
@@ -13,17 +14,7 @@ if TYPE_CHECKING:
     from ssi_tui.domain.models import Goals
 
 
-def relevance(text: str) -> int:
-    """Parse --relevance: 1 to 5."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"relevance must be a whole number 1-5, got {text!r}"
-        ) from None
-    if not 1 <= value <= 5:
-        raise argparse.ArgumentTypeError(f"relevance must be 1-5, got {value}")
-    return value
+relevance = whole_number("relevance", 1, 5)
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

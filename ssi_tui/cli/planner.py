@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from ssi_tui.cli.args import whole_number
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
 
@@ -18,15 +19,7 @@ RULE_HELP = (
 )
 
 
-def count(text: str) -> int:
-    """Parse --count: a whole number 1-10000."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"count must be a whole number, got {text!r}") from None
-    if not 1 <= value <= 10_000:
-        raise argparse.ArgumentTypeError(f"count must be 1-10000, got {value}")
-    return value
+count = whole_number("count", 1, 10_000)
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

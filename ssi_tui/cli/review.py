@@ -6,6 +6,7 @@ import argparse
 import math
 from typing import TYPE_CHECKING
 
+from ssi_tui.cli.args import whole_number
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.domain.pillars import PILLARS
@@ -39,17 +40,7 @@ def number(text: str) -> float:
     return value
 
 
-def weeks_count(text: str) -> int:
-    """Parse --weeks: a whole number of weeks, 1-520."""
-    from ssi_tui.exports.weekly import MAX_WEEKS
-
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"weeks must be a whole number, got {text!r}") from None
-    if not 1 <= value <= MAX_WEEKS:
-        raise argparse.ArgumentTypeError(f"weeks must be 1-{MAX_WEEKS}, got {value}")
-    return value
+weeks_count = whole_number("weeks", 1, 520)  # = ssi_tui.exports.weekly.MAX_WEEKS
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from ssi_tui.cli.args import whole_number
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import bar, print_json
 from ssi_tui.domain.pillars import PILLAR_LABELS, PILLARS
@@ -32,17 +33,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.set_defaults(handler=run_score)
 
 
-def window_days(text: str) -> int:
-    """Parse --window: a whole number of days, 7-3650."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"window must be a whole number of days, got {text!r}"
-        ) from None
-    if not 7 <= value <= 3650:
-        raise argparse.ArgumentTypeError(f"window must be 7-3650 days, got {value}")
-    return value
+window_days = whole_number("window", 7, 3650, "days")
 
 
 def run_score(context: Context) -> int:

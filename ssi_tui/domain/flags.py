@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any, Literal
 
 from ssi_tui.domain.catalog import Catalog, Rules
+from ssi_tui.domain.flag_titles import FLAG_TITLES  # noqa: F401 - re-exported
 from ssi_tui.domain.models import PILLAR_LABELS, PILLARS, Goals, SSIReading
 from ssi_tui.domain.review import compare_reading
 from ssi_tui.domain.scoring import Breakdown

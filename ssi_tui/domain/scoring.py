@@ -166,14 +166,14 @@ def prepare(
     return prepared
 
 
-def capped(
+def _aligned_groups(
     activities: Iterable[Activity],
     goals: Goals,
     catalog: Catalog,
     rules: Rules,
-    cache: AlignmentCache | None = None,
-) -> Iterator[Capped]:
-    """What `prepare` computes, as plain tuples in no particular order (the fast path of history)."""
+    cache: AlignmentCache | None,
+) -> dict[tuple[int, str], list[tuple[Activity, ActivityKind, Alignment]]]:
+    """Known activities with their alignment, grouped by (day, kind) for the daily caps."""
     groups: dict[tuple[int, str], list[tuple[Activity, ActivityKind, Alignment]]] = defaultdict(
         list
     )
@@ -191,22 +191,74 @@ def capped(
             aligned = alignment(activity, kind, index, rules)
             memo[activity.id] = (activity, aligned)
         groups[(activity.date.toordinal(), kind.id)].append((activity, kind, aligned))
-    for items in groups.values():
+    return groups
+
+
+def _over_cap(
+    items: list[tuple[Activity, ActivityKind, Alignment]], cap: int
+) -> tuple[set[str], set[str]]:
+    """Ids that count (raw, weighted) in a group over its daily cap: the best-aligned count for
+    weighted; any `cap` visible ones (by id, for determinism) for raw."""
+    best = sorted(items, key=lambda item: (-item[2].value, item[0].id))[:cap]
+    visible_items = sorted(
+        (item for item in items if item[1].visible and item[0].channel == "linkedin"),
+        key=lambda item: item[0].id,
+    )
+    return {item[0].id for item in visible_items[:cap]}, {item[0].id for item in best}
+
+
+def capped(
+    activities: Iterable[Activity],
+    goals: Goals,
+    catalog: Catalog,
+    rules: Rules,
+    cache: AlignmentCache | None = None,
+) -> Iterator[Capped]:
+    """What `prepare` computes, as plain tuples in no particular order."""
+    for items in _aligned_groups(activities, goals, catalog, rules, cache).values():
         cap = items[0][1].daily_cap
         if cap is None or len(items) <= cap:
             for activity, kind, aligned in items:
                 yield activity, kind, aligned, kind.visible and activity.channel == "linkedin", True
             continue
-        # Over the cap: the best-aligned count for weighted; any `cap` visible ones for raw.
-        best = sorted(items, key=lambda item: (-item[2].value, item[0].id))[:cap]
-        weighted_ids = {item[0].id for item in best}
-        visible_items = sorted(
-            (item for item in items if item[1].visible and item[0].channel == "linkedin"),
-            key=lambda item: item[0].id,
-        )
-        raw_ids = {item[0].id for item in visible_items[:cap]}
+        raw_ids, weighted_ids = _over_cap(items, cap)
         for activity, kind, aligned in items:
             yield activity, kind, aligned, activity.id in raw_ids, activity.id in weighted_ids
+
+
+def day_points(
+    activities: Iterable[Activity],
+    goals: Goals,
+    catalog: Catalog,
+    rules: Rules,
+    cache: AlignmentCache | None = None,
+) -> DayPoints:
+    """`DayPoints.from_capped(capped(...))` in one pass, without a tuple per activity (history's
+    hot path: tens of thousands of activities)."""
+    days: dict[int, list[float]] = {}
+    for (day, _), items in _aligned_groups(activities, goals, catalog, rules, cache).items():
+        row = days.get(day)
+        if row is None:
+            row = days[day] = [0.0] * 16
+        kind = items[0][1]
+        index = _PILLAR_INDEX[kind.pillar]
+        points = kind.points
+        cap = kind.daily_cap
+        if cap is not None and len(items) > cap:
+            raw_ids, weighted_ids = _over_cap(items, cap)
+        else:
+            raw_ids = weighted_ids = None
+        for activity, _, aligned in items:
+            visible = kind.visible and activity.channel == "linkedin"
+            if visible and (raw_ids is None or activity.id in raw_ids):
+                row[index] += points
+            if weighted_ids is None or activity.id in weighted_ids:
+                weighted = points * aligned.value
+                row[4 + index] += weighted
+                row[8 + index] += points
+                if not visible:
+                    row[12 + index] += weighted
+    return DayPoints(days)
 
 
 def pillar_scores(
@@ -371,7 +423,7 @@ def history(
     first = window_start(min(dates), window)
     last = max(dates)
     in_range = [activity for activity in activities if first <= activity.date <= last]
-    days = DayPoints.from_capped(capped(in_range, goals, catalog, rules, cache))
+    days = day_points(in_range, goals, catalog, rules, cache)
     completeness = profile_completeness(checklist or ProfileChecklist(), rules)
     return [
         PillarTotals(as_of=day, pillars=pillar_scores(days, day, window, rules, completeness))

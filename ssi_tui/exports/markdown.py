@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ssi_tui.domain.flag_titles import FLAG_TITLES
 from ssi_tui.domain.pillars import PILLAR_LABELS, PILLARS
 from ssi_tui.domain.text import clean_text
 
@@ -23,16 +24,6 @@ if TYPE_CHECKING:
 _MARKUP = re.compile(r"([\\`*_{}\[\]()<>!|~&@$^=#]|\.(?=[^\W\d_])|:(?=\S))")
 
 SEVERITY_LABELS = {"alert": "ALERT", "warn": "WARN", "info": "INFO"}
-FLAG_TITLES = {
-    "aimless_activity": "Aimless activity",
-    "audience_drift": "Audience drift",
-    "neglected_audience": "Neglected audience",
-    "neglected_account": "Neglected account",
-    "invisible_effort": "Invisible effort",
-    "low_reply_rate": "Low reply rate",
-    "generic_outreach": "Generic outreach",
-    "official_gap": "Official SSI gap",
-}
 
 
 def escape_markdown(value: object) -> str:

@@ -4,24 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import unquote
 
 from ssi_tui.domain.text import fold
 from ssi_tui.importers.cleaning import clean
+from ssi_tui.store.tables import normalise_profile_url
 
 PLACEHOLDER_NAMES = frozenset({"linkedin member", "linkedin"})
 
 
 def profile_key(url: str | None) -> str | None:
     """The lowercased, URL-decoded `/in/<slug>` of a profile URL (the store's contact key)."""
-    if not url:
-        return None
-    text = unquote(url).strip().lower()
-    marker = text.find("/in/")
-    if marker < 0:
-        return None
-    slug = text[marker + 4 :].split("/")[0].split("?")[0].split("#")[0]
-    return f"/in/{slug}" if slug else None
+    return normalise_profile_url(url)
 
 
 def full_url(url: str) -> str | None:

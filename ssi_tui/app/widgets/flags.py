@@ -9,6 +9,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ssi_tui.app.text import plain
+from ssi_tui.domain.flag_titles import FLAG_TITLES
 
 if TYPE_CHECKING:
     from ssi_tui.domain.flags import Flag
@@ -17,18 +18,6 @@ SEVERITY_STYLE = {
     "alert": "bold reverse $error",
     "warn": "bold reverse $warning",
     "info": "bold reverse $primary",
-}
-
-
-FLAG_TITLES = {
-    "aimless_activity": "Aimless activity",
-    "audience_drift": "Audience drift",
-    "neglected_audience": "Neglected audience",
-    "neglected_account": "Neglected account",
-    "invisible_effort": "Invisible effort",
-    "low_reply_rate": "Low reply rate",
-    "generic_outreach": "Generic outreach",
-    "official_gap": "Official SSI gap",
 }
 
 
