@@ -196,6 +196,14 @@ def _last_touches(report: Breakdown, key: Any) -> dict[Any, date]:
     return latest
 
 
+def _idleness(report: Breakdown, last: date | None) -> tuple[int | None, str]:
+    """Days since the last touch (None: none in the window) and how to say it."""
+    if last is None:
+        return None, f"in the last {report.window_days} days"
+    idle = (report.as_of - last).days
+    return idle, f"for {idle} days"
+
+
 def neglected_audience(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
     """A goal audience with no activity for weeks."""
     limits = rules.flags.neglected_audience
@@ -207,10 +215,9 @@ def neglected_audience(report: Breakdown, goals: Goals, rules: Rules) -> list[Fl
         if audience.weight <= 0 or goals.share(audience.name) < limits["min_share"]:
             continue
         last = touches.get(audience.name)
-        idle = (report.as_of - last).days if last else None
+        idle, since = _idleness(report, last)
         if idle is not None and idle < days:
             continue
-        since = f"for {idle} days" if idle is not None else f"in the last {report.window_days} days"
         flags.append(
             Flag(
                 id="neglected_audience",
@@ -247,10 +254,9 @@ def neglected_account(report: Breakdown, goals: Goals, rules: Rules) -> list[Fla
     )
     for account in goals.accounts:
         last = touches.get(fold(account.name))
-        idle = (report.as_of - last).days if last else None
+        idle, since = _idleness(report, last)
         if idle is not None and idle < days:
             continue
-        since = f"for {idle} days" if idle is not None else f"in the last {report.window_days} days"
         flags.append(
             Flag(
                 id="neglected_account",
