@@ -15,7 +15,6 @@ from textual.reactive import reactive
 
 from ssi_tui.app.messages import DataChanged
 from ssi_tui.app.screens.dashboard import DashboardScreen
-from ssi_tui.app.screens.help import HelpScreen
 from ssi_tui.store.errors import StoreCorruptError, StoreError, StoreLockedError, StoreVersionError
 
 if TYPE_CHECKING:
@@ -229,6 +228,8 @@ class SSIApp(App[None]):
 
     def action_help(self) -> None:
         """Help for the current screen, with its keys."""
+        from ssi_tui.app.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from argparse import Namespace
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -13,6 +12,9 @@ from typing import TYPE_CHECKING, TextIO
 from ssi_tui.paths import user_data_dir
 
 if TYPE_CHECKING:
+    from argparse import Namespace
+    from types import SimpleNamespace
+
     from ssi_tui.store.repository import Store
     from ssi_tui.workspace import Workspace
 
@@ -44,7 +46,7 @@ def resolve_today(explicit: date | None = None) -> date:
 class Context:
     """Per-invocation state; `close()` releases the store and removes a demo copy."""
 
-    args: Namespace
+    args: Namespace | SimpleNamespace
     today: date
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)

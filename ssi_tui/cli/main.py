@@ -2,35 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import date
-from typing import NoReturn, TextIO
+from types import SimpleNamespace
+from typing import TextIO
 
-from ssi_tui import __version__
-from ssi_tui.cli import basics, export, importer, planner, restore, review, score
 from ssi_tui.cli.context import Context, UserError, resolve_today
 from ssi_tui.store.errors import StoreError
 
 Handler = Callable[[Context], int]
-# Modules that add subcommands; each has `register(subparsers, common)`.
-COMMAND_MODULES = [score, basics, restore, planner, review, export, importer]
-
-DESCRIPTION = """\
-Your LinkedIn Social Selling Index, raw and weighted by your own goals.
-Run without a command to open the app; `--demo` uses a throw-away copy of the demo data.
-"""
-EPILOG = """\
-dates: YYYY-MM-DD, today, yesterday, -3d, -2w, -1m, or any unambiguous date.
-data: --data-dir DIR, else $SSI_TUI_DATA_DIR, else the platform's user data dir
-      (see `ssi-tui locate`). Exit status: 0 ok, 1 save/lock problem, 2 bad input,
-      3 unreadable or newer store.
-"""
-
-
 DATE_OPTIONS = ("--as-of", "--date", "--since", "--start", "--until")
 _RELATIVE_DATE = re.compile(r"^[+-]\d{1,4}[dwmy]$")
 
@@ -54,48 +37,31 @@ def join_relative_dates(argv: Sequence[str]) -> list[str]:
     return joined
 
 
-class Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line (plus where to get help)."""
+def app_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
+    """The arguments when `argv` only opens the app (`--demo`, `--data-dir DIR`), else None.
 
-    def error(self, message: str) -> NoReturn:
-        """Print a one-line error and exit with status 2."""
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
-
-
-def common_options(suppress: bool) -> argparse.ArgumentParser:
-    """`--data-dir` and `--demo`, accepted before or after the subcommand."""
-    parent = argparse.ArgumentParser(add_help=False)
-    default = argparse.SUPPRESS if suppress else None
-    parent.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        default=default,
-        help="where the store lives (default: $SSI_TUI_DATA_DIR or the user data dir)",
-    )
-    parent.add_argument(
-        "--demo",
-        action="store_true",
-        default=argparse.SUPPRESS if suppress else False,
-        help="use a throw-away copy of the demo data, never your store",
-    )
-    return parent
-
-
-def build_parser() -> Parser:
-    """The full command-line parser."""
-    parser = Parser(
-        prog="ssi-tui",
-        description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        parents=[common_options(suppress=False)],
-    )
-    parser.add_argument("--version", action="version", version=f"ssi-tui {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    common = common_options(suppress=True)
-    for module in COMMAND_MODULES:
-        module.register(subparsers, common)
-    return parser
+    Opening the app is the common case and skips building the full parser (argparse and every
+    command module); anything else, `--help` and mistakes included, goes through the parser,
+    which accepts exactly these options too.
+    """
+    arguments = SimpleNamespace(data_dir=None, demo=False, command=None)
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if token == "--demo":
+            arguments.demo = True
+            index += 1
+        elif token.startswith("--data-dir="):
+            arguments.data_dir = token.partition("=")[2]
+            index += 1
+        elif (
+            token == "--data-dir" and index + 1 < len(argv) and not argv[index + 1].startswith("-")
+        ):
+            arguments.data_dir = argv[index + 1]
+            index += 2
+        else:
+            return None
+    return arguments
 
 
 def _user_errors() -> tuple[type[Exception], ...]:
@@ -132,12 +98,16 @@ def main(
     """Run the command line; returns the exit status (never lets a traceback reach the user)."""
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    parser = build_parser()
-    try:
-        with redirect_stdout(stdout), redirect_stderr(stderr):
-            args = parser.parse_args(join_relative_dates(sys.argv[1:] if argv is None else argv))
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+    arguments = join_relative_dates(sys.argv[1:] if argv is None else argv)
+    args = app_arguments(arguments)
+    if args is None:
+        from ssi_tui.cli.parser import build_parser
+
+        try:
+            with redirect_stdout(stdout), redirect_stderr(stderr):
+                args = build_parser().parse_args(arguments)
+        except SystemExit as exit_:
+            return int(exit_.code or 0)
     context: Context | None = None
     try:
         context = Context(args=args, today=resolve_today(today), stdout=stdout, stderr=stderr)

@@ -261,3 +261,68 @@ def write_goals(directory: Path) -> Path:
     path = directory / "goals.toml"
     path.write_text(GOALS_TOML, encoding="utf-8")
     return path
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--demo"],
+        ["--data-dir", "/tmp/x"],
+        ["--data-dir=/tmp/x", "--demo"],
+        ["--demo", "--data-dir", "a", "--data-dir", "b"],
+        ["--data-dir="],
+    ],
+)
+def test_app_fast_path_reads_options_like_the_parser(argv: list[str]) -> None:
+    from ssi_tui.cli.main import app_arguments
+    from ssi_tui.cli.parser import build_parser
+
+    fast = app_arguments(argv)
+    assert fast is not None
+    parsed = build_parser().parse_args(argv)
+    assert (fast.data_dir, fast.demo, fast.command) == (parsed.data_dir, parsed.demo, None)
+    assert not hasattr(parsed, "handler")  # the parser would open the app too
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["score"],
+        ["--help"],
+        ["-h"],
+        ["--version"],
+        ["--dem"],
+        ["--data-dir"],
+        ["--data-dir", "--demo"],
+        ["x"],
+    ],
+)
+def test_anything_else_goes_through_the_parser(argv: list[str]) -> None:
+    from ssi_tui.cli.main import app_arguments
+
+    assert app_arguments(argv) is None
+
+
+def test_opening_the_app_imports_no_command_module() -> None:
+    code = (
+        "import sys\n"
+        "from ssi_tui.cli import main as m\n"
+        "m._isatty = lambda stream: False\n"
+        "status = m.main(['--demo'])\n"
+        "loaded = sorted(n for n in sys.modules if n == 'argparse' or n.startswith('ssi_tui.cli.'))\n"
+        "print(status, loaded)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.stdout.strip() == "2 ['ssi_tui.cli.context', 'ssi_tui.cli.main']", result.stderr
+    assert "needs a terminal" in result.stderr
+
+
+def test_version_and_bad_option_through_the_full_parser() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["--version"], today=TODAY, stdout=out, stderr=err) == 0
+    assert out.getvalue().startswith("ssi-tui ")
+    status, _, err_text = run("--data-dir")
+    assert status == 2 and "expected one argument" in err_text

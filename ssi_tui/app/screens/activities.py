@@ -109,6 +109,9 @@ class ActivityLogScreen(BaseScreen):
         "only what LinkedIn can see; weighted is multiplied by its alignment with your goals."
     )
     AUTO_FOCUS = "#activity-table"
+    DEFAULT_CSS = """
+    #activity-table { height: 1fr; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New"),
         Binding("e", "edit", "Edit"),

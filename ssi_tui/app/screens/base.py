@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from ssi_tui.app.messages import DataChanged
+from ssi_tui.app.widgets.keybar import KeyBar
 from ssi_tui.app.widgets.status import StatusBar
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class BaseScreen(Screen[None]):
         """Status bar, the screen's body, footer."""
         yield StatusBar(id="status")
         yield from self.compose_body()
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets."""

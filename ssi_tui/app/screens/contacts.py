@@ -46,6 +46,9 @@ class ContactsScreen(BaseScreen):
         "overdue first (days overdue ÷ cadence)."
     )
     AUTO_FOCUS = "#contact-table"
+    DEFAULT_CSS = """
+    #contact-table { height: 1fr; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit_audience", "Audience"),
         Binding("slash", "focus_filter", "Filter", key_display="/"),

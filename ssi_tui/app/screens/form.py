@@ -38,6 +38,19 @@ class FormField:
 class FormScreen(ModalScreen[Values | None]):
     """Collects values; `validate` returns {field: message} and blocks saving until it is empty."""
 
+    DEFAULT_CSS = """
+    FormScreen { align: center middle; }
+    #form { width: 72; max-height: 100%; border: thick $primary; }
+    #form-title { margin-bottom: 1; }
+    #form-grid { grid-size: 2; grid-columns: 16 1fr; grid-rows: auto; height: auto; }
+    .form-label { padding: 0 1 0 0; color: $text-muted; }
+    .form-cell { height: auto; }
+    .form-cell Input, .form-cell Select, .form-cell Checkbox { width: 1fr; }
+    .form-error { color: $text-error; height: auto; display: none; }
+    .form-error.-shown, #form-message { display: block; }
+    #form-buttons { height: auto; align-horizontal: right; margin-top: 1; }
+    #form-buttons Button { margin-left: 1; min-width: 10; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "submit", "Save"),
@@ -58,7 +71,7 @@ class FormScreen(ModalScreen[Values | None]):
 
     def compose(self) -> ComposeResult:
         """Label | field rows, each with room for its error, then the buttons."""
-        with Vertical(id="form"):
+        with Vertical(id="form", classes="dialog"):
             yield Static(Content.styled(self.title_text, "bold"), id="form-title")
             with Grid(id="form-grid"):
                 for spec in self.fields:

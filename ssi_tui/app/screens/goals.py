@@ -43,6 +43,11 @@ class GoalsScreen(BaseScreen):
         "In Accounts: t adds, x removes. In the checklist: Space toggles an item, +/- change counts."
     )
     AUTO_FOCUS = "#audiences"
+    DEFAULT_CSS = """
+    #goals-grid { grid-size: 2 2; grid-columns: 1fr 1fr; grid-rows: 1fr 1fr; height: 1fr; }
+    #goals-grid DataTable { border: round $primary; height: 1fr; }
+    #goals-grid DataTable:focus { border: round $accent; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_audience", "New audience"),
         Binding("e", "edit_weight", "Weight"),

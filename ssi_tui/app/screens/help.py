@@ -34,6 +34,10 @@ def describe_bindings(screen: Screen) -> list[tuple[str, str]]:
 class HelpScreen(ModalScreen[None]):
     """A modal listing what the screen underneath does and its keys."""
 
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    #help-body { width: 76; max-height: 90%; border: thick $accent; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,f1,q", "dismiss", "Close"),
     ]
@@ -61,5 +65,5 @@ class HelpScreen(ModalScreen[None]):
             Content(GLOBAL_HELP),
             Content.styled("Escape closes this help.", "dim"),
         ]
-        with VerticalScroll(id="help-body"):
+        with VerticalScroll(id="help-body", classes="dialog"):
             yield Static(Content("\n").join(lines))

@@ -42,6 +42,9 @@ class ReadingsScreen(BaseScreen):
         "date, so you can see how far LinkedIn's number is from your goals."
     )
     AUTO_FOCUS = "#reading-table"
+    DEFAULT_CSS = """
+    #reading-table { height: 1fr; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New reading"),
         Binding("delete", "delete", "Delete"),

@@ -22,6 +22,13 @@ from ssi_tui.store.repository import BACKUP_DIR, restore_backup
 class RecoveryScreen(ModalScreen[bool]):
     """Offer the backups of an unreadable store (the store itself is never overwritten)."""
 
+    DEFAULT_CSS = """
+    RecoveryScreen { align: center middle; }
+    #recovery { width: 76; max-height: 100%; border: thick $error; }
+    #recovery OptionList { height: auto; max-height: 8; }
+    #recovery-buttons { height: auto; margin-top: 1; }
+    #recovery-buttons Button { margin-right: 1; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "quit_app", "Quit")]
 
     def __init__(self, data_dir: Path, message: str, corrupt: bool) -> None:
@@ -33,7 +40,7 @@ class RecoveryScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         """The problem, the backups, the choices."""
-        with Vertical(id="recovery"):
+        with Vertical(id="recovery", classes="dialog"):
             yield Static(Content.styled("Your store cannot be opened", "bold $text-error"))
             yield Static(Content(self.message), id="recovery-message")
             if self.corrupt and self.backups:

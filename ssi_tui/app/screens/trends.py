@@ -31,6 +31,11 @@ class TrendsScreen(BaseScreen):
         "out of 100), 0 brings all four back; w switches between 12, 26 and 52 weeks. Below, one "
         "cell per day of the last year: the more activities logged that day, the brighter."
     )
+    DEFAULT_CSS = """
+    #trends { height: 1fr; }
+    #trend-chart { height: 1fr; min-height: 6; border: round $primary; }
+    #heatmap { height: auto; padding: 0 1; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("w", "cycle_weeks", "Weeks"),
         Binding("1", "toggle_pillar('brand')", "Pillars", key_display="1-4"),

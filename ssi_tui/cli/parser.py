@@ -1,0 +1,68 @@
+"""The full argument parser: global options and every subcommand (imported on demand)."""
+
+from __future__ import annotations
+
+import argparse
+from importlib import import_module
+from typing import NoReturn
+
+from ssi_tui import __version__
+
+# Modules (under ssi_tui.cli) that add subcommands; each has `register(subparsers, common)`.
+# Imported when the parser is built: opening the app needs neither them nor this module.
+COMMAND_MODULES = ["score", "basics", "restore", "planner", "review", "export", "importer"]
+
+DESCRIPTION = """\
+Your LinkedIn Social Selling Index, raw and weighted by your own goals.
+Run without a command to open the app; `--demo` uses a throw-away copy of the demo data.
+"""
+EPILOG = """\
+dates: YYYY-MM-DD, today, yesterday, -3d, -2w, -1m, or any unambiguous date.
+data: --data-dir DIR, else $SSI_TUI_DATA_DIR, else the platform's user data dir
+      (see `ssi-tui locate`). Exit status: 0 ok, 1 save/lock problem, 2 bad input,
+      3 unreadable or newer store.
+"""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line (plus where to get help)."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print a one-line error and exit with status 2."""
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def common_options(suppress: bool) -> argparse.ArgumentParser:
+    """`--data-dir` and `--demo`, accepted before or after the subcommand."""
+    parent = argparse.ArgumentParser(add_help=False)
+    default = argparse.SUPPRESS if suppress else None
+    parent.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="where the store lives (default: $SSI_TUI_DATA_DIR or the user data dir)",
+    )
+    parent.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="use a throw-away copy of the demo data, never your store",
+    )
+    return parent
+
+
+def build_parser() -> Parser:
+    """The command-line parser."""
+    parser = Parser(
+        prog="ssi-tui",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common_options(suppress=False)],
+    )
+    parser.add_argument("--version", action="version", version=f"ssi-tui {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    common = common_options(suppress=True)
+    for name in COMMAND_MODULES:
+        import_module(f"ssi_tui.cli.{name}").register(subparsers, common)
+    return parser
