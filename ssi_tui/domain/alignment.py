@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from ssi_tui.domain.catalog import Rules
 from ssi_tui.domain.models import Activity, ActivityKind, Goals, TargetAccount
@@ -119,17 +119,32 @@ def alignment(
 
 
 class AlignmentCache:
-    """Alignments kept between scorings: valid while the goals and rules are unchanged and the
-    activity object is the same (the store hands out a new object when an activity changes)."""
+    """What scoring keeps between calls while the goals, rules and catalog are unchanged (goals
+    edited in place included): the memoised `GoalIndex`, and `scoring.breakdown`'s per-day
+    results, so a report after one save re-scores only the day that changed."""
 
     def __init__(self) -> None:
         self._goals: dict[str, object] | None = None
         self._rules: Rules | None = None
-        self._items: dict[str, tuple[Activity, Alignment]] = {}
+        self._catalog: object | None = None
+        self._index: GoalIndex | None = None
+        self._days: dict[Any, Any] = {}
 
-    def entries(self, goals: Goals, rules: Rules) -> dict[str, tuple[Activity, Alignment]]:
-        """The memo for these goals and rules (emptied when either changed, even in place)."""
+    def _check(self, goals: Goals, rules: Rules) -> None:
         snapshot = goals.model_dump()
         if rules is not self._rules or snapshot != self._goals:
-            self._goals, self._rules, self._items = snapshot, rules, {}
-        return self._items
+            self._goals, self._rules, self._index, self._days = snapshot, rules, None, {}
+
+    def index(self, goals: Goals, rules: Rules) -> GoalIndex:
+        """The goal index for these goals and rules (a new one when either changed)."""
+        self._check(goals, rules)
+        if self._index is None:
+            self._index = GoalIndex(goals)
+        return self._index
+
+    def days(self, goals: Goals, rules: Rules, catalog: object) -> dict[Any, Any]:
+        """Per-day results for these goals, rules and catalog (emptied when any changed)."""
+        self._check(goals, rules)
+        if catalog is not self._catalog:
+            self._catalog, self._days = catalog, {}
+        return self._days

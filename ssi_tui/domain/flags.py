@@ -187,11 +187,12 @@ def audience_drift(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
 
 
 def _last_touches(report: Breakdown, key: Any) -> dict[Any, date]:
-    """The latest activity date per key (audience, company…) in one pass over the window."""
+    """The latest activity date per key (audience, company…) in one pass over the window
+    (contributions come in date order: the last one seen per key is the latest)."""
     latest: dict[Any, date] = {}
     for item in report.contributions:
         value = key(item)
-        if value is not None and (value not in latest or item.activity.date > latest[value]):
+        if value is not None:
             latest[value] = item.activity.date
     return latest
 

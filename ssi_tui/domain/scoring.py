@@ -1,9 +1,11 @@
 """Raw and goal-weighted pillar scores: pure functions of goals, activities, rules and a date.
 
-The formula is spelled out in data/rules.toml. The work is split in two so that a score and a
-52-week history share one code path: `prepare` aligns each activity and applies daily caps (it
-does not depend on the as-of date), `DayPoints` sums the points per day and pillar, and
-`pillar_scores` decays and saturates those sums for one as-of date and window.
+The formula is spelled out in data/rules.toml. The work is split so that a score and a 52-week
+history share one code path: per day, the activities are aligned and the daily caps applied
+(`_score_day`, or `_day_row` without an object per activity; neither depends on the as-of date),
+which gives the day's points per pillar (`DayPoints`); `pillar_scores` then decays and saturates
+those sums for one as-of date and window. A score keeps each day's result in the cache and
+recomputes only the days whose activities changed.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -28,8 +30,6 @@ from ssi_tui.domain.profile import profile_completeness, profile_level
 
 PILLAR_MAX = 25.0
 _PILLAR_INDEX = {pillar: index for index, pillar in enumerate(PILLARS)}
-# An aligned activity after the daily caps: (activity, kind, alignment, counts raw, counts weighted).
-Capped = tuple[Activity, ActivityKind, Alignment, bool, bool]
 
 
 @dataclass(slots=True)  # not frozen: frozen __init__ costs ~2 µs per object, and
@@ -104,28 +104,21 @@ class DayPoints:
 
     @classmethod
     def from_scored(cls, scored: Iterable[Scored]) -> DayPoints:
-        """Sum prepared activities per day and pillar."""
-        return cls.from_capped(
-            (item.activity, item.kind, item.alignment, item.counts_raw, item.counts_weighted)
-            for item in scored
-        )
-
-    @classmethod
-    def from_capped(cls, capped: Iterable[Capped]) -> DayPoints:
-        """Sum (activity, kind, alignment, counts raw, counts weighted) tuples per day and pillar."""
+        """Sum scored activities per day and pillar."""
         days: dict[int, list[float]] = {}
         pillar_index = _PILLAR_INDEX
-        for activity, kind, aligned, counts_raw, counts_weighted in capped:
+        for item in scored:
+            activity, kind = item.activity, item.kind
             day = activity.date.toordinal()
             row = days.get(day)
             if row is None:
                 row = days[day] = [0.0] * 16
             index = pillar_index[kind.pillar]
             points = kind.points
-            if counts_raw:
+            if item.counts_raw:
                 row[index] += points
-            if counts_weighted:
-                weighted = points * aligned.value
+            if item.counts_weighted:
+                weighted = points * item.alignment.value
                 row[4 + index] += weighted
                 row[8 + index] += points
                 if not (kind.visible and activity.channel == "linkedin"):
@@ -153,44 +146,35 @@ def window_start(as_of: date, window_days: int) -> date:
     return as_of - timedelta(days=window_days - 1)
 
 
-def prepare(
-    activities: Iterable[Activity],
-    goals: Goals,
-    catalog: Catalog,
-    rules: Rules,
-    cache: AlignmentCache | None = None,
-) -> list[Scored]:
-    """Align every activity whose kind is known and apply the daily caps (as-of independent)."""
-    prepared = [Scored(*item) for item in capped(activities, goals, catalog, rules, cache)]
-    prepared.sort(key=lambda item: (item.activity.date, item.activity.id))
-    return prepared
-
-
-def _aligned_groups(
-    activities: Iterable[Activity],
-    goals: Goals,
-    catalog: Catalog,
-    rules: Rules,
-    cache: AlignmentCache | None,
-) -> dict[tuple[int, str], list[tuple[Activity, ActivityKind, Alignment]]]:
-    """Known activities with their alignment, grouped by (day, kind) for the daily caps."""
-    groups: dict[tuple[int, str], list[tuple[Activity, ActivityKind, Alignment]]] = defaultdict(
-        list
-    )
-    index = GoalIndex(goals)
-    memo = cache.entries(goals, rules) if cache is not None else {}
-    kinds = catalog.kinds
+def _by_day(
+    activities: Iterable[Activity], first: date | None = None, last: date | None = None
+) -> dict[date, list[Activity]]:
+    """Activities grouped by date (those between `first` and `last` when given), input order kept."""
+    days: dict[date, list[Activity]] = {}
     for activity in activities:
-        kind = kinds.get(activity.kind)
-        if kind is None:
+        day = activity.date
+        if (first is not None and day < first) or (last is not None and day > last):
             continue
-        hit = memo.get(activity.id)
-        if hit is not None and hit[0] is activity:
-            aligned = hit[1]
+        found = days.get(day)
+        if found is None:
+            days[day] = [activity]
         else:
-            aligned = alignment(activity, kind, index, rules)
-            memo[activity.id] = (activity, aligned)
-        groups[(activity.date.toordinal(), kind.id)].append((activity, kind, aligned))
+            found.append(activity)
+    return days
+
+
+def _by_kind(activities: list[Activity], catalog: Catalog) -> dict[str, list[Activity]]:
+    """One day's activities of known kinds, by kind (the daily caps apply per day and kind)."""
+    kinds = catalog.kinds
+    groups: dict[str, list[Activity]] = {}
+    for activity in activities:
+        if activity.kind not in kinds:
+            continue
+        found = groups.get(activity.kind)
+        if found is None:
+            groups[activity.kind] = [activity]
+        else:
+            found.append(activity)
     return groups
 
 
@@ -207,23 +191,69 @@ def _over_cap(
     return {item[0].id for item in visible_items[:cap]}, {item[0].id for item in best}
 
 
-def capped(
-    activities: Iterable[Activity],
-    goals: Goals,
-    catalog: Catalog,
-    rules: Rules,
-    cache: AlignmentCache | None = None,
-) -> Iterator[Capped]:
-    """What `prepare` computes, as plain tuples in no particular order."""
-    for items in _aligned_groups(activities, goals, catalog, rules, cache).values():
-        cap = items[0][1].daily_cap
-        if cap is None or len(items) <= cap:
-            for activity, kind, aligned in items:
-                yield activity, kind, aligned, kind.visible and activity.channel == "linkedin", True
+def _score_day(
+    activities: list[Activity], index: GoalIndex, catalog: Catalog, rules: Rules
+) -> tuple[list[Scored], list[float] | None]:
+    """One day's activities aligned and capped (by id), and the day's points row (None: no
+    known kind). The row is summed in the same order as `_day_row`, so both give equal floats."""
+    scored: list[Scored] = []
+    for kind_id, items in _by_kind(activities, catalog).items():
+        kind = catalog.kinds[kind_id]
+        aligned = [(activity, kind, alignment(activity, kind, index, rules)) for activity in items]
+        cap = kind.daily_cap
+        if cap is None or len(aligned) <= cap:
+            for activity, _, value in aligned:
+                visible = kind.visible and activity.channel == "linkedin"
+                scored.append(Scored(activity, kind, value, visible, True))
             continue
-        raw_ids, weighted_ids = _over_cap(items, cap)
-        for activity, kind, aligned in items:
-            yield activity, kind, aligned, activity.id in raw_ids, activity.id in weighted_ids
+        raw_ids, weighted_ids = _over_cap(aligned, cap)
+        for activity, _, value in aligned:
+            scored.append(
+                Scored(activity, kind, value, activity.id in raw_ids, activity.id in weighted_ids)
+            )
+    row = DayPoints.from_scored(scored).days.popitem()[1] if scored else None
+    scored.sort(key=lambda item: item.activity.id)
+    return scored, row
+
+
+def _day_row(
+    activities: list[Activity], index: GoalIndex, catalog: Catalog, rules: Rules
+) -> list[float] | None:
+    """`_score_day`'s points row without building a `Scored` per activity (history's hot path:
+    tens of thousands of activities)."""
+    row: list[float] | None = None
+    for kind_id, items in _by_kind(activities, catalog).items():
+        if row is None:
+            row = [0.0] * 16
+        kind = catalog.kinds[kind_id]
+        pillar = _PILLAR_INDEX[kind.pillar]
+        points = kind.points
+        cap = kind.daily_cap
+        if cap is not None and len(items) > cap:
+            aligned = [
+                (activity, kind, alignment(activity, kind, index, rules)) for activity in items
+            ]
+            raw_ids, weighted_ids = _over_cap(aligned, cap)
+            counted = [
+                (activity, value.value, activity.id in raw_ids, activity.id in weighted_ids)
+                for activity, _, value in aligned
+            ]
+        else:
+            counted = [
+                (activity, alignment(activity, kind, index, rules).value, True, True)
+                for activity in items
+            ]
+        for activity, value, counts_raw, counts_weighted in counted:
+            visible = kind.visible and activity.channel == "linkedin"
+            if counts_raw and visible:
+                row[pillar] += points
+            if counts_weighted:
+                weighted = points * value
+                row[4 + pillar] += weighted
+                row[8 + pillar] += points
+                if not visible:
+                    row[12 + pillar] += weighted
+    return row
 
 
 def day_points(
@@ -233,31 +263,13 @@ def day_points(
     rules: Rules,
     cache: AlignmentCache | None = None,
 ) -> DayPoints:
-    """`DayPoints.from_capped(capped(...))` in one pass, without a tuple per activity (history's
-    hot path: tens of thousands of activities)."""
+    """Points per day and pillar after the daily caps (the rows a score computes, summed alike)."""
+    index = cache.index(goals, rules) if cache is not None else GoalIndex(goals)
     days: dict[int, list[float]] = {}
-    for (day, _), items in _aligned_groups(activities, goals, catalog, rules, cache).items():
-        row = days.get(day)
-        if row is None:
-            row = days[day] = [0.0] * 16
-        kind = items[0][1]
-        index = _PILLAR_INDEX[kind.pillar]
-        points = kind.points
-        cap = kind.daily_cap
-        if cap is not None and len(items) > cap:
-            raw_ids, weighted_ids = _over_cap(items, cap)
-        else:
-            raw_ids = weighted_ids = None
-        for activity, _, aligned in items:
-            visible = kind.visible and activity.channel == "linkedin"
-            if visible and (raw_ids is None or activity.id in raw_ids):
-                row[index] += points
-            if weighted_ids is None or activity.id in weighted_ids:
-                weighted = points * aligned.value
-                row[4 + index] += weighted
-                row[8 + index] += points
-                if not visible:
-                    row[12 + index] += weighted
+    for day, day_activities in _by_day(activities).items():
+        row = _day_row(day_activities, index, catalog, rules)
+        if row is not None:
+            days[day.toordinal()] = row
     return DayPoints(days)
 
 
@@ -330,7 +342,9 @@ def contributions(
 
 @dataclass(frozen=True, slots=True)
 class Breakdown:
-    """Everything computed for one as-of date: the scored window and the pillar scores."""
+    """Everything computed for one as-of date: the scored window and the pillar scores.
+
+    `scored` and `contributions` (one per scored activity, same order) are in (date, id) order."""
 
     as_of: date
     window_days: int
@@ -351,6 +365,66 @@ class Breakdown:
         return sum(score.weighted for score in self.pillars.values())
 
 
+@dataclass(slots=True)
+class _Day:
+    """One day's activities scored after the daily caps, kept while they are the same objects;
+    with what they contribute as of the last date asked (and their top candidates per pillar)."""
+
+    activities: list[Activity]
+    scored: list[Scored]
+    row: list[float] | None
+    as_of: date | None = None
+    contributions: list[Contribution] = field(default_factory=list)
+    top: dict[str, list[Contribution]] = field(default_factory=dict)
+    top_count: int = 0
+
+    def holds(self, activities: list[Activity]) -> bool:
+        """Whether it was computed from exactly these activity objects, in this order."""
+        mine = self.activities
+        return len(mine) == len(activities) and all(
+            old is new for old, new in zip(mine, activities, strict=True)
+        )
+
+    def at(self, as_of: date, window_days: int, rules: Rules, top: int) -> None:
+        """Compute the contributions as of `as_of` and the top `top` per pillar (unless known)."""
+        if self.as_of == as_of and self.top_count == top:
+            return
+        items = contributions(self.scored, as_of, window_days, rules)
+        by_pillar: dict[str, list[Contribution]] = defaultdict(list)
+        for item, entry in zip(items, self.scored, strict=True):
+            if item.weighted > 0 or item.raw > 0:
+                by_pillar[entry.kind.pillar].append(item)
+        self.contributions = items
+        self.top = {
+            pillar: heapq.nsmallest(top, candidates, key=_rank)
+            for pillar, candidates in by_pillar.items()
+        }
+        self.as_of, self.top_count = as_of, top
+
+
+def _score_days(
+    by_day: dict[date, list[Activity]],
+    goals: Goals,
+    catalog: Catalog,
+    rules: Rules,
+    cache: AlignmentCache | None,
+) -> dict[date, _Day]:
+    """Each day's `_Day`: reused from the cache when its activities are the same objects (the
+    store hands out a new object when an activity changes), the others computed."""
+    memo: dict[date, _Day] = cache.days(goals, rules, catalog) if cache is not None else {}
+    index = cache.index(goals, rules) if cache is not None else GoalIndex(goals)
+    result: dict[date, _Day] = {}
+    for day, activities in by_day.items():
+        entry = memo.get(day)
+        if entry is None or not entry.holds(activities):
+            entry = _Day(activities, *_score_day(activities, index, catalog, rules))
+        result[day] = entry
+    if cache is not None:
+        memo.clear()  # keep only the days of this window: memory stays bounded
+        memo.update(result)
+    return result
+
+
 def breakdown(
     activities: Iterable[Activity],
     goals: Goals,
@@ -362,19 +436,31 @@ def breakdown(
     top: int = 5,
     cache: AlignmentCache | None = None,
 ) -> Breakdown:
-    """Score the activities in the window ending on `as_of` (later and older ones are ignored)."""
+    """Score the activities in the window ending on `as_of` (later and older ones are ignored).
+
+    Per day, the activities are aligned and capped, summed, and given their decayed
+    contributions; with a cache, a day whose activities are the same objects as last time is
+    not recomputed (after one save, only that day is)."""
     window = window_days or rules.scoring.window_days
-    in_range = [activity for activity in activities if in_window(activity.date, as_of, window)]
-    scored = prepare(in_range, goals, catalog, rules, cache)
+    by_day = _by_day(activities, window_start(as_of, window), as_of)
+    days = _score_days(by_day, goals, catalog, rules, cache)
+    scored: list[Scored] = []
+    items: list[Contribution] = []
+    rows: dict[int, list[float]] = {}
+    candidates: dict[str, list[Contribution]] = {pillar: [] for pillar in PILLARS}
+    for day in sorted(days):
+        entry = days[day]
+        entry.at(as_of, window, rules, top)
+        scored.extend(entry.scored)
+        items.extend(entry.contributions)
+        if entry.row is not None:
+            rows[day.toordinal()] = entry.row
+        for pillar, best in entry.top.items():
+            candidates[pillar].extend(best)
     completeness = profile_completeness(checklist or ProfileChecklist(), rules)
-    pillars = pillar_scores(DayPoints.from_scored(scored), as_of, window, rules, completeness)
-    items = contributions(scored, as_of, window, rules)
-    by_pillar: dict[str, list[Contribution]] = {pillar: [] for pillar in pillars}
-    for item, entry in zip(items, scored, strict=True):
-        if item.weighted > 0 or item.raw > 0:
-            by_pillar[entry.kind.pillar].append(item)
+    pillars = pillar_scores(DayPoints(rows), as_of, window, rules, completeness)
     with_top = {
-        pillar: _with_top(score, tuple(heapq.nsmallest(top, by_pillar[pillar], key=_rank)))
+        pillar: _with_top(score, tuple(heapq.nsmallest(top, candidates[pillar], key=_rank)))
         for pillar, score in pillars.items()
     }
     return Breakdown(
@@ -422,7 +508,7 @@ def history(
     window = window_days or rules.scoring.window_days
     first = window_start(min(dates), window)
     last = max(dates)
-    in_range = [activity for activity in activities if first <= activity.date <= last]
+    in_range = (activity for activity in activities if first <= activity.date <= last)
     days = day_points(in_range, goals, catalog, rules, cache)
     completeness = profile_completeness(checklist or ProfileChecklist(), rules)
     return [

@@ -587,6 +587,42 @@ def test_p8_a_reused_alignment_cache_never_changes_the_output(runs) -> None:
         assert with_cache == without
 
 
+@SETTINGS
+@given(
+    data=scenario(max_size=30),
+    edits=st.lists(st.tuples(st.integers(0, 3), st.integers(0, 10**6)), max_size=8),
+)
+def test_p8_per_day_cache_matches_a_fresh_score_after_every_edit(data, edits) -> None:
+    """Edits as the store makes them (add, delete, replace an activity by a new object, move the
+    as-of date or the window): the cached breakdown, top contributions and flags included, is the
+    one computed from scratch."""
+    goals, activities = data
+    cache = AlignmentCache()
+    current = list(activities)
+    as_of, window = AS_OF, WINDOW
+    for step, (edit, pick) in enumerate([(0, 0), *edits]):
+        if edit == 0 and current:  # replace one activity by an edited copy (a new object)
+            index = pick % len(current)
+            old = current[index]
+            current[index] = old.model_copy(
+                update={"personalised": not old.personalised, "relevance": 1 + pick % 5}
+            )
+        elif edit == 1:  # add one, on a day that already has activities when there is one
+            day = current[pick % len(current)].date if current else AS_OF
+            kind = ALL_KINDS[pick % len(ALL_KINDS)]
+            current.append(Activity(id=f"new-{step:03d}", kind=kind, date=day, channel="linkedin"))
+        elif edit == 2 and current:  # delete one
+            del current[pick % len(current)]
+        elif edit == 3:  # look at another date or window
+            as_of = AS_OF - timedelta(days=7 * (pick % 3))
+            window = (30, 90, 365)[pick % 3]
+        current.sort(key=lambda activity: (activity.date, activity.id))  # the store's order
+        cached = build_report(current, goals, CATALOG, RULES, as_of, window, cache=cache)
+        fresh = build_report(current, goals, CATALOG, RULES, as_of, window)
+        assert cached.breakdown == fresh.breakdown
+        assert [flag.as_dict() for flag in cached.flags] == [flag.as_dict() for flag in fresh.flags]
+
+
 def test_p8_cache_follows_goals_edited_in_place() -> None:
     """Goals are mutable models (validate_assignment): an in-place edit is new data, not the same."""
     goals = Goals.model_validate({"audiences": {"prospects": 60, "partners": 40}})
