@@ -287,7 +287,7 @@ class Store:
         for doc_id, doc in self.table_data("contacts").items():
             contacts[doc["id"]] = dict(doc)
             self._hot_contact_ids[doc["id"]] = int(doc_id)
-        self.activities.rebuild(activities)
+        self.activities.rebuild(activities, dismissed=set(tombstones["imports"]))
         self.contacts.rebuild(contacts)
 
     # -- low-level table access (used by the repositories) -------------------------------
@@ -315,6 +315,8 @@ class Store:
         return {
             "activities": list(value.get("activities", [])),
             "contacts": list(value.get("contacts", [])),
+            # Stable import keys of imported activities deleted by hand: a re-import skips them.
+            "imports": list(value.get("imports", [])),
         }
 
     @contextmanager
@@ -418,13 +420,15 @@ class Store:
         self, activity_docs: list[dict[str, Any]], contact_docs: list[dict[str, Any]]
     ) -> None:
         tombstones = self._tombstones()
-        if not tombstones["activities"] and not tombstones["contacts"]:
+        if not any(tombstones.values()):
             return
         revived_activities = {doc["id"] for doc in activity_docs}
         revived_contacts = {doc["id"] for doc in contact_docs}
+        revived_imports = {doc.get("external_id") for doc in activity_docs}
         updated = {
             "activities": [i for i in tombstones["activities"] if i not in revived_activities],
             "contacts": [i for i in tombstones["contacts"] if i not in revived_contacts],
+            "imports": [key for key in tombstones["imports"] if key not in revived_imports],
         }
         if updated != tombstones:
             self._set_tombstones(updated)
@@ -532,19 +536,27 @@ class Store:
         self._rebuild_hot_ids()
 
     def delete_activity(self, activity_id: str) -> None:
-        """Delete an activity wherever it lives (a tombstone hides one kept in a segment)."""
+        """Delete an activity wherever it lives (a tombstone hides one kept in a segment); an
+        imported one's import key is remembered, so importing the same export again skips it."""
+        doc = self.activities._docs.get(activity_id)
+        import_key = doc.get("external_id") if doc is not None else None
         with self._writing():
             doc_id = self._hot_activity_ids.get(activity_id)
             if doc_id is not None:
                 self._db.table("activities").remove(doc_ids=[doc_id])
-            if activity_id in self._segment_activity_ids:
+            in_segment = activity_id in self._segment_activity_ids
+            if in_segment or import_key:
                 tombstones = self._tombstones()
-                tombstones["activities"].append(activity_id)
+                if in_segment:
+                    tombstones["activities"].append(activity_id)
+                if import_key and import_key not in tombstones["imports"]:
+                    tombstones["imports"].append(import_key)
                 self._set_tombstones(tombstones)
         self._rebuild_hot_ids()
-        doc = self.activities._docs.get(activity_id)
         if doc is not None:
             self.activities._unindex(doc)
+            if import_key:
+                self.activities._dismissed.add(import_key)
 
     def delete_contact(self, contact_id: str) -> None:
         """Delete a contact wherever it lives."""

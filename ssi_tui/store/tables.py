@@ -175,11 +175,13 @@ class Activities:
         self._records: dict[str, ActivityRecord] = {}
 
     # -- index maintenance (called by the store) ---------------------------------------
-    def rebuild(self, docs: dict[str, dict[str, Any]]) -> None:
-        """Reset the in-memory index from merged documents."""
+    def rebuild(self, docs: dict[str, dict[str, Any]], dismissed: set[str] | None = None) -> None:
+        """Reset the in-memory index from merged documents (and the import keys of deleted
+        imported activities)."""
         self._docs = docs
         self._by_date = sorted((doc["date"], activity_id) for activity_id, doc in docs.items())
         self._external = {doc["external_id"] for doc in docs.values() if doc.get("external_id")}
+        self._dismissed = dismissed or set()
         self.clear_caches()
 
     def clear_caches(self) -> None:
@@ -195,6 +197,7 @@ class Activities:
         bisect.insort(self._by_date, (doc["date"], doc["id"]))
         if doc.get("external_id"):
             self._external.add(doc["external_id"])
+            self._dismissed.discard(doc["external_id"])
         self._models.pop(doc["id"], None)
         self._records.pop(doc["id"], None)
 
@@ -264,8 +267,9 @@ class Activities:
         return date.fromisoformat(self._by_date[0][0]) if self._by_date else None
 
     def has_external(self, external_id: str) -> bool:
-        """Whether an imported row with this stable key is stored already."""
-        return external_id in self._external
+        """Whether an imported row with this stable key is stored already, or was stored and
+        then deleted by hand (an import never brings back what the user deleted)."""
+        return external_id in self._external or external_id in self._dismissed
 
     def external_ids(self) -> set[str]:
         """Stable keys of every imported activity."""

@@ -34,6 +34,20 @@ def test_the_same_archive_twice_adds_nothing(workspace: Workspace, export_zip: P
     assert workspace.store.contacts.count() == contacts
 
 
+def test_an_imported_activity_deleted_by_hand_does_not_come_back(
+    workspace: Workspace, export_zip: Path
+) -> None:
+    import_export(workspace, export_zip)
+    store = workspace.store
+    victim = next(a for a in store.activities.all() if a.external_id)
+    store.activities.delete(victim.id)
+    count = store.activities.count()
+    again = import_export(workspace, export_zip)
+    assert again.activities_added == 0
+    assert store.activities.count() == count
+    assert victim.external_id not in external_ids(store)
+
+
 def test_zip_and_folder_of_the_same_export_are_the_same_rows(
     workspace: Workspace, export_zip: Path, tmp_path: Path
 ) -> None:

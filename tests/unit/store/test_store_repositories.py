@@ -204,8 +204,45 @@ def test_external_ids_survive_reopen_and_delete(
         store.activities.delete(imported[0].id)
     with Store.open(data_dir) as store:
         assert store.activities.has_external("row-1")
-        assert not store.activities.has_external("row-0")
+        # Deleted by hand: no longer stored, but still known, so a re-import skips it.
+        assert "row-0" not in store.activities.external_ids()
+        assert store.activities.has_external("row-0")
         assert len(store.activities.external_ids()) == BULK_THRESHOLD - 1
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["hot", "segment"])
+def test_a_deleted_import_stays_known_until_restored(
+    data_dir: Path, make_activity: Callable[..., Activity], bulk: bool
+) -> None:
+    count = BULK_THRESHOLD if bulk else 3
+    imported = [
+        make_activity(source="linkedin-export", external_id=f"row-{i}") for i in range(count)
+    ]
+    with Store.open(data_dir) as store:
+        store.activities.add_many(imported)
+        removed = store.activities.delete(imported[0].id)
+        store.compact()
+    with Store.open(data_dir) as store:
+        assert store.activities.has_external("row-0")
+        store.activities.restore(removed)  # undo
+        assert store.activities.get(imported[0].id) == imported[0]
+        store.activities.delete(imported[1].id)
+    with Store.open(data_dir) as store:
+        assert "row-0" in store.activities.external_ids()
+        assert store.activities.has_external("row-1")
+        assert "row-1" not in store.activities.external_ids()
+        assert store.activities.count() == count - 1
+
+
+def test_deleting_a_manual_activity_remembers_nothing(
+    data_dir: Path, make_activity: Callable[..., Activity]
+) -> None:
+    activity = make_activity()
+    with Store.open(data_dir) as store:
+        store.activities.add(activity)
+        store.activities.delete(activity.id)
+    tombstones = orjson.loads((data_dir / "store.json").read_bytes()).get("tombstones", {})
+    assert all(not doc["value"].get("imports") for doc in tombstones.values())
 
 
 # -- contacts ---------------------------------------------------------------------------------
