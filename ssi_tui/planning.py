@@ -51,7 +51,9 @@ MIN_ID_PREFIX = 4
 
 def plans_table(store: Store) -> Records[Plan]:
     """The plans, ordered by start date."""
-    return store.records("plans", Plan, order="start")
+    return store.records(
+        "plans", Plan, order="start", remedy="remove it with `ssi-tui plan remove {id}`"
+    )
 
 
 def events_table(store: Store) -> Records[PlanEvent]:
@@ -129,14 +131,9 @@ class Planner:
         return self.plans.add(self.build_plan(fields))
 
     def all_plans(self) -> list[Plan]:
-        """Every plan, by start date (a hand-edited, invalid plan is an InputError naming it)."""
-        try:
-            return self.plans.all()
-        except ValidationError as error:
-            raise InputError(
-                f"a stored plan is invalid ({describe_validation_error(error)}); "
-                "remove it with `ssi-tui plan remove ID` or restore a backup"
-            ) from None
+        """Every valid plan, by start date (a hand-edited, invalid one is left out: see
+        `Store.problems`)."""
+        return self.plans.all()
 
     def find_plan(self, plan_id: str) -> Plan:
         """A plan by id or by a unique prefix of at least four characters."""
@@ -154,16 +151,39 @@ class Planner:
             return matches[0]
         if len(matches) > 1:
             raise InputError(f"plan id {plan_id!r} is ambiguous: give more characters")
+        broken = self._find_invalid_plan(text)
+        if broken is not None:
+            raise InputError(self.plans.invalid()[broken])
         raise InputError(f"no plan with id {plan_id!r}; see `ssi-tui plan list`")
 
-    def remove_plan(self, plan_id: str) -> Plan:
-        """Delete a plan and its skip events (activities done from it stay in the log)."""
-        plan = self.find_plan(plan_id)
+    def remove_plan(self, plan_id: str) -> Plan | str:
+        """Delete a plan and its skip events (activities done from it stay in the log); an
+        invalid stored plan (edited by hand) can be removed by its id too (its id is returned)."""
+        try:
+            plan = self.find_plan(plan_id)
+        except InputError:
+            broken = self._find_invalid_plan(plan_id)
+            if broken is None:
+                raise
+            self.plans.remove(broken)
+            self._remove_events(broken)
+            return broken
         self.plans.delete(plan.id)
-        for event in self.events.all():
-            if event.plan_id == plan.id:
-                self.events.delete(event.id)
+        self._remove_events(plan.id)
         return plan
+
+    def _find_invalid_plan(self, plan_id: str) -> str | None:
+        text = plan_id.strip()
+        ids = list(self.plans.invalid())
+        if text in ids:
+            return text
+        matches = [item for item in ids if len(text) >= MIN_ID_PREFIX and item.startswith(text)]
+        return matches[0] if len(matches) == 1 else None
+
+    def _remove_events(self, plan_id: str) -> None:
+        for event in self.events.all():
+            if event.plan_id == plan_id:
+                self.events.delete(event.id)
 
     def plan_rows(self, as_of: date | None = None) -> list[PlanRow]:
         """Every plan with its schedule, next occurrence (from `as_of` on) and streak."""

@@ -96,6 +96,7 @@ class SSIApp(App[None]):
     def load_store(self) -> None:
         """Open the store (read-only if another ssi-tui holds it) without blocking the screen."""
         from ssi_tui.domain.catalog import DataFileError
+        from ssi_tui.planning import events_table, plans_table
         from ssi_tui.store.repository import Store
         from ssi_tui.workspace import Workspace, seed_demo
 
@@ -109,6 +110,8 @@ class SSIApp(App[None]):
             if self.demo and store.activities.count() == 0:
                 seed_demo(store, self.today)
             workspace = Workspace(store, self.today)
+            plans_table(store), events_table(store)  # so that their problems are reported too
+            problems = store.problems()
         except (StoreCorruptError, StoreVersionError) as error:
             self.call_from_thread(
                 self._show_recovery, str(error), isinstance(error, StoreCorruptError)
@@ -117,9 +120,11 @@ class SSIApp(App[None]):
         except (StoreError, DataFileError, OSError) as error:
             self.call_from_thread(self._load_failed, str(error))
             return
-        self.call_from_thread(self._store_ready, workspace, reason)
+        self.call_from_thread(self._store_ready, workspace, reason, problems)
 
-    def _store_ready(self, workspace: Workspace, read_only_reason: str | None) -> None:
+    def _store_ready(
+        self, workspace: Workspace, read_only_reason: str | None, problems: list[str]
+    ) -> None:
         self.workspace = workspace
         self.read_only_reason = read_only_reason
         theme = workspace.store.settings.get("theme")
@@ -129,6 +134,14 @@ class SSIApp(App[None]):
         if read_only_reason:
             self.notify(
                 read_only_reason, title="Store opened read-only", severity="warning", markup=False
+            )
+        for problem in problems:
+            self.notify(
+                problem[0].upper() + problem[1:],
+                title="Left out",
+                severity="warning",
+                timeout=20,
+                markup=False,
             )
 
     def _load_failed(self, message: str) -> None:

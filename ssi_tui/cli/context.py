@@ -102,6 +102,11 @@ class Context:
         except DateParseError as error:
             raise UserError(f"{option}: {error}") from None
 
+    def warnings(self) -> list[str]:
+        """What the command should tell the user besides its output: stored records left out
+        because they no longer validate (the store was edited by hand)."""
+        return self._store.problems() if self._store is not None else []
+
     def close(self) -> None:
         """Release the store lock and remove the demo copy."""
         if self._store is not None:

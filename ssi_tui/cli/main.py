@@ -112,7 +112,10 @@ def main(
     try:
         context = Context(args=args, today=resolve_today(today), stdout=stdout, stderr=stderr)
         handler: Handler = getattr(args, "handler", open_app)
-        return handler(context)
+        status = handler(context)
+        for warning in context.warnings():
+            stderr.write(f"ssi-tui: warning: {warning}\n")
+        return status
     except _user_errors() as error:
         code = getattr(error, "exit_code", 2)
         stderr.write(f"ssi-tui: error: {error}\n")

@@ -170,6 +170,9 @@ def run_plan_list(context: Context) -> int:
 def run_plan_remove(context: Context) -> int:
     """Delete one plan."""
     plan = _planner(context, write=True).remove_plan(context.args.plan_id)
+    if isinstance(plan, str):  # an invalid stored plan, removed by its id
+        context.stdout.write(f"Removed the invalid plan {plan[:8]}\n")
+        return 0
     context.stdout.write(
         f"Removed plan {plan.short_id} ({plan.kind}); activities done from it stay in the log\n"
     )

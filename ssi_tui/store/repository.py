@@ -173,7 +173,9 @@ class Store:
 
     @staticmethod
     def _check_models(data: dict[str, Any]) -> None:
-        """The small tables must hold valid models (a hand edit could break them)."""
+        """The goals and the checklist must be valid models (a hand edit could break them; no
+        default could stand in for them). A broken reading or plan is only left out, with a
+        warning naming it (see `problems`)."""
         from pydantic import ValidationError
 
         from ssi_tui.domain.catalog import describe_validation_error
@@ -183,7 +185,6 @@ class Store:
             for table, model in (("goals", Goals), ("checklist", ProfileChecklist))
             if "1" in data.get(table, {})
         ]
-        documents.extend(("readings", SSIReading, doc) for doc in data.get("readings", {}).values())
         for table, model, value in documents:
             try:
                 model.model_validate(value)
@@ -300,11 +301,19 @@ class Store:
         data = self.table_data(table)
         return max((int(doc_id) for doc_id in data), default=0) + 1
 
-    def records(self, table: str, model: type[Any], order: str = "date") -> Records[Any]:
+    def records(
+        self, table: str, model: type[Any], order: str = "date", **options: str
+    ) -> Records[Any]:
         """A repository of small records in a hot table (plans, plan events…)."""
         if table not in self._extra_tables:
-            self._extra_tables[table] = Records(self, table, model, order)
+            self._extra_tables[table] = Records(self, table, model, order, **options)
         return self._extra_tables[table]
+
+    def problems(self) -> list[str]:
+        """Stored records left out because they no longer validate (readings and the record
+        tables used so far), one line each."""
+        tables = [self.readings, *self._extra_tables.values()]
+        return [line for table in tables for line in table.problems()]
 
     def _segments(self) -> list[str]:
         return list(self.table_data("meta")["1"].get("segments", []))

@@ -8,8 +8,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from urllib.parse import unquote
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
+from ssi_tui.domain.catalog import describe_validation_error
 from ssi_tui.domain.models import Activity, Contact, Goals, ProfileChecklist, SSIReading
 from ssi_tui.domain.records import ActivityRecord
 from ssi_tui.domain.text import fold
@@ -79,19 +80,63 @@ class Settings:
 class Records(Generic[Model]):
     """A small table of models with an `id` field (readings, plans…), kept in the hot file."""
 
-    def __init__(self, store: Store, table: str, model: type[Model], order: str = "date") -> None:
+    def __init__(
+        self,
+        store: Store,
+        table: str,
+        model: type[Model],
+        order: str = "date",
+        *,
+        noun: str | None = None,
+        remedy: str = "restore a backup (`ssi-tui restore --list`)",
+    ) -> None:
         self._store = store
         self._table = table
         self._model = model
         self._order = order
+        self.noun = noun or table.removesuffix("s").replace("_", " ")
+        self._remedy = remedy
 
     def all(self) -> list[Model]:
-        """Every record, ordered."""
-        records = [
-            self._model.model_validate(doc) for doc in self._store.table_data(self._table).values()
-        ]
+        """Every record, ordered. A stored document that no longer validates (edited by hand) is
+        left out rather than blocking the rest: `problems()` names it."""
+        records = []
+        for doc in self._store.table_data(self._table).values():
+            try:
+                records.append(self._model.model_validate(doc))
+            except ValidationError:
+                continue
         records.sort(key=lambda record: (getattr(record, self._order, ""), record.id))  # type: ignore[attr-defined]
         return records
+
+    def invalid(self) -> dict[str, str]:
+        """For each stored document that `all()` leaves out, its id and one line naming it, what
+        is wrong and how to get rid of it."""
+        found = {}
+        for doc in self._store.table_data(self._table).values():
+            try:
+                self._model.model_validate(doc)
+            except ValidationError as error:
+                record_id = str(doc.get("id") or "?")
+                remedy = (
+                    self._remedy.format(id=record_id[:8])
+                    if doc.get("id")
+                    else "restore a backup (`ssi-tui restore --list`)"
+                )
+                found[record_id] = (
+                    f"stored {self.noun} {record_id[:8]} is invalid "
+                    f"({describe_validation_error(error)}) and is ignored; {remedy}"
+                )
+        return found
+
+    def problems(self) -> list[str]:
+        """The lines of `invalid()`."""
+        return list(self.invalid().values())
+
+    def remove(self, record_id: str) -> None:
+        """Remove a stored document by id, valid or not."""
+        doc_id, _ = self._find(record_id)
+        self._store.remove_document(self._table, doc_id)
 
     def get(self, record_id: str) -> Model:
         """One record by id."""

@@ -15,6 +15,7 @@ from ssi_tui.app.widgets.losing_touch import LosingTouchTable
 from ssi_tui.domain.models import Activity, Contact, Goals
 from ssi_tui.planning import Planner, plans_table
 from ssi_tui.store import Store
+from ssi_tui.workspace import Workspace
 
 from .conftest import TODAY, settle
 
@@ -235,17 +236,24 @@ async def test_empty_store_planner_and_hostile_text(tmp_path: Path) -> None:
         assert app.is_running
 
 
-async def test_a_hand_broken_plan_is_a_notification(tmp_path: Path) -> None:
+async def test_a_hand_broken_plan_is_a_notification_and_the_rest_works(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     with Store.open(data_dir) as store:
         store.put_document(
-            "plans", 1, {"id": "bad", "kind": "post", "rule": "FREQ=NEVER", "start": "2026-11-01"}
+            "plans",
+            1,
+            {"id": "bad0beef", "kind": "post", "rule": "FREQ=NEVER", "start": "2026-11-01"},
         )
+        Planner(Workspace(store, TODAY)).add_plan({"kind": "comment", "rule": "daily"})
     app = SSIApp(data_dir, TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        notes = [str(notification.message) for notification in app._notifications]
+        assert any(
+            note.startswith("Stored plan bad0beef is invalid") and "plan remove bad0beef" in note
+            for note in notes
+        )
         await pilot.press("p")
         await settle(pilot)
         assert app.is_running
-        notes = [str(notification.message) for notification in app._notifications]
-        assert any("a stored plan is invalid" in note for note in notes)
+        assert app.screen.query_one("#plan-table", DataTable).row_count == 1

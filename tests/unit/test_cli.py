@@ -326,3 +326,22 @@ def test_version_and_bad_option_through_the_full_parser() -> None:
     assert out.getvalue().startswith("ssi-tui ")
     status, _, err_text = run("--data-dir")
     assert status == 2 and "expected one argument" in err_text
+
+
+def test_a_hand_broken_reading_is_left_out_with_a_warning(data_dir: Path) -> None:
+    status, _, _ = run(
+        "reading", "add", "--total", "60", "--brand", "15", "--find", "15", "--engage", "15",
+        "--relate", "15", "--data-dir", str(data_dir),
+    )  # fmt: skip
+    assert status == 0
+    with Store.open(data_dir) as store:
+        store.put_document(
+            "readings", 99, {"id": "broken-reading", "date": "2026-11-20", "total": 300}
+        )
+    for argv in (["readings"], ["score"]):
+        status, out, err = run(*argv, "--data-dir", str(data_dir))
+        assert status == 0, err
+        assert err.startswith("ssi-tui: warning: stored reading broken-r is invalid (")
+        assert "restore a backup" in err and err.count("\n") == 1
+    status, out, _ = run("readings", "--data-dir", str(data_dir))
+    assert "60" in out

@@ -212,11 +212,25 @@ def test_demo_has_an_agenda_and_suggestions() -> None:
     assert len(json.loads(out)) >= 2
 
 
-def test_a_hand_broken_plan_is_named_not_a_crash(data_dir: Path) -> None:
+def test_a_hand_broken_plan_is_named_left_out_and_removable(data_dir: Path) -> None:
     with Store.open(data_dir) as store:
         store.put_document(
-            "plans", 1, {"id": "bad", "kind": "post", "rule": "FREQ=NEVER", "start": "2026-11-01"}
+            "plans",
+            1,
+            {"id": "bad0beef", "kind": "post", "rule": "FREQ=NEVER", "start": "2026-11-01"},
         )
-    for argv in (["plan", "list"], ["agenda"], ["done", "bad"]):
-        status, _, err = run(*argv, "--data-dir", str(data_dir))
-        assert status == 2 and "a stored plan is invalid" in err and err.count("\n") == 1
+    status, _, _ = run("plan", "add", "comment", "--rule", "daily", "--data-dir", str(data_dir))
+    assert status == 0
+    for argv in (["plan", "list"], ["agenda"]):
+        status, out, err = run(*argv, "--data-dir", str(data_dir))
+        assert status == 0, err
+        assert "comment" in out.lower()  # the valid plan still works
+        assert err.count("\n") == 1
+        assert err.startswith("ssi-tui: warning: stored plan bad0beef is invalid (")
+        assert "FREQ=NEVER" in err and "`ssi-tui plan remove bad0beef`" in err
+    status, _, err = run("done", "bad0", "--data-dir", str(data_dir))
+    assert status == 2 and "stored plan bad0beef is invalid" in err and err.count("\n") == 1
+    status, out, err = run("plan", "remove", "bad0", "--data-dir", str(data_dir))
+    assert (status, out, err) == (0, "Removed the invalid plan bad0beef\n", "")
+    status, out, err = run("plan", "list", "--data-dir", str(data_dir))
+    assert status == 0 and err == "" and "1 plan\n" in out
