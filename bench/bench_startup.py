@@ -4,6 +4,9 @@ Both run as fresh processes (interpreter start and imports included), headless, 
 time of Textual's `Ready` event (sent once the first frame is displayed), then exit. The ssi-tui process goes
 through the real entry point (`ssi_tui.cli.main.main`) on the benchmark store; the bench only
 patches the app to run headless (and the terminal check) and to exit when ready. Runs alternate; medians are compared.
+
+Also measured, for information: seconds from spawning `ssi-tui` to the dashboard showing its
+scores (the store opened and scored in a worker after the first frame).
 """
 
 from __future__ import annotations
@@ -45,6 +48,25 @@ cli_main._isatty = lambda stream: True  # headless: no terminal, on purpose
 sys.exit(main(["--data-dir", sys.argv[1]]))
 """
 
+SSI_SCORES = """
+import os, sys, time
+from ssi_tui.cli import main as cli_main
+from ssi_tui.cli.main import main
+from ssi_tui.app import app as module
+from ssi_tui.app.screens import dashboard
+
+original_run = module.SSIApp.run
+module.SSIApp.run = lambda self, *a, **k: original_run(self, headless=True)
+original_show = dashboard.DashboardScreen.show_report
+def show_report(self, report):
+    original_show(self, report)
+    print(time.time(), flush=True)
+    os._exit(0)
+dashboard.DashboardScreen.show_report = show_report
+cli_main._isatty = lambda stream: True
+sys.exit(main(["--data-dir", sys.argv[1]]))
+"""
+
 ROUNDS = 7
 
 
@@ -66,6 +88,11 @@ def startup_times(data_dir: Path, rounds: int = ROUNDS) -> tuple[float, float]:
         bare.append(_time(BARE))
         ssi.append(_time(SSI, str(data_dir)))
     return statistics.median(bare), statistics.median(ssi)
+
+
+def scores_seconds(data_dir: Path, rounds: int = 3) -> float:
+    """Median seconds from spawning `ssi-tui` to the dashboard showing its scores."""
+    return statistics.median(_time(SSI_SCORES, str(data_dir)) for _ in range(rounds))
 
 
 def startup_ratio(data_dir: Path) -> float:

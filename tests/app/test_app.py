@@ -340,6 +340,21 @@ async def test_corrupt_store_offers_restore(tmp_path: Path) -> None:
     assert list(data_dir.glob("store.json.corrupt-*"))
 
 
+async def test_a_store_that_cannot_open_promises_no_scores(tmp_path: Path) -> None:
+    data_dir = tmp_path / "not-a-dir"
+    data_dir.write_text("a file where the data dir should be", encoding="utf-8")
+    app = SSIApp(data_dir, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.load_error
+        panel = str(app.screen.query_one(PillarPanel).render())
+        assert panel.startswith("No scores: the store could not be opened")
+        assert app.load_error in str(app.screen.query_one("#status").render())
+        await pilot.press("a")  # other screens open and say the same, no crash
+        await settle(pilot)
+        assert app.is_running
+
+
 async def test_theme_is_remembered(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     app = SSIApp(data_dir, TODAY)

@@ -66,6 +66,14 @@ class DashboardScreen(BaseScreen):
         self.query_one("#agenda-panel").border_title = "Today (p: planner)"
         super().on_mount()
 
+    def update_status(self) -> None:
+        """The status bar; and no 'computing' promise when the store could not be opened."""
+        super().update_status()
+        if self.ssi.load_error is not None and self.report is None:
+            self.query_one(PillarPanel).show(
+                None, "No scores: the store could not be opened (see the line above)."
+            )
+
     def status_detail(self) -> str:
         """As-of date and window."""
         as_of = self.as_of or self.ssi.today

@@ -46,10 +46,12 @@ class PillarPanel(Widget):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.report: Report | None = None
+        self.placeholder = "Computing scores…"
 
-    def show(self, report: Report | None) -> None:
-        """Display a report (None: a loading placeholder)."""
+    def show(self, report: Report | None, placeholder: str | None = None) -> None:
+        """Display a report (None: a placeholder, by default that scores are on their way)."""
         self.report = report
+        self.placeholder = placeholder or "Computing scores…"
         self.refresh(layout=True)
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
@@ -59,7 +61,7 @@ class PillarPanel(Widget):
     def render(self) -> Content:
         """The table of bars."""
         if self.report is None:
-            return Content("Computing scores…")
+            return Content(self.placeholder)
         width = self.size.width
         labels = LONG_LABELS if width >= 100 else SHORT_LABELS
         label_width = max(len(text) for text in labels.values()) + 1
