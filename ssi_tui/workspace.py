@@ -14,6 +14,7 @@ from ssi_tui.domain.demo import load_demo
 from ssi_tui.domain.models import Activity, Contact, Goals
 from ssi_tui.domain.report import Report, build_report
 from ssi_tui.domain.scoring import PillarTotals, history, window_start
+from ssi_tui.gcpause import paused_gc
 from ssi_tui.store import Store
 
 
@@ -36,18 +37,19 @@ class Workspace:
         """Scores and flags as of a date (default today) over a window (default from the rules)."""
         as_of = as_of or self.today
         window = window_days or self.rules.scoring.window_days
-        activities = self.store.activities.records_between(window_start(as_of, window), as_of)
-        return build_report(
-            activities,
-            self.store.goals.get(),
-            self.catalog,
-            self.rules,
-            as_of,
-            window,
-            self.store.checklist.get(),
-            self.store.readings.all(),
-            cache=self.alignments,
-        )
+        with paused_gc():  # thousands of scored activities and contributions, no cycles
+            activities = self.store.activities.records_between(window_start(as_of, window), as_of)
+            return build_report(
+                activities,
+                self.store.goals.get(),
+                self.catalog,
+                self.rules,
+                as_of,
+                window,
+                self.store.checklist.get(),
+                self.store.readings.all(),
+                cache=self.alignments,
+            )
 
     def history(
         self, week_ends: Sequence[date], window_days: int | None = None
@@ -56,19 +58,20 @@ class Workspace:
         if not week_ends:
             return []
         window = window_days or self.rules.scoring.window_days
-        activities = self.store.activities.records_between(
-            window_start(min(week_ends), window), max(week_ends)
-        )
-        return history(
-            activities,
-            self.store.goals.get(),
-            self.catalog,
-            self.rules,
-            week_ends,
-            window,
-            self.store.checklist.get(),
-            cache=self.alignments,
-        )
+        with paused_gc():  # tens of thousands of records and rows, no cycles
+            activities = self.store.activities.records_between(
+                window_start(min(week_ends), window), max(week_ends)
+            )
+            return history(
+                activities,
+                self.store.goals.get(),
+                self.catalog,
+                self.rules,
+                week_ends,
+                window,
+                self.store.checklist.get(),
+                cache=self.alignments,
+            )
 
     # -- activities -----------------------------------------------------------------------
     def check_audience(self, audience: str | None, goals: Goals | None = None) -> str | None:

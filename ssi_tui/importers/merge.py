@@ -13,9 +13,10 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from ssi_tui.domain.models import Activity, Contact, ProfileChecklist
+from ssi_tui.gcpause import paused_gc
 from ssi_tui.importers.drafts import Draft
 from ssi_tui.importers.people import Person, profile_key
-from ssi_tui.importers.reader import ParsedExport, ProgressCallback, paused_gc
+from ssi_tui.importers.reader import ParsedExport, ProgressCallback
 from ssi_tui.importers.summary import FileReport, ImportProgress, ImportSummary
 from ssi_tui.store.tables import activity_from_doc
 

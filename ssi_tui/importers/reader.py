@@ -6,14 +6,13 @@ member that cannot be read at all (corrupt data) stops the import with an Archiv
 
 from __future__ import annotations
 
-import gc
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ssi_tui.gcpause import paused_gc
 from ssi_tui.importers.archive import READ_ERRORS, ArchiveError, ExportArchive, Member
 from ssi_tui.importers.csvfiles import CsvTable, Row, RowError, text_stream
 from ssi_tui.importers.drafts import Draft
@@ -25,19 +24,6 @@ from ssi_tui.importers.summary import FileReport, ImportProgress
 
 ProgressCallback = Callable[[ImportProgress], None]
 PROGRESS_INTERVAL = 0.1  # seconds between progress reports for one file
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: an import allocates hundreds of thousands of small
-    objects and makes no cycles, and the collector's repeated passes over them cost ~25%."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @dataclass(slots=True)
