@@ -38,18 +38,33 @@ async def test_follows_the_screen(demo_app: SSIApp) -> None:
 
 
 @pytest.mark.parametrize("width", [60, 80, 100])
-async def test_narrow_drops_whole_keys_from_the_right_and_keeps_help(
-    demo_app: SSIApp, width: int
-) -> None:
+async def test_narrow_folds_the_screen_keys_into_one_group(demo_app: SSIApp, width: int) -> None:
     async with demo_app.run_test(size=(width, 24)) as pilot:
         await settle(pilot)
         text = bar_text(demo_app)
         assert len(text) <= width
+        assert text.startswith(" w Window  [ ] Week  screens d g a c r p t i  ? Help")
+        await pilot.click(KeyBar, offset=(text.index(" t ", text.index("screens")) + 1, 0))
+        await settle(pilot)
+        assert demo_app.current_mode == "trends"
+
+
+@pytest.mark.parametrize(("width", "screen_key"), [(40, "d"), (80, "a"), (60, "a")])
+async def test_then_whole_keys_give_way_from_the_right_and_help_stays(
+    demo_app: SSIApp, width: int, screen_key: str
+) -> None:
+    async with demo_app.run_test(size=(width, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(screen_key)
+        await settle(pilot)
+        text = bar_text(demo_app)
+        assert len(text) <= width
         assert text.rstrip().endswith("? Help")
-        assert text.startswith(" w Window ")
+        assert "screens" not in text
         # What is shown is whole keys: every label is followed by its description.
         for chunk in text.strip().split("  "):
-            assert len(chunk.split(" ", 1)) == 2, chunk
+            if chunk != "^p palette":
+                assert len(chunk.split(" ", 1)) == 2, chunk
 
 
 async def test_clicking_a_key_presses_it(demo_app: SSIApp) -> None:

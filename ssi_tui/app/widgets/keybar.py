@@ -84,9 +84,11 @@ class KeyBar(Widget, can_focus=False):
     def _bindings_changed(self, _screen: Screen[object]) -> None:
         self.refresh()
 
-    def _keys(self) -> tuple[list[KeyEntry], KeyEntry | None, bool]:
-        """Each shown action once, help last; the palette key; whether help is there."""
-        shown: list[KeyEntry] = []
+    def _keys(self) -> tuple[list[KeyEntry], list[KeyEntry], KeyEntry | None, KeyEntry | None]:
+        """Each shown action once: the screen's own keys, the go-to-screen keys, help, and the
+        palette key."""
+        own: list[KeyEntry] = []
+        screens: list[KeyEntry] = []
         help_entry: KeyEntry | None = None
         palette: KeyEntry | None = None
         seen: set[str] = set()
@@ -101,35 +103,59 @@ class KeyBar(Widget, can_focus=False):
                 seen.add(binding.action)
                 if binding.action == "help":
                     help_entry = entry
+                elif binding.action.startswith("go("):
+                    screens.append(entry)
                 else:
-                    shown.append(entry)
-        if help_entry is not None:
-            shown.append(help_entry)
-        return shown, palette, help_entry is not None
+                    own.append(entry)
+        return own, screens, help_entry, palette
+
+    def _layout(self, width: int) -> list[tuple[KeyEntry | None, Content]]:
+        """What fits in `width`: every key with its description; else the go-to-screen keys
+        folded into one `screens d g a…` group; else without that group; then the screen's own
+        keys dropped from the right. Help always stays (it lists every key)."""
+        key_style = self.get_visual_style("keybar--key")
+        description_style = self.get_visual_style("keybar--description")
+        own, screens, help_entry, palette = self._keys()
+
+        def full(entries: list[KeyEntry]) -> list[tuple[KeyEntry | None, Content]]:
+            return [(entry, self._item(entry, key_style, description_style)) for entry in entries]
+
+        def cells(items: list[tuple[KeyEntry | None, Content]]) -> int:
+            return sum(part.cell_length for _, part in items)
+
+        folded: list[tuple[KeyEntry | None, Content]] = []
+        if screens:
+            folded = [
+                (None, Content.styled(" screens", description_style)),  # type: ignore[arg-type]
+                *(
+                    (entry, Content.styled(f" {plain(entry.display)}", key_style))  # type: ignore[arg-type]
+                    for entry in screens
+                ),
+                (None, Content(" ")),
+            ]
+        last = full([help_entry] if help_entry else [])
+        mine = full(own)
+        items = mine + full(screens) + last
+        for group in (folded, []):
+            if cells(items) <= width:
+                break
+            items = mine + group + last
+        while cells(items) > width and mine:
+            mine.pop()
+            items = mine + last
+        if palette is not None:
+            palette_part = self._item(palette, key_style, description_style)
+            gap = width - cells(items) - palette_part.cell_length
+            if gap > 0:
+                items += [(None, Content(" " * gap)), (palette, palette_part)]
+        return items
 
     def render(self) -> Content:
-        """The keys, left to right; what does not fit is dropped from the right, help kept last."""
-        styles = (
-            self.get_visual_style("keybar--key"),
-            self.get_visual_style("keybar--description"),
-        )
-        shown, palette, has_help = self._keys()
-        width = self.size.width
-        items = [(entry, self._item(entry, *styles)) for entry in shown]
-        keep_last = 1 if has_help else 0
-        while len(items) > keep_last and sum(part.cell_length for _, part in items) > width:
-            del items[-1 - keep_last]
-        used = sum(part.cell_length for _, part in items)
-        if palette is not None:
-            palette_part = self._item(palette, *styles)
-            gap = width - used - palette_part.cell_length
-            if gap > 0:
-                items.append((None, Content(" " * gap)))
-                items.append((palette, palette_part))
+        """The keys, left to right (see `_layout`), the palette key right-aligned if there is room."""
         parts: list[Content] = []
         spans: list[KeySpan] = []
         column = 0
-        for entry, part in items:
+        for entry, part in self._layout(self.size.width):
             if entry is not None:
                 if not entry.enabled:
                     part = part.stylize("dim")
