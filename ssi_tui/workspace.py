@@ -10,10 +10,11 @@ from typing import Any
 
 from ssi_tui.domain.alignment import AlignmentCache
 from ssi_tui.domain.catalog import Catalog, Rules, default_catalog, default_rules
+from ssi_tui.domain.daily import history
 from ssi_tui.domain.demo import load_demo
 from ssi_tui.domain.models import Activity, Contact, Goals
 from ssi_tui.domain.report import Report, build_report
-from ssi_tui.domain.scoring import PillarTotals, history, window_start
+from ssi_tui.domain.scoring import PillarTotals, window_start
 from ssi_tui.gcpause import paused_gc
 from ssi_tui.store import Store
 

@@ -9,9 +9,10 @@ from typing import Any
 
 from ssi_tui.domain.alignment import AlignmentCache
 from ssi_tui.domain.catalog import Catalog, Rules
+from ssi_tui.domain.daily import breakdown
 from ssi_tui.domain.flags import Flag, compute_flags
 from ssi_tui.domain.models import PILLARS, Activity, Goals, ProfileChecklist, SSIReading
-from ssi_tui.domain.scoring import Breakdown, breakdown
+from ssi_tui.domain.scoring import Breakdown
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,13 +15,13 @@ from ssi_tui.domain.review import (
     latest_reading,
     weekly_rows,
 )
+from ssi_tui.domain.scoring import Contribution, contribution_rank
 from ssi_tui.exports.markdown import AgendaLine
 from ssi_tui.workspace import week_ends
 
 if TYPE_CHECKING:
     from ssi_tui.domain.agenda import AgendaItem
     from ssi_tui.domain.report import Report
-    from ssi_tui.domain.scoring import Contribution
     from ssi_tui.workspace import Workspace
 
 WEEK_CHOICES = (12, 26, 52)
@@ -50,10 +50,6 @@ def active_days(workspace: Workspace, end: date, days: int = 365) -> Counter[dat
     """How many activities were logged on each day of the `days` days ending on `end`."""
     start = end - timedelta(days=days - 1)
     return Counter(activity.date for activity in workspace.store.activities.between(start, end))
-
-
-def _rank(item: Contribution) -> tuple[float, float, date, str]:
-    return (-item.weighted, -item.raw, item.activity.date, item.activity.id)
 
 
 def _agenda_line(item: AgendaItem, section: str, workspace: Workspace) -> AgendaLine:
@@ -104,6 +100,6 @@ def gather_review(
         report=report,
         history=weekly_history(workspace, as_of, weeks, window_days),
         comparison=latest_comparison(workspace, as_of),
-        top=heapq.nsmallest(TOP_ACTIVITIES, contributions, key=_rank),
+        top=heapq.nsmallest(TOP_ACTIVITIES, contributions, key=contribution_rank),
         agenda=review_agenda(workspace, as_of),
     )

@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 
 from ssi_tui.domain.alignment import AlignmentCache, alignment
 from ssi_tui.domain.catalog import default_catalog, default_rules
+from ssi_tui.domain.daily import breakdown, history
 from ssi_tui.domain.models import PILLARS, Activity, Goals, ProfileChecklist
 from ssi_tui.domain.report import build_report, report_json
-from ssi_tui.domain.scoring import PILLAR_MAX, breakdown, history, saturate
+from ssi_tui.domain.scoring import PILLAR_MAX, saturate
 
 AS_OF = date(2026, 11, 26)
 CATALOG = default_catalog()

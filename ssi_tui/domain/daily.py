@@ -1,0 +1,311 @@
+"""Scores computed day by day: a window's breakdown and a weekly history, on one code path.
+
+Per day, the activities are aligned with the goals and the daily caps applied (`_score_day`, or
+`_day_row` without an object per activity; neither depends on the as-of date), which gives the
+day's points per pillar; `scoring.pillar_scores` then decays and saturates those sums for one
+as-of date and window. A breakdown keeps each day's result in the cache and recomputes only the
+days whose activities changed; a history sums each day alike, so both give the same numbers.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from ssi_tui.domain.alignment import Alignment, AlignmentCache, GoalIndex, alignment
+from ssi_tui.domain.catalog import Catalog, Rules
+from ssi_tui.domain.models import PILLARS, Activity, ActivityKind, Goals, ProfileChecklist
+from ssi_tui.domain.profile import profile_completeness, profile_level
+from ssi_tui.domain.scoring import (
+    PILLAR_INDEX,
+    Breakdown,
+    Contribution,
+    DayPoints,
+    PillarScore,
+    PillarTotals,
+    Scored,
+    contribution_rank,
+    contributions,
+    pillar_scores,
+    window_start,
+)
+
+
+def _by_day(
+    activities: Iterable[Activity], first: date | None = None, last: date | None = None
+) -> dict[date, list[Activity]]:
+    """Activities grouped by date (those between `first` and `last` when given), input order kept."""
+    days: dict[date, list[Activity]] = {}
+    for activity in activities:
+        day = activity.date
+        if (first is not None and day < first) or (last is not None and day > last):
+            continue
+        found = days.get(day)
+        if found is None:
+            days[day] = [activity]
+        else:
+            found.append(activity)
+    return days
+
+
+def _by_kind(activities: list[Activity], catalog: Catalog) -> dict[str, list[Activity]]:
+    """One day's activities of known kinds, by kind (the daily caps apply per day and kind)."""
+    kinds = catalog.kinds
+    groups: dict[str, list[Activity]] = {}
+    for activity in activities:
+        if activity.kind not in kinds:
+            continue
+        found = groups.get(activity.kind)
+        if found is None:
+            groups[activity.kind] = [activity]
+        else:
+            found.append(activity)
+    return groups
+
+
+def _over_cap(
+    items: list[tuple[Activity, ActivityKind, Alignment]], cap: int
+) -> tuple[set[str], set[str]]:
+    """Ids that count (raw, weighted) in a group over its daily cap: the best-aligned count for
+    weighted; any `cap` visible ones (by id, for determinism) for raw."""
+    best = sorted(items, key=lambda item: (-item[2].value, item[0].id))[:cap]
+    visible_items = sorted(
+        (item for item in items if item[1].visible and item[0].channel == "linkedin"),
+        key=lambda item: item[0].id,
+    )
+    return {item[0].id for item in visible_items[:cap]}, {item[0].id for item in best}
+
+
+def _score_day(
+    activities: list[Activity], index: GoalIndex, catalog: Catalog, rules: Rules
+) -> tuple[list[Scored], list[float] | None]:
+    """One day's activities aligned and capped (by id), and the day's points row (None: no
+    known kind). The row is summed in the same order as `_day_row`, so both give equal floats."""
+    scored: list[Scored] = []
+    for kind_id, items in _by_kind(activities, catalog).items():
+        kind = catalog.kinds[kind_id]
+        aligned = [(activity, kind, alignment(activity, kind, index, rules)) for activity in items]
+        cap = kind.daily_cap
+        if cap is None or len(aligned) <= cap:
+            for activity, _, value in aligned:
+                visible = kind.visible and activity.channel == "linkedin"
+                scored.append(Scored(activity, kind, value, visible, True))
+            continue
+        raw_ids, weighted_ids = _over_cap(aligned, cap)
+        for activity, _, value in aligned:
+            scored.append(
+                Scored(activity, kind, value, activity.id in raw_ids, activity.id in weighted_ids)
+            )
+    row = DayPoints.from_scored(scored).days.popitem()[1] if scored else None
+    scored.sort(key=lambda item: item.activity.id)
+    return scored, row
+
+
+def _day_row(
+    activities: list[Activity], index: GoalIndex, catalog: Catalog, rules: Rules
+) -> list[float] | None:
+    """`_score_day`'s points row without building a `Scored` per activity (history's hot path:
+    tens of thousands of activities)."""
+    row: list[float] | None = None
+    for kind_id, items in _by_kind(activities, catalog).items():
+        if row is None:
+            row = [0.0] * 16
+        kind = catalog.kinds[kind_id]
+        pillar = PILLAR_INDEX[kind.pillar]
+        points = kind.points
+        cap = kind.daily_cap
+        if cap is not None and len(items) > cap:
+            aligned = [
+                (activity, kind, alignment(activity, kind, index, rules)) for activity in items
+            ]
+            raw_ids, weighted_ids = _over_cap(aligned, cap)
+            counted = [
+                (activity, value.value, activity.id in raw_ids, activity.id in weighted_ids)
+                for activity, _, value in aligned
+            ]
+        else:
+            counted = [
+                (activity, alignment(activity, kind, index, rules).value, True, True)
+                for activity in items
+            ]
+        for activity, value, counts_raw, counts_weighted in counted:
+            visible = kind.visible and activity.channel == "linkedin"
+            if counts_raw and visible:
+                row[pillar] += points
+            if counts_weighted:
+                weighted = points * value
+                row[4 + pillar] += weighted
+                row[8 + pillar] += points
+                if not visible:
+                    row[12 + pillar] += weighted
+    return row
+
+
+def day_points(
+    activities: Iterable[Activity],
+    goals: Goals,
+    catalog: Catalog,
+    rules: Rules,
+    cache: AlignmentCache | None = None,
+) -> DayPoints:
+    """Points per day and pillar after the daily caps (the rows a score computes, summed alike)."""
+    index = cache.index(goals, rules) if cache is not None else GoalIndex(goals)
+    days: dict[int, list[float]] = {}
+    for day, day_activities in _by_day(activities).items():
+        row = _day_row(day_activities, index, catalog, rules)
+        if row is not None:
+            days[day.toordinal()] = row
+    return DayPoints(days)
+
+
+@dataclass(slots=True)
+class _Day:
+    """One day's activities scored after the daily caps, kept while they are the same objects;
+    with what they contribute as of the last date asked (and their top candidates per pillar)."""
+
+    activities: list[Activity]
+    scored: list[Scored]
+    row: list[float] | None
+    as_of: date | None = None
+    contributions: list[Contribution] = field(default_factory=list)
+    top: dict[str, list[Contribution]] = field(default_factory=dict)
+    top_count: int = 0
+
+    def holds(self, activities: list[Activity]) -> bool:
+        """Whether it was computed from exactly these activity objects, in this order."""
+        mine = self.activities
+        return len(mine) == len(activities) and all(
+            old is new for old, new in zip(mine, activities, strict=True)
+        )
+
+    def at(self, as_of: date, window_days: int, rules: Rules, top: int) -> None:
+        """Compute the contributions as of `as_of` and the top `top` per pillar (unless known)."""
+        if self.as_of == as_of and self.top_count == top:
+            return
+        items = contributions(self.scored, as_of, window_days, rules)
+        by_pillar: dict[str, list[Contribution]] = defaultdict(list)
+        for item, entry in zip(items, self.scored, strict=True):
+            if item.weighted > 0 or item.raw > 0:
+                by_pillar[entry.kind.pillar].append(item)
+        self.contributions = items
+        self.top = {
+            pillar: heapq.nsmallest(top, candidates, key=contribution_rank)
+            for pillar, candidates in by_pillar.items()
+        }
+        self.as_of, self.top_count = as_of, top
+
+
+def _score_days(
+    by_day: dict[date, list[Activity]],
+    goals: Goals,
+    catalog: Catalog,
+    rules: Rules,
+    cache: AlignmentCache | None,
+) -> dict[date, _Day]:
+    """Each day's `_Day`: reused from the cache when its activities are the same objects (the
+    store hands out a new object when an activity changes), the others computed."""
+    memo: dict[date, _Day] = cache.days(goals, rules, catalog) if cache is not None else {}
+    index = cache.index(goals, rules) if cache is not None else GoalIndex(goals)
+    result: dict[date, _Day] = {}
+    for day, activities in by_day.items():
+        entry = memo.get(day)
+        if entry is None or not entry.holds(activities):
+            entry = _Day(activities, *_score_day(activities, index, catalog, rules))
+        result[day] = entry
+    if cache is not None:
+        memo.clear()  # keep only the days of this window: memory stays bounded
+        memo.update(result)
+    return result
+
+
+def breakdown(
+    activities: Iterable[Activity],
+    goals: Goals,
+    catalog: Catalog,
+    rules: Rules,
+    as_of: date,
+    window_days: int | None = None,
+    checklist: ProfileChecklist | None = None,
+    top: int = 5,
+    cache: AlignmentCache | None = None,
+) -> Breakdown:
+    """Score the activities in the window ending on `as_of` (later and older ones are ignored).
+
+    Per day, the activities are aligned and capped, summed, and given their decayed
+    contributions; with a cache, a day whose activities are the same objects as last time is
+    not recomputed (after one save, only that day is)."""
+    window = window_days or rules.scoring.window_days
+    by_day = _by_day(activities, window_start(as_of, window), as_of)
+    days = _score_days(by_day, goals, catalog, rules, cache)
+    scored: list[Scored] = []
+    items: list[Contribution] = []
+    rows: dict[int, list[float]] = {}
+    candidates: dict[str, list[Contribution]] = {pillar: [] for pillar in PILLARS}
+    for day in sorted(days):
+        entry = days[day]
+        entry.at(as_of, window, rules, top)
+        scored.extend(entry.scored)
+        items.extend(entry.contributions)
+        if entry.row is not None:
+            rows[day.toordinal()] = entry.row
+        for pillar, best in entry.top.items():
+            candidates[pillar].extend(best)
+    completeness = profile_completeness(checklist or ProfileChecklist(), rules)
+    pillars = pillar_scores(DayPoints(rows), as_of, window, rules, completeness)
+    with_top = {
+        pillar: _with_top(
+            score, tuple(heapq.nsmallest(top, candidates[pillar], key=contribution_rank))
+        )
+        for pillar, score in pillars.items()
+    }
+    return Breakdown(
+        as_of=as_of,
+        window_days=window,
+        pillars=with_top,
+        scored=scored,
+        contributions=items,
+        completeness=completeness,
+        level=profile_level(completeness, rules),
+    )
+
+
+def _with_top(score: PillarScore, top: tuple[Contribution, ...]) -> PillarScore:
+    return PillarScore(
+        pillar=score.pillar,
+        raw=score.raw,
+        weighted=score.weighted,
+        alignment=score.alignment,
+        raw_points=score.raw_points,
+        weighted_points=score.weighted_points,
+        effort_points=score.effort_points,
+        off_linkedin_points=score.off_linkedin_points,
+        top=top,
+    )
+
+
+def history(
+    activities: Iterable[Activity],
+    goals: Goals,
+    catalog: Catalog,
+    rules: Rules,
+    dates: Sequence[date],
+    window_days: int | None = None,
+    checklist: ProfileChecklist | None = None,
+    cache: AlignmentCache | None = None,
+) -> list[PillarTotals]:
+    """Pillar scores as of each date, sharing one alignment pass (same numbers as `breakdown`)."""
+    if not dates:
+        return []
+    window = window_days or rules.scoring.window_days
+    first = window_start(min(dates), window)
+    last = max(dates)
+    in_range = (activity for activity in activities if first <= activity.date <= last)
+    days = day_points(in_range, goals, catalog, rules, cache)
+    completeness = profile_completeness(checklist or ProfileChecklist(), rules)
+    return [
+        PillarTotals(as_of=day, pillars=pillar_scores(days, day, window, rules, completeness))
+        for day in dates
+    ]
