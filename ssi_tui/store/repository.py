@@ -233,12 +233,8 @@ class Store:
                         isinstance(doc, dict) for doc in segment[key]
                     ):
                         raise ValueError(f"{key} is not a list of documents")
-                schema.check_documents(
-                    {
-                        "activities": {str(i): d for i, d in enumerate(segment["activities"])},
-                        "contacts": {str(i): d for i, d in enumerate(segment["contacts"])},
-                    }
-                )
+                schema.check_activities(enumerate(segment["activities"]))
+                schema.check_contacts(enumerate(segment["contacts"]))
             except (OSError, ValueError, schema.StructureError) as error:
                 raise StoreCorruptError(
                     f"history segment {path} is missing or unreadable ({error}). Nothing has been "

@@ -7,7 +7,7 @@ Version history:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -72,18 +72,28 @@ def detect_version(data: Any) -> int:
     return version
 
 
-def check_documents(data: dict[str, Any]) -> None:
-    """Reject documents that cannot be read back (cheap checks of the fields every reader needs)."""
-    for doc_id, doc in data.get("activities", {}).items():
+def check_activities(docs: Iterable[tuple[object, dict[str, Any]]]) -> None:
+    """Reject activity documents (label, document) that lack what every reader needs."""
+    for doc_id, doc in docs:
         if (
             not isinstance(doc.get("id"), str)
             or not isinstance(doc.get("kind"), str)
             or not _is_iso_date(doc.get("date"))
         ):
             raise StructureError(f"activity {doc_id} lacks an id, a kind or a YYYY-MM-DD date")
-    for doc_id, doc in data.get("contacts", {}).items():
+
+
+def check_contacts(docs: Iterable[tuple[object, dict[str, Any]]]) -> None:
+    """Reject contact documents (label, document) that lack an id or a name."""
+    for doc_id, doc in docs:
         if not isinstance(doc.get("id"), str) or not isinstance(doc.get("name"), str):
             raise StructureError(f"contact {doc_id} lacks id or name")
+
+
+def check_documents(data: dict[str, Any]) -> None:
+    """Reject documents that cannot be read back (cheap checks of the fields every reader needs)."""
+    check_activities(data.get("activities", {}).items())
+    check_contacts(data.get("contacts", {}).items())
     for doc_id, doc in data.get("readings", {}).items():
         if not isinstance(doc.get("id"), str) or not _is_iso_date(doc.get("date")):
             raise StructureError(f"reading {doc_id} lacks an id or a YYYY-MM-DD date")
@@ -94,7 +104,7 @@ def check_documents(data: dict[str, Any]) -> None:
                     f"table {name!r} should hold one document with a 'value' object"
                 )
     tombstones = data.get("tombstones", {}).get("1", {}).get("value", {})
-    for key in ("activities", "contacts"):
+    for key in ("activities", "contacts", "imports"):
         ids = tombstones.get(key, [])
         if not isinstance(ids, list) or not all(isinstance(item, str) for item in ids):
             raise StructureError(f"tombstones.{key} is not a list of ids")

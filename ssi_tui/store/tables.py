@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from datetime import date
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from urllib.parse import unquote
 
@@ -224,7 +225,12 @@ class Activities:
         """Reset the in-memory index from merged documents (and the import keys of deleted
         imported activities)."""
         self._docs = docs
-        self._by_date = sorted((doc["date"], activity_id) for activity_id, doc in docs.items())
+        by_date = [(doc["date"], activity_id) for activity_id, doc in docs.items()]
+        # (date, id) order in two stable sorts on one string each: half the time of sorting
+        # the tuples themselves on 100,000 activities (tuple comparisons are slow).
+        by_date.sort(key=itemgetter(1))
+        by_date.sort(key=itemgetter(0))
+        self._by_date = by_date
         self._external = {doc["external_id"] for doc in docs.values() if doc.get("external_id")}
         self._dismissed = dismissed or set()
         self.clear_caches()
@@ -343,6 +349,17 @@ class Activities:
         return activity
 
 
+def _add_keys(
+    keys: tuple[dict[str, str], dict[str, str]], contact_id: str, doc: dict[str, Any]
+) -> None:
+    """Index a contact by folded name (the first one keeps a shared name) and profile URL."""
+    by_name, by_url = keys
+    by_name.setdefault(fold(doc["name"]), contact_id)
+    url = normalise_profile_url(doc.get("profile_url"))
+    if url:
+        by_url[url] = contact_id
+
+
 class Contacts:
     """All contacts, indexed by id, case-insensitive name and normalised profile URL."""
 
@@ -350,33 +367,38 @@ class Contacts:
         self._store = store
 
     def rebuild(self, docs: dict[str, dict[str, Any]]) -> None:
-        """Reset the in-memory indexes from merged documents."""
+        """Reset from merged documents (the name and URL indexes are built on first use)."""
         self._docs = docs
-        self._by_name: dict[str, str] = {}
-        self._by_url: dict[str, str] = {}
-        for contact_id, doc in docs.items():
-            self._index_keys(contact_id, doc)
+        self._keys: tuple[dict[str, str], dict[str, str]] | None = None
 
-    def _index_keys(self, contact_id: str, doc: dict[str, Any]) -> None:
-        self._by_name.setdefault(fold(doc["name"]), contact_id)
-        url = normalise_profile_url(doc.get("profile_url"))
-        if url:
-            self._by_url[url] = contact_id
+    def _indexes(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(folded name → id, normalised profile URL → id). Built on first use: 30,000 contacts
+        take ~80 ms that a score, a history or most commands never need."""
+        if self._keys is None:
+            keys: tuple[dict[str, str], dict[str, str]] = ({}, {})
+            for contact_id, doc in self._docs.items():
+                _add_keys(keys, contact_id, doc)
+            self._keys = keys
+        return self._keys
 
     def _index(self, doc: dict[str, Any]) -> None:
         old = self._docs.get(doc["id"])
         if old is not None:
             self._unindex(old)
         self._docs[doc["id"]] = doc
-        self._index_keys(doc["id"], doc)
+        if self._keys is not None:
+            _add_keys(self._keys, doc["id"], doc)
 
     def _unindex(self, doc: dict[str, Any]) -> None:
         self._docs.pop(doc["id"], None)
-        if self._by_name.get(fold(doc["name"])) == doc["id"]:
-            del self._by_name[fold(doc["name"])]
+        if self._keys is None:
+            return
+        by_name, by_url = self._keys
+        if by_name.get(fold(doc["name"])) == doc["id"]:
+            del by_name[fold(doc["name"])]
         url = normalise_profile_url(doc.get("profile_url"))
-        if url and self._by_url.get(url) == doc["id"]:
-            del self._by_url[url]
+        if url and by_url.get(url) == doc["id"]:
+            del by_url[url]
 
     def count(self) -> int:
         """How many contacts are stored."""
@@ -391,13 +413,13 @@ class Contacts:
 
     def find(self, name: str) -> Contact | None:
         """The contact with this name, compared case- and blank-insensitively."""
-        contact_id = self._by_name.get(fold(name))
+        contact_id = self._indexes()[0].get(fold(name))
         return self.get(contact_id) if contact_id else None
 
     def by_url(self, url: str) -> Contact | None:
         """The contact with this LinkedIn profile URL (normalised)."""
         key = normalise_profile_url(url)
-        contact_id = self._by_url.get(key) if key else None
+        contact_id = self._indexes()[1].get(key) if key else None
         return self.get(contact_id) if contact_id else None
 
     def all(self) -> list[Contact]:

@@ -118,6 +118,9 @@ CASES = {
     ),
     "document-id-not-a-number": Case(replace_store(v2(activities={"first": GOOD_ACTIVITY}))),
     "tombstones-not-lists": Case(replace_store(v2(tombstones={"1": {"value": 5}}))),
+    "tombstones-imports-not-ids": Case(
+        replace_store(v2(tombstones={"1": {"value": {"imports": [{"key": 1}]}}}))
+    ),
     "goals-document-without-value": Case(
         replace_store(v2(goals={"1": {"audiences": {"prospects": 1}}}))
     ),

@@ -266,6 +266,38 @@ def test_normalise_profile_url() -> None:
     assert normalise_profile_url(None) is None
 
 
+@pytest.mark.parametrize("look_first", [False, True], ids=["index-unbuilt", "index-built"])
+def test_contact_lookups_follow_edits_whenever_the_index_is_built(
+    data_dir: Path, look_first: bool
+) -> None:
+    """The name and URL indexes are built on first use: edits made before or after that give
+    the same answers, and so does a reopened store."""
+    ann = Contact(name="Ann Example", profile_url="https://www.linkedin.com/in/ann-example")
+    bob = Contact(name="Bob Builder")
+    with Store.open(data_dir) as store:
+        store.contacts.add(ann)
+    with Store.open(data_dir) as store:
+        if look_first:
+            assert store.contacts.find("ann example") == ann
+        store.contacts.add(bob)
+        renamed = ann.model_copy(
+            update={"name": "Ann Renamed", "profile_url": "https://linkedin.com/in/ann-renamed"}
+        )
+        store.contacts.add(renamed)  # same id: an update
+        contacts = store.contacts
+        assert contacts.find("ann example") is None
+        assert contacts.find("ann renamed") == renamed
+        assert contacts.by_url("https://linkedin.com/in/ann-example") is None
+        assert contacts.by_url("https://www.linkedin.com/in/ann-renamed/") == renamed
+        assert contacts.find("bob builder") == bob
+        store.contacts.delete(bob.id)
+        assert store.contacts.find("bob builder") is None
+    with Store.open(data_dir) as store:
+        assert store.contacts.find("ann renamed") == renamed
+        assert store.contacts.find("bob builder") is None
+        assert store.contacts.by_url("https://linkedin.com/in/ann-renamed") == renamed
+
+
 def test_contacts_find_by_name_and_profile_url(data_dir: Path) -> None:
     ann = Contact(
         name="Ann Example", company="Acme", profile_url="https://www.linkedin.com/in/Ann-Example/"
