@@ -6,7 +6,7 @@ command line and the app both call this, never the tables directly.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -59,6 +59,16 @@ def plans_table(store: Store) -> Records[Plan]:
 def events_table(store: Store) -> Records[PlanEvent]:
     """Skip events, ordered by occurrence."""
     return store.records("plan_events", PlanEvent, order="occurrence")
+
+
+def _matching_ids(text: str, ids: Iterable[str]) -> list[str]:
+    """[text] if it is one of `ids`, else the ids it is a prefix of (4 characters or more)."""
+    candidates = list(ids)
+    if text in candidates:
+        return [text]
+    if len(text) < MIN_ID_PREFIX:
+        return []
+    return [item for item in candidates if item.startswith(text)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,17 +148,10 @@ class Planner:
     def find_plan(self, plan_id: str) -> Plan:
         """A plan by id or by a unique prefix of at least four characters."""
         text = plan_id.strip()
-        plans = self.all_plans()
-        exact = [plan for plan in plans if plan.id == text]
-        if exact:
-            return exact[0]
-        matches = (
-            [plan for plan in plans if plan.id.startswith(text)]
-            if len(text) >= MIN_ID_PREFIX
-            else []
-        )
+        plans = {plan.id: plan for plan in self.all_plans()}
+        matches = _matching_ids(text, plans)
         if len(matches) == 1:
-            return matches[0]
+            return plans[matches[0]]
         if len(matches) > 1:
             raise InputError(f"plan id {plan_id!r} is ambiguous: give more characters")
         broken = self._find_invalid_plan(text)
@@ -173,11 +176,7 @@ class Planner:
         return plan
 
     def _find_invalid_plan(self, plan_id: str) -> str | None:
-        text = plan_id.strip()
-        ids = list(self.plans.invalid())
-        if text in ids:
-            return text
-        matches = [item for item in ids if len(text) >= MIN_ID_PREFIX and item.startswith(text)]
+        matches = _matching_ids(plan_id.strip(), self.plans.invalid())
         return matches[0] if len(matches) == 1 else None
 
     def _remove_events(self, plan_id: str) -> None:

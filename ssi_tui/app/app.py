@@ -110,7 +110,9 @@ class SSIApp(App[None]):
             if self.demo and store.activities.count() == 0:
                 seed_demo(store, self.today)
             workspace = Workspace(store, self.today)
-            plans_table(store), events_table(store)  # so that their problems are reported too
+            # Open the planner's tables too, so that their problems are reported as well.
+            plans_table(store)
+            events_table(store)
             problems = store.problems()
         except (StoreCorruptError, StoreVersionError) as error:
             self.call_from_thread(

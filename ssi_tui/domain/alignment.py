@@ -142,9 +142,10 @@ class AlignmentCache:
             self._index = GoalIndex(goals)
         return self._index
 
-    def days(self, goals: Goals, rules: Rules, catalog: object) -> dict[Any, Any]:
-        """Per-day results for these goals, rules and catalog (emptied when any changed)."""
-        self._check(goals, rules)
+    def days(self, goals: Goals, rules: Rules, catalog: object) -> tuple[GoalIndex, dict[Any, Any]]:
+        """The goal index, and the per-day results for these goals, rules and catalog (emptied
+        when any changed)."""
+        index = self.index(goals, rules)
         if catalog is not self._catalog:
             self._catalog, self._days = catalog, {}
-        return self._days
+        return index, self._days

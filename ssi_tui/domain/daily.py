@@ -207,8 +207,8 @@ def _score_days(
 ) -> dict[date, _Day]:
     """Each day's `_Day`: reused from the cache when its activities are the same objects (the
     store hands out a new object when an activity changes), the others computed."""
-    memo: dict[date, _Day] = cache.days(goals, rules, catalog) if cache is not None else {}
-    index = cache.index(goals, rules) if cache is not None else GoalIndex(goals)
+    memo: dict[date, _Day]
+    index, memo = cache.days(goals, rules, catalog) if cache is not None else (GoalIndex(goals), {})
     result: dict[date, _Day] = {}
     for day, activities in by_day.items():
         entry = memo.get(day)

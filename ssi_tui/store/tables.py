@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from ssi_tui.store.repository import Store
 
 Model = TypeVar("Model", bound=BaseModel)
+# What to do about a stored record that no longer validates, when nothing better applies.
+RESTORE_REMEDY = "restore a backup (`ssi-tui restore --list`)"
 
 
 def normalise_profile_url(url: str | None) -> str | None:
@@ -88,14 +90,13 @@ class Records(Generic[Model]):
         model: type[Model],
         order: str = "date",
         *,
-        noun: str | None = None,
-        remedy: str = "restore a backup (`ssi-tui restore --list`)",
+        remedy: str = RESTORE_REMEDY,
     ) -> None:
         self._store = store
         self._table = table
         self._model = model
         self._order = order
-        self.noun = noun or table.removesuffix("s").replace("_", " ")
+        self.noun = table.removesuffix("s").replace("_", " ")
         self._remedy = remedy
 
     def all(self) -> list[Model]:
@@ -119,11 +120,7 @@ class Records(Generic[Model]):
                 self._model.model_validate(doc)
             except ValidationError as error:
                 record_id = str(doc.get("id") or "?")
-                remedy = (
-                    self._remedy.format(id=record_id[:8])
-                    if doc.get("id")
-                    else "restore a backup (`ssi-tui restore --list`)"
-                )
+                remedy = self._remedy.format(id=record_id[:8]) if doc.get("id") else RESTORE_REMEDY
                 found[record_id] = (
                     f"stored {self.noun} {record_id[:8]} is invalid "
                     f"({describe_validation_error(error)}) and is ignored; {remedy}"
