@@ -1,49 +1,65 @@
-"""How well one activity serves the user's goals: its alignment, in [untargeted floor, 1]."""
+"""Whom one activity reached, on what evidence, and how well it serves the goals (its alignment).
+
+The formula is written out in data/rules.toml. In short: a broadcast (a post, a talk, a comment
+naming no one) is judged by its audience tag; work done with someone takes its audience from
+evidence — a target account, a target role, a contact the user gave an audience — and a bare
+audience tag, with no evidence for it, counts as "tagged" (worth at most `tagged_ceiling`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from ssi_tui.domain.catalog import Rules
 from ssi_tui.domain.models import Activity, ActivityKind, Goals, TargetAccount
 from ssi_tui.domain.text import fold
 
-Target = Literal["account", "role"]
+Target = Literal["account", "role", "contact"]
+Tier = Literal["aimed", "tagged", "none"]
+TIERS: tuple[Tier, ...] = ("aimed", "tagged", "none")
+
+
+class ContactFacts(NamedTuple):
+    """What the store knows of a contact that can serve as evidence for an activity with them."""
+
+    audience: str | None
+    company: str | None
+    title: str | None
+
+
+# Contacts by folded name (`text.fold`), as `Store.contacts.facts()` hands them out.
+ContactIndex = Mapping[str, ContactFacts]
 
 
 @dataclass(slots=True)  # not frozen: frozen __init__ costs ~2 µs per object, and
 # thousands are made per score (treat as read-only)
 class Alignment:
-    """An activity's alignment and the parts it is made of, so it can be explained."""
+    """An activity's alignment and the parts it is made of, so it can be explained.
+
+    `audience` is the goal audience it counts for (None: none of the goals), `tier` how sure
+    that is (`aimed`: broadcast tag or evidence; `tagged`: a bare tag; `none`), `target` the
+    evidence found (account, role or contact), `quality` the relevance and personalisation
+    factor; `value` = quality × the tier's factor."""
 
     value: float
     audience: str | None
-    audience_factor: float
+    tier: Tier
     target: Target | None
     quality: float
 
-    def explain(self) -> str:
-        """One line that says where the alignment comes from."""
-        who = self.audience or "no goal audience"
-        parts = [f"audience {who} ({self.audience_factor:.0%} of top)"]
-        if self.target == "account":
-            parts.append("target account")
-        elif self.target == "role":
-            parts.append("target role")
-        parts.append(f"quality ×{self.quality:.2f}")
-        return f"alignment {self.value:.2f}: " + ", ".join(parts)
-
 
 class GoalIndex:
-    """Goals prepared for fast lookups when aligning thousands of activities (memoised)."""
+    """Goals (and contacts' facts) prepared for fast lookups when aligning thousands of
+    activities (memoised)."""
 
-    def __init__(self, goals: Goals) -> None:
+    def __init__(self, goals: Goals, contacts: ContactIndex | None = None) -> None:
         self.goals = goals
+        self.contacts: ContactIndex = contacts if contacts is not None else {}
         self.alignments: dict[tuple[object, ...], Alignment] = {}
         self.qualities: dict[tuple[object, ...], float] = {}
-        self.relative = {item.name: goals.relative_weight(item.name) for item in goals.audiences}
-        self._accounts = {fold(account.name): account for account in goals.accounts}
+        self.weighted = frozenset(item.name for item in goals.audiences if item.weight > 0)
         self._companies: dict[str | None, TargetAccount | None] = {None: None}
         self._titles: dict[str | None, str | None] = {None: None}
 
@@ -52,9 +68,7 @@ class GoalIndex:
         try:
             return self._companies[company]
         except KeyError:
-            found = self._companies[company] = (
-                self._accounts.get(fold(company)) if company else None
-            )
+            found = self._companies[company] = self.goals.account_for(company)
             return found
 
     def role(self, title: str | None) -> str | None:
@@ -65,16 +79,37 @@ class GoalIndex:
             found = self._titles[title] = self.goals.role_audience(title)
             return found
 
+    def contact(self, name: str | None) -> ContactFacts | None:
+        """What is known of the contact an activity names, if any."""
+        return self.contacts.get(fold(name)) if name else None
+
+    def evidence(
+        self, contact: str | None, company: str | None, title: str | None
+    ) -> list[tuple[str, Target]]:
+        """The goal audiences the evidence points to, strongest first: the company's target
+        account, the contact's own audience, the title's role (the contact's company and title
+        stand in for missing ones)."""
+        facts = self.contact(contact)
+        if facts is not None:
+            company = company or facts.company
+            title = title or facts.title
+        found: list[tuple[str, Target]] = []
+        account = self.account(company)
+        if account is not None:
+            found.append((account.audience, "account"))
+        if facts is not None and facts.audience:
+            found.append((facts.audience, "contact"))
+        role = self.role(title)
+        if role is not None:
+            found.append((role, "role"))
+        return [(audience, target) for audience, target in found if audience in self.weighted]
+
 
 def effective_audience(activity: Activity, goals: Goals | GoalIndex) -> str | None:
-    """The activity's audience: as logged, else its company's target account's, else its title's role."""
-    if activity.audience:
-        return activity.audience
+    """The goal audience an activity counts for (as `alignment` decides it), if any."""
     index = goals if isinstance(goals, GoalIndex) else GoalIndex(goals)
-    account = index.account(activity.company)
-    if account is not None:
-        return account.audience
-    return index.role(activity.title)
+    audience, _, _ = _reach(activity, None, index)
+    return audience
 
 
 def quality_factor(activity: Activity, kind: ActivityKind, rules: Rules) -> float:
@@ -85,6 +120,33 @@ def quality_factor(activity: Activity, kind: ActivityKind, rules: Rules) -> floa
     return factor
 
 
+def tier_factor(tier: Tier, rules: Rules) -> float:
+    """What a tier is worth at most: 1 when aimed, the ceilings otherwise."""
+    if tier == "aimed":
+        return 1.0
+    scoring = rules.scoring
+    return scoring.tagged_ceiling if tier == "tagged" else scoring.untargeted_ceiling
+
+
+def _reach(
+    activity: Any, kind: ActivityKind | None, index: GoalIndex
+) -> tuple[str | None, Tier, Target | None]:
+    """The goal audience, tier and evidence of an activity (see the module docstring)."""
+    tag = activity.audience if activity.audience in index.weighted else None
+    if kind is not None and kind.broadcast_for(activity.contact, activity.company):
+        return (tag, "aimed", None) if tag else (None, "none", None)
+    evidence = index.evidence(activity.contact, activity.company, activity.title)
+    if evidence:
+        for audience, target in evidence:
+            if audience == tag:
+                return audience, "aimed", target
+        audience, target = evidence[0]
+        return audience, "aimed", target
+    if tag:
+        return tag, "tagged", None
+    return None, "none", None
+
+
 def alignment(
     activity: Activity, kind: ActivityKind, goals: Goals | GoalIndex, rules: Rules
 ) -> Alignment:
@@ -93,59 +155,55 @@ def alignment(
     With a `GoalIndex`, the parts are memoised: equal inputs give the same (read-only) object.
     """
     index = goals if isinstance(goals, GoalIndex) else GoalIndex(goals)
-    account = index.account(activity.company)
-    role = index.role(activity.title) if account is None else None
-    audience = activity.audience or (account.audience if account is not None else role)
-    target: Target | None = "account" if account is not None else ("role" if role else None)
+    audience, tier, target = _reach(activity, kind, index)
     unpersonalised = kind.personalisable and not activity.personalised
     quality_key = (activity.relevance, unpersonalised, id(rules))
     quality = index.qualities.get(quality_key)
     if quality is None:
         quality = index.qualities[quality_key] = quality_factor(activity, kind, rules)
-    key = (audience, target, quality, id(rules))
+    key = (audience, tier, target, quality, id(rules))
     found = index.alignments.get(key)
     if found is not None:
         return found
-    scoring = rules.scoring
-    audience_factor = index.relative.get(audience, 0.0) if audience else 0.0
-    target_factor = (
-        scoring.account_match if target == "account" else scoring.role_match if target else 0.0
-    )
-    share = scoring.targeting_share
-    value = quality * ((1 - share) * audience_factor + share * target_factor)
-    value = min(1.0, max(scoring.untargeted_floor, value))
-    found = index.alignments[key] = Alignment(value, audience, audience_factor, target, quality)
+    value = quality * tier_factor(tier, rules)
+    found = index.alignments[key] = Alignment(value, audience, tier, target, quality)
     return found
 
 
 class AlignmentCache:
-    """What scoring keeps between calls while the goals, rules and catalog are unchanged (goals
-    edited in place included): the memoised `GoalIndex`, and `scoring.breakdown`'s per-day
-    results, so a report after one save re-scores only the day that changed."""
+    """What scoring keeps between calls while the goals, contacts, rules and catalog are
+    unchanged (goals edited in place included): the memoised `GoalIndex`, and
+    `daily.breakdown`'s per-day results, so a report after one save re-scores only the day
+    that changed."""
 
     def __init__(self) -> None:
         self._goals: dict[str, object] | None = None
         self._rules: Rules | None = None
+        self._contacts: ContactIndex | None = None
         self._catalog: object | None = None
         self._index: GoalIndex | None = None
         self._days: dict[Any, Any] = {}
 
-    def _check(self, goals: Goals, rules: Rules) -> None:
+    def _check(self, goals: Goals, rules: Rules, contacts: ContactIndex | None) -> None:
         snapshot = goals.model_dump()
-        if rules is not self._rules or snapshot != self._goals:
+        if rules is not self._rules or contacts is not self._contacts or snapshot != self._goals:
             self._goals, self._rules, self._index, self._days = snapshot, rules, None, {}
+            self._contacts = contacts
 
-    def index(self, goals: Goals, rules: Rules) -> GoalIndex:
-        """The goal index for these goals and rules (a new one when either changed)."""
-        self._check(goals, rules)
+    def index(self, goals: Goals, rules: Rules, contacts: ContactIndex | None = None) -> GoalIndex:
+        """The goal index for these goals, contacts and rules (a new one when any changed;
+        contacts are compared by identity: the store hands out a new mapping when they change)."""
+        self._check(goals, rules, contacts)
         if self._index is None:
-            self._index = GoalIndex(goals)
+            self._index = GoalIndex(goals, contacts)
         return self._index
 
-    def days(self, goals: Goals, rules: Rules, catalog: object) -> tuple[GoalIndex, dict[Any, Any]]:
-        """The goal index, and the per-day results for these goals, rules and catalog (emptied
-        when any changed)."""
-        index = self.index(goals, rules)
+    def days(
+        self, goals: Goals, rules: Rules, catalog: object, contacts: ContactIndex | None = None
+    ) -> tuple[GoalIndex, dict[Any, Any]]:
+        """The goal index, and the per-day results for these goals, contacts, rules and catalog
+        (emptied when any changed)."""
+        index = self.index(goals, rules, contacts)
         if catalog is not self._catalog:
             self._catalog, self._days = catalog, {}
         return index, self._days

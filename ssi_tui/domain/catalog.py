@@ -58,11 +58,10 @@ class ScoringRules(Strict):
 
     window_days: int = Field(ge=7, le=3650)
     half_life_days: float = Field(gt=0, le=3650)
+    edge_share: float = Field(ge=0, le=1)
     saturation: dict[Pillar, float]
-    untargeted_floor: float = Field(gt=0, lt=1)
-    targeting_share: float = Field(ge=0, le=1)
-    account_match: float = Field(ge=0, le=1)
-    role_match: float = Field(ge=0, le=1)
+    tagged_ceiling: float = Field(ge=0, le=0.5)
+    untargeted_ceiling: float = Field(ge=0, le=1)
     profile_share: float = Field(ge=0, lt=1)
 
     @model_validator(mode="after")
@@ -116,11 +115,18 @@ class FlagRules(Strict):
     generic_outreach: dict[str, float]
     official_gap: dict[str, float]
 
+    def min_history_days(self, flag: str) -> float:
+        """How many days of history a flag needs before it may be more than `info`."""
+        return float(getattr(self, flag).get("min_history_days", 0.0))
+
+
+RULES_VERSION = 2
+
 
 class Rules(Strict):
-    """All scoring parameters (data/rules.toml)."""
+    """All scoring parameters (data/rules.toml, with the user's own rules.toml merged over it)."""
 
-    version: int
+    version: int = Field(ge=RULES_VERSION, le=RULES_VERSION)
     scoring: ScoringRules
     quality: QualityRules
     checklist: ChecklistRules
@@ -183,6 +189,43 @@ def parse_rules(data: dict[str, Any], source: str = "rules.toml") -> Rules:
         return Rules.model_validate(data)
     except ValidationError as error:
         raise DataFileError(f"{source}: {describe_validation_error(error)}") from None
+
+
+def merge_tables(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """`override` laid over `base`: tables merge key by key, any other value replaces."""
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = merge_tables(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+USER_RULES_FILE = "rules.toml"
+
+
+def load_user_rules(data_dir: Path | None) -> Rules:
+    """The shipped rules with the user's `rules.toml` in the data dir merged over them (only
+    the keys it sets change). A mistake in the user's file is a `DataFileError` naming it."""
+    if data_dir is None:
+        return default_rules()
+    path = Path(data_dir) / USER_RULES_FILE
+    if not path.is_file():
+        return default_rules()
+    override = read_toml(path)
+    override.setdefault("version", RULES_VERSION)
+    shipped = read_toml(package_data_dir() / "rules.toml")
+    try:
+        return Rules.model_validate(merge_tables(shipped, override))
+    except ValidationError as error:
+        first = error.errors()[0]
+        if first["loc"] == ("version",):
+            raise DataFileError(
+                f"{path}: version {override.get('version')!r} is not supported "
+                f"(this ssi-tui reads rules version {RULES_VERSION}; see the shipped rules.toml)"
+            ) from None
+        raise DataFileError(f"{path}: {describe_validation_error(error)}") from None
 
 
 def load_catalog(path: Path | None = None) -> Catalog:

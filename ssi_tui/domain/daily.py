@@ -15,23 +15,54 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ssi_tui.domain.alignment import Alignment, AlignmentCache, GoalIndex, alignment
+from ssi_tui.domain.alignment import (
+    Alignment,
+    AlignmentCache,
+    ContactIndex,
+    GoalIndex,
+    alignment,
+)
 from ssi_tui.domain.catalog import Catalog, Rules
-from ssi_tui.domain.models import PILLARS, Activity, ActivityKind, Goals, ProfileChecklist
+from ssi_tui.domain.models import (
+    PILLARS,
+    Activity,
+    ActivityKind,
+    Goals,
+    ProfileChecklist,
+    ProfileHistory,
+)
 from ssi_tui.domain.profile import profile_completeness, profile_level
 from ssi_tui.domain.scoring import (
-    PILLAR_INDEX,
     Breakdown,
     Contribution,
     DayPoints,
     PillarScore,
     PillarTotals,
     Scored,
+    add_points,
     contribution_rank,
     contributions,
+    goal_shares,
     pillar_scores,
+    row_size,
     window_start,
 )
+
+Checklist = ProfileChecklist | ProfileHistory | None
+
+
+def completeness_on(checklist: Checklist, day: date, rules: Rules) -> float:
+    """Profile completeness on a day: a plain checklist applies every day; a history gives the
+    checklist in force that day (0 before the first one)."""
+    if isinstance(checklist, ProfileHistory):
+        found = checklist.at(day)
+        return profile_completeness(found, rules) if found is not None else 0.0
+    return profile_completeness(checklist or ProfileChecklist(), rules)
+
+
+def goal_audiences(index: GoalIndex) -> tuple[str, ...]:
+    """The goal audiences a points row has slots for (weight > 0), in name order."""
+    return tuple(sorted(index.weighted))
 
 
 def _by_day(
@@ -99,7 +130,10 @@ def _score_day(
             scored.append(
                 Scored(activity, kind, value, activity.id in raw_ids, activity.id in weighted_ids)
             )
-    row = DayPoints.from_scored(scored).days.popitem()[1] if scored else None
+    row = None
+    if scored:
+        audiences = goal_audiences(index)
+        row = DayPoints.from_scored(scored, audiences).days.popitem()[1]
     scored.sort(key=lambda item: item.activity.id)
     return scored, row
 
@@ -110,37 +144,32 @@ def _day_row(
     """`_score_day`'s points row without building a `Scored` per activity (history's hot path:
     tens of thousands of activities)."""
     row: list[float] | None = None
+    audiences = goal_audiences(index)
+    slots = {name: slot for slot, name in enumerate(audiences)}
     for kind_id, items in _by_kind(activities, catalog).items():
         if row is None:
-            row = [0.0] * 16
+            row = [0.0] * row_size(len(audiences))
         kind = catalog.kinds[kind_id]
-        pillar = PILLAR_INDEX[kind.pillar]
-        points = kind.points
         cap = kind.daily_cap
         if cap is not None and len(items) > cap:
             aligned = [
                 (activity, kind, alignment(activity, kind, index, rules)) for activity in items
             ]
             raw_ids, weighted_ids = _over_cap(aligned, cap)
-            counted = [
-                (activity, value.value, activity.id in raw_ids, activity.id in weighted_ids)
-                for activity, _, value in aligned
-            ]
+            for activity, _, value in aligned:
+                add_points(
+                    row,
+                    kind,
+                    activity.channel,
+                    value,
+                    slots,
+                    activity.id in raw_ids,
+                    activity.id in weighted_ids,
+                )
         else:
-            counted = [
-                (activity, alignment(activity, kind, index, rules).value, True, True)
-                for activity in items
-            ]
-        for activity, value, counts_raw, counts_weighted in counted:
-            visible = kind.visible and activity.channel == "linkedin"
-            if counts_raw and visible:
-                row[pillar] += points
-            if counts_weighted:
-                weighted = points * value
-                row[4 + pillar] += weighted
-                row[8 + pillar] += points
-                if not visible:
-                    row[12 + pillar] += weighted
+            for activity in items:
+                value = alignment(activity, kind, index, rules)
+                add_points(row, kind, activity.channel, value, slots, True, True)
     return row
 
 
@@ -150,15 +179,16 @@ def day_points(
     catalog: Catalog,
     rules: Rules,
     cache: AlignmentCache | None = None,
+    contacts: ContactIndex | None = None,
 ) -> DayPoints:
     """Points per day and pillar after the daily caps (the rows a score computes, summed alike)."""
-    index = cache.index(goals, rules) if cache is not None else GoalIndex(goals)
+    index = cache.index(goals, rules, contacts) if cache is not None else GoalIndex(goals, contacts)
     days: dict[int, list[float]] = {}
     for day, day_activities in _by_day(activities).items():
         row = _day_row(day_activities, index, catalog, rules)
         if row is not None:
             days[day.toordinal()] = row
-    return DayPoints(days)
+    return DayPoints(days, goal_audiences(index))
 
 
 @dataclass(slots=True)
@@ -170,6 +200,7 @@ class _Day:
     scored: list[Scored]
     row: list[float] | None
     as_of: date | None = None
+    window_days: int = 0
     contributions: list[Contribution] = field(default_factory=list)
     top: dict[str, list[Contribution]] = field(default_factory=dict)
     top_count: int = 0
@@ -183,7 +214,7 @@ class _Day:
 
     def at(self, as_of: date, window_days: int, rules: Rules, top: int) -> None:
         """Compute the contributions as of `as_of` and the top `top` per pillar (unless known)."""
-        if self.as_of == as_of and self.top_count == top:
+        if self.as_of == as_of and self.window_days == window_days and self.top_count == top:
             return
         items = contributions(self.scored, as_of, window_days, rules)
         by_pillar: dict[str, list[Contribution]] = defaultdict(list)
@@ -195,7 +226,7 @@ class _Day:
             pillar: heapq.nsmallest(top, candidates, key=contribution_rank)
             for pillar, candidates in by_pillar.items()
         }
-        self.as_of, self.top_count = as_of, top
+        self.as_of, self.window_days, self.top_count = as_of, window_days, top
 
 
 def _score_days(
@@ -204,11 +235,15 @@ def _score_days(
     catalog: Catalog,
     rules: Rules,
     cache: AlignmentCache | None,
-) -> dict[date, _Day]:
+    contacts: ContactIndex | None,
+) -> tuple[GoalIndex, dict[date, _Day]]:
     """Each day's `_Day`: reused from the cache when its activities are the same objects (the
     store hands out a new object when an activity changes), the others computed."""
     memo: dict[date, _Day]
-    index, memo = cache.days(goals, rules, catalog) if cache is not None else (GoalIndex(goals), {})
+    if cache is not None:
+        index, memo = cache.days(goals, rules, catalog, contacts)
+    else:
+        index, memo = GoalIndex(goals, contacts), {}
     result: dict[date, _Day] = {}
     for day, activities in by_day.items():
         entry = memo.get(day)
@@ -218,7 +253,7 @@ def _score_days(
     if cache is not None:
         memo.clear()  # keep only the days of this window: memory stays bounded
         memo.update(result)
-    return result
+    return index, result
 
 
 def breakdown(
@@ -228,9 +263,10 @@ def breakdown(
     rules: Rules,
     as_of: date,
     window_days: int | None = None,
-    checklist: ProfileChecklist | None = None,
+    checklist: Checklist = None,
     top: int = 5,
     cache: AlignmentCache | None = None,
+    contacts: ContactIndex | None = None,
 ) -> Breakdown:
     """Score the activities in the window ending on `as_of` (later and older ones are ignored).
 
@@ -239,7 +275,7 @@ def breakdown(
     not recomputed (after one save, only that day is)."""
     window = window_days or rules.scoring.window_days
     by_day = _by_day(activities, window_start(as_of, window), as_of)
-    days = _score_days(by_day, goals, catalog, rules, cache)
+    index, days = _score_days(by_day, goals, catalog, rules, cache, contacts)
     scored: list[Scored] = []
     items: list[Contribution] = []
     rows: dict[int, list[float]] = {}
@@ -253,8 +289,9 @@ def breakdown(
             rows[day.toordinal()] = entry.row
         for pillar, best in entry.top.items():
             candidates[pillar].extend(best)
-    completeness = profile_completeness(checklist or ProfileChecklist(), rules)
-    pillars = pillar_scores(DayPoints(rows), as_of, window, rules, completeness)
+    completeness = completeness_on(checklist, as_of, rules)
+    points = DayPoints(rows, goal_audiences(index))
+    pillars = pillar_scores(points, as_of, window, rules, completeness, goal_shares(goals))
     with_top = {
         pillar: _with_top(
             score, tuple(heapq.nsmallest(top, candidates[pillar], key=contribution_rank))
@@ -269,6 +306,7 @@ def breakdown(
         contributions=items,
         completeness=completeness,
         level=profile_level(completeness, rules),
+        points=points,
     )
 
 
@@ -293,8 +331,9 @@ def history(
     rules: Rules,
     dates: Sequence[date],
     window_days: int | None = None,
-    checklist: ProfileChecklist | None = None,
+    checklist: Checklist = None,
     cache: AlignmentCache | None = None,
+    contacts: ContactIndex | None = None,
 ) -> list[PillarTotals]:
     """Pillar scores as of each date, sharing one alignment pass (same numbers as `breakdown`)."""
     if not dates:
@@ -303,9 +342,14 @@ def history(
     first = window_start(min(dates), window)
     last = max(dates)
     in_range = (activity for activity in activities if first <= activity.date <= last)
-    days = day_points(in_range, goals, catalog, rules, cache)
-    completeness = profile_completeness(checklist or ProfileChecklist(), rules)
+    days = day_points(in_range, goals, catalog, rules, cache, contacts)
+    shares = goal_shares(goals)
     return [
-        PillarTotals(as_of=day, pillars=pillar_scores(days, day, window, rules, completeness))
+        PillarTotals(
+            as_of=day,
+            pillars=pillar_scores(
+                days, day, window, rules, completeness_on(checklist, day, rules), shares
+            ),
+        )
         for day in dates
     ]

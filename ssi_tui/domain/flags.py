@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
+from ssi_tui.domain.alignment import TIERS
 from ssi_tui.domain.catalog import Catalog, Rules
 from ssi_tui.domain.flag_titles import FLAG_TITLES  # noqa: F401 - re-exported
 from ssi_tui.domain.models import PILLAR_LABELS, PILLARS, Goals, SSIReading
 from ssi_tui.domain.review import compare_reading
-from ssi_tui.domain.scoring import Breakdown
-from ssi_tui.domain.text import fold
+from ssi_tui.domain.scoring import Breakdown, PillarScore
 
 Severity = Literal["info", "warn", "alert"]
 SEVERITY_RANK: dict[str, int] = {"alert": 0, "warn": 1, "info": 2}
@@ -92,35 +92,61 @@ def _top_audience(goals: Goals) -> str | None:
     return ranked[0].name if ranked and ranked[0].weight > 0 else None
 
 
+def _tier_effort(report: Breakdown) -> dict[str, dict[str, float]]:
+    """Decayed effort points per pillar and tier (aimed, tagged, none) in the window."""
+    shares: dict[str, dict[str, float]] = {pillar: dict.fromkeys(TIERS, 0.0) for pillar in PILLARS}
+    for item, entry in zip(report.contributions, report.scored, strict=True):
+        shares[entry.kind.pillar][item.alignment.tier] += item.effort
+    return shares
+
+
 def aimless_activity(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
-    """Pillars with a good raw score that barely serves the goals."""
+    """Pillars whose activity mostly does not serve the goals, judged on the alignment of its
+    points (weighted points / effort), whatever the volume."""
     limits = rules.flags.aimless_activity
     target = _top_audience(goals)
+    tiers = _tier_effort(report)
     flags: list[Flag] = []
     for pillar in PILLARS:
         score = report.pillars[pillar]
-        if score.raw < limits["min_raw"] or score.weighted >= limits["max_ratio"] * score.raw:
+        aligned = score.alignment
+        if score.effort_points < limits["min_points"] or aligned is None:
             continue
-        ratio = score.weighted / score.raw if score.raw else 0.0
-        severity: Severity = "alert" if ratio < limits["alert_ratio"] else "warn"
+        if aligned >= limits["max_alignment"]:
+            continue
+        severity: Severity = "alert" if aligned < limits["alert_alignment"] else "warn"
+        effort = tiers[pillar]
+        total = sum(effort.values()) or 1.0
+        untargeted, tagged = effort["none"] / total, effort["tagged"] / total
         kind = _PILLAR_ACTION_KIND[pillar]
         audience_text = f" at {target}" if target else ""
+        why = (
+            f"{_pct(untargeted)} of it reaches none of your audiences"
+            if untargeted >= tagged
+            else f"{_pct(tagged)} of it is tagged with an audience but nothing shows it reached them"
+        )
         flags.append(
             Flag(
                 id="aimless_activity",
                 severity=severity,
                 pillar=pillar,
                 message=(
-                    f"{PILLAR_LABELS[pillar]}: {score.raw:.1f}/25 raw but {score.weighted:.1f} "
-                    f"goal-weighted: most of this activity does not reach your audiences."
+                    f"{PILLAR_LABELS[pillar]}: only {_pct(aligned)} of its points serve your goals "
+                    f"({score.raw:.1f}/25 raw, {score.weighted:.1f} weighted): {why}."
                 ),
                 evidence={
                     "raw": round(score.raw, 1),
                     "weighted": round(score.weighted, 1),
-                    "ratio": round(ratio, 2),
-                    "alignment": round(score.alignment or 0.0, 2),
+                    "ratio": round(score.weighted / score.raw, 2) if score.raw else 0.0,
+                    "alignment": round(aligned, 2),
+                    "untargeted_share": round(untargeted, 2),
+                    "tagged_share": round(tagged, 2),
+                    "aimed_share": round(effort["aimed"] / total, 2),
                 },
-                action=f"Aim {pillar} activity{audience_text}: tag the audience, prefer target accounts and roles.",
+                action=(
+                    f"Aim {pillar} activity{audience_text}: at a target account or role, or with "
+                    "a contact you gave an audience; a bare tag counts half."
+                ),
                 suggestion=Suggestion(
                     kind=kind, audience=target, note=f"Aligned {pillar} activity"
                 ),
@@ -145,7 +171,7 @@ def _effort_by_audience(report: Breakdown, goals: Goals) -> tuple[dict[str, floa
 def audience_drift(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
     """The mix of effort across audiences is far from the mix of goal weights."""
     limits = rules.flags.audience_drift
-    if goals.total_weight <= 0 or len(goals.audiences) < 2:
+    if goals.total_weight <= 0 or sum(1 for item in goals.audiences if item.weight > 0) < 2:
         return []
     effort, count = _effort_by_audience(report, goals)
     total = sum(effort.values())
@@ -197,16 +223,42 @@ def _last_touches(report: Breakdown, key: Any) -> dict[Any, date]:
     return latest
 
 
-def _idleness(report: Breakdown, last: date | None) -> tuple[int | None, str]:
+@dataclass(frozen=True, slots=True)
+class History:
+    """How much history the store holds as of the report's date: its first activity."""
+
+    first: date | None
+    as_of: date
+
+    @property
+    def days(self) -> int:
+        """Days of history, the first activity's day and the as-of date included (0: none)."""
+        if self.first is None or self.first > self.as_of:
+            return 0
+        return (self.as_of - self.first).days + 1
+
+    def span(self, window_days: int) -> str:
+        """How to say "over the span we can judge": the window, or the history when shorter."""
+        if self.first is None or self.first > self.as_of:
+            return "yet (no activity logged so far)"
+        if self.days < window_days:
+            return f"since your first activity on {self.first.isoformat()}"
+        return f"in the last {window_days} days"
+
+
+def _idleness(report: Breakdown, last: date | None, history: History) -> tuple[int | None, str]:
     """Days since the last touch (None: none in the window) and how to say it."""
     if last is None:
-        return None, f"in the last {report.window_days} days"
+        return None, history.span(report.window_days)
     idle = (report.as_of - last).days
     return idle, f"for {idle} days"
 
 
-def neglected_audience(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
-    """A goal audience with no activity for weeks."""
+def neglected_audience(
+    report: Breakdown, goals: Goals, rules: Rules, history: History | None = None
+) -> list[Flag]:
+    """A goal audience with no activity for weeks (never claiming more than the history held)."""
+    history = history or History(None, report.as_of)
     limits = rules.flags.neglected_audience
     days = int(min(limits["days"], report.window_days))
     top = _top_audience(goals)
@@ -216,13 +268,14 @@ def neglected_audience(report: Breakdown, goals: Goals, rules: Rules) -> list[Fl
         if audience.weight <= 0 or goals.share(audience.name) < limits["min_share"]:
             continue
         last = touches.get(audience.name)
-        idle, since = _idleness(report, last)
+        idle, since = _idleness(report, last, history)
         if idle is not None and idle < days:
             continue
+        young = history.days < days
         flags.append(
             Flag(
                 id="neglected_audience",
-                severity="alert" if audience.name == top else "warn",
+                severity="info" if young else ("alert" if audience.name == top else "warn"),
                 pillar=None,
                 message=(
                     f"Nothing aimed at {audience.name} ({_pct(goals.share(audience.name))} of your goals) {since}."
@@ -232,6 +285,7 @@ def neglected_audience(report: Breakdown, goals: Goals, rules: Rules) -> list[Fl
                     "goal_share": round(goals.share(audience.name), 2),
                     "days_since": idle,
                     "last": last.isoformat() if last else None,
+                    "history_days": history.days,
                 },
                 action=f"Reach out to {audience.name} this week: a personalised message or a follow-up.",
                 suggestion=Suggestion(
@@ -244,24 +298,36 @@ def neglected_audience(report: Breakdown, goals: Goals, rules: Rules) -> list[Fl
     return flags
 
 
-def neglected_account(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
-    """A target account with no activity for weeks."""
+def neglected_account(
+    report: Breakdown, goals: Goals, rules: Rules, history: History | None = None
+) -> list[Flag]:
+    """A target account with no activity for weeks (never claiming more than the history held)."""
+    history = history or History(None, report.as_of)
     limits = rules.flags.neglected_account
     days = int(min(limits["days"], report.window_days))
     top = _top_audience(goals)
     flags: list[Flag] = []
-    touches = _last_touches(
-        report, lambda item: fold(item.activity.company) if item.activity.company else None
-    )
+    names: dict[str | None, str | None] = {}
+
+    def account_of(item: Any) -> str | None:
+        company = item.activity.company
+        if company not in names:
+            names[company] = _account_name(goals, company)
+        return names[company]
+
+    touches = _last_touches(report, account_of)
     for account in goals.accounts:
-        last = touches.get(fold(account.name))
-        idle, since = _idleness(report, last)
+        if goals.weight(account.audience) <= 0:
+            continue
+        last = touches.get(account.name)
+        idle, since = _idleness(report, last, history)
         if idle is not None and idle < days:
             continue
+        young = history.days < days
         flags.append(
             Flag(
                 id="neglected_account",
-                severity="warn" if account.audience == top else "info",
+                severity="info" if young or account.audience != top else "warn",
                 pillar="relate",
                 message=f"No activity with target account {account.name} ({account.audience}) {since}.",
                 evidence={
@@ -269,6 +335,7 @@ def neglected_account(report: Breakdown, goals: Goals, rules: Rules) -> list[Fla
                     "audience": account.audience,
                     "days_since": idle,
                     "last": last.isoformat() if last else None,
+                    "history_days": history.days,
                 },
                 action=f"Engage someone at {account.name}: comment on their posts, then a personalised message.",
                 suggestion=Suggestion(
@@ -280,6 +347,11 @@ def neglected_account(report: Breakdown, goals: Goals, rules: Rules) -> list[Fla
             )
         )
     return flags
+
+
+def _account_name(goals: Goals, company: str | None) -> str | None:
+    account = goals.account_for(company) if company else None
+    return account.name if account is not None else None
 
 
 def invisible_effort(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
@@ -376,10 +448,21 @@ def generic_outreach(report: Breakdown, goals: Goals, catalog: Catalog, rules: R
     ]
 
 
+# Our pillar scores as of a date over the rules' own window: what official_gap compares with.
+EstimateAt = Callable[[date], Mapping[str, PillarScore]]
+
+
 def official_gap(
-    report: Breakdown, goals: Goals, rules: Rules, readings: Sequence[SSIReading]
+    report: Breakdown,
+    goals: Goals,
+    rules: Rules,
+    readings: Sequence[SSIReading],
+    estimate_at: EstimateAt | None = None,
 ) -> list[Flag]:
-    """LinkedIn's official SSI looks good while the goal-weighted score is low."""
+    """LinkedIn's official SSI is well above the goal-weighted score. Compared on the reading's
+    own date over the rules' window (not the window being viewed), the gap splits in two: the
+    estimate's error (official − our raw estimate: activity we do not see) and the aim gap
+    (raw − weighted: activity that does not serve the goals). Only the latter blames the goals."""
     limits = rules.flags.official_gap
     recent = [
         reading
@@ -389,37 +472,98 @@ def official_gap(
     if not recent:
         return []
     latest = max(recent, key=lambda reading: (reading.date, reading.id))
-    gap = latest.total - report.total_weighted
+    if estimate_at is not None:
+        scores = estimate_at(latest.date)
+    else:
+        scores = report.pillars
+    raw = sum(scores[pillar].raw for pillar in PILLARS)
+    weighted = sum(scores[pillar].weighted for pillar in PILLARS)
+    gap = latest.total - weighted
     if gap < limits["min_gap"]:
         return []
-    gaps = {pillar: latest.pillar(pillar) - report.pillars[pillar].weighted for pillar in PILLARS}
-    pillar = max(gaps, key=lambda name: (gaps[name], name))
-    comparison = compare_reading(latest, report.pillars, report.as_of)
+    estimate_error = latest.total - raw
+    aim_gap = raw - weighted
+    comparison = compare_reading(latest, scores, latest.date)
+    aim_by_pillar = {pillar: scores[pillar].raw - scores[pillar].weighted for pillar in PILLARS}
+    error_by_pillar = {
+        item.pillar: round(-item.raw_minus_official, 1) for item in comparison.pillars
+    }
+    evidence = {
+        "official_total": latest.total,
+        "official_date": latest.date.isoformat(),
+        "weighted_total": round(weighted, 1),
+        "raw_total": round(raw, 1),
+        "estimate_error": round(estimate_error, 1),
+        "aim_gap": round(aim_gap, 1),
+        "official_minus_raw": error_by_pillar,
+        "raw_minus_weighted": {name: round(value, 1) for name, value in aim_by_pillar.items()},
+        "official_minus_weighted": {
+            pillar: round(latest.pillar(pillar) - scores[pillar].weighted, 1) for pillar in PILLARS
+        },
+        "comparison": comparison.summary(),
+    }
+    head = (
+        f"LinkedIn gives you {latest.total:.0f}/100 ({latest.date.isoformat()}) and your "
+        f"goal-weighted score is {weighted:.0f}"
+    )
+    if aim_gap >= limits["min_aim_gap"]:
+        pillar = max(aim_by_pillar, key=lambda name: (aim_by_pillar[name], name))
+        error = _signed_points(estimate_error)
+        return [
+            Flag(
+                id="official_gap",
+                severity="alert" if aim_gap >= limits["alert_gap"] else "warn",
+                pillar=pillar,
+                message=(
+                    f"{head}: {aim_gap:.0f} points of the activity LinkedIn counts do not serve "
+                    f"your goals (our raw estimate {raw:.0f} is {error} from LinkedIn's)."
+                ),
+                evidence=evidence,
+                action=(
+                    f"Worry less about the SSI number; fix {pillar} first by aiming it at your "
+                    "audiences."
+                ),
+                suggestion=Suggestion(
+                    kind=_PILLAR_ACTION_KIND[pillar], audience=_top_audience(goals)
+                ),
+            )
+        ]
+    pillar = max(error_by_pillar, key=lambda name: (error_by_pillar[name], name))
     return [
         Flag(
             id="official_gap",
-            severity="alert" if gap >= limits["alert_gap"] else "warn",
+            severity="info",
             pillar=pillar,
             message=(
-                f"LinkedIn gives you {latest.total:.0f}/100 ({latest.date.isoformat()}) but your "
-                f"goal-weighted score is {report.total_weighted:.0f}: the activity it rewards is not "
-                f"the activity your goals need."
+                f"{head}, but your activity is well aimed (raw {raw:.0f}, weighted "
+                f"{weighted:.0f}): LinkedIn counts {estimate_error:.0f} points we do not see."
             ),
-            evidence={
-                "official_total": latest.total,
-                "official_date": latest.date.isoformat(),
-                "weighted_total": round(report.total_weighted, 1),
-                "raw_total": round(report.total_raw, 1),
-                "official_minus_raw": {
-                    item.pillar: round(-item.raw_minus_official, 1) for item in comparison.pillars
-                },
-                "comparison": comparison.summary(),
-                "official_minus_weighted": {name: round(value, 1) for name, value in gaps.items()},
-            },
-            action=f"Worry less about the SSI number; fix {pillar} first by aiming it at your audiences.",
-            suggestion=Suggestion(kind=_PILLAR_ACTION_KIND[pillar], audience=_top_audience(goals)),
+            evidence=evidence,
+            action=(
+                f"Log or import the {pillar} activity LinkedIn sees (ssi-tui import your export), "
+                "and keep recording readings."
+            ),
+            suggestion=None,
         )
     ]
+
+
+def _signed_points(value: float) -> str:
+    points = round(abs(value))
+    if points == 0:
+        return "level with it"
+    unit = "point" if points == 1 else "points"
+    return f"{points} {unit} {'below' if value > 0 else 'above'}"
+
+
+# Flags whose severity a young store caps at info (neglect flags judge their own age).
+def _cap_for_history(flags: list[Flag], rules: Rules, history: History) -> list[Flag]:
+    capped: list[Flag] = []
+    for flag in flags:
+        if flag.severity != "info" and history.days < rules.flags.min_history_days(flag.id):
+            flag = replace(flag, severity="info")
+        capped.append(flag)
+    return capped
 
 
 def compute_flags(
@@ -428,18 +572,25 @@ def compute_flags(
     catalog: Catalog,
     rules: Rules,
     readings: Sequence[SSIReading] = (),
+    first_activity: date | None = None,
+    estimate_at: EstimateAt | None = None,
 ) -> list[Flag]:
-    """Every flag raised by a breakdown, most severe first (then by id, then pillar)."""
+    """Every flag raised by a breakdown, most severe first (then by id, then pillar).
+
+    `first_activity` is the store's first activity date (flags know how much history there
+    is); `estimate_at` gives our scores on a reading's date over the rules' window."""
+    history = History(first_activity, report.as_of)
     flags = [
         *aimless_activity(report, goals, rules),
         *audience_drift(report, goals, rules),
-        *neglected_audience(report, goals, rules),
-        *neglected_account(report, goals, rules),
+        *neglected_audience(report, goals, rules, history),
+        *neglected_account(report, goals, rules, history),
         *invisible_effort(report, goals, rules),
         *low_reply_rate(report, goals, rules),
         *generic_outreach(report, goals, catalog, rules),
-        *official_gap(report, goals, rules, readings),
+        *official_gap(report, goals, rules, readings, estimate_at),
     ]
+    flags = _cap_for_history(flags, rules, history)
     flags.sort(
         key=lambda flag: (SEVERITY_RANK[flag.severity], FLAG_IDS.index(flag.id), flag.pillar or "")
     )

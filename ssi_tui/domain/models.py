@@ -16,7 +16,15 @@ from pydantic import (
 )
 
 from ssi_tui.domain.pillars import PILLAR_LABELS, PILLARS, Pillar  # noqa: F401 - re-exported
-from ssi_tui.domain.text import clean_optional, clean_text, fold
+from ssi_tui.domain.text import (
+    clean_optional,
+    clean_text,
+    company_key,
+    email_domain,
+    fold,
+    keyword_pattern,
+    plain_words,
+)
 
 Channel = Literal["linkedin", "off"]
 Source = Literal["manual", "plan", "linkedin-export", "demo"]
@@ -69,11 +77,34 @@ class Audience(DomainModel):
     weight: float = Field(ge=0, le=1_000_000)
 
 
+def _names(values: list[str]) -> list[str]:
+    cleaned = [clean_text(value) for value in values]
+    return [value for value in cleaned if value]
+
+
+def _domains(values: list[str]) -> list[str]:
+    found: list[str] = []
+    for value in values:
+        domain = email_domain(value)
+        if domain is None:
+            raise ValueError(f"not a domain: {value!r} (e.g. contoso.com)")
+        if domain not in found:
+            found.append(domain)
+    return found
+
+
 class TargetAccount(DomainModel):
-    """A company the user is aiming at, tied to one audience."""
+    """A company the user is aiming at, tied to one audience; other names it goes by and its
+    e-mail or web domains match it too."""
 
     name: Name
     audience: AudienceName
+    aliases: Annotated[list[str], AfterValidator(_names)] = Field(default_factory=list)
+    domains: Annotated[list[str], AfterValidator(_domains)] = Field(default_factory=list)
+
+    def keys(self) -> set[str]:
+        """The company keys (see `text.company_key`) of its name and aliases."""
+        return {key for key in map(company_key, [self.name, *self.aliases]) if key}
 
 
 class Objective(DomainModel):
@@ -177,23 +208,29 @@ class Goals(DomainModel):
         return self.weight(audience) / top if top else 0.0
 
     def account_for(self, company: str | None) -> TargetAccount | None:
-        """The target account matching a company name (case- and blank-insensitive)."""
+        """The target account a company name or e-mail/web domain belongs to: names compared
+        without case, accents, punctuation or legal forms ("Northwind Traders, Inc."), aliases
+        included; the first account listed wins a tie."""
         if not company:
             return None
-        key = fold(company)
+        key = company_key(company)
+        domain = email_domain(company) if "." in company else None
         for account in self.accounts:
-            if fold(account.name) == key:
+            if (key and key in account.keys()) or (domain and domain in account.domains):
                 return account
         return None
 
     def role_audience(self, title: str | None) -> str | None:
-        """The audience whose role keywords appear in a job title, if any."""
+        """The audience whose role keywords appear in a job title as whole words, case- and
+        accent-insensitive ("cto" matches "CTO", not "Director"); the heaviest audience wins."""
         if not title:
             return None
-        folded = fold(title)
-        for audience in sorted(self.roles, key=lambda name: -self.weight(name)):
-            if any(keyword in folded for keyword in self.roles[audience]):
-                return audience
+        text = " ".join(plain_words(title))
+        for audience in sorted(self.roles, key=lambda name: (-self.weight(name), name)):
+            for keyword in self.roles[audience]:
+                pattern = keyword_pattern(keyword)
+                if pattern is not None and pattern.search(text):
+                    return audience
         return None
 
     def cadence_for(self, audience: str | None) -> int | None:
@@ -207,7 +244,7 @@ class Goals(DomainModel):
         data: dict[str, Any] = {
             "audiences": {item.name: item.weight for item in self.audiences},
             "roles": dict(self.roles),
-            "accounts": [account.model_dump() for account in self.accounts],
+            "accounts": [account.model_dump(exclude_defaults=True) for account in self.accounts],
             "objectives": [
                 objective.model_dump(exclude_defaults=True) for objective in self.objectives
             ],
@@ -227,7 +264,13 @@ class ActivityKind(DomainModel):
     visible: bool
     daily_cap: int | None = Field(default=None, ge=1, le=1000)
     personalisable: bool = False
+    aim: Literal["person", "broadcast", "either"] = "person"
     description: str = ""
+
+    def broadcast_for(self, contact: str | None, company: str | None) -> bool:
+        """Whether an activity of this kind is judged as a broadcast: always for a broadcast
+        kind, and for an "either" kind that names neither a contact nor a company."""
+        return self.aim == "broadcast" or (self.aim == "either" and not contact and not company)
 
     @property
     def default_channel(self) -> Channel:
@@ -324,3 +367,43 @@ class ProfileChecklist(DomainModel):
     recommendations: int = Field(default=0, ge=0, le=10_000)
     featured: bool = False
     custom_url: bool = False
+
+
+class DatedChecklist(DomainModel):
+    """The profile checklist as it was from a day on."""
+
+    since: date
+    checklist: ProfileChecklist
+
+
+class ProfileHistory(DomainModel):
+    """Every state of the profile checklist with the day it was recorded, oldest first: a score
+    as of a date uses the checklist in force that day (none before the first one)."""
+
+    entries: list[DatedChecklist] = Field(default_factory=list)
+
+    @field_validator("entries")
+    @classmethod
+    def _ordered(cls, value: list[DatedChecklist]) -> list[DatedChecklist]:
+        by_day = {entry.since: entry for entry in value}  # the last one of a day wins
+        return [by_day[day] for day in sorted(by_day)]
+
+    def at(self, day: date) -> ProfileChecklist | None:
+        """The checklist in force on a day (None before the first one)."""
+        found: ProfileChecklist | None = None
+        for entry in self.entries:
+            if entry.since > day:
+                break
+            found = entry.checklist
+        return found
+
+    @property
+    def current(self) -> ProfileChecklist:
+        """The latest checklist (an empty one when none was ever recorded)."""
+        return self.entries[-1].checklist if self.entries else ProfileChecklist()
+
+    def changed(self, day: date, checklist: ProfileChecklist) -> ProfileHistory:
+        """A copy with `checklist` in force from `day` (replacing one recorded that day; a
+        change dated before later entries goes in date order)."""
+        kept = [entry for entry in self.entries if entry.since != day]
+        return ProfileHistory(entries=[*kept, DatedChecklist(since=day, checklist=checklist)])

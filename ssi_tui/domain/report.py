@@ -7,12 +7,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ssi_tui.domain.alignment import AlignmentCache
+from ssi_tui.domain.alignment import AlignmentCache, ContactIndex
 from ssi_tui.domain.catalog import Catalog, Rules
-from ssi_tui.domain.daily import breakdown
+from ssi_tui.domain.daily import Checklist, breakdown, completeness_on, history
 from ssi_tui.domain.flags import Flag, compute_flags
-from ssi_tui.domain.models import PILLARS, Activity, Goals, ProfileChecklist, SSIReading
-from ssi_tui.domain.scoring import Breakdown
+from ssi_tui.domain.models import PILLARS, Activity, Goals, SSIReading
+from ssi_tui.domain.scoring import (
+    Breakdown,
+    PillarScore,
+    goal_shares,
+    pillar_scores,
+    window_start,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,15 +37,46 @@ def build_report(
     rules: Rules,
     as_of: date,
     window_days: int | None = None,
-    checklist: ProfileChecklist | None = None,
+    checklist: Checklist = None,
     readings: Sequence[SSIReading] = (),
     cache: AlignmentCache | None = None,
+    contacts: ContactIndex | None = None,
+    first_activity: date | None = None,
 ) -> Report:
-    """Score the window ending on `as_of` and raise the flags."""
+    """Score the window ending on `as_of` and raise the flags.
+
+    `activities` must cover the window, and the rules' window before the latest reading (the
+    official comparison is made on the reading's date); `first_activity` is the store's first
+    activity date (None: taken from `activities`)."""
+    activities = activities if isinstance(activities, list) else list(activities)
     scores = breakdown(
-        activities, goals, catalog, rules, as_of, window_days, checklist, cache=cache
+        activities,
+        goals,
+        catalog,
+        rules,
+        as_of,
+        window_days,
+        checklist,
+        cache=cache,
+        contacts=contacts,
     )
-    flags = compute_flags(scores, goals, catalog, rules, readings)
+    if first_activity is None and activities:
+        first_activity = min(activity.date for activity in activities)
+
+    def estimate_at(day: date) -> dict[str, PillarScore]:
+        window = rules.scoring.window_days
+        completeness = completeness_on(checklist, day, rules)
+        shares = goal_shares(goals)
+        if day <= scores.as_of and window_start(day, window) >= window_start(
+            scores.as_of, scores.window_days
+        ):
+            return pillar_scores(scores.points, day, window, rules, completeness, shares)
+        (row,) = history(
+            activities, goals, catalog, rules, [day], window, checklist, cache, contacts
+        )
+        return row.pillars
+
+    flags = compute_flags(scores, goals, catalog, rules, readings, first_activity, estimate_at)
     past = [reading for reading in readings if reading.date <= as_of]
     latest = max(past, key=lambda reading: (reading.date, reading.id)) if past else None
     return Report(breakdown=scores, flags=flags, latest_reading=latest)

@@ -9,9 +9,10 @@ The formula is spelled out in data/rules.toml: per day, points after the daily c
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ssi_tui.domain.alignment import Alignment
 from ssi_tui.domain.catalog import Rules
@@ -19,6 +20,7 @@ from ssi_tui.domain.models import (
     PILLARS,
     Activity,
     ActivityKind,
+    Goals,
 )
 
 PILLAR_MAX = 25.0
@@ -88,55 +90,166 @@ class PillarTotals:
         return sum(score.weighted for score in self.pillars.values())
 
 
+# A day's points row: four numbers per part, in pillar order (see `DayPoints`).
+RAW, WEIGHTED, EFFORT, OFF, UNTARGETED = 0, 4, 8, 12, 16
+AUDIENCE_BASE = 20  # then, per goal audience (in `DayPoints.audiences` order): aimed, tagged
+
+
+def row_size(audiences: int) -> int:
+    """The length of a points row for this many goal audiences."""
+    return AUDIENCE_BASE + 8 * audiences
+
+
 @dataclass(slots=True)
 class DayPoints:
-    """Undecayed points per day after daily caps: for each day 16 numbers, the four pillars'
-    raw points, then weighted, then effort (unweighted, all channels), then off-LinkedIn weighted."""
+    """Undecayed points per day after daily caps. Each day's row holds, four numbers per part
+    in pillar order: raw points; weighted points (effort × alignment); effort (unweighted, all
+    channels); off-LinkedIn weighted points; untargeted effort × quality; then for each goal
+    audience in `audiences` order, its aimed and its tagged effort × quality."""
 
     days: dict[int, list[float]] = field(default_factory=dict)
+    audiences: tuple[str, ...] = ()
 
     @classmethod
-    def from_scored(cls, scored: Iterable[Scored]) -> DayPoints:
+    def from_scored(cls, scored: Iterable[Scored], audiences: Sequence[str]) -> DayPoints:
         """Sum scored activities per day and pillar."""
         days: dict[int, list[float]] = {}
-        pillar_index = PILLAR_INDEX
+        slots = {name: index for index, name in enumerate(audiences)}
+        size = row_size(len(audiences))
         for item in scored:
-            activity, kind = item.activity, item.kind
-            day = activity.date.toordinal()
+            day = item.activity.date.toordinal()
             row = days.get(day)
             if row is None:
-                row = days[day] = [0.0] * 16
-            index = pillar_index[kind.pillar]
-            points = kind.points
-            if item.counts_raw:
-                row[index] += points
-            if item.counts_weighted:
-                weighted = points * item.alignment.value
-                row[4 + index] += weighted
-                row[8 + index] += points
-                if not (kind.visible and activity.channel == "linkedin"):
-                    row[12 + index] += weighted
-        return cls(days)
+                row = days[day] = [0.0] * size
+            add_points(
+                row,
+                item.kind,
+                item.activity.channel,
+                item.alignment,
+                slots,
+                item.counts_raw,
+                item.counts_weighted,
+            )
+        return cls(days, tuple(audiences))
 
 
-def decay(age_days: int, rules: Rules) -> float:
-    """Weight of an activity `age_days` old (1 today, halving every half-life)."""
-    return 0.5 ** (age_days / rules.scoring.half_life_days)
+def add_points(
+    row: list[float],
+    kind: ActivityKind,
+    channel: str,
+    aligned: Alignment,
+    slots: dict[str, int],
+    counts_raw: bool,
+    counts_weighted: bool,
+) -> None:
+    """Add one activity's points to its day's row."""
+    pillar = PILLAR_INDEX[kind.pillar]
+    points = kind.points
+    visible = kind.visible and channel == "linkedin"
+    if counts_raw and visible:
+        row[RAW + pillar] += points
+    if not counts_weighted:
+        return
+    row[WEIGHTED + pillar] += points * aligned.value
+    row[EFFORT + pillar] += points
+    if not visible:
+        row[OFF + pillar] += points * aligned.value
+    tier = aligned.tier
+    if tier == "none":
+        row[UNTARGETED + pillar] += points * aligned.quality
+    else:
+        base = AUDIENCE_BASE + 8 * slots[aligned.audience]  # type: ignore[index]
+        row[base + (0 if tier == "aimed" else 4) + pillar] += points * aligned.quality
+
+
+@lru_cache(maxsize=64)
+def decay_factors(half_life_days: float, edge_share: float, window_days: int) -> tuple[float, ...]:
+    """The weight of an activity of each age 0 … window - 1 (see `decay`)."""
+    edge = edge_share * window_days
+    factors = []
+    for age in range(window_days):
+        factor = 0.5 ** (age / half_life_days)
+        if edge > 0:
+            position = min(1.0, (window_days - age) / edge)
+            factor *= position * position * (3.0 - 2.0 * position)  # smoothstep to 0 at the end
+        factors.append(factor)
+    return tuple(factors)
+
+
+def decay(age_days: int, rules: Rules, window_days: int | None = None) -> float:
+    """Weight of an activity `age_days` old: 1 today, halving every half-life, and easing to 0
+    over the last `edge_share` of the window (no cliff at its end); 0 outside the window."""
+    scoring = rules.scoring
+    window = window_days or scoring.window_days
+    if not 0 <= age_days < window:
+        return 0.0
+    return decay_factors(scoring.half_life_days, scoring.edge_share, window)[age_days]
+
+
+def fill(points: float, constant: float) -> float:
+    """How full (0..1) a pillar is with these points: 1 - exp(-points / constant)."""
+    return 1.0 - math.exp(-max(0.0, points) / constant) if constant > 0 else 0.0
 
 
 def saturate(points: float, constant: float) -> float:
     """Map points to 0-25 with diminishing returns."""
-    return PILLAR_MAX * (1.0 - math.exp(-max(0.0, points) / constant))
-
-
-def in_window(day: date, as_of: date, window_days: int) -> bool:
-    """Whether a date counts as of `as_of` with a window of `window_days` days (as-of included)."""
-    return 0 <= (as_of - day).days < window_days
+    return PILLAR_MAX * fill(points, constant)
 
 
 def window_start(as_of: date, window_days: int) -> date:
     """The first date that still counts in a window ending on `as_of`."""
     return as_of - timedelta(days=window_days - 1)
+
+
+def goal_shares(goals: Goals) -> dict[str, float]:
+    """Each goal audience's share of all weights (audiences weighing 0 left out)."""
+    total = goals.total_weight
+    if total <= 0:
+        return {}
+    return {item.name: item.weight / total for item in goals.audiences if item.weight > 0}
+
+
+def weighted_fill(
+    sums: Sequence[float],
+    pillar: int,
+    audiences: Sequence[str],
+    shares: Mapping[str, float],
+    constant: float,
+    rules: Rules,
+) -> tuple[float, float]:
+    """The weighted fill (0..1) of one pillar from its decayed sums, and its aimed part: per
+    audience, aimed work fills its share and tagged work at most `tagged_ceiling` of what is left;
+    the audiences combine by goal share; untargeted work fills at most `untargeted_ceiling` of
+    what remains."""
+    scoring = rules.scoring
+    aimed = 0.0
+    for slot, name in enumerate(audiences):
+        share = shares.get(name, 0.0)
+        if share <= 0:
+            continue
+        base = AUDIENCE_BASE + 8 * slot + pillar
+        own = fill(sums[base], constant * share)
+        tagged = fill(sums[base + 4], constant * share)
+        aimed += share * (own + scoring.tagged_ceiling * tagged * (1.0 - own))
+    untargeted = fill(sums[UNTARGETED + pillar], constant)
+    return aimed + scoring.untargeted_ceiling * untargeted * (1.0 - aimed), aimed
+
+
+def decayed_sums(days: DayPoints, as_of: date, window_days: int, rules: Rules) -> list[float]:
+    """The rows of the window ending on `as_of`, decayed and added up."""
+    factors = decay_factors(rules.scoring.half_life_days, rules.scoring.edge_share, window_days)
+    end = as_of.toordinal()
+    sums = [0.0] * row_size(len(days.audiences))
+    rows = days.days
+    for age in range(window_days):
+        row = rows.get(end - age)
+        if row is None:
+            continue
+        factor = factors[age]
+        for index, value in enumerate(row):
+            if value:
+                sums[index] += value * factor
+    return sums
 
 
 def pillar_scores(
@@ -145,26 +258,19 @@ def pillar_scores(
     window_days: int,
     rules: Rules,
     completeness: float,
+    shares: Mapping[str, float],
 ) -> dict[str, PillarScore]:
     """Decay and saturate the per-day points into the four pillar scores."""
     scoring = rules.scoring
-    end = as_of.toordinal()
-    sums = [0.0] * 16
-    rows = days.days
-    for age in range(window_days):
-        row = rows.get(end - age)
-        if row is None:
-            continue
-        factor = decay(age, rules)
-        for index, value in enumerate(row):
-            if value:
-                sums[index] += value * factor
-    raw, weighted, effort, off = sums[0:4], sums[4:8], sums[8:12], sums[12:16]
+    sums = decayed_sums(days, as_of, window_days, rules)
     scores: dict[str, PillarScore] = {}
     for pillar, index in PILLAR_INDEX.items():
         constant = scoring.saturation[pillar]
-        raw_score = saturate(raw[index], constant)
-        weighted_score = saturate(weighted[index], constant)
+        raw_points = sums[RAW + index]
+        effort = sums[EFFORT + index]
+        raw_score = saturate(raw_points, constant)
+        weighted_part, _ = weighted_fill(sums, index, days.audiences, shares, constant, rules)
+        weighted_score = PILLAR_MAX * weighted_part
         if pillar == "brand":
             profile_part = scoring.profile_share * PILLAR_MAX * completeness
             raw_score = profile_part + (1 - scoring.profile_share) * raw_score
@@ -173,11 +279,11 @@ def pillar_scores(
             pillar=pillar,
             raw=raw_score,
             weighted=weighted_score,
-            alignment=weighted[index] / effort[index] if effort[index] > 0 else None,
-            raw_points=raw[index],
-            weighted_points=weighted[index],
-            effort_points=effort[index],
-            off_linkedin_points=off[index],
+            alignment=sums[WEIGHTED + index] / effort if effort > 0 else None,
+            raw_points=raw_points,
+            weighted_points=sums[WEIGHTED + index],
+            effort_points=effort,
+            off_linkedin_points=sums[OFF + index],
         )
     return scores
 
@@ -187,11 +293,12 @@ def contributions(
 ) -> list[Contribution]:
     """What each activity in the window adds, after caps and decay."""
     result: list[Contribution] = []
+    factors = decay_factors(rules.scoring.half_life_days, rules.scoring.edge_share, window_days)
     for item in scored:
         age = (as_of - item.activity.date).days
         if not 0 <= age < window_days:
             continue
-        factor = decay(age, rules)
+        factor = factors[age]
         points = item.kind.points * factor
         result.append(
             Contribution(
@@ -219,6 +326,7 @@ class Breakdown:
     contributions: list[Contribution]
     completeness: float
     level: str
+    points: DayPoints = field(default_factory=DayPoints)
 
     @property
     def total_raw(self) -> float:

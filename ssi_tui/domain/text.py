@@ -32,3 +32,105 @@ def clean_optional(value: str | None, *, multiline: bool = False) -> str | None:
 def fold(value: str) -> str:
     """Case- and blank-insensitive form of a name, for matching."""
     return " ".join(value.casefold().split())
+
+
+# Legal-form words dropped when comparing company names ("Northwind Traders, Inc." is
+# "Northwind Traders"); only as trailing words, so "Company Inc Partners" keeps its middle.
+LEGAL_SUFFIXES = frozenset(
+    {
+        "inc",
+        "incorporated",
+        "ltd",
+        "limited",
+        "llc",
+        "llp",
+        "lp",
+        "gmbh",
+        "ag",
+        "kg",
+        "sa",
+        "sas",
+        "sasu",
+        "sarl",
+        "sàrl",
+        "sl",
+        "srl",
+        "spa",
+        "bv",
+        "nv",
+        "oy",
+        "ab",
+        "as",
+        "plc",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "pty",
+        "pte",
+        "group",
+    }
+)
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=65536)
+def plain_words(value: str) -> tuple[str, ...]:
+    """Lower-case words without accents or punctuation ("Café-Crème, S.A." → cafe, creme, s, a)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return tuple(word for word in _NON_WORD.split(stripped.replace("_", " ")) if word)
+
+
+@lru_cache(maxsize=65536)
+def company_key(value: str) -> str:
+    """A company name compared as a person would: case, accents, punctuation and trailing legal
+    forms ignored ("Northwind Traders, Inc." and "northwind traders" give the same key)."""
+    words = list(plain_words(value.replace("&", " and ")))
+    # "S.A." and "S.A.S." split into letters: join a run of single letters at the end first.
+    while len(words) > 1:
+        tail = len(words)
+        while tail > 0 and len(words[tail - 1]) == 1:
+            tail -= 1
+        if len(words) - tail >= 2 and "".join(words[tail:]) in LEGAL_SUFFIXES:
+            words = words[:tail]
+            continue
+        if words[-1] in LEGAL_SUFFIXES:
+            words.pop()
+            continue
+        break
+    return " ".join(words)
+
+
+# Endings a role keyword may take and still match as a word ("recruit" matches "Recruiter",
+# "Recruiting", "Recruitment"; "director" matches "Directors"), never a longer word ("coo" is
+# not "Coordinator"). A keyword ending in "*" matches any word it begins ("ing*").
+_INFLECTIONS = "(?:s|es|er|ers|ing|ment|ments|eur|eurs|euse|euses|rice|rices)?"
+
+
+@lru_cache(maxsize=4096)
+def keyword_pattern(keyword: str) -> re.Pattern[str] | None:
+    """A pattern matching a role keyword as whole words in `plain_words` text ("cto" matches
+    "CTO" and "CTO, Fabrikam", never "Director"); None for a keyword with no word in it."""
+    prefix = keyword.rstrip().endswith("*")
+    words = plain_words(keyword)
+    if not words:
+        return None
+    body = " ".join(re.escape(word) for word in words)
+    ending = r"\w*" if prefix else _INFLECTIONS
+    return re.compile(r"(?:^| )" + body + ending + r"(?= |$)")
+
+
+def email_domain(value: str) -> str | None:
+    """The lower-case domain of an e-mail address or a web address, if any ("ada@Contoso.com",
+    "https://www.contoso.com/about" → "contoso.com")."""
+    text = value.strip().casefold()
+    if "@" in text:
+        text = text.rsplit("@", 1)[1]
+    else:
+        text = text.split("://", 1)[-1]
+    text = text.split("/", 1)[0].split(":", 1)[0].strip(".")
+    text = text.removeprefix("www.")
+    return text if "." in text and " " not in text else None

@@ -82,11 +82,19 @@ def test_shipped_catalog_visibility(catalog: Catalog, kind_id: str) -> None:
     assert kind.default_channel == ("off" if kind_id in NOT_VISIBLE else "linkedin")
 
 
-def test_only_message_received_scores_nothing(catalog: Catalog) -> None:
-    assert catalog.kind("message_received").points == 0
-    zero = {kind.id for kind in catalog.kinds.values() if kind.points == 0}
-    assert zero == {"message_received"}
-    assert all(kind.points > 0 for kind in catalog.kinds.values() if kind.id != "message_received")
+def test_every_kind_scores_replies_included(catalog: Catalog) -> None:
+    """Score model v2: a reply received is an outcome and scores like any activity."""
+    assert catalog.kind("message_received").points > 0
+    assert all(kind.points > 0 for kind in catalog.kinds.values())
+
+
+def test_broadcast_kinds_are_judged_by_their_tag(catalog: Catalog) -> None:
+    for kind_id in ("post", "article", "talk", "people_search", "share"):
+        assert catalog.kind(kind_id).broadcast_for("Ada", "Contoso")
+    comment = catalog.kind("comment")
+    assert comment.broadcast_for(None, None)
+    assert not comment.broadcast_for("Ada", None)
+    assert not catalog.kind("message_sent").broadcast_for(None, None)
 
 
 def test_every_pillar_has_kinds(catalog: Catalog) -> None:
@@ -105,7 +113,10 @@ def test_unknown_kind_lists_valid_ids(catalog: Catalog) -> None:
 def test_shipped_rules_are_consistent(rules: Rules) -> None:
     scoring = rules.scoring
     assert set(scoring.saturation) == set(EXPECTED_PILLARS)
-    assert 0 < scoring.untargeted_floor < 1
+    assert rules.version == 2
+    assert 0 < scoring.untargeted_ceiling < 1
+    assert 0 < scoring.tagged_ceiling <= 0.5
+    assert 0 < scoring.edge_share < 1
     assert len(rules.quality.relevance) == 5
     assert list(rules.quality.relevance) == sorted(rules.quality.relevance)
     assert rules.relevance_factor(0) == rules.quality.relevance[0]
@@ -159,8 +170,8 @@ def test_catalog_bad_pillar(tmp_path: Path) -> None:
 
 def test_catalog_negative_points(tmp_path: Path) -> None:
     text = shipped("catalog.toml").replace(
-        'id = "comment"\nlabel = "Comment"\npillar = "engage"\npoints = 2.0',
-        'id = "comment"\nlabel = "Comment"\npillar = "engage"\npoints = -2.0',
+        'id = "comment"\nlabel = "Comment"\npillar = "engage"\naim = "either"\npoints = 2.0',
+        'id = "comment"\nlabel = "Comment"\npillar = "engage"\naim = "either"\npoints = -2.0',
     )
     assert "points = -2.0" in text
     path = write(tmp_path, "negative.toml", text)
@@ -220,7 +231,9 @@ def test_rules_unknown_field(tmp_path: Path) -> None:
     "old, new, field",
     [
         ("half_life_days = 30", "half_life_days = -30", "half_life_days"),
-        ("untargeted_floor = 0.1", "untargeted_floor = -0.1", "untargeted_floor"),
+        ("untargeted_ceiling = 0.15", "untargeted_ceiling = -0.1", "untargeted_ceiling"),
+        ("tagged_ceiling = 0.5", "tagged_ceiling = 0.9", "tagged_ceiling"),
+        ("version = 2", "version = 1", "version"),
         ("window_days = 90", "window_days = 3", "window_days"),
         ("unpersonalised = 0.8", "unpersonalised = -0.8", "unpersonalised"),
         ("engage = 80", "engage = -80", "saturation"),

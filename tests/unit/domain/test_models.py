@@ -167,7 +167,10 @@ def test_share_and_relative_weight(goals: Goals) -> None:
         ("  NORTHWIND   traders ", "Northwind Traders"),
         ("fabrikam", "Fabrikam"),
         ("Northwind", None),
-        ("Northwind Traders Ltd", None),
+        ("Northwind Traders Ltd", "Northwind Traders"),  # v2: legal forms ignored
+        ("Northwind Traders, Inc.", "Northwind Traders"),
+        ("Northwind-Traders", "Northwind Traders"),
+        ("Northwind Trading", None),
         ("", None),
         (None, None),
     ],

@@ -55,8 +55,10 @@ SETTINGS = settings(
 @st.composite
 def goals_strategy(draw: st.DrawFn, min_top_weight: float = 0.0) -> Goals:
     names = draw(st.lists(st.sampled_from(AUDIENCES), min_size=1, max_size=3, unique=True))
+    # Weights as a user types them: 0 (not a goal) or a number of a sensible size (a weight
+    # 1e-40 times another's makes its gains vanish below float precision).
     weights = {
-        name: draw(st.floats(min_value=0, max_value=100, allow_nan=False, allow_infinity=False))
+        name: draw(st.just(0.0) | st.floats(min_value=0.5, max_value=100, allow_nan=False))
         for name in names
     }
     if max(weights.values()) < min_top_weight:
@@ -339,9 +341,17 @@ def test_p3_adding_an_activity_never_lowers_any_pillar(data, extra) -> None:
         new = extra.draw(activity_strategy(goals, 9999))
     before = score(activities, goals)
     after = score([*activities, new], goals)
+    cap = CATALOG.kind(new.kind).daily_cap
+    same_group = sum(1 for a in activities if a.kind == new.kind and a.date == new.date)
+    under_cap = cap is None or same_group + 1 <= cap
     for pillar in PILLARS:
         assert after.pillars[pillar].raw >= before.pillars[pillar].raw - TOLERANCE, pillar
-        assert after.pillars[pillar].weighted >= before.pillars[pillar].weighted - TOLERANCE, pillar
+        # Revised in score model v2: past the daily cap a better-aimed activity takes the place
+        # of a worse-aimed one, which can move weighted points to an audience already full.
+        if under_cap:
+            assert after.pillars[pillar].weighted >= before.pillars[pillar].weighted - TOLERANCE, (
+                pillar
+            )
 
 
 def test_p3_caps_limit_but_never_lower() -> None:
@@ -412,20 +422,22 @@ def test_p4_top_audience_at_target_account_beats_untargeted(goals, extra) -> Non
 
 @SETTINGS
 @given(data=scenario(max_size=15, clustered=False))
-def test_p4_alignment_is_between_floor_and_one(data) -> None:
+def test_p4_alignment_is_between_zero_and_one(data) -> None:
     goals, activities = data
-    floor = RULES.scoring.untargeted_floor
     for activity in activities:
-        value = alignment(activity, CATALOG.kind(activity.kind), goals, RULES).value
-        assert floor <= value <= 1.0
+        aligned = alignment(activity, CATALOG.kind(activity.kind), goals, RULES)
+        assert 0.0 < aligned.value <= 1.0
+        if aligned.tier == "none":  # revised in v2: untargeted work has a ceiling, not a floor
+            assert aligned.value <= RULES.scoring.untargeted_ceiling
 
 
-def test_p4_untargeted_gets_exactly_the_floor() -> None:
+def test_p4_untargeted_gets_its_quality_times_the_ceiling() -> None:
     goals = Goals.model_validate({"audiences": {"prospects": 60, "partners": 40}})
-    activity = Activity(kind="comment", date=AS_OF, company="Nobody Inc")
-    assert (
-        alignment(activity, CATALOG.kind("comment"), goals, RULES).value
-        == RULES.scoring.untargeted_floor
+    activity = Activity(kind="comment", date=AS_OF, company="Nobody Inc", personalised=True)
+    aligned = alignment(activity, CATALOG.kind("comment"), goals, RULES)
+    assert aligned.tier == "none"
+    assert aligned.value == pytest.approx(
+        RULES.relevance_factor(3) * RULES.scoring.untargeted_ceiling
     )
 
 
@@ -473,7 +485,8 @@ def test_p5_doubling_a_pillars_activity_less_than_doubles_its_score(data) -> Non
         if one.raw_points > 0:
             assert one.raw < two.raw < 2 * one.raw
         if one.weighted_points > 0:
-            assert one.weighted < two.weighted < 2 * one.weighted
+            # Non-strict on the left: an audience with a tiny share can be numerically full.
+            assert one.weighted <= two.weighted < 2 * one.weighted
 
 
 # --------------------------------------------------------------------------- P6 decay and window
@@ -508,7 +521,9 @@ def test_p6_older_activity_counts_less(goals, kind_id, ages, audience_pick, chan
     older = score([at(old)], goals)
     assert recent.contributions[0].weighted > older.contributions[0].weighted
     assert recent.contributions[0].decay > older.contributions[0].decay
-    assert recent.pillars[pillar].weighted > older.pillars[pillar].weighted
+    assert recent.pillars[pillar].weighted >= older.pillars[pillar].weighted
+    if recent.pillars[pillar].weighted < PILLAR_MAX * 0.99 and goals.share(audience or "") > 1e-3:
+        assert recent.pillars[pillar].weighted > older.pillars[pillar].weighted
     if CATALOG.kind(kind_id).visible and channel == "linkedin":
         assert recent.contributions[0].raw > older.contributions[0].raw
         assert recent.pillars[pillar].raw > older.pillars[pillar].raw
@@ -526,8 +541,14 @@ def test_p6_older_activity_counts_less(goals, kind_id, ages, audience_pick, chan
 def test_p6_activity_outside_window_changes_nothing(data, extra, age) -> None:
     goals, activities = data
     outside = extra.draw(activity_strategy(goals, 9999, ALL_KINDS, st.just(age)))
-    before = report_json(build_report(activities, goals, CATALOG, RULES, AS_OF))
-    after = report_json(build_report([*activities, outside], goals, CATALOG, RULES, AS_OF))
+    # The store's age is given: an older activity would otherwise make the history longer.
+    first = AS_OF - timedelta(days=WINDOW + 500)
+    before = report_json(
+        build_report(activities, goals, CATALOG, RULES, AS_OF, first_activity=first)
+    )
+    after = report_json(
+        build_report([*activities, outside], goals, CATALOG, RULES, AS_OF, first_activity=first)
+    )
     assert after == before
 
 
