@@ -38,8 +38,16 @@ class Workspace:
         """Scores and flags as of a date (default today) over a window (default from the rules)."""
         as_of = as_of or self.today
         window = window_days or self.rules.scoring.window_days
+        readings = self.store.readings.all()
+        start = window_start(as_of, window)
+        # The official comparison is made on the latest recent reading's date, over the rules'
+        # own window: its activities must be at hand too.
+        recent = [reading.date for reading in readings if reading.date <= as_of]
+        if recent:
+            start = min(start, window_start(max(recent), self.rules.scoring.window_days))
+        first = self.store.activities.first_date()
         with paused_gc():  # thousands of scored activities and contributions, no cycles
-            activities = self.store.activities.records_between(window_start(as_of, window), as_of)
+            activities = self.store.activities.records_between(start, as_of)
             return build_report(
                 activities,
                 self.store.goals.get(),
@@ -47,9 +55,11 @@ class Workspace:
                 self.rules,
                 as_of,
                 window,
-                self.store.checklist.get(),
-                self.store.readings.all(),
+                self.store.checklist.history(undated_since=first),
+                readings,
                 cache=self.alignments,
+                contacts=self.store.contacts.facts(),
+                first_activity=first,
             )
 
     def history(
@@ -70,8 +80,9 @@ class Workspace:
                 self.rules,
                 week_ends,
                 window,
-                self.store.checklist.get(),
+                self.store.checklist.history(undated_since=self.store.activities.first_date()),
                 cache=self.alignments,
+                contacts=self.store.contacts.facts(),
             )
 
     # -- activities -----------------------------------------------------------------------
@@ -104,9 +115,15 @@ class Workspace:
         from ssi_tui.domain.catalog import describe_validation_error
 
         try:
-            return Activity.model_validate(values)
+            activity = Activity.model_validate(values)
         except ValidationError as error:
             raise InputError(describe_validation_error(error)) from None
+        if activity.date > self.today:
+            raise InputError(
+                f"date {activity.date.isoformat()} is in the future "
+                f"(today is {self.today.isoformat()}): log what you have done"
+            )
+        return activity
 
     def log_activity(self, fields: dict[str, Any]) -> tuple[Activity, Contact | None]:
         """Store a new activity; a contact name not yet known creates the contact (one save each)."""
@@ -135,7 +152,8 @@ def seed_demo(store: Store, today: date, catalog: Catalog | None = None) -> None
     catalog = catalog or default_catalog()
     demo = load_demo(today, catalog)
     store.goals.set(demo.goals)
-    store.checklist.set(demo.checklist)
+    for since, checklist in demo.checklist_history:
+        store.checklist.set(checklist, on=since)
     for reading in demo.readings:
         store.readings.add(reading)
     store.save_bulk(

@@ -109,7 +109,10 @@ class SSIApp(App[None]):
                 reason = f"Read-only: {error}"
             if self.demo and store.activities.count() == 0:
                 seed_demo(store, self.today)
-            workspace = Workspace(store, self.today)
+            from ssi_tui.domain.catalog import default_catalog, load_user_rules
+
+            rules = load_user_rules(None if self.demo else self.data_dir)
+            workspace = Workspace(store, self.today, default_catalog(), rules)
             # Open the planner's tables too, so that their problems are reported as well.
             plans_table(store)
             events_table(store)

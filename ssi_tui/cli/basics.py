@@ -93,7 +93,7 @@ def run_log(context: Context) -> int:
     workspace = context.workspace(write=True)
     fields = {
         "kind": args.kind,
-        "date": context.parse_date(args.date, "--date"),
+        "date": context.parse_date(args.date, "--date", past=True),
         "audience": args.audience,
         "contact": args.contact,
         "company": args.company,
@@ -163,7 +163,7 @@ def run_activities(context: Context) -> int:
     """List activities, oldest first."""
     args = context.args
     workspace = context.workspace(write=False)
-    since = context.parse_date(args.since, "--since")
+    since = context.parse_date(args.since, "--since", past=True)
     if args.kind and args.kind not in workspace.catalog:
         raise UserError(
             f"unknown activity kind {args.kind!r}; valid kinds: {', '.join(sorted(workspace.catalog.kinds))}"

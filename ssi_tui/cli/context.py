@@ -85,20 +85,23 @@ class Context:
 
     def workspace(self, write: bool = True) -> Workspace:
         """A workspace over the store (catalog and rules are read before the lock is taken)."""
-        from ssi_tui.domain.catalog import default_catalog, default_rules
+        from ssi_tui.domain.catalog import default_catalog, load_user_rules
         from ssi_tui.workspace import Workspace
 
-        catalog, rules = default_catalog(), default_rules()
+        catalog = default_catalog()
+        rules = load_user_rules(None if self.demo else self.data_dir())
         return Workspace(self.open_store(write), self.today, catalog, rules)
 
-    def parse_date(self, text: str | None, option: str) -> date | None:
-        """Parse a date option with the shared parser; a bad one is a `UserError` naming the option."""
-        from ssi_tui.domain.dates import DateParseError, parse_date
+    def parse_date(self, text: str | None, option: str, *, past: bool = False) -> date | None:
+        """Parse a date option with the shared parser; a bad one is a `UserError` naming the
+        option. With `past`, a date after today is refused too."""
+        from ssi_tui.domain.dates import DateParseError, not_future, parse_date
 
         if text is None:
             return None
         try:
-            return parse_date(text, self.today)
+            day = parse_date(text, self.today)
+            return not_future(day, self.today) if past else day
         except DateParseError as error:
             raise UserError(f"{option}: {error}") from None
 

@@ -60,7 +60,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def run_export(context: Context) -> int:
     """Export in the chosen format, to a 0600 file or to standard output."""
     args = context.args
-    as_of = context.parse_date(args.as_of, "--as-of")
+    as_of = context.parse_date(args.as_of, "--as-of", past=True)
     if args.format == "json" and (as_of is not None or args.weeks is not None):
         raise UserError("--as-of and --weeks do not apply to --format json (it exports everything)")
     if args.format == "csv" and args.weeks is not None:

@@ -181,7 +181,7 @@ def run_plan_remove(context: Context) -> int:
 
 def run_plan_suggest(context: Context) -> int:
     """List suggested plans."""
-    as_of = context.parse_date(context.args.as_of, "--as-of")
+    as_of = context.parse_date(context.args.as_of, "--as-of", past=True)
     suggestions = _planner(context, write=False).suggestions(as_of)
     if context.args.json:
         print_json([item.as_dict() for item in suggestions], context.stdout)
@@ -239,7 +239,7 @@ def _agenda_row(section: str, item: AgendaItem) -> tuple[object, ...]:
 
 def run_agenda(context: Context) -> int:
     """Print the agenda."""
-    as_of = context.parse_date(context.args.as_of, "--as-of")
+    as_of = context.parse_date(context.args.as_of, "--as-of", past=True)
     planner = _planner(context, write=False)
     agenda = planner.agenda(as_of)
     if context.args.json:
@@ -270,7 +270,7 @@ def run_agenda(context: Context) -> int:
 
 def run_done(context: Context) -> int:
     """Mark the earliest open occurrence done."""
-    done_on = context.parse_date(context.args.date, "--date")
+    done_on = context.parse_date(context.args.date, "--date", past=True)
     planner = _planner(context, write=True)
     plan = planner.find_plan(context.args.plan_id)
     activity = planner.done_next(plan.id, done_on)
@@ -285,7 +285,7 @@ def run_done(context: Context) -> int:
 
 def run_losing_touch(context: Context) -> int:
     """`contacts --losing-touch`: contacts past their cadence, most overdue first."""
-    as_of = context.parse_date(context.args.as_of, "--as-of")
+    as_of = context.parse_date(context.args.as_of, "--as-of", past=True)
     statuses = _planner(context, write=False).losing_touch(as_of)
     if context.args.json:
         print_json([status.as_dict() for status in statuses], context.stdout)

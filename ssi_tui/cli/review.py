@@ -110,7 +110,7 @@ def run_reading_add(context: Context) -> int:
     from ssi_tui.domain.models import SSIReading
 
     args = context.args
-    day = context.parse_date(args.date, "--date") or context.today
+    day = context.parse_date(args.date, "--date", past=True) or context.today
     if day > context.today:
         raise UserError(f"--date: {day.isoformat()} is in the future; a reading is what you saw")
     values = {name: getattr(args, name) for name in READING_OPTIONS}
@@ -201,7 +201,7 @@ def run_history(context: Context) -> int:
     from ssi_tui.exports.weekly import weekly_history
 
     args = context.args
-    as_of = context.parse_date(args.as_of, "--as-of") or context.today
+    as_of = context.parse_date(args.as_of, "--as-of", past=True) or context.today
     rows = weekly_history(context.workspace(write=False), as_of, args.weeks)
     if args.json:
         print_json([row.as_dict() for row in rows], context.stdout)

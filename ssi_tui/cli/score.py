@@ -39,7 +39,7 @@ window_days = whole_number("window", 7, 3650, "days")
 def run_score(context: Context) -> int:
     """Print the score report."""
     args = context.args
-    as_of = context.parse_date(getattr(args, "as_of", None), "--as-of") or context.today
+    as_of = context.parse_date(getattr(args, "as_of", None), "--as-of", past=True) or context.today
     workspace = context.workspace(write=False)
     report = workspace.report(as_of, getattr(args, "window", None))
     if getattr(args, "json", False):

@@ -48,6 +48,7 @@ class Alignment:
     tier: Tier
     target: Target | None
     quality: float
+    account: str | None = None  # the target account it touched (its company's, or its contact's)
 
 
 class GoalIndex:
@@ -85,10 +86,10 @@ class GoalIndex:
 
     def evidence(
         self, contact: str | None, company: str | None, title: str | None
-    ) -> list[tuple[str, Target]]:
+    ) -> tuple[list[tuple[str, Target]], TargetAccount | None]:
         """The goal audiences the evidence points to, strongest first: the company's target
         account, the contact's own audience, the title's role (the contact's company and title
-        stand in for missing ones)."""
+        stand in for missing ones); and the target account touched, if any."""
         facts = self.contact(contact)
         if facts is not None:
             company = company or facts.company
@@ -102,14 +103,14 @@ class GoalIndex:
         role = self.role(title)
         if role is not None:
             found.append((role, "role"))
-        return [(audience, target) for audience, target in found if audience in self.weighted]
+        weighted = [(audience, target) for audience, target in found if audience in self.weighted]
+        return weighted, account
 
 
 def effective_audience(activity: Activity, goals: Goals | GoalIndex) -> str | None:
     """The goal audience an activity counts for (as `alignment` decides it), if any."""
     index = goals if isinstance(goals, GoalIndex) else GoalIndex(goals)
-    audience, _, _ = _reach(activity, None, index)
-    return audience
+    return _reach(activity, None, index)[0]
 
 
 def quality_factor(activity: Activity, kind: ActivityKind, rules: Rules) -> float:
@@ -130,21 +131,23 @@ def tier_factor(tier: Tier, rules: Rules) -> float:
 
 def _reach(
     activity: Any, kind: ActivityKind | None, index: GoalIndex
-) -> tuple[str | None, Tier, Target | None]:
-    """The goal audience, tier and evidence of an activity (see the module docstring)."""
+) -> tuple[str | None, Tier, Target | None, str | None]:
+    """The goal audience, tier, evidence and target account touched of an activity (see the
+    module docstring)."""
     tag = activity.audience if activity.audience in index.weighted else None
     if kind is not None and kind.broadcast_for(activity.contact, activity.company):
-        return (tag, "aimed", None) if tag else (None, "none", None)
-    evidence = index.evidence(activity.contact, activity.company, activity.title)
+        return (tag, "aimed", None, None) if tag else (None, "none", None, None)
+    evidence, account = index.evidence(activity.contact, activity.company, activity.title)
+    touched = account.name if account is not None else None
     if evidence:
         for audience, target in evidence:
             if audience == tag:
-                return audience, "aimed", target
+                return audience, "aimed", target, touched
         audience, target = evidence[0]
-        return audience, "aimed", target
+        return audience, "aimed", target, touched
     if tag:
-        return tag, "tagged", None
-    return None, "none", None
+        return tag, "tagged", None, touched
+    return None, "none", None, touched
 
 
 def alignment(
@@ -155,18 +158,18 @@ def alignment(
     With a `GoalIndex`, the parts are memoised: equal inputs give the same (read-only) object.
     """
     index = goals if isinstance(goals, GoalIndex) else GoalIndex(goals)
-    audience, tier, target = _reach(activity, kind, index)
+    audience, tier, target, account = _reach(activity, kind, index)
     unpersonalised = kind.personalisable and not activity.personalised
     quality_key = (activity.relevance, unpersonalised, id(rules))
     quality = index.qualities.get(quality_key)
     if quality is None:
         quality = index.qualities[quality_key] = quality_factor(activity, kind, rules)
-    key = (audience, tier, target, quality, id(rules))
+    key = (audience, tier, target, quality, account, id(rules))
     found = index.alignments.get(key)
     if found is not None:
         return found
     value = quality * tier_factor(tier, rules)
-    found = index.alignments[key] = Alignment(value, audience, tier, target, quality)
+    found = index.alignments[key] = Alignment(value, audience, tier, target, quality, account)
     return found
 
 

@@ -51,3 +51,13 @@ def parse_date(text: str, today: date) -> date:
     if first.date() != second.date():
         raise DateParseError(f"date {text!r} is ambiguous or incomplete; use YYYY-MM-DD")
     return first.date()
+
+
+def not_future(day: date, today: date, what: str = "date") -> date:
+    """`day` itself, or a `DateParseError` naming it when it is after `today` (nothing done
+    tomorrow can be logged, read or scored yet)."""
+    if day > today:
+        raise DateParseError(
+            f"{what} {day.isoformat()} is in the future (today is {today.isoformat()})"
+        )
+    return day

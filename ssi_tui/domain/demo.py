@@ -28,6 +28,7 @@ class DemoData:
     activities: list[Activity]
     readings: list[SSIReading]
     plans: list[Plan]
+    checklist_history: list[tuple[date, ProfileChecklist]]
 
 
 def _dated(entry: dict[str, Any], today: date) -> dict[str, Any]:
@@ -111,8 +112,20 @@ def load_demo(today: date, catalog: Catalog, path: Path | None = None) -> DemoDa
                 Activity.model_validate({**fields, "source": "demo", "id": f"demo-{index:04d}"})
             )
         plans, done = _plans(data.get("plans", []), today, catalog)
+        # Earlier states of the profile, oldest first; the current one is in force since the
+        # first activity when no history says otherwise.
+        history = [
+            (
+                today - timedelta(days=int(entry["days_ago"])),
+                ProfileChecklist.model_validate(entry["checklist"]),
+            )
+            for entry in data.get("checklist_history", [])
+        ]
+        if not history:
+            first = min((activity.date for activity in [*activities, *done]), default=today)
+            history = [(first, checklist)]
     except ValidationError as error:
         raise DataFileError(f"{source}: {describe_validation_error(error)}") from None
     except DataFileError as error:
         raise DataFileError(f"{source}: {error}") from None
-    return DemoData(goals, checklist, contacts, [*activities, *done], readings, plans)
+    return DemoData(goals, checklist, contacts, [*activities, *done], readings, plans, history)

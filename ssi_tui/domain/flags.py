@@ -267,11 +267,13 @@ def neglected_audience(
     for audience in sorted(goals.audiences, key=lambda item: (-item.weight, item.name)):
         if audience.weight <= 0 or goals.share(audience.name) < limits["min_share"]:
             continue
+        young = history.days < days
+        if young and audience.name != top:
+            continue  # a young store cannot show a habit: only the main audience is nudged
         last = touches.get(audience.name)
         idle, since = _idleness(report, last, history)
         if idle is not None and idle < days:
             continue
-        young = history.days < days
         flags.append(
             Flag(
                 id="neglected_audience",
@@ -307,23 +309,17 @@ def neglected_account(
     days = int(min(limits["days"], report.window_days))
     top = _top_audience(goals)
     flags: list[Flag] = []
-    names: dict[str | None, str | None] = {}
-
-    def account_of(item: Any) -> str | None:
-        company = item.activity.company
-        if company not in names:
-            names[company] = _account_name(goals, company)
-        return names[company]
-
-    touches = _last_touches(report, account_of)
+    touches = _last_touches(report, lambda item: item.alignment.account)
     for account in goals.accounts:
         if goals.weight(account.audience) <= 0:
             continue
+        young = history.days < days
+        if young and account.audience != top:
+            continue  # a young store: only the main audience's accounts are nudged
         last = touches.get(account.name)
         idle, since = _idleness(report, last, history)
         if idle is not None and idle < days:
             continue
-        young = history.days < days
         flags.append(
             Flag(
                 id="neglected_account",
@@ -347,11 +343,6 @@ def neglected_account(
             )
         )
     return flags
-
-
-def _account_name(goals: Goals, company: str | None) -> str | None:
-    account = goals.account_for(company) if company else None
-    return account.name if account is not None else None
 
 
 def invisible_effort(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
@@ -472,10 +463,7 @@ def official_gap(
     if not recent:
         return []
     latest = max(recent, key=lambda reading: (reading.date, reading.id))
-    if estimate_at is not None:
-        scores = estimate_at(latest.date)
-    else:
-        scores = report.pillars
+    scores = estimate_at(latest.date) if estimate_at is not None else report.pillars
     raw = sum(scores[pillar].raw for pillar in PILLARS)
     weighted = sum(scores[pillar].weighted for pillar in PILLARS)
     gap = latest.total - weighted
@@ -516,7 +504,7 @@ def official_gap(
                 pillar=pillar,
                 message=(
                     f"{head}: {aim_gap:.0f} points of the activity LinkedIn counts do not serve "
-                    f"your goals (our raw estimate {raw:.0f} is {error} from LinkedIn's)."
+                    f"your goals (our raw estimate, {raw:.0f}, {error})."
                 ),
                 evidence=evidence,
                 action=(
@@ -548,12 +536,12 @@ def official_gap(
     ]
 
 
-def _signed_points(value: float) -> str:
-    points = round(abs(value))
+def _signed_points(official_minus_raw: float) -> str:
+    points = round(abs(official_minus_raw))
     if points == 0:
-        return "level with it"
+        return "matches LinkedIn's"
     unit = "point" if points == 1 else "points"
-    return f"{points} {unit} {'below' if value > 0 else 'above'}"
+    return f"is {points} {unit} {'below' if official_minus_raw > 0 else 'above'} LinkedIn's"
 
 
 # Flags whose severity a young store caps at info (neglect flags judge their own age).

@@ -102,7 +102,7 @@ class TargetAccount(DomainModel):
     aliases: Annotated[list[str], AfterValidator(_names)] = Field(default_factory=list)
     domains: Annotated[list[str], AfterValidator(_domains)] = Field(default_factory=list)
 
-    def keys(self) -> set[str]:
+    def match_keys(self) -> set[str]:
         """The company keys (see `text.company_key`) of its name and aliases."""
         return {key for key in map(company_key, [self.name, *self.aliases]) if key}
 
@@ -216,7 +216,7 @@ class Goals(DomainModel):
         key = company_key(company)
         domain = email_domain(company) if "." in company else None
         for account in self.accounts:
-            if (key and key in account.keys()) or (domain and domain in account.domains):
+            if (key and key in account.match_keys()) or (domain and domain in account.domains):
                 return account
         return None
 

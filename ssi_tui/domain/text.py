@@ -127,10 +127,7 @@ def email_domain(value: str) -> str | None:
     """The lower-case domain of an e-mail address or a web address, if any ("ada@Contoso.com",
     "https://www.contoso.com/about" → "contoso.com")."""
     text = value.strip().casefold()
-    if "@" in text:
-        text = text.rsplit("@", 1)[1]
-    else:
-        text = text.split("://", 1)[-1]
+    text = text.rsplit("@", 1)[1] if "@" in text else text.split("://", 1)[-1]
     text = text.split("/", 1)[0].split(":", 1)[0].strip(".")
     text = text.removeprefix("www.")
     return text if "." in text and " " not in text else None

@@ -42,6 +42,7 @@ def export_document(store: Store, exported_on: date) -> dict[str, Any]:
         "exported_on": exported_on.isoformat(),
         "goals": store.goals.get().model_dump(mode="json"),
         "checklist": store.checklist.get().model_dump(mode="json"),
+        "checklist_history": store.checklist.history().model_dump(mode="json")["entries"],
         "settings": store.settings.all(),
         "readings": [reading.model_dump(mode="json") for reading in store.readings.all()],
         "contacts": [contact.model_dump(mode="json") for contact in store.contacts.all()],

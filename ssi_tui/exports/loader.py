@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ssi_tui.domain.catalog import DataFileError, describe_validation_error
-from ssi_tui.domain.models import Activity, Contact, Goals, ProfileChecklist, SSIReading
+from ssi_tui.domain.models import (
+    Activity,
+    Contact,
+    Goals,
+    ProfileChecklist,
+    ProfileHistory,
+    SSIReading,
+)
 from ssi_tui.exports.document import EXPORT_FORMAT, EXPORT_VERSION, RECORD_TABLES, SECTIONS
 from ssi_tui.store.errors import NotFoundError, StoreError, StoreWriteError
 
@@ -20,6 +27,8 @@ if TYPE_CHECKING:
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 HEADER_KEYS = ("format", "version", "generator", "exported_on")
+# Sections a file may lack (written by an earlier ssi-tui).
+OPTIONAL_SECTIONS = ("checklist_history",)
 Model = TypeVar("Model", bound=BaseModel)
 
 
@@ -34,6 +43,7 @@ class ExportContents:
     contacts: list[Contact]
     activities: list[Activity]
     records: dict[str, list[dict[str, Any]]]
+    checklist_history: ProfileHistory
 
 
 @dataclass(slots=True)
@@ -133,7 +143,7 @@ def parse_export(data: Any, source: str = "export") -> ExportContents:
             f"{source}: written by a newer ssi-tui (export version {version}; this version reads "
             f"up to {EXPORT_VERSION}): upgrade ssi-tui to load it"
         )
-    unknown = sorted(set(data) - set(SECTIONS) - set(HEADER_KEYS))
+    unknown = sorted(set(data) - set(SECTIONS) - set(HEADER_KEYS) - set(OPTIONAL_SECTIONS))
     if unknown:
         raise DataFileError(f"{source}: unknown section {unknown[0]!r}")
     missing = [name for name in SECTIONS if name not in data]
@@ -150,6 +160,12 @@ def parse_export(data: Any, source: str = "export") -> ExportContents:
         contacts=_models(source, "contacts", data["contacts"], Contact),
         activities=_models(source, "activities", data["activities"], Activity),
         records={table: _records(source, table, data[table]) for table in RECORD_TABLES},
+        checklist_history=_one(
+            source,
+            "checklist_history",
+            {"entries": data.get("checklist_history", [])},
+            ProfileHistory,
+        ),
     )
 
 
@@ -210,6 +226,8 @@ def restore(store: Store, contents: ExportContents, *, merge: bool = False) -> L
     # The one big commit first: if it fails, nothing at all was written.
     store.save_import(activities, contacts, contents.checklist if take_checklist else None)
     try:
+        if take_checklist and contents.checklist_history.entries:
+            store.checklist.restore(contents.checklist_history)
         if take_goals:
             store.goals.set(contents.goals)
         if settings != store.settings.all():

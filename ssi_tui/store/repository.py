@@ -15,7 +15,7 @@ import os
 import secrets
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,14 @@ import orjson
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from ssi_tui.domain.models import Activity, Contact, Goals, ProfileChecklist, SSIReading
+from ssi_tui.domain.models import (
+    Activity,
+    Contact,
+    Goals,
+    ProfileChecklist,
+    ProfileHistory,
+    SSIReading,
+)
 from ssi_tui.store import schema
 from ssi_tui.store.backups import (
     Backup,
@@ -47,7 +54,15 @@ from ssi_tui.store.files import (
 )
 from ssi_tui.store.lock import DEFAULT_TIMEOUT, WriterLock
 from ssi_tui.store.storage import DurableStorage, dumps
-from ssi_tui.store.tables import Activities, Contacts, Readings, Records, Settings, Singleton
+from ssi_tui.store.tables import (
+    Activities,
+    Checklist,
+    Contacts,
+    Readings,
+    Records,
+    Settings,
+    Singleton,
+)
 
 STORE_FILE = "store.json"
 HISTORY_DIR = "history"
@@ -85,7 +100,7 @@ class Store:
         self.contacts = Contacts(self)
         self.readings = Readings(self, "readings", SSIReading)
         self.goals: Singleton[Goals] = Singleton(self, "goals", Goals)
-        self.checklist: Singleton[ProfileChecklist] = Singleton(self, "checklist", ProfileChecklist)
+        self.checklist = Checklist(self)
         self.settings = Settings(self)
         self._extra_tables: dict[str, Records[Any]] = {}
 
@@ -185,6 +200,9 @@ class Store:
             for table, model in (("goals", Goals), ("checklist", ProfileChecklist))
             if "1" in data.get(table, {})
         ]
+        history = data.get("checklist", {}).get("1", {}).get("history")
+        if history is not None:
+            documents.append(("checklist history", ProfileHistory, {"entries": history}))
         for table, model, value in documents:
             try:
                 model.model_validate(value)
@@ -467,9 +485,11 @@ class Store:
         activities: Iterable[Activity],
         contacts: Iterable[Contact],
         checklist: ProfileChecklist | None = None,
+        checklist_on: date | None = None,
     ) -> None:
         """Save an import as one transaction: one history segment and one commit of store.json
-        (with the profile checklist, if given). A crash at any point leaves the store as before.
+        (with the profile checklist, if given, in force from `checklist_on`). A crash at any
+        point leaves the store as before.
 
         `activities` may be a generator: each model is dumped as it comes (a large import need
         not hold every model at once)."""
@@ -477,7 +497,7 @@ class Store:
         contact_docs = [contact.model_dump(mode="json") for contact in contacts]
         extra: Callable[[], None] | None = None
         if checklist is not None:
-            value = {"value": checklist.model_dump(mode="json")}
+            value = self.checklist.document(checklist, checklist_on)
 
             def extra() -> None:
                 self._put("checklist", 1, value)

@@ -11,8 +11,16 @@ from urllib.parse import unquote
 
 from pydantic import BaseModel, ValidationError
 
+from ssi_tui.domain.alignment import ContactFacts
 from ssi_tui.domain.catalog import describe_validation_error
-from ssi_tui.domain.models import Activity, Contact, Goals, ProfileChecklist, SSIReading
+from ssi_tui.domain.models import (
+    Activity,
+    Contact,
+    Goals,
+    ProfileChecklist,
+    ProfileHistory,
+    SSIReading,
+)
 from ssi_tui.domain.records import ActivityRecord
 from ssi_tui.domain.text import fold
 from ssi_tui.store.errors import NotFoundError
@@ -55,6 +63,55 @@ class Singleton(Generic[Model]):
     def set(self, value: Model) -> Model:
         """Replace the stored value."""
         self._store.put_document(self._table, 1, {"value": value.model_dump(mode="json")})
+        return value
+
+
+class Checklist(Singleton[ProfileChecklist]):
+    """The profile checklist, and every earlier state of it with the day it was recorded (in
+    the same document: a score as of a date uses the checklist in force that day)."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store, "checklist", ProfileChecklist)
+
+    def history(self, undated_since: date | None = None) -> ProfileHistory:
+        """Every recorded state, oldest first. A checklist saved before states were dated
+        counts from `undated_since` (e.g. the first activity), or from always when None."""
+        document = self._store.table_data(self._table).get("1")
+        if document is None:
+            return ProfileHistory()
+        entries = document.get("history")
+        if entries:
+            return ProfileHistory.model_validate({"entries": entries})
+        since = undated_since or date.min
+        return ProfileHistory.model_validate(
+            {"entries": [{"since": since, "checklist": document["value"]}]}
+        )
+
+    def document(self, value: ProfileChecklist, on: date | None = None) -> dict[str, Any]:
+        """The stored document once `value` is recorded as in force from `on` (default: the
+        system's today)."""
+        day = on or date.today()
+        history = self.history(undated_since=day) if self.history().entries else ProfileHistory()
+        changed = history.changed(day, value)
+        return {
+            "value": value.model_dump(mode="json"),
+            "history": [entry.model_dump(mode="json") for entry in changed.entries],
+        }
+
+    def restore(self, history: ProfileHistory) -> None:
+        """Replace every recorded state (a `load` of an export)."""
+        self._store.put_document(
+            self._table,
+            1,
+            {
+                "value": history.current.model_dump(mode="json"),
+                "history": [entry.model_dump(mode="json") for entry in history.entries],
+            },
+        )
+
+    def set(self, value: ProfileChecklist, on: date | None = None) -> ProfileChecklist:
+        """Record `value` as the checklist from `on` (default: the system's today) on."""
+        self._store.put_document(self._table, 1, self.document(value, on))
         return value
 
 
@@ -357,6 +414,13 @@ def _add_keys(
         by_url[url] = contact_id
 
 
+def _facts_of(doc: dict[str, Any]) -> ContactFacts | None:
+    audience, company, title = doc.get("audience"), doc.get("company"), doc.get("title")
+    if audience is None and company is None and title is None:
+        return None
+    return ContactFacts(audience, company, title)
+
+
 class Contacts:
     """All contacts, indexed by id, case-insensitive name and normalised profile URL."""
 
@@ -367,6 +431,24 @@ class Contacts:
         """Reset from merged documents (the name and URL indexes are built on first use)."""
         self._docs = docs
         self._keys: tuple[dict[str, str], dict[str, str]] | None = None
+        self._facts: dict[str, ContactFacts] | None = None
+
+    def facts(self) -> dict[str, ContactFacts]:
+        """What scoring may use as evidence, by folded name: each contact's audience (set by the
+        user), company and title. The same mapping object is handed out until one of these
+        changes (scoring caches compare it by identity); built on first use."""
+        if self._facts is None:
+            facts: dict[str, ContactFacts] = {}
+            for doc in self._docs.values():
+                found = _facts_of(doc)
+                if found is not None:
+                    facts[fold(doc["name"])] = found
+            self._facts = facts
+        return self._facts
+
+    def _facts_changed(self, doc: dict[str, Any]) -> None:
+        if self._facts is not None and self._facts.get(fold(doc["name"])) != _facts_of(doc):
+            self._facts = None
 
     def _indexes(self) -> tuple[dict[str, str], dict[str, str]]:
         """(folded name → id, normalised profile URL → id). Built on first use: 30,000 contacts
@@ -383,11 +465,14 @@ class Contacts:
         if old is not None:
             self._unindex(old)
         self._docs[doc["id"]] = doc
+        self._facts_changed(doc)
         if self._keys is not None:
             _add_keys(self._keys, doc["id"], doc)
 
     def _unindex(self, doc: dict[str, Any]) -> None:
         self._docs.pop(doc["id"], None)
+        if self._facts is not None and fold(doc["name"]) in self._facts:
+            self._facts = None
         if self._keys is None:
             return
         by_name, by_url = self._keys
@@ -452,6 +537,7 @@ class Contacts:
 
 __all__ = [
     "Activities",
+    "Checklist",
     "Contacts",
     "Goals",
     "ProfileChecklist",

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from ssi_tui.app.screens.form import FormField, FormScreen, Values
 from ssi_tui.domain.catalog import describe_validation_error
-from ssi_tui.domain.dates import DateParseError, parse_date
+from ssi_tui.domain.dates import DateParseError, not_future, parse_date
 from ssi_tui.domain.models import Activity, Contact, Goals, SSIReading, TargetAccount
 from ssi_tui.workspace import InputError, Workspace
 
@@ -47,7 +47,7 @@ def activity_form(workspace: Workspace, activity: Activity | None = None) -> For
             errors["kind"] = f"unknown kind {kind!r}; try {', '.join(close[:6])}"
         if values.get("date"):
             try:
-                parse_date(values["date"], workspace.today)
+                not_future(parse_date(values["date"], workspace.today), workspace.today)
             except DateParseError as error:
                 errors["date"] = str(error)
         if errors:
@@ -132,7 +132,11 @@ def reading_form(workspace: Workspace) -> FormScreen:
         data: dict[str, Any] = {}
         for name, value in values.items():
             if name == "date":
-                data["date"] = parse_date(value, workspace.today) if value else workspace.today
+                data["date"] = (
+                    not_future(parse_date(value, workspace.today), workspace.today)
+                    if value
+                    else workspace.today
+                )
             elif value is not None:
                 try:
                     data[name] = float(value.replace(",", "."))

@@ -312,7 +312,9 @@ class GoalsScreen(BaseScreen):
                 new_value: Any = not value
             else:
                 new_value = max(0, value + (delta or 1))
-            return workspace.store.checklist.set(checklist.model_copy(update={item: new_value}))
+            return workspace.store.checklist.set(
+                checklist.model_copy(update={item: new_value}), on=workspace.today
+            )
 
         self.ssi.save(apply)
 

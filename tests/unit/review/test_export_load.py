@@ -15,6 +15,7 @@ import pytest
 from ssi_tui.domain.models import Activity, Contact, Goals, SSIReading
 from ssi_tui.domain.plans import Plan
 from ssi_tui.exports.document import EXPORT_FORMAT, EXPORT_VERSION, SECTIONS
+from ssi_tui.exports.loader import OPTIONAL_SECTIONS
 from ssi_tui.store import Store
 
 from .conftest import TODAY, run
@@ -47,7 +48,14 @@ def test_json_round_trip_gives_the_same_document(demo_dir: Path, tmp_path: Path)
     add_plan_and_settings(demo_dir)
     first = export_json(demo_dir)
     assert first["format"] == EXPORT_FORMAT and first["version"] == EXPORT_VERSION
-    assert set(first) == {*SECTIONS, "format", "version", "generator", "exported_on"}
+    assert set(first) == {
+        *SECTIONS,
+        *OPTIONAL_SECTIONS,
+        "format",
+        "version",
+        "generator",
+        "exported_on",
+    }
     assert first["activities"] and first["contacts"] and first["readings"] and first["plans"]
     assert first["settings"] == {"theme": "nord"}
     path = tmp_path / "export.json"

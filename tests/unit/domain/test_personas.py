@@ -1,0 +1,80 @@
+"""Five realistic users (tests/unit/domain/personas.py) and the verdict a coach would give."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.domain import personas
+
+
+def ids(report) -> list[str]:
+    return [flag.id for flag in report.flags]
+
+
+def test_vanity_user_is_weighted_well_below_raw_and_below_the_seller() -> None:
+    vanity = personas.vanity().report().breakdown
+    seller = personas.enterprise_seller().report().breakdown
+    assert vanity.total_weighted < 0.5 * vanity.total_raw
+    assert vanity.total_weighted < seller.total_weighted
+
+
+def test_vanity_user_gains_almost_nothing_by_tagging_every_reaction() -> None:
+    """Score model v1: tagging every reaction "prospects" took the vanity user from 56.6 to 88.5."""
+    plain = personas.vanity().report().breakdown.total_weighted
+    tagged = personas.vanity(tag="prospects").report().breakdown.total_weighted
+    assert tagged - plain < 2.0
+
+
+@pytest.mark.parametrize("days", [30, 60, 90])
+def test_more_spam_never_removes_the_aimless_flag(days: int) -> None:
+    report = personas.vanity(days=days).report()
+    aimless = [flag for flag in report.flags if flag.id == "aimless_activity"]
+    assert {flag.pillar for flag in aimless} >= {"engage", "find"}
+    assert all(flag.severity == "alert" for flag in aimless)
+
+
+def test_seller_scores_high_weighted_and_is_told_linkedin_cannot_see_the_work() -> None:
+    report = personas.enterprise_seller().report()
+    scores = report.breakdown
+    assert scores.total_weighted > scores.total_raw
+    assert scores.total_weighted > 40
+    assert "invisible_effort" in ids(report)
+    assert not [flag for flag in report.flags if flag.severity != "info"]
+
+
+def test_consultant_gets_no_flags() -> None:
+    report = personas.consultant().report()
+    assert report.flags == []
+    scores = report.breakdown
+    assert scores.total_weighted > 0.9 * scores.total_raw
+    assert scores.total_weighted > 60
+
+
+def test_job_seeker_is_told_the_generic_posts_miss_the_recruiters() -> None:
+    report = personas.job_seeker().report()
+    aimless = {flag.pillar for flag in report.flags if flag.id == "aimless_activity"}
+    assert "brand" in aimless
+    scores = report.breakdown
+    assert scores.total_weighted < 0.5 * scores.total_raw
+
+
+def test_newcomer_gets_at_most_two_gentle_flags_and_none_claims_90_days() -> None:
+    report = personas.newcomer().report()
+    assert len(report.flags) <= 2
+    for flag in report.flags:
+        assert flag.severity == "info"
+        assert "90 days" not in flag.message
+    for window in (30, 365):
+        assert all(
+            "days" not in flag.message or "since your first activity" in flag.message
+            for flag in personas.newcomer().report(window).flags
+        )
+
+
+def test_ranking_of_the_personas_by_weighted_score() -> None:
+    weighted = {
+        name: getattr(personas, name)().report().breakdown.total_weighted
+        for name in ("consultant", "enterprise_seller", "vanity", "job_seeker", "newcomer")
+    }
+    assert weighted["consultant"] > weighted["enterprise_seller"] > weighted["vanity"]
+    assert weighted["vanity"] > weighted["newcomer"]
