@@ -252,6 +252,27 @@ def main() -> None:
             "featured": False,
             "custom_url": True,
         },
+        # The profile as it was (dated): a score as of an earlier date uses the state then.
+        "checklist_history": [
+            {
+                "days_ago": 120,
+                "checklist": {"photo": True, "headline": True, "experience": True, "skills": 4},
+            },
+            {
+                "days_ago": 45,
+                "checklist": {
+                    "photo": True,
+                    "headline": True,
+                    "summary": True,
+                    "experience": True,
+                    "industry": True,
+                    "location": True,
+                    "skills": 12,
+                    "recommendations": 2,
+                    "custom_url": True,
+                },
+            },
+        ],
         "contacts": [
             {"name": n, "company": c, "title": t, **({"audience": a} if a else {})}
             for n, c, t, a in CONTACTS

@@ -130,7 +130,7 @@ def test_unknown_kind_is_named(data_dir: Path) -> None:
     ("argv", "message"),
     [
         (["done", "nope"], "no plan with id 'nope'"),
-        (["done", "PLAN", "--date", "tomorrow"], "after today"),
+        (["done", "PLAN", "--date", "tomorrow"], "is in the future"),
         (["done", "PLAN", "--date", "someday"], "--date: cannot read date"),
         (["agenda", "--as-of", "soon"], "--as-of: cannot read date"),
         (["plan", "remove", "nope"], "no plan with id 'nope'"),

@@ -144,7 +144,7 @@ def test_weekly_review_escapes_contacts_and_has_every_section(demo_dir: Path) ->
                     note=f"note {index}",
                 )
             )
-            store.contacts.add(Contact(name=name))
+            store.contacts.add(Contact(name=name, audience="prospects"))
     status, out, err = run("export", "--data-dir", str(demo_dir), "--format", "md")
     assert status == 0, err
     for heading in (
