@@ -137,6 +137,8 @@ def _reach(
     tag = activity.audience if activity.audience in index.weighted else None
     if kind is not None and kind.broadcast_for(activity.contact, activity.company):
         return (tag, "aimed", None, None) if tag else (None, "none", None, None)
+    if activity.contact is None and activity.company is None and activity.title is None:
+        return (tag, "tagged", None, None) if tag else (None, "none", None, None)
     evidence, account = index.evidence(activity.contact, activity.company, activity.title)
     touched = account.name if account is not None else None
     if evidence:

@@ -49,7 +49,7 @@ class Row:
 def build_rows(workspace: Workspace, activities: list[Activity]) -> list[Row]:
     """Rows with each activity's pillar, effective audience and points."""
     goals = workspace.store.goals.get()
-    index = GoalIndex(goals)
+    index = GoalIndex(goals, workspace.store.contacts.facts())  # the evidence scoring uses
     rules = workspace.rules
     rows = []
     for activity in activities:
