@@ -82,11 +82,17 @@ def _by_day(
     return days
 
 
+def _kind_and_id(activity: Activity) -> tuple[str, str]:
+    return activity.kind, activity.id
+
+
 def _by_kind(activities: list[Activity], catalog: Catalog) -> dict[str, list[Activity]]:
-    """One day's activities of known kinds, by kind (the daily caps apply per day and kind)."""
+    """One day's activities of known kinds, by kind (the daily caps apply per day and kind), in
+    kind then id order: the points are summed in that order, so the floats do not depend on the
+    order the activities came in."""
     kinds = catalog.kinds
     groups: dict[str, list[Activity]] = {}
-    for activity in activities:
+    for activity in sorted(activities, key=_kind_and_id):
         if activity.kind not in kinds:
             continue
         found = groups.get(activity.kind)

@@ -230,6 +230,7 @@ async def test_add_reading(demo_app: SSIApp) -> None:
         assert isinstance(demo_app.screen, FormScreen)  # relate 30 > 25
         assert "0-25" in str(form.query_one("#error-relate").render())
         form.query_one("#field-relate", Input).value = "18"
+        await settle(pilot)  # the error line goes away and the button moves up: click after
         await pilot.click("#submit")
         await settle(pilot)
         readings = demo_app.workspace.store.readings.all()

@@ -142,12 +142,14 @@ async def test_add_plan_form_checks_inline_and_remove_plan(demo_app: SSIApp) -> 
             form.query_one("#error-until").render()
         )
         form.query_one("#field-until", Input).value = ""
+        await settle(pilot)  # the error lines change the layout: click once it has settled
         await pilot.click("#submit")
         await pilot.pause()
         assert "invalid rule" in str(form.query_one("#error-rule").render())
         assert len(plans_table(store).all()) == plans
         form.query_one("#field-rule", Input).value = "FREQ=WEEKLY;BYDAY=TU,TH"
         form.query_one("#field-contact", Input).value = HOSTILE
+        await settle(pilot)
         await pilot.click("#submit")
         await settle(pilot)
         assert not isinstance(demo_app.screen, FormScreen)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from ssi_tui.domain.alignment import AlignmentCache, alignment
 from ssi_tui.domain.catalog import default_catalog, default_rules
 from ssi_tui.domain.daily import breakdown, history
-from ssi_tui.domain.models import PILLARS, Activity, Goals, ProfileChecklist
+from ssi_tui.domain.models import PILLARS, Activity, Audience, Goals, ProfileChecklist, TargetAccount
 from ssi_tui.domain.report import build_report, report_json
 from ssi_tui.domain.scoring import PILLAR_MAX, saturate
 
@@ -738,3 +738,29 @@ def test_history_window_edges_match_breakdown(window: int | None) -> None:
 
 def test_history_of_no_dates_is_empty() -> None:
     assert history([], Goals(), CATALOG, RULES, []) == []
+
+
+def test_p8_float_sums_do_not_depend_on_input_order() -> None:
+    """Regression (found by CI): ten profile views on one day, two at a target account; the
+    pillar alignment came out 0.182 or 0.183 depending on the order they were summed in."""
+    goals = Goals(
+        audiences=[Audience(name="prospects", weight=1.0)],
+        accounts=[TargetAccount(name="Fabrikam", audience="prospects")],
+    )
+    relevance = [3, 1, 1, 1, 1, 1, 1, 3, 3, 4]
+    activities = [
+        Activity(
+            id=f"act-{number:04d}",
+            kind="profile_view",
+            date=AS_OF,
+            company="Fabrikam" if number in (1, 2) else None,
+            relevance=level,
+            channel="off",
+        )
+        for number, level in enumerate(relevance)
+    ]
+    first = report_json(build_report(activities, goals, CATALOG, RULES, AS_OF))
+    for seed in range(30):
+        shuffled = list(activities)
+        random.Random(seed).shuffle(shuffled)
+        assert report_json(build_report(shuffled, goals, CATALOG, RULES, AS_OF)) == first
