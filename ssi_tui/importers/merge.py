@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
+from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from ssi_tui.domain.models import Activity, Contact, ProfileChecklist
 from ssi_tui.gcpause import paused_gc
+from ssi_tui.importers.csvfiles import RowError
 from ssi_tui.importers.drafts import Draft
 from ssi_tui.importers.people import Person, profile_key
 from ssi_tui.importers.reader import ParsedExport, ProgressCallback
@@ -33,23 +35,29 @@ def apply_import(
     *,
     dry_run: bool = False,
     progress: ProgressCallback | None = None,
+    today: date | None = None,
 ) -> ImportSummary:
     """Add what is new to the store in one transaction (nothing at all on a dry run).
 
-    Consumes `parsed` (its drafts are released as they are saved).
+    Rows dated after `today` are reported as bad rows and left out (a clock or export error:
+    no score could count them). Consumes `parsed` (its drafts are released as they are saved).
     """
     with paused_gc():
-        return _apply(store, parsed, dry_run, progress)
+        return _apply(store, parsed, dry_run, progress, today)
 
 
 def _apply(
-    store: Store, parsed: ParsedExport, dry_run: bool, progress: ProgressCallback | None
+    store: Store,
+    parsed: ParsedExport,
+    dry_run: bool,
+    progress: ProgressCallback | None,
+    today: date | None,
 ) -> ImportSummary:
     summary = ImportSummary(
         owner=parsed.owner, files=parsed.files, ignored_files=parsed.ignored, dry_run=dry_run
     )
     contacts = resolve_people(store, parsed.people.all, summary)
-    new = new_drafts(store, parsed.drafts, summary.files)
+    new = new_drafts(store, parsed.drafts, summary.files, today)
     parsed.drafts = []  # the new ones are all in `new`: let the duplicates go
     summary.activities_added = len(new)
     checklist = updated_checklist(store.checklist.get(), parsed.profile)
@@ -133,13 +141,21 @@ def _changes(contact: Contact, person: Person) -> dict[str, Any]:
     return changes
 
 
-def new_drafts(store: Store, drafts: list[Draft], files: dict[str, FileReport]) -> list[Draft]:
-    """The drafts whose key is neither stored nor seen earlier in this export."""
+def new_drafts(
+    store: Store, drafts: list[Draft], files: dict[str, FileReport], today: date | None = None
+) -> list[Draft]:
+    """The drafts whose key is neither stored nor seen earlier in this export; those dated after
+    `today` go to their file's bad rows instead."""
     seen: set[str] = set()
     new: list[Draft] = []
     has_external = store.activities.has_external
     for draft in drafts:
         report = files[draft.file]
+        if today is not None and draft.date > today:
+            report.errors.append(
+                RowError(draft.line, f"date {draft.date.isoformat()} is after today ({today})")
+            )
+            continue
         if draft.key in seen or has_external(draft.key):
             report.duplicates += 1
             continue

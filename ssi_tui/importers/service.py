@@ -46,4 +46,6 @@ def import_export(
         with open_export(Path(path)) as archive:
             parsed = read_export(archive, progress)
     with lock if lock is not None else nullcontext():
-        return apply_import(workspace.store, parsed, dry_run=dry_run, progress=progress)
+        return apply_import(
+            workspace.store, parsed, dry_run=dry_run, progress=progress, today=workspace.today
+        )

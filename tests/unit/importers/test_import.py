@@ -514,3 +514,26 @@ def test_a_template_sent_to_many_is_not_personalised(workspace: Workspace, tmp_p
     import_export(workspace, builder.zip(tmp_path / "t.zip"))
     sent = {a.contact: a.personalised for a in by_kind(workspace.store)["message_sent"]}
     assert sent == {"Person 0": False, "Person 1": False, "Person 2": False, "Person 3": True}
+
+
+def test_rows_dated_after_today_are_reported_and_left_out(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    export = ExportBuilder().add(
+        "Shares.csv",
+        csv_text(
+            ["Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility"],
+            [
+                ["2026-11-20 08:00:00", "https://www.linkedin.com/feed/update/1", "Past", "", "", ""],
+                ["2026-12-24 08:00:00", "https://www.linkedin.com/feed/update/2", "Late", "", "", ""],
+            ],
+        ),
+    )
+    summary = import_export(workspace, export.zip(tmp_path / "export.zip"))
+    report = summary.files["Shares.csv"]
+    assert (report.rows, report.imported) == (2, 1)
+    assert [(error.line, error.error) for error in report.errors] == [
+        (3, f"date 2026-12-24 is after today ({workspace.today})")
+    ]
+    assert [activity.date for activity in workspace.store.activities.all()] == [date(2026, 11, 20)]
+    assert "1 bad row skipped" in summary.headline()
