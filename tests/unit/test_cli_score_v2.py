@@ -56,8 +56,22 @@ def test_as_of_in_the_future_is_refused(command: list[str]) -> None:
 
 def test_reading_in_the_future_is_refused(data_dir: Path) -> None:
     status, _, err = run(
-        "reading", "add", "--total", "60", "--brand", "15", "--find", "15", "--engage", "15",
-        "--relate", "15", "--date", "tomorrow", "--data-dir", str(data_dir),
+        "reading",
+        "add",
+        "--total",
+        "60",
+        "--brand",
+        "15",
+        "--find",
+        "15",
+        "--engage",
+        "15",
+        "--relate",
+        "15",
+        "--date",
+        "tomorrow",
+        "--data-dir",
+        str(data_dir),
     )
     assert status == 2 and "in the future" in err
 

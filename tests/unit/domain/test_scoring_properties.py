@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 from ssi_tui.domain.alignment import AlignmentCache, alignment
 from ssi_tui.domain.catalog import default_catalog, default_rules
 from ssi_tui.domain.daily import breakdown, history
-from ssi_tui.domain.models import PILLARS, Activity, Audience, Goals, ProfileChecklist, TargetAccount
+from ssi_tui.domain.models import (
+    PILLARS,
+    Activity,
+    Audience,
+    Goals,
+    ProfileChecklist,
+    TargetAccount,
+)
 from ssi_tui.domain.report import build_report, report_json
 from ssi_tui.domain.scoring import PILLAR_MAX, saturate
 

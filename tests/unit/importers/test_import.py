@@ -524,8 +524,22 @@ def test_rows_dated_after_today_are_reported_and_left_out(
         csv_text(
             ["Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility"],
             [
-                ["2026-11-20 08:00:00", "https://www.linkedin.com/feed/update/1", "Past", "", "", ""],
-                ["2026-12-24 08:00:00", "https://www.linkedin.com/feed/update/2", "Late", "", "", ""],
+                [
+                    "2026-11-20 08:00:00",
+                    "https://www.linkedin.com/feed/update/1",
+                    "Past",
+                    "",
+                    "",
+                    "",
+                ],
+                [
+                    "2026-12-24 08:00:00",
+                    "https://www.linkedin.com/feed/update/2",
+                    "Late",
+                    "",
+                    "",
+                    "",
+                ],
             ],
         ),
     )
