@@ -8,12 +8,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from textual import work
+from textual import on, work
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.reactive import reactive
 
-from ssi_tui.app.messages import DataChanged
+from ssi_tui.app.messages import DataChanged, KeymapRead
+from ssi_tui.app.registry import SCREENS, ScreenSpec, bindings_for, command
 from ssi_tui.app.screens.dashboard import DashboardScreen
 from ssi_tui.store.errors import StoreCorruptError, StoreError, StoreLockedError, StoreVersionError
 
@@ -23,7 +24,18 @@ if TYPE_CHECKING:
     from ssi_tui.workspace import Workspace
 
 Result = TypeVar("Result")
-DEFAULT_THEME = "textual-dark"
+
+
+def _loader(screen: ScreenSpec) -> Callable[[], Screen[None]]:
+    """A screen's factory that imports its module on first use."""
+
+    def build() -> Screen[None]:
+        import importlib
+
+        module = importlib.import_module(f"ssi_tui.app.screens.{screen.module}")
+        return getattr(module, screen.cls)()
+
+    return build
 
 
 class SSIApp(App[None]):
@@ -35,38 +47,11 @@ class SSIApp(App[None]):
     # Only the dashboard is imported up front: the others (and the store, pydantic…) load after
     # the first frame, which keeps start-up close to a bare Textual app's.
     MODES: ClassVar = {
-        "dashboard": DashboardScreen,
-        "goals": lambda: _screen("goals", "GoalsScreen"),
-        "activities": lambda: _screen("activities", "ActivityLogScreen"),
-        "contacts": lambda: _screen("contacts", "ContactsScreen"),
-        "readings": lambda: _screen("readings", "ReadingsScreen"),
-        "planner": lambda: _screen("planner", "PlannerScreen"),
-        "trends": lambda: _screen("trends", "TrendsScreen"),
-        "import": lambda: _screen("importer", "ImportScreen"),
+        screen.id: DashboardScreen if screen.id == "dashboard" else _loader(screen)
+        for screen in SCREENS
     }
     DEFAULT_MODE = "dashboard"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "go('dashboard')", "Dash"),
-        Binding("g", "go('goals')", "Goals"),
-        Binding("a", "go('activities')", "Log"),
-        Binding("c", "go('contacts')", "Contacts"),
-        Binding("r", "go('readings')", "Readings"),
-        Binding("p", "go('planner')", "Plan"),
-        Binding("t", "go('trends')", "Trends"),
-        Binding("i", "go('import')", "Import"),
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
-        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
-    ]
-    SCREEN_NAMES: ClassVar[dict[str, str]] = {
-        "dashboard": "Dashboard",
-        "goals": "Goals",
-        "activities": "Activity log",
-        "contacts": "Contacts",
-        "readings": "Readings",
-        "planner": "Planner",
-        "trends": "Trends",
-        "import": "Import",
-    }
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("app")
 
     data_version: reactive[int] = reactive(0)
     """Bumped after the store loads and after every save; screens refresh on it."""
@@ -80,12 +65,30 @@ class SSIApp(App[None]):
         self.read_only_reason: str | None = None
         self.load_error: str | None = None
         self.lock = threading.RLock()
+        self.user_keymap: dict[str, str] = {}
+        """The user's key overrides by command id (from `config.toml`)."""
         self.animation_level = "none"
 
     # -- loading ----------------------------------------------------------------------------
     def on_mount(self) -> None:
         """Follow theme changes; the store opens once the first frame is on screen."""
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.read_keymap()
+
+    @work(thread=True, exclusive=True, group="config", description="keymap")
+    def read_keymap(self) -> None:
+        """Read the user's keymap (`config.toml`) off the UI thread."""
+        from ssi_tui.app.keymap import read_keymap
+
+        self.post_message(KeymapRead(read_keymap()))
+
+    @on(KeymapRead)
+    def _apply_keymap(self, message: KeymapRead) -> None:
+        self.user_keymap = dict(message.keymap.bindings)
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
+        for warning in message.keymap.warnings:
+            self.notify(warning, title="Keymap", severity="warning", timeout=15, markup=False)
 
     def on_ready(self) -> None:
         """The first frame is displayed: open the store in a worker."""
@@ -215,34 +218,21 @@ class SSIApp(App[None]):
         if self.current_mode != mode:
             self.switch_mode(mode)
 
-    def _on_mode_screen(self, mode: str, action: str, *args: object) -> None:
-        """Switch to a screen, then run one of its actions once it is shown."""
-        self.action_go(mode)
+    def run_command(self, command_id: str) -> None:
+        """Run a registered command (the palette's way in): an app action, another screen's
+        command (switching to that screen first), or the current screen's."""
+        entry = command(command_id)
+        if entry.runs is not None:
+            target = command(entry.runs)
+            self.action_go(target.area)
+            self.call_after_refresh(self._run_on_screen, target.action)
+        elif entry.area == "app":
+            self.call_later(self.run_action, entry.action)
+        else:
+            self.call_later(self._run_on_screen, entry.action)
 
-        def run() -> None:
-            getattr(self.screen, action)(*args)
-
-        self.call_after_refresh(run)
-
-    def action_log_activity(self) -> None:
-        """Open the activity form (on the activity log)."""
-        self._on_mode_screen("activities", "action_new")
-
-    def action_add_reading(self) -> None:
-        """Open the reading form (on the readings screen)."""
-        self._on_mode_screen("readings", "action_new")
-
-    def action_add_plan(self) -> None:
-        """Open the plan form (on the planner)."""
-        self._on_mode_screen("planner", "action_new_plan")
-
-    def action_add_account(self) -> None:
-        """Open the target account form (on the goals screen)."""
-        self._on_mode_screen("goals", "action_add_account")
-
-    def action_set_window(self, days: int) -> None:
-        """Score the last `days` days on the dashboard."""
-        self._on_mode_screen("dashboard", "set_window", days)
+    async def _run_on_screen(self, action: str) -> None:
+        await self.run_action(action, self.screen)
 
     def action_help(self) -> None:
         """Help for the current screen, with its keys."""
@@ -261,13 +251,6 @@ class SSIApp(App[None]):
 
 def _commands() -> type:
     """The palette provider, imported when the palette first opens."""
-    from ssi_tui.app.commands import SSICommands
+    from ssi_tui.app.commands import AppCommands
 
-    return SSICommands
-
-
-def _screen(module: str, name: str) -> Screen[None]:
-    """Import and build a screen on first use."""
-    import importlib
-
-    return getattr(importlib.import_module(f"ssi_tui.app.screens.{module}"), name)()
+    return AppCommands

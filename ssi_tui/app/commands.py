@@ -1,58 +1,72 @@
-"""The command palette's own commands: log, add account, add reading, windows, screens."""
+"""The command palette's providers, generated from the registry: one for the app, one per area.
+
+The app's provider offers what works everywhere (go to a screen, log an activity, import…);
+each main screen's provider offers that screen's own commands, so the palette lists what the
+screen underneath can do. Every hit runs its command through `SSIApp.run_command`, by id.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
-from typing import TYPE_CHECKING
+from functools import cache, partial
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from ssi_tui.app.registry import AREAS, Command, command
 
 if TYPE_CHECKING:
     from ssi_tui.app.app import SSIApp
 
 
-class SSICommands(Provider):
-    """ssi-tui actions, offered wherever the palette opens."""
+class AreaCommands(Provider):
+    """The palette's commands of one area (`AREA`): every command declared there for it."""
 
-    def commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        """(title, help, callback) for every command."""
+    AREA: ClassVar[str] = "app"
+
+    def offered(self) -> list[Command]:
+        """The commands to list, in the registry's order."""
+        return [entry for entry in AREAS[self.AREA] if entry.palette]
+
+    def _run(self, entry: Command) -> None:
         app: SSIApp = self.app  # type: ignore[assignment]
-        entries: list[tuple[str, str, Callable[[], object]]] = [
-            ("Log activity…", "Open the form to log an activity", app.action_log_activity),
-            ("Add target account…", "Add a company you are aiming at", app.action_add_account),
-            ("Add reading…", "Record what LinkedIn's SSI page shows", app.action_add_reading),
-            ("Add plan…", "Plan a recurring action (weekly, RRULE…)", app.action_add_plan),
-            (
-                "Import LinkedIn export…",
-                "Import LinkedIn's data export (ZIP or folder) into contacts and activities",
-                partial(app.action_go, "import"),
-            ),
-        ]
-        for days in (30, 90, 365):
-            entries.append(
-                (
-                    f"Window: {days} days",
-                    f"Score the last {days} days on the dashboard",
-                    partial(app.action_set_window, days),
-                )
-            )
-        for mode, name in app.SCREEN_NAMES.items():
-            entries.append(
-                (f"Go to {name}", f"Switch to the {name} screen", partial(app.action_go, mode))
-            )
-        entries.append(("Help", "Help for the current screen and its keys", app.action_help))
-        return entries
+        app.run_command(entry.id)
 
     async def discover(self) -> Hits:
         """Everything, when nothing is typed yet."""
-        for title, help_text, callback in self.commands():
-            yield DiscoveryHit(title, callback, help=help_text)
+        for entry in self.offered():
+            yield DiscoveryHit(entry.palette_title, partial(self._run, entry), help=entry.help)
 
     async def search(self, query: str) -> Hits:
         """Fuzzy-match the titles."""
         matcher = self.matcher(query)
-        for title, help_text, callback in self.commands():
-            score = matcher.match(title)
+        for entry in self.offered():
+            score = matcher.match(entry.palette_title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+                yield Hit(
+                    score,
+                    matcher.highlight(entry.palette_title),
+                    partial(self._run, entry),
+                    help=entry.help,
+                )
+
+
+class AppCommands(AreaCommands):
+    """What works from every screen; a shortcut to the current screen's own command is left to
+    that screen's provider, so that it is not listed twice."""
+
+    AREA = "app"
+
+    def offered(self) -> list[Command]:
+        """The app's commands, less those the screen underneath offers itself."""
+        here = getattr(self.screen, "SCREEN_ID", "")
+        return [
+            entry
+            for entry in super().offered()
+            if entry.runs is None or command(entry.runs).area != here
+        ]
+
+
+@cache
+def provider_for(area: str) -> type[AreaCommands]:
+    """The palette provider of one screen's commands."""
+    return type(f"{area.title()}Commands", (AreaCommands,), {"AREA": area})

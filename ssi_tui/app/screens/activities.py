@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Select
 
@@ -98,30 +97,13 @@ def matches(row: Row, text: str, pillar: Any, audience: Any, kind: Any) -> bool:
     return True
 
 
-class ActivityLogScreen(BaseScreen):
+class ActivityLogScreen(BaseScreen, screen_id="activities"):
     """Every activity, newest first; `n` logs one."""
 
-    TITLE_TEXT = "Activity log"
-    HELP = (
-        "All your activities, newest first, 500 per page. Type in the filter box (/) to search kind, "
-        "contact, company, title and note; narrow by pillar, audience and kind. Select a column "
-        "header or press s to sort. Raw and Wtd are the activity's points before decay: raw counts "
-        "only what LinkedIn can see; weighted is multiplied by its alignment with your goals."
-    )
     AUTO_FOCUS = "#activity-table"
     DEFAULT_CSS = """
     #activity-table { height: 1fr; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "New"),
-        Binding("e", "edit", "Edit"),
-        Binding("delete", "delete", "Delete"),
-        Binding("u", "undo", "Undo"),
-        Binding("slash", "focus_filter", "Filter", key_display="/"),
-        Binding("s", "cycle_sort", "Sort"),
-        Binding("greater_than_sign", "page(1)", "Next page", key_display=">"),
-        Binding("less_than_sign", "page(-1)", "Prev page", key_display="<"),
-    ]
 
     def __init__(self) -> None:
         super().__init__()

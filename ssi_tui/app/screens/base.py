@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import suppress
-from typing import TYPE_CHECKING, ClassVar
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Input
 
 from ssi_tui.app.messages import DataChanged
+from ssi_tui.app.registry import SCREENS_BY_ID, bindings_for
 from ssi_tui.app.widgets.keybar import KeyBar
 from ssi_tui.app.widgets.status import StatusBar
 
@@ -22,14 +24,34 @@ if TYPE_CHECKING:
     from ssi_tui.workspace import Workspace
 
 
-class BaseScreen(Screen[None]):
-    """A main screen: status bar, body, footer; `refresh_data` runs when the store changes."""
+def _screen_commands(screen_id: str) -> type:
+    """The palette provider of a screen's commands (imported when the palette first opens)."""
+    from ssi_tui.app.commands import provider_for
 
+    return provider_for(screen_id)
+
+
+class BaseScreen(Screen[None]):
+    """A main screen: status bar, body, footer; `refresh_data` runs when the store changes.
+
+    A subclass names its entry in the registry (`class X(BaseScreen, screen_id="goals")`): its
+    title, help and bindings come from there (`commands.toml`), declared nowhere else.
+    """
+
+    SCREEN_ID: ClassVar[str] = ""
     TITLE_TEXT: ClassVar[str] = ""
     HELP: ClassVar[str] = ""
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "leave_field", "Leave field", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("screen")
+
+    def __init_subclass__(cls, screen_id: str | None = None, **kwargs: Any) -> None:
+        if screen_id is not None:
+            spec = SCREENS_BY_ID[screen_id]
+            cls.SCREEN_ID = screen_id
+            cls.TITLE_TEXT = spec.title
+            cls.HELP = spec.help
+            cls.BINDINGS = bindings_for(screen_id)
+            cls.COMMANDS = {partial(_screen_commands, screen_id)}
+        super().__init_subclass__(**kwargs)
 
     def __init__(self) -> None:
         super().__init__()

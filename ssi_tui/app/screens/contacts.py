@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input
 
@@ -33,27 +32,13 @@ def last_interactions(workspace: Workspace) -> dict[str, date]:
     return latest
 
 
-class ContactsScreen(BaseScreen):
+class ContactsScreen(BaseScreen, screen_id="contacts"):
     """Everyone you work with; `e` sets a contact's audience."""
 
-    TITLE_TEXT = "Contacts"
-    HELP = (
-        "Your contacts with their audience (as set on the contact, else from your goals' target "
-        "accounts and roles), company, title and the date of your last activity with them. Filter "
-        "with /; Enter or e sets the selected contact's audience. l switches to the contacts "
-        "losing touch: past their stay-in-touch cadence (the contact's own, else their audience's: "
-        "prospects 30 days, partners 45, recruiters 60 unless your goals say otherwise), most "
-        "overdue first (days overdue ÷ cadence)."
-    )
     AUTO_FOCUS = "#contact-table"
     DEFAULT_CSS = """
     #contact-table { height: 1fr; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "edit_audience", "Audience"),
-        Binding("slash", "focus_filter", "Filter", key_display="/"),
-        Binding("l", "losing_touch", "Losing touch"),
-    ]
 
     def __init__(self) -> None:
         super().__init__()

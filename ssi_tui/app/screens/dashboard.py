@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import OptionList
@@ -23,23 +22,10 @@ if TYPE_CHECKING:
 WINDOWS = (30, 90, 365)
 
 
-class DashboardScreen(BaseScreen):
+class DashboardScreen(BaseScreen, screen_id="dashboard"):
     """Where the app opens: scores, flags, and what LinkedIn says."""
 
-    TITLE_TEXT = "Dashboard"
-    HELP = (
-        "Raw is what an activity counter like LinkedIn sees (LinkedIn-visible activity only). "
-        "Weighted counts the same activity, and your off-LinkedIn work, by how well it serves your "
-        "goals. Align is the average alignment of a pillar's activity. Flags list the mismatches, "
-        "most severe first; select one for its evidence and suggested action."
-    )
     AUTO_FOCUS = "#flags"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("w", "cycle_window", "Window"),
-        Binding("left_square_bracket", "shift_week(-1)", "Week", key_display="[ ]"),
-        Binding("right_square_bracket", "shift_week(1)", "Week forward", show=False),
-        Binding("T", "to_today", "Back to today", show=False),
-    ]
 
     as_of: reactive[date | None] = reactive(None)
     window_days: reactive[int] = reactive(90)
@@ -134,7 +120,7 @@ class DashboardScreen(BaseScreen):
         position = WINDOWS.index(self.window_days) if self.window_days in WINDOWS else 0
         self.window_days = WINDOWS[(position + 1) % len(WINDOWS)]
 
-    def set_window(self, days: int) -> None:
+    def action_set_window(self, days: int) -> None:
         """Use a window of `days` days."""
         self.window_days = days
 

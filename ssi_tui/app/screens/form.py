@@ -8,12 +8,14 @@ from typing import Any, ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from ssi_tui.app.registry import bindings_for
 
 FieldKind = Literal["input", "select", "checkbox"]
 Values = dict[str, Any]
@@ -51,10 +53,7 @@ class FormScreen(ModalScreen[Values | None]):
     #form-buttons { height: auto; align-horizontal: right; margin-top: 1; }
     #form-buttons Button { margin-left: 1; min-width: 10; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "submit", "Save"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("form")
 
     def __init__(
         self,

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Grid
 from textual.widgets import DataTable
 
@@ -31,33 +30,15 @@ CHECKLIST_LABELS = {
 }
 
 
-class GoalsScreen(BaseScreen):
+class GoalsScreen(BaseScreen, screen_id="goals"):
     """What you are aiming for; changing it moves the weighted scores, never the raw ones."""
 
-    TITLE_TEXT = "Goals"
-    HELP = (
-        "Audiences and their weights (shown as % of the total), the title keywords that mark a target "
-        "role, the target accounts, your weekly objectives with this week's progress, and the "
-        "profile checklist behind part of the brand pillar. Move between tables with Tab. In "
-        "Audiences: n adds, Enter/e edits the weight, k edits the role keywords, x removes. "
-        "In Accounts: t adds, x removes. In the checklist: Space toggles an item, +/- change counts."
-    )
     AUTO_FOCUS = "#audiences"
     DEFAULT_CSS = """
     #goals-grid { grid-size: 2 2; grid-columns: 1fr 1fr; grid-rows: 1fr 1fr; height: 1fr; }
     #goals-grid DataTable { border: round $primary; height: 1fr; }
     #goals-grid DataTable:focus { border: round $accent; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new_audience", "New audience"),
-        Binding("e", "edit_weight", "Weight"),
-        Binding("k", "edit_roles", "Roles"),
-        Binding("t", "add_account", "Add account"),
-        Binding("x", "remove", "Remove"),
-        Binding("space", "toggle_item", "Toggle", show=False),
-        Binding("plus,equals_sign", "count(1)", "+1", show=False),
-        Binding("minus", "count(-1)", "-1", show=False),
-    ]
 
     def compose_body(self) -> ComposeResult:
         """Four tables in a grid."""

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Checkbox, DataTable, Input, Label, ProgressBar, Static
 
@@ -20,19 +19,9 @@ if TYPE_CHECKING:
 ERRORS_SHOWN = 3  # bad rows listed per file under the table
 
 
-class ImportScreen(BaseScreen):
+class ImportScreen(BaseScreen, screen_id="import"):
     """Type the export's path, Enter: each file's progress, then what was added."""
 
-    TITLE_TEXT = "Import"
-    HELP = (
-        "Import LinkedIn's data export: on linkedin.com, Settings → Data privacy → Get a copy of "
-        "your data, then give the downloaded ZIP (or the folder you unpacked it to) here and press "
-        "Enter. Connections and the people you message become contacts; connections, invitations, "
-        "messages, posts, comments, reactions, endorsements, recommendations, searches, follows, "
-        "media and events become activities (message bodies are never stored). Importing the "
-        "same or a newer export again adds only what is new. Tick 'Dry run' to see the counts "
-        "without saving anything."
-    )
     AUTO_FOCUS = "#import-path"
     DEFAULT_CSS = """
     #import-form { height: 1; }
@@ -45,9 +34,6 @@ class ImportScreen(BaseScreen):
     #import-summary { height: 1fr; min-height: 5; }
     #import-detail { height: auto; max-height: 8; padding: 0 1; overflow-y: auto; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+t", "toggle_dry_run", "Dry run"),
-    ]
 
     def __init__(self) -> None:
         super().__init__()

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, OptionList
@@ -60,19 +59,9 @@ def suggestion_text(suggestion: PlanSuggestion) -> str:
     return " · ".join(part for part in parts if part)
 
 
-class PlannerScreen(BaseScreen):
+class PlannerScreen(BaseScreen, screen_id="planner"):
     """What to do today and this week, the plans behind it, and plans worth adopting."""
 
-    TITLE_TEXT = "Planner"
-    HELP = (
-        "The agenda lists open occurrences of the last 14 days (overdue), today's and the next 6 "
-        "days', then what you did or skipped recently. x (or Enter) marks the selected item done "
-        "and logs the activity, linked to its plan; s skips it; u undoes either. A streak counts "
-        "occurrences done on time in a row (skips neither count nor break it). n adds a plan "
-        "(presets daily, weekdays, weekly, biweekly, monthly, or any RRULE such as "
-        "FREQ=WEEKLY;BYDAY=TU,TH); Delete removes the selected plan. Suggestions come from this "
-        "week's objectives that are behind and from the dashboard's flags: o (or Enter) adopts one."
-    )
     AUTO_FOCUS = "#agenda-table"
     DEFAULT_CSS = """
     #agenda-table { height: 1fr; border: round $primary; }
@@ -81,14 +70,6 @@ class PlannerScreen(BaseScreen):
     #suggestions { width: 1fr; height: 1fr; border: round $warning; }
     DataTable:focus, OptionList:focus { border: round $success; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("x", "done", "Done"),
-        Binding("s", "skip", "Skip"),
-        Binding("u", "undo", "Undo"),
-        Binding("n", "new_plan", "New"),
-        Binding("delete", "remove_plan", "Remove"),
-        Binding("o", "adopt", "Adopt"),
-    ]
 
     def __init__(self) -> None:
         super().__init__()

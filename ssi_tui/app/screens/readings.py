@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
 from ssi_tui.app.screens.base import BaseScreen
@@ -31,24 +30,13 @@ COLUMNS = (
 )
 
 
-class ReadingsScreen(BaseScreen):
+class ReadingsScreen(BaseScreen, screen_id="readings"):
     """Official SSI readings; `n` adds one."""
 
-    TITLE_TEXT = "Readings"
-    HELP = (
-        "Copy what LinkedIn's SSI page (linkedin.com/sales/ssi) shows: the total, the four pillars "
-        "(0-25 each; the total must equal their sum to ±1), your industry and network rank (top %) "
-        "and their averages. Each row also shows our raw estimate and goal-weighted score on that "
-        "date, so you can see how far LinkedIn's number is from your goals."
-    )
     AUTO_FOCUS = "#reading-table"
     DEFAULT_CSS = """
     #reading-table { height: 1fr; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "New reading"),
-        Binding("delete", "delete", "Delete"),
-    ]
 
     def compose_body(self) -> ComposeResult:
         """One table."""

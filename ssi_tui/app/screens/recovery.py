@@ -7,13 +7,14 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ssi_tui.app.registry import bindings_for
 from ssi_tui.store.backups import list_backups
 from ssi_tui.store.errors import StoreError
 from ssi_tui.store.repository import BACKUP_DIR, restore_backup
@@ -29,7 +30,7 @@ class RecoveryScreen(ModalScreen[bool]):
     #recovery-buttons { height: auto; margin-top: 1; }
     #recovery-buttons Button { margin-right: 1; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "quit_app", "Quit")]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("recovery")
 
     def __init__(self, data_dir: Path, message: str, corrupt: bool) -> None:
         super().__init__()

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.reactive import reactive
 
@@ -20,30 +18,14 @@ from ssi_tui.domain.review import WeekRow
 from ssi_tui.exports.weekly import WEEK_CHOICES, active_days, weekly_history
 
 
-class TrendsScreen(BaseScreen):
+class TrendsScreen(BaseScreen, screen_id="trends"):
     """The last 12, 26 or 52 weeks, pillar by pillar, and the year's active days."""
 
-    TITLE_TEXT = "Trends"
-    HELP = (
-        "Each week's raw and goal-weighted scores are computed as of its Sunday (the same numbers "
-        "as `ssi-tui score --as-of` that Sunday); the orange markers are the official readings "
-        "recorded that week. Keys 1-4 toggle the pillars summed in the chart (all four: the total "
-        "out of 100), 0 brings all four back; w switches between 12, 26 and 52 weeks. Below, one "
-        "cell per day of the last year: the more activities logged that day, the brighter."
-    )
     DEFAULT_CSS = """
     #trends { height: 1fr; }
     #trend-chart { height: 1fr; min-height: 6; border: round $primary; }
     #heatmap { height: auto; padding: 0 1; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("w", "cycle_weeks", "Weeks"),
-        Binding("1", "toggle_pillar('brand')", "Pillars", key_display="1-4"),
-        Binding("2", "toggle_pillar('find')", "Toggle find", show=False),
-        Binding("3", "toggle_pillar('engage')", "Toggle engage", show=False),
-        Binding("4", "toggle_pillar('relate')", "Toggle relate", show=False),
-        Binding("0", "all_pillars", "All pillars", show=False),
-    ]
 
     weeks: reactive[int] = reactive(12)
     pillars: reactive[frozenset[str]] = reactive(frozenset(PILLARS))

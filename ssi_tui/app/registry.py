@@ -1,0 +1,175 @@
+"""Every screen and every command of the app, declared once.
+
+The screens and commands are data, in `commands.toml` next to this module; the screens'
+bindings, the key bar, the command palette, the help screen's key table and the `ssi-tui keys`
+listing are all generated from it. To add a command, add a `[[command]]` entry there and an
+`action_<name>` method to its screen (to the app, for the `app` area).
+A command's `id` is what a user's keymap (`config.toml`, `[keymap]`) rebinds.
+
+Help prose may name a key as `{command.id}`: it is shown with the key currently bound to it.
+This module imports nothing of the app's screens, so that start-up stays light.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from textual.binding import Binding
+
+__all__ = [
+    "AREAS",
+    "COMMANDS",
+    "SCREENS",
+    "Command",
+    "ScreenSpec",
+    "bindings_for",
+    "command",
+    "key_references",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One thing a user can do: its keys, its footer label, its action, where it lives.
+
+    `key` uses Textual key names (comma-separated for several); None: palette only. `action` is a
+    Textual action run on the area's screen (on the app for the `app` area). `title` and `help`
+    are the palette's wording (title defaults to the description). `runs`: for an app command
+    that opens another screen's command (the palette's "Log activity…"), that command's id.
+    """
+
+    id: str
+    key: str | None
+    description: str
+    action: str = ""
+    help: str = ""
+    title: str = ""
+    show: bool = True
+    palette: bool = True
+    key_display: str | None = None
+    priority: bool = False
+    runs: str | None = None
+
+    @property
+    def area(self) -> str:
+        """The screen (or `app`, `form`…) the command belongs to: the id's first part."""
+        return self.id.partition(".")[0]
+
+    @property
+    def palette_title(self) -> str:
+        """What the palette lists."""
+        return self.title or self.description
+
+    def binding(self) -> Binding:
+        """The Textual binding, carrying the command's id (what a keymap rebinds)."""
+        assert self.key is not None
+        return Binding(
+            self.key,
+            self.action,
+            self.description,
+            show=self.show,
+            key_display=self.key_display,
+            priority=self.priority,
+            id=self.id,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenSpec:
+    """A main screen: its mode name, the key that opens it, its title and help, its class."""
+
+    id: str
+    key: str
+    title: str
+    label: str
+    module: str
+    cls: str
+    help: str = ""
+    commands: tuple[Command, ...] = field(default=())
+
+
+def _go(screen: ScreenSpec) -> Command:
+    return Command(
+        f"app.go_{screen.id}",
+        screen.key,
+        screen.label,
+        f"go('{screen.id}')",
+        help=f"Switch to the {screen.title} screen",
+        title=f"Go to {screen.title}",
+    )
+
+
+DIALOGS = ("app", "screen", "form", "help", "recovery")
+"""The areas that are not a main screen: `app` (everywhere), `screen` (every main screen), and
+the dialogs."""
+
+
+def _load() -> tuple[tuple[ScreenSpec, ...], dict[str, tuple[Command, ...]]]:
+    """Read `commands.toml` (next to this module) into screens and commands by area."""
+    import tomllib
+
+    with (Path(__file__).parent / "commands.toml").open("rb") as file:
+        document = tomllib.load(file)
+    by_area: dict[str, list[Command]] = {}
+    for entry in document["command"]:
+        declared = Command(**{"key": None, **entry})
+        by_area.setdefault(declared.area, []).append(declared)
+    screens = tuple(
+        ScreenSpec(
+            id=entry["id"],
+            key=entry["key"],
+            title=entry["title"],
+            label=entry["label"],
+            module=entry["module"],
+            cls=entry["class"],
+            help=" ".join(entry.get("help", "").split()),
+            commands=tuple(by_area.pop(entry["id"], ())),
+        )
+        for entry in document["screen"]
+    )
+    unknown = set(by_area) - set(DIALOGS)
+    if unknown:
+        raise ValueError(f"commands.toml: commands of no screen: {sorted(unknown)}")
+    areas: dict[str, tuple[Command, ...]] = {
+        "app": (*(_go(screen) for screen in screens), *by_area.get("app", ())),
+        "screen": tuple(by_area.get("screen", ())),
+        **{screen.id: screen.commands for screen in screens},
+        **{area: tuple(by_area.get(area, ())) for area in DIALOGS[2:]},
+    }
+    return screens, areas
+
+
+SCREENS, AREAS = _load()
+"""The main screens (in the order of their keys in the footer), and every command by area."""
+
+COMMANDS: dict[str, Command] = {
+    entry.id: entry for commands in AREAS.values() for entry in commands
+}
+"""Every command by id."""
+
+SCREENS_BY_ID: dict[str, ScreenSpec] = {screen.id: screen for screen in SCREENS}
+
+
+def command(command_id: str) -> Command:
+    """The command with this id (KeyError names an unknown one)."""
+    return COMMANDS[command_id]
+
+
+def bindings_for(area: str) -> list[Binding]:
+    """The Textual bindings of an area's commands that have a key."""
+    return [entry.binding() for entry in AREAS[area] if entry.key is not None]
+
+
+_REFERENCE = re.compile(r"\{([a-z_]+\.[a-z_0-9]+)\}")
+
+
+def key_references(text: str) -> list[str]:
+    """The command ids a help text names as `{id}`."""
+    return _REFERENCE.findall(text)
+
+
+def fill_keys(text: str, display: dict[str, str]) -> str:
+    """Help prose with each `{id}` replaced by the key bound to that command now."""
+    return _REFERENCE.sub(lambda match: display.get(match.group(1), "?"), text)
