@@ -116,7 +116,7 @@ def _error_line(error: dict[str, Any], data: dict[str, Any]) -> tuple[str, str |
     if location[:1] == ["keymap"] and len(location) >= 2:
         entry = location[1]
         value = data.get("keymap", {}).get(entry) if isinstance(data.get("keymap"), dict) else None
-        shown = f"{entry} = {value!r}" if len(location) == 2 and value is not None else entry
+        shown = entry if value is None else f"{entry} = {value!r}"
         if error["type"] == "extra_forbidden":
             return f"unknown setting {entry!r}", None
         return f"[keymap] {shown}: {message}", entry

@@ -101,6 +101,8 @@ def _go(screen: ScreenSpec) -> Command:
     )
 
 
+_REFERENCE = re.compile(r"\{([a-z_]+\.[a-z_0-9]+)\}")
+
 DIALOGS = ("app", "screen", "form", "help", "recovery")
 """The areas that are not a main screen: `app` (everywhere), `screen` (every main screen), and
 the dialogs."""
@@ -152,6 +154,16 @@ COMMANDS: dict[str, Command] = {
 SCREENS_BY_ID: dict[str, ScreenSpec] = {screen.id: screen for screen in SCREENS}
 
 
+def unknown_references() -> list[str]:
+    """`{id}` references in the screens' help that name no command with a key (should be none)."""
+    return [
+        f"{screen.id}: {{{reference}}}"
+        for screen in SCREENS
+        for reference in _REFERENCE.findall(screen.help)
+        if reference not in COMMANDS or COMMANDS[reference].key is None
+    ]
+
+
 def command(command_id: str) -> Command:
     """The command with this id (KeyError names an unknown one)."""
     return COMMANDS[command_id]
@@ -160,9 +172,6 @@ def command(command_id: str) -> Command:
 def bindings_for(area: str) -> list[Binding]:
     """The Textual bindings of an area's commands that have a key."""
     return [entry.binding() for entry in AREAS[area] if entry.key is not None]
-
-
-_REFERENCE = re.compile(r"\{([a-z_]+\.[a-z_0-9]+)\}")
 
 
 def key_references(text: str) -> list[str]:
