@@ -15,6 +15,7 @@ from textual.reactive import reactive
 
 from ssi_tui.app.messages import DataChanged, KeymapRead
 from ssi_tui.app.registry import SCREENS, ScreenSpec, bindings_for, command
+from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.dashboard import DashboardScreen
 from ssi_tui.store.errors import StoreCorruptError, StoreError, StoreLockedError, StoreVersionError
 
@@ -87,6 +88,8 @@ class SSIApp(App[None]):
         self.user_keymap = dict(message.keymap.bindings)
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
+            if isinstance(self.screen, BaseScreen):
+                self.screen.update_key_hints()
         for warning in message.keymap.warnings:
             self.notify(warning, title="Keymap", severity="warning", timeout=15, markup=False)
 

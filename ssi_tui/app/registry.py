@@ -13,10 +13,14 @@ This module imports nothing of the app's screens, so that start-up stays light.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 __all__ = [
     "AREAS",
@@ -182,3 +186,20 @@ def key_references(text: str) -> list[str]:
 def fill_keys(text: str, display: dict[str, str]) -> str:
     """Help prose with each `{id}` replaced by the key bound to that command now."""
     return _REFERENCE.sub(lambda match: display.get(match.group(1), "?"), text)
+
+
+def key_display(app: App[object], command_id: str) -> str:
+    """How the footer shows the (first) key of a command, the user's keymap applied."""
+    entry = COMMANDS[command_id]
+    if entry.key is None:
+        return "?"
+    binding = entry.binding()
+    override: str | None = getattr(app, "user_keymap", {}).get(command_id)
+    if override:
+        binding = replace(binding, key=override.split(",")[0], key_display=None)
+    return app.get_key_display(binding)
+
+
+def with_keys(app: App[object], text: str) -> str:
+    """Text naming keys as `{command.id}`, with the keys bound now."""
+    return fill_keys(text, {ref: key_display(app, ref) for ref in key_references(text)})

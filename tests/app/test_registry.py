@@ -95,8 +95,8 @@ def test_screen_classes_carry_the_registry_bindings_with_ids() -> None:
 
     for screen in SCREENS:
         cls = getattr(importlib.import_module(f"ssi_tui.app.screens.{screen.module}"), screen.cls)
-        assert cls.SCREEN_ID == screen.id
-        assert cls.TITLE_TEXT == screen.title
+        assert screen.id == cls.SCREEN_ID
+        assert screen.title == cls.TITLE_TEXT
         assert [binding.id for binding in cls.BINDINGS] == keyed(screen.id)
 
 
@@ -232,7 +232,7 @@ async def test_keys_footer_palette_and_help_of_every_screen(
         ]
         text = help_text(screen)
         assert "{" not in text and "?" not in text.replace("(?", "")
-        assert screen.TITLE_TEXT == next(s.title for s in SCREENS if s.id == screen_id)
+        assert next(s.title for s in SCREENS if s.id == screen_id) == screen.TITLE_TEXT
 
 
 async def test_help_screen_shows_the_current_keys(demo_app: SSIApp) -> None:
@@ -280,7 +280,8 @@ async def test_a_keymap_override_rebinds_a_key(
     config = tmp_path / "config"
     config.mkdir()
     (config / "config.toml").write_text(
-        '[keymap]\n"dashboard.window" = "W"\n"app.go_trends" = "ctrl+y"\n"bad.id" = "z"\n',
+        '[keymap]\n"dashboard.window" = "W"\n"app.go_trends" = "ctrl+y"\n"bad.id" = "z"\n'
+        '"goals.add_account" = "ctrl+b"\n',
         encoding="utf-8",
     )
     monkeypatch.setenv("SSI_TUI_CONFIG_DIR", str(config))
@@ -303,6 +304,9 @@ async def test_a_keymap_override_rebinds_a_key(
         await pilot.press("ctrl+y")
         await settle(pilot)
         assert app.current_mode == "trends"
+        await pilot.press("g")
+        await settle(pilot)
+        assert app.screen.query_one("#accounts").border_title == "Target accounts (^b, x)"
 
 
 def test_keys_command_lists_ids_and_applies_the_keymap(

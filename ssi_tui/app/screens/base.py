@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from ssi_tui.app.messages import DataChanged
-from ssi_tui.app.registry import SCREENS_BY_ID, bindings_for
+from ssi_tui.app.registry import SCREENS_BY_ID, bindings_for, with_keys
 from ssi_tui.app.widgets.keybar import KeyBar
 from ssi_tui.app.widgets.status import StatusBar
 
@@ -42,6 +42,8 @@ class BaseScreen(Screen[None]):
     TITLE_TEXT: ClassVar[str] = ""
     HELP: ClassVar[str] = ""
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("screen")
+    KEY_HINTS: ClassVar[dict[str, str]] = {}
+    """Border titles that name keys: widget selector → text with `{command.id}` references."""
 
     def __init_subclass__(cls, screen_id: str | None = None, **kwargs: Any) -> None:
         if screen_id is not None:
@@ -79,11 +81,13 @@ class BaseScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Follow the app's data version."""
+        self.update_key_hints()
         self.watch(self.app, "data_version", self._data_version_changed, init=False)
         self._maybe_refresh()
 
     def on_screen_resume(self) -> None:
         """Catch up on changes made while another screen was showing."""
+        self.update_key_hints()
         self._maybe_refresh()
 
     def on_data_changed(self, _message: DataChanged) -> None:
@@ -101,6 +105,11 @@ class BaseScreen(Screen[None]):
             return
         self._seen_version = version
         self.refresh_data()
+
+    def update_key_hints(self) -> None:
+        """Show the keys bound now in the titles that name keys (`KEY_HINTS`)."""
+        for selector, text in self.KEY_HINTS.items():
+            self.query_one(selector).border_title = with_keys(self.app, text)
 
     def status_detail(self) -> str:
         """The middle part of the status bar."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -27,6 +27,8 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
 
     AUTO_FOCUS = "#flags"
 
+    KEY_HINTS: ClassVar[dict[str, str]] = {"#agenda-panel": "Today ({app.go_planner}: planner)"}
+
     as_of: reactive[date | None] = reactive(None)
     window_days: reactive[int] = reactive(90)
 
@@ -49,7 +51,6 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
         self.query_one("#pillars").border_title = "Scores (0-25 per pillar)"
         self.query_one("#flags").border_title = "Flags"
         self.query_one("#flag-detail").border_title = "Detail"
-        self.query_one("#agenda-panel").border_title = "Today (p: planner)"
         super().on_mount()
 
     def update_status(self) -> None:

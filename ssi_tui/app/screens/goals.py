@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Grid
@@ -40,6 +40,13 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
     #goals-grid DataTable:focus { border: round $accent; }
     """
 
+    KEY_HINTS: ClassVar[dict[str, str]] = {
+        "#audiences": "Audiences ({goals.new_audience}, {goals.weight}, {goals.roles}, "
+        "{goals.remove})",
+        "#accounts": "Target accounts ({goals.add_account}, {goals.remove})",
+        "#checklist": "Profile checklist ({goals.toggle}, {goals.more}/{goals.fewer})",
+    }
+
     def compose_body(self) -> ComposeResult:
         """Four tables in a grid."""
         with Grid(id="goals-grid"):
@@ -56,16 +63,9 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
             "objectives": ("Objective per week", "This week"),
             "checklist": ("Profile item", "Done"),
         }
-        titles = {
-            "audiences": "Audiences (n, e, k, x)",
-            "accounts": "Target accounts (t, x)",
-            "objectives": "Objectives",
-            "checklist": "Profile checklist (space, +/-)",
-        }
         for table_id, headers in columns.items():
-            table = self.query_one(f"#{table_id}", DataTable)
-            table.add_columns(*headers)
-            table.border_title = titles[table_id]
+            self.query_one(f"#{table_id}", DataTable).add_columns(*headers)
+        self.query_one("#objectives").border_title = "Objectives"
         super().on_mount()
 
     def status_detail(self) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -12,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from ssi_tui.app.registry import COMMANDS, Command, bindings_for, fill_keys, key_references
+from ssi_tui.app.registry import COMMANDS, Command, bindings_for, with_keys
 
 GLOBAL_HELP = (
     "Keys work on every screen unless a text field has the focus (press Escape or Tab to leave it). "
@@ -33,25 +32,16 @@ def current_keys(screen: Screen) -> dict[str, str]:
 
 
 def key_table(screen: Screen) -> list[tuple[Command, str]]:
-    """(command, key) for every registered command active on a screen, in the registry's order."""
+    """(command, key) for every registered command active on a screen: the screen's own first."""
     keys = current_keys(screen)
-    return [(entry, keys[entry.id]) for entry in COMMANDS.values() if entry.id in keys]
+    area = getattr(screen, "SCREEN_ID", "")
+    ordered = sorted(COMMANDS.values(), key=lambda entry: entry.area != area)
+    return [(entry, keys[entry.id]) for entry in ordered if entry.id in keys]
 
 
 def help_text(screen: Screen) -> str:
     """The screen's help prose with its `{command.id}` references shown as the current keys."""
-    text = getattr(screen, "HELP", "")
-    keys = current_keys(screen)
-    overrides: dict[str, str] = getattr(screen.app, "user_keymap", {})
-    for entry_id in key_references(text):
-        entry = COMMANDS[entry_id]
-        if entry_id not in keys and entry.key is not None:
-            # Not active right now (a text field has the focus): the key it is bound to.
-            binding = entry.binding()
-            if entry_id in overrides:
-                binding = replace(binding, key=overrides[entry_id].split(",")[0], key_display=None)
-            keys[entry_id] = screen.app.get_key_display(binding)
-    return fill_keys(text, keys)
+    return with_keys(screen.app, getattr(screen, "HELP", ""))
 
 
 class HelpScreen(ModalScreen[None]):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -78,6 +78,10 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         self.plans_by_id: dict[str, Plan] = {}
         self.suggestions: dict[str, PlanSuggestion] = {}
 
+    KEY_HINTS: ClassVar[dict[str, str]] = {
+        "#suggestions": "Suggested plans ({planner.adopt} adopts)"
+    }
+
     def compose_body(self) -> ComposeResult:
         """Agenda on top; plans and suggestions side by side below."""
         with Vertical(id="planner"):
@@ -111,7 +115,6 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
             ("for", "For"),
         ):
             plans.add_column(header, key=key)
-        self.query_one("#suggestions").border_title = "Suggested plans (o adopts)"
         super().on_mount()
 
     def status_detail(self) -> str:
