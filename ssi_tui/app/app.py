@@ -13,7 +13,7 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.reactive import reactive
 
-from ssi_tui.app.messages import DataChanged, KeymapRead
+from ssi_tui.app.messages import DataChanged, KeymapRead, ResultReady
 from ssi_tui.app.registry import SCREENS, ScreenSpec, bindings_for, command
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.dashboard import DashboardScreen
@@ -83,6 +83,11 @@ class SSIApp(App[None]):
 
         self.post_message(KeymapRead(read_keymap()))
 
+    @on(ResultReady)
+    def _result_ready(self, message: ResultReady) -> None:
+        """A worker's result, on the UI thread."""
+        message.show(*message.args)
+
     @on(KeymapRead)
     def _apply_keymap(self, message: KeymapRead) -> None:
         self.user_keymap = dict(message.keymap.bindings)
@@ -124,14 +129,14 @@ class SSIApp(App[None]):
             events_table(store)
             problems = store.problems()
         except (StoreCorruptError, StoreVersionError) as error:
-            self.call_from_thread(
-                self._show_recovery, str(error), isinstance(error, StoreCorruptError)
+            self.post_message(
+                ResultReady(self._show_recovery, str(error), isinstance(error, StoreCorruptError))
             )
             return
         except (StoreError, DataFileError, OSError) as error:
-            self.call_from_thread(self._load_failed, str(error))
+            self.post_message(ResultReady(self._load_failed, str(error)))
             return
-        self.call_from_thread(self._store_ready, workspace, reason, problems)
+        self.post_message(ResultReady(self._store_ready, workspace, reason, problems))
 
     def _store_ready(
         self, workspace: Workspace, read_only_reason: str | None, problems: list[str]

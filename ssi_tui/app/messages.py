@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -20,3 +21,21 @@ class KeymapRead(Message):
     def __init__(self, keymap: Keymap) -> None:
         super().__init__()
         self.keymap = keymap
+
+
+class ResultReady(Message):
+    """A worker's result, shown on the UI thread by `show(*args)` (if the screen still exists)."""
+
+    def __init__(self, show: Callable[..., object], *args: object) -> None:
+        super().__init__()
+        self.show = show
+        self.args = args
+
+
+class LoadFailed(Message):
+    """A worker could not load what a screen shows (`what`): the store said `error`."""
+
+    def __init__(self, what: str, error: str) -> None:
+        super().__init__()
+        self.what = what
+        self.error = error

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ssi_tui.cli.args import whole_number
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
+from ssi_tui.domain.dates import MAX_WEEKS
 from ssi_tui.domain.pillars import PILLARS
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def number(text: str) -> float:
     return value
 
 
-weeks_count = whole_number("weeks", 1, 520)  # = ssi_tui.exports.weekly.MAX_WEEKS
+weeks_count = whole_number("weeks", 1, MAX_WEEKS)
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -8,6 +8,9 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
+MAX_WEEKS = 520
+"""The longest history a command or export computes (ten years of weeks)."""
+
 _RELATIVE = re.compile(r"^([+-])\s*(\d{1,4})\s*([dwmy])$")
 _WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 # Two far-apart defaults: if they give different results, the text left a part unsaid.

@@ -15,7 +15,7 @@ from ssi_tui.domain.catalog import Catalog
 from ssi_tui.domain.flags import Flag
 from ssi_tui.domain.objectives import ObjectiveProgress
 from ssi_tui.domain.plans import Plan
-from ssi_tui.domain.recurrence import next_occurrence, parse_rule
+from ssi_tui.domain.recurrence import next_occurrence
 from ssi_tui.domain.text import fold
 
 Target = tuple[str, str | None, str | None]
@@ -63,19 +63,6 @@ class PlanSuggestion:
             "personalised": self.personalised,
             "note": self.note,
         }
-
-    def to_plan(self, start: date) -> Plan:
-        """Adopt: the plan this suggestion describes, starting on `start`."""
-        recurrence = parse_rule(self.rule, start)
-        return Plan(
-            kind=self.kind,
-            audience=self.audience,
-            company=self.company,
-            personalised=self.personalised,
-            rule=recurrence.rule,
-            start=start,
-            note=self.note,
-        )
 
 
 def rule_for_per_week(per_week: int) -> str:

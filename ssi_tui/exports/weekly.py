@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from ssi_tui.workspace import Workspace
 
 WEEK_CHOICES = (12, 26, 52)
-MAX_WEEKS = 520
 TOP_ACTIVITIES = 10
 
 

@@ -284,8 +284,6 @@ HANDLERS: dict[str, Handler] = {
     "skills": skill,
     "positions": position,
 }
-# Files that feed the profile checklist rather than the activity log.
-PROFILE_KINDS = frozenset({"profile", "skills", "positions"})
 # Profile facts a present file sets even when it has no rows (no skills is a fact).
 FACT_DEFAULTS: dict[str, dict[str, Any]] = {
     "skills": {"skills": 0},

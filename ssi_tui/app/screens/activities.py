@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Select
 
-from ssi_tui.app.screens.base import BaseScreen
+from ssi_tui.app.screens.base import BaseScreen, guarded
 from ssi_tui.app.screens.forms import activity_form, activity_values
 from ssi_tui.app.text import cell, plain
 from ssi_tui.domain.alignment import GoalIndex, alignment
@@ -160,6 +160,7 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         self.load_rows()
 
     @work(thread=True, exclusive=True, group="activities", description="activities")
+    @guarded("the activity log")
     def load_rows(self) -> None:
         """Build the rows off the UI thread (100,000 activities take a moment)."""
         workspace = self.workspace
@@ -188,6 +189,7 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         )
 
     @work(thread=True, exclusive=True, group="filter", description="filter")
+    @guarded("the filtered activities")
     def filter_rows(
         self,
         rows: list[Row],

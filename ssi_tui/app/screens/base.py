@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import suppress
-from functools import partial
-from typing import TYPE_CHECKING, Any, ClassVar
+from functools import partial, wraps
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.css.query import NoMatches
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widgets import Input
 
-from ssi_tui.app.messages import DataChanged
+from ssi_tui.app.messages import DataChanged, LoadFailed, ResultReady
 from ssi_tui.app.registry import SCREENS_BY_ID, bindings_for, with_keys
 from ssi_tui.app.widgets.keybar import KeyBar
 from ssi_tui.app.widgets.status import StatusBar
@@ -22,6 +23,9 @@ from ssi_tui.app.widgets.status import StatusBar
 if TYPE_CHECKING:
     from ssi_tui.app.app import SSIApp
     from ssi_tui.workspace import Workspace
+
+
+Method = TypeVar("Method", bound=Callable[..., Any])
 
 
 def _screen_commands(screen_id: str) -> type:
@@ -145,13 +149,47 @@ class BaseScreen(Screen[None]):
         self.action_leave_field()
 
     def deliver(self, callback: Callable[..., object], *args: object) -> None:
-        """From a worker thread: run `callback(*args)` on the UI thread, if this screen still exists."""
+        """From a worker thread: have `callback(*args)` run on the UI thread (a `ResultReady`
+        message: results arrive in order, and not at all once the screen is gone)."""
+        self.post_message(ResultReady(callback, *args))
 
-        def run() -> None:
-            if not self.is_mounted or not self.app.is_running:
-                return
-            with suppress(NoMatches):  # the screen is being torn down (app exiting)
-                callback(*args)
+    @on(ResultReady)
+    def _result_ready(self, message: ResultReady) -> None:
+        message.stop()
+        if not self.is_mounted or not self.app.is_running:
+            return
+        with suppress(NoMatches):  # the screen is being torn down (app exiting)
+            message.show(*message.args)
 
-        with suppress(RuntimeError):  # the app has stopped
-            self.app.call_from_thread(run)
+    @on(LoadFailed)
+    def _load_failed(self, message: LoadFailed) -> None:
+        message.stop()
+        self.notify(
+            message.error,
+            title=f"Cannot show {message.what}",
+            severity="error",
+            timeout=15,
+            markup=False,
+        )
+
+
+def guarded(what: str) -> Callable[[Method], Method]:
+    """For a worker method of a screen or widget: a store, goals or rules error becomes a
+    `LoadFailed` message (an error notification), never the end of the app."""
+
+    def decorate(method: Method) -> Method:
+        @wraps(method)
+        def run(self: MessagePump, *args: Any, **kwargs: Any) -> Any:
+            from ssi_tui.domain.catalog import DataFileError
+            from ssi_tui.store.errors import StoreError
+            from ssi_tui.workspace import InputError
+
+            try:
+                return method(self, *args, **kwargs)
+            except (StoreError, InputError, DataFileError, OSError) as error:
+                self.post_message(LoadFailed(what, str(error)))
+                return None
+
+        return run  # type: ignore[return-value]
+
+    return decorate

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input
 
-from ssi_tui.app.screens.base import BaseScreen
+from ssi_tui.app.screens.base import BaseScreen, guarded
 from ssi_tui.app.screens.forms import contact_audience_form
 from ssi_tui.app.text import cell
 from ssi_tui.app.widgets.losing_touch import LosingTouchTable
@@ -86,6 +86,7 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
             self.load_losing_touch()
 
     @work(thread=True, exclusive=True, group="contacts", description="contacts")
+    @guarded("the contacts")
     def load_contacts(self) -> None:
         """Contacts and last interactions, off the UI thread."""
         workspace = self.workspace
@@ -185,6 +186,7 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
         self.update_status()
 
     @work(thread=True, exclusive=True, group="losing-touch")
+    @guarded("who is losing touch")
     def load_losing_touch(self) -> None:
         """The losing-touch list as of today, off the UI thread."""
         from ssi_tui.planning import Planner

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import OptionList
 
-from ssi_tui.app.screens.base import BaseScreen
+from ssi_tui.app.screens.base import BaseScreen, guarded
 from ssi_tui.app.widgets.agenda import AgendaPanel
 from ssi_tui.app.widgets.flags import FlagDetail, FlagList
 from ssi_tui.app.widgets.pillars import PillarPanel
@@ -76,6 +76,7 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
         self.compute(self.as_of, self.window_days)
 
     @work(thread=True, exclusive=True, group="score", description="score")
+    @guarded("the scores")
     def compute(self, as_of: date, window_days: int) -> None:
         """Score and flag off the UI thread."""
         workspace = self.workspace

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Checkbox, DataTable, Input, Label, ProgressBar, Static
 
-from ssi_tui.app.screens.base import BaseScreen
+from ssi_tui.app.screens.base import BaseScreen, guarded
 from ssi_tui.app.text import cell, literal, plain
 
 if TYPE_CHECKING:
@@ -113,6 +113,7 @@ class ImportScreen(BaseScreen, screen_id="import"):
         self.run_import(path, dry_run)
 
     @work(thread=True, exclusive=True, group="import")
+    @guarded("the import")
     def run_import(self, path: str, dry_run: bool) -> None:
         """Read the export off the UI thread; hold the store lock only to match and save."""
         from ssi_tui.importers.archive import ArchiveError

@@ -8,7 +8,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.widgets import DataTable
 
-from ssi_tui.app.screens.base import BaseScreen
+from ssi_tui.app.screens.base import BaseScreen, guarded
 from ssi_tui.app.screens.forms import reading_form, reading_from_values
 from ssi_tui.app.text import cell
 from ssi_tui.domain.models import SSIReading
@@ -58,6 +58,7 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
         self.load_readings()
 
     @work(thread=True, exclusive=True, group="readings", description="readings")
+    @guarded("the readings")
     def load_readings(self) -> None:
         """Readings with our raw and weighted estimate as of each reading's date."""
         workspace = self.workspace

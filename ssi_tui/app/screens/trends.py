@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
 
-from ssi_tui.app.screens.base import BaseScreen
+from ssi_tui.app.screens.base import BaseScreen, guarded
 from ssi_tui.app.widgets.heatmap import ActivityHeatmap
 from ssi_tui.app.widgets.trend_chart import TrendChart, trend_series
 from ssi_tui.domain.pillars import PILLARS
@@ -57,6 +57,7 @@ class TrendsScreen(BaseScreen, screen_id="trends"):
         self.compute(self.ssi.today)
 
     @work(thread=True, exclusive=True, group="trends")
+    @guarded("the trends")
     def compute(self, as_of: date) -> None:
         """52 weeks of history (12 and 26 are slices of it) and a year of active days."""
         workspace = self.workspace
@@ -109,11 +110,6 @@ class TrendsScreen(BaseScreen, screen_id="trends"):
         """12 → 26 → 52 weeks."""
         position = WEEK_CHOICES.index(self.weeks) if self.weeks in WEEK_CHOICES else 0
         self.weeks = WEEK_CHOICES[(position + 1) % len(WEEK_CHOICES)]
-
-    def set_weeks(self, weeks: int) -> None:
-        """Show the last `weeks` weeks (12, 26 or 52)."""
-        if weeks in WEEK_CHOICES:
-            self.weeks = weeks
 
     def action_toggle_pillar(self, pillar: str) -> None:
         """Add a pillar to the chart or take it out (at least one stays)."""

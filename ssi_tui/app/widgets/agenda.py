@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from textual import work
 from textual.content import Content
 from textual.widget import Widget
 
+from ssi_tui.app.messages import ResultReady
+from ssi_tui.app.registry import with_keys
 from ssi_tui.app.text import plain
 
 if TYPE_CHECKING:
@@ -72,12 +73,7 @@ class AgendaPanel(Widget):
         except (InputError, StoreError):  # the planner screen names the problem
             return
 
-        def show() -> None:
-            if self.is_mounted:
-                self.show(agenda, streak)
-
-        with suppress(RuntimeError):  # the app has stopped
-            self.app.call_from_thread(show)
+        self.post_message(ResultReady(self.show, agenda, streak))  # the screen shows it
 
     def show(self, agenda: Agenda | None, streak: Streak | None = None) -> None:
         """Display an agenda (None: loading)."""
@@ -90,7 +86,12 @@ class AgendaPanel(Widget):
         if agenda is None:
             return [Content.styled("Loading the agenda…", "dim")]
         if not (agenda.today or agenda.overdue or agenda.week):
-            return [Content.styled("Nothing planned: p opens the planner.", "dim")]
+            return [
+                Content.styled(
+                    with_keys(self.app, "Nothing planned: {app.go_planner} opens the planner."),
+                    "dim",
+                )
+            ]
         streak = self.streak.current if self.streak else 0
         header = Content.assemble(
             (f"{len(agenda.open_today)} to do", "bold"),
@@ -112,6 +113,9 @@ class AgendaPanel(Widget):
             hidden = len(lines) - room + 1
             lines = [
                 *lines[: room - 1],
-                Content.styled(f"+{hidden} more: p opens the planner", "dim"),
+                Content.styled(
+                    f"+{hidden} more: " + with_keys(self.app, "{app.go_planner} opens the planner"),
+                    "dim",
+                ),
             ]
         return Content("\n").join(lines)
