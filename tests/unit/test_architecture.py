@@ -51,3 +51,22 @@ def test_the_check_can_fail(tmp_path: Path) -> None:
     sample = tmp_path / "bad.py"
     sample.write_text("from textual.app import App\n", encoding="utf-8")
     assert "textual.app" in imported_modules(sample)
+
+
+def test_the_layer_contracts_hold() -> None:
+    """import-linter's contracts in pyproject.toml (domain ← store ← importers/exports ← cli/app)."""
+    script = Path(sys.executable).parent / "lint-imports"
+    root = PACKAGE.parent
+    if not (root / "pyproject.toml").is_file():
+        import pytest
+
+        pytest.skip("installed without the source tree: no pyproject.toml to read contracts from")
+    result = subprocess.run(
+        [str(script), "--config", str(root / "pyproject.toml")],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert "broken" in result.stdout and " 0 broken" in result.stdout
