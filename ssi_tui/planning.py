@@ -51,14 +51,12 @@ MIN_ID_PREFIX = 4
 
 def plans_table(store: Store) -> Records[Plan]:
     """The plans, ordered by start date."""
-    return store.records(
-        "plans", Plan, order="start", remedy="remove it with `ssi-tui plan remove {id}`"
-    )
+    return store.plans
 
 
 def events_table(store: Store) -> Records[PlanEvent]:
     """Skip events, ordered by occurrence."""
-    return store.records("plan_events", PlanEvent, order="occurrence")
+    return store.plan_events
 
 
 def _matching_ids(text: str, ids: Iterable[str]) -> list[str]:

@@ -160,10 +160,8 @@ def seed_demo(store: Store, today: date, catalog: Catalog | None = None) -> None
         [activity.model_dump(mode="json") for activity in demo.activities],
         [contact.model_dump(mode="json") for contact in demo.contacts],
     )
-    from ssi_tui.planning import plans_table  # the planner imports this module
-
     for plan in demo.plans:
-        plans_table(store).add(plan)
+        store.plans.add(plan)
 
 
 def week_ends(as_of: date, weeks: int) -> list[date]:

@@ -107,7 +107,6 @@ class SSIApp(App[None]):
     def load_store(self) -> None:
         """Open the store (read-only if another ssi-tui holds it) without blocking the screen."""
         from ssi_tui.domain.catalog import DataFileError
-        from ssi_tui.planning import events_table, plans_table
         from ssi_tui.store.repository import Store
         from ssi_tui.workspace import Workspace, seed_demo
 
@@ -124,9 +123,6 @@ class SSIApp(App[None]):
 
             rules = load_user_rules(None if self.demo else self.data_dir)
             workspace = Workspace(store, self.today, default_catalog(), rules)
-            # Open the planner's tables too, so that their problems are reported as well.
-            plans_table(store)
-            events_table(store)
             problems = store.problems()
         except (StoreCorruptError, StoreVersionError) as error:
             self.post_message(

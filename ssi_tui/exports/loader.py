@@ -11,16 +11,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ssi_tui.domain.catalog import DataFileError, describe_validation_error
-from ssi_tui.domain.models import (
-    Activity,
-    Contact,
-    Goals,
-    ProfileChecklist,
-    ProfileHistory,
-    SSIReading,
-)
-from ssi_tui.exports.document import EXPORT_FORMAT, EXPORT_VERSION, RECORD_TABLES, SECTIONS
+from ssi_tui.domain.models import ProfileChecklist, ProfileHistory
+from ssi_tui.exports.document import EXPORT_FORMAT, EXPORT_VERSION, SECTIONS
 from ssi_tui.store.errors import NotFoundError, StoreError, StoreWriteError
+from ssi_tui.store.registry import COLLECTIONS, EXPORTED, RECORDS, SINGLETONS
 
 if TYPE_CHECKING:
     from ssi_tui.store.repository import Store
@@ -28,22 +22,25 @@ if TYPE_CHECKING:
 MAX_FILE_BYTES = 512 * 1024 * 1024
 HEADER_KEYS = ("format", "version", "generator", "exported_on")
 # Sections a file may lack (written by an earlier ssi-tui).
-OPTIONAL_SECTIONS = ("checklist_history",)
+OPTIONAL_SECTIONS = tuple(spec.history_section for spec in EXPORTED if spec.history_section)
 Model = TypeVar("Model", bound=BaseModel)
 
 
 @dataclass(frozen=True, slots=True)
 class ExportContents:
-    """A validated export, ready to write."""
+    """A validated export, ready to write: one entry per exported table of the registry."""
 
-    goals: Goals
-    checklist: ProfileChecklist
-    settings: dict[str, Any]
-    readings: list[SSIReading]
-    contacts: list[Contact]
-    activities: list[Activity]
-    records: dict[str, list[dict[str, Any]]]
-    checklist_history: ProfileHistory
+    # singletons: the model (goals, checklist), or the mapping (settings)
+    values: dict[str, Any]
+    # singletons with dated states: every state (the checklist's history)
+    histories: dict[str, ProfileHistory]
+    # activities and contacts: models; small record tables: their validated documents
+    tables: dict[str, list[Any]]
+
+    @property
+    def checklist(self) -> ProfileChecklist:
+        """The profile checklist of the export."""
+        return self.values["checklist"]
 
 
 @dataclass(slots=True)
@@ -56,13 +53,15 @@ class LoadSummary:
     def describe(self) -> str:
         """One line per table."""
         lines = []
-        for name in ("activities", "contacts", "readings", *RECORD_TABLES):
-            kept = self.kept.get(name, 0)
+        for spec in COLLECTIONS:
+            kept = self.kept.get(spec.name, 0)
             extra = f" ({kept} already in the store, kept as they were)" if kept else ""
-            lines.append(f"  {name.replace('_', ' ')}: {self.added.get(name, 0)} added{extra}")
-        for name in ("goals", "checklist", "settings"):
-            if name in self.added:
-                lines.append(f"  {name}: {'restored' if self.added[name] else 'kept the store’s'}")
+            label = spec.name.replace("_", " ")
+            lines.append(f"  {label}: {self.added.get(spec.name, 0)} added{extra}")
+        for spec in SINGLETONS:
+            if spec.name in self.added:
+                kept_or_restored = "restored" if self.added[spec.name] else "kept the store’s"
+                lines.append(f"  {spec.name}: {kept_or_restored}")
         return "\n".join(lines)
 
 
@@ -120,11 +119,8 @@ def _one(source: str, section: str, value: Any, model: type[Model]) -> Model:
         raise DataFileError(f"{source}: {section}.{describe_validation_error(error)}") from None
 
 
-def _records(source: str, section: str, items: Any) -> list[dict[str, Any]]:
-    """Plans and plan events: checked against their model, kept as the raw stored documents."""
-    from ssi_tui.domain.plans import Plan, PlanEvent
-
-    model = {"plans": Plan, "plan_events": PlanEvent}[section]
+def _records(source: str, section: str, items: Any, model: type[Model]) -> list[dict[str, Any]]:
+    """Small record tables: checked against their model, kept as the documents of the file."""
     _models(source, section, items, model)
     return [dict(item) for item in items]
 
@@ -149,44 +145,44 @@ def parse_export(data: Any, source: str = "export") -> ExportContents:
     missing = [name for name in SECTIONS if name not in data]
     if missing:
         raise DataFileError(f"{source}: section {missing[0]!r} is missing")
-    settings = data["settings"]
-    if not isinstance(settings, dict):
-        raise DataFileError(f"{source}: settings must be an object")
-    return ExportContents(
-        goals=_one(source, "goals", data["goals"], Goals),
-        checklist=_one(source, "checklist", data["checklist"], ProfileChecklist),
-        settings=dict(settings),
-        readings=_models(source, "readings", data["readings"], SSIReading),
-        contacts=_models(source, "contacts", data["contacts"], Contact),
-        activities=_models(source, "activities", data["activities"], Activity),
-        records={table: _records(source, table, data[table]) for table in RECORD_TABLES},
-        checklist_history=_one(
+    values: dict[str, Any] = {}
+    tables: dict[str, list[Any]] = {}
+    for spec in EXPORTED:
+        section = data[spec.name]
+        if spec.kind == "singleton" and spec.model is None:
+            if not isinstance(section, dict):
+                raise DataFileError(f"{source}: {spec.name} must be an object")
+            values[spec.name] = dict(section)
+        elif spec.kind == "singleton":
+            values[spec.name] = _one(source, spec.name, section, spec.model)  # type: ignore[arg-type]
+        elif spec.kind == "records":
+            tables[spec.name] = _records(source, spec.name, section, spec.model)  # type: ignore[arg-type]
+        else:
+            tables[spec.name] = _models(source, spec.name, section, spec.model)  # type: ignore[arg-type]
+    histories = {
+        spec.name: _one(
             source,
-            "checklist_history",
-            {"entries": data.get("checklist_history", [])},
+            spec.history_section,
+            {"entries": data.get(spec.history_section, [])},
             ProfileHistory,
-        ),
-    )
+        )
+        for spec in SINGLETONS
+        if spec.history_section
+    }
+    return ExportContents(values=values, histories=histories, tables=tables)
 
 
 def store_contents(store: Store) -> list[str]:
     """What makes a store non-empty for `load` (activities, contacts, readings, plans, goals)."""
     parts = []
-    for name, count in (
-        ("activities", store.activities.count()),
-        ("contacts", store.contacts.count()),
-        ("readings", len(store.table_data("readings"))),
-        ("plans", len(store.table_data("plans"))),
-    ):
+    for spec in COLLECTIONS:
+        count = store.repository(spec.name).count() if spec.content else 0
         if count:
-            parts.append(f"{count} {name}")
-    if store.goals.get() != Goals():
-        parts.append("goals")
+            parts.append(f"{count} {spec.name}")
+    for spec in SINGLETONS:
+        if spec.content and not store.repository(spec.name).is_default():
+            parts.append(spec.name)
     return parts
-
-
-def _known_ids(store: Store, table: str) -> set[str]:
-    return {str(doc.get("id")) for doc in store.table_data(table).values()}
 
 
 def _has(repository: Any, record_id: str) -> bool:
@@ -205,38 +201,51 @@ def restore(store: Store, contents: ExportContents, *, merge: bool = False) -> L
     and settings win over the file's. Activities, contacts and the checklist are one commit; the
     small tables (goals, settings, readings, plans, plan events) follow.
     """
-    activities = [item for item in contents.activities if not _has(store.activities, item.id)]
+    tables = contents.tables
+    activities = [item for item in tables["activities"] if not _has(store.activities, item.id)]
     names = {contact.key for contact in store.contacts.all()} if merge else set()
     contacts = []
-    for contact in contents.contacts:
+    for contact in tables["contacts"]:
         if contact.key in names or _has(store.contacts, contact.id):
             continue
         names.add(contact.key)
         contacts.append(contact)
-    known_readings = _known_ids(store, "readings")
-    readings = [reading for reading in contents.readings if reading.id not in known_readings]
-    records = {
-        table: [doc for doc in contents.records[table] if doc["id"] not in _known_ids(store, table)]
-        for table in RECORD_TABLES
+    records: dict[str, list[dict[str, Any]]] = {}
+    for spec in RECORDS:
+        known = store.repository(spec.name).ids()
+        records[spec.name] = [doc for doc in tables[spec.name] if doc["id"] not in known]
+    # A singleton's value is taken from the file unless, with --merge, the store has its own;
+    # a mapping (the settings) is merged key by key, the store's keys winning.
+    take = {
+        spec.name: not merge or store.repository(spec.name).is_default()
+        for spec in SINGLETONS
+        if spec.model is not None
     }
-    take_goals = not merge or store.goals.get() == Goals()
-    take_checklist = not merge or store.checklist.get() == ProfileChecklist()
-    settings = {**contents.settings, **store.settings.all()} if merge else contents.settings
 
     # The one big commit first: if it fails, nothing at all was written.
-    store.save_import(activities, contacts, contents.checklist if take_checklist else None)
+    store.save_import(activities, contacts, contents.checklist if take["checklist"] else None)
     try:
-        if take_checklist and contents.checklist_history.entries:
-            store.checklist.restore(contents.checklist_history)
-        if take_goals:
-            store.goals.set(contents.goals)
-        if settings != store.settings.all():
-            store.put_document("settings", 1, {"value": settings})
-        for reading in readings:
-            store.readings.add(reading)
-        for table in RECORD_TABLES:
-            for doc in records[table]:
-                store.put_document(table, store.next_doc_id(table), doc)
+        for spec in SINGLETONS:
+            repository = store.repository(spec.name)
+            if spec.model is None:
+                current = repository.all()
+                value = (
+                    {**contents.values[spec.name], **current}
+                    if merge
+                    else contents.values[spec.name]
+                )
+                if value != current:
+                    repository.replace(value)
+            elif take[spec.name] and spec.history_section:
+                # the value itself went with the big commit
+                if contents.histories[spec.name].entries:
+                    repository.restore(contents.histories[spec.name])
+            elif take[spec.name]:
+                repository.set(contents.values[spec.name])
+        for spec in RECORDS:
+            repository = store.repository(spec.name)
+            for doc in records[spec.name]:
+                repository.add_document(doc)
     except StoreError as error:
         raise StoreWriteError(
             f"{error}. The activities and contacts were loaded but not everything else: run "
@@ -246,18 +255,13 @@ def restore(store: Store, contents: ExportContents, *, merge: bool = False) -> L
         added={
             "activities": len(activities),
             "contacts": len(contacts),
-            "readings": len(readings),
-            **{table: len(records[table]) for table in RECORD_TABLES},
-            "goals": int(take_goals),
-            "checklist": int(take_checklist),
-            "settings": int(not merge),
+            **{name: len(docs) for name, docs in records.items()},
+            **{name: int(taken) for name, taken in take.items()},
+            **{spec.name: int(not merge) for spec in SINGLETONS if spec.model is None},
         },
         kept={
-            "activities": len(contents.activities) - len(activities),
-            "contacts": len(contents.contacts) - len(contacts),
-            "readings": len(contents.readings) - len(readings),
-            **{
-                table: len(contents.records[table]) - len(records[table]) for table in RECORD_TABLES
-            },
+            "activities": len(tables["activities"]) - len(activities),
+            "contacts": len(tables["contacts"]) - len(contacts),
+            **{name: len(tables[name]) - len(docs) for name, docs in records.items()},
         },
     )

@@ -20,7 +20,7 @@ from ssi_tui.importers.drafts import Draft
 from ssi_tui.importers.people import Person, profile_key
 from ssi_tui.importers.reader import ParsedExport, ProgressCallback
 from ssi_tui.importers.summary import FileReport, ImportProgress, ImportSummary
-from ssi_tui.store.tables import activity_from_doc
+from ssi_tui.store.indexes import activity_from_doc
 
 if TYPE_CHECKING:
     from ssi_tui.store.repository import Store

@@ -11,19 +11,10 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
+from ssi_tui.store import registry
+
 SCHEMA_VERSION = 2
-TABLES = (
-    "meta",
-    "goals",
-    "checklist",
-    "settings",
-    "readings",
-    "plans",
-    "plan_events",
-    "activities",
-    "contacts",
-    "tombstones",
-)
+TABLES = tuple(spec.name for spec in registry.TABLES)  # every table of store.json
 V1_TABLES = {"activities", "contacts", "goals", "readings", "checklist", "settings"}
 
 
@@ -31,7 +22,7 @@ class StructureError(ValueError):
     """The data does not have the shape of a store."""
 
 
-SINGLETONS = ("goals", "checklist", "settings", "tombstones")
+SINGLETONS = tuple(spec.name for spec in registry.TABLES if spec.kind == "singleton")
 
 
 def _is_table(value: Any) -> bool:

@@ -15,7 +15,7 @@ import pytest
 
 from ssi_tui.domain.models import Activity, Contact
 from ssi_tui.importers.service import import_export
-from ssi_tui.store import Store, StoreWriteError, repository, storage
+from ssi_tui.store import Store, StoreWriteError, repository, segments, storage
 from ssi_tui.workspace import Workspace
 
 from ...conftest import TODAY
@@ -49,7 +49,7 @@ def test_a_failed_save_leaves_the_store_as_before(
     def disk_full(path: Path, data: bytes) -> None:
         raise StoreWriteError(f"cannot write {path.name}: no space left on device")
 
-    target = repository if failing == "segment" else storage
+    target = segments if failing == "segment" else storage
     with Store.open(data_dir) as store:
         store.backup("before")  # the daily backup is not what fails here
         monkeypatch.setattr(target, "atomic_write", disk_full)

@@ -39,7 +39,7 @@ def export_json(data_dir: Path) -> dict:
 def add_plan_and_settings(data_dir: Path) -> None:
     with Store.open(data_dir) as store:
         store.settings.set("theme", "nord")
-        store.records("plans", Plan, order="start").add(
+        store.plans.add(
             Plan(kind="comment", rule="FREQ=WEEKLY;BYDAY=MO", start=date(2026, 11, 2))
         )
 

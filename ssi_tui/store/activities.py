@@ -1,0 +1,89 @@
+"""The activities repository: reads from the in-memory index, writes through the store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ssi_tui.domain.models import Activity
+from ssi_tui.domain.records import ActivityRecord
+from ssi_tui.store.errors import NotFoundError
+
+if TYPE_CHECKING:
+    from ssi_tui.store.registry import TableSpec
+    from ssi_tui.store.repository import Store
+
+
+class Activities:
+    """All activities: history segments plus the hot table, indexed by date in memory."""
+
+    def __init__(self, store: Store, spec: TableSpec | None = None) -> None:
+        self._store = store
+        self._index = store.indexes.activities
+
+    # -- reads ---------------------------------------------------------------------------
+    def clear_caches(self) -> None:
+        """Forget the models and records built so far (they are rebuilt on demand)."""
+        self._index.clear_caches()
+
+    def count(self) -> int:
+        """How many activities are stored."""
+        return self._index.count()
+
+    def get(self, activity_id: str) -> Activity:
+        """One activity by id."""
+        if self._index.document(activity_id) is None:
+            raise NotFoundError(f"no activity with id {activity_id!r}")
+        return self._index.model(activity_id)
+
+    def all(self) -> list[Activity]:
+        """Every activity, oldest first."""
+        return self.between(None, None)
+
+    def between(self, start: date | None, end: date | None) -> list[Activity]:
+        """Activities dated from `start` to `end` inclusive (either may be open), oldest first."""
+        return self._index.models_between(start, end)
+
+    def records_between(self, start: date | None, end: date | None) -> list[ActivityRecord]:
+        """Like `between`, as light read-only records (what scoring needs; kept between calls)."""
+        return self._index.records_between(start, end)
+
+    def first_date(self) -> date | None:
+        """Date of the oldest activity."""
+        return self._index.first_date()
+
+    def has_external(self, external_id: str) -> bool:
+        """Whether an imported row with this stable key is stored already, or was stored and
+        then deleted by hand (an import never brings back what the user deleted)."""
+        return self._index.has_external(external_id)
+
+    def external_ids(self) -> set[str]:
+        """Stable keys of every imported activity."""
+        return self._index.external_ids()
+
+    def export(self) -> list[dict[str, Any]]:
+        """Every activity as JSON-ready documents, oldest first (the export's section)."""
+        return [activity.model_dump(mode="json") for activity in self.all()]
+
+    # -- writes --------------------------------------------------------------------------
+    def add(self, activity: Activity) -> Activity:
+        """Store a new activity (or replace the one with the same id); durable on return."""
+        self._store.save_activity_docs([activity.model_dump(mode="json")])
+        return activity
+
+    update = add
+    restore = add
+
+    def add_many(self, activities: Iterable[Activity]) -> int:
+        """Store many activities in one atomic save (large batches go to a history segment)."""
+        docs = [activity.model_dump(mode="json") for activity in activities]
+        if docs:
+            self._store.save_bulk(docs, [])
+        return len(docs)
+
+    def delete(self, activity_id: str) -> Activity:
+        """Remove an activity; returns it so it can be restored (undo)."""
+        activity = self.get(activity_id)
+        self._store.delete_activity(activity_id)
+        return activity

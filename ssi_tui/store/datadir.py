@@ -1,0 +1,115 @@
+"""The layout of a data dir, and reading its store.json: parse, check, migrate.
+
+Layout of a data dir:
+  store.json         the hot TinyDB file: small tables and recent activities/contacts (the commit point)
+  history/seg-*.json immutable segments of bulk history (imports, compacted activity), listed in
+                     store.json's meta table; a segment not listed there is an unfinished write
+  backups/<name>/    rotating backups (store.json copy + hard links to its segments)
+  store.lock         the single-writer lock, holding the writer's PID
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from ssi_tui.domain.models import Goals, ProfileChecklist, ProfileHistory
+from ssi_tui.store import schema
+from ssi_tui.store.errors import StoreCorruptError, StoreVersionError
+
+STORE_FILE = "store.json"
+HISTORY_DIR = "history"
+BACKUP_DIR = "backups"
+LOCK_FILE = "store.lock"
+
+
+def restore_hint() -> str:
+    """The commands that get a user out of a corrupt store."""
+    return "see backups with `ssi-tui restore --list`, then `ssi-tui restore NAME` (or `ssi-tui restore --fresh`)"
+
+
+@dataclass(frozen=True, slots=True)
+class StoreFile:
+    """The checked contents of a store.json, at the current schema version."""
+
+    data: dict[str, Any]
+    migrated_from: int | None  # the version it was migrated from, if it was
+
+
+def check_models(data: dict[str, Any]) -> None:
+    """The goals and the checklist must be valid models (a hand edit could break them; no
+    default could stand in for them). A broken reading or plan is only left out, with a
+    warning naming it (see `Store.problems`)."""
+    from pydantic import ValidationError
+
+    from ssi_tui.domain.catalog import describe_validation_error
+
+    documents: list[tuple[str, type[Any], Any]] = [
+        (table, model, data[table]["1"]["value"])
+        for table, model in (("goals", Goals), ("checklist", ProfileChecklist))
+        if "1" in data.get(table, {})
+    ]
+    history = data.get("checklist", {}).get("1", {}).get("history")
+    if history is not None:
+        documents.append(("checklist history", ProfileHistory, {"entries": history}))
+    for table, model, value in documents:
+        try:
+            model.model_validate(value)
+        except ValidationError as error:
+            raise schema.StructureError(
+                f"invalid {table}: {describe_validation_error(error)}"
+            ) from None
+
+
+def read_store_file(path: Path) -> StoreFile | None:
+    """Read, check and migrate a store.json (None if there is none); `StoreCorruptError` or
+    `StoreVersionError` if it cannot be used as it is."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise StoreCorruptError(f"cannot read {path}: {error.strerror}", str(path)) from None
+    try:
+        data = orjson.loads(raw)
+        version = schema.detect_version(data)
+    except (orjson.JSONDecodeError, schema.StructureError) as error:
+        reason = (
+            "it is not valid JSON (truncated?)"
+            if isinstance(error, orjson.JSONDecodeError)
+            else str(error)
+        )
+        raise StoreCorruptError(
+            f"the store {path} is unreadable: {reason}. It has not been changed; {restore_hint()}",
+            str(path),
+        ) from None
+    if version > schema.SCHEMA_VERSION:
+        raise StoreVersionError(
+            f"the store {path} was written by a newer ssi-tui (schema {version}; this version "
+            f"knows up to {schema.SCHEMA_VERSION}). It has not been changed: upgrade ssi-tui to open it."
+        )
+    migrated_from = None
+    if version < schema.SCHEMA_VERSION:
+        migrated_from = version
+        data = schema.migrate(data, version)
+    try:
+        schema.check_documents(data)
+        check_models(data)
+    except schema.StructureError as error:
+        raise StoreCorruptError(
+            f"the store {path} is damaged: {error}. It has not been changed; {restore_hint()}",
+            str(path),
+        ) from None
+    return StoreFile(data, migrated_from)
+
+
+def segments_on_disk(path: Path) -> list[str]:
+    """The history segments the store.json on disk lists (none if it cannot be read)."""
+    try:
+        data = orjson.loads(path.read_bytes())
+        return list(data["meta"]["1"].get("segments", []))
+    except (OSError, orjson.JSONDecodeError, KeyError, TypeError):
+        return []
