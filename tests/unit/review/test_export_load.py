@@ -39,9 +39,7 @@ def export_json(data_dir: Path) -> dict:
 def add_plan_and_settings(data_dir: Path) -> None:
     with Store.open(data_dir) as store:
         store.settings.set("theme", "nord")
-        store.plans.add(
-            Plan(kind="comment", rule="FREQ=WEEKLY;BYDAY=MO", start=date(2026, 11, 2))
-        )
+        store.plans.add(Plan(kind="comment", rule="FREQ=WEEKLY;BYDAY=MO", start=date(2026, 11, 2)))
 
 
 def test_json_round_trip_gives_the_same_document(demo_dir: Path, tmp_path: Path) -> None:
