@@ -189,15 +189,14 @@ def fill_keys(text: str, display: dict[str, str]) -> str:
 
 
 def key_display(app: App[object], command_id: str) -> str:
-    """How the footer shows the (first) key of a command, the user's keymap applied."""
+    """How the first key of a command is shown (as in the footer), the user's keymap applied."""
     entry = COMMANDS[command_id]
     if entry.key is None:
         return "?"
-    binding = entry.binding()
     override: str | None = getattr(app, "user_keymap", {}).get(command_id)
-    if override:
-        binding = replace(binding, key=override.split(",")[0], key_display=None)
-    return app.get_key_display(binding)
+    key = (override or entry.key).split(",")[0]
+    # The key itself, not the footer's grouping (`1-4`, `[ ]`): text names one key.
+    return app.get_key_display(replace(entry.binding(), key=key, key_display=None))
 
 
 def with_keys(app: App[object], text: str) -> str:

@@ -1,4 +1,4 @@
-"""SVG snapshots of the key screens on the demo data at a fixed date (120x40 and 80x24)."""
+"""SVG snapshots of every screen on the demo data at a fixed date (120x40 and 80x24)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,11 @@ def make_app(tmp_path: Path) -> SSIApp:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
-@pytest.mark.parametrize("key", ["d", "g", "a"], ids=["dashboard", "goals", "activities"])
+@pytest.mark.parametrize(
+    "key",
+    ["d", "g", "a", "c", "r", "p", "t", "i"],
+    ids=["dashboard", "goals", "activities", "contacts", "readings", "planner", "trends", "import"],
+)
 def test_screen_snapshot(snap_compare, tmp_path: Path, size: tuple[int, int], key: str) -> None:
     async def run_before(pilot: Pilot) -> None:
         await settle(pilot)

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
 
+from ssi_tui.app.registry import key_display, with_keys
 from ssi_tui.app.screens.base import BaseScreen, guarded
 from ssi_tui.app.widgets.heatmap import ActivityHeatmap
 from ssi_tui.app.widgets.trend_chart import TrendChart, trend_series
@@ -88,10 +89,12 @@ class TrendsScreen(BaseScreen, screen_id="trends"):
 
     def _show_legend(self) -> None:
         marks = "  ".join(
-            f"{index} {'■' if pillar in self.pillars else '□'} {pillar}"
-            for index, pillar in enumerate(PILLARS, start=1)
+            f"{key_display(self.app, f'trends.{pillar}')} "
+            f"{'■' if pillar in self.pillars else '□'} {pillar}"
+            for pillar in PILLARS
         )
-        self.query_one(TrendChart).border_subtitle = f"{marks} · {self.weeks} weeks (w)"
+        weeks = with_keys(self.app, f"{self.weeks} weeks ({{trends.weeks}})")
+        self.query_one(TrendChart).border_subtitle = f"{marks} · {weeks}"
 
     def watch_weeks(self) -> None:
         """Redraw for another span (no recompute: 12 and 26 weeks are slices of 52)."""

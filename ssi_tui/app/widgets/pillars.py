@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widget import Widget
 
+from ssi_tui.app.registry import with_keys
 from ssi_tui.domain.pillars import PILLARS
 
 if TYPE_CHECKING:
@@ -104,7 +105,12 @@ class PillarPanel(Widget):
         reading = self.report.latest_reading
         if reading is None:
             official = Content.styled(
-                "No official SSI reading yet: add one on the Readings screen (r).", "dim"
+                with_keys(
+                    self.app,
+                    "No official SSI reading yet: add one on the Readings screen "
+                    "({app.go_readings}).",
+                ),
+                "dim",
             )
         else:
             pillars = (
