@@ -35,8 +35,8 @@ from synthetic import AS_OF, build_store  # noqa: E402
 
 from ssi_tui.domain.alignment import AlignmentCache  # noqa: E402
 from ssi_tui.domain.models import Activity  # noqa: E402
+from ssi_tui.services.workspace import Workspace, week_ends  # noqa: E402
 from ssi_tui.store import Store  # noqa: E402
-from ssi_tui.workspace import Workspace, week_ends  # noqa: E402
 
 TARGETS = {
     "save_ms": 20,

@@ -17,12 +17,12 @@ from ssi_tui.app.messages import DataChanged, KeymapRead, ResultReady
 from ssi_tui.app.registry import SCREENS, ScreenSpec, bindings_for, command
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.dashboard import DashboardScreen
-from ssi_tui.store.errors import StoreCorruptError, StoreError, StoreLockedError, StoreVersionError
+from ssi_tui.services.errors import StoreCorruptError, StoreError, StoreVersionError
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from ssi_tui.workspace import Workspace
+    from ssi_tui.services.workspace import Workspace
 
 Result = TypeVar("Result")
 
@@ -106,24 +106,15 @@ class SSIApp(App[None]):
     @work(thread=True, exclusive=True, group="load", description="load")
     def load_store(self) -> None:
         """Open the store (read-only if another ssi-tui holds it) without blocking the screen."""
-        from ssi_tui.domain.catalog import DataFileError
-        from ssi_tui.store.repository import Store
-        from ssi_tui.workspace import Workspace, seed_demo
+        from ssi_tui.services.errors import DataFileError
+        from ssi_tui.services.opening import open_workspace
 
-        reason: str | None = None
         try:
-            try:
-                store = Store.open(self.data_dir)
-            except StoreLockedError as error:
-                store = Store.open(self.data_dir, read_only=True)
-                reason = f"Read-only: {error}"
-            if self.demo and store.activities.count() == 0:
-                seed_demo(store, self.today)
-            from ssi_tui.domain.catalog import default_catalog, load_user_rules
-
-            rules = load_user_rules(None if self.demo else self.data_dir)
-            workspace = Workspace(store, self.today, default_catalog(), rules)
-            problems = store.problems()
+            opened = open_workspace(
+                self.data_dir, self.today, demo=self.demo, read_only_if_locked=True
+            )
+            workspace, reason = opened.workspace, opened.read_only_reason
+            problems = workspace.problems()
         except (StoreCorruptError, StoreVersionError) as error:
             self.post_message(
                 ResultReady(self._show_recovery, str(error), isinstance(error, StoreCorruptError))
@@ -139,8 +130,8 @@ class SSIApp(App[None]):
     ) -> None:
         self.workspace = workspace
         self.read_only_reason = read_only_reason
-        theme = workspace.store.settings.get("theme")
-        if isinstance(theme, str) and theme in self.available_themes:
+        theme = workspace.settings.theme
+        if theme is not None and theme in self.available_themes:
             self.theme = theme
         self.data_version += 1
         if read_only_reason:
@@ -178,12 +169,11 @@ class SSIApp(App[None]):
             self.exit()
 
     def _remember_theme(self, _theme: object) -> None:
-        if self.workspace is None or self.workspace.store.read_only:
+        if self.workspace is None or self.workspace.read_only:
             return
         with self.lock:
             try:
-                if self.workspace.store.settings.get("theme") != self.theme:
-                    self.workspace.store.settings.set("theme", self.theme)
+                self.workspace.settings.remember_theme(self.theme)
             except StoreError as error:
                 self.notify(str(error), title="Theme not saved", severity="warning", markup=False)
 
@@ -192,8 +182,7 @@ class SSIApp(App[None]):
         self, action: Callable[[Workspace], Result], success: str | None = None
     ) -> Result | None:
         """Run a write against the workspace; a failure becomes an error notification, never a crash."""
-        from ssi_tui.domain.catalog import DataFileError
-        from ssi_tui.workspace import InputError
+        from ssi_tui.services.errors import DataFileError, InputError
 
         if self.workspace is None:
             self.notify("The store is not open yet.", severity="warning")
@@ -250,7 +239,7 @@ class SSIApp(App[None]):
     def on_unmount(self) -> None:
         """Release the writer lock."""
         if self.workspace is not None:
-            self.workspace.store.close()
+            self.workspace.close()
 
 
 def _commands() -> type:

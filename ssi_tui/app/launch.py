@@ -1,17 +1,15 @@
-"""Start the app from the command line context."""
+"""Start the app (the command line's way in)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from ssi_tui.cli.context import Context
+from datetime import date
+from pathlib import Path
 
 
-def run_app(context: Context) -> int:
-    """Run the app on the context's data dir (a throw-away demo copy with --demo)."""
+def run_app(data_dir: Path, today: date, *, demo: bool = False) -> int:
+    """Run the app on `data_dir` (a throw-away demo copy with `demo`); its exit status."""
     from ssi_tui.app.app import SSIApp
 
-    app = SSIApp(context.data_dir(), context.today, demo=context.demo)
+    app = SSIApp(data_dir, today, demo=demo)
     app.run()
     return app.return_code or 0

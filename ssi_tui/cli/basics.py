@@ -104,7 +104,7 @@ def run_log(context: Context) -> int:
         "note": args.note,
         "source": "manual",
     }
-    activity, created = workspace.log_activity(fields)
+    activity, created = workspace.activities.log(fields)
     kind = workspace.catalog.kind(activity.kind)
     where = "LinkedIn" if activity.channel == "linkedin" else "off LinkedIn"
     message = f"Logged {kind.label.lower()} ({kind.pillar}, {where}) on {activity.date.isoformat()}"
@@ -124,7 +124,7 @@ def run_goals_load(context: Context) -> int:
     path: Path = context.args.file
     goals = load_goals_file(path, default_catalog())
     workspace = context.workspace(write=True)
-    workspace.store.goals.set(goals)
+    workspace.goals.set(goals)
     context.stdout.write(f"Loaded goals from {path}\n" + render_goals(goals) + "\n")
     return 0
 
@@ -151,7 +151,7 @@ def render_goals(goals: Goals) -> str:
 
 def run_goals_show(context: Context) -> int:
     """Print the goals."""
-    goals = context.workspace(write=False).store.goals.get()
+    goals = context.workspace(write=False).goals.get()
     if context.args.json:
         print_json(goals.to_file(), context.stdout)
     else:
@@ -168,7 +168,7 @@ def run_activities(context: Context) -> int:
         raise UserError(
             f"unknown activity kind {args.kind!r}; valid kinds: {', '.join(sorted(workspace.catalog.kinds))}"
         )
-    activities = workspace.store.activities.between(since, None)
+    activities = workspace.activities.between(since, None)
     if args.kind:
         activities = [activity for activity in activities if activity.kind == args.kind]
     if args.json:
@@ -211,7 +211,7 @@ def run_contacts(context: Context) -> int:
         return run_losing_touch(context)
     if context.args.as_of is not None:
         raise UserError("--as-of only applies with --losing-touch")
-    contacts = context.workspace(write=False).store.contacts.all()
+    contacts = context.workspace(write=False).contacts.all()
     if context.args.json:
         print_json([contact.model_dump(mode="json") for contact in contacts], context.stdout)
         return 0

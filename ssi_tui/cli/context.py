@@ -15,8 +15,7 @@ if TYPE_CHECKING:
     from argparse import Namespace
     from types import SimpleNamespace
 
-    from ssi_tui.store.repository import Store
-    from ssi_tui.workspace import Workspace
+    from ssi_tui.services.workspace import Workspace
 
 ENV_TODAY = "SSI_TUI_TODAY"
 
@@ -50,13 +49,13 @@ class Context:
     today: date
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
-    _store: Store | None = None
+    _workspace: Workspace | None = None
     _demo_tmp: Path | None = None
 
     @property
     def demo(self) -> bool:
         """Whether this run uses a throw-away copy of the demo data."""
-        return bool(getattr(self.args, "demo", False))
+        return bool(self.args.demo)
 
     def data_dir(self) -> Path:
         """The data dir in use (a temporary one in demo mode)."""
@@ -66,31 +65,17 @@ class Context:
 
                 self._demo_tmp = Path(tempfile.mkdtemp(prefix="ssi-tui-demo-"))
             return self._demo_tmp / "data"
-        return user_data_dir(getattr(self.args, "data_dir", None))
-
-    def open_store(self, write: bool = True) -> Store:
-        """Open the store once per run (writers take the lock); the demo store is seeded on first open."""
-        from ssi_tui.store.repository import Store
-        from ssi_tui.workspace import seed_demo
-
-        if self._store is None:
-            directory = self.data_dir()
-            if self.demo:
-                store = Store.open(directory)
-                seed_demo(store, self.today)
-            else:
-                store = Store.open(directory, read_only=not write)
-            self._store = store
-        return self._store
+        return user_data_dir(self.args.data_dir)
 
     def workspace(self, write: bool = True) -> Workspace:
-        """A workspace over the store (catalog and rules are read before the lock is taken)."""
-        from ssi_tui.domain.catalog import default_catalog, load_user_rules
-        from ssi_tui.workspace import Workspace
+        """The workspace, opened once per run (a writer takes the lock; the demo store is
+        seeded on first open; catalog and rules are read before the lock is taken)."""
+        from ssi_tui.services.opening import open_workspace
 
-        catalog = default_catalog()
-        rules = load_user_rules(None if self.demo else self.data_dir())
-        return Workspace(self.open_store(write), self.today, catalog, rules)
+        if self._workspace is None:
+            opened = open_workspace(self.data_dir(), self.today, demo=self.demo, write=write)
+            self._workspace = opened.workspace
+        return self._workspace
 
     def parse_date(self, text: str | None, option: str, *, past: bool = False) -> date | None:
         """Parse a date option with the shared parser; a bad one is a `UserError` naming the
@@ -108,13 +93,13 @@ class Context:
     def warnings(self) -> list[str]:
         """What the command should tell the user besides its output: stored records left out
         because they no longer validate (the store was edited by hand)."""
-        return self._store.problems() if self._store is not None else []
+        return self._workspace.problems() if self._workspace is not None else []
 
     def close(self) -> None:
         """Release the store lock and remove the demo copy."""
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        if self._workspace is not None:
+            self._workspace.close()
+            self._workspace = None
         if self._demo_tmp is not None:
             import shutil
 

@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.review import weeks_count
-
-if TYPE_CHECKING:
-    from datetime import date
-
-    from ssi_tui.workspace import Workspace
-
-FORMATS = ("md", "csv", "json")
+from ssi_tui.services.transfer import EXPORT_FORMATS
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -31,7 +23,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
             "created readable by you only (0600); without -o the export is printed."
         ),
     )
-    export.add_argument("--format", choices=FORMATS, required=True, help="md, csv or json")
+    export.add_argument(
+        "--format", choices=tuple(EXPORT_FORMATS), required=True, help="md, csv or json"
+    )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (0600)")
     export.add_argument(
         "--as-of", metavar="DATE", help="md: review as of DATE; csv: activities up to DATE"
@@ -59,62 +53,36 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run_export(context: Context) -> int:
     """Export in the chosen format, to a 0600 file or to standard output."""
+    from ssi_tui.services.errors import InputError
+    from ssi_tui.services.transfer import ExportRequest, export_text, write_private
+
     args = context.args
-    as_of = context.parse_date(args.as_of, "--as-of", past=True)
-    if args.format == "json" and (as_of is not None or args.weeks is not None):
-        raise UserError("--as-of and --weeks do not apply to --format json (it exports everything)")
-    if args.format == "csv" and args.weeks is not None:
-        raise UserError("--weeks applies to --format md only")
-    workspace = context.workspace(write=False)
-    if args.format == "md":
-        text = markdown_review(workspace, as_of or context.today, args.weeks or 12, context)
-    elif args.format == "csv":
-        from ssi_tui.exports.csv_log import activities_csv
-
-        activities = workspace.store.activities.between(None, as_of)
-        text = activities_csv(activities, workspace.catalog)
-    else:
-        from ssi_tui.exports.document import export_document
-
-        document = export_document(workspace.store, context.today)
-        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    output = args.output
-    if output is None or output == "-":
+    request = ExportRequest(context.parse_date(args.as_of, "--as-of", past=True), args.weeks)
+    try:
+        text = export_text(context.workspace(write=False), args.format, request)
+    except InputError as error:
+        raise UserError(str(error)) from None
+    if args.output is None or args.output == "-":
         context.stdout.write(text)
         return 0
-    from ssi_tui.store.files import atomic_write
-
-    path = Path(output).expanduser()
-    if path.is_dir():
-        raise UserError(f"-o: {path} is a directory; name a file")
-    atomic_write(path, text.encode("utf-8"))
+    try:
+        path = write_private(Path(args.output), text)
+    except InputError as error:
+        raise UserError(f"-o: {error}") from None
     context.stderr.write(f"Wrote {path} ({args.format}, readable by you only)\n")
     return 0
 
 
-def markdown_review(workspace: Workspace, as_of: date, weeks: int, context: Context) -> str:
-    """The weekly review as Markdown."""
-    from ssi_tui.exports.markdown import render_review
-    from ssi_tui.exports.weekly import gather_review
-
-    review = gather_review(workspace, as_of, weeks)
-    return render_review(review, workspace.catalog, context.today)
-
-
 def run_load(context: Context) -> int:
     """Validate an export, then restore it (refused into a non-empty store without --merge)."""
-    from ssi_tui.exports.loader import read_export, restore, store_contents
+    from ssi_tui.services.errors import InputError
+    from ssi_tui.services.transfer import load_export, read_export_file
 
     args = context.args
-    contents = read_export(args.file)
-    store = context.workspace(write=True).store
-    if not args.merge:
-        held = store_contents(store)
-        if held:
-            raise UserError(
-                f"the store is not empty ({', '.join(held)}); nothing was loaded. Load into an "
-                "empty store (--data-dir DIR), or add --merge to keep what is there and add the rest"
-            )
-    summary = restore(store, contents, merge=args.merge)
+    contents = read_export_file(args.file)
+    try:
+        summary = load_export(context.workspace(write=True), contents, merge=args.merge)
+    except InputError as error:
+        raise UserError(str(error)) from None
     context.stdout.write(f"Loaded {args.file}:\n{summary.describe()}\n")
     return 0

@@ -11,7 +11,7 @@ from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.domain.text import clean_text
 
 if TYPE_CHECKING:
-    from ssi_tui.importers.summary import ImportProgress, ImportSummary
+    from ssi_tui.services.imports import ImportProgress, ImportSummary
 
 ERRORS_SHOWN = 5  # bad rows listed per file in the human summary (all of them in --json)
 IGNORED_SHOWN = 10
@@ -41,12 +41,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run_import(context: Context) -> int:
     """Import an export; a bad archive is one line and exit status 2, the store untouched."""
-    from ssi_tui.importers.archive import ArchiveError, open_export
-    from ssi_tui.importers.service import import_export
+    from ssi_tui.services.imports import ArchiveError, import_export, open_export
 
     args = context.args
-    dry_run = bool(getattr(args, "dry_run", False))
-    as_json = bool(getattr(args, "json", False))
+    dry_run = bool(args.dry_run)
+    as_json = bool(args.json)
     try:
         archive = open_export(Path(args.path).expanduser())
     except ArchiveError as error:

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 from typing import TextIO
 
 from ssi_tui.cli.context import Context, UserError, resolve_today
-from ssi_tui.store.errors import StoreError
+from ssi_tui.services.errors import StoreError
 
 Handler = Callable[[Context], int]
 DATE_OPTIONS = ("--as-of", "--date", "--since", "--start", "--until")
@@ -44,7 +44,8 @@ def app_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
     command module); anything else, `--help` and mistakes included, goes through the parser,
     which accepts exactly these options too.
     """
-    arguments = SimpleNamespace(data_dir=None, demo=False, command=None)
+    # The shape argparse gives when no command is named (see parser.build_parser).
+    arguments = SimpleNamespace(data_dir=None, demo=False, command=None, handler=None)
     index = 0
     while index < len(argv):
         token = argv[index]
@@ -66,8 +67,7 @@ def app_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
 
 def _user_errors() -> tuple[type[Exception], ...]:
     """Errors that are the user's to fix (imported only when one is raised)."""
-    from ssi_tui.domain.catalog import DataFileError
-    from ssi_tui.workspace import InputError
+    from ssi_tui.services.errors import DataFileError, InputError
 
     return (UserError, InputError, DataFileError, StoreError)
 
@@ -80,7 +80,7 @@ def open_app(context: Context) -> int:
         )
     from ssi_tui.app.launch import run_app
 
-    return run_app(context)
+    return run_app(context.data_dir(), context.today, demo=context.demo)
 
 
 def _isatty(stream: object) -> bool:
@@ -111,7 +111,7 @@ def main(
     context: Context | None = None
     try:
         context = Context(args=args, today=resolve_today(today), stdout=stdout, stderr=stderr)
-        handler: Handler = getattr(args, "handler", open_app)
+        handler: Handler = args.handler or open_app
         status = handler(context)
         for warning in context.warnings():
             stderr.write(f"ssi-tui: warning: {warning}\n")

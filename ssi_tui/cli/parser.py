@@ -61,6 +61,7 @@ def build_parser() -> Parser:
         parents=[common_options(suppress=False)],
     )
     parser.add_argument("--version", action="version", version=f"ssi-tui {__version__}")
+    parser.set_defaults(handler=None)  # no command: open the app (see main.app_arguments)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     common = common_options(suppress=True)
     for name in COMMAND_MODULES:

@@ -11,7 +11,7 @@ from ssi_tui.cli.output import format_table, print_json
 
 if TYPE_CHECKING:
     from ssi_tui.domain.agenda import AgendaItem
-    from ssi_tui.planning import Planner
+    from ssi_tui.services.planner import Planner
 
 RULE_HELP = (
     "a preset (daily, weekdays, weekly, biweekly, monthly: weekly/biweekly on the start's "
@@ -100,9 +100,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def _planner(context: Context, write: bool) -> Planner:
-    from ssi_tui.planning import Planner
-
-    return Planner(context.workspace(write=write))
+    return context.workspace(write=write).planner
 
 
 def run_plan_add(context: Context) -> int:

@@ -33,15 +33,14 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run_restore(context: Context) -> int:
     """List or restore backups."""
-    from ssi_tui.store.backups import list_backups
-    from ssi_tui.store.repository import BACKUP_DIR, restore_backup
+    from ssi_tui.services import backups as data_backups
 
     args = context.args
     if context.demo:
         raise UserError("restore works on your store, not on the demo data")
     data_dir = context.data_dir()
     if args.list or (args.name is None and not args.fresh):
-        backups = list_backups(data_dir / BACKUP_DIR)
+        backups = data_backups.backups(data_dir)
         if args.json:
             print_json(
                 [
@@ -56,7 +55,7 @@ def run_restore(context: Context) -> int:
                 context.stdout,
             )
         elif not backups:
-            context.stdout.write(f"No backups in {data_dir / BACKUP_DIR}\n")
+            context.stdout.write(f"No backups in {data_backups.backup_dir(data_dir)}\n")
         else:
             rows = [
                 (
@@ -72,7 +71,7 @@ def run_restore(context: Context) -> int:
         return 0
     if args.name and args.fresh:
         raise UserError("give a backup NAME or --fresh, not both")
-    chosen, set_aside = restore_backup(data_dir, None if args.fresh else args.name)
+    chosen, set_aside = data_backups.restore(data_dir, None if args.fresh else args.name)
     if set_aside is not None:
         context.stdout.write(f"Set the previous store aside as {set_aside}\n")
     if chosen is not None:

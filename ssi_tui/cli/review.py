@@ -15,19 +15,7 @@ from ssi_tui.domain.pillars import PILLARS
 if TYPE_CHECKING:
     from ssi_tui.domain.models import SSIReading
     from ssi_tui.domain.review import OfficialComparison, WeekRow
-
-# reading field -> (lowest, highest) allowed value
-READING_OPTIONS = {
-    "total": (0.0, 100.0),
-    "brand": (0.0, 25.0),
-    "find": (0.0, 25.0),
-    "engage": (0.0, 25.0),
-    "relate": (0.0, 25.0),
-    "industry_rank": (0.0, 100.0),
-    "network_rank": (0.0, 100.0),
-    "industry_avg": (0.0, 100.0),
-    "network_avg": (0.0, 100.0),
-}
+    from ssi_tui.services.errors import InputError
 
 
 def number(text: str) -> float:
@@ -98,38 +86,32 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     history.set_defaults(handler=run_history)
 
 
-def _check_range(option: str, value: float | None, low: float, high: float) -> None:
-    if value is not None and not low <= value <= high:
-        raise UserError(f"--{option.replace('_', '-')} must be {low:g}-{high:g}, got {value:g}")
-
-
 def run_reading_add(context: Context) -> int:
     """Validate and store one reading (nothing is stored when anything is off)."""
-    from pydantic import ValidationError
-
-    from ssi_tui.domain.catalog import describe_validation_error
-    from ssi_tui.domain.models import SSIReading
+    from ssi_tui.services.errors import InputError
+    from ssi_tui.services.readings import READING_FIELDS
 
     args = context.args
-    day = context.parse_date(args.date, "--date", past=True) or context.today
-    if day > context.today:
-        raise UserError(f"--date: {day.isoformat()} is in the future; a reading is what you saw")
-    values = {name: getattr(args, name) for name in READING_OPTIONS}
-    for name, (low, high) in READING_OPTIONS.items():
-        _check_range(name, values[name], low, high)
-    try:
-        reading = SSIReading(date=day, **values)
-    except ValidationError as error:
-        raise UserError(describe_validation_error(error).removeprefix("(top level): ")) from None
+    values = {name: getattr(args, name) for name in READING_FIELDS}
     workspace = context.workspace(write=True)
-    workspace.store.readings.add(reading)
+    try:
+        reading = workspace.readings.add({**values, "date": args.date})
+    except InputError as error:
+        raise UserError(option_error(error)) from None
     context.stdout.write(f"Added the reading of {reading.date.isoformat()}: {_summary(reading)}\n")
-    from ssi_tui.exports.weekly import latest_comparison
-
-    comparison = latest_comparison(workspace, context.today)
+    comparison = workspace.review.latest_comparison(context.today)
     if comparison is not None and comparison.reading.id == reading.id:
         context.stdout.write(comparison.summary() + "\n")
     return 0
+
+
+def option_error(error: InputError) -> str:
+    """An input error as one line naming the option it is about (`--brand must be 0-25…`)."""
+    message = str(error)
+    if error.field is None:
+        return message
+    option = "--" + error.field.replace("_", "-")
+    return f"{option} {message}" if message.startswith("must") else f"{option}: {message}"
 
 
 def _summary(reading: SSIReading) -> str:
@@ -140,11 +122,10 @@ def _summary(reading: SSIReading) -> str:
 def run_readings(context: Context) -> int:
     """List readings, oldest first, and compare the latest with our raw estimate."""
     from ssi_tui.domain.review import reading_json
-    from ssi_tui.exports.weekly import latest_comparison
 
     workspace = context.workspace(write=False)
-    readings = workspace.store.readings.all()
-    comparison = latest_comparison(workspace, context.today)
+    readings = workspace.readings.all()
+    comparison = workspace.review.latest_comparison(context.today)
     if context.args.json:
         print_json(
             {
@@ -199,11 +180,9 @@ def render_comparison(comparison: OfficialComparison) -> str:
 
 def run_history(context: Context) -> int:
     """Print the weekly history, oldest first."""
-    from ssi_tui.exports.weekly import weekly_history
-
     args = context.args
     as_of = context.parse_date(args.as_of, "--as-of", past=True) or context.today
-    rows = weekly_history(context.workspace(write=False), as_of, args.weeks)
+    rows = context.workspace(write=False).review.weekly_history(as_of, args.weeks)
     if args.json:
         print_json([row.as_dict() for row in rows], context.stdout)
     else:

@@ -39,10 +39,10 @@ window_days = whole_number("window", 7, 3650, "days")
 def run_score(context: Context) -> int:
     """Print the score report."""
     args = context.args
-    as_of = context.parse_date(getattr(args, "as_of", None), "--as-of", past=True) or context.today
+    as_of = context.parse_date(args.as_of, "--as-of", past=True) or context.today
     workspace = context.workspace(write=False)
-    report = workspace.report(as_of, getattr(args, "window", None))
-    if getattr(args, "json", False):
+    report = workspace.report(as_of, args.window)
+    if args.json:
         from ssi_tui.domain.report import report_json
 
         print_json(report_json(report), context.stdout)

@@ -113,6 +113,16 @@ def effective_audience(activity: Activity, goals: Goals | GoalIndex) -> str | No
     return _reach(activity, None, index)[0]
 
 
+def derived_audience(
+    company: str | None, title: str | None, goals: Goals | GoalIndex
+) -> str | None:
+    """The goal audience a company and a title point to (a target account first, then a
+    role), as scoring decides it for a contact without an audience of their own."""
+    index = goals if isinstance(goals, GoalIndex) else GoalIndex(goals)
+    evidence, _ = index.evidence(None, company, title)
+    return evidence[0][0] if evidence else None
+
+
 def quality_factor(activity: Activity, kind: ActivityKind, rules: Rules) -> float:
     """Relevance factor, reduced for a personalisable kind that was not personalised."""
     factor = rules.relevance_factor(activity.relevance)

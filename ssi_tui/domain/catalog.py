@@ -9,12 +9,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from ssi_tui.domain.errors import DataFileError
 from ssi_tui.domain.models import PILLARS, ActivityKind, Pillar
 from ssi_tui.paths import package_data_dir
-
-
-class DataFileError(Exception):
-    """A data file (catalog, rules, goals, demo) is missing or invalid; the message names file and field."""
 
 
 class UnknownKindError(ValueError):

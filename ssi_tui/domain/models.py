@@ -37,7 +37,8 @@ def _name(value: str) -> str:
     return cleaned
 
 
-def _audience_name(value: str) -> str:
+def audience_name(value: str) -> str:
+    """An audience name as it is kept: cleaned, case- and blank-folded (blank refused)."""
     cleaned = fold(clean_text(value))
     if not cleaned:
         raise ValueError("audience name must not be blank")
@@ -53,7 +54,7 @@ def _note(value: str) -> str:
 
 
 Name = Annotated[str, AfterValidator(_name)]
-AudienceName = Annotated[str, AfterValidator(_audience_name)]
+AudienceName = Annotated[str, AfterValidator(audience_name)]
 OptionalLine = Annotated[str | None, AfterValidator(_optional_line)]
 Note = Annotated[str, AfterValidator(_note)]
 KindId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]

@@ -15,7 +15,9 @@ from ssi_tui.domain.text import clean_text
 if TYPE_CHECKING:
     from ssi_tui.domain.catalog import Catalog
     from ssi_tui.domain.flags import Flag
-    from ssi_tui.exports.weekly import Review
+    from ssi_tui.domain.report import Report
+    from ssi_tui.domain.review import OfficialComparison, WeekRow
+    from ssi_tui.domain.scoring import Contribution
 
 # Backslash-escaping (valid for any ASCII punctuation in CommonMark) every character that can
 # open a link, image, HTML tag, entity, emphasis, code span, table cell, math or footnote; plus
@@ -49,6 +51,17 @@ class AgendaLine:
     when: date
     title: str
     status: str
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """Everything the weekly review shows (gathered by `ssi_tui.services.review`)."""
+
+    report: Report
+    history: list[WeekRow]
+    comparison: OfficialComparison | None
+    top: list[Contribution]
+    agenda: list[AgendaLine] | None = None
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int]) -> str:

@@ -12,6 +12,6 @@
 - `owner`     who the export belongs to
 - `reader`    the whole archive → a `ParsedExport` (no store needed)
 - `merge`     a `ParsedExport` against the store: what is new, which contacts match, one save
-- `service`   `import_export(workspace, path)`: what the command line and the app call
+  (`ssi_tui.services.imports.import_export` is what the command line and the app call)
 - `summary`   the per-file summary
 """

@@ -13,9 +13,9 @@ from ssi_tui.app.screens.planner import PlannerScreen
 from ssi_tui.app.widgets.agenda import AgendaPanel
 from ssi_tui.app.widgets.losing_touch import LosingTouchTable
 from ssi_tui.domain.models import Activity, Contact, Goals
-from ssi_tui.planning import Planner, plans_table
+from ssi_tui.services.planner import Planner
+from ssi_tui.services.workspace import Workspace
 from ssi_tui.store import Store
-from ssi_tui.workspace import Workspace
 
 from .conftest import TODAY, settle
 
@@ -127,7 +127,7 @@ async def test_add_plan_form_checks_inline_and_remove_plan(demo_app: SSIApp) -> 
         await settle(pilot)
         screen = planner_screen(demo_app)
         store = demo_app.workspace.store
-        plans = len(plans_table(store).all())
+        plans = len(store.plans.all())
         await pilot.press("n")
         await pilot.pause()
         form = demo_app.screen
@@ -146,14 +146,14 @@ async def test_add_plan_form_checks_inline_and_remove_plan(demo_app: SSIApp) -> 
         await pilot.click("#submit")
         await pilot.pause()
         assert "invalid rule" in str(form.query_one("#error-rule").render())
-        assert len(plans_table(store).all()) == plans
+        assert len(store.plans.all()) == plans
         form.query_one("#field-rule", Input).value = "FREQ=WEEKLY;BYDAY=TU,TH"
         form.query_one("#field-contact", Input).value = HOSTILE
         await settle(pilot)
         await pilot.click("#submit")
         await settle(pilot)
         assert not isinstance(demo_app.screen, FormScreen)
-        added = [p for p in plans_table(store).all() if p.contact == HOSTILE]
+        added = [p for p in store.plans.all() if p.contact == HOSTILE]
         assert len(added) == 1 and added[0].rule == "FREQ=WEEKLY;BYDAY=TU,TH"
         table = screen.query_one("#plan-table", DataTable)
         table.focus()
@@ -165,7 +165,7 @@ async def test_add_plan_form_checks_inline_and_remove_plan(demo_app: SSIApp) -> 
         assert HOSTILE in str(confirm.query_one("#form-title").render())
         await pilot.click("#submit")
         await settle(pilot)
-        assert len(plans_table(store).all()) == plans
+        assert len(store.plans.all()) == plans
         assert demo_app.is_running
 
 

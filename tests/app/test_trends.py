@@ -12,8 +12,7 @@ from ssi_tui.app.screens.trends import TrendsScreen
 from ssi_tui.app.widgets.heatmap import ActivityHeatmap, activity_level, grid_start
 from ssi_tui.app.widgets.trend_chart import TrendChart, trend_series
 from ssi_tui.domain.models import PILLARS
-from ssi_tui.exports.weekly import weekly_history
-from ssi_tui.workspace import week_ends
+from ssi_tui.services.workspace import week_ends
 
 from .conftest import TODAY, settle
 
@@ -43,7 +42,7 @@ async def test_trends_on_the_demo_data(demo_app: SSIApp, size: tuple[int, int]) 
         series = trend_series(screen.rows[-12:], PILLARS)
         assert len(series.raw) == 12 and series.maximum == 100
         with demo_app.lock:
-            expected = weekly_history(demo_app.workspace, TODAY, 12)
+            expected = demo_app.workspace.review.weekly_history(TODAY, 12)
         assert series.raw == pytest.approx([row.raw for row in expected])
         assert series.weighted == pytest.approx([row.weighted for row in expected])
         rendered = chart.render().plain

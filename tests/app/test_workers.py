@@ -35,12 +35,12 @@ async def test_a_store_error_while_scoring_is_a_notification(
 async def test_a_store_error_while_loading_contacts_is_a_notification(
     demo_app: SSIApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ssi_tui.app.screens.contacts as contacts
+    from ssi_tui.services.contacts import ContactService
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise StoreError("segment unreadable")
 
-    monkeypatch.setattr(contacts, "last_interactions", broken)
+    monkeypatch.setattr(ContactService, "last_interactions", broken)
     async with demo_app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("c")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from textual import on, work
@@ -11,63 +10,16 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Select
 
 from ssi_tui.app.screens.base import BaseScreen, guarded
-from ssi_tui.app.screens.forms import activity_form, activity_values
+from ssi_tui.app.screens.forms import activity_form
 from ssi_tui.app.text import cell, plain
-from ssi_tui.domain.alignment import GoalIndex, alignment
 from ssi_tui.domain.models import PILLARS, Activity
 from ssi_tui.domain.text import fold
-from ssi_tui.workspace import Workspace
+from ssi_tui.services.activities import ActivityRow as Row
+from ssi_tui.services.workspace import Workspace
 
 PAGE_SIZE = 500
 COLUMNS = ("date", "kind", "pillar", "audience", "contact", "company", "channel", "raw", "weighted")
 HEADERS = ("Date", "Kind", "Pillar", "Audience", "Contact", "Company", "Ch.", "Raw", "Wtd")
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """What one table row shows (points before decay: worth of the activity itself)."""
-
-    activity: Activity
-    pillar: str
-    raw: float
-    weighted: float
-    audience: str | None
-
-    def key(self, column: str) -> Any:
-        """Sort key for a column."""
-        if column in ("raw", "weighted"):
-            return getattr(self, column)
-        if column == "pillar":
-            return self.pillar
-        if column == "audience":
-            return self.audience or ""
-        value = getattr(self.activity, column)
-        return value if column == "date" else fold(value or "")
-
-
-def build_rows(workspace: Workspace, activities: list[Activity]) -> list[Row]:
-    """Rows with each activity's pillar, effective audience and points."""
-    goals = workspace.store.goals.get()
-    index = GoalIndex(goals, workspace.store.contacts.facts())  # the evidence scoring uses
-    rules = workspace.rules
-    rows = []
-    for activity in activities:
-        kind = workspace.catalog.kinds.get(activity.kind)
-        if kind is None:
-            rows.append(Row(activity, "?", 0.0, 0.0, activity.audience))
-            continue
-        aligned = alignment(activity, kind, index, rules)
-        visible = kind.visible and activity.channel == "linkedin"
-        rows.append(
-            Row(
-                activity,
-                kind.pillar,
-                kind.points if visible else 0.0,
-                kind.points * aligned.value,
-                aligned.audience,
-            )
-        )
-    return rows
 
 
 def matches(row: Row, text: str, pillar: Any, audience: Any, kind: Any) -> bool:
@@ -150,12 +102,12 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         workspace = self.workspace
         if workspace is None:
             return
-        goals = workspace.store.goals.get()
+        goals = workspace.goals.get()
         self.query_one("#filter-audience", Select).set_options(
             [(item.name, item.name) for item in goals.audiences]
         )
         self.query_one("#filter-kind", Select).set_options(
-            [(kind, kind) for kind in sorted(workspace.catalog.kinds)]
+            [(kind, kind) for kind in workspace.activities.kinds()]
         )
         self.load_rows()
 
@@ -167,7 +119,7 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         if workspace is None:
             return
         with self.ssi.lock:
-            rows = build_rows(workspace, workspace.store.activities.all())
+            rows = workspace.activities.rows()
         self.deliver(self._rows_loaded, rows)
 
     def _rows_loaded(self, rows: list[Row]) -> None:
@@ -273,7 +225,7 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         workspace = self.workspace
-        return workspace.store.activities.get(str(key)) if workspace and key else None
+        return workspace.activities.get(str(key)) if workspace and key else None
 
     def action_new(self) -> None:
         """Log a new activity."""
@@ -283,11 +235,13 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         self.app.push_screen(activity_form(workspace), self._save_new)
 
     def _save_new(self, values: dict[str, Any] | None) -> None:
-        workspace = self.workspace
-        if values is None or workspace is None:
+        if values is None:
             return
-        fields = activity_values(workspace, values)
-        result = self.ssi.save(lambda ws: ws.log_activity({**fields, "source": "manual"}))
+
+        def log(ws: Workspace) -> tuple[Activity, Any]:
+            return ws.activities.log({**ws.activities.fields_from_text(values), "source": "manual"})
+
+        result = self.ssi.save(log)
         if result is not None:
             activity, created = result
             extra = f" · new contact {created.name}" if created else ""
@@ -306,19 +260,11 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         )
 
     def _save_edit(self, original: Activity, values: dict[str, Any] | None) -> None:
-        workspace = self.workspace
-        if values is None or workspace is None:
+        if values is None:
             return
-        fields = {
-            **activity_values(workspace, values),
-            "id": original.id,
-            "source": original.source,
-        }
-        fields["plan_id"] = original.plan_id
-        fields["external_id"] = original.external_id
 
         def update(ws: Workspace) -> Activity:
-            return ws.store.activities.update(ws.build_activity(fields))
+            return ws.activities.update(original, ws.activities.fields_from_text(values))
 
         if self.ssi.save(update) is not None:
             self.notify("Activity saved", markup=False)
@@ -328,7 +274,7 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         activity = self.selected()
         if activity is None:
             return
-        deleted = self.ssi.save(lambda ws: ws.store.activities.delete(activity.id))
+        deleted = self.ssi.save(lambda ws: ws.activities.delete(activity.id))
         if deleted is not None:
             self.last_deleted = deleted
             self.notify(
@@ -346,6 +292,6 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         if activity is None:
             self.notify("Nothing to undo", markup=False)
             return
-        if self.ssi.save(lambda ws: ws.store.activities.restore(activity)) is not None:
+        if self.ssi.save(lambda ws: ws.activities.restore(activity)) is not None:
             self.last_deleted = None
             self.notify(f"Restored {activity.kind} of {activity.date.isoformat()}", markup=False)

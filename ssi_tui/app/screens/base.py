@@ -22,7 +22,7 @@ from ssi_tui.app.widgets.status import StatusBar
 
 if TYPE_CHECKING:
     from ssi_tui.app.app import SSIApp
-    from ssi_tui.workspace import Workspace
+    from ssi_tui.services.workspace import Workspace
 
 
 Method = TypeVar("Method", bound=Callable[..., Any])
@@ -180,9 +180,7 @@ def guarded(what: str) -> Callable[[Method], Method]:
     def decorate(method: Method) -> Method:
         @wraps(method)
         def run(self: MessagePump, *args: Any, **kwargs: Any) -> Any:
-            from ssi_tui.domain.catalog import DataFileError
-            from ssi_tui.store.errors import StoreError
-            from ssi_tui.workspace import InputError
+            from ssi_tui.services.errors import DataFileError, InputError, StoreError
 
             try:
                 return method(self, *args, **kwargs)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from textual import on, work
@@ -14,22 +13,10 @@ from ssi_tui.app.screens.base import BaseScreen, guarded
 from ssi_tui.app.screens.forms import contact_audience_form
 from ssi_tui.app.text import cell
 from ssi_tui.app.widgets.losing_touch import LosingTouchTable
-from ssi_tui.domain.models import Contact
 from ssi_tui.domain.text import fold
-from ssi_tui.workspace import Workspace
+from ssi_tui.services.contacts import ContactRow
 
 PAGE_SIZE = 500
-
-
-def last_interactions(workspace: Workspace) -> dict[str, date]:
-    """Latest activity date per contact name (case-insensitive)."""
-    latest: dict[str, date] = {}
-    for activity in workspace.store.activities.all():
-        if activity.contact:
-            key = fold(activity.contact)
-            if key not in latest or activity.date > latest[key]:
-                latest[key] = activity.date
-    return latest
 
 
 class ContactsScreen(BaseScreen, screen_id="contacts"):
@@ -42,8 +29,7 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
 
     def __init__(self) -> None:
         super().__init__()
-        self.contacts: list[Contact] = []
-        self.latest: dict[str, date] = {}
+        self.contacts: list[ContactRow] = []
         self.shown = 0
         self.losing_touch = False
 
@@ -93,20 +79,11 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
         if workspace is None:
             return
         with self.ssi.lock:
-            contacts = workspace.store.contacts.all()
-            latest = last_interactions(workspace)
-            goals = workspace.store.goals.get()
-        resolved = [
-            contact
-            if contact.audience
-            else contact.model_copy(update={"audience": _goal_audience(goals, contact)})
-            for contact in contacts
-        ]
-        self.deliver(self._loaded, resolved, latest)
+            rows = workspace.contacts.rows()
+        self.deliver(self._loaded, rows)
 
-    def _loaded(self, contacts: list[Contact], latest: dict[str, date]) -> None:
-        self.contacts = contacts
-        self.latest = latest
+    def _loaded(self, rows: list[ContactRow]) -> None:
+        self.contacts = rows
         self.apply_filter()
 
     @on(Input.Changed, "#contact-filter")
@@ -117,17 +94,18 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
         row = table.cursor_row
         table.clear()
         count = 0
-        for contact in self.contacts:
+        for item in self.contacts:
+            contact = item.contact
             if text and text not in fold(
                 " ".join(
-                    filter(None, [contact.name, contact.company, contact.title, contact.audience])
+                    filter(None, [contact.name, contact.company, contact.title, item.audience])
                 )
             ):
                 continue
-            last = self.latest.get(contact.key)
+            last = item.last
             table.add_row(
                 cell(contact.name),
-                cell(contact.audience),
+                cell(item.audience),
                 cell(contact.company),
                 cell(contact.title),
                 cell(last.isoformat() if last else None),
@@ -158,20 +136,18 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
         if workspace is None or table.row_count == 0:
             return
         contact_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        contact = workspace.store.contacts.get(contact_id)
+        contact = workspace.contacts.get(contact_id)
 
         def saved(values: dict[str, Any] | None) -> None:
             if values is None:
                 return
             audience = values.get("audience")
             self.ssi.save(
-                lambda ws: ws.store.contacts.update(
-                    contact.model_copy(update={"audience": audience})
-                ),
+                lambda ws: ws.contacts.set_audience(contact_id, audience),
                 f"{contact.name}: audience {audience or 'none'}",
             )
 
-        self.app.push_screen(contact_audience_form(contact, workspace.store.goals.get()), saved)
+        self.app.push_screen(contact_audience_form(contact, workspace.goals.get()), saved)
 
     def action_losing_touch(self) -> None:
         """Switch between all contacts and those losing touch."""
@@ -189,13 +165,11 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
     @guarded("who is losing touch")
     def load_losing_touch(self) -> None:
         """The losing-touch list as of today, off the UI thread."""
-        from ssi_tui.planning import Planner
-
         workspace = self.workspace
         if workspace is None:
             return
         with self.ssi.lock:
-            statuses = Planner(workspace).losing_touch()
+            statuses = workspace.planner.losing_touch()
         self.deliver(self._losing_loaded, statuses)
 
     def _losing_loaded(self, statuses: list[Any]) -> None:
@@ -207,10 +181,3 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
     def _filter_losing_touch(self) -> None:
         if self.losing_touch:
             self._losing_loaded(self.query_one(LosingTouchTable).statuses)
-
-
-def _goal_audience(goals: Any, contact: Contact) -> str | None:
-    account = goals.account_for(contact.company)
-    if account is not None:
-        return account.audience
-    return goals.role_audience(contact.title)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import ValidationError
-
 from ssi_tui.app.screens.form import FormField, FormScreen, Values
-from ssi_tui.domain.catalog import describe_validation_error
-from ssi_tui.domain.dates import DateParseError, not_future, parse_date
-from ssi_tui.domain.models import Activity, Contact, Goals, SSIReading, TargetAccount
-from ssi_tui.workspace import InputError, Workspace
+from ssi_tui.domain.models import Activity, Contact, Goals
+from ssi_tui.services.errors import InputError
+from ssi_tui.services.goals import parse_weight
+from ssi_tui.services.workspace import Workspace
 
 DATE_HINT = "today, yesterday, -3d, -2w, YYYY-MM-DD"
 
@@ -21,43 +19,32 @@ def audience_options(goals: Goals) -> list[tuple[str, str]]:
 
 
 def activity_values(workspace: Workspace, values: Values) -> dict[str, Any]:
-    """Form values → activity fields (dates parsed with the shared parser)."""
-    fields = dict(values)
-    fields["date"] = (
-        parse_date(values["date"], workspace.today) if values.get("date") else workspace.today
-    )
-    fields["relevance"] = int(values["relevance"]) if values.get("relevance") else 3
-    fields["personalised"] = bool(values.get("personalised"))
-    fields["note"] = values.get("note") or ""
-    return fields
+    """Form values → activity fields (the service reads the date and the numbers)."""
+    return workspace.activities.fields_from_text(values)
 
 
 def activity_form(workspace: Workspace, activity: Activity | None = None) -> FormScreen:
     """Add (or edit) an activity."""
-    goals = workspace.store.goals.get()
-    kinds = sorted(workspace.catalog.kinds)
+    goals = workspace.goals.get()
+    kinds = workspace.activities.kinds()
 
     def validate(values: Values) -> dict[str, str]:
         errors: dict[str, str] = {}
-        kind = values.get("kind")
-        if not kind:
-            errors["kind"] = "type a kind, e.g. post, comment, message_sent"
-        elif kind not in workspace.catalog:
-            close = [k for k in kinds if k.startswith(kind[:3])] or kinds[:6]
-            errors["kind"] = f"unknown kind {kind!r}; try {', '.join(close[:6])}"
-        if values.get("date"):
-            try:
-                not_future(parse_date(values["date"], workspace.today), workspace.today)
-            except DateParseError as error:
-                errors["date"] = str(error)
+        try:
+            workspace.activities.check_kind(values.get("kind"))
+        except InputError as error:
+            errors["kind"] = str(error)
+        try:
+            fields = activity_values(workspace, values)
+        except InputError as error:
+            errors[error.field or ""] = str(error)
         if errors:
             return errors
         try:
-            fields = activity_values(workspace, values)
             if activity is not None:
-                fields["id"] = activity.id
-                fields["source"] = activity.source
-            workspace.build_activity(fields)
+                workspace.activities.build({**fields, "id": activity.id, "source": activity.source})
+            else:
+                workspace.activities.build(fields)
         except InputError as error:
             errors[""] = str(error)
         return errors
@@ -89,7 +76,7 @@ def activity_form(workspace: Workspace, activity: Activity | None = None) -> For
             "Contact",
             value=current.contact if current else None,
             placeholder="name (new names become contacts)",
-            suggestions=workspace.store.contacts.names(),
+            suggestions=workspace.contacts.names(),
         ),
         FormField("company", "Company", value=current.company if current else None),
         FormField(
@@ -126,49 +113,7 @@ def activity_form(workspace: Workspace, activity: Activity | None = None) -> For
 
 
 def reading_form(workspace: Workspace) -> FormScreen:
-    """Add an official SSI reading."""
-
-    def parse(values: Values) -> dict[str, Any]:
-        data: dict[str, Any] = {}
-        for name, value in values.items():
-            if name == "date":
-                data["date"] = (
-                    not_future(parse_date(value, workspace.today), workspace.today)
-                    if value
-                    else workspace.today
-                )
-            elif value is not None:
-                try:
-                    data[name] = float(value.replace(",", "."))
-                except ValueError:
-                    raise ValueError(name) from None
-        return data
-
-    def validate(values: Values) -> dict[str, str]:
-        errors: dict[str, str] = {}
-        for name in ("total", "brand", "find", "engage", "relate"):
-            if values.get(name) is None:
-                errors[name] = "required"
-        try:
-            data = parse(values)
-        except DateParseError as error:
-            return {**errors, "date": str(error)}
-        except ValueError as error:
-            return {**errors, str(error): f"not a number: {values.get(str(error))!r}"}
-        for name in ("brand", "find", "engage", "relate"):
-            if name in data and not 0 <= data[name] <= 25:
-                errors[name] = "must be 0-25"
-        for name in ("total", "industry_rank", "network_rank", "industry_avg", "network_avg"):
-            if name in data and not 0 <= data[name] <= 100:
-                errors[name] = "must be 0-100"
-        if errors:
-            return errors
-        try:
-            SSIReading.model_validate(data)
-        except ValidationError as error:
-            errors[""] = describe_validation_error(error)
-        return errors
-
+    """Add an official SSI reading (checked by the readings service, every field at once)."""
     fields = [
         FormField("date", "Date", value="today", placeholder=DATE_HINT),
         FormField("total", "Total /100", placeholder="e.g. 67"),
@@ -181,20 +126,7 @@ def reading_form(workspace: Workspace) -> FormScreen:
         FormField("industry_avg", "Industry avg", placeholder="optional"),
         FormField("network_avg", "Network avg", placeholder="optional"),
     ]
-    return FormScreen("Add an official SSI reading", fields, validate)
-
-
-def reading_from_values(workspace: Workspace, values: Values) -> SSIReading:
-    """Build the reading a validated form describes."""
-    data: dict[str, Any] = {
-        "date": parse_date(values["date"], workspace.today)
-        if values.get("date")
-        else workspace.today
-    }
-    for name, value in values.items():
-        if name != "date" and value is not None:
-            data[name] = float(str(value).replace(",", "."))
-    return SSIReading.model_validate(data)
+    return FormScreen("Add an official SSI reading", fields, workspace.readings.check)
 
 
 def weight_form(audience: str | None, weight: float | None) -> FormScreen:
@@ -205,11 +137,9 @@ def weight_form(audience: str | None, weight: float | None) -> FormScreen:
         if not values.get("name"):
             errors["name"] = "required"
         try:
-            value = float((values.get("weight") or "").replace(",", "."))
-            if value < 0:
-                errors["weight"] = f"weight must be >= 0, got {value:g}"
-        except ValueError:
-            errors["weight"] = f"not a number: {values.get('weight')!r}"
+            parse_weight(values.get("weight"))
+        except InputError as error:
+            errors["weight"] = str(error)
         return errors
 
     fields = [
@@ -226,27 +156,16 @@ def weight_form(audience: str | None, weight: float | None) -> FormScreen:
     return FormScreen("Audience weight" if audience else "Add an audience", fields, validate)
 
 
-def account_form(goals: Goals) -> FormScreen:
+def account_form(workspace: Workspace) -> FormScreen:
     """Add a target account."""
+    goals = workspace.goals.get()
 
     def validate(values: Values) -> dict[str, str]:
-        errors: dict[str, str] = {}
-        if not values.get("name"):
-            errors["name"] = "required"
-        if not values.get("audience"):
-            errors["audience"] = (
-                "choose the audience it belongs to"
-                if goals.audiences
-                else "add an audience first (g, then n)"
-            )
-        if not errors:
-            try:
-                TargetAccount(name=values["name"], audience=values["audience"])
-            except ValidationError as error:
-                errors[""] = describe_validation_error(error)
-            if goals.account_for(values["name"]) is not None:
-                errors["name"] = "already a target account"
-        return errors
+        try:
+            workspace.goals.check_account(values.get("name"), values.get("audience"))
+        except InputError as error:
+            return {error.field or "": str(error)}
+        return {}
 
     fields = [
         FormField("name", "Company"),

@@ -11,23 +11,8 @@ from textual.widgets import DataTable
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.forms import account_form, roles_form, weight_form
 from ssi_tui.app.text import cell
-from ssi_tui.domain.models import Audience, Goals, ProfileChecklist, TargetAccount
-from ssi_tui.domain.objectives import objective_progress, week_start
-from ssi_tui.domain.profile import checklist_items, profile_completeness, profile_level
-from ssi_tui.workspace import Workspace
-
-CHECKLIST_LABELS = {
-    "photo": "Profile photo",
-    "headline": "Headline",
-    "summary": "Summary (About)",
-    "experience": "Experience",
-    "industry": "Industry",
-    "location": "Location",
-    "skills": "Skills (≥5)",
-    "recommendations": "Recommendations (≥3)",
-    "featured": "Featured media",
-    "custom_url": "Custom profile URL",
-}
+from ssi_tui.domain.models import Goals
+from ssi_tui.services.workspace import Workspace
 
 
 class GoalsScreen(BaseScreen, screen_id="goals"):
@@ -73,18 +58,18 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         workspace = self.workspace
         if workspace is None:
             return ""
-        completeness = profile_completeness(workspace.store.checklist.get(), workspace.rules)
-        return f"profile {profile_level(completeness, workspace.rules)} ({completeness:.0%}) · weights are relative"
+        profile = workspace.goals.completeness()
+        return f"profile {profile.level} ({profile.share:.0%}) · weights are relative"
 
     def refresh_data(self) -> None:
         """Fill the four tables."""
         workspace = self.workspace
         if workspace is None:
             return
-        goals = workspace.store.goals.get()
+        goals = workspace.goals.get()
         self._fill_audiences(goals)
         self._fill_accounts(goals)
-        self._fill_objectives(workspace, goals)
+        self._fill_objectives(workspace)
         self._fill_checklist(workspace)
         self.update_status()
 
@@ -114,10 +99,7 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         rows = [(cell(account.name), cell(account.audience)) for account in goals.accounts]
         self._refill("accounts", rows, [f"{index}" for index in range(len(goals.accounts))])
 
-    def _fill_objectives(self, workspace: Workspace, goals: Goals) -> None:
-        today = workspace.today
-        activities = workspace.store.activities.between(week_start(today), today)
-        progress = objective_progress(goals, activities, today)
+    def _fill_objectives(self, workspace: Workspace) -> None:
         rows = [
             (
                 cell(item.describe()),
@@ -127,27 +109,24 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
                     style="green" if item.met else "",
                 ),
             )
-            for item in progress
+            for item in workspace.goals.objectives()
         ]
         self._refill("objectives", rows, [str(index) for index in range(len(rows))])
 
     def _fill_checklist(self, workspace: Workspace) -> None:
-        checklist = workspace.store.checklist.get()
-        done = checklist_items(checklist, workspace.rules)
-        rows = []
-        for item, label in CHECKLIST_LABELS.items():
-            value = getattr(checklist, item)
-            shown = f"{value}" if isinstance(value, int) and not isinstance(value, bool) else ""
-            rows.append(
-                (
-                    cell(label),
-                    cell(
-                        ("✓ " if done.get(item) else "✗ ") + shown,
-                        style="green" if done.get(item) else "red",
-                    ),
-                )
+        items = workspace.goals.checklist_rows()
+        rows = [
+            (
+                cell(item.label),
+                cell(
+                    ("✓ " if item.done else "✗ ")
+                    + (f"{item.count}" if item.count is not None else ""),
+                    style="green" if item.done else "red",
+                ),
             )
-        self._refill("checklist", rows, list(CHECKLIST_LABELS))
+            for item in items
+        ]
+        self._refill("checklist", rows, [item.item for item in items])
 
     # -- actions ------------------------------------------------------------------------------
     def _focused_key(self, table_id: str) -> str | None:
@@ -155,13 +134,6 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         if table.row_count == 0:
             return None
         return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-
-    def _save_goals(self, change: Any, success: str) -> None:
-        def apply(workspace: Workspace) -> Goals:
-            goals = change(workspace.store.goals.get())
-            return workspace.store.goals.set(Goals.model_validate(goals.model_dump()))
-
-        self.ssi.save(apply, success)
 
     def action_new_audience(self) -> None:
         """Add an audience with a weight."""
@@ -174,7 +146,7 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         if workspace is None or name is None:
             return
         self.app.push_screen(
-            weight_form(name, workspace.store.goals.get().weight(name)), self._saved_weight
+            weight_form(name, workspace.goals.get().weight(name)), self._saved_weight
         )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -187,15 +159,9 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
     def _saved_weight(self, values: dict[str, Any] | None) -> None:
         if values is None:
             return
-        name = " ".join(str(values["name"]).casefold().split())
-        weight = float(str(values["weight"]).replace(",", "."))
-
-        def change(goals: Goals) -> Goals:
-            audiences = [item for item in goals.audiences if item.name != name]
-            audiences.append(Audience(name=name, weight=weight))
-            return goals.model_copy(update={"audiences": audiences})
-
-        self._save_goals(change, f"{name}: weight {weight:g}")
+        audience = self.ssi.save(lambda ws: ws.goals.set_weight(values["name"], values["weight"]))
+        if audience is not None:
+            self.notify(f"{audience.name}: weight {audience.weight:g}", markup=False)
 
     def action_edit_roles(self) -> None:
         """Edit the selected audience's title keywords."""
@@ -203,42 +169,29 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         name = self._focused_key("audiences")
         if workspace is None or name is None:
             return
-        keywords = workspace.store.goals.get().roles.get(name, [])
 
         def saved(values: dict[str, Any] | None) -> None:
-            if values is None:
-                return
-            words = [
-                word.strip() for word in (values.get("keywords") or "").split(",") if word.strip()
-            ]
+            if values is not None:
+                self.ssi.save(
+                    lambda ws: ws.goals.set_roles(name, values.get("keywords") or ""),
+                    f"Role keywords for {name} saved",
+                )
 
-            def change(goals: Goals) -> Goals:
-                roles = dict(goals.roles)
-                if words:
-                    roles[name] = words
-                else:
-                    roles.pop(name, None)
-                return goals.model_copy(update={"roles": roles})
-
-            self._save_goals(change, f"Role keywords for {name} saved")
-
-        self.app.push_screen(roles_form(name, keywords), saved)
+        self.app.push_screen(roles_form(name, workspace.goals.get().roles.get(name, [])), saved)
 
     def action_add_account(self) -> None:
         """Add a target account."""
         workspace = self.workspace
         if workspace is None:
             return
-        self.app.push_screen(account_form(workspace.store.goals.get()), self._saved_account)
+        self.app.push_screen(account_form(workspace), self._saved_account)
 
     def _saved_account(self, values: dict[str, Any] | None) -> None:
         if values is None:
             return
-        account = TargetAccount(name=values["name"], audience=values["audience"])
-        self._save_goals(
-            lambda goals: goals.model_copy(update={"accounts": [*goals.accounts, account]}),
-            f"Target account {account.name} added",
-        )
+        account = self.ssi.save(lambda ws: ws.goals.add_account(values["name"], values["audience"]))
+        if account is not None:
+            self.notify(f"Target account {account.name} added", markup=False)
 
     def action_remove(self) -> None:
         """Remove the selected audience or account (whichever table has the focus)."""
@@ -253,28 +206,11 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
             return
         if focused.id == "accounts":
             index = int(key)
-            self._save_goals(
-                lambda goals: goals.model_copy(
-                    update={"accounts": [a for i, a in enumerate(goals.accounts) if i != index]}
-                ),
-                "Target account removed",
-            )
+            self.ssi.save(lambda ws: ws.goals.remove_account(index), "Target account removed")
             return
-
-        def change(goals: Goals) -> Goals:
-            return goals.model_copy(
-                update={
-                    "audiences": [item for item in goals.audiences if item.name != key],
-                    "roles": {name: words for name, words in goals.roles.items() if name != key},
-                    "accounts": [account for account in goals.accounts if account.audience != key],
-                    "objectives": [
-                        objective for objective in goals.objectives if objective.audience != key
-                    ],
-                }
-            )
-
-        self._save_goals(
-            change, f"Audience {key} removed (with its roles, accounts and objectives)"
+        self.ssi.save(
+            lambda ws: ws.goals.remove_audience(key),
+            f"Audience {key} removed (with its roles, accounts and objectives)",
         )
 
     def _change_checklist(self, delta: int | None) -> None:
@@ -286,18 +222,7 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         if item is None:
             return
 
-        def apply(workspace: Workspace) -> ProfileChecklist:
-            checklist = workspace.store.checklist.get()
-            value = getattr(checklist, item)
-            if isinstance(value, bool):
-                new_value: Any = not value
-            else:
-                new_value = max(0, value + (delta or 1))
-            return workspace.store.checklist.set(
-                checklist.model_copy(update={item: new_value}), on=workspace.today
-            )
-
-        self.ssi.save(apply)
+        self.ssi.save(lambda ws: ws.goals.change_item(item, delta))
 
     def action_toggle_item(self) -> None:
         """Toggle the selected checklist item."""

@@ -14,7 +14,7 @@ from ssi_tui.app.screens.base import BaseScreen, guarded
 from ssi_tui.app.text import cell, literal, plain
 
 if TYPE_CHECKING:
-    from ssi_tui.importers.summary import ImportProgress, ImportSummary
+    from ssi_tui.services.imports import ImportProgress, ImportSummary
 
 ERRORS_SHOWN = 3  # bad rows listed per file under the table
 
@@ -94,7 +94,7 @@ class ImportScreen(BaseScreen, screen_id="import"):
             self.notify("The store is not open yet.", severity="warning")
             return
         dry_run = self.query_one("#import-dry-run", Checkbox).value
-        if self.workspace.store.read_only and not dry_run:
+        if self.workspace.read_only and not dry_run:
             self.notify(
                 "The store is open read-only (another ssi-tui holds it): nothing can be imported.",
                 severity="error",
@@ -116,9 +116,8 @@ class ImportScreen(BaseScreen, screen_id="import"):
     @guarded("the import")
     def run_import(self, path: str, dry_run: bool) -> None:
         """Read the export off the UI thread; hold the store lock only to match and save."""
-        from ssi_tui.importers.archive import ArchiveError
-        from ssi_tui.importers.service import import_export
-        from ssi_tui.store.errors import StoreError
+        from ssi_tui.services.errors import StoreError
+        from ssi_tui.services.imports import ArchiveError, import_export
 
         workspace = self.workspace
         if workspace is None:

@@ -14,8 +14,8 @@ from ssi_tui.domain.recurrence import (
     parse_rule,
     require_occurrence,
 )
-from ssi_tui.planning import Planner
-from ssi_tui.workspace import InputError, Workspace
+from ssi_tui.services.errors import InputError
+from ssi_tui.services.workspace import Workspace
 
 RULE_PLACEHOLDER = "weekly, weekdays, monthly… or FREQ=WEEKLY;BYDAY=TU,TH"
 
@@ -61,8 +61,8 @@ def _field_errors(workspace: Workspace, values: Values) -> tuple[dict[str, str],
 
 def plan_form(workspace: Workspace) -> FormScreen:
     """Add a recurring planned action."""
-    goals = workspace.store.goals.get()
-    planner = Planner(workspace)
+    goals = workspace.goals.get()
+    planner = workspace.planner
 
     def validate(values: Values) -> dict[str, str]:
         errors, fields = _field_errors(workspace, values)
@@ -94,7 +94,7 @@ def plan_form(workspace: Workspace) -> FormScreen:
             "contact",
             "Contact",
             placeholder="optional",
-            suggestions=workspace.store.contacts.names(),
+            suggestions=workspace.contacts.names(),
         ),
         FormField("company", "Company", placeholder="optional"),
         FormField("personalised", "Personalised", "checkbox", value=False, extra={"text": "yes"}),

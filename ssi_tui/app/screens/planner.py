@@ -20,9 +20,8 @@ from ssi_tui.domain.agenda import Agenda, AgendaItem, Streak
 from ssi_tui.domain.plans import Plan
 from ssi_tui.domain.recurrence import describe, rule_label
 from ssi_tui.domain.suggestions import PlanSuggestion
-from ssi_tui.planning import Planner, PlanRow
-from ssi_tui.store.errors import StoreError
-from ssi_tui.workspace import InputError
+from ssi_tui.services.errors import InputError, StoreError
+from ssi_tui.services.planner import Planner, PlanRow
 
 STATUS_CELLS = {
     "open": ("to do", "bold"),
@@ -140,7 +139,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
             return
         try:
             with self.ssi.lock:
-                data = load_planner(Planner(workspace))
+                data = load_planner(workspace.planner)
         except (InputError, StoreError) as error:
             self.deliver(self._failed, str(error))
             return
@@ -273,7 +272,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         if item is None:
             self.notify("Nothing on the agenda: add a plan with n.", severity="warning")
             return
-        result = self.ssi.save(lambda ws: Planner(ws).apply(item, action))
+        result = self.ssi.save(lambda ws: ws.planner.apply(item, action))
         if result:
             self.notify(result, markup=False)
 
@@ -307,7 +306,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
             if values is None:
                 return
             fields = plan_fields(workspace, values)
-            plan = self.ssi.save(lambda ws: Planner(ws).add_plan(fields))
+            plan = self.ssi.save(lambda ws: ws.planner.add_plan(fields))
             if plan is not None:
                 self.notify(f"Plan added: {plan.kind}, {describe(plan.recurrence)}", markup=False)
 
@@ -323,7 +322,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         def confirmed(values: dict[str, Any] | None) -> None:
             if values is not None:
                 self.ssi.save(
-                    lambda ws: Planner(ws).remove_plan(plan.id), f"Plan removed: {plan.kind}"
+                    lambda ws: ws.planner.remove_plan(plan.id), f"Plan removed: {plan.kind}"
                 )
 
         self.app.push_screen(remove_plan_form(plan), confirmed)
@@ -334,6 +333,6 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         if suggestion is None:
             self.notify("No suggestion to adopt.", severity="warning")
             return
-        plan = self.ssi.save(lambda ws: Planner(ws).adopt(suggestion))
+        plan = self.ssi.save(lambda ws: ws.planner.adopt(suggestion))
         if plan is not None:
             self.notify(f"Adopted: {suggestion_text(suggestion)}", markup=False)

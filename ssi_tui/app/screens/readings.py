@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable
 
 from ssi_tui.app.screens.base import BaseScreen, guarded
-from ssi_tui.app.screens.forms import reading_form, reading_from_values
+from ssi_tui.app.screens.forms import reading_form
 from ssi_tui.app.text import cell
 from ssi_tui.domain.models import SSIReading
 from ssi_tui.domain.report import Report
@@ -65,15 +65,14 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
         if workspace is None:
             return
         with self.ssi.lock:
-            readings = workspace.store.readings.all()
-            estimates = {reading.id: workspace.report(reading.date) for reading in readings}
-        self.deliver(self._loaded, readings, estimates)
+            readings = workspace.readings.with_estimates()
+        self.deliver(self._loaded, readings)
 
-    def _loaded(self, readings: list[SSIReading], estimates: dict[str, Report]) -> None:
+    def _loaded(self, readings: list[tuple[SSIReading, Report]]) -> None:
         table = self.query_one(DataTable)
         table.clear()
-        for reading in reversed(readings):
-            report = estimates[reading.id].breakdown
+        for reading, estimate in reversed(readings):
+            report = estimate.breakdown
             table.add_row(
                 cell(reading.date.isoformat()),
                 *(cell(getattr(reading, key), justify="right") for key, _ in COLUMNS[1:10]),
@@ -94,11 +93,11 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
         workspace = self.workspace
         if values is None or workspace is None:
             return
-        reading = reading_from_values(workspace, values)
-        self.ssi.save(
-            lambda ws: ws.store.readings.add(reading),
-            f"Reading of {reading.date.isoformat()} added: {reading.total:g}",
-        )
+        reading = self.ssi.save(lambda ws: ws.readings.add(values))
+        if reading is not None:
+            self.notify(
+                f"Reading of {reading.date.isoformat()} added: {reading.total:g}", markup=False
+            )
 
     def action_delete(self) -> None:
         """Delete the selected reading."""
@@ -106,4 +105,4 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
         if table.row_count == 0:
             return
         reading_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        self.ssi.save(lambda ws: ws.store.readings.delete(reading_id), "Reading deleted")
+        self.ssi.save(lambda ws: ws.readings.delete(reading_id), "Reading deleted")

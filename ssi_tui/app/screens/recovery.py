@@ -15,9 +15,8 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ssi_tui.app.registry import bindings_for
-from ssi_tui.store.backups import list_backups
-from ssi_tui.store.errors import StoreError
-from ssi_tui.store.repository import BACKUP_DIR, restore_backup
+from ssi_tui.services import backups as data_backups
+from ssi_tui.services.errors import StoreError
 
 
 class RecoveryScreen(ModalScreen[bool]):
@@ -37,7 +36,7 @@ class RecoveryScreen(ModalScreen[bool]):
         self.data_dir = data_dir
         self.message = message
         self.corrupt = corrupt
-        self.backups = list_backups(data_dir / BACKUP_DIR)
+        self.backups = data_backups.backups(data_dir)
 
     def compose(self) -> ComposeResult:
         """The problem, the backups, the choices."""
@@ -78,7 +77,7 @@ class RecoveryScreen(ModalScreen[bool]):
 
     def _do_restore(self, name: str | None) -> None:
         try:
-            restore_backup(self.data_dir, name)
+            data_backups.restore(self.data_dir, name)
         except StoreError as error:
             self.notify(str(error), title="Restore failed", severity="error", markup=False)
             return

@@ -16,7 +16,7 @@ from ssi_tui.app.widgets.heatmap import ActivityHeatmap
 from ssi_tui.app.widgets.trend_chart import TrendChart, trend_series
 from ssi_tui.domain.pillars import PILLARS
 from ssi_tui.domain.review import WeekRow
-from ssi_tui.exports.weekly import WEEK_CHOICES, active_days, weekly_history
+from ssi_tui.services.review import WEEK_CHOICES
 
 
 class TrendsScreen(BaseScreen, screen_id="trends"):
@@ -65,8 +65,8 @@ class TrendsScreen(BaseScreen, screen_id="trends"):
         if workspace is None:
             return
         with self.ssi.lock:
-            rows = weekly_history(workspace, as_of, max(WEEK_CHOICES))
-            days = active_days(workspace, as_of)
+            rows = workspace.review.weekly_history(as_of, max(WEEK_CHOICES))
+            days = workspace.review.active_days(as_of)
         self.deliver(self._loaded, rows, days, as_of)
 
     def _loaded(self, rows: list[WeekRow], days: Counter[date], as_of: date) -> None:

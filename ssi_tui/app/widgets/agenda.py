@@ -58,16 +58,14 @@ class AgendaPanel(Widget):
     @work(thread=True, exclusive=True, group="agenda-panel")
     def load(self) -> None:
         """Today's agenda and the overall streak, off the UI thread."""
-        from ssi_tui.planning import Planner
-        from ssi_tui.store.errors import StoreError
-        from ssi_tui.workspace import InputError
+        from ssi_tui.services.errors import InputError, StoreError
 
         workspace = self.ssi.workspace
         if workspace is None:
             return
         try:
             with self.ssi.lock:
-                planner = Planner(workspace)
+                planner = workspace.planner
                 agenda = planner.agenda()
                 streak = planner.overall_streak()
         except (InputError, StoreError):  # the planner screen names the problem

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from ssi_tui.services.workspace import Workspace
 from ssi_tui.store import Store
-from ssi_tui.workspace import Workspace
 
 from ...conftest import TODAY
 from .builders import ExportBuilder, standard_export

@@ -14,9 +14,9 @@ import orjson
 import pytest
 
 from ssi_tui.domain.models import Activity, Contact
-from ssi_tui.importers.service import import_export
+from ssi_tui.services.imports import import_export
+from ssi_tui.services.workspace import Workspace
 from ssi_tui.store import Store, StoreWriteError, repository, segments, storage
-from ssi_tui.workspace import Workspace
 
 from ...conftest import TODAY
 from .builders import OWNER, ExportBuilder, message_row, person
@@ -84,9 +84,9 @@ def test_an_unexpected_error_during_the_save_leaves_the_store_as_before(
 
 CHILD = """
 import sys
-from ssi_tui.importers.service import import_export
+from ssi_tui.services.imports import import_export
 from ssi_tui.store import Store
-from ssi_tui.workspace import Workspace
+from ssi_tui.services.workspace import Workspace
 from datetime import date
 
 def progress(event):

@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ssi_tui.importers.owner import OwnerClues, detect_owner
-from ssi_tui.importers.service import import_export
+from ssi_tui.services.imports import import_export
+from ssi_tui.services.workspace import Workspace
 from ssi_tui.store import Store
-from ssi_tui.workspace import Workspace
 
 from ...conftest import TODAY
 from .builders import OWNER, ExportBuilder, message_row, person, standard_export

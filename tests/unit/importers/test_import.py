@@ -10,9 +10,9 @@ import pytest
 
 from ssi_tui.domain.alignment import effective_audience
 from ssi_tui.domain.models import Activity, Contact, Goals, ProfileChecklist
-from ssi_tui.importers.service import import_export
+from ssi_tui.services.imports import import_export
+from ssi_tui.services.workspace import Workspace
 from ssi_tui.store import Store
-from ssi_tui.workspace import Workspace
 
 from .builders import (
     MESSAGES_HEADER_2026,

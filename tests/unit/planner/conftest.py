@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from ssi_tui.domain.models import Goals
-from ssi_tui.planning import Planner
+from ssi_tui.services.planner import Planner
+from ssi_tui.services.workspace import Workspace
 from ssi_tui.store import Store
-from ssi_tui.workspace import Workspace
 
 TODAY = date(2026, 11, 26)  # a Thursday
 

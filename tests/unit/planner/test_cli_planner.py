@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from ssi_tui.cli.main import main
-from ssi_tui.planning import events_table, plans_table
 from ssi_tui.store import Store
 
 from .conftest import GOALS, TODAY
@@ -36,7 +35,7 @@ def in_store(data_dir: Path) -> tuple[int, int, int]:
     """(plans, skip events, plan activities) stored."""
     with Store.open(data_dir, read_only=True) as store:
         activities = [a for a in store.activities.all() if a.plan_id]
-        return len(plans_table(store).all()), len(events_table(store).all()), len(activities)
+        return len(store.plans.all()), len(store.plan_events.all()), len(activities)
 
 
 def test_plan_add_list_agenda_done_remove(data_dir: Path) -> None:

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from ssi_tui.domain.models import Activity
-from ssi_tui.planning import Planner, events_table, plans_table
+from ssi_tui.services.planner import Planner
+from ssi_tui.services.workspace import InputError, Workspace
 from ssi_tui.store import Store
-from ssi_tui.workspace import InputError, Workspace
 
 from .conftest import TODAY
 
@@ -35,7 +35,7 @@ def test_add_plan_stores_the_preset_as_an_rrule(planner: Planner, tmp_path: Path
     assert planner.all_plans() == [plan]
     planner.store.close()
     with Store.open(tmp_path / "data", read_only=True) as reopened:
-        assert plans_table(reopened).all() == [plan]
+        assert reopened.plans.all() == [plan]
 
 
 @pytest.mark.parametrize(
@@ -141,14 +141,14 @@ def test_done_next_on_an_ended_plan(planner: Planner) -> None:
 def test_skip_and_undo(planner: Planner) -> None:
     plan = add(planner)
     event = planner.skip(plan.id, day(-1))
-    assert events_table(planner.store).all() == [event]
+    assert planner.store.plan_events.all() == [event]
     assert day(-1) not in [item.date for item in planner.agenda().overdue]
     with pytest.raises(InputError, match="already skipped"):
         planner.skip(plan.id, day(-1))
     with pytest.raises(InputError, match="already skipped"):
         planner.mark_done(plan.id, day(-1))
     assert planner.undo(plan.id, day(-1)) == "skipped"
-    assert events_table(planner.store).all() == []
+    assert planner.store.plan_events.all() == []
     assert day(-1) in [item.date for item in planner.agenda().overdue]
     with pytest.raises(InputError, match="nothing to undo"):
         planner.undo(plan.id, day(-1))
@@ -182,7 +182,7 @@ def test_remove_plan_drops_its_skips_but_keeps_its_activities(planner: Planner) 
     planner.skip(other.id, day(-2))
     assert planner.remove_plan(plan.id[:6]) == plan
     assert planner.all_plans() == [other]
-    assert [event.plan_id for event in events_table(planner.store).all()] == [other.id]
+    assert [event.plan_id for event in planner.store.plan_events.all()] == [other.id]
     assert len(plan_activities(planner)) == 1
 
 
@@ -199,7 +199,7 @@ def test_plan_rows_show_schedule_next_and_streak(planner: Planner) -> None:
 
 
 def log(workspace: Workspace, kind: str, offset: int = 0, **fields: Any) -> Activity:
-    return workspace.log_activity({"kind": kind, "date": day(offset), **fields})[0]
+    return workspace.activities.log({"kind": kind, "date": day(offset), **fields})[0]
 
 
 def keys(planner: Planner) -> list[str]:

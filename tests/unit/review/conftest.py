@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from ssi_tui.cli.main import main
+from ssi_tui.services.opening import seed_demo
 from ssi_tui.store import Store
-from ssi_tui.workspace import seed_demo
 
 TODAY = date(2026, 11, 26)
 

@@ -11,8 +11,8 @@ import pytest
 from ssi_tui.domain.models import PILLARS, SSIReading
 from ssi_tui.domain.review import compare_reading, official_of_week, weekly_rows
 from ssi_tui.domain.scoring import PillarScore, PillarTotals
+from ssi_tui.services.workspace import Workspace, week_ends
 from ssi_tui.store import Store
-from ssi_tui.workspace import Workspace, week_ends
 
 from .conftest import TODAY, run
 

@@ -40,23 +40,12 @@ from ssi_tui.domain.recurrence import (
     require_occurrence,
 )
 from ssi_tui.domain.suggestions import PlanSuggestion, suggest_plans
-from ssi_tui.workspace import InputError, Workspace
+from ssi_tui.services.errors import InputError
 
 if TYPE_CHECKING:
-    from ssi_tui.store.repository import Store
-    from ssi_tui.store.tables import Records
+    from ssi_tui.services.workspace import Workspace
 
 MIN_ID_PREFIX = 4
-
-
-def plans_table(store: Store) -> Records[Plan]:
-    """The plans, ordered by start date."""
-    return store.plans
-
-
-def events_table(store: Store) -> Records[PlanEvent]:
-    """Skip events, ordered by occurrence."""
-    return store.plan_events
 
 
 def _matching_ids(text: str, ids: Iterable[str]) -> list[str]:
@@ -95,8 +84,8 @@ class Planner:
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
         self.store = workspace.store
-        self.plans = plans_table(self.store)
-        self.events = events_table(self.store)
+        self.plans = self.store.plans
+        self.events = self.store.plan_events
 
     # -- plans --------------------------------------------------------------------------------
     def build_plan(self, fields: dict[str, Any]) -> Plan:
@@ -117,7 +106,7 @@ class Planner:
             raise InputError(str(error)) from None
         values = {
             "kind": kind,
-            "audience": self.workspace.check_audience(fields.get("audience")),
+            "audience": self.workspace.goals.check_audience(fields.get("audience")),
             "contact": fields.get("contact"),
             "company": fields.get("company"),
             "personalised": bool(fields.get("personalised")),
@@ -262,7 +251,7 @@ class Planner:
                 f"done on {day.isoformat()} is more than {EARLY_DAYS} days before the "
                 f"occurrence of {occurrence.isoformat()}"
             )
-        activity, _ = self.workspace.log_activity(
+        activity, _ = self.workspace.activities.log(
             {
                 "kind": plan.kind,
                 "date": day,

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 from ssi_tui.importers.archive import ArchiveError, ExportArchive, open_export
 from ssi_tui.importers.merge import apply_import
 from ssi_tui.importers.reader import ParsedExport, ProgressCallback, read_export
-from ssi_tui.importers.summary import ImportSummary
+from ssi_tui.importers.summary import ImportProgress, ImportSummary
 
 if TYPE_CHECKING:
-    from ssi_tui.workspace import Workspace
+    from ssi_tui.services.workspace import Workspace
 
 __all__ = [
     "ArchiveError",
+    "ImportProgress",
     "ImportSummary",
     "ParsedExport",
     "apply_import",

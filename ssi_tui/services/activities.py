@@ -1,0 +1,182 @@
+"""Activities: one validation for the form and the command line, the log's rows, edit and undo."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from ssi_tui.domain.alignment import GoalIndex, alignment
+from ssi_tui.domain.catalog import describe_validation_error
+from ssi_tui.domain.dates import DateParseError, not_future, parse_date
+from ssi_tui.domain.models import Activity, Contact
+from ssi_tui.domain.text import fold
+from ssi_tui.services.errors import InputError
+
+if TYPE_CHECKING:
+    from ssi_tui.services.workspace import Workspace
+
+# What a kept activity carries over from its original when it is edited.
+KEPT_ON_EDIT = ("id", "source", "plan_id", "external_id")
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityRow:
+    """What one row of the activity log shows (points before decay: the activity's own worth)."""
+
+    activity: Activity
+    pillar: str
+    raw: float
+    weighted: float
+    audience: str | None
+
+    def key(self, column: str) -> Any:
+        """Sort key for a column."""
+        if column in ("raw", "weighted"):
+            return getattr(self, column)
+        if column == "pillar":
+            return self.pillar
+        if column == "audience":
+            return self.audience or ""
+        value = getattr(self.activity, column)
+        return value if column == "date" else fold(value or "")
+
+
+class ActivityService:
+    """Log, edit, delete (with undo) and list activities."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self._store = workspace.store
+
+    # -- reading --------------------------------------------------------------------------
+    def get(self, activity_id: str) -> Activity:
+        """One activity (`NotFoundError` when it is gone)."""
+        return self._store.activities.get(activity_id)
+
+    def between(self, start: date | None, end: date | None) -> list[Activity]:
+        """Activities dated from `start` to `end` (either open), oldest first."""
+        return self._store.activities.between(start, end)
+
+    def kinds(self) -> list[str]:
+        """The activity kinds of the catalog, sorted."""
+        return sorted(self.workspace.catalog.kinds)
+
+    def rows(self) -> list[ActivityRow]:
+        """Every activity with its pillar, effective audience and points, as scoring sees them."""
+        workspace = self.workspace
+        index = GoalIndex(self._store.goals.get(), self._store.contacts.facts())
+        rules = workspace.rules
+        rows = []
+        for activity in self._store.activities.all():
+            kind = workspace.catalog.kinds.get(activity.kind)
+            if kind is None:
+                rows.append(ActivityRow(activity, "?", 0.0, 0.0, activity.audience))
+                continue
+            aligned = alignment(activity, kind, index, rules)
+            visible = kind.visible and activity.channel == "linkedin"
+            rows.append(
+                ActivityRow(
+                    activity,
+                    kind.pillar,
+                    kind.points if visible else 0.0,
+                    kind.points * aligned.value,
+                    aligned.audience,
+                )
+            )
+        return rows
+
+    # -- validation -----------------------------------------------------------------------
+    def fields_from_text(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """A form's text values → activity fields (the date read with the shared parser, a
+        future one refused). Raises `InputError` naming the field."""
+        today = self.workspace.today
+        fields = dict(values)
+        try:
+            fields["date"] = (
+                not_future(parse_date(values["date"], today), today)
+                if values.get("date")
+                else today
+            )
+        except DateParseError as error:
+            raise InputError(str(error), "date") from None
+        fields["relevance"] = int(values["relevance"]) if values.get("relevance") else 3
+        fields["personalised"] = bool(values.get("personalised"))
+        fields["note"] = values.get("note") or ""
+        return fields
+
+    def check_kind(self, kind: str | None) -> str:
+        """A known activity kind, or an `InputError` suggesting close ones."""
+        kinds = self.kinds()
+        if not kind:
+            raise InputError("type a kind, e.g. post, comment, message_sent", "kind")
+        if kind not in self.workspace.catalog:
+            close = [name for name in kinds if name.startswith(kind[:3])] or kinds[:6]
+            raise InputError(f"unknown kind {kind!r}; try {', '.join(close[:6])}", "kind")
+        return kind
+
+    def build(self, fields: Mapping[str, Any]) -> Activity:
+        """Validate fields into an activity: known kind, known audience, default channel from
+        the kind, a date that is not in the future."""
+        workspace = self.workspace
+        kind = workspace.catalog.kinds.get(fields.get("kind") or "")
+        if kind is None:
+            raise InputError(
+                f"unknown activity kind {fields.get('kind')!r}; valid kinds: "
+                f"{', '.join(self.kinds())}",
+                "kind",
+            )
+        values = {key: value for key, value in fields.items() if value is not None}
+        values["audience"] = workspace.goals.check_audience(values.get("audience"))
+        values.setdefault("channel", kind.default_channel)
+        values.setdefault("date", workspace.today)
+        try:
+            activity = Activity.model_validate(values)
+        except ValidationError as error:
+            raise InputError(describe_validation_error(error)) from None
+        if activity.date > workspace.today:
+            raise InputError(
+                f"date {activity.date.isoformat()} is in the future "
+                f"(today is {workspace.today.isoformat()}): log what you have done",
+                "date",
+            )
+        return activity
+
+    # -- writing --------------------------------------------------------------------------
+    def log(self, fields: Mapping[str, Any]) -> tuple[Activity, Contact | None]:
+        """Store a new activity; a contact name not yet known creates the contact (one save)."""
+        store = self._store
+        activity = self.build(fields)
+        created: Contact | None = None
+        if activity.contact and store.contacts.find(activity.contact) is None:
+            created = Contact(
+                name=activity.contact,
+                company=activity.company,
+                title=activity.title,
+                audience=activity.audience,
+                source=activity.source if activity.source != "plan" else "manual",
+            )
+            store.save_bulk(
+                [activity.model_dump(mode="json")],
+                [created.model_dump(mode="json")],
+                force_hot=True,
+            )
+        else:
+            store.activities.add(activity)
+        return activity, created
+
+    def update(self, original: Activity, fields: Mapping[str, Any]) -> Activity:
+        """Replace `original` with the edited fields (its id, source, plan and import key kept)."""
+        kept = {name: getattr(original, name) for name in KEPT_ON_EDIT}
+        return self._store.activities.update(self.build({**fields, **kept}))
+
+    def delete(self, activity_id: str) -> Activity:
+        """Delete one activity; the deleted one is returned, for an undo."""
+        return self._store.activities.delete(activity_id)
+
+    def restore(self, activity: Activity) -> Activity:
+        """Bring back a deleted activity, as it was."""
+        return self._store.activities.restore(activity)

@@ -1,0 +1,40 @@
+"""The errors a caller of the services handles: its own input refused, or the store's trouble.
+
+The command line and the app catch these and never reach into `ssi_tui.store` for them.
+"""
+
+from __future__ import annotations
+
+from ssi_tui.domain.errors import DataFileError
+from ssi_tui.store.errors import (
+    NotFoundError,
+    ReadOnlyStoreError,
+    StoreCorruptError,
+    StoreError,
+    StoreLockedError,
+    StoreVersionError,
+    StoreWriteError,
+)
+
+__all__ = [
+    "DataFileError",
+    "InputError",
+    "NotFoundError",
+    "ReadOnlyStoreError",
+    "StoreCorruptError",
+    "StoreError",
+    "StoreLockedError",
+    "StoreVersionError",
+    "StoreWriteError",
+]
+
+
+class InputError(ValueError):
+    """Bad user input: the message names the bad value; nothing was stored.
+
+    `field` names the input it is about (a form field, an option), when it is about one.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field

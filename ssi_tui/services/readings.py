@@ -1,0 +1,131 @@
+"""Official SSI readings: one validation for the app's form and the command line."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from ssi_tui.domain.catalog import describe_validation_error
+from ssi_tui.domain.dates import DateParseError, not_future, parse_date
+from ssi_tui.domain.models import SSIReading
+from ssi_tui.services.errors import InputError
+
+if TYPE_CHECKING:
+    from ssi_tui.domain.report import Report
+    from ssi_tui.services.workspace import Workspace
+
+# Each number of a reading: its range, and whether it must be given.
+READING_FIELDS: dict[str, tuple[float, float, bool]] = {
+    "total": (0.0, 100.0, True),
+    "brand": (0.0, 25.0, True),
+    "find": (0.0, 25.0, True),
+    "engage": (0.0, 25.0, True),
+    "relate": (0.0, 25.0, True),
+    "industry_rank": (0.0, 100.0, False),
+    "network_rank": (0.0, 100.0, False),
+    "industry_avg": (0.0, 100.0, False),
+    "network_avg": (0.0, 100.0, False),
+}
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _number(value: object) -> float:
+    """A typed or given number ("62", "62,5", 62.5); `ValueError` when it is not a finite one."""
+    number = (
+        float(str(value).strip().replace(",", "."))
+        if isinstance(value, str)
+        else float(
+            value  # type: ignore[arg-type]
+        )
+    )
+    if not math.isfinite(number):
+        raise ValueError(value)
+    return number
+
+
+class ReadingService:
+    """Add, list and delete official readings."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self._store = workspace.store
+
+    def all(self) -> list[SSIReading]:
+        """Every reading, oldest first."""
+        return self._store.readings.all()
+
+    def with_estimates(self) -> list[tuple[SSIReading, Report]]:
+        """Each reading with our raw and weighted estimate as of its date."""
+        return [(reading, self.workspace.report(reading.date)) for reading in self.all()]
+
+    def _day(self, value: object) -> date:
+        today = self.workspace.today
+        if _blank(value):
+            return today
+        try:
+            day = value if isinstance(value, date) else parse_date(str(value), today)
+        except DateParseError as error:
+            raise InputError(str(error), "date") from None
+        try:
+            return not_future(day, today)
+        except DateParseError as error:
+            raise InputError(f"{error}: a reading is what you saw", "date") from None
+
+    def check(self, values: Mapping[str, Any]) -> dict[str, str]:
+        """Every problem with a reading's values at once: field → message ("" for the reading
+        as a whole). Values are text (a form) or numbers (the command line); the date may be
+        text read with the shared parser, or a date; no date is today."""
+        errors: dict[str, str] = {}
+        data: dict[str, Any] = {}
+        try:
+            data["date"] = self._day(values.get("date"))
+        except InputError as error:
+            errors["date"] = str(error)
+        for name, (low, high, required) in READING_FIELDS.items():
+            value = values.get(name)
+            if _blank(value):
+                if required:
+                    errors[name] = "required"
+                continue
+            try:
+                number = _number(value)
+            except (TypeError, ValueError):
+                errors[name] = f"not a number: {str(value).strip()!r}"
+                continue
+            if not low <= number <= high:
+                errors[name] = f"must be {low:g}-{high:g}, got {number:g}"
+                continue
+            data[name] = number
+        if not errors:
+            try:
+                SSIReading.model_validate(data)
+            except ValidationError as error:
+                errors[""] = describe_validation_error(error).removeprefix("(top level): ")
+        return errors
+
+    def build(self, values: Mapping[str, Any]) -> SSIReading:
+        """The reading the values describe; an `InputError` naming the first bad field."""
+        errors = self.check(values)
+        if errors:
+            field, message = next(iter(errors.items()))
+            raise InputError(message, field or None)
+        data: dict[str, Any] = {"date": self._day(values.get("date"))}
+        for name in READING_FIELDS:
+            if not _blank(values.get(name)):
+                data[name] = _number(values[name])
+        return SSIReading.model_validate(data)
+
+    def add(self, values: Mapping[str, Any]) -> SSIReading:
+        """Validate and store a reading."""
+        return self._store.readings.add(self.build(values))
+
+    def delete(self, reading_id: str) -> SSIReading:
+        """Delete a reading; it is returned."""
+        return self._store.readings.delete(reading_id)

@@ -1,0 +1,170 @@
+"""The application layer's hub: one store, the catalog, the rules and today, and the services.
+
+`Workspace` is what a command or a screen works with. Scores come from `report` and `history`;
+everything else goes through one service per area (`workspace.activities`, `.goals`,
+`.contacts`, `.readings`, `.planner`, `.review`, `.settings`), each owning its rules and
+validation. Opening a workspace (and the demo) is `ssi_tui.services.opening`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from ssi_tui.domain.alignment import AlignmentCache
+from ssi_tui.domain.catalog import Catalog, Rules, default_catalog, default_rules
+from ssi_tui.domain.daily import history
+from ssi_tui.domain.report import Report, build_report
+from ssi_tui.domain.scoring import PillarTotals, window_start
+from ssi_tui.gcpause import paused_gc
+from ssi_tui.services.errors import InputError
+from ssi_tui.store import Store
+
+if TYPE_CHECKING:
+    from ssi_tui.services.activities import ActivityService
+    from ssi_tui.services.contacts import ContactService
+    from ssi_tui.services.goals import GoalsService
+    from ssi_tui.services.planner import Planner
+    from ssi_tui.services.readings import ReadingService
+    from ssi_tui.services.review import ReviewService
+    from ssi_tui.services.settings import SettingsService
+
+__all__ = ["InputError", "Workspace", "week_ends"]
+
+
+@dataclass
+class Workspace:
+    """What a command or a screen works with."""
+
+    store: Store
+    today: date
+    catalog: Catalog = field(default_factory=default_catalog)
+    rules: Rules = field(default_factory=default_rules)
+    alignments: AlignmentCache = field(default_factory=AlignmentCache)
+
+    # -- the services -------------------------------------------------------------------------
+    @cached_property
+    def activities(self) -> ActivityService:
+        """Log, edit, delete and list activities."""
+        from ssi_tui.services.activities import ActivityService
+
+        return ActivityService(self)
+
+    @cached_property
+    def goals(self) -> GoalsService:
+        """Audiences, weights, roles, accounts, objectives and the profile checklist."""
+        from ssi_tui.services.goals import GoalsService
+
+        return GoalsService(self)
+
+    @cached_property
+    def contacts(self) -> ContactService:
+        """Contacts with their effective audience and last interaction."""
+        from ssi_tui.services.contacts import ContactService
+
+        return ContactService(self)
+
+    @cached_property
+    def readings(self) -> ReadingService:
+        """Official SSI readings: one validation for the form and the command line."""
+        from ssi_tui.services.readings import ReadingService
+
+        return ReadingService(self)
+
+    @cached_property
+    def planner(self) -> Planner:
+        """Plans, their occurrences, the agenda and suggestions."""
+        from ssi_tui.services.planner import Planner
+
+        return Planner(self)
+
+    @cached_property
+    def review(self) -> ReviewService:
+        """Weekly history, the official comparison and the review."""
+        from ssi_tui.services.review import ReviewService
+
+        return ReviewService(self)
+
+    @cached_property
+    def settings(self) -> SettingsService:
+        """The user's settings kept in the store (the theme)."""
+        from ssi_tui.services.settings import SettingsService
+
+        return SettingsService(self)
+
+    # -- the store as a whole -----------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        """Whether another ssi-tui holds the store (nothing can be saved)."""
+        return self.store.read_only
+
+    def problems(self) -> list[str]:
+        """Stored records left out because they no longer validate (the file was edited)."""
+        return self.store.problems()
+
+    def close(self) -> None:
+        """Release the store (and its lock)."""
+        self.store.close()
+
+    # -- scores ---------------------------------------------------------------------------
+    def report(self, as_of: date | None = None, window_days: int | None = None) -> Report:
+        """Scores and flags as of a date (default today) over a window (default from the rules)."""
+        as_of = as_of or self.today
+        window = window_days or self.rules.scoring.window_days
+        readings = self.store.readings.all()
+        start = window_start(as_of, window)
+        # The official comparison is made on the latest recent reading's date, over the rules'
+        # own window: its activities must be at hand too.
+        recent = [reading.date for reading in readings if reading.date <= as_of]
+        if recent:
+            start = min(start, window_start(max(recent), self.rules.scoring.window_days))
+        first = self.store.activities.first_date()
+        with paused_gc():  # thousands of scored activities and contributions, no cycles
+            activities = self.store.activities.records_between(start, as_of)
+            return build_report(
+                activities,
+                self.store.goals.get(),
+                self.catalog,
+                self.rules,
+                as_of,
+                window,
+                self.store.checklist.history(undated_since=first),
+                readings,
+                cache=self.alignments,
+                contacts=self.store.contacts.facts(),
+                first_activity=first,
+            )
+
+    def history(
+        self, week_ends: Sequence[date], window_days: int | None = None
+    ) -> list[PillarTotals]:
+        """Pillar scores as of each date."""
+        if not week_ends:
+            return []
+        window = window_days or self.rules.scoring.window_days
+        with paused_gc():  # tens of thousands of records and rows, no cycles
+            activities = self.store.activities.records_between(
+                window_start(min(week_ends), window), max(week_ends)
+            )
+            return history(
+                activities,
+                self.store.goals.get(),
+                self.catalog,
+                self.rules,
+                week_ends,
+                window,
+                self.store.checklist.history(undated_since=self.store.activities.first_date()),
+                cache=self.alignments,
+                contacts=self.store.contacts.facts(),
+            )
+
+
+def week_ends(as_of: date, weeks: int) -> list[date]:
+    """The last `weeks` Sundays on or before `as_of`, oldest first."""
+    days_since_sunday = (as_of.weekday() + 1) % 7
+    last_sunday = as_of - timedelta(days=days_since_sunday)
+    ends = [last_sunday - timedelta(weeks=index) for index in range(weeks)]
+    return sorted(ends)
