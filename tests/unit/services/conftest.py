@@ -3,31 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from ssi_tui.domain.models import Goals
 from ssi_tui.services.planner import Planner
 from ssi_tui.services.workspace import Workspace
 from ssi_tui.store import Store
-
-TODAY = date(2026, 11, 26)  # a Thursday
-
-GOALS = Goals.model_validate(
-    {
-        "audiences": {"prospects": 60, "partners": 25, "recruiters": 15},
-        "roles": {"prospects": ["head of", "director"], "recruiters": ["recruit", "talent"]},
-        "accounts": [
-            {"name": "Contoso", "audience": "prospects"},
-            {"name": "Fabrikam", "audience": "partners"},
-        ],
-        "objectives": [
-            {"kind": "message_sent", "audience": "prospects", "per_week": 3, "personalised": True}
-        ],
-    }
-)
+from tests.goals import GOALS, TODAY
 
 
 @pytest.fixture

@@ -7,8 +7,7 @@ from typing import Any
 
 from ssi_tui.domain.models import Activity, Contact
 from ssi_tui.domain.nurture import Touches, contact_audience, losing_touch, touch_status
-
-from .conftest import GOALS, TODAY
+from tests.goals import GOALS, TODAY
 
 
 def ago(days: int) -> date:

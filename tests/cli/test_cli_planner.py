@@ -10,8 +10,7 @@ import pytest
 
 from ssi_tui.cli.main import main
 from ssi_tui.store import Store
-
-from .conftest import GOALS, TODAY
+from tests.goals import GOALS, TODAY
 
 GOALS_JSON = json.dumps(GOALS.to_file())
 
