@@ -54,7 +54,8 @@ def test_the_check_can_fail(tmp_path: Path) -> None:
 
 
 def test_the_layer_contracts_hold() -> None:
-    """import-linter's contracts in pyproject.toml (domain ← store ← importers/exports ← cli/app)."""
+    """import-linter's contracts in pyproject.toml (domain ← store ← importers/exports ←
+    services ← app ← cli)."""
     script = Path(sys.executable).parent / "lint-imports"
     root = PACKAGE.parent
     if not (root / "pyproject.toml").is_file():
@@ -70,3 +71,27 @@ def test_the_layer_contracts_hold() -> None:
     )
     assert result.returncode == 0, result.stdout[-2000:]
     assert "broken" in result.stdout and " 0 broken" in result.stdout
+
+
+def store_calls(path: Path) -> list[str]:
+    """Where a source file reaches for a `.store` attribute (`workspace.store.goals…`)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        f"{path.name}:{node.lineno}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr == "store"
+    ]
+
+
+def test_the_app_calls_no_store_method() -> None:
+    """The screens go through the services (`workspace.goals.get()`, never `.store.goals`)."""
+    offenders = [
+        where for path in sorted((PACKAGE / "app").rglob("*.py")) for where in store_calls(path)
+    ]
+    assert offenders == []
+
+
+def test_the_store_check_can_fail(tmp_path: Path) -> None:
+    sample = tmp_path / "screen.py"
+    sample.write_text("goals = self.workspace.store.goals.get()\n", encoding="utf-8")
+    assert store_calls(sample) == ["screen.py:1"]

@@ -1,0 +1,254 @@
+"""The services own the rules: one validation per thing, whoever calls (form or command line)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ssi_tui.domain.models import Activity, Contact, Goals
+from ssi_tui.services.errors import InputError
+from ssi_tui.services.opening import open_workspace
+from ssi_tui.services.transfer import EXPORT_FORMATS, ExportRequest, export_text
+from ssi_tui.services.workspace import Workspace
+from tests.goals import TODAY
+
+from .conftest import GOALS
+
+READING = {"total": "62", "brand": "15", "find": "15", "engage": "16", "relate": "16"}
+
+
+# -- readings ---------------------------------------------------------------------------------
+def test_reading_check_reports_every_problem_at_once(workspace: Workspace) -> None:
+    errors = workspace.readings.check(
+        {"date": "tomorrow", "total": "", "brand": "26", "find": "abc", "engage": "5"}
+    )
+    assert set(errors) == {"date", "total", "brand", "find", "relate"}
+    assert "in the future" in errors["date"]
+    assert errors["total"] == errors["relate"] == "required"
+    assert errors["brand"] == "must be 0-25, got 26"
+    assert errors["find"] == "not a number: 'abc'"
+
+
+def test_reading_total_must_match_the_pillars_without_internal_wording(
+    workspace: Workspace,
+) -> None:
+    errors = workspace.readings.check({**READING, "total": "80"})
+    assert list(errors) == [""]
+    assert "(top level)" not in errors[""] and "pillar sum" in errors[""]
+
+
+def test_reading_from_text_or_numbers_is_the_same(workspace: Workspace) -> None:
+    typed = workspace.readings.build({**READING, "brand": "15,0", "date": "yesterday"})
+    given = workspace.readings.build(
+        {name: float(value) for name, value in READING.items()} | {"date": "-1d"}
+    )
+    assert typed.model_dump(exclude={"id"}) == given.model_dump(exclude={"id"})
+    assert typed.date.toordinal() == TODAY.toordinal() - 1
+
+
+def test_reading_add_refuses_and_stores_nothing(workspace: Workspace) -> None:
+    with pytest.raises(InputError) as caught:
+        workspace.readings.add({**READING, "brand": "30"})
+    assert caught.value.field == "brand"
+    assert workspace.readings.all() == []
+    assert workspace.readings.add(READING).total == 62
+
+
+def test_the_cli_and_the_form_refuse_the_same_future_reading(workspace: Workspace) -> None:
+    from ssi_tui.cli.main import main
+
+    form = workspace.readings.check({**READING, "date": "tomorrow"})
+    assert "in the future" in form["date"]
+    status = main(
+        ["reading", "add", "--demo", "--date", "tomorrow", *_options(READING)], today=TODAY
+    )
+    assert status == 2
+
+
+def _options(values: dict[str, str]) -> list[str]:
+    return [part for name, value in values.items() for part in (f"--{name}", value)]
+
+
+# -- goals ------------------------------------------------------------------------------------
+def test_set_weight_normalises_the_name_and_replaces_the_weight(workspace: Workspace) -> None:
+    workspace.goals.set_weight("  Prospects ", "70,5")
+    weights = {item.name: item.weight for item in workspace.goals.get().audiences}
+    assert weights["prospects"] == 70.5 and len(weights) == 3
+
+
+@pytest.mark.parametrize("weight", ["", "abc", "-1", "nan"])
+def test_bad_weights_are_refused_by_field(workspace: Workspace, weight: str) -> None:
+    with pytest.raises(InputError) as caught:
+        workspace.goals.set_weight("prospects", weight)
+    assert caught.value.field == "weight"
+    assert workspace.goals.get() == GOALS
+
+
+def test_removing_an_audience_removes_what_depends_on_it(workspace: Workspace) -> None:
+    goals = workspace.goals.remove_audience("prospects")
+    assert [item.name for item in goals.audiences] == ["partners", "recruiters"]
+    assert "prospects" not in goals.roles
+    assert [account.name for account in goals.accounts] == ["Fabrikam"]
+    assert goals.objectives == []
+    assert workspace.goals.get() == goals  # stored
+
+
+def test_check_audience_folds_and_refuses_unknown(workspace: Workspace) -> None:
+    assert workspace.goals.check_audience(" PARTNERS ") == "partners"
+    assert workspace.goals.check_audience("  ") is None
+    with pytest.raises(InputError, match="unknown audience 'investors'"):
+        workspace.goals.check_audience("investors")
+
+
+def test_accounts_are_checked_once(workspace: Workspace) -> None:
+    with pytest.raises(InputError) as caught:
+        workspace.goals.check_account("contoso", "prospects")
+    assert caught.value.field == "name"  # already a target account (names compare folded)
+    with pytest.raises(InputError) as caught:
+        workspace.goals.check_account("Initech", None)
+    assert caught.value.field == "audience"
+    workspace.goals.add_account("Initech", "partners")
+    assert workspace.goals.get().account_for("initech") is not None
+    workspace.goals.remove_account(0)
+    assert workspace.goals.get().account_for("Contoso") is None
+
+
+def test_roles_from_text(workspace: Workspace) -> None:
+    assert workspace.goals.set_roles("partners", " alliances, , channel ") == [
+        "alliances",
+        "channel",
+    ]
+    assert workspace.goals.get().roles["partners"] == ["alliances", "channel"]
+    workspace.goals.set_roles("partners", "")
+    assert "partners" not in workspace.goals.get().roles
+
+
+def test_checklist_rows_and_changes_are_dated_today(workspace: Workspace) -> None:
+    rows = {row.item: row for row in workspace.goals.checklist_rows()}
+    assert rows["photo"].label == "Profile photo" and not rows["photo"].done
+    assert rows["skills"].count == 0
+    workspace.goals.change_item("photo")
+    workspace.goals.change_item("skills", 5)
+    workspace.goals.change_item("skills", -10)  # never below 0
+    checklist = workspace.goals.checklist()
+    assert checklist.photo and checklist.skills == 0
+    assert workspace.store.checklist.history().entries[-1].since == TODAY
+    with pytest.raises(InputError):
+        workspace.goals.change_item("colour")
+
+
+# -- activities -------------------------------------------------------------------------------
+def test_edit_keeps_identity_source_plan_and_import_key(workspace: Workspace) -> None:
+    original = Activity(
+        kind="comment",
+        date=TODAY,
+        source="linkedin-export",
+        plan_id="p1",
+        external_id="x1",
+        audience="prospects",
+    )
+    workspace.store.activities.add(original)
+    fields = workspace.activities.fields_from_text(
+        {"kind": "message_sent", "date": "-2d", "audience": "Partners"}
+    )
+    edited = workspace.activities.update(original, fields)
+    assert (edited.id, edited.source, edited.plan_id, edited.external_id) == (
+        original.id,
+        "linkedin-export",
+        "p1",
+        "x1",
+    )
+    assert edited.kind == "message_sent" and edited.audience == "partners"
+    assert workspace.activities.get(original.id) == edited
+
+
+def test_activity_text_with_a_future_or_bad_date_names_the_field(workspace: Workspace) -> None:
+    for text in ("tomorrow", "31/31/2026"):
+        with pytest.raises(InputError) as caught:
+            workspace.activities.fields_from_text({"kind": "post", "date": text})
+        assert caught.value.field == "date"
+    with pytest.raises(InputError, match="unknown kind .posst.; try post"):
+        workspace.activities.check_kind("posst")
+
+
+def test_log_creates_a_new_contact_and_delete_restore_round_trip(workspace: Workspace) -> None:
+    activity, created = workspace.activities.log(
+        {"kind": "comment", "contact": "Ada Example", "company": "Contoso"}
+    )
+    assert created is not None and created.name == "Ada Example"
+    deleted = workspace.activities.delete(activity.id)
+    assert workspace.activities.between(None, None) == []
+    workspace.activities.restore(deleted)
+    assert workspace.activities.get(activity.id) == activity
+
+
+def test_rows_carry_the_scoring_audience_and_points(workspace: Workspace) -> None:
+    workspace.store.contacts.add(Contact(name="Bo Buyer", company="Contoso"))
+    workspace.activities.log({"kind": "message_sent", "contact": "Bo Buyer"})
+    (row,) = workspace.activities.rows()
+    assert row.audience == "prospects"  # from the contact's company: a target account
+    assert row.pillar == workspace.catalog.kind("message_sent").pillar
+    assert row.raw > 0 and row.weighted > 0
+
+
+# -- contacts ---------------------------------------------------------------------------------
+def test_contact_rows_mark_derived_audiences_and_the_last_interaction(
+    workspace: Workspace,
+) -> None:
+    workspace.store.contacts.add(Contact(name="Cy Director", title="Director of Sales"))
+    workspace.store.contacts.add(Contact(name="Di Own", audience="partners", company="Contoso"))
+    workspace.store.contacts.add(Contact(name="Ed Nobody"))
+    workspace.activities.log(_typed(workspace, contact="cy  director", date="-3d"))
+    workspace.activities.log(_typed(workspace, contact="Cy Director", date="-9d"))
+    rows = {row.contact.name: row for row in workspace.contacts.rows()}
+    assert (rows["Cy Director"].audience, rows["Cy Director"].derived) == ("prospects", True)
+    assert rows["Cy Director"].last is not None
+    assert rows["Cy Director"].last.toordinal() == TODAY.toordinal() - 3
+    assert (rows["Di Own"].audience, rows["Di Own"].derived) == ("partners", False)
+    assert (rows["Ed Nobody"].audience, rows["Ed Nobody"].derived, rows["Ed Nobody"].last) == (
+        None,
+        False,
+        None,
+    )
+
+
+def test_set_audience_checks_the_goals(workspace: Workspace) -> None:
+    contact = workspace.store.contacts.add(Contact(name="Fay"))
+    assert workspace.contacts.set_audience(contact.id, "Recruiters").audience == "recruiters"
+    with pytest.raises(InputError):
+        workspace.contacts.set_audience(contact.id, "investors")
+    assert workspace.contacts.set_audience(contact.id, None).audience is None
+
+
+# -- transfer, opening ------------------------------------------------------------------------
+def test_export_formats_refuse_options_they_do_not_take(workspace: Workspace) -> None:
+    assert set(EXPORT_FORMATS) == {"md", "csv", "json"}
+    with pytest.raises(InputError, match="--as-of does not apply to --format json"):
+        export_text(workspace, "json", ExportRequest(as_of=TODAY))
+    with pytest.raises(InputError, match="--weeks applies to --format md only"):
+        export_text(workspace, "csv", ExportRequest(weeks=4))
+    with pytest.raises(InputError, match="unknown format 'pdf'"):
+        export_text(workspace, "pdf")
+    assert export_text(workspace, "md").startswith("#")
+
+
+def test_open_workspace_seeds_the_demo_and_falls_back_to_read_only(tmp_path: Path) -> None:
+    from ssi_tui.services.errors import StoreLockedError
+
+    directory = tmp_path / "demo"
+    first = open_workspace(directory, TODAY, demo=True).workspace
+    try:
+        assert first.activities.between(None, None)
+        assert isinstance(first.goals.get(), Goals) and first.goals.get().audiences
+        with pytest.raises(StoreLockedError):
+            open_workspace(directory, TODAY, write=True)
+        second = open_workspace(directory, TODAY, read_only_if_locked=True)
+        assert second.workspace.read_only and second.read_only_reason
+        second.workspace.close()
+    finally:
+        first.close()
+
+
+def _typed(workspace: Workspace, **values: str) -> dict[str, object]:
+    return workspace.activities.fields_from_text({"kind": "comment", **values})
