@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from ssi_tui.cli.args import whole_number
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import bar, print_json
-from ssi_tui.domain.pillars import PILLAR_LABELS, PILLARS
+from ssi_tui.domain.pillars import PILLARS
+from ssi_tui.wording.labels import pillar_label
 
 if TYPE_CHECKING:
     from ssi_tui.domain.report import Report
@@ -64,7 +65,7 @@ def render_report(report: Report) -> str:
         score = scores.pillars[pillar]
         alignment = "-" if score.alignment is None else f"{score.alignment:.0%}"
         lines.append(
-            f"{PILLAR_LABELS[pillar]:<24}{score.raw:>6.1f}  {bar(score.raw)}  {score.weighted:>8.1f}  "
+            f"{pillar_label(pillar):<24}{score.raw:>6.1f}  {bar(score.raw)}  {score.weighted:>8.1f}  "
             f"{bar(score.weighted)}  {alignment:>9}"
         )
     lines.append(

@@ -1,4 +1,8 @@
-"""Mismatch flags: where raw activity and the user's goals disagree, with the evidence and a fix."""
+"""Mismatch flags: where raw activity and the user's goals disagree, with the evidence and a fix.
+
+Each flag carries its id and parameters; `ssi_tui.wording.flags` words them (message, action,
+the suggested plan's note), so that a translation has one place to go.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,11 @@ from typing import Any, Literal
 
 from ssi_tui.domain.alignment import TIERS
 from ssi_tui.domain.catalog import Catalog, Rules
-from ssi_tui.domain.flag_titles import FLAG_TITLES  # noqa: F401 - re-exported
-from ssi_tui.domain.models import PILLAR_LABELS, PILLARS, Goals, SSIReading
+from ssi_tui.domain.models import PILLARS, Goals, SSIReading
 from ssi_tui.domain.review import compare_reading
 from ssi_tui.domain.scoring import Breakdown, PillarScore
+from ssi_tui.wording import flags as wording
+from ssi_tui.wording.labels import FLAG_TITLES  # noqa: F401 - re-exported
 
 Severity = Literal["info", "warn", "alert"]
 SEVERITY_RANK: dict[str, int] = {"alert": 0, "warn": 1, "info": 2}
@@ -65,10 +70,19 @@ class Flag:
     id: str
     severity: Severity
     pillar: str | None
-    message: str
+    params: dict[str, Any] = field(default_factory=dict)  # what the wording is built from
     evidence: dict[str, Any] = field(default_factory=dict)
-    action: str = ""
     suggestion: Suggestion | None = None
+
+    @property
+    def message(self) -> str:
+        """What the flag says (`ssi_tui.wording.flags.message`)."""
+        return wording.message(self)
+
+    @property
+    def action(self) -> str:
+        """What to do about it (`ssi_tui.wording.flags.action`)."""
+        return wording.action(self)
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape of `ssi-tui score --json`."""
@@ -81,10 +95,6 @@ class Flag:
             "action": self.action,
             "suggestion": self.suggestion.as_dict() if self.suggestion else None,
         }
-
-
-def _pct(value: float) -> str:
-    return f"{value:.0%}"
 
 
 def _top_audience(goals: Goals) -> str | None:
@@ -118,22 +128,22 @@ def aimless_activity(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag
         effort = tiers[pillar]
         total = sum(effort.values()) or 1.0
         untargeted, tagged = effort["none"] / total, effort["tagged"] / total
-        kind = _PILLAR_ACTION_KIND[pillar]
-        audience_text = f" at {target}" if target else ""
-        why = (
-            f"{_pct(untargeted)} of it reaches none of your audiences"
-            if untargeted >= tagged
-            else f"{_pct(tagged)} of it is tagged with an audience but nothing shows it reached them"
-        )
+        params = {
+            "pillar": pillar,
+            "target": target,
+            "alignment": aligned,
+            "raw": score.raw,
+            "weighted": score.weighted,
+            "untargeted": untargeted,
+            "tagged": tagged,
+            "variant": "untargeted" if untargeted >= tagged else "tagged",
+        }
         flags.append(
             Flag(
                 id="aimless_activity",
                 severity=severity,
                 pillar=pillar,
-                message=(
-                    f"{PILLAR_LABELS[pillar]}: only {_pct(aligned)} of its points serve your goals "
-                    f"({score.raw:.1f}/25 raw, {score.weighted:.1f} weighted): {why}."
-                ),
+                params=params,
                 evidence={
                     "raw": round(score.raw, 1),
                     "weighted": round(score.weighted, 1),
@@ -143,12 +153,10 @@ def aimless_activity(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag
                     "tagged_share": round(tagged, 2),
                     "aimed_share": round(effort["aimed"] / total, 2),
                 },
-                action=(
-                    f"Aim {pillar} activity{audience_text}: at a target account or role, or with "
-                    "a contact you gave an audience; a bare tag counts half."
-                ),
                 suggestion=Suggestion(
-                    kind=kind, audience=target, note=f"Aligned {pillar} activity"
+                    kind=_PILLAR_ACTION_KIND[pillar],
+                    audience=target,
+                    note=wording.note("aimless_activity", params),
                 ),
             )
         )
@@ -189,24 +197,27 @@ def audience_drift(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
     severity: Severity = "alert" if worst > limits["alert_gap"] else "warn"
     effort_share = {name: round(effort.get(name, 0.0) / total, 2) for name in gaps}
     goal_share = {name: round(goals.share(name), 2) for name in gaps}
+    params = {
+        "over": over,
+        "under": under,
+        "over_effort": effort_share[over],
+        "over_goal": goal_share[over],
+        "under_effort": effort_share[under],
+        "under_goal": goal_share[under],
+    }
     return [
         Flag(
             id="audience_drift",
             severity=severity,
             pillar=None,
-            message=(
-                f"{over.capitalize()} get {_pct(effort_share[over])} of your targeted effort for "
-                f"{_pct(goal_share[over])} of your goals; {under} get {_pct(effort_share[under])} "
-                f"for {_pct(goal_share[under])}."
-            ),
+            params=params,
             evidence={
                 "effort_share": effort_share,
                 "goal_share": goal_share,
                 "targeted_activities": count,
             },
-            action=f"Shift effort to {under}: a weekly block of personalised messages to them.",
             suggestion=Suggestion(
-                kind="message_sent", audience=under, note=f"Personalised message to {under}"
+                kind="message_sent", audience=under, note=wording.note("audience_drift", params)
             ),
         )
     ]
@@ -237,21 +248,20 @@ class History:
             return 0
         return (self.as_of - self.first).days + 1
 
-    def span(self, window_days: int) -> str:
-        """How to say "over the span we can judge": the window, or the history when shorter."""
+    def span(self, window_days: int) -> dict[str, Any]:
+        """The span we can judge, for the wording: the window, or the history when shorter
+        (`span` is "window", "history" or "none")."""
         if self.first is None or self.first > self.as_of:
-            return "yet (no activity logged so far)"
+            return {"span": "none"}
         if self.days < window_days:
-            return f"since your first activity on {self.first.isoformat()}"
-        return f"in the last {window_days} days"
+            return {"span": "history", "first": self.first.isoformat()}
+        return {"span": "window", "window_days": window_days}
 
 
-def _idleness(report: Breakdown, last: date | None, history: History) -> tuple[int | None, str]:
-    """Days since the last touch (None: none in the window) and how to say it."""
-    if last is None:
-        return None, history.span(report.window_days)
-    idle = (report.as_of - last).days
-    return idle, f"for {idle} days"
+def _idleness(report: Breakdown, last: date | None, history: History) -> dict[str, Any]:
+    """Days since the last touch (None: none in the window), and the span judged."""
+    idle = None if last is None else (report.as_of - last).days
+    return {"days_since": idle, **history.span(report.window_days)}
 
 
 def neglected_audience(
@@ -271,17 +281,17 @@ def neglected_audience(
         if young and audience.name != top:
             continue  # a young store cannot show a habit: only the main audience is nudged
         last = touches.get(audience.name)
-        idle, since = _idleness(report, last, history)
+        idleness = _idleness(report, last, history)
+        idle = idleness["days_since"]
         if idle is not None and idle < days:
             continue
+        params = {"audience": audience.name, "goal_share": goals.share(audience.name), **idleness}
         flags.append(
             Flag(
                 id="neglected_audience",
                 severity="info" if young else ("alert" if audience.name == top else "warn"),
                 pillar=None,
-                message=(
-                    f"Nothing aimed at {audience.name} ({_pct(goals.share(audience.name))} of your goals) {since}."
-                ),
+                params=params,
                 evidence={
                     "audience": audience.name,
                     "goal_share": round(goals.share(audience.name), 2),
@@ -289,11 +299,10 @@ def neglected_audience(
                     "last": last.isoformat() if last else None,
                     "history_days": history.days,
                 },
-                action=f"Reach out to {audience.name} this week: a personalised message or a follow-up.",
                 suggestion=Suggestion(
                     kind="message_sent",
                     audience=audience.name,
-                    note=f"Reconnect with {audience.name}",
+                    note=wording.note("neglected_audience", params),
                 ),
             )
         )
@@ -317,15 +326,17 @@ def neglected_account(
         if young and account.audience != top:
             continue  # a young store: only the main audience's accounts are nudged
         last = touches.get(account.name)
-        idle, since = _idleness(report, last, history)
+        idleness = _idleness(report, last, history)
+        idle = idleness["days_since"]
         if idle is not None and idle < days:
             continue
+        params = {"account": account.name, "audience": account.audience, **idleness}
         flags.append(
             Flag(
                 id="neglected_account",
                 severity="info" if young or account.audience != top else "warn",
                 pillar="relate",
-                message=f"No activity with target account {account.name} ({account.audience}) {since}.",
+                params=params,
                 evidence={
                     "account": account.name,
                     "audience": account.audience,
@@ -333,12 +344,11 @@ def neglected_account(
                     "last": last.isoformat() if last else None,
                     "history_days": history.days,
                 },
-                action=f"Engage someone at {account.name}: comment on their posts, then a personalised message.",
                 suggestion=Suggestion(
                     kind="follow_up",
                     audience=account.audience,
                     company=account.name,
-                    note=f"Touch point with {account.name}",
+                    note=wording.note("neglected_account", params),
                 ),
             )
         )
@@ -362,14 +372,12 @@ def invisible_effort(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag
             id="invisible_effort",
             severity="info",
             pillar=pillar,
-            message=(
-                f"{_pct(share)} of your goal-aligned effort happens off LinkedIn, "
-                "where the official SSI cannot see it."
-            ),
+            params={"share": share},
             evidence={"off_linkedin_share": round(share, 2), "off_linkedin_points": by_pillar},
-            action="Make it visible: post about your talks, meetings and articles, and connect after meetings.",
             suggestion=Suggestion(
-                kind="post", audience=_top_audience(goals), note="Share an off-LinkedIn win"
+                kind="post",
+                audience=_top_audience(goals),
+                note=wording.note("invisible_effort", {}),
             ),
         )
     ]
@@ -394,11 +402,12 @@ def low_reply_rate(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
             id="low_reply_rate",
             severity="alert" if rate < limits["alert_rate"] else "warn",
             pillar="engage",
-            message=f"Only {received} replies to {sent} messages sent ({_pct(rate)}).",
+            params={"sent": sent, "received": received, "rate": rate},
             evidence={"sent": sent, "received": received, "reply_rate": round(rate, 2)},
-            action="Send fewer, more personal messages: reference their work, ask one clear question.",
             suggestion=Suggestion(
-                kind="message_sent", audience=_top_audience(goals), note="Personalised message"
+                kind="message_sent",
+                audience=_top_audience(goals),
+                note=wording.note("low_reply_rate", {}),
             ),
         )
     ]
@@ -421,19 +430,23 @@ def generic_outreach(report: Breakdown, goals: Goals, catalog: Catalog, rules: R
             id="generic_outreach",
             severity="alert" if share < limits["alert_personalised"] else "warn",
             pillar=catalog.kind(worst_kind).pillar,
-            message=(
-                f"Only {personalised} of {len(outreach)} messages, invitations and comments "
-                f"were personalised ({_pct(share)})."
-            ),
+            params={
+                "personalised": personalised,
+                "outreach": len(outreach),
+                "share": share,
+                "kind": worst_kind,
+                "kind_label": catalog.kind(worst_kind).label,
+            },
             evidence={
                 "outreach": len(outreach),
                 "personalised": personalised,
                 "share": round(share, 2),
                 "most_generic_kind": worst_kind,
             },
-            action=f"Personalise every {catalog.kind(worst_kind).label.lower()}: a line about them, not a template.",
             suggestion=Suggestion(
-                kind=worst_kind, audience=_top_audience(goals), note="Personalised, not a template"
+                kind=worst_kind,
+                audience=_top_audience(goals),
+                note=wording.note("generic_outreach", {}),
             ),
         )
     ]
@@ -490,27 +503,23 @@ def official_gap(
         },
         "comparison": comparison.summary(),
     }
-    head = (
-        f"LinkedIn gives you {latest.total:.0f}/100 ({latest.date.isoformat()}) and your "
-        f"goal-weighted score is {weighted:.0f}"
-    )
+    params = {
+        "official_total": latest.total,
+        "official_date": latest.date.isoformat(),
+        "weighted": weighted,
+        "raw": raw,
+        "aim_gap": aim_gap,
+        "estimate_error": estimate_error,
+    }
     if aim_gap >= limits["min_aim_gap"]:
         pillar = max(aim_by_pillar, key=lambda name: (aim_by_pillar[name], name))
-        error = _signed_points(estimate_error)
         return [
             Flag(
                 id="official_gap",
                 severity="alert" if aim_gap >= limits["alert_gap"] else "warn",
                 pillar=pillar,
-                message=(
-                    f"{head}: {aim_gap:.0f} points of the activity LinkedIn counts do not serve "
-                    f"your goals (our raw estimate, {raw:.0f}, {error})."
-                ),
+                params={**params, "variant": "aim", "pillar": pillar},
                 evidence=evidence,
-                action=(
-                    f"Worry less about the SSI number; fix {pillar} first by aiming it at your "
-                    "audiences."
-                ),
                 suggestion=Suggestion(
                     kind=_PILLAR_ACTION_KIND[pillar], audience=_top_audience(goals)
                 ),
@@ -522,26 +531,11 @@ def official_gap(
             id="official_gap",
             severity="info",
             pillar=pillar,
-            message=(
-                f"{head}, but your activity is well aimed (raw {raw:.0f}, weighted "
-                f"{weighted:.0f}): LinkedIn counts {estimate_error:.0f} points we do not see."
-            ),
+            params={**params, "variant": "unseen", "pillar": pillar},
             evidence=evidence,
-            action=(
-                f"Log or import the {pillar} activity LinkedIn sees (ssi-tui import your export), "
-                "and keep recording readings."
-            ),
             suggestion=None,
         )
     ]
-
-
-def _signed_points(official_minus_raw: float) -> str:
-    points = round(abs(official_minus_raw))
-    if points == 0:
-        return "matches LinkedIn's"
-    unit = "point" if points == 1 else "points"
-    return f"is {points} {unit} {'below' if official_minus_raw > 0 else 'above'} LinkedIn's"
 
 
 # Flags whose severity a young store caps at info (neglect flags judge their own age).

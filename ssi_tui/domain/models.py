@@ -15,7 +15,7 @@ from pydantic import (
     model_validator,
 )
 
-from ssi_tui.domain.pillars import PILLAR_LABELS, PILLARS, Pillar  # noqa: F401 - re-exported
+from ssi_tui.domain.pillars import PILLARS, Pillar  # noqa: F401 - re-exported
 from ssi_tui.domain.text import (
     clean_optional,
     clean_text,

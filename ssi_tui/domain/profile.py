@@ -5,20 +5,6 @@ from __future__ import annotations
 from ssi_tui.domain.catalog import Rules
 from ssi_tui.domain.models import ProfileChecklist
 
-# What each checklist item is called, wherever it is shown (app, command line, exports).
-CHECKLIST_LABELS = {
-    "photo": "Profile photo",
-    "headline": "Headline",
-    "summary": "Summary (About)",
-    "experience": "Experience",
-    "industry": "Industry",
-    "location": "Location",
-    "skills": "Skills (≥5)",
-    "recommendations": "Recommendations (≥3)",
-    "featured": "Featured media",
-    "custom_url": "Custom profile URL",
-}
-
 
 def checklist_items(checklist: ProfileChecklist, rules: Rules) -> dict[str, bool]:
     """Each checklist item and whether it is done (counts compared with the rules' minimums)."""

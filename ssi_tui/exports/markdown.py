@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ssi_tui.domain.flag_titles import FLAG_TITLES
-from ssi_tui.domain.pillars import PILLAR_LABELS, PILLARS
+from ssi_tui.domain.pillars import PILLARS
 from ssi_tui.domain.text import clean_text
+from ssi_tui.wording.labels import flag_title, pillar_label, severity_label
 
 if TYPE_CHECKING:
     from ssi_tui.domain.catalog import Catalog
@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 # the "." of a domain and the ":" of a scheme so that no renderer can autolink a bare address.
 # User text is one line placed after our own prefix, so line-start syntax (#, -, 1.) cannot occur.
 _MARKUP = re.compile(r"([\\`*_{}\[\]()<>!|~&@$^=#]|\.(?=[^\W\d_])|:(?=\S))")
-
-SEVERITY_LABELS = {"alert": "ALERT", "warn": "WARN", "info": "INFO"}
 
 
 def escape_markdown(value: object) -> str:
@@ -79,7 +77,7 @@ def _scores(review: Review) -> list[str]:
         alignment = "–" if score.alignment is None else f"{score.alignment:.0%}"
         rows.append(
             [
-                PILLAR_LABELS[pillar],
+                pillar_label(pillar),
                 _number(score.raw),
                 _number(score.weighted),
                 _number(score.weighted - score.raw),
@@ -130,10 +128,10 @@ def _flags(flags: Sequence[Flag]) -> list[str]:
     if not flags:
         return [*lines, "No mismatch flags: your activity matches your goals."]
     for number, flag in enumerate(flags, start=1):
-        title = FLAG_TITLES.get(flag.id, flag.id)
+        title = flag_title(flag.id)
         where = f" · {escape_markdown(flag.pillar)}" if flag.pillar else ""
         lines.append(
-            f"{number}. **{SEVERITY_LABELS.get(flag.severity, flag.severity)} · {title}**{where}: "
+            f"{number}. **{severity_label(flag.severity)} · {title}**{where}: "
             f"{escape_markdown(flag.message)}"
         )
         evidence = "; ".join(

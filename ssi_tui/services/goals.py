@@ -12,13 +12,9 @@ from pydantic import ValidationError
 from ssi_tui.domain.catalog import describe_validation_error
 from ssi_tui.domain.models import Audience, Goals, ProfileChecklist, TargetAccount, audience_name
 from ssi_tui.domain.objectives import ObjectiveProgress, objective_progress, week_start
-from ssi_tui.domain.profile import (
-    CHECKLIST_LABELS,
-    checklist_items,
-    profile_completeness,
-    profile_level,
-)
+from ssi_tui.domain.profile import checklist_items, profile_completeness, profile_level
 from ssi_tui.services.errors import InputError
+from ssi_tui.wording.labels import CHECKLIST_LABELS, checklist_label
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
@@ -196,10 +192,10 @@ class GoalsService:
         checklist = self.checklist()
         done = checklist_items(checklist, self.workspace.rules)
         rows = []
-        for item, label in CHECKLIST_LABELS.items():
+        for item in CHECKLIST_LABELS:
             value: Any = getattr(checklist, item)
             count = value if isinstance(value, int) and not isinstance(value, bool) else None
-            rows.append(ChecklistRow(item, label, bool(done.get(item)), count))
+            rows.append(ChecklistRow(item, checklist_label(item), bool(done.get(item)), count))
         return rows
 
     def completeness(self) -> Completeness:

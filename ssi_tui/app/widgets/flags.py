@@ -9,7 +9,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ssi_tui.app.text import plain
-from ssi_tui.domain.flag_titles import FLAG_TITLES
+from ssi_tui.wording.labels import flag_title
 
 if TYPE_CHECKING:
     from ssi_tui.domain.flags import Flag
@@ -34,7 +34,7 @@ def flag_prompt(flag: Flag) -> Content:
     return Content.assemble(
         (f" {flag.severity.upper():<5} ", SEVERITY_STYLE[flag.severity]),
         " ",
-        (FLAG_TITLES.get(flag.id, flag.id), "bold"),
+        (flag_title(flag.id), "bold"),
         (f" · {subject}" if subject else "", "dim"),
     )
 
@@ -54,7 +54,7 @@ def flag_detail(flag: Flag) -> Content:
     """Sentence, evidence numbers, suggested action, and the plan it suggests."""
     parts: list[Content] = [
         Content.assemble(
-            (FLAG_TITLES.get(flag.id, flag.id), "bold"),
+            (flag_title(flag.id), "bold"),
             (f"  {flag.id} · {flag.severity} · {flag.pillar or 'all pillars'}", "dim"),
         ),
         Content(plain(flag.message)),

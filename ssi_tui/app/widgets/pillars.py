@@ -9,22 +9,10 @@ from textual.widget import Widget
 
 from ssi_tui.app.registry import with_keys
 from ssi_tui.domain.pillars import PILLARS
+from ssi_tui.wording.labels import pillar_label
 
 if TYPE_CHECKING:
     from ssi_tui.domain.report import Report
-
-SHORT_LABELS = {
-    "brand": "Brand",
-    "find": "Find people",
-    "engage": "Engage",
-    "relate": "Relationships",
-}
-LONG_LABELS = {
-    "brand": "Professional brand",
-    "find": "Find the right people",
-    "engage": "Engage with insights",
-    "relate": "Build relationships",
-}
 
 
 def bar(value: float, width: int, maximum: float = 25.0) -> tuple[str, str]:
@@ -64,7 +52,7 @@ class PillarPanel(Widget):
         if self.report is None:
             return Content(self.placeholder)
         width = self.size.width
-        labels = LONG_LABELS if width >= 100 else SHORT_LABELS
+        labels = {pillar: pillar_label(pillar, short=width < 100) for pillar in PILLARS}
         label_width = max(len(text) for text in labels.values()) + 1
         bar_width = max(4, (width - label_width - 2 * 6 - 6 - 6) // 2)
         scores = self.report.breakdown

@@ -1,0 +1,214 @@
+"""The words of the mismatch flags: message, action and suggested-plan note, from a flag's id
+and parameters (`ssi_tui.domain.flags` decides; this module only words)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
+
+from ssi_tui.wording import _, plural
+from ssi_tui.wording.labels import pillar_label
+
+Params = Mapping[str, Any]
+
+
+class Worded(Protocol):
+    """What a flag offers to be worded."""
+
+    @property
+    def id(self) -> str: ...  # noqa: D102
+
+    @property
+    def params(self) -> Params: ...  # noqa: D102
+
+
+def pct(value: float) -> str:
+    """A share as a whole percentage."""
+    return f"{value:.0%}"
+
+
+def since(params: Params) -> str:
+    """How long an audience or account went untouched: "for 23 days", or, with no touch in the
+    window, over what span we can judge (the window, or the history when shorter)."""
+    idle = params.get("days_since")
+    if idle is not None:
+        return _("for {days} days").format(days=idle)
+    span = params.get("span")
+    if span == "history":
+        return _("since your first activity on {first}").format(first=params["first"])
+    if span == "window":
+        return _("in the last {days} days").format(days=params["window_days"])
+    return _("yet (no activity logged so far)")
+
+
+def signed_points(official_minus_raw: float) -> str:
+    """How our raw estimate stands against LinkedIn's: "is 3 points below LinkedIn's"."""
+    points = round(abs(official_minus_raw))
+    if points == 0:
+        return _("matches LinkedIn's")
+    if official_minus_raw > 0:
+        return plural(
+            points, _("is {n} point below LinkedIn's"), _("is {n} points below LinkedIn's")
+        ).format(n=points)
+    return plural(
+        points, _("is {n} point above LinkedIn's"), _("is {n} points above LinkedIn's")
+    ).format(n=points)
+
+
+# -- messages -------------------------------------------------------------------------------
+def _aimless_message(p: Params) -> str:
+    if p["variant"] == "untargeted":
+        why = _("{share} of it reaches none of your audiences").format(share=pct(p["untargeted"]))
+    else:
+        why = _(
+            "{share} of it is tagged with an audience but nothing shows it reached them"
+        ).format(share=pct(p["tagged"]))
+    return _(
+        "{pillar}: only {aligned} of its points serve your goals "
+        "({raw:.1f}/25 raw, {weighted:.1f} weighted): {why}."
+    ).format(
+        pillar=pillar_label(p["pillar"]),
+        aligned=pct(p["alignment"]),
+        raw=p["raw"],
+        weighted=p["weighted"],
+        why=why,
+    )
+
+
+def _drift_message(p: Params) -> str:
+    return _(
+        "{Over} get {over_effort} of your targeted effort for {over_goal} of your goals; "
+        "{under} get {under_effort} for {under_goal}."
+    ).format(
+        Over=p["over"].capitalize(),
+        over_effort=pct(p["over_effort"]),
+        over_goal=pct(p["over_goal"]),
+        under=p["under"],
+        under_effort=pct(p["under_effort"]),
+        under_goal=pct(p["under_goal"]),
+    )
+
+
+def _official_head(p: Params) -> str:
+    return _(
+        "LinkedIn gives you {official:.0f}/100 ({date}) and your goal-weighted score is "
+        "{weighted:.0f}"
+    ).format(official=p["official_total"], date=p["official_date"], weighted=p["weighted"])
+
+
+def _official_message(p: Params) -> str:
+    if p["variant"] == "aim":
+        return _(
+            "{head}: {aim_gap:.0f} points of the activity LinkedIn counts do not serve your "
+            "goals (our raw estimate, {raw:.0f}, {error})."
+        ).format(
+            head=_official_head(p),
+            aim_gap=p["aim_gap"],
+            raw=p["raw"],
+            error=signed_points(p["estimate_error"]),
+        )
+    return _(
+        "{head}, but your activity is well aimed (raw {raw:.0f}, weighted {weighted:.0f}): "
+        "LinkedIn counts {unseen:.0f} points we do not see."
+    ).format(
+        head=_official_head(p), raw=p["raw"], weighted=p["weighted"], unseen=p["estimate_error"]
+    )
+
+
+MESSAGES: dict[str, Callable[[Params], str]] = {
+    "aimless_activity": _aimless_message,
+    "audience_drift": _drift_message,
+    "neglected_audience": lambda p: _(
+        "Nothing aimed at {audience} ({share} of your goals) {since}."
+    ).format(audience=p["audience"], share=pct(p["goal_share"]), since=since(p)),
+    "neglected_account": lambda p: _(
+        "No activity with target account {account} ({audience}) {since}."
+    ).format(account=p["account"], audience=p["audience"], since=since(p)),
+    "invisible_effort": lambda p: _(
+        "{share} of your goal-aligned effort happens off LinkedIn, where the official SSI "
+        "cannot see it."
+    ).format(share=pct(p["share"])),
+    "low_reply_rate": lambda p: _(
+        "Only {received} replies to {sent} messages sent ({rate})."
+    ).format(received=p["received"], sent=p["sent"], rate=pct(p["rate"])),
+    "generic_outreach": lambda p: _(
+        "Only {personalised} of {outreach} messages, invitations and comments were "
+        "personalised ({share})."
+    ).format(personalised=p["personalised"], outreach=p["outreach"], share=pct(p["share"])),
+    "official_gap": _official_message,
+}
+
+
+# -- actions --------------------------------------------------------------------------------
+def _aimless_action(p: Params) -> str:
+    if p.get("target"):
+        return _(
+            "Aim {pillar} activity at {audience}: at a target account or role, or with a "
+            "contact you gave an audience; a bare tag counts half."
+        ).format(pillar=p["pillar"], audience=p["target"])
+    return _(
+        "Aim {pillar} activity: at a target account or role, or with a contact you gave an "
+        "audience; a bare tag counts half."
+    ).format(pillar=p["pillar"])
+
+
+def _official_action(p: Params) -> str:
+    if p["variant"] == "aim":
+        return _(
+            "Worry less about the SSI number; fix {pillar} first by aiming it at your audiences."
+        ).format(pillar=p["pillar"])
+    return _(
+        "Log or import the {pillar} activity LinkedIn sees (ssi-tui import your export), and "
+        "keep recording readings."
+    ).format(pillar=p["pillar"])
+
+
+ACTIONS: dict[str, Callable[[Params], str]] = {
+    "aimless_activity": _aimless_action,
+    "audience_drift": lambda p: _(
+        "Shift effort to {under}: a weekly block of personalised messages to them."
+    ).format(under=p["under"]),
+    "neglected_audience": lambda p: _(
+        "Reach out to {audience} this week: a personalised message or a follow-up."
+    ).format(audience=p["audience"]),
+    "neglected_account": lambda p: _(
+        "Engage someone at {account}: comment on their posts, then a personalised message."
+    ).format(account=p["account"]),
+    "invisible_effort": lambda p: _(
+        "Make it visible: post about your talks, meetings and articles, and connect after meetings."
+    ),
+    "low_reply_rate": lambda p: _(
+        "Send fewer, more personal messages: reference their work, ask one clear question."
+    ),
+    "generic_outreach": lambda p: _(
+        "Personalise every {kind}: a line about them, not a template."
+    ).format(kind=p["kind_label"].lower()),
+    "official_gap": _official_action,
+}
+
+# -- suggested plans' notes (kept as the plan's note when adopted) ---------------------------
+NOTES: dict[str, Callable[[Params], str]] = {
+    "aimless_activity": lambda p: _("Aligned {pillar} activity").format(pillar=p["pillar"]),
+    "audience_drift": lambda p: _("Personalised message to {under}").format(under=p["under"]),
+    "neglected_audience": lambda p: _("Reconnect with {audience}").format(audience=p["audience"]),
+    "neglected_account": lambda p: _("Touch point with {account}").format(account=p["account"]),
+    "invisible_effort": lambda p: _("Share an off-LinkedIn win"),
+    "low_reply_rate": lambda p: _("Personalised message"),
+    "generic_outreach": lambda p: _("Personalised, not a template"),
+    "official_gap": lambda p: "",
+}
+
+
+def message(flag: Worded) -> str:
+    """What the flag says: the mismatch, with its numbers."""
+    return MESSAGES[flag.id](flag.params)
+
+
+def action(flag: Worded) -> str:
+    """What to do about it."""
+    return ACTIONS[flag.id](flag.params)
+
+
+def note(flag_id: str, params: Params) -> str:
+    """The note of the plan suggested for a flag."""
+    return NOTES[flag_id](params)
