@@ -13,11 +13,12 @@ from datetime import date, datetime, time, timedelta
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrule, rrulestr
 
+from ssi_tui.wording.recurrence import describe_schedule
+
 PRESETS = ("daily", "weekdays", "weekly", "biweekly", "monthly")
 PRESET_HELP = "daily, weekdays, weekly, biweekly, monthly"
 RULE_HINT = f"use a preset ({PRESET_HELP}) or an RRULE such as FREQ=WEEKLY;BYDAY=TU,TH"
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 SUB_DAILY = ("HOURLY", "MINUTELY", "SECONDLY")
 TIME_PARTS = ("BYHOUR", "BYMINUTE", "BYSECOND")
@@ -240,66 +241,69 @@ def next_occurrence(recurrence: Recurrence, start: date, after: date) -> date | 
     return moment.date() if moment is not None else None
 
 
-def _day_name(code: str) -> str:
-    """'TU' → 'Tue', '-1FR' → 'last Fri', '2MO' → '2nd Mon'."""
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """A recurrence in parts, for `ssi_tui.wording.recurrence` to describe."""
+
+    frequency: str  # DAILY, WEEKLY, MONTHLY, YEARLY (as in the rule)
+    interval: int
+    days: tuple[tuple[int | None, str], ...] = ()  # (position, day code): (None, "TU"), (-1, "FR")
+    weekdays: bool = False  # weekly on Monday to Friday
+    month_days: tuple[int, ...] = ()  # BYMONTHDAY (-1: the last day)
+    or_last: bool = False  # BYMONTHDAY=N,-1 with BYSETPOS=1: day N, or the month's last
+    extras: tuple[str, ...] = ()  # any other part of the rule, as written
+    until: date | None = None
+    count: int | None = None
+
+
+def _day(code: str) -> tuple[int | None, str]:
+    """'TU' → (None, 'TU'), '-1FR' → (-1, 'FR'), '2MO' → (2, 'MO'); unknown codes as written."""
     day, position = code[-2:], code[:-2].lstrip("+")
     if day not in DAY_CODES:
-        return code
-    name = DAY_NAMES[DAY_CODES.index(day)]
+        return None, code
     if not position:
-        return name
-    if position == "-1":
-        return f"last {name}"
-    if position.isdigit():
-        number = int(position)
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number if number < 20 else number % 10, "th")
-        return f"{number}{suffix} {name}"
-    return f"{position}{name}"
+        return None, day
+    try:
+        return int(position), day
+    except ValueError:
+        return None, code
 
 
-def describe(recurrence: Recurrence) -> str:
-    """A short human description, e.g. 'weekly on Tue, Thu' or 'every 2 weeks on Mon, until …'."""
+def schedule(recurrence: Recurrence) -> Schedule:
+    """The parts of a recurrence that its description names."""
     keys = dict(part.split("=", 1) for part in recurrence.rule.split(";") if "=" in part)
     frequency = keys.get("FREQ", "")
     interval = int(keys.get("INTERVAL", "1") or 1)
-    unit = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}.get(
-        frequency, frequency.lower()
-    )
-    text = (
-        {"DAILY": "daily", "WEEKLY": "weekly", "MONTHLY": "monthly", "YEARLY": "yearly"}.get(
-            frequency, frequency.lower()
-        )
-        if interval == 1
-        else f"every {interval} {unit}s"
-    )
-    days = keys.get("BYDAY")
-    if days:
-        codes = days.split(",")
-        if frequency == "WEEKLY" and codes == list(DAY_CODES[:5]):
-            text = "weekdays" if interval == 1 else f"{text} on weekdays"
-        else:
-            text += " on " + ", ".join(_day_name(code) for code in codes)
-    month_days = keys.get("BYMONTHDAY")
-    if month_days:
-        if keys.get("BYSETPOS") == "1" and month_days.endswith(",-1"):
-            text += f" on day {month_days.split(',')[0]} (or the month's last)"
-        elif month_days == "-1":
-            text += " on the last day"
-        else:
-            text += f" on day {month_days}"
-    extras = [
+    codes = keys["BYDAY"].split(",") if keys.get("BYDAY") else []
+    weekdays = frequency == "WEEKLY" and codes == list(DAY_CODES[:5])
+    month_text = keys.get("BYMONTHDAY", "")
+    or_last = keys.get("BYSETPOS") == "1" and month_text.endswith(",-1")
+    try:
+        month_days = tuple(int(value) for value in month_text.split(",")) if month_text else ()
+    except ValueError:
+        month_days = ()
+    extras = tuple(
         f"{key}={value}"
         for key, value in keys.items()
         if key not in ("FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY")
-        and not (key == "BYSETPOS" and month_days and month_days.endswith(",-1"))
-    ]
-    if extras:
-        text += " (" + ";".join(extras) + ")"
-    if recurrence.until is not None:
-        text += f", until {recurrence.until.isoformat()}"
-    if recurrence.count is not None:
-        text += f", {recurrence.count} times"
-    return text
+        and not (key == "BYSETPOS" and or_last)
+    )
+    return Schedule(
+        frequency=frequency,
+        interval=interval,
+        days=() if weekdays else tuple(_day(code) for code in codes),
+        weekdays=weekdays,
+        month_days=month_days,
+        or_last=or_last,
+        extras=extras,
+        until=recurrence.until,
+        count=recurrence.count,
+    )
+
+
+def describe(recurrence: Recurrence) -> str:
+    """A short human description, e.g. 'weekly on Tue, Thu' (`ssi_tui.wording.recurrence`)."""
+    return describe_schedule(schedule(recurrence))
 
 
 def rule_label(text: str) -> str:

@@ -9,9 +9,7 @@ from typing import Any, Protocol
 
 from ssi_tui.domain.models import PILLARS, SSIReading
 from ssi_tui.domain.scoring import PillarTotals
-
-# Below this many points apart, our estimate and LinkedIn's are called level.
-LEVEL_WITHIN = 0.5
+from ssi_tui.wording import review as wording
 
 
 class Scores(Protocol):
@@ -108,14 +106,9 @@ class PillarComparison:
         return self.raw - self.official
 
     def sentence(self) -> str:
-        """E.g. "our raw estimate is 4 points above LinkedIn on engage"."""
-        difference = self.raw_minus_official
-        if abs(difference) < LEVEL_WITHIN:
-            return f"our raw estimate is level with LinkedIn on {self.pillar}"
-        points = max(1, round(abs(difference)))  # 0.5 rounds to 0 (to even): never "0 points"
-        unit = "point" if points == 1 else "points"
-        side = "above" if difference > 0 else "below"
-        return f"our raw estimate is {points} {unit} {side} LinkedIn on {self.pillar}"
+        """E.g. "our raw estimate is 4 points above LinkedIn on engage" (worded by
+        `ssi_tui.wording.review`)."""
+        return wording.pillar_sentence(self.pillar, self.raw_minus_official)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,8 +135,7 @@ class OfficialComparison:
 
     def summary(self) -> str:
         """The per-pillar sentences joined into one line, capitalised."""
-        text = "; ".join(self.sentences())
-        return text[:1].upper() + text[1:] + "."
+        return wording.summary(self.sentences())
 
     def as_dict(self) -> dict[str, Any]:
         """JSON shape (used by `readings --json`)."""

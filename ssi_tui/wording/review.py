@@ -1,0 +1,35 @@
+"""The official comparison in words: one sentence per pillar, and their summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ssi_tui.wording import _, plural
+
+LEVEL_WITHIN = 0.5  # points: closer than this, our raw estimate is "level" with LinkedIn's
+
+
+def pillar_sentence(pillar: str, raw_minus_official: float) -> str:
+    """E.g. "our raw estimate is 4 points above LinkedIn on engage"."""
+    if abs(raw_minus_official) < LEVEL_WITHIN:
+        return _("our raw estimate is level with LinkedIn on {pillar}").format(pillar=pillar)
+    points = max(1, round(abs(raw_minus_official)))  # 0.5 rounds to 0 (to even): never "0"
+    if raw_minus_official > 0:
+        template = plural(
+            points,
+            _("our raw estimate is {n} point above LinkedIn on {pillar}"),
+            _("our raw estimate is {n} points above LinkedIn on {pillar}"),
+        )
+    else:
+        template = plural(
+            points,
+            _("our raw estimate is {n} point below LinkedIn on {pillar}"),
+            _("our raw estimate is {n} points below LinkedIn on {pillar}"),
+        )
+    return template.format(n=points, pillar=pillar)
+
+
+def summary(sentences: Sequence[str]) -> str:
+    """The per-pillar sentences joined into one line, capitalised."""
+    text = "; ".join(sentences)
+    return text[:1].upper() + text[1:] + "."
