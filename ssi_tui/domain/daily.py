@@ -23,6 +23,7 @@ from ssi_tui.domain.alignment import (
     alignment,
 )
 from ssi_tui.domain.catalog import Catalog, Rules
+from ssi_tui.domain.inputs import Checklist, ScoringInput
 from ssi_tui.domain.models import (
     PILLARS,
     Activity,
@@ -47,8 +48,6 @@ from ssi_tui.domain.scoring import (
     row_size,
     window_start,
 )
-
-Checklist = ProfileChecklist | ProfileHistory | None
 
 
 def completeness_on(checklist: Checklist, day: date, rules: Rules) -> float:
@@ -263,25 +262,17 @@ def _score_days(
 
 
 def breakdown(
-    activities: Iterable[Activity],
-    goals: Goals,
-    catalog: Catalog,
-    rules: Rules,
-    as_of: date,
-    window_days: int | None = None,
-    checklist: Checklist = None,
-    top: int = 5,
-    cache: AlignmentCache | None = None,
-    contacts: ContactIndex | None = None,
+    inputs: ScoringInput, as_of: date, window_days: int | None = None, top: int = 5
 ) -> Breakdown:
     """Score the activities in the window ending on `as_of` (later and older ones are ignored).
 
     Per day, the activities are aligned and capped, summed, and given their decayed
     contributions; with a cache, a day whose activities are the same objects as last time is
     not recomputed (after one save, only that day is)."""
+    goals, catalog, rules, checklist = inputs.goals, inputs.catalog, inputs.rules, inputs.checklist
     window = window_days or rules.scoring.window_days
-    by_day = _by_day(activities, window_start(as_of, window), as_of)
-    index, days = _score_days(by_day, goals, catalog, rules, cache, contacts)
+    by_day = _by_day(inputs.activities, window_start(as_of, window), as_of)
+    index, days = _score_days(by_day, goals, catalog, rules, inputs.cache, inputs.contacts)
     scored: list[Scored] = []
     items: list[Contribution] = []
     rows: dict[int, list[float]] = {}
@@ -331,24 +322,17 @@ def _with_top(score: PillarScore, top: tuple[Contribution, ...]) -> PillarScore:
 
 
 def history(
-    activities: Iterable[Activity],
-    goals: Goals,
-    catalog: Catalog,
-    rules: Rules,
-    dates: Sequence[date],
-    window_days: int | None = None,
-    checklist: Checklist = None,
-    cache: AlignmentCache | None = None,
-    contacts: ContactIndex | None = None,
+    inputs: ScoringInput, dates: Sequence[date], window_days: int | None = None
 ) -> list[PillarTotals]:
     """Pillar scores as of each date, sharing one alignment pass (same numbers as `breakdown`)."""
     if not dates:
         return []
+    goals, rules, checklist = inputs.goals, inputs.rules, inputs.checklist
     window = window_days or rules.scoring.window_days
     first = window_start(min(dates), window)
     last = max(dates)
-    in_range = (activity for activity in activities if first <= activity.date <= last)
-    days = day_points(in_range, goals, catalog, rules, cache, contacts)
+    in_range = (activity for activity in inputs.activities if first <= activity.date <= last)
+    days = day_points(in_range, goals, inputs.catalog, rules, inputs.cache, inputs.contacts)
     shares = goal_shares(goals)
     return [
         PillarTotals(

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from ssi_tui.domain.alignment import AlignmentCache, ContactIndex
-from ssi_tui.domain.catalog import Catalog, Rules
-from ssi_tui.domain.daily import Checklist, breakdown, completeness_on, history
+from ssi_tui.domain.daily import breakdown, completeness_on, history
 from ssi_tui.domain.flags import Flag, compute_flags
-from ssi_tui.domain.models import PILLARS, Activity, Goals, SSIReading
+from ssi_tui.domain.inputs import ScoringInput
+from ssi_tui.domain.models import PILLARS, SSIReading
 from ssi_tui.domain.scoring import (
     Breakdown,
     PillarScore,
@@ -30,38 +28,17 @@ class Report:
     latest_reading: SSIReading | None = None
 
 
-def build_report(
-    activities: Iterable[Activity],
-    goals: Goals,
-    catalog: Catalog,
-    rules: Rules,
-    as_of: date,
-    window_days: int | None = None,
-    checklist: Checklist = None,
-    readings: Sequence[SSIReading] = (),
-    cache: AlignmentCache | None = None,
-    contacts: ContactIndex | None = None,
-    first_activity: date | None = None,
-) -> Report:
-    """Score the window ending on `as_of` and raise the flags.
-
-    `activities` must cover the window, and the rules' window before the latest reading (the
-    official comparison is made on the reading's date); `first_activity` is the store's first
-    activity date (None: taken from `activities`)."""
-    activities = activities if isinstance(activities, list) else list(activities)
-    scores = breakdown(
-        activities,
-        goals,
-        catalog,
-        rules,
-        as_of,
-        window_days,
-        checklist,
-        cache=cache,
-        contacts=contacts,
-    )
-    if first_activity is None and activities:
-        first_activity = min(activity.date for activity in activities)
+def build_report(inputs: ScoringInput, as_of: date, window_days: int | None = None) -> Report:
+    """Score the window ending on `as_of` and raise the flags (see `ScoringInput` for what the
+    activities must cover)."""
+    activities = inputs.activities
+    if not isinstance(activities, list):
+        inputs = replace(inputs, activities=list(activities))
+    goals, catalog, rules, checklist = inputs.goals, inputs.catalog, inputs.rules, inputs.checklist
+    scores = breakdown(inputs, as_of, window_days)
+    first_activity = inputs.first_activity
+    if first_activity is None and inputs.activities:
+        first_activity = min(activity.date for activity in inputs.activities)
 
     def estimate_at(day: date) -> dict[str, PillarScore]:
         window = rules.scoring.window_days
@@ -71,11 +48,10 @@ def build_report(
             scores.as_of, scores.window_days
         ):
             return pillar_scores(scores.points, day, window, rules, completeness, shares)
-        (row,) = history(
-            activities, goals, catalog, rules, [day], window, checklist, cache, contacts
-        )
+        (row,) = history(inputs, [day], window)
         return row.pillars
 
+    readings = inputs.readings
     flags = compute_flags(scores, goals, catalog, rules, readings, first_activity, estimate_at)
     past = [reading for reading in readings if reading.date <= as_of]
     latest = max(past, key=lambda reading: (reading.date, reading.id)) if past else None

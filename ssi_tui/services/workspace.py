@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ssi_tui.domain.alignment import AlignmentCache
 from ssi_tui.domain.catalog import Catalog, Rules, default_catalog, default_rules
 from ssi_tui.domain.daily import history
+from ssi_tui.domain.inputs import ScoringInput
 from ssi_tui.domain.report import Report, build_report
 from ssi_tui.domain.scoring import PillarTotals, window_start
 from ssi_tui.gcpause import paused_gc
@@ -110,33 +111,35 @@ class Workspace:
         self.store.close()
 
     # -- scores ---------------------------------------------------------------------------
+    def scoring_input(self, start: date | None, end: date | None) -> ScoringInput:
+        """What scoring reads from the store: the activities from `start` to `end` and
+        everything they are judged against."""
+        store = self.store
+        first = store.activities.first_date()
+        return ScoringInput(
+            activities=store.activities.records_between(start, end),
+            goals=store.goals.get(),
+            catalog=self.catalog,
+            rules=self.rules,
+            checklist=store.checklist.history(undated_since=first),
+            readings=store.readings.all(),
+            contacts=store.contacts.facts(),
+            cache=self.alignments,
+            first_activity=first,
+        )
+
     def report(self, as_of: date | None = None, window_days: int | None = None) -> Report:
         """Scores and flags as of a date (default today) over a window (default from the rules)."""
         as_of = as_of or self.today
         window = window_days or self.rules.scoring.window_days
-        readings = self.store.readings.all()
         start = window_start(as_of, window)
         # The official comparison is made on the latest recent reading's date, over the rules'
         # own window: its activities must be at hand too.
-        recent = [reading.date for reading in readings if reading.date <= as_of]
+        recent = [reading.date for reading in self.store.readings.all() if reading.date <= as_of]
         if recent:
             start = min(start, window_start(max(recent), self.rules.scoring.window_days))
-        first = self.store.activities.first_date()
         with paused_gc():  # thousands of scored activities and contributions, no cycles
-            activities = self.store.activities.records_between(start, as_of)
-            return build_report(
-                activities,
-                self.store.goals.get(),
-                self.catalog,
-                self.rules,
-                as_of,
-                window,
-                self.store.checklist.history(undated_since=first),
-                readings,
-                cache=self.alignments,
-                contacts=self.store.contacts.facts(),
-                first_activity=first,
-            )
+            return build_report(self.scoring_input(start, as_of), as_of, window)
 
     def history(
         self, week_ends: Sequence[date], window_days: int | None = None
@@ -145,21 +148,9 @@ class Workspace:
         if not week_ends:
             return []
         window = window_days or self.rules.scoring.window_days
+        start = window_start(min(week_ends), window)
         with paused_gc():  # tens of thousands of records and rows, no cycles
-            activities = self.store.activities.records_between(
-                window_start(min(week_ends), window), max(week_ends)
-            )
-            return history(
-                activities,
-                self.store.goals.get(),
-                self.catalog,
-                self.rules,
-                week_ends,
-                window,
-                self.store.checklist.history(undated_since=self.store.activities.first_date()),
-                cache=self.alignments,
-                contacts=self.store.contacts.facts(),
-            )
+            return history(self.scoring_input(start, max(week_ends)), week_ends, window)
 
 
 def week_ends(as_of: date, weeks: int) -> list[date]:

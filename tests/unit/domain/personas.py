@@ -10,6 +10,7 @@ from typing import Any
 
 from ssi_tui.domain.alignment import ContactFacts
 from ssi_tui.domain.catalog import default_catalog, default_rules
+from ssi_tui.domain.inputs import ScoringInput
 from ssi_tui.domain.models import Activity, Goals, ProfileChecklist, SSIReading
 from ssi_tui.domain.report import Report, build_report
 from ssi_tui.domain.text import fold
@@ -72,16 +73,18 @@ class Persona:
         """Scores and flags as the app computes them."""
         first = self.first_activity or min((a.date for a in self.activities), default=None)
         return build_report(
-            self.activities,
-            self.goals,
-            CATALOG,
-            RULES,
+            ScoringInput(
+                self.activities,
+                self.goals,
+                CATALOG,
+                RULES,
+                checklist=self.checklist,
+                readings=self.readings,
+                contacts=self.contacts,
+                first_activity=first,
+            ),
             as_of,
-            window_days,
-            self.checklist,
-            self.readings,
-            contacts=self.contacts,
-            first_activity=first,
+            window_days=window_days,
         )
 
 

@@ -12,6 +12,7 @@ import pytest
 from ssi_tui.domain.catalog import default_catalog, default_rules
 from ssi_tui.domain.demo import load_demo
 from ssi_tui.domain.flags import FLAG_IDS, SEVERITY_RANK, Flag, compute_flags
+from ssi_tui.domain.inputs import ScoringInput
 from ssi_tui.domain.models import PILLARS, Activity, Goals, SSIReading
 from ssi_tui.domain.report import build_report
 from ssi_tui.domain.scoring import Breakdown, PillarScore
@@ -48,7 +49,10 @@ def flags_of(
     first_activity: date | None = ESTABLISHED,
 ) -> list[Flag]:
     return build_report(
-        activities, goals, CATALOG, RULES, AS_OF, readings=readings, first_activity=first_activity
+        ScoringInput(
+            activities, goals, CATALOG, RULES, readings=readings, first_activity=first_activity
+        ),
+        AS_OF,
     ).flags
 
 
@@ -500,14 +504,11 @@ def test_official_gap_does_not_depend_on_the_window_viewed() -> None:
     found = []
     for window in (30, 90, 365):
         report = build_report(
-            activities,
-            GOALS,
-            CATALOG,
-            RULES,
+            ScoringInput(
+                activities, GOALS, CATALOG, RULES, readings=readings, first_activity=ESTABLISHED
+            ),
             AS_OF,
-            window,
-            readings=readings,
-            first_activity=ESTABLISHED,
+            window_days=window,
         )
         found.append([flag.as_dict() for flag in only(report.flags, "official_gap")])
     assert found[0] == found[1] == found[2] and found[0]
@@ -550,13 +551,15 @@ def test_flags_sorted_most_severe_first() -> None:
 def test_demo_raises_several_distinct_flags() -> None:
     demo = load_demo(AS_OF, CATALOG)
     report = build_report(
-        demo.activities,
-        demo.goals,
-        CATALOG,
-        RULES,
+        ScoringInput(
+            demo.activities,
+            demo.goals,
+            CATALOG,
+            RULES,
+            checklist=demo.checklist,
+            readings=demo.readings,
+        ),
         AS_OF,
-        checklist=demo.checklist,
-        readings=demo.readings,
     )
     ids = {flag.id for flag in report.flags}
     assert len(ids) >= 3, ids

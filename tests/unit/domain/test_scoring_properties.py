@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from ssi_tui.domain.alignment import AlignmentCache, alignment
 from ssi_tui.domain.catalog import default_catalog, default_rules
 from ssi_tui.domain.daily import breakdown, history
+from ssi_tui.domain.inputs import ScoringInput
 from ssi_tui.domain.models import (
     PILLARS,
     Activity,
@@ -186,7 +187,7 @@ def scenario(
 
 
 def score(activities: list[Activity], goals: Goals, checklist: ProfileChecklist | None = None):
-    return breakdown(activities, goals, CATALOG, RULES, AS_OF, checklist=checklist)
+    return breakdown(ScoringInput(activities, goals, CATALOG, RULES, checklist=checklist), AS_OF)
 
 
 checklists = st.builds(
@@ -223,7 +224,7 @@ def test_p1_scores_are_bounded_and_totals_are_pillar_sums(data, checklist) -> No
         sum(result.pillars[p].weighted for p in PILLARS), abs=1e-6
     )
     as_json = report_json(
-        build_report(activities, goals, CATALOG, RULES, AS_OF, checklist=checklist)
+        build_report(ScoringInput(activities, goals, CATALOG, RULES, checklist=checklist), AS_OF)
     )
     assert as_json["total"]["raw"] == pytest.approx(round(result.total_raw, 2), abs=1e-9)
     assert as_json["total"]["weighted"] == pytest.approx(round(result.total_weighted, 2), abs=1e-9)
@@ -551,10 +552,12 @@ def test_p6_activity_outside_window_changes_nothing(data, extra, age) -> None:
     # The store's age is given: an older activity would otherwise make the history longer.
     first = AS_OF - timedelta(days=WINDOW + 500)
     before = report_json(
-        build_report(activities, goals, CATALOG, RULES, AS_OF, first_activity=first)
+        build_report(ScoringInput(activities, goals, CATALOG, RULES, first_activity=first), AS_OF)
     )
     after = report_json(
-        build_report([*activities, outside], goals, CATALOG, RULES, AS_OF, first_activity=first)
+        build_report(
+            ScoringInput([*activities, outside], goals, CATALOG, RULES, first_activity=first), AS_OF
+        )
     )
     assert after == before
 
@@ -593,11 +596,11 @@ def test_p7_visible_only_activity_weighted_never_exceeds_raw(data, checklist) ->
 @given(data=scenario(max_size=40), seed=st.integers(min_value=0, max_value=2**32 - 1))
 def test_p8_same_input_same_output_even_shuffled(data, seed) -> None:
     goals, activities = data
-    first = report_json(build_report(activities, goals, CATALOG, RULES, AS_OF))
-    again = report_json(build_report(list(activities), goals, CATALOG, RULES, AS_OF))
+    first = report_json(build_report(ScoringInput(activities, goals, CATALOG, RULES), AS_OF))
+    again = report_json(build_report(ScoringInput(list(activities), goals, CATALOG, RULES), AS_OF))
     shuffled = list(activities)
     random.Random(seed).shuffle(shuffled)
-    mixed = report_json(build_report(shuffled, goals, CATALOG, RULES, AS_OF))
+    mixed = report_json(build_report(ScoringInput(shuffled, goals, CATALOG, RULES), AS_OF))
     assert first == again
     assert first == mixed
 
@@ -611,8 +614,10 @@ def test_p8_a_reused_alignment_cache_never_changes_the_output(runs) -> None:
     for goals, activities in runs:
         # Activities reused from earlier calls (same objects) meet new goals.
         current = [*activities, *shared]
-        with_cache = report_json(build_report(current, goals, CATALOG, RULES, AS_OF, cache=cache))
-        without = report_json(build_report(current, goals, CATALOG, RULES, AS_OF))
+        with_cache = report_json(
+            build_report(ScoringInput(current, goals, CATALOG, RULES, cache=cache), AS_OF)
+        )
+        without = report_json(build_report(ScoringInput(current, goals, CATALOG, RULES), AS_OF))
         assert with_cache == without
 
 
@@ -646,8 +651,12 @@ def test_p8_per_day_cache_matches_a_fresh_score_after_every_edit(data, edits) ->
             as_of = AS_OF - timedelta(days=7 * (pick % 3))
             window = (30, 90, 365)[pick % 3]
         current.sort(key=lambda activity: (activity.date, activity.id))  # the store's order
-        cached = build_report(current, goals, CATALOG, RULES, as_of, window, cache=cache)
-        fresh = build_report(current, goals, CATALOG, RULES, as_of, window)
+        cached = build_report(
+            ScoringInput(current, goals, CATALOG, RULES, cache=cache), as_of, window_days=window
+        )
+        fresh = build_report(
+            ScoringInput(current, goals, CATALOG, RULES), as_of, window_days=window
+        )
         assert cached.breakdown == fresh.breakdown
         assert [flag.as_dict() for flag in cached.flags] == [flag.as_dict() for flag in fresh.flags]
 
@@ -658,13 +667,19 @@ def test_p8_cache_follows_goals_edited_in_place() -> None:
     activities = [Activity(id="c1", kind="comment", date=AS_OF, audience="partners")]
     cache = AlignmentCache()
     before = (
-        breakdown(activities, goals, CATALOG, RULES, AS_OF, cache=cache).pillars["engage"].weighted
+        breakdown(ScoringInput(activities, goals, CATALOG, RULES, cache=cache), AS_OF)
+        .pillars["engage"]
+        .weighted
     )
     goals.audiences[1].weight = 60  # partners now as important as prospects
     cached = (
-        breakdown(activities, goals, CATALOG, RULES, AS_OF, cache=cache).pillars["engage"].weighted
+        breakdown(ScoringInput(activities, goals, CATALOG, RULES, cache=cache), AS_OF)
+        .pillars["engage"]
+        .weighted
     )
-    fresh = breakdown(activities, goals, CATALOG, RULES, AS_OF).pillars["engage"].weighted
+    fresh = (
+        breakdown(ScoringInput(activities, goals, CATALOG, RULES), AS_OF).pillars["engage"].weighted
+    )
     assert fresh > before
     assert cached == fresh
 
@@ -711,10 +726,12 @@ def test_history_matches_breakdown_at_each_date(data, checklist, offsets) -> Non
         *activities,
         *_edge_activities([AS_OF - timedelta(days=o) for o in offsets], goals),
     ]
-    rows = history(activities, goals, CATALOG, RULES, dates, checklist=checklist)
+    rows = history(ScoringInput(activities, goals, CATALOG, RULES, checklist=checklist), dates)
     assert [row.as_of for row in rows] == dates
     for row in rows:
-        expected = breakdown(activities, goals, CATALOG, RULES, row.as_of, checklist=checklist)
+        expected = breakdown(
+            ScoringInput(activities, goals, CATALOG, RULES, checklist=checklist), row.as_of
+        )
         for pillar in PILLARS:
             got, want = row.pillars[pillar], expected.pillars[pillar]
             assert math.isclose(got.raw, want.raw, rel_tol=0, abs_tol=1e-9), (row.as_of, pillar)
@@ -732,9 +749,11 @@ def test_history_window_edges_match_breakdown(window: int | None) -> None:
     size = window or WINDOW
     dates = [AS_OF - timedelta(days=d) for d in (0, 3, 10)]
     activities = _edge_activities(dates, goals)
-    rows = history(activities, goals, CATALOG, RULES, dates, window_days=window)
+    rows = history(ScoringInput(activities, goals, CATALOG, RULES), dates, window_days=window)
     for row in rows:
-        expected = breakdown(activities, goals, CATALOG, RULES, row.as_of, window_days=window)
+        expected = breakdown(
+            ScoringInput(activities, goals, CATALOG, RULES), row.as_of, window_days=window
+        )
         assert expected.window_days == size
         for pillar in PILLARS:
             assert row.pillars[pillar].raw == pytest.approx(expected.pillars[pillar].raw, abs=1e-9)
@@ -744,7 +763,7 @@ def test_history_window_edges_match_breakdown(window: int | None) -> None:
 
 
 def test_history_of_no_dates_is_empty() -> None:
-    assert history([], Goals(), CATALOG, RULES, []) == []
+    assert history(ScoringInput([], Goals(), CATALOG, RULES), []) == []
 
 
 def test_p8_float_sums_do_not_depend_on_input_order() -> None:
@@ -766,8 +785,10 @@ def test_p8_float_sums_do_not_depend_on_input_order() -> None:
         )
         for number, level in enumerate(relevance)
     ]
-    first = report_json(build_report(activities, goals, CATALOG, RULES, AS_OF))
+    first = report_json(build_report(ScoringInput(activities, goals, CATALOG, RULES), AS_OF))
     for seed in range(30):
         shuffled = list(activities)
         random.Random(seed).shuffle(shuffled)
-        assert report_json(build_report(shuffled, goals, CATALOG, RULES, AS_OF)) == first
+        assert (
+            report_json(build_report(ScoringInput(shuffled, goals, CATALOG, RULES), AS_OF)) == first
+        )

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from ssi_tui.domain.alignment import ContactFacts, alignment
 from ssi_tui.domain.catalog import default_catalog, default_rules
 from ssi_tui.domain.daily import breakdown, history
+from ssi_tui.domain.inputs import ScoringInput
 from ssi_tui.domain.models import (
     PILLARS,
     Activity,
@@ -46,8 +47,11 @@ GOALS = Goals.model_validate(
 )
 
 
-def score(activities, goals=GOALS, contacts=None, **options):
-    return breakdown(activities, goals, CATALOG, RULES, AS_OF, contacts=contacts, **options)
+def score(activities, goals=GOALS, contacts=None, checklist=None):
+    return breakdown(
+        ScoringInput(activities, goals, CATALOG, RULES, checklist=checklist, contacts=contacts),
+        AS_OF,
+    )
 
 
 def act(kind: str, days_ago: int = 0, n: int = 0, **fields) -> Activity:
@@ -359,11 +363,16 @@ def test_score_uses_the_checklist_in_force_on_its_date() -> None:
     full = ProfileChecklist(photo=True, headline=True, summary=True, experience=True, skills=9)
     dated = ProfileHistory().changed(AS_OF - timedelta(days=30), full)
     now = score([], checklist=dated)
-    before = breakdown([], GOALS, CATALOG, RULES, AS_OF - timedelta(days=31), checklist=dated)
-    old = breakdown([], GOALS, CATALOG, RULES, date(1999, 1, 1), checklist=dated)
+    before = breakdown(
+        ScoringInput([], GOALS, CATALOG, RULES, checklist=dated), AS_OF - timedelta(days=31)
+    )
+    old = breakdown(ScoringInput([], GOALS, CATALOG, RULES, checklist=dated), date(1999, 1, 1))
     assert now.completeness > 0.5 and now.pillars["brand"].raw > 0
     assert before.completeness == 0.0 and old.completeness == 0.0
-    rows = history([], GOALS, CATALOG, RULES, [AS_OF - timedelta(days=31), AS_OF], checklist=dated)
+    rows = history(
+        ScoringInput([], GOALS, CATALOG, RULES, checklist=dated),
+        [AS_OF - timedelta(days=31), AS_OF],
+    )
     assert rows[0].pillars["brand"].raw == 0.0
     assert rows[1].pillars["brand"].raw == pytest.approx(now.pillars["brand"].raw)
 
