@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
@@ -13,7 +13,7 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.reactive import reactive
 
-from ssi_tui.app.messages import DataChanged, KeymapRead, ResultReady
+from ssi_tui.app.messages import KeymapRead, Saved, SaveFailed, StoreFailed, StoreOpened
 from ssi_tui.app.registry import SCREENS, ScreenSpec, bindings_for, command
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.dashboard import DashboardScreen
@@ -65,7 +65,8 @@ class SSIApp(App[None]):
         self.workspace: Workspace | None = None
         self.read_only_reason: str | None = None
         self.load_error: str | None = None
-        self.lock = threading.RLock()
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ssi-writer")
+        """Saves run here, one at a time and in the order asked, never on the UI thread."""
         self.user_keymap: dict[str, str] = {}
         """The user's key overrides by command id (from `config.toml`)."""
         self.animation_level = "none"
@@ -82,11 +83,6 @@ class SSIApp(App[None]):
         from ssi_tui.app.keymap import read_keymap
 
         self.post_message(KeymapRead(read_keymap()))
-
-    @on(ResultReady)
-    def _result_ready(self, message: ResultReady) -> None:
-        """A worker's result, on the UI thread."""
-        message.show(*message.args)
 
     @on(KeymapRead)
     def _apply_keymap(self, message: KeymapRead) -> None:
@@ -113,17 +109,27 @@ class SSIApp(App[None]):
             opened = open_workspace(
                 self.data_dir, self.today, demo=self.demo, read_only_if_locked=True
             )
-            workspace, reason = opened.workspace, opened.read_only_reason
+            workspace = opened.workspace
             problems = workspace.problems()
         except (StoreCorruptError, StoreVersionError) as error:
-            self.post_message(
-                ResultReady(self._show_recovery, str(error), isinstance(error, StoreCorruptError))
-            )
+            corrupt = isinstance(error, StoreCorruptError)
+            self.post_message(StoreFailed(str(error), recover=True, corrupt=corrupt))
             return
         except (StoreError, DataFileError, OSError) as error:
-            self.post_message(ResultReady(self._load_failed, str(error)))
+            self.post_message(StoreFailed(str(error)))
             return
-        self.post_message(ResultReady(self._store_ready, workspace, reason, problems))
+        self.post_message(StoreOpened(workspace, opened.read_only_reason, problems))
+
+    @on(StoreOpened)
+    def _store_opened(self, message: StoreOpened) -> None:
+        self._store_ready(message.workspace, message.read_only_reason, message.problems)
+
+    @on(StoreFailed)
+    def _store_failed(self, message: StoreFailed) -> None:
+        if message.recover:
+            self._show_recovery(message.error, message.corrupt)
+        else:
+            self._load_failed(message.error)
 
     def _store_ready(
         self, workspace: Workspace, read_only_reason: str | None, problems: list[str]
@@ -171,39 +177,59 @@ class SSIApp(App[None]):
     def _remember_theme(self, _theme: object) -> None:
         if self.workspace is None or self.workspace.read_only:
             return
-        with self.lock:
-            try:
-                self.workspace.settings.remember_theme(self.theme)
-            except StoreError as error:
-                self.notify(str(error), title="Theme not saved", severity="warning", markup=False)
+        theme = self.theme
+        self.save(lambda workspace: workspace.settings.remember_theme(theme), refresh=False)
 
     # -- saving ------------------------------------------------------------------------------
     def save(
-        self, action: Callable[[Workspace], Result], success: str | None = None
-    ) -> Result | None:
-        """Run a write against the workspace; a failure becomes an error notification, never a crash."""
-        from ssi_tui.services.errors import DataFileError, InputError
-
+        self,
+        action: Callable[[Workspace], Result],
+        success: str | None = None,
+        *,
+        then: Callable[[Result], object] | None = None,
+        refresh: bool = True,
+    ) -> None:
+        """Run a write against the workspace on the writer thread (one at a time, in order);
+        then, on the UI thread, `success` is notified, the screens refresh and `then(result)`
+        runs. A failure is an error notification, never a crash, and changes nothing."""
         if self.workspace is None:
             self.notify("The store is not open yet.", severity="warning")
-            return None
-        with self.lock:
+            return
+        workspace = self.workspace
+
+        def write() -> None:
+            from ssi_tui.app.background import user_errors
+
+            def locked() -> Result:
+                with workspace.lock:
+                    return action(workspace)
+
             try:
-                result = action(self.workspace)
-            except (StoreError, InputError, DataFileError) as error:
-                self.notify(
-                    str(error), title="Not saved", severity="error", timeout=10, markup=False
-                )
-                return None
-        self.data_changed()
-        if success:
-            self.notify(success, markup=False)
-        return result
+                result = self._writer.submit(locked).result()
+            except user_errors() as error:
+                self.post_message(SaveFailed(str(error)))
+                return
+            self.post_message(Saved(result, success, then, refresh=refresh))
+
+        self.run_worker(write, thread=True, group="save", description="save")
+
+    @on(Saved)
+    def _saved(self, message: Saved) -> None:
+        if message.refresh:
+            self.data_changed()
+        if message.success:
+            self.notify(message.success, markup=False)
+        if message.then is not None:
+            message.then(message.result)
+
+    @on(SaveFailed)
+    def _save_failed(self, message: SaveFailed) -> None:
+        self.notify(message.error, title="Not saved", severity="error", timeout=10, markup=False)
 
     def data_changed(self) -> None:
-        """Tell every screen the data changed."""
+        """The one refresh signal: every screen shows the new data (the current one now, the
+        others when they come back)."""
         self.data_version += 1
-        self.screen.post_message(DataChanged())
 
     # -- navigation --------------------------------------------------------------------------
     def action_go(self, mode: str) -> None:
@@ -238,6 +264,7 @@ class SSIApp(App[None]):
 
     def on_unmount(self) -> None:
         """Release the writer lock."""
+        self._writer.shutdown(wait=True)  # a save in flight completes
         if self.workspace is not None:
             self.workspace.close()
 

@@ -8,6 +8,7 @@ validation. Opening a workspace (and the demo) is `ssi_tui.services.opening`.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -45,6 +46,9 @@ class Workspace:
     catalog: Catalog = field(default_factory=default_catalog)
     rules: Rules = field(default_factory=default_rules)
     alignments: AlignmentCache = field(default_factory=AlignmentCache)
+    lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
+    """One caller at a time: the app's background reads and its writer take it (the store
+    itself is not thread-safe); the UI thread never waits on it."""
 
     # -- the services -------------------------------------------------------------------------
     @cached_property

@@ -319,7 +319,7 @@ async def test_second_instance_opens_read_only(tmp_path: Path) -> None:
             assert app.read_only_reason and "in use by process" in app.read_only_reason
             status = str(app.screen.query_one("#status").render())
             assert "READ-ONLY" in status
-            assert app.save(lambda ws: ws.store.readings.all()) is not None  # reads still work
+            assert app.workspace.readings.all() is not None  # reads still work
     finally:
         holder.close()
 

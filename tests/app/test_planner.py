@@ -222,7 +222,7 @@ async def test_empty_store_planner_and_hostile_text(tmp_path: Path) -> None:
         await pilot.press("x")
         await settle(pilot)
         assert app.is_running
-        with app.lock:
+        with app.workspace.lock:
             Planner(app.workspace).add_plan(
                 {"kind": "comment", "rule": "daily", "contact": HOSTILE, "note": HOSTILE}
             )

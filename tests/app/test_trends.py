@@ -41,7 +41,7 @@ async def test_trends_on_the_demo_data(demo_app: SSIApp, size: tuple[int, int]) 
         assert chart.region.bottom <= size[1] - 1  # above the footer
         series = trend_series(screen.rows[-12:], PILLARS)
         assert len(series.raw) == 12 and series.maximum == 100
-        with demo_app.lock:
+        with demo_app.workspace.lock:
             expected = demo_app.workspace.review.weekly_history(TODAY, 12)
         assert series.raw == pytest.approx([row.raw for row in expected])
         assert series.weighted == pytest.approx([row.weighted for row in expected])
@@ -53,7 +53,7 @@ async def test_trends_on_the_demo_data(demo_app: SSIApp, size: tuple[int, int]) 
         heatmap = screen.query_one(ActivityHeatmap)
         assert heatmap.region.bottom <= size[1] - 1
         assert heatmap.end == TODAY
-        with demo_app.lock:
+        with demo_app.workspace.lock:
             logged = {
                 activity.date
                 for activity in demo_app.workspace.store.activities.between(

@@ -48,3 +48,55 @@ async def test_a_store_error_while_loading_contacts_is_a_notification(
         assert demo_app.is_running
         titles = [n.title for n in demo_app._notifications]
         assert "Cannot show the contacts" in titles
+
+
+async def test_a_save_waits_off_the_ui_thread_and_keeps_its_order(demo_app: SSIApp) -> None:
+    """A long read holds the workspace lock: the UI still answers keys, and the saves asked
+    meanwhile land afterwards, in the order they were asked."""
+    import threading
+
+    async with demo_app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        workspace = demo_app.workspace
+        assert workspace is not None
+        before = len(workspace.readings.all())
+        held, release = threading.Event(), threading.Event()
+
+        def long_read() -> None:
+            with workspace.lock:
+                held.set()
+                release.wait(10)
+
+        reader = threading.Thread(target=long_read)
+        reader.start()
+        assert held.wait(5)
+        order: list[str] = []
+        values = {"total": "60", "brand": "15", "find": "15", "engage": "15", "relate": "15"}
+        demo_app.save(lambda ws: ws.readings.add(values), then=lambda _: order.append("first"))
+        demo_app.save(
+            lambda ws: ws.readings.add({**values, "date": "-1d"}),
+            then=lambda _: order.append("second"),
+        )
+        await pilot.press("a")  # the UI thread is free
+        await pilot.pause()
+        assert demo_app.current_mode == "activities"
+        assert len(workspace.readings.all()) == before  # the saves wait for the lock
+        release.set()
+        reader.join()
+        await settle(pilot)
+        assert order == ["first", "second"]
+        assert len(workspace.readings.all()) == before + 2
+
+
+async def test_a_refused_save_is_a_notification_and_changes_nothing(demo_app: SSIApp) -> None:
+    async with demo_app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        workspace = demo_app.workspace
+        assert workspace is not None
+        goals = workspace.goals.get()
+        demo_app.save(lambda ws: ws.goals.set_weight("prospects", "lots"))
+        await settle(pilot)
+        assert ("Not saved", "not a number: 'lots'") in [
+            (n.title, n.message) for n in demo_app._notifications
+        ]
+        assert workspace.goals.get() == goals

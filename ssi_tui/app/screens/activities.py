@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Select
 
+from ssi_tui.app.messages import RowsFiltered, RowsLoaded
 from ssi_tui.app.screens.base import BaseScreen, guarded
 from ssi_tui.app.screens.forms import activity_form
 from ssi_tui.app.text import cell, plain
@@ -111,19 +112,13 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         )
         self.load_rows()
 
-    @work(thread=True, exclusive=True, group="activities", description="activities")
-    @guarded("the activity log")
     def load_rows(self) -> None:
         """Build the rows off the UI thread (100,000 activities take a moment)."""
-        workspace = self.workspace
-        if workspace is None:
-            return
-        with self.ssi.lock:
-            rows = workspace.activities.rows()
-        self.deliver(self._rows_loaded, rows)
+        self.load("the activity log", lambda ws: ws.activities.rows(), RowsLoaded)
 
-    def _rows_loaded(self, rows: list[Row]) -> None:
-        self.rows = rows
+    @on(RowsLoaded)
+    def _rows_loaded(self, message: RowsLoaded) -> None:
+        self.rows = message.value
         self.apply_filters()
 
     @on(Input.Changed, "#filter-text")
@@ -155,10 +150,11 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         """The filtered, sorted rows, then the first page."""
         selected = [row for row in rows if matches(row, text, pillar, audience, kind)]
         selected.sort(key=lambda row: (row.key(column), row.activity.id), reverse=reverse)
-        self.deliver(self._filtered, selected)
+        self.post_message(RowsFiltered(selected))
 
-    def _filtered(self, selected: list[Row]) -> None:
-        self.visible_rows = selected
+    @on(RowsFiltered)
+    def _filtered(self, message: RowsFiltered) -> None:
+        self.visible_rows = message.value
         self.page = 0
         self.show_page()
 
@@ -241,13 +237,14 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         def log(ws: Workspace) -> tuple[Activity, Any]:
             return ws.activities.log({**ws.activities.fields_from_text(values), "source": "manual"})
 
-        result = self.ssi.save(log)
-        if result is not None:
+        def logged(result: tuple[Activity, Any]) -> None:
             activity, created = result
             extra = f" · new contact {created.name}" if created else ""
             self.notify(
                 f"Logged {activity.kind} on {activity.date.isoformat()}{extra}", markup=False
             )
+
+        self.ssi.save(log, then=logged)
 
     def action_edit(self) -> None:
         """Edit the selected activity."""
@@ -266,25 +263,25 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         def update(ws: Workspace) -> Activity:
             return ws.activities.update(original, ws.activities.fields_from_text(values))
 
-        if self.ssi.save(update) is not None:
-            self.notify("Activity saved", markup=False)
+        self.ssi.save(update, "Activity saved")
 
     def action_delete(self) -> None:
         """Delete the selected activity (undo with u)."""
         activity = self.selected()
         if activity is None:
             return
-        deleted = self.ssi.save(lambda ws: ws.activities.delete(activity.id))
-        if deleted is not None:
-            self.last_deleted = deleted
-            self.notify(
-                plain(
-                    f"Deleted {deleted.kind} of {deleted.date.isoformat()}"
-                    + (f" with {deleted.contact}" if deleted.contact else "")
-                    + " — press u to undo"
-                ),
-                markup=False,
-            )
+        self.ssi.save(lambda ws: ws.activities.delete(activity.id), then=self._deleted)
+
+    def _deleted(self, deleted: Activity) -> None:
+        self.last_deleted = deleted
+        self.notify(
+            plain(
+                f"Deleted {deleted.kind} of {deleted.date.isoformat()}"
+                + (f" with {deleted.contact}" if deleted.contact else "")
+                + " — press u to undo"
+            ),
+            markup=False,
+        )
 
     def action_undo(self) -> None:
         """Bring back the last deleted activity."""
@@ -292,6 +289,13 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         if activity is None:
             self.notify("Nothing to undo", markup=False)
             return
-        if self.ssi.save(lambda ws: ws.activities.restore(activity)) is not None:
-            self.last_deleted = None
-            self.notify(f"Restored {activity.kind} of {activity.date.isoformat()}", markup=False)
+
+        def restored(_activity: Activity) -> None:
+            if self.last_deleted is activity:
+                self.last_deleted = None
+
+        self.ssi.save(
+            lambda ws: ws.activities.restore(activity),
+            f"Restored {activity.kind} of {activity.date.isoformat()}",
+            then=restored,
+        )

@@ -3,29 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
 from functools import partial, wraps
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.css.query import NoMatches
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widgets import Input
 
-from ssi_tui.app.messages import DataChanged, LoadFailed, ResultReady
+from ssi_tui.app.background import load
+from ssi_tui.app.messages import LoadFailed
 from ssi_tui.app.registry import SCREENS_BY_ID, bindings_for, with_keys
 from ssi_tui.app.widgets.keybar import KeyBar
 from ssi_tui.app.widgets.status import StatusBar
 
 if TYPE_CHECKING:
+    from textual.message import Message
+
     from ssi_tui.app.app import SSIApp
     from ssi_tui.services.workspace import Workspace
 
 
 Method = TypeVar("Method", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 def _screen_commands(screen_id: str) -> type:
@@ -84,18 +86,14 @@ class BaseScreen(Screen[None]):
         yield from ()
 
     def on_mount(self) -> None:
-        """Follow the app's data version."""
+        """Follow the app's data version (the one refresh signal)."""
         self.update_key_hints()
         self.watch(self.app, "data_version", self._data_version_changed, init=False)
         self._maybe_refresh()
 
     def on_screen_resume(self) -> None:
-        """Catch up on changes made while another screen was showing."""
+        """Catch up on a data version bumped while another screen was showing."""
         self.update_key_hints()
-        self._maybe_refresh()
-
-    def on_data_changed(self, _message: DataChanged) -> None:
-        """Refresh right away when told."""
         self._maybe_refresh()
 
     def _data_version_changed(self, _version: int) -> None:
@@ -148,18 +146,17 @@ class BaseScreen(Screen[None]):
         """Enter in a filter box goes to the results."""
         self.action_leave_field()
 
-    def deliver(self, callback: Callable[..., object], *args: object) -> None:
-        """From a worker thread: have `callback(*args)` run on the UI thread (a `ResultReady`
-        message: results arrive in order, and not at all once the screen is gone)."""
-        self.post_message(ResultReady(callback, *args))
-
-    @on(ResultReady)
-    def _result_ready(self, message: ResultReady) -> None:
-        message.stop()
-        if not self.is_mounted or not self.app.is_running:
-            return
-        with suppress(NoMatches):  # the screen is being torn down (app exiting)
-            message.show(*message.args)
+    def load(
+        self,
+        what: str,
+        fetch: Callable[[Workspace], T],
+        message: Callable[[T], Message],
+        *,
+        group: str | None = None,
+    ) -> None:
+        """Run a service call in a worker and post its result as `message` (see
+        `ssi_tui.app.background.load`); an error is a "Cannot show `what`" notification."""
+        load(self, what, fetch, message, group=group or f"{self.SCREEN_ID}-load")
 
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
@@ -180,11 +177,11 @@ def guarded(what: str) -> Callable[[Method], Method]:
     def decorate(method: Method) -> Method:
         @wraps(method)
         def run(self: MessagePump, *args: Any, **kwargs: Any) -> Any:
-            from ssi_tui.services.errors import DataFileError, InputError, StoreError
+            from ssi_tui.app.background import user_errors
 
             try:
                 return method(self, *args, **kwargs)
-            except (StoreError, InputError, DataFileError, OSError) as error:
+            except user_errors() as error:
                 self.post_message(LoadFailed(what, str(error)))
                 return None
 

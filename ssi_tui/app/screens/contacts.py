@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input
 
-from ssi_tui.app.screens.base import BaseScreen, guarded
+from ssi_tui.app.messages import LosingTouchLoaded, RowsLoaded
+from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.forms import contact_audience_form
 from ssi_tui.app.text import cell
 from ssi_tui.app.widgets.losing_touch import LosingTouchTable
@@ -71,19 +72,13 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
         if self.losing_touch:
             self.load_losing_touch()
 
-    @work(thread=True, exclusive=True, group="contacts", description="contacts")
-    @guarded("the contacts")
     def load_contacts(self) -> None:
         """Contacts and last interactions, off the UI thread."""
-        workspace = self.workspace
-        if workspace is None:
-            return
-        with self.ssi.lock:
-            rows = workspace.contacts.rows()
-        self.deliver(self._loaded, rows)
+        self.load("the contacts", lambda ws: ws.contacts.rows(), RowsLoaded, group="contacts")
 
-    def _loaded(self, rows: list[ContactRow]) -> None:
-        self.contacts = rows
+    @on(RowsLoaded)
+    def _loaded(self, message: RowsLoaded) -> None:
+        self.contacts = message.value
         self.apply_filter()
 
     @on(Input.Changed, "#contact-filter")
@@ -161,16 +156,18 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
             self.load_losing_touch()
         self.update_status()
 
-    @work(thread=True, exclusive=True, group="losing-touch")
-    @guarded("who is losing touch")
     def load_losing_touch(self) -> None:
         """The losing-touch list as of today, off the UI thread."""
-        workspace = self.workspace
-        if workspace is None:
-            return
-        with self.ssi.lock:
-            statuses = workspace.planner.losing_touch()
-        self.deliver(self._losing_loaded, statuses)
+        self.load(
+            "who is losing touch",
+            lambda ws: ws.planner.losing_touch(),
+            LosingTouchLoaded,
+            group="losing-touch",
+        )
+
+    @on(LosingTouchLoaded)
+    def _losing_touch_loaded(self, message: LosingTouchLoaded) -> None:
+        self._losing_loaded(message.value)
 
     def _losing_loaded(self, statuses: list[Any]) -> None:
         text = fold(self.query_one("#contact-filter", Input).value)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import OptionList
 
-from ssi_tui.app.screens.base import BaseScreen, guarded
+from ssi_tui.app.messages import ScoresReady
+from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.widgets.agenda import AgendaPanel
 from ssi_tui.app.widgets.flags import FlagDetail, FlagList
 from ssi_tui.app.widgets.pillars import PillarPanel
@@ -75,16 +76,15 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
             self.as_of = workspace.today
         self.compute(self.as_of, self.window_days)
 
-    @work(thread=True, exclusive=True, group="score", description="score")
-    @guarded("the scores")
     def compute(self, as_of: date, window_days: int) -> None:
         """Score and flag off the UI thread."""
-        workspace = self.workspace
-        if workspace is None:
-            return
-        with self.ssi.lock:
-            report = workspace.report(as_of, window_days)
-        self.deliver(self.show_report, report)
+        self.load(
+            "the scores", lambda ws: ws.report(as_of, window_days), ScoresReady, group="score"
+        )
+
+    @on(ScoresReady)
+    def _scores_ready(self, message: ScoresReady) -> None:
+        self.show_report(message.value)
 
     def show_report(self, report: Report) -> None:
         """Display a freshly computed report."""

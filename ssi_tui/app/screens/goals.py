@@ -159,9 +159,12 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
     def _saved_weight(self, values: dict[str, Any] | None) -> None:
         if values is None:
             return
-        audience = self.ssi.save(lambda ws: ws.goals.set_weight(values["name"], values["weight"]))
-        if audience is not None:
-            self.notify(f"{audience.name}: weight {audience.weight:g}", markup=False)
+        self.ssi.save(
+            lambda ws: ws.goals.set_weight(values["name"], values["weight"]),
+            then=lambda audience: self.notify(
+                f"{audience.name}: weight {audience.weight:g}", markup=False
+            ),
+        )
 
     def action_edit_roles(self) -> None:
         """Edit the selected audience's title keywords."""
@@ -189,9 +192,10 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
     def _saved_account(self, values: dict[str, Any] | None) -> None:
         if values is None:
             return
-        account = self.ssi.save(lambda ws: ws.goals.add_account(values["name"], values["audience"]))
-        if account is not None:
-            self.notify(f"Target account {account.name} added", markup=False)
+        self.ssi.save(
+            lambda ws: ws.goals.add_account(values["name"], values["audience"]),
+            then=lambda account: self.notify(f"Target account {account.name} added", markup=False),
+        )
 
     def action_remove(self) -> None:
         """Remove the selected audience or account (whichever table has the focus)."""

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Checkbox, DataTable, Input, Label, ProgressBar, Static
 
+from ssi_tui.app.messages import ImportFailed, ImportFinished, ImportProgressed
 from ssi_tui.app.screens.base import BaseScreen, guarded
 from ssi_tui.app.text import cell, literal, plain
 
@@ -127,16 +128,28 @@ class ImportScreen(BaseScreen, screen_id="import"):
                 workspace,
                 Path(path).expanduser(),
                 dry_run=dry_run,
-                progress=lambda event: self.deliver(self._progress, event),
-                lock=self.ssi.lock,
+                progress=lambda event: self.post_message(ImportProgressed(event)),
+                lock=workspace.lock,
             )
         except ArchiveError as error:
-            self.deliver(self._failed, "Cannot import", str(error))
+            self.post_message(ImportFailed("Cannot import", str(error)))
             return
         except StoreError as error:
-            self.deliver(self._failed, "Not saved", str(error))
+            self.post_message(ImportFailed("Not saved", str(error)))
             return
-        self.deliver(self._finished, summary)
+        self.post_message(ImportFinished(summary))
+
+    @on(ImportProgressed)
+    def _import_progressed(self, message: ImportProgressed) -> None:
+        self._progress(message.value)
+
+    @on(ImportFailed)
+    def _import_failed(self, message: ImportFailed) -> None:
+        self._failed(message.title, message.error)
+
+    @on(ImportFinished)
+    def _import_finished(self, message: ImportFinished) -> None:
+        self._finished(message.value)
 
     # -- on the UI thread --------------------------------------------------------------
     def _state(self, text: str) -> None:

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, OptionList
 from textual.widgets.option_list import Option
 
+from ssi_tui.app.messages import PlannerLoaded
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.plan_forms import plan_fields, plan_form, remove_plan_form
 from ssi_tui.app.text import cell, plain
@@ -20,7 +21,6 @@ from ssi_tui.domain.agenda import Agenda, AgendaItem, Streak
 from ssi_tui.domain.plans import Plan
 from ssi_tui.domain.recurrence import describe, rule_label
 from ssi_tui.domain.suggestions import PlanSuggestion
-from ssi_tui.services.errors import InputError, StoreError
 from ssi_tui.services.planner import Planner, PlanRow
 
 STATUS_CELLS = {
@@ -129,24 +129,15 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
     # -- loading --------------------------------------------------------------------------------
     def refresh_data(self) -> None:
         """Reload in a worker."""
-        self.load()
+        self.load_data()
 
-    @work(thread=True, exclusive=True, group="planner")
-    def load(self) -> None:
+    def load_data(self) -> None:
         """Agenda, plans, streaks and suggestions, off the UI thread."""
-        workspace = self.workspace
-        if workspace is None:
-            return
-        try:
-            with self.ssi.lock:
-                data = load_planner(workspace.planner)
-        except (InputError, StoreError) as error:
-            self.deliver(self._failed, str(error))
-            return
-        self.deliver(self.show, data)
+        self.load("the planner", lambda ws: load_planner(ws.planner), PlannerLoaded)
 
-    def _failed(self, message: str) -> None:
-        self.notify(message, title="Planner", severity="error", timeout=10, markup=False)
+    @on(PlannerLoaded)
+    def _planner_loaded(self, message: PlannerLoaded) -> None:
+        self.show(message.value)
 
     def show(self, data: PlannerData) -> None:
         """Fill the three tables (keeping each cursor's position)."""
@@ -272,9 +263,10 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         if item is None:
             self.notify("Nothing on the agenda: add a plan with n.", severity="warning")
             return
-        result = self.ssi.save(lambda ws: ws.planner.apply(item, action))
-        if result:
-            self.notify(result, markup=False)
+        self.ssi.save(
+            lambda ws: ws.planner.apply(item, action),
+            then=lambda result: self.notify(result, markup=False) if result else None,
+        )
 
     def action_done(self) -> None:
         """Mark the selected occurrence done (logs the activity)."""
@@ -306,9 +298,12 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
             if values is None:
                 return
             fields = plan_fields(workspace, values)
-            plan = self.ssi.save(lambda ws: ws.planner.add_plan(fields))
-            if plan is not None:
-                self.notify(f"Plan added: {plan.kind}, {describe(plan.recurrence)}", markup=False)
+            self.ssi.save(
+                lambda ws: ws.planner.add_plan(fields),
+                then=lambda plan: self.notify(
+                    f"Plan added: {plan.kind}, {describe(plan.recurrence)}", markup=False
+                ),
+            )
 
         self.app.push_screen(plan_form(workspace), saved)
 
@@ -333,6 +328,6 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         if suggestion is None:
             self.notify("No suggestion to adopt.", severity="warning")
             return
-        plan = self.ssi.save(lambda ws: ws.planner.adopt(suggestion))
-        if plan is not None:
-            self.notify(f"Adopted: {suggestion_text(suggestion)}", markup=False)
+        self.ssi.save(
+            lambda ws: ws.planner.adopt(suggestion), f"Adopted: {suggestion_text(suggestion)}"
+        )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import work
+from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable
 
-from ssi_tui.app.screens.base import BaseScreen, guarded
+from ssi_tui.app.messages import RowsLoaded
+from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.forms import reading_form
 from ssi_tui.app.text import cell
 from ssi_tui.domain.models import SSIReading
@@ -57,16 +58,13 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
         """Reload (our estimates are computed in a worker)."""
         self.load_readings()
 
-    @work(thread=True, exclusive=True, group="readings", description="readings")
-    @guarded("the readings")
     def load_readings(self) -> None:
         """Readings with our raw and weighted estimate as of each reading's date."""
-        workspace = self.workspace
-        if workspace is None:
-            return
-        with self.ssi.lock:
-            readings = workspace.readings.with_estimates()
-        self.deliver(self._loaded, readings)
+        self.load("the readings", lambda ws: ws.readings.with_estimates(), RowsLoaded)
+
+    @on(RowsLoaded)
+    def _rows_loaded(self, message: RowsLoaded) -> None:
+        self._loaded(message.value)
 
     def _loaded(self, readings: list[tuple[SSIReading, Report]]) -> None:
         table = self.query_one(DataTable)
@@ -93,11 +91,13 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
         workspace = self.workspace
         if values is None or workspace is None:
             return
-        reading = self.ssi.save(lambda ws: ws.readings.add(values))
-        if reading is not None:
+
+        def added(reading: SSIReading) -> None:
             self.notify(
                 f"Reading of {reading.date.isoformat()} added: {reading.total:g}", markup=False
             )
+
+        self.ssi.save(lambda ws: ws.readings.add(values), then=added)
 
     def action_delete(self) -> None:
         """Delete the selected reading."""

@@ -5,18 +5,20 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from textual import work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
 
+from ssi_tui.app.messages import TrendsLoaded
 from ssi_tui.app.registry import key_display, with_keys
-from ssi_tui.app.screens.base import BaseScreen, guarded
+from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.widgets.heatmap import ActivityHeatmap
 from ssi_tui.app.widgets.trend_chart import TrendChart, trend_series
 from ssi_tui.domain.pillars import PILLARS
 from ssi_tui.domain.review import WeekRow
 from ssi_tui.services.review import WEEK_CHOICES
+from ssi_tui.services.workspace import Workspace
 
 
 class TrendsScreen(BaseScreen, screen_id="trends"):
@@ -57,17 +59,18 @@ class TrendsScreen(BaseScreen, screen_id="trends"):
             self.query_one(TrendChart).loading = True
         self.compute(self.ssi.today)
 
-    @work(thread=True, exclusive=True, group="trends")
-    @guarded("the trends")
     def compute(self, as_of: date) -> None:
         """52 weeks of history (12 and 26 are slices of it) and a year of active days."""
-        workspace = self.workspace
-        if workspace is None:
-            return
-        with self.ssi.lock:
-            rows = workspace.review.weekly_history(as_of, max(WEEK_CHOICES))
-            days = workspace.review.active_days(as_of)
-        self.deliver(self._loaded, rows, days, as_of)
+
+        def fetch(workspace: Workspace) -> tuple[list[WeekRow], Counter[date], date]:
+            review = workspace.review
+            return review.weekly_history(as_of, max(WEEK_CHOICES)), review.active_days(as_of), as_of
+
+        self.load("the trends", fetch, TrendsLoaded, group="trends")
+
+    @on(TrendsLoaded)
+    def _trends_loaded(self, message: TrendsLoaded) -> None:
+        self._loaded(*message.value)
 
     def _loaded(self, rows: list[WeekRow], days: Counter[date], as_of: date) -> None:
         self.rows = rows

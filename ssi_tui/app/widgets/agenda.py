@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import on
 from textual.content import Content
 from textual.widget import Widget
 
-from ssi_tui.app.messages import ResultReady
+from ssi_tui.app.background import load
+from ssi_tui.app.messages import AgendaLoaded
 from ssi_tui.app.registry import with_keys
 from ssi_tui.app.text import plain
 
 if TYPE_CHECKING:
     from ssi_tui.app.app import SSIApp
     from ssi_tui.domain.agenda import Agenda, AgendaItem, Streak
+    from ssi_tui.services.workspace import Workspace
 
 MARKS = {"open": ("☐ ", "bold"), "done": ("✓ ", "bold $text-success"), "skipped": ("– ", "dim")}
 
@@ -55,23 +57,19 @@ class AgendaPanel(Widget):
         if self.ssi.workspace is not None:
             self.load()
 
-    @work(thread=True, exclusive=True, group="agenda-panel")
     def load(self) -> None:
-        """Today's agenda and the overall streak, off the UI thread."""
-        from ssi_tui.services.errors import InputError, StoreError
+        """Today's agenda and the overall streak, off the UI thread (quiet on errors: the
+        planner screen names the problem)."""
 
-        workspace = self.ssi.workspace
-        if workspace is None:
-            return
-        try:
-            with self.ssi.lock:
-                planner = workspace.planner
-                agenda = planner.agenda()
-                streak = planner.overall_streak()
-        except (InputError, StoreError):  # the planner screen names the problem
-            return
+        def fetch(workspace: Workspace) -> tuple[Agenda, Streak]:
+            return workspace.planner.agenda(), workspace.planner.overall_streak()
 
-        self.post_message(ResultReady(self.show, agenda, streak))  # the screen shows it
+        load(self, "the agenda", fetch, AgendaLoaded, group="agenda-panel", quiet=True)
+
+    @on(AgendaLoaded)
+    def _agenda_loaded(self, message: AgendaLoaded) -> None:
+        message.stop()
+        self.show(*message.value)
 
     def show(self, agenda: Agenda | None, streak: Streak | None = None) -> None:
         """Display an agenda (None: loading)."""
