@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.widgets import OptionList
 
 from ssi_tui.app.messages import ScoresReady
@@ -18,6 +18,7 @@ from ssi_tui.app.widgets.flags import FlagDetail, FlagList
 from ssi_tui.app.widgets.pillars import PillarPanel
 
 if TYPE_CHECKING:
+    from ssi_tui.domain.flags import Flag
     from ssi_tui.domain.report import Report
 
 WINDOWS = (30, 90, 365)
@@ -32,20 +33,20 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
 
     as_of: reactive[date | None] = reactive(None)
     window_days: reactive[int] = reactive(90)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.report: Report | None = None
+    report: var[Report | None] = var(None, always_update=True)
+    """The scores and flags shown (bound to the pillar panel and the flag list)."""
+    selected_flag: var[Flag | None] = var(None, always_update=True)
+    """The flag under the cursor (bound to the detail panel)."""
 
     def compose_body(self) -> ComposeResult:
         """Pillars on top, flags below; today's agenda above the flag detail."""
         with Vertical(id="dashboard"):
-            yield PillarPanel(id="pillars")
+            yield PillarPanel(id="pillars").data_bind(DashboardScreen.report)
             with Horizontal(id="flags-row"):
-                yield FlagList(id="flags")
+                yield FlagList(id="flags").data_bind(DashboardScreen.report)
                 with Vertical(id="dash-side"):
                     yield AgendaPanel(id="agenda-panel")
-                    yield FlagDetail(id="flag-detail")
+                    yield FlagDetail(id="flag-detail").data_bind(flag=DashboardScreen.selected_flag)
 
     def on_mount(self) -> None:
         """Title the panels, then follow the data."""
@@ -87,12 +88,9 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
         self.show_report(message.value)
 
     def show_report(self, report: Report) -> None:
-        """Display a freshly computed report."""
+        """Display a freshly computed report (the bound widgets follow)."""
         self.report = report
-        self.query_one(PillarPanel).show(report)
-        flags = self.query_one(FlagList)
-        flags.show(report.flags)
-        self._show_flag(flags.highlighted)
+        self._show_flag(self.query_one(FlagList).highlighted)
         self.update_status()
 
     @on(OptionList.OptionHighlighted, "#flags")
@@ -101,8 +99,7 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
 
     def _show_flag(self, index: int | None) -> None:
         flags = self.report.flags if self.report else []
-        detail = self.query_one(FlagDetail)
-        detail.show(flags[index] if index is not None and 0 <= index < len(flags) else None)
+        self.selected_flag = flags[index] if index is not None and 0 <= index < len(flags) else None
 
     def watch_as_of(self) -> None:
         """Recompute for a new date."""

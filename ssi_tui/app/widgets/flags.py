@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
+from textual.reactive import var
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -13,6 +14,7 @@ from ssi_tui.wording.labels import flag_title
 
 if TYPE_CHECKING:
     from ssi_tui.domain.flags import Flag
+    from ssi_tui.domain.report import Report
 
 SEVERITY_STYLE = {
     "alert": "bold reverse $error",
@@ -77,6 +79,14 @@ def flag_detail(flag: Flag) -> Content:
 class FlagList(OptionList):
     """The flags, most severe first."""
 
+    report: var[Report | None] = var(None, always_update=True)
+    """The report whose flags are listed (bound to the dashboard's `report`)."""
+
+    def watch_report(self, report: Report | None) -> None:
+        """List the new report's flags."""
+        if report is not None:
+            self.show(report.flags)
+
     def show(self, flags: list[Flag]) -> None:
         """Replace the list (keeps the highlighted position when possible)."""
         highlighted = self.highlighted
@@ -97,6 +107,13 @@ class FlagList(OptionList):
 
 class FlagDetail(Static):
     """The selected flag, in full."""
+
+    flag: var[Flag | None] = var(None, always_update=True)
+    """The flag shown (bound to the dashboard's `selected_flag`)."""
+
+    def watch_flag(self, flag: Flag | None) -> None:
+        """Show the newly selected flag."""
+        self.show(flag)
 
     def show(self, flag: Flag | None) -> None:
         """Display one flag (None: a hint)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from ssi_tui.app.registry import with_keys
@@ -32,16 +33,15 @@ class PillarPanel(Widget):
     PillarPanel { height: auto; }
     """
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.report: Report | None = None
-        self.placeholder = "Computing scores…"
+    report: reactive[Report | None] = reactive(None, layout=True, always_update=True)
+    """The report shown (bound to the dashboard's `report`)."""
+    placeholder: reactive[str] = reactive("Computing scores…", layout=True)
+    """What shows while there is no report."""
 
     def show(self, report: Report | None, placeholder: str | None = None) -> None:
         """Display a report (None: a placeholder, by default that scores are on their way)."""
-        self.report = report
         self.placeholder = placeholder or "Computing scores…"
-        self.refresh(layout=True)
+        self.report = report
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         """Header, four pillars, total, official line."""
