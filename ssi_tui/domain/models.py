@@ -8,14 +8,18 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    ConfigDict,
     Field,
     field_validator,
     model_validator,
 )
 
+from ssi_tui.domain.base import DomainModel
 from ssi_tui.domain.pillars import PILLARS, Pillar  # noqa: F401 - re-exported
+from ssi_tui.domain.profile_models import (  # noqa: F401 - re-exported
+    DatedChecklist,
+    ProfileChecklist,
+    ProfileHistory,
+)
 from ssi_tui.domain.text import (
     clean_optional,
     clean_text,
@@ -63,12 +67,6 @@ KindId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
 def new_id() -> str:
     """A fresh random identifier for a stored record."""
     return uuid.uuid4().hex
-
-
-class DomainModel(BaseModel):
-    """Base for every domain model: strict about unknown fields, validated on assignment."""
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
 
 
 class Audience(DomainModel):
@@ -353,58 +351,3 @@ class SSIReading(DomainModel):
     def pillar(self, pillar: str) -> float:
         """The official score of one pillar."""
         return float(getattr(self, pillar))
-
-
-class ProfileChecklist(DomainModel):
-    """The profile facts LinkedIn's brand pillar looks at; completeness is computed from rules."""
-
-    photo: bool = False
-    headline: bool = False
-    summary: bool = False
-    experience: bool = False
-    industry: bool = False
-    location: bool = False
-    skills: int = Field(default=0, ge=0, le=10_000)
-    recommendations: int = Field(default=0, ge=0, le=10_000)
-    featured: bool = False
-    custom_url: bool = False
-
-
-class DatedChecklist(DomainModel):
-    """The profile checklist as it was from a day on."""
-
-    since: date
-    checklist: ProfileChecklist
-
-
-class ProfileHistory(DomainModel):
-    """Every state of the profile checklist with the day it was recorded, oldest first: a score
-    as of a date uses the checklist in force that day (none before the first one)."""
-
-    entries: list[DatedChecklist] = Field(default_factory=list)
-
-    @field_validator("entries")
-    @classmethod
-    def _ordered(cls, value: list[DatedChecklist]) -> list[DatedChecklist]:
-        by_day = {entry.since: entry for entry in value}  # the last one of a day wins
-        return [by_day[day] for day in sorted(by_day)]
-
-    def at(self, day: date) -> ProfileChecklist | None:
-        """The checklist in force on a day (None before the first one)."""
-        found: ProfileChecklist | None = None
-        for entry in self.entries:
-            if entry.since > day:
-                break
-            found = entry.checklist
-        return found
-
-    @property
-    def current(self) -> ProfileChecklist:
-        """The latest checklist (an empty one when none was ever recorded)."""
-        return self.entries[-1].checklist if self.entries else ProfileChecklist()
-
-    def changed(self, day: date, checklist: ProfileChecklist) -> ProfileHistory:
-        """A copy with `checklist` in force from `day` (replacing one recorded that day; a
-        change dated before later entries goes in date order)."""
-        kept = [entry for entry in self.entries if entry.since != day]
-        return ProfileHistory(entries=[*kept, DatedChecklist(since=day, checklist=checklist)])

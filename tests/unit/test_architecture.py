@@ -95,3 +95,12 @@ def test_the_store_check_can_fail(tmp_path: Path) -> None:
     sample = tmp_path / "screen.py"
     sample.write_text("goals = self.workspace.store.goals.get()\n", encoding="utf-8")
     assert store_calls(sample) == ["screen.py:1"]
+
+
+def test_no_module_is_over_400_lines() -> None:
+    long = {
+        str(path.relative_to(PACKAGE)): count
+        for path in PACKAGE.rglob("*.py")
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}

@@ -1,0 +1,121 @@
+"""The neglect checks: a goal audience or a target account left untouched for weeks (never
+claiming more than the store's history holds)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ssi_tui.domain.catalog import Rules
+from ssi_tui.domain.flag_model import Flag, History, Suggestion, top_audience
+from ssi_tui.domain.models import Goals
+from ssi_tui.domain.scoring import Breakdown
+from ssi_tui.wording import flags as wording
+
+
+def _last_touches(report: Breakdown, key: Any) -> dict[Any, date]:
+    """The latest activity date per key (audience, company…) in one pass over the window
+    (contributions come in date order: the last one seen per key is the latest)."""
+    latest: dict[Any, date] = {}
+    for item in report.contributions:
+        value = key(item)
+        if value is not None:
+            latest[value] = item.activity.date
+    return latest
+
+
+def _idleness(report: Breakdown, last: date | None, history: History) -> dict[str, Any]:
+    """Days since the last touch (None: none in the window), and the span judged."""
+    idle = None if last is None else (report.as_of - last).days
+    return {"days_since": idle, **history.span(report.window_days)}
+
+
+def neglected_audience(
+    report: Breakdown, goals: Goals, rules: Rules, history: History | None = None
+) -> list[Flag]:
+    """A goal audience with no activity for weeks (never claiming more than the history held)."""
+    history = history or History(None, report.as_of)
+    limits = rules.flags.neglected_audience
+    days = int(min(limits["days"], report.window_days))
+    top = top_audience(goals)
+    flags: list[Flag] = []
+    touches = _last_touches(report, lambda item: item.alignment.audience)
+    for audience in sorted(goals.audiences, key=lambda item: (-item.weight, item.name)):
+        if audience.weight <= 0 or goals.share(audience.name) < limits["min_share"]:
+            continue
+        young = history.days < days
+        if young and audience.name != top:
+            continue  # a young store cannot show a habit: only the main audience is nudged
+        last = touches.get(audience.name)
+        idleness = _idleness(report, last, history)
+        idle = idleness["days_since"]
+        if idle is not None and idle < days:
+            continue
+        params = {"audience": audience.name, "goal_share": goals.share(audience.name), **idleness}
+        flags.append(
+            Flag(
+                id="neglected_audience",
+                severity="info" if young else ("alert" if audience.name == top else "warn"),
+                pillar=None,
+                params=params,
+                evidence={
+                    "audience": audience.name,
+                    "goal_share": round(goals.share(audience.name), 2),
+                    "days_since": idle,
+                    "last": last.isoformat() if last else None,
+                    "history_days": history.days,
+                },
+                suggestion=Suggestion(
+                    kind="message_sent",
+                    audience=audience.name,
+                    note=wording.note("neglected_audience", params),
+                ),
+            )
+        )
+    return flags
+
+
+def neglected_account(
+    report: Breakdown, goals: Goals, rules: Rules, history: History | None = None
+) -> list[Flag]:
+    """A target account with no activity for weeks (never claiming more than the history held)."""
+    history = history or History(None, report.as_of)
+    limits = rules.flags.neglected_account
+    days = int(min(limits["days"], report.window_days))
+    top = top_audience(goals)
+    flags: list[Flag] = []
+    touches = _last_touches(report, lambda item: item.alignment.account)
+    for account in goals.accounts:
+        if goals.weight(account.audience) <= 0:
+            continue
+        young = history.days < days
+        if young and account.audience != top:
+            continue  # a young store: only the main audience's accounts are nudged
+        last = touches.get(account.name)
+        idleness = _idleness(report, last, history)
+        idle = idleness["days_since"]
+        if idle is not None and idle < days:
+            continue
+        params = {"account": account.name, "audience": account.audience, **idleness}
+        flags.append(
+            Flag(
+                id="neglected_account",
+                severity="info" if young or account.audience != top else "warn",
+                pillar="relate",
+                params=params,
+                evidence={
+                    "account": account.name,
+                    "audience": account.audience,
+                    "days_since": idle,
+                    "last": last.isoformat() if last else None,
+                    "history_days": history.days,
+                },
+                suggestion=Suggestion(
+                    kind="follow_up",
+                    audience=account.audience,
+                    company=account.name,
+                    note=wording.note("neglected_account", params),
+                ),
+            )
+        )
+    return flags
