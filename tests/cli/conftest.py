@@ -28,6 +28,14 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
+def stored_activities(data_dir: Path) -> int:
+    """How many activities the store in `data_dir` holds (0 when there is none)."""
+    if not (data_dir / "store.json").exists():
+        return 0
+    with Store.open(data_dir, read_only=True) as store:
+        return store.activities.count()
+
+
 @pytest.fixture
 def demo_dir(tmp_path: Path) -> Path:
     """A data dir holding the demo dataset (a real store, unlike --demo's throw-away copy)."""

@@ -6,7 +6,6 @@ import io
 import json
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,8 @@ from ssi_tui.cli.main import main
 from ssi_tui.domain.flags import FLAG_IDS
 from ssi_tui.store import Store
 
-TODAY = date(2026, 11, 26)
+from .conftest import TODAY, run, stored_activities
+
 GOALS_TOML = """
 [audiences]
 prospects = 60
@@ -35,25 +35,6 @@ kind = "message_sent"
 audience = "prospects"
 per_week = 5
 """
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    """Run the CLI in-process with a fixed today; returns (status, stdout, stderr)."""
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), today=TODAY, stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
-def stored_activities(data_dir: Path) -> int:
-    if not (data_dir / "store.json").exists():
-        return 0
-    with Store.open(data_dir, read_only=True) as store:
-        return store.activities.count()
 
 
 def test_score_demo_json_shape() -> None:

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
 
-from ssi_tui.cli.main import main
 from ssi_tui.store import Store
-from tests.goals import GOALS, TODAY
+from tests.goals import GOALS
+
+from .conftest import run
 
 GOALS_JSON = json.dumps(GOALS.to_file())
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), today=TODAY, stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

@@ -3,35 +3,12 @@ dated checklist, `score --json` keeping its shape."""
 
 from __future__ import annotations
 
-import io
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from ssi_tui.cli.main import main
-from ssi_tui.store import Store
-
-TODAY = date(2026, 11, 26)
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), today=TODAY, stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
-def count(data_dir: Path) -> int:
-    if not (data_dir / "store.json").exists():
-        return 0
-    with Store.open(data_dir, read_only=True) as store:
-        return store.activities.count()
+from .conftest import run, stored_activities
 
 
 @pytest.mark.parametrize("when", ["tomorrow", "+2d", "2031-01-01", "2026-11-27"])
@@ -40,12 +17,12 @@ def test_log_refuses_a_future_date_with_one_line(data_dir: Path, when: str) -> N
     assert status == 2 and out == ""
     assert err.count("\n") == 1 and "in the future" in err and "--date" in err
     assert "today is 2026-11-26" in err
-    assert count(data_dir) == 0
+    assert stored_activities(data_dir) == 0
 
 
 def test_log_today_still_works(data_dir: Path) -> None:
     assert run("log", "post", "--date", "today", "--data-dir", str(data_dir))[0] == 0
-    assert count(data_dir) == 1
+    assert stored_activities(data_dir) == 1
 
 
 @pytest.mark.parametrize("command", [["score"], ["history"], ["export", "--format", "md"]])
