@@ -15,16 +15,15 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     export = subparsers.add_parser(
         "export",
         parents=[common],
-        help="export the weekly review (md), the activity log (csv) or everything (json)",
-        description=(
-            "md: the weekly review (scores raw vs weighted, flags and actions, top activities, "
-            "trend). csv: the activity log, safe to open in a spreadsheet. json: everything, in "
-            "the versioned shape `ssi-tui load` reads (docs/export-format.md). Files are "
-            "created readable by you only (0600); without -o the export is printed."
-        ),
+        help="export "
+        + ", ".join(f"{item.what} ({name})" for name, item in EXPORT_FORMATS.items()),
+        description=" ".join(
+            f"{name}: {item.description}." for name, item in EXPORT_FORMATS.items()
+        )
+        + " Files are created readable by you only (0600); without -o the export is printed.",
     )
     export.add_argument(
-        "--format", choices=tuple(EXPORT_FORMATS), required=True, help="md, csv or json"
+        "--format", choices=tuple(EXPORT_FORMATS), required=True, help=", ".join(EXPORT_FORMATS)
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (0600)")
     export.add_argument(

@@ -54,12 +54,34 @@ class ExportFormat:
     render: Callable[[Workspace, ExportRequest], str]
     dated: bool  # takes --as-of
     weekly: bool  # takes --weeks
+    what: str  # a few words for `--help`
+    description: str  # one sentence for `ssi-tui export --help`
 
 
 EXPORT_FORMATS: dict[str, ExportFormat] = {
-    "md": ExportFormat(_markdown, dated=True, weekly=True),
-    "csv": ExportFormat(_csv, dated=True, weekly=False),
-    "json": ExportFormat(_json, dated=False, weekly=False),
+    "md": ExportFormat(
+        _markdown,
+        dated=True,
+        weekly=True,
+        what="the weekly review",
+        description="the weekly review (scores raw vs weighted, flags and actions, top "
+        "activities, trend)",
+    ),
+    "csv": ExportFormat(
+        _csv,
+        dated=True,
+        weekly=False,
+        what="the activity log",
+        description="the activity log, safe to open in a spreadsheet",
+    ),
+    "json": ExportFormat(
+        _json,
+        dated=False,
+        weekly=False,
+        what="everything",
+        description="everything, in the versioned shape `ssi-tui load` reads "
+        "(docs/export-format.md)",
+    ),
 }
 
 

@@ -231,3 +231,29 @@ def test_the_valid_document_loads(tmp_path: Path) -> None:
     status, out, err = run("load", "--data-dir", str(tmp_path / "s"), str(path))
     assert status == 0, err
     assert "activities: 1 added" in out and "readings: 1 added" in out
+
+
+def test_a_new_export_format_is_one_entry_in_the_services(
+    demo_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ARCHITECTURE.md: an export format is a renderer and one EXPORT_FORMATS entry; the
+    command line's --format, --help and option checks follow."""
+    from ssi_tui.services import transfer
+
+    def render(workspace, request) -> str:  # noqa: ANN001
+        return f"{len(workspace.activities.between(None, request.as_of))} activities\n"
+
+    formats = {
+        **transfer.EXPORT_FORMATS,
+        "count": transfer.ExportFormat(
+            render, dated=True, weekly=False, what="a count", description="how many"
+        ),
+    }
+    monkeypatch.setattr(transfer, "EXPORT_FORMATS", formats)
+    import ssi_tui.cli.export as cli_export
+
+    monkeypatch.setattr(cli_export, "EXPORT_FORMATS", formats)
+    status, out, err = run("export", "--data-dir", str(demo_dir), "--format", "count")
+    assert (status, err) == (0, "") and out.endswith(" activities\n")
+    status, _, err = run("export", "--data-dir", str(demo_dir), "--format", "count", "--weeks", "2")
+    assert status == 2 and "--weeks applies to --format md only" in err
