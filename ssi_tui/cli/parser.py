@@ -10,7 +10,17 @@ from ssi_tui import __version__
 
 # Modules (under ssi_tui.cli) that add subcommands; each has `register(subparsers, common)`.
 # Imported when the parser is built: opening the app needs neither them nor this module.
-COMMAND_MODULES = ["score", "basics", "restore", "planner", "review", "export", "importer", "keys"]
+COMMAND_MODULES = [
+    "score",
+    "calibrate",
+    "basics",
+    "restore",
+    "planner",
+    "review",
+    "export",
+    "importer",
+    "keys",
+]
 
 DESCRIPTION = """\
 Your LinkedIn Social Selling Index, raw and weighted by your own goals.

@@ -31,6 +31,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help="days of activity that count (default 90)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--no-calibration",
+        action="store_true",
+        help="leave out the estimate calibrated on your official readings (see `calibrate`)",
+    )
     parser.set_defaults(handler=run_score)
 
 
@@ -42,7 +47,7 @@ def run_score(context: Context) -> int:
     args = context.args
     as_of = context.parse_date(args.as_of, "--as-of", past=True) or context.today
     workspace = context.workspace(write=False)
-    report = workspace.report(as_of, args.window)
+    report = workspace.report(as_of, args.window, calibrated=not args.no_calibration)
     if args.json:
         from ssi_tui.domain.report import report_json
 
@@ -71,6 +76,13 @@ def render_report(report: Report) -> str:
     lines.append(
         f"{'total (out of 100)':<24}{scores.total_raw:>6.1f}  {'':<20}  {scores.total_weighted:>8.1f}"
     )
+    calibration = report.calibration
+    if calibration is not None:
+        pillars = ", ".join(f"{pillar} {report.calibrated(pillar):.1f}" for pillar in PILLARS)
+        lines.append(
+            f"{'calibrated raw':<24}{report.calibrated_total or 0.0:>6.1f}  ({pillars}; calibrated "
+            f"on {calibration.readings} readings, ±{calibration.loo_error_after:.1f} points)"
+        )
     reading = report.latest_reading
     if reading is not None:
         lines.append("")

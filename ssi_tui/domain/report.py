@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from ssi_tui.domain.calibration import Calibration
 from ssi_tui.domain.daily import breakdown, completeness_on, history
 from ssi_tui.domain.flags import Flag, compute_flags
 from ssi_tui.domain.inputs import ScoringInput
@@ -26,6 +27,20 @@ class Report:
     breakdown: Breakdown
     flags: list[Flag]
     latest_reading: SSIReading | None = None
+    calibration: Calibration | None = None  # fitted on the official readings, when on
+
+    def calibrated(self, pillar: str) -> float | None:
+        """The calibrated raw estimate of a pillar (None without calibration)."""
+        if self.calibration is None:
+            return None
+        return self.calibration.pillars[pillar].apply(self.breakdown.pillars[pillar].raw)
+
+    @property
+    def calibrated_total(self) -> float | None:
+        """The calibrated raw total (None without calibration)."""
+        if self.calibration is None:
+            return None
+        return sum(self.calibrated(pillar) or 0.0 for pillar in PILLARS)
 
 
 def build_report(inputs: ScoringInput, as_of: date, window_days: int | None = None) -> Report:
@@ -70,6 +85,12 @@ def report_json(report: Report) -> dict[str, Any]:
                 if scores.pillars[pillar].alignment is None
                 else round(scores.pillars[pillar].alignment, 3)
             ),
+            "calibrated": _rounded(report.calibrated(pillar)),
+            "estimate_error": (
+                None
+                if report.calibration is None
+                else round(report.calibration.pillars[pillar].loo_error_after, 2)
+            ),
         }
         for pillar in PILLARS
     }
@@ -80,4 +101,16 @@ def report_json(report: Report) -> dict[str, Any]:
         "total": {"raw": round(scores.total_raw, 2), "weighted": round(scores.total_weighted, 2)},
         "profile": {"completeness": round(scores.completeness, 3), "level": scores.level},
         "flags": [flag.as_dict() for flag in report.flags],
+        "calibration": {
+            "readings": report.calibration.readings if report.calibration else 0,
+            "applied": report.calibration is not None,
+            "total": _rounded(report.calibrated_total),
+            "estimate_error": (
+                None if report.calibration is None else round(report.calibration.loo_error_after, 2)
+            ),
+        },
     }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -27,6 +27,7 @@ from ssi_tui.store import Store
 
 if TYPE_CHECKING:
     from ssi_tui.services.activities import ActivityService
+    from ssi_tui.services.calibration import CalibrationService
     from ssi_tui.services.contacts import ContactService
     from ssi_tui.services.goals import GoalsService
     from ssi_tui.services.planner import Planner
@@ -94,6 +95,13 @@ class Workspace:
         return ReviewService(self)
 
     @cached_property
+    def calibration(self) -> CalibrationService:
+        """The raw estimate calibrated on the official readings."""
+        from ssi_tui.services.calibration import CalibrationService
+
+        return CalibrationService(self)
+
+    @cached_property
     def settings(self) -> SettingsService:
         """The user's settings kept in the store (the theme)."""
         from ssi_tui.services.settings import SettingsService
@@ -132,8 +140,11 @@ class Workspace:
             first_activity=first,
         )
 
-    def report(self, as_of: date | None = None, window_days: int | None = None) -> Report:
-        """Scores and flags as of a date (default today) over a window (default from the rules)."""
+    def report(
+        self, as_of: date | None = None, window_days: int | None = None, *, calibrated: bool = True
+    ) -> Report:
+        """Scores and flags as of a date (default today) over a window (default from the rules),
+        with the calibration on the official readings unless it is off (or not `calibrated`)."""
         as_of = as_of or self.today
         window = window_days or self.rules.scoring.window_days
         start = window_start(as_of, window)
@@ -143,7 +154,10 @@ class Workspace:
         if recent:
             start = min(start, window_start(max(recent), self.rules.scoring.window_days))
         with paused_gc():  # thousands of scored activities and contributions, no cycles
-            return build_report(self.scoring_input(start, as_of), as_of, window)
+            report = build_report(self.scoring_input(start, as_of), as_of, window)
+        if not calibrated:
+            return report
+        return replace(report, calibration=self.calibration.applied())
 
     def history(
         self, week_ends: Sequence[date], window_days: int | None = None

@@ -1,0 +1,98 @@
+"""Calibration on the official readings: fitted, kept in the store's settings with what it was
+fitted on, refitted when the readings, the rules or the activities change."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import TYPE_CHECKING, Any
+
+from ssi_tui.domain.calibration import Calibration, Sample, calibrate
+from ssi_tui.domain.pillars import PILLARS
+
+if TYPE_CHECKING:
+    from ssi_tui.services.workspace import Workspace
+
+SETTING = "calibration"  # the fit and its fingerprint
+ENABLED = "calibration_enabled"  # False turns calibration off
+
+
+class CalibrationService:
+    """Fit, keep and apply the per-pillar calibration."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self._store = workspace.store
+        self._memo: tuple[str, Calibration | None] | None = None
+
+    @property
+    def enabled(self) -> bool:
+        """Whether the calibrated estimate is shown (the `calibration_enabled` setting)."""
+        return self._store.settings.get(ENABLED, True) is not False
+
+    def set_enabled(self, enabled: bool) -> None:
+        """Turn calibration on or off (kept in the store's settings)."""
+        self._store.settings.set(ENABLED, bool(enabled))
+
+    def fingerprint(self) -> str:
+        """What a fit depends on: the readings, the rules, the catalog and the activities."""
+        store = self._store
+        readings = [
+            [reading.id, reading.date.isoformat(), *(reading.pillar(p) for p in PILLARS)]
+            for reading in store.readings.all()
+        ]
+        parts = {
+            "readings": readings,
+            "rules": self.workspace.rules.model_dump(mode="json"),
+            "catalog": sorted(
+                (kind.id, kind.points, kind.pillar)
+                for kind in self.workspace.catalog.kinds.values()
+            ),
+            "activities": [store.activities.count(), str(store.activities.first_date())],
+            "checklist": store.checklist.export_history(),
+        }
+        text = json.dumps(parts, sort_keys=True, default=str)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+    def samples(self) -> list[Sample]:
+        """Each reading beside our raw estimate on its day (over the rules' window)."""
+        readings = self._store.readings.all()
+        if not readings:
+            return []
+        totals = self.workspace.history(sorted({reading.date for reading in readings}))
+        by_day = {row.as_of: row for row in totals}
+        return [
+            Sample(
+                official={p: reading.pillar(p) for p in PILLARS},
+                raw={p: by_day[reading.date].pillars[p].raw for p in PILLARS},
+            )
+            for reading in readings
+        ]
+
+    def current(self) -> Calibration | None:
+        """The calibration for the data as it is (refitted, and kept when the store can be
+        written, if what it was fitted on changed); None with fewer than 3 readings."""
+        fingerprint = self.fingerprint()
+        if self._memo is not None and self._memo[0] == fingerprint:
+            return self._memo[1]
+        kept: Any = self._store.settings.get(SETTING)
+        calibration: Calibration | None
+        if isinstance(kept, dict) and kept.get("fingerprint") == fingerprint:
+            fit = kept.get("fit")
+            calibration = Calibration.from_dict(fit) if isinstance(fit, dict) else None
+        else:
+            calibration = calibrate(self.samples())
+            if not self._store.read_only:
+                self._store.settings.set(
+                    SETTING,
+                    {
+                        "fingerprint": fingerprint,
+                        "fit": calibration.as_dict() if calibration else None,
+                    },
+                )
+        self._memo = (fingerprint, calibration)
+        return calibration
+
+    def applied(self) -> Calibration | None:
+        """The calibration when it is on, else None."""
+        return self.current() if self.enabled else None
