@@ -13,6 +13,7 @@ from ssi_tui import __version__
 COMMAND_MODULES = [
     "score",
     "calibrate",
+    "whatif",
     "basics",
     "restore",
     "planner",

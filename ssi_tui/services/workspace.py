@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from ssi_tui.services.contacts import ContactService
     from ssi_tui.services.goals import GoalsService
     from ssi_tui.services.planner import Planner
+    from ssi_tui.services.projection import ProjectionService
     from ssi_tui.services.readings import ReadingService
     from ssi_tui.services.review import ReviewService
     from ssi_tui.services.settings import SettingsService
@@ -100,6 +101,13 @@ class Workspace:
         from ssi_tui.services.calibration import CalibrationService
 
         return CalibrationService(self)
+
+    @cached_property
+    def projection(self) -> ProjectionService:
+        """What-if: scores with hypothetical activity, saving nothing."""
+        from ssi_tui.services.projection import ProjectionService
+
+        return ProjectionService(self)
 
     @cached_property
     def settings(self) -> SettingsService:

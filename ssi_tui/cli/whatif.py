@@ -1,0 +1,87 @@
+"""`ssi-tui whatif KIND`: what logging an activity today would do to each score."""
+
+from __future__ import annotations
+
+import argparse
+
+from ssi_tui.cli.args import whole_number
+from ssi_tui.cli.context import Context
+from ssi_tui.cli.output import format_table, print_json
+from ssi_tui.domain.pillars import PILLARS
+
+count_option = whole_number("count", 1, 100)
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add `whatif`."""
+    parser = subparsers.add_parser(
+        "whatif",
+        parents=[common],
+        help="what logging an activity today would do to your scores (nothing is saved)",
+        description=(
+            "Scores today, raw and goal-weighted, and what they would be if KIND were logged "
+            "N times today with these details (checked like `ssi-tui log`; nothing is saved)."
+        ),
+    )
+    parser.add_argument("kind", metavar="KIND", help="activity kind from the catalog")
+    parser.add_argument("--count", type=count_option, default=1, metavar="N", help="times (1-100)")
+    parser.add_argument("--audience", metavar="A", help="audience it would reach")
+    parser.add_argument("--contact", metavar="NAME", help="person involved")
+    parser.add_argument("--company", metavar="C", help="their company")
+    parser.add_argument("--title", metavar="T", help="their job title")
+    parser.add_argument("--personalised", action="store_true", help="personalised")
+    parser.add_argument(
+        "--channel", choices=["linkedin", "off"], help="where (default: from the kind)"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(handler=run_whatif)
+
+
+def run_whatif(context: Context) -> int:
+    """Print the scores before and after, and the change."""
+    args = context.args
+    fields = {
+        "kind": args.kind,
+        "audience": args.audience,
+        "contact": args.contact,
+        "company": args.company,
+        "title": args.title,
+        "personalised": args.personalised,
+        "channel": args.channel,
+    }
+    result = context.workspace(write=False).projection.whatif(fields, args.count)
+    if args.json:
+        print_json(result.as_dict(), context.stdout)
+        return 0
+    before, after = result.before.breakdown, result.after.breakdown
+    rows = []
+    for pillar in PILLARS:
+        raw, weighted = result.delta(pillar)
+        old, new = before.pillars[pillar], after.pillars[pillar]
+        rows.append(
+            (
+                pillar,
+                f"{old.raw:.1f} → {new.raw:.1f}",
+                f"{raw:+.1f}",
+                f"{old.weighted:.1f} → {new.weighted:.1f}",
+                f"{weighted:+.1f}",
+            )
+        )
+    rows.append(
+        (
+            "total",
+            f"{before.total_raw:.1f} → {after.total_raw:.1f}",
+            f"{after.total_raw - before.total_raw:+.1f}",
+            f"{before.total_weighted:.1f} → {after.total_weighted:.1f}",
+            f"{after.total_weighted - before.total_weighted:+.1f}",
+        )
+    )
+    times = "once" if args.count == 1 else f"{args.count} times"
+    context.stdout.write(
+        f"If you logged {result.activity.kind} {times} today (nothing saved):\n"
+        + format_table(
+            ("pillar", "raw", "change", "weighted", "change"), rows, align_right=range(1, 5)
+        )
+        + "\n"
+    )
+    return 0
