@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING
 
 from ssi_tui.cli.args import whole_number
 from ssi_tui.cli.context import Context, UserError
-from ssi_tui.cli.output import bar, print_json
+from ssi_tui.cli.output import bar, format_table, print_json
 from ssi_tui.domain.pillars import PILLARS
 from ssi_tui.wording.labels import pillar_label
 
 if TYPE_CHECKING:
+    from ssi_tui.domain.catalog import Rules
+    from ssi_tui.domain.explain import PillarExplanation
     from ssi_tui.domain.report import Report
 
 
@@ -32,6 +34,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="show the points behind each score: by kind and audience, and the top activities",
+    )
+    parser.add_argument("--pillar", choices=PILLARS, help="with --explain: only this pillar")
+    parser.add_argument(
         "--no-calibration",
         action="store_true",
         help="leave out the estimate calibrated on your official readings (see `calibrate`)",
@@ -48,13 +56,84 @@ def run_score(context: Context) -> int:
     as_of = context.parse_date(args.as_of, "--as-of", past=True) or context.today
     workspace = context.workspace(write=False)
     report = workspace.report(as_of, args.window, calibrated=not args.no_calibration)
+    if args.pillar and not args.explain:
+        raise UserError("--pillar goes with --explain")
+    explained = None
+    if args.explain:
+        from ssi_tui.domain.explain import explain
+
+        explained = explain(report.breakdown, workspace.catalog, workspace.rules)
+        if args.pillar:
+            explained = {args.pillar: explained[args.pillar]}
     if args.json:
         from ssi_tui.domain.report import report_json
 
-        print_json(report_json(report), context.stdout)
+        data = report_json(report)
+        if explained is not None:
+            data["explain"] = {pillar: item.as_dict() for pillar, item in explained.items()}
+        print_json(data, context.stdout)
+    elif explained is not None:
+        context.stdout.write(render_explanation(list(explained.values()), workspace.rules) + "\n")
     else:
         context.stdout.write(render_report(report) + "\n")
     return 0
+
+
+def render_explanation(items: list[PillarExplanation], rules: Rules) -> str:
+    """Each pillar's score, step by step, with the table of kinds × audiences and the top."""
+    share = rules.scoring.profile_share
+    blocks = []
+    for item in items:
+        lines = [
+            f"{pillar_label(item.pillar)}: raw {item.raw:.1f}, weighted {item.weighted:.1f}",
+            f"  points LinkedIn sees {item.points_raw:.2f} (after decay and daily caps); counted "
+            f"by your goals {item.points_weighted:.2f}",
+            f"  raw = 25 × (1 − e^(−{item.points_raw:.2f} / {item.saturation:g})) = "
+            f"{item.activity_raw:.2f}  (saturation {item.saturation:g}, data/rules.toml)",
+        ]
+        if item.pillar == "brand":
+            lines.append(
+                f"  brand = profile {item.profile_part:.2f} + {1 - share:g} × {item.activity_raw:.2f}"
+                f" = {item.raw:.2f}  (profile share {share:g})"
+            )
+        rows = [
+            (
+                row.kind,
+                row.audience or "-",
+                str(row.count),
+                f"{row.raw_points:.2f}",
+                f"{row.weighted_points:.2f}",
+                "-" if row.alignment is None else f"{row.alignment:.0%}",
+            )
+            for row in item.rows
+        ]
+        if rows:
+            table = format_table(
+                ("kind", "audience", "count", "raw pts", "weighted pts", "alignment"),
+                rows,
+                align_right=range(2, 6),
+            )
+            lines.extend("  " + line for line in table.splitlines())
+        if item.top:
+            lines.append("  top activities (decayed, capped points):")
+            for entry in item.top:
+                who = " · ".join(
+                    part
+                    for part in (
+                        entry.alignment.audience,
+                        entry.activity.contact,
+                        entry.activity.company,
+                    )
+                    if part
+                )
+                lines.append(
+                    f"    {entry.activity.date.isoformat()}  {entry.activity.kind:<20} raw "
+                    f"{entry.raw:5.2f}  weighted {entry.weighted:5.2f}  {who}"
+                )
+        else:
+            lines.append("  no activity in the window")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
 
 
 def render_report(report: Report) -> str:

@@ -85,6 +85,8 @@ def report_json(report: Report) -> dict[str, Any]:
                 if scores.pillars[pillar].alignment is None
                 else round(scores.pillars[pillar].alignment, 3)
             ),
+            "points_raw": round(scores.pillars[pillar].raw_points, 3),
+            "points_weighted": round(scores.pillars[pillar].weighted_points, 3),
             "calibrated": _rounded(report.calibrated(pillar)),
             "estimate_error": (
                 None

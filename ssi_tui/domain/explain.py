@@ -1,0 +1,134 @@
+"""Why a score is what it is: the points behind each pillar, by kind and audience, and the
+activities that count most (after decay and the daily caps), traced to `data/rules.toml`."""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from ssi_tui.domain.catalog import Catalog, Rules
+from ssi_tui.domain.pillars import PILLARS
+from ssi_tui.domain.scoring import PILLAR_MAX, Breakdown, Contribution, contribution_rank, saturate
+
+TOP = 10
+
+
+@dataclass(frozen=True, slots=True)
+class KindAudience:
+    """The activities of one kind for one audience (None: none of the goals) in the window."""
+
+    kind: str
+    audience: str | None
+    count: int
+    raw_points: float
+    weighted_points: float
+    effort_points: float
+
+    @property
+    def alignment(self) -> float | None:
+        """Mean alignment: weighted points per point of effort."""
+        return self.weighted_points / self.effort_points if self.effort_points > 0 else None
+
+
+@dataclass(frozen=True, slots=True)
+class PillarExplanation:
+    """One pillar's score, step by step."""
+
+    pillar: str
+    raw: float
+    weighted: float
+    points_raw: float  # decayed, capped points LinkedIn can see, summed
+    points_weighted: float  # the same work counted by the goals
+    saturation: float  # K in 25 * (1 - exp(-points / K))
+    activity_raw: float  # the activity part of raw: 25 * fill(points_raw, K)
+    profile_part: float  # brand only: profile completeness' share, else 0
+    rows: list[KindAudience]
+    top: list[Contribution]
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON form (`score --explain --json`)."""
+        return {
+            "pillar": self.pillar,
+            "raw": round(self.raw, 2),
+            "weighted": round(self.weighted, 2),
+            "points_raw": round(self.points_raw, 3),
+            "points_weighted": round(self.points_weighted, 3),
+            "saturation": self.saturation,
+            "activity_raw": round(self.activity_raw, 2),
+            "profile_part": round(self.profile_part, 2),
+            "by_kind_audience": [
+                {
+                    "kind": row.kind,
+                    "audience": row.audience,
+                    "count": row.count,
+                    "raw_points": round(row.raw_points, 3),
+                    "weighted_points": round(row.weighted_points, 3),
+                    "alignment": None if row.alignment is None else round(row.alignment, 3),
+                }
+                for row in self.rows
+            ],
+            "top": [
+                {
+                    "id": item.activity.id,
+                    "date": item.activity.date.isoformat(),
+                    "kind": item.activity.kind,
+                    "audience": item.alignment.audience,
+                    "contact": item.activity.contact,
+                    "company": item.activity.company,
+                    "raw": round(item.raw, 3),
+                    "weighted": round(item.weighted, 3),
+                    "decay": round(item.decay, 3),
+                }
+                for item in self.top
+            ],
+        }
+
+
+def explain(breakdown: Breakdown, catalog: Catalog, rules: Rules) -> dict[str, PillarExplanation]:
+    """Each pillar's explanation (the rows add up to its points, to rounding)."""
+    groups: dict[str, dict[tuple[str, str | None], list[Contribution]]] = {
+        pillar: defaultdict(list) for pillar in PILLARS
+    }
+    for item in breakdown.contributions:
+        kind = catalog.kinds.get(item.activity.kind)
+        if kind is not None:
+            groups[kind.pillar][(kind.id, item.alignment.audience)].append(item)
+    scoring = rules.scoring
+    result: dict[str, PillarExplanation] = {}
+    for pillar in PILLARS:
+        score = breakdown.pillars[pillar]
+        rows = [
+            KindAudience(
+                kind,
+                audience,
+                len(items),
+                sum(item.raw for item in items),
+                sum(item.weighted for item in items),
+                sum(item.effort for item in items),
+            )
+            for (kind, audience), items in groups[pillar].items()
+        ]
+        rows.sort(
+            key=lambda row: (-row.raw_points - row.weighted_points, row.kind, row.audience or "")
+        )
+        constant = scoring.saturation[pillar]
+        activity_raw = saturate(score.raw_points, constant)
+        profile_part = 0.0
+        if pillar == "brand":
+            profile_part = scoring.profile_share * PILLAR_MAX * breakdown.completeness
+        every = [item for items in groups[pillar].values() for item in items]
+        result[pillar] = PillarExplanation(
+            pillar=pillar,
+            raw=score.raw,
+            weighted=score.weighted,
+            points_raw=score.raw_points,
+            points_weighted=score.weighted_points,
+            saturation=constant,
+            activity_raw=activity_raw,
+            profile_part=profile_part,
+            rows=rows,
+            top=heapq.nsmallest(TOP, every, key=contribution_rank),
+        )
+    return result

@@ -1,0 +1,46 @@
+"""`score --explain`: every point accounted for, the score recomputed from the rules."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from ssi_tui.domain.catalog import default_rules
+
+from .conftest import run
+
+
+def test_explain_accounts_for_every_point(demo_dir: Path) -> None:
+    status, out, err = run("score", "--data-dir", str(demo_dir), "--explain", "--json")
+    assert (status, err) == (0, "")
+    data = json.loads(out)
+    rules = default_rules()
+    for pillar, item in data["explain"].items():
+        score = data["pillars"][pillar]
+        rows = item["by_kind_audience"]
+        assert sum(row["raw_points"] for row in rows) == pytest.approx(item["points_raw"], abs=0.01)
+        assert sum(row["weighted_points"] for row in rows) == pytest.approx(
+            item["points_weighted"], abs=0.01
+        )
+        assert item["points_raw"] == pytest.approx(score["points_raw"], abs=0.001)
+        activity = 25 * (1 - math.exp(-item["points_raw"] / item["saturation"]))
+        assert item["activity_raw"] == pytest.approx(activity, abs=0.01)
+        share = rules.scoring.profile_share if pillar == "brand" else 0.0
+        assert item["profile_part"] + (1 - share) * activity == pytest.approx(
+            score["raw"], abs=0.02
+        )
+        assert len(item["top"]) <= 10
+        assert [t["weighted"] for t in item["top"]] == sorted(
+            (t["weighted"] for t in item["top"]), reverse=True
+        )
+
+
+def test_explain_text_and_one_pillar(demo_dir: Path) -> None:
+    status, out, _ = run("score", "--data-dir", str(demo_dir), "--explain", "--pillar", "relate")
+    assert status == 0 and out.startswith("Build relationships: raw ")
+    assert "Find the right people" not in out and "top activities" in out
+    status, _, err = run("score", "--data-dir", str(demo_dir), "--pillar", "relate")
+    assert status == 2 and "--pillar goes with --explain" in err
