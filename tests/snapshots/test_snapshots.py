@@ -34,3 +34,15 @@ def test_screen_snapshot(snap_compare, tmp_path: Path, size: tuple[int, int], ke
         await pilot.pause()
 
     assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (140, 45)], ids=lambda size: f"{size[0]}x{size[1]}")
+def test_dashboard_explains_a_pillar(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("2")  # explain find
+        await settle(pilot)
+        pilot.app.screen.set_focus(None)
+        await pilot.pause()
+
+    assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=run_before)

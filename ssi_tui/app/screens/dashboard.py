@@ -18,6 +18,7 @@ from ssi_tui.app.widgets.flags import FlagDetail, FlagList
 from ssi_tui.app.widgets.pillars import PillarPanel
 
 if TYPE_CHECKING:
+    from ssi_tui.domain.explain import PillarExplanation
     from ssi_tui.domain.flags import Flag
     from ssi_tui.domain.report import Report
 
@@ -29,7 +30,10 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
 
     AUTO_FOCUS = "#flags"
 
-    KEY_HINTS: ClassVar[dict[str, str]] = {"#agenda-panel": "Today ({app.go_planner}: planner)"}
+    KEY_HINTS: ClassVar[dict[str, str]] = {
+        "#agenda-panel": "Today ({app.go_planner}: planner)",
+        "#flag-detail": "Detail ({dashboard.brand}-{dashboard.relate}: why a score)",
+    }
 
     as_of: reactive[date | None] = reactive(None)
     window_days: reactive[int] = reactive(90)
@@ -37,6 +41,10 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
     """The scores and flags shown (bound to the pillar panel and the flag list)."""
     selected_flag: var[Flag | None] = var(None, always_update=True)
     """The flag under the cursor (bound to the detail panel)."""
+    explained: var[str | None] = var(None)
+    """The pillar whose score the detail panel explains (None: the flag)."""
+    explanation: var[PillarExplanation | None] = var(None, always_update=True)
+    """That pillar's explanation (bound to the detail panel)."""
 
     def compose_body(self) -> ComposeResult:
         """Pillars on top, flags below; today's agenda above the flag detail."""
@@ -46,13 +54,15 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
                 yield FlagList(id="flags").data_bind(DashboardScreen.report)
                 with Vertical(id="dash-side"):
                     yield AgendaPanel(id="agenda-panel")
-                    yield FlagDetail(id="flag-detail").data_bind(flag=DashboardScreen.selected_flag)
+                    yield FlagDetail(id="flag-detail").data_bind(
+                        flag=DashboardScreen.selected_flag,
+                        explanation=DashboardScreen.explanation,
+                    )
 
     def on_mount(self) -> None:
         """Title the panels, then follow the data."""
         self.query_one("#pillars").border_title = "Scores (0-25 per pillar)"
         self.query_one("#flags").border_title = "Flags"
-        self.query_one("#flag-detail").border_title = "Detail"
         super().on_mount()
 
     def update_status(self) -> None:
@@ -91,11 +101,39 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
         """Display a freshly computed report (the bound widgets follow)."""
         self.report = report
         self._show_flag(self.query_one(FlagList).highlighted)
+        self._explain()
         self.update_status()
 
     @on(OptionList.OptionHighlighted, "#flags")
     def _flag_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.explained is not None and self.report is not None and self._moved_on_flags:
+            self.explained = None
         self._show_flag(event.option_index)
+
+    @property
+    def _moved_on_flags(self) -> bool:
+        return self.focused is self.query_one(FlagList)
+
+    def action_explain_pillar(self, pillar: str) -> None:
+        """Explain a pillar's score in the detail panel (the same pillar again: the flag)."""
+        self.explained = None if self.explained == pillar else pillar
+
+    def watch_explained(self) -> None:
+        """Show (or leave) a pillar's explanation."""
+        self._explain()
+
+    def _explain(self) -> None:
+        workspace = self.workspace
+        if self.explained is None or self.report is None or workspace is None:
+            self.explanation = None
+            self.update_key_hints()
+            return
+        from ssi_tui.domain.explain import explain
+
+        explained = explain(self.report.breakdown, workspace.catalog, workspace.rules)
+        self.explanation = explained[self.explained]
+        score = self.explanation.raw
+        self.query_one(FlagDetail).border_title = f"Why {self.explained} is {score:.1f} raw"
 
     def _show_flag(self, index: int | None) -> None:
         flags = self.report.flags if self.report else []

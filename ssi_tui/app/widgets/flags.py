@@ -10,9 +10,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ssi_tui.app.text import plain
-from ssi_tui.wording.labels import flag_title
+from ssi_tui.wording.labels import flag_title, pillar_label
 
 if TYPE_CHECKING:
+    from ssi_tui.domain.explain import PillarExplanation
     from ssi_tui.domain.flags import Flag
     from ssi_tui.domain.report import Report
 
@@ -110,16 +111,86 @@ class FlagDetail(Static):
 
     flag: var[Flag | None] = var(None, always_update=True)
     """The flag shown (bound to the dashboard's `selected_flag`)."""
+    explanation: var[PillarExplanation | None] = var(None, always_update=True)
+    """A pillar's explanation, shown instead of the flag (bound to the dashboard's)."""
 
     def watch_flag(self, flag: Flag | None) -> None:
         """Show the newly selected flag."""
-        self.show(flag)
+        if self.explanation is None:
+            self.show(flag)
+
+    def watch_explanation(self, explanation: PillarExplanation | None) -> None:
+        """Show a pillar's explanation, or the flag again."""
+        if explanation is None:
+            self.show(self.flag)
+        else:
+            self.scroll_home(animate=False)
+            self.update(pillar_detail(explanation))
 
     def show(self, flag: Flag | None) -> None:
         """Display one flag (None: a hint)."""
+        self.scroll_home(animate=False)
         if flag is None:
             self.update(
                 Content.styled("Select a flag to see its evidence and suggested action.", "dim")
             )
         else:
             self.update(flag_detail(flag))
+
+
+ROWS_SHOWN = 6
+TOP_SHOWN = 3
+
+
+def pillar_detail(item: PillarExplanation) -> Content:
+    """A pillar's score step by step: points, saturation, the main kinds × audiences, the top
+    activities (user text literal)."""
+    parts: list[Content] = [
+        Content.assemble(
+            (pillar_label(item.pillar), "bold"),
+            f"  raw {item.raw:.1f} · weighted {item.weighted:.1f}",
+        ),
+        Content(
+            f"Points LinkedIn sees {item.points_raw:.1f}, counted by your goals "
+            f"{item.points_weighted:.1f} (after decay and daily caps)"
+        ),
+        Content(
+            f"raw = 25 × (1 − e^(−{item.points_raw:.1f}/{item.saturation:g})) = {item.activity_raw:.1f}"
+            + (f"; profile adds {item.profile_part:.1f}" if item.profile_part else "")
+        ),
+        Content.styled("Kind · audience: count, raw → weighted points", "bold"),
+    ]
+    for row in item.rows[:ROWS_SHOWN]:
+        parts.append(
+            Content(
+                plain(
+                    f"  {row.kind} · {row.audience or 'none'}: {row.count}, "
+                    f"{row.raw_points:.1f} → {row.weighted_points:.1f}"
+                )
+            )
+        )
+    if len(item.rows) > ROWS_SHOWN:
+        parts.append(
+            Content.styled(f"  +{len(item.rows) - ROWS_SHOWN} more: ssi-tui score --explain", "dim")
+        )
+    if item.top:
+        parts.append(Content.styled("Top activities", "bold"))
+        for entry in item.top[:TOP_SHOWN]:
+            who = " · ".join(
+                part
+                for part in (
+                    entry.alignment.audience,
+                    entry.activity.contact,
+                    entry.activity.company,
+                )
+                if part
+            )
+            parts.append(
+                Content(
+                    plain(
+                        f"  {entry.activity.date.isoformat()} {entry.activity.kind}: "
+                        f"{entry.raw:.2f} → {entry.weighted:.2f}" + (f" ({who})" if who else "")
+                    )
+                )
+            )
+    return Content("\n").join(parts)

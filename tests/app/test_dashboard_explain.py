@@ -1,0 +1,49 @@
+"""The dashboard explains a pillar's score in the detail panel (keys 1-4)."""
+
+from __future__ import annotations
+
+from ssi_tui.app.app import SSIApp
+from ssi_tui.app.widgets.flags import FlagDetail
+
+from .conftest import settle
+
+
+def detail_text(app: SSIApp) -> str:
+    return str(app.screen.query_one(FlagDetail).render())
+
+
+async def test_keys_1_to_4_explain_a_pillar_and_toggle_back(demo_app: SSIApp) -> None:
+    async with demo_app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        flag_text = detail_text(demo_app)
+        await pilot.press("4")
+        await settle(pilot)
+        detail = demo_app.screen.query_one(FlagDetail)
+        text = detail_text(demo_app)
+        assert "Build relationships" in text and "Points LinkedIn sees" in text
+        assert "Top activities" in text and detail.border_title.startswith("Why relate is ")
+        report = demo_app.screen.report  # type: ignore[attr-defined]
+        assert f"raw {report.breakdown.pillars['relate'].raw:.1f}" in text
+        await pilot.press("1")
+        await settle(pilot)
+        assert "Professional brand" in detail_text(demo_app) and "profile adds" in detail_text(
+            demo_app
+        )
+        await pilot.press("1")  # the same pillar again: back to the flag
+        await settle(pilot)
+        assert (
+            detail_text(demo_app) == flag_text
+            and detail.border_title == "Detail (1-4: why a score)"
+        )
+
+
+async def test_moving_on_the_flags_shows_the_flag_again(demo_app: SSIApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        assert "Engage with insights" in detail_text(demo_app)
+        demo_app.screen.query_one("#flags").focus()
+        await pilot.press("down")
+        await settle(pilot)
+        assert "Points LinkedIn sees" not in detail_text(demo_app)
