@@ -12,6 +12,8 @@ import json
 import random
 from pathlib import Path
 
+# Days of history: the oldest official reading (61 days ago) plus the rules' 90-day window.
+EARLIEST_DAY = 151
 OUT = Path(__file__).resolve().parent.parent / "data" / "demo.json"
 
 CONTACTS = [
@@ -121,12 +123,13 @@ def main() -> None:
         )
         acts.append(entry)
 
-    def person(audience: str | None = None):
+    def person(rng: random.Random, audience: str | None = None):
         pool = [c for c in CONTACTS if audience is None or c[3] == audience]
         name, company, title, aud = rng.choice(pool)
         return {"contact": name, "company": company, "title": title}
 
-    for day in range(0, 92):
+    def habits(day: int, rng: random.Random) -> None:
+        """One day of the persona's LinkedIn habits."""
         weekday = day % 7
         # Brand: two generic posts a week, a few media.
         if weekday in (1, 4):
@@ -140,7 +143,7 @@ def main() -> None:
             for _ in range(rng.randint(1, 4)):
                 add(day, "profile_view")
         if day % 9 == 2:
-            add(day, "lead_saved", audience="prospects", **person("prospects"))
+            add(day, "lead_saved", audience="prospects", **person(rng, "prospects"))
         # Engage: many reactions, some comments, generic messages with few replies.
         for _ in range(rng.randint(2, 6)):
             add(day, "reaction")
@@ -148,22 +151,32 @@ def main() -> None:
             add(day, "comment", relevance=3, personalised=rng.random() < 0.3)
         if weekday < 5:
             who = (
-                person("recruiters")
+                person(rng, "recruiters")
                 if rng.random() < 0.55
-                else person(rng.choice(["prospects", "partners"]))
+                else person(rng, rng.choice(["prospects", "partners"]))
             )
             add(day, "message_sent", personalised=rng.random() < 0.25, **who)
         if day % 6 == 1:
-            add(day, "message_received", **person("recruiters"))
+            add(day, "message_received", **person(rng, "recruiters"))
         # Relate: invitations mostly to recruiters, few follow-ups with prospects.
         if weekday in (1, 3):
-            add(day, "invitation_sent", personalised=rng.random() < 0.2, **person("recruiters"))
+            add(
+                day, "invitation_sent", personalised=rng.random() < 0.2, **person(rng, "recruiters")
+            )
         if day % 5 == 0:
-            add(day, "connection", **person())
+            add(day, "connection", **person(rng))
         if day % 11 == 3:
-            add(day, "follow_up", personalised=True, relevance=4, **person("prospects"))
+            add(day, "follow_up", personalised=True, relevance=4, **person(rng, "prospects"))
         if day % 14 == 6:
-            add(day, "congratulation", personalised=True, **person())
+            add(day, "congratulation", personalised=True, **person(rng))
+
+    for day in range(0, 92):
+        habits(day, rng)
+    # The months before (same habits, their own random stream so the last 92 days stay as
+    # they were): the official readings' 90-day windows lie within the history.
+    earlier = random.Random(20261127)
+    for day in range(92, EARLIEST_DAY + 1):
+        habits(day, earlier)
     # Off LinkedIn: aligned work LinkedIn never sees.
     for day in (3, 10, 17, 24, 38, 45, 59, 73):
         add(
@@ -180,9 +193,9 @@ def main() -> None:
             note="Discovery workshop follow-up",
         )
     for day in (8, 29, 50):
-        add(day, "call", channel="off", relevance=4, **person("prospects"))
+        add(day, "call", channel="off", relevance=4, **person(rng, "prospects"))
     for day in (12, 26, 40, 68):
-        add(day, "email", channel="off", personalised=True, relevance=4, **person("prospects"))
+        add(day, "email", channel="off", personalised=True, relevance=4, **person(rng, "prospects"))
     add(
         19,
         "talk",
@@ -278,16 +291,30 @@ def main() -> None:
             for n, c, t, a in CONTACTS
         ]
         + QUIET_CONTACTS,
+        # What linkedin.com/sales/ssi showed, every week or two: brand rises with the profile
+        # completed 45 days ago; relate stays high on a network built before the log began.
         "readings": [
             {
                 "days_ago": 61,
-                "total": 58,
-                "brand": 17.5,
-                "find": 12.1,
-                "engage": 14.2,
-                "relate": 14.2,
+                "total": 60,
+                "brand": 16.2,
+                "find": 13.4,
+                "engage": 15.1,
+                "relate": 15.3,
                 "industry_rank": 12,
                 "network_rank": 9,
+                "industry_avg": 24,
+                "network_avg": 31,
+            },
+            {
+                "days_ago": 47,
+                "total": 62,
+                "brand": 16.9,
+                "find": 13.9,
+                "engage": 15.6,
+                "relate": 15.6,
+                "industry_rank": 11,
+                "network_rank": 8,
                 "industry_avg": 24,
                 "network_avg": 31,
             },
@@ -302,6 +329,30 @@ def main() -> None:
                 "network_rank": 7,
                 "industry_avg": 24,
                 "network_avg": 31,
+            },
+            {
+                "days_ago": 19,
+                "total": 65,
+                "brand": 18.3,
+                "find": 14.6,
+                "engage": 16.1,
+                "relate": 16.0,
+                "industry_rank": 8,
+                "network_rank": 6,
+                "industry_avg": 25,
+                "network_avg": 32,
+            },
+            {
+                "days_ago": 11,
+                "total": 66,
+                "brand": 18.6,
+                "find": 14.3,
+                "engage": 16.4,
+                "relate": 16.4,
+                "industry_rank": 8,
+                "network_rank": 6,
+                "industry_avg": 25,
+                "network_avg": 32,
             },
             {
                 "days_ago": 4,

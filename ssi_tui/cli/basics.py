@@ -172,9 +172,13 @@ def run_activities(context: Context) -> int:
     if args.kind:
         activities = [activity for activity in activities if activity.kind == args.kind]
     if args.json:
+        counted = workspace.activities.counted()
         rows = []
         for activity in activities:
             row = activity.model_dump(mode="json")
+            # What it counts for in today's score, after decay and the daily caps.
+            raw, weighted = counted.get(activity.id, (0.0, 0.0))
+            row["counted_raw"], row["counted_weighted"] = round(raw, 4), round(weighted, 4)
             row["pillar"] = (
                 workspace.catalog.kinds[activity.kind].pillar
                 if activity.kind in workspace.catalog

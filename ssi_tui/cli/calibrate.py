@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run_calibrate(context: Context) -> int:
     """Fit (or switch) the calibration and print it."""
-    from ssi_tui.domain.calibration import readings_needed
+    from ssi_tui.domain.calibration import readings_needed, skipped_json
 
     args = context.args
     if (args.off or args.on) and context.demo:
@@ -44,21 +44,29 @@ def run_calibrate(context: Context) -> int:
         workspace.calibration.set_enabled(bool(args.on))
     calibration = workspace.calibration.current()
     enabled = workspace.calibration.enabled
+    skipped = calibration.skipped if calibration else tuple(workspace.calibration.skipped())
+    count = len(workspace.readings.all()) - len(skipped)
     if args.json:
-        count = len(workspace.readings.all())
         data = (
             calibration.as_dict()
             if calibration is not None
             else {"readings": count, "pillars": None, "total": None}
         )
+        data["skipped"] = skipped_json(skipped)
         print_json({**data, "enabled": enabled, "needed": readings_needed(count)}, context.stdout)
         return 0
+    notes = [
+        f"Left out the reading of {day.isoformat()}: your history covers {share:.0%} of its "
+        f"{workspace.rules.scoring.window_days}-day window, so our estimate for it misses "
+        "activity (import or log older activity to use it).\n"
+        for day, share in skipped
+    ]
     if calibration is None:
-        count = len(workspace.readings.all())
         more = readings_needed(count)
         context.stdout.write(
-            f"{count} official reading{'s' if count != 1 else ''}: {more} more needed to "
+            f"{count} usable official reading{'s' if count != 1 else ''}: {more} more needed to "
             "calibrate (add what linkedin.com/sales/ssi shows with `ssi-tui reading add`).\n"
+            + "".join(notes)
         )
         return 0
     rows = [
@@ -84,7 +92,10 @@ def run_calibrate(context: Context) -> int:
     headers = ("pillar", "factor", "stock", "error before", "error after")
     context.stdout.write(
         f"Calibrated on {calibration.readings} readings (errors: points, each reading predicted "
-        "from the others)\n" + format_table(headers, rows, align_right=range(1, 5)) + "\n"
+        "from the others)\n"
+        + format_table(headers, rows, align_right=range(1, 5))
+        + "\n"
+        + "".join(notes)
     )
     if not enabled:
         context.stdout.write("Calibration is off: `ssi-tui calibrate --on` shows it again.\n")

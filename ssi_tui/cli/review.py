@@ -99,6 +99,8 @@ def run_reading_add(context: Context) -> int:
     except InputError as error:
         raise UserError(option_error(error)) from None
     context.stdout.write(f"Added the reading of {reading.date.isoformat()}: {_summary(reading)}\n")
+    for warning in workspace.readings.warnings(reading):
+        context.stderr.write(f"ssi-tui: warning: {warning}\n")
     comparison = workspace.review.latest_comparison(context.today)
     if comparison is not None and comparison.reading.id == reading.id:
         context.stdout.write(comparison.summary() + "\n")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from ssi_tui.domain.pillars import PILLARS
@@ -32,10 +33,21 @@ PILLAR_MAX = 25.0
 
 @dataclass(frozen=True, slots=True)
 class Sample:
-    """One official reading beside our raw estimate on its day, per pillar."""
+    """One official reading beside our raw estimate on its day, per pillar; `coverage` is the
+    share of the reading's window the activity history covers (see `window_coverage`)."""
 
     official: Mapping[str, float]
     raw: Mapping[str, float]
+    day: date | None = None
+    coverage: float = 1.0
+
+
+def usable(samples: Sequence[Sample], min_coverage: float) -> tuple[list[Sample], list[Sample]]:
+    """(used, skipped): a reading whose window the history covers less than `min_coverage`
+    is compared with an estimate that misses activity, so it is not calibrated on."""
+    used = [sample for sample in samples if sample.coverage >= min_coverage]
+    skipped = [sample for sample in samples if sample.coverage < min_coverage]
+    return used, skipped
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +72,7 @@ class Calibration:
     pillars: Mapping[str, PillarFit]
     loo_error_before: float
     loo_error_after: float
+    skipped: tuple[tuple[date, float], ...] = ()  # readings left out: (day, coverage)
 
     def apply(self, raw: Mapping[str, float]) -> dict[str, float]:
         """Calibrated raw estimates per pillar."""
@@ -82,6 +95,7 @@ class Calibration:
                 "loo_error_before": round(self.loo_error_before, 3),
                 "loo_error_after": round(self.loo_error_after, 3),
             },
+            "skipped": skipped_json(self.skipped),
         }
 
     @classmethod
@@ -100,7 +114,16 @@ class Calibration:
             },
             loo_error_before=float(data["total"]["loo_error_before"]),
             loo_error_after=float(data["total"]["loo_error_after"]),
+            skipped=tuple(
+                (date.fromisoformat(item["date"]), float(item["coverage"]))
+                for item in data.get("skipped", ())
+            ),
         )
+
+
+def skipped_json(skipped: Sequence[tuple[date, float]]) -> list[dict[str, Any]]:
+    """The readings left out, as JSON: `[{"date", "coverage"}]`."""
+    return [{"date": day.isoformat(), "coverage": round(share, 3)} for day, share in skipped]
 
 
 def _spread(values: Sequence[float]) -> float:
@@ -137,8 +160,11 @@ def _predict(raw: float, factor: float, stock: float) -> float:
     return min(PILLAR_MAX, max(0.0, factor * raw + stock))
 
 
-def calibrate(samples: Sequence[Sample]) -> Calibration | None:
-    """The calibration fitted on the samples; None with fewer than `MIN_READINGS`."""
+def calibrate(
+    samples: Sequence[Sample], skipped: Sequence[tuple[date, float]] = ()
+) -> Calibration | None:
+    """The calibration fitted on the samples; None with fewer than `MIN_READINGS`. `skipped`
+    (readings left out) is kept in the result to be shown."""
     count = len(samples)
     if count < MIN_READINGS:
         return None
@@ -162,7 +188,9 @@ def calibrate(samples: Sequence[Sample]) -> Calibration | None:
     totals_raw = [sum(sample.raw[p] for p in PILLARS) for sample in samples]
     total_before = sum(abs(o - r) for o, r in zip(totals_official, totals_raw, strict=True))
     total_after = sum(abs(o - p) for o, p in zip(totals_official, loo_totals, strict=True))
-    return Calibration(count, fits, total_before / count, total_after / count)
+    return Calibration(
+        count, fits, total_before / count, total_after / count, skipped=tuple(skipped)
+    )
 
 
 def readings_needed(count: int) -> int:

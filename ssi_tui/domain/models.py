@@ -339,15 +339,6 @@ class SSIReading(DomainModel):
     industry_avg: float | None = Field(default=None, ge=0, le=100)
     network_avg: float | None = Field(default=None, ge=0, le=100)
 
-    @model_validator(mode="after")
-    def _total_is_sum(self) -> SSIReading:
-        pillar_sum = self.brand + self.find + self.engage + self.relate
-        if abs(pillar_sum - self.total) > 1.0:
-            raise ValueError(
-                f"total {self.total:g} does not match the pillar sum {pillar_sum:g} (allowed: ±1)"
-            )
-        return self
-
     def pillar(self, pillar: str) -> float:
         """The official score of one pillar."""
         return float(getattr(self, pillar))

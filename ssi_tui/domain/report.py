@@ -35,6 +35,14 @@ class Report:
             return None
         return self.calibration.pillars[pillar].apply(self.breakdown.pillars[pillar].raw)
 
+    def calibrated_weighted(self, pillar: str) -> float | None:
+        """The weighted score under the same calibration as raw (the same factor and stock),
+        so that calibrated raw and calibrated weighted compare as raw and weighted do: the
+        calibration moves the scale, never what "weighted by your goals" means."""
+        if self.calibration is None:
+            return None
+        return self.calibration.pillars[pillar].apply(self.breakdown.pillars[pillar].weighted)
+
     @property
     def calibrated_total(self) -> float | None:
         """The calibrated raw total (None without calibration)."""
@@ -88,6 +96,7 @@ def report_json(report: Report) -> dict[str, Any]:
             "points_raw": round(scores.pillars[pillar].raw_points, 3),
             "points_weighted": round(scores.pillars[pillar].weighted_points, 3),
             "calibrated": _rounded(report.calibrated(pillar)),
+            "calibrated_weighted": _rounded(report.calibrated_weighted(pillar)),
             "estimate_error": (
                 None
                 if report.calibration is None

@@ -11,8 +11,10 @@ from pydantic import ValidationError
 
 from ssi_tui.domain.alignment import GoalIndex, alignment
 from ssi_tui.domain.catalog import describe_validation_error
+from ssi_tui.domain.daily import breakdown
 from ssi_tui.domain.dates import DateParseError, not_future, parse_date
 from ssi_tui.domain.models import Activity, Contact
+from ssi_tui.domain.scoring import window_start
 from ssi_tui.domain.text import fold
 from ssi_tui.services.errors import InputError
 
@@ -25,17 +27,21 @@ KEPT_ON_EDIT = ("id", "source", "plan_id", "external_id")
 
 @dataclass(frozen=True, slots=True)
 class ActivityRow:
-    """What one row of the activity log shows (points before decay: the activity's own worth)."""
+    """What one row of the activity log shows: the activity's own worth (`raw`, `weighted`:
+    points before decay and caps) and what it counts for in the score as of a date
+    (`counted_raw`, `counted_weighted`: after decay and the daily caps; 0 outside the window)."""
 
     activity: Activity
     pillar: str
     raw: float
     weighted: float
     audience: str | None
+    counted_raw: float = 0.0
+    counted_weighted: float = 0.0
 
     def key(self, column: str) -> Any:
         """Sort key for a column."""
-        if column in ("raw", "weighted"):
+        if column in ("raw", "weighted", "counted_raw", "counted_weighted"):
             return getattr(self, column)
         if column == "pillar":
             return self.pillar
@@ -65,11 +71,13 @@ class ActivityService:
         """The activity kinds of the catalog, sorted."""
         return sorted(self.workspace.catalog.kinds)
 
-    def rows(self) -> list[ActivityRow]:
-        """Every activity with its pillar, effective audience and points, as scoring sees them."""
+    def rows(self, as_of: date | None = None) -> list[ActivityRow]:
+        """Every activity with its pillar, effective audience and points, as scoring sees them,
+        and what it counts for as of `as_of` (default today)."""
         workspace = self.workspace
         index = GoalIndex(self._store.goals.get(), self._store.contacts.facts())
         rules = workspace.rules
+        counted = self.counted(as_of)
         rows = []
         for activity in self._store.activities.all():
             kind = workspace.catalog.kinds.get(activity.kind)
@@ -85,9 +93,19 @@ class ActivityService:
                     kind.points if visible else 0.0,
                     kind.points * aligned.value,
                     aligned.audience,
+                    *counted.get(activity.id, (0.0, 0.0)),
                 )
             )
         return rows
+
+    def counted(self, as_of: date | None = None) -> dict[str, tuple[float, float]]:
+        """Activity id → (raw, weighted) points it adds to its pillar as of `as_of` (default
+        today), after decay and the daily caps: the contributions behind the score."""
+        as_of = as_of or self.workspace.today
+        window = self.workspace.rules.scoring.window_days
+        inputs = self.workspace.scoring_input(window_start(as_of, window), as_of)
+        scores = breakdown(inputs, as_of, window)
+        return {item.activity.id: (item.raw, item.weighted) for item in scores.contributions}
 
     # -- validation -----------------------------------------------------------------------
     def fields_from_text(self, values: Mapping[str, Any]) -> dict[str, Any]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ssi_tui.domain.calibration import Calibration, Sample, calibrate
+from ssi_tui.domain.calibration import Calibration, Sample, calibrate, usable
 from ssi_tui.domain.pillars import PILLARS
+from ssi_tui.domain.reading_checks import MIN_COVERAGE, window_coverage
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
@@ -55,19 +57,34 @@ class CalibrationService:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
     def samples(self) -> list[Sample]:
-        """Each reading beside our raw estimate on its day (over the rules' window)."""
+        """Each reading beside our raw estimate on its day (over the rules' window), with how
+        much of that window the activity history covers."""
         readings = self._store.readings.all()
         if not readings:
             return []
         totals = self.workspace.history(sorted({reading.date for reading in readings}))
         by_day = {row.as_of: row for row in totals}
+        first_day = self._store.activities.first_date()
+        rules = self.workspace.rules
         return [
             Sample(
                 official={p: reading.pillar(p) for p in PILLARS},
                 raw={p: by_day[reading.date].pillars[p].raw for p in PILLARS},
+                day=reading.date,
+                coverage=window_coverage(reading.date, first_day, rules),
             )
             for reading in readings
         ]
+
+    def fit(self) -> Calibration | None:
+        """A fresh fit on the readings whose window the history covers."""
+        used, left_out = usable(self.samples(), MIN_COVERAGE)
+        return calibrate(used, skipped=[(s.day, s.coverage) for s in left_out if s.day])
+
+    def skipped(self) -> list[tuple[date, float]]:
+        """The readings left out of the fit (their window starts before the history)."""
+        _, left_out = usable(self.samples(), MIN_COVERAGE)
+        return [(sample.day, sample.coverage) for sample in left_out if sample.day]
 
     def current(self) -> Calibration | None:
         """The calibration for the data as it is (refitted, and kept when the store can be
@@ -81,7 +98,7 @@ class CalibrationService:
             fit = kept.get("fit")
             calibration = Calibration.from_dict(fit) if isinstance(fit, dict) else None
         else:
-            calibration = calibrate(self.samples())
+            calibration = self.fit()
             if not self._store.read_only:
                 self._store.settings.set(
                     SETTING,

@@ -12,7 +12,9 @@ from pydantic import ValidationError
 from ssi_tui.domain.catalog import describe_validation_error
 from ssi_tui.domain.dates import DateParseError, not_future, parse_date
 from ssi_tui.domain.models import SSIReading
+from ssi_tui.domain.reading_checks import check_reading
 from ssi_tui.services.errors import InputError
+from ssi_tui.wording.review import reading_jump_warning, reading_total_warning
 
 if TYPE_CHECKING:
     from ssi_tui.domain.report import Report
@@ -123,8 +125,23 @@ class ReadingService:
         return SSIReading.model_validate(data)
 
     def add(self, values: Mapping[str, Any]) -> SSIReading:
-        """Validate and store a reading."""
+        """Validate and store a reading (a doubtful one too: see `warnings`)."""
         return self._store.readings.add(self.build(values))
+
+    def warnings(self, reading: SSIReading) -> list[str]:
+        """Why a reading looks doubtful, one sentence each: a total that is not the sum of
+        its pillars (± 1), or a move of more than 5 points a day since the previous one."""
+        sentences = []
+        for warning in check_reading(reading, self.all()):
+            if warning.kind == "total":
+                sentences.append(reading_total_warning(reading.total, warning.pillar_sum))
+            elif warning.previous is not None:
+                sentences.append(
+                    reading_jump_warning(
+                        warning.difference, warning.previous.isoformat(), warning.days
+                    )
+                )
+        return sentences
 
     def delete(self, reading_id: str) -> SSIReading:
         """Delete a reading; it is returned."""

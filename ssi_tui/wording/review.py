@@ -33,3 +33,20 @@ def summary(sentences: Sequence[str]) -> str:
     """The per-pillar sentences joined into one line, capitalised."""
     text = "; ".join(sentences)
     return text[:1].upper() + text[1:] + "."
+
+
+def reading_total_warning(total: float, pillar_sum: float) -> str:
+    """A reading whose total is not its pillars' sum (kept, with this warning)."""
+    return _(
+        "the total {total:g} is {difference:+.2f} from the pillars' sum {pillar_sum:.2f}"
+        " (LinkedIn's differ by 1 at most): check what you typed"
+    ).format(total=total, difference=total - pillar_sum, pillar_sum=pillar_sum)
+
+
+def reading_jump_warning(moved: float, previous: str, days: int) -> str:
+    """A reading far from the previous one (kept, with this warning)."""
+    span = plural(days, "{days} day", "{days} days").format(days=days)
+    return _(
+        "the total moved {moved:+.1f} points in {span} since the reading of {previous}:"
+        " check what you typed"
+    ).format(moved=moved, span=span, previous=previous)

@@ -235,7 +235,7 @@ async def test_add_reading(demo_app: SSIApp) -> None:
         await settle(pilot)
         readings = demo_app.workspace.store.readings.all()
         assert readings[-1].date == TODAY and readings[-1].total == 70
-        assert demo_app.screen.query_one(DataTable).row_count == 4
+        assert demo_app.screen.query_one(DataTable).row_count == 7
 
 
 async def test_hostile_names_render_literally(tmp_path: Path) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from .conftest import run
 
 READING = ["--total", "60", "--brand", "15", "--find", "15", "--engage", "15", "--relate", "15"]
@@ -14,7 +16,7 @@ def test_calibrate_on_the_demo_has_the_documented_shape(demo_dir: Path) -> None:
     status, out, err = run("calibrate", "--data-dir", str(demo_dir), "--json")
     assert (status, err) == (0, "")
     data = json.loads(out)
-    assert data["readings"] == 3 and data["enabled"] is True
+    assert data["readings"] == 6 and data["enabled"] is True
     assert set(data["pillars"]) == {"brand", "find", "engage", "relate"}
     for fit in data["pillars"].values():
         assert set(fit) >= {"factor", "loo_error_before", "loo_error_after"}
@@ -23,13 +25,20 @@ def test_calibrate_on_the_demo_has_the_documented_shape(demo_dir: Path) -> None:
         p for p, fit in data["pillars"].items() if fit["loo_error_after"] < fit["loo_error_before"]
     ]
     assert len(improved) >= 3
+    assert data["total"]["loo_error_after"] < data["total"]["loo_error_before"]
+    assert data["skipped"] == []  # the demo's history covers every reading's window
 
 
 def test_score_json_carries_the_calibration_and_can_leave_it_out(demo_dir: Path) -> None:
     data = json.loads(run("score", "--data-dir", str(demo_dir), "--json")[1])
-    assert data["calibration"]["readings"] == 3 and data["calibration"]["applied"]
-    for pillar in data["pillars"].values():
+    assert data["calibration"]["readings"] == 6 and data["calibration"]["applied"]
+    for name, pillar in data["pillars"].items():
         assert 0 <= pillar["calibrated"] <= 25 and pillar["estimate_error"] >= 0
+        # Weighted goes through the same calibration as raw: the two stay comparable.
+        factor = json.loads(run("calibrate", "--data-dir", str(demo_dir), "--json")[1])["pillars"][
+            name
+        ]["factor"]
+        assert pillar["calibrated_weighted"] == pytest.approx(factor * pillar["weighted"], abs=0.02)
     plain = json.loads(run("score", "--data-dir", str(demo_dir), "--json", "--no-calibration")[1])
     assert all(p["calibrated"] is None for p in plain["pillars"].values())
     assert plain["calibration"] == {
@@ -42,13 +51,15 @@ def test_score_json_carries_the_calibration_and_can_leave_it_out(demo_dir: Path)
         k: v["raw"] for k, v in data["pillars"].items()
     }  # raw and weighted keep their meaning
     text = run("score", "--data-dir", str(demo_dir))[1]
-    assert "calibrated on 3 readings, ±" in text
+    assert "calibrated on 6 readings, ±" in text
 
 
 def test_fewer_than_three_readings_say_how_many_more(data_dir: Path) -> None:
+    assert run("log", "post", "--date", "-100d", "--data-dir", str(data_dir))[0] == 0
     assert run("reading", "add", *READING, "--data-dir", str(data_dir))[0] == 0
     status, out, _ = run("calibrate", "--data-dir", str(data_dir))
-    assert status == 0 and "1 official reading: 2 more needed" in out
+    assert status == 0 and out.startswith("1 usable official reading: 2 more needed")
+    assert "Left out" not in out
     data = json.loads(run("score", "--data-dir", str(data_dir), "--json")[1])
     assert data["calibration"]["applied"] is False
 
@@ -57,7 +68,7 @@ def test_a_new_reading_refits_and_off_turns_it_off(demo_dir: Path) -> None:
     before = json.loads(run("calibrate", "--data-dir", str(demo_dir), "--json")[1])
     assert run("reading", "add", *READING, "--date", "-1d", "--data-dir", str(demo_dir))[0] == 0
     after = json.loads(run("calibrate", "--data-dir", str(demo_dir), "--json")[1])
-    assert after["readings"] == 4 and after["pillars"] != before["pillars"]
+    assert after["readings"] == 7 and after["pillars"] != before["pillars"]
     assert run("calibrate", "--off", "--data-dir", str(demo_dir))[0] == 0
     data = json.loads(run("score", "--data-dir", str(demo_dir), "--json")[1])
     assert data["calibration"]["applied"] is False
@@ -65,3 +76,20 @@ def test_a_new_reading_refits_and_off_turns_it_off(demo_dir: Path) -> None:
     assert json.loads(run("score", "--data-dir", str(demo_dir), "--json")[1])["calibration"][
         "applied"
     ]
+
+
+def test_a_reading_older_than_the_history_is_left_out_and_said(data_dir: Path) -> None:
+    """A user who starts logging today and types last month's readings: their windows lie
+    mostly before the history, so they are not calibrated on, and the user is told why."""
+    assert run("log", "post", "--date", "-10d", "--data-dir", str(data_dir))[0] == 0
+    for day in ("-40d", "-5d", "-3d", "-1d"):
+        assert run("reading", "add", *READING, "--date", day, "--data-dir", str(data_dir))[0] == 0
+    status, out, _ = run("calibrate", "--data-dir", str(data_dir))
+    assert status == 0
+    assert out.startswith("0 usable official readings: 3 more needed")
+    assert "Left out the reading of 2026-10-17: your history covers 0% of its 90-day window" in out
+    assert out.count("Left out") == 4
+    data = json.loads(run("calibrate", "--data-dir", str(data_dir), "--json")[1])
+    assert data["readings"] == 0 and data["needed"] == 3
+    assert [item["date"] for item in data["skipped"]][:1] == ["2026-10-17"]
+    assert all(0 <= item["coverage"] < 0.8 for item in data["skipped"])

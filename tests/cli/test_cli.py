@@ -131,6 +131,8 @@ def test_log_creates_contact_and_is_scored(data_dir: Path) -> None:
     assert activities[0]["channel"] == "linkedin"
     assert activities[0]["source"] == "manual"
     assert activities[0]["note"] == "hello [bold]x[/]"
+    # Logged yesterday: it counts a little less than its own points in today's score.
+    assert 0 < activities[0]["counted_raw"] <= activities[0]["counted_weighted"]
     contacts = json.loads(run("contacts", "--json", "--data-dir", d)[1])
     assert [(c["name"], c["company"], c["title"], c["audience"]) for c in contacts] == [
         ("Ada Lovelace", "Northwind Traders", "Head of Data", "prospects")

@@ -19,8 +19,35 @@ from ssi_tui.services.activities import ActivityRow as Row
 from ssi_tui.services.workspace import Workspace
 
 PAGE_SIZE = 500
-COLUMNS = ("date", "kind", "pillar", "audience", "contact", "company", "channel", "raw", "weighted")
-HEADERS = ("Date", "Kind", "Pillar", "Audience", "Contact", "Company", "Ch.", "Raw", "Wtd")
+COLUMNS = (
+    "date",
+    "kind",
+    "pillar",
+    "audience",
+    "contact",
+    "company",
+    "channel",
+    "raw",
+    "weighted",
+    "counted_raw",
+    "counted_weighted",
+)
+# Raw and Wtd: the activity's own points; "now": what it counts for in today's score (after
+# decay and the daily caps).
+HEADERS = (
+    "Date",
+    "Kind",
+    "Pillar",
+    "Audience",
+    "Contact",
+    "Company",
+    "Ch.",
+    "Raw",
+    "Wtd",
+    "Raw now",
+    "Wtd now",
+)
+NUMERIC = ("date", "raw", "weighted", "counted_raw", "counted_weighted")  # sorted largest first
 
 
 def matches(row: Row, text: str, pillar: Any, audience: Any, kind: Any) -> bool:
@@ -96,7 +123,11 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
     def status_detail(self) -> str:
         """Counts and page."""
         pages = max(1, -(-len(self.visible_rows) // PAGE_SIZE))
-        return f"{len(self.visible_rows)} of {len(self.rows)} activities · page {self.page + 1}/{pages} · sorted by {self.sort_column}"
+        header = HEADERS[COLUMNS.index(self.sort_column)]
+        return (
+            f"{len(self.visible_rows)} of {len(self.rows)} activities · page {self.page + 1}/{pages}"
+            f" · sorted by {header.lower()}"
+        )
 
     def refresh_data(self) -> None:
         """Reload rows in a worker."""
@@ -175,6 +206,8 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
                 cell("in" if activity.channel == "linkedin" else "off"),
                 cell(row.raw, justify="right"),
                 cell(row.weighted, justify="right"),
+                cell(f"{row.counted_raw:.2f}", justify="right"),
+                cell(f"{row.counted_weighted:.2f}", justify="right"),
                 key=activity.id,
             )
         self.update_status()
@@ -200,14 +233,14 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         if column == self.sort_column:
             self.sort_reverse = not self.sort_reverse
         else:
-            self.sort_column, self.sort_reverse = column, column in ("date", "raw", "weighted")
+            self.sort_column, self.sort_reverse = column, column in NUMERIC
         self.apply_filters()
 
     def action_cycle_sort(self) -> None:
         """Sort by the next column."""
         position = COLUMNS.index(self.sort_column)
         self.sort_column = COLUMNS[(position + 1) % len(COLUMNS)]
-        self.sort_reverse = self.sort_column in ("date", "raw", "weighted")
+        self.sort_reverse = self.sort_column in NUMERIC
         self.apply_filters()
 
     def action_focus_filter(self) -> None:

@@ -14,6 +14,7 @@ from ssi_tui.app.screens.forms import reading_form
 from ssi_tui.app.text import cell
 from ssi_tui.domain.models import SSIReading
 from ssi_tui.domain.report import Report
+from ssi_tui.services.workspace import Workspace
 
 COLUMNS = (
     ("date", "Date"),
@@ -92,12 +93,21 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
         if values is None or workspace is None:
             return
 
-        def added(reading: SSIReading) -> None:
-            self.notify(
-                f"Reading of {reading.date.isoformat()} added: {reading.total:g}", markup=False
-            )
+        def add(ws: Workspace) -> tuple[SSIReading, list[str]]:
+            reading = ws.readings.add(values)
+            return reading, ws.readings.warnings(reading)
 
-        self.ssi.save(lambda ws: ws.readings.add(values), then=added)
+        def added(result: tuple[SSIReading, list[str]]) -> None:
+            reading, warnings = result
+            message = f"Reading of {reading.date.isoformat()} added: {reading.total:g}"
+            if warnings:
+                self.notify(
+                    "\n".join([message, *warnings]), severity="warning", markup=False, timeout=10
+                )
+            else:
+                self.notify(message, markup=False)
+
+        self.ssi.save(add, then=added)
 
     def action_delete(self) -> None:
         """Delete the selected reading."""

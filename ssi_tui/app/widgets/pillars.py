@@ -44,8 +44,9 @@ class PillarPanel(Widget):
         self.report = report
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
-        """Header, four pillars, total, official line."""
-        return 7
+        """Header, four pillars, total, official line (and the calibrated one)."""
+        calibrated = self.report is not None and self.report.calibration is not None
+        return 8 if calibrated else 7
 
     def render(self) -> Content:
         """The table of bars."""
@@ -112,4 +113,26 @@ class PillarPanel(Widget):
                 f" on {reading.date.isoformat()}  ({pillars})",
             )
         lines.append(official)
+        calibrated = self.calibrated_line(wide=width >= 100)
+        if calibrated is not None:
+            lines.append(calibrated)
         return Content("\n").join(lines)
+
+    def calibrated_line(self, *, wide: bool) -> Content | None:
+        """The raw estimate calibrated on the official readings, with its error (None when
+        there is no calibration or it is off)."""
+        report = self.report
+        if report is None or report.calibration is None:
+            return None
+        calibration = report.calibration
+        values = [report.calibrated(pillar) or 0.0 for pillar in PILLARS]
+        pillars = " · ".join(
+            f"{pillar} {value:.1f}" if wide else f"{value:.1f}"
+            for pillar, value in zip(PILLARS, values, strict=True)
+        )
+        return Content.assemble(
+            (f"Calibrated on {calibration.readings} readings, ", "dim"),
+            (f"±{calibration.loo_error_after:.1f} points: ", "dim"),
+            (f"{report.calibrated_total or 0.0:.1f}", "bold $text-primary"),
+            (f"  ({pillars})", "dim"),
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from pydantic import ValidationError
@@ -19,6 +19,7 @@ from ssi_tui.domain.models import (
     TargetAccount,
 )
 from ssi_tui.domain.profile import checklist_items, profile_completeness, profile_level
+from ssi_tui.domain.reading_checks import check_reading
 
 AS_OF = date(2026, 11, 26)
 RULES = default_rules()
@@ -366,15 +367,24 @@ def test_reading_negative_pillar_rejected(pillar: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "total, ok", [(50.0, True), (51.0, True), (49.0, True), (51.2, False), (48.5, False)]
+    "total, warned", [(50.0, False), (51.0, False), (49.0, False), (51.2, True), (48.5, True)]
 )
-def test_reading_total_must_match_pillar_sum(total: float, ok: bool) -> None:
-    if ok:
-        assert reading(total=total).total == total
-    else:
-        with pytest.raises(ValidationError) as info:
-            reading(total=total)
-        assert "total" in str(info.value)
+def test_reading_total_off_the_pillar_sum_is_kept_and_warned(total: float, warned: bool) -> None:
+    kept = reading(total=total)
+    assert kept.total == total
+    kinds = [warning.kind for warning in check_reading(kept)]
+    assert kinds == (["total"] if warned else [])
+
+
+def test_reading_jump_is_warned_per_day_since_the_previous_one() -> None:
+    first = reading(total=50.0)
+    later = first.model_copy(update={"id": "b", "date": first.date + timedelta(days=1)})
+    assert check_reading(later, [first]) == []
+    jump = later.model_copy(update={"total": 56.0, "brand": 21.0})
+    [warning] = check_reading(jump, [first])
+    assert (warning.kind, warning.difference, warning.days) == ("jump", 6.0, 1)
+    week = jump.model_copy(update={"date": first.date + timedelta(days=7)})
+    assert check_reading(week, [first]) == []
 
 
 @pytest.mark.parametrize("field", ["industry_rank", "network_rank", "industry_avg", "network_avg"])
