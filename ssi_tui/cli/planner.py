@@ -64,6 +64,26 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     suggest.add_argument("--json", action="store_true", help="print a JSON array")
     suggest.set_defaults(handler=run_plan_suggest)
 
+    project = actions.add_parser(
+        "project",
+        parents=[common],
+        help="week by week, your scores if every plan is done on schedule, against doing nothing",
+        description=(
+            "For each of the next N weeks: the raw and weighted totals at the week's end if "
+            "every open occurrence of every plan were done on its day (logged as `done` would "
+            "log it), beside doing nothing (the decay alone). Nothing is saved."
+        ),
+    )
+    project.add_argument(
+        "--weeks",
+        type=whole_number("weeks", 1, 26),
+        default=4,
+        metavar="N",
+        help="how many weeks ahead (1-26, default 4)",
+    )
+    project.add_argument("--json", action="store_true", help="print one JSON object")
+    project.set_defaults(handler=run_plan_project)
+
     adopt = actions.add_parser(
         "adopt", parents=[common], help="adopt suggestion number N (see `plan suggest`)"
     )
@@ -173,6 +193,42 @@ def run_plan_remove(context: Context) -> int:
         return 0
     context.stdout.write(
         f"Removed plan {plan.short_id} ({plan.kind}); activities done from it stay in the log\n"
+    )
+    return 0
+
+
+def run_plan_project(context: Context) -> int:
+    """The week-by-week projection of the plans against doing nothing."""
+    workspace = context.workspace(write=False)
+    plans = workspace.planner.all_plans()
+    weeks = workspace.projection.project(context.args.weeks)
+    if context.args.json:
+        print_json(
+            {"plans": len(plans), "weeks": [week.as_dict() for week in weeks]}, context.stdout
+        )
+        return 0
+    if not plans:
+        context.stdout.write(
+            "No plans yet: the scores would only decay (`ssi-tui plan suggest` proposes some).\n"
+        )
+    rows = [
+        (
+            week.week_end.isoformat(),
+            str(week.occurrences),
+            f"{week.planned.raw:.1f}",
+            f"{week.nothing.raw:.1f}",
+            f"{week.planned.weighted:.1f}",
+            f"{week.nothing.weighted:.1f}",
+            f"{week.planned.weighted - week.nothing.weighted:+.1f}",
+        )
+        for week in weeks
+    ]
+    headers = ("week ending", "done", "raw", "idle raw", "weighted", "idle wtd", "gain wtd")
+    context.stdout.write(
+        f"{len(plans)} plan{'s' if len(plans) != 1 else ''} done on schedule, against doing "
+        "nothing (totals out of 100):\n"
+        + format_table(headers, rows, align_right=range(1, 7))
+        + "\n"
     )
     return 0
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from ssi_tui.domain.daily import history
 from ssi_tui.domain.models import Activity, new_id
 from ssi_tui.domain.pillars import PILLARS
+from ssi_tui.domain.plans import Plan
+from ssi_tui.domain.recurrence import occurrences
 from ssi_tui.domain.report import Report, build_report
-from ssi_tui.domain.scoring import window_start
+from ssi_tui.domain.scoring import PillarTotals, window_start
 from ssi_tui.gcpause import paused_gc
 from ssi_tui.services.errors import InputError
 
@@ -17,6 +21,7 @@ if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
 
 MAX_COUNT = 100
+MAX_WEEKS = 26
 
 
 def _scores(report: Report) -> dict[str, Any]:
@@ -96,3 +101,87 @@ class ProjectionService:
                 replace(inputs, activities=[*inputs.activities, *extra]), today, window
             )
         return WhatIf(activity, count, before, after)
+
+    def project(self, weeks: int = 4, plan_ids: Sequence[str] | None = None) -> list[ProjectedWeek]:
+        """Week by week, the scores if every plan (or those of `plan_ids`) were done on
+        schedule, against doing nothing (decay only)."""
+        plans = self.workspace.planner.all_plans()
+        if plan_ids is not None:
+            plans = [plan for plan in plans if plan.id in set(plan_ids)]
+        return project(self.workspace, plans, weeks)
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectedWeek:
+    """Scores at the end of one week ahead: with every open plan occurrence done on its day
+    (`planned`), and with nothing more done (`nothing`: the decay alone)."""
+
+    week_end: date
+    occurrences: int  # plan occurrences done in this week
+    planned: PillarTotals
+    nothing: PillarTotals
+
+    def as_dict(self) -> dict[str, Any]:
+        """One week of `ssi-tui plan project --json`."""
+        return {
+            "week_end": self.week_end.isoformat(),
+            "occurrences": self.occurrences,
+            "plan": {
+                "raw": round(self.planned.raw, 2),
+                "weighted": round(self.planned.weighted, 2),
+            },
+            "nothing": {
+                "raw": round(self.nothing.raw, 2),
+                "weighted": round(self.nothing.weighted, 2),
+            },
+        }
+
+
+def planned_activities(workspace: Workspace, plans: Sequence[Plan], last: date) -> list[Activity]:
+    """The activity each open occurrence of `plans` from today to `last` would log, dated on
+    its day (as `done` would log it); done and skipped occurrences are left out."""
+    today = workspace.today
+    planner = workspace.planner
+    ledger = planner.ledger(list(plans), since=today)
+    result = []
+    for plan in plans:
+        for day in occurrences(plan.recurrence, plan.start, today, last):
+            if ledger.status(plan.id, day) != "open":
+                continue
+            activity = workspace.activities.build(
+                {
+                    "kind": plan.kind,
+                    "date": today,  # built as of today (dates ahead are refused), moved below
+                    "audience": plan.audience,
+                    "contact": plan.contact,
+                    "company": plan.company,
+                    "personalised": plan.personalised,
+                    "source": "plan",
+                    "plan_id": plan.id,
+                }
+            )
+            result.append(activity.model_copy(update={"id": new_id(), "date": day}))
+    return result
+
+
+def project(workspace: Workspace, plans: Sequence[Plan], weeks: int) -> list[ProjectedWeek]:
+    """Week by week, the scores if `plans` were done on schedule, against doing nothing."""
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise InputError(f"weeks must be 1-{MAX_WEEKS}, got {weeks}", "weeks")
+    today = workspace.today
+    week_ends = [today + timedelta(days=7 * week) for week in range(1, weeks + 1)]
+    window = workspace.rules.scoring.window_days
+    inputs = replace(workspace.scoring_input(window_start(today, window), today), cache=None)
+    extra = planned_activities(workspace, plans, week_ends[-1])
+    with paused_gc():
+        nothing = history(inputs, week_ends, window)
+        planned = history(
+            replace(inputs, activities=[*inputs.activities, *extra]), week_ends, window
+        )
+    result = []
+    previous = today - timedelta(days=1)
+    for week_end, idle, done in zip(week_ends, nothing, planned, strict=True):
+        count = sum(1 for activity in extra if previous < activity.date <= week_end)
+        result.append(ProjectedWeek(week_end, count, done, idle))
+        previous = week_end
+    return result

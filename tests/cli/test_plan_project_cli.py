@@ -1,0 +1,76 @@
+"""`ssi-tui plan project`: the plans done on schedule, week by week, against doing nothing."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from ssi_tui.domain.report import build_report
+from ssi_tui.domain.scoring import window_start
+from ssi_tui.services.opening import open_workspace
+from ssi_tui.services.projection import planned_activities
+
+from .conftest import TODAY, run
+
+
+def test_project_json_week_by_week_against_doing_nothing(demo_dir: Path) -> None:
+    status, out, err = run("plan", "project", "--data-dir", str(demo_dir), "--json")
+    assert (status, err) == (0, "")
+    data = json.loads(out)
+    assert data["plans"] == 4
+    weeks = data["weeks"]
+    assert [week["week_end"] for week in weeks] == [
+        (TODAY + timedelta(days=7 * n)).isoformat() for n in range(1, 5)
+    ]
+    for week in weeks:
+        assert set(week) >= {"week_end", "occurrences", "plan", "nothing"}
+        assert week["occurrences"] > 0
+        assert week["plan"]["weighted"] > week["nothing"]["weighted"]
+        assert week["plan"]["raw"] >= week["nothing"]["raw"]
+    # Doing nothing, the scores only decay.
+    idle = [week["nothing"]["raw"] for week in weeks]
+    assert idle == sorted(idle, reverse=True) and idle[0] > idle[-1]
+    text = run("plan", "project", "--data-dir", str(demo_dir), "--weeks", "2")[1]
+    assert "4 plans done on schedule" in text and text.count("2026-12-") == 2
+
+
+def test_the_first_week_is_the_score_with_that_weeks_occurrences(tmp_path: Path) -> None:
+    workspace = open_workspace(tmp_path / "demo", TODAY, demo=True).workspace
+    first = workspace.projection.project(1)[0]
+    week_end = TODAY + timedelta(days=7)
+    plans = workspace.planner.all_plans()
+    extra = planned_activities(workspace, plans, week_end)
+    assert len(extra) == first.occurrences
+    window = workspace.rules.scoring.window_days
+    inputs = workspace.scoring_input(window_start(TODAY, window), TODAY)
+    expected = build_report(
+        replace(inputs, activities=[*inputs.activities, *extra], cache=None), week_end, window
+    ).breakdown
+    assert first.planned.raw == pytest.approx(expected.total_raw, abs=1e-9)
+    assert first.planned.weighted == pytest.approx(expected.total_weighted, abs=1e-9)
+    # A plan's occurrence already done is not counted twice.
+    plan = next(plan for plan in plans if plan.kind == "comment")
+    workspace.planner.done_next(plan.id)
+    again = planned_activities(workspace, plans, week_end)
+    assert len(again) == len(extra) - 1
+    workspace.close()
+
+
+def test_no_plans_is_doing_nothing(data_dir: Path) -> None:
+    assert run("log", "post", "--date", "-3d", "--data-dir", str(data_dir))[0] == 0
+    status, out, _ = run("plan", "project", "--data-dir", str(data_dir), "--json")
+    assert status == 0
+    data = json.loads(out)
+    assert data["plans"] == 0
+    assert all(week["plan"] == week["nothing"] for week in data["weeks"])
+    assert "No plans yet" in run("plan", "project", "--data-dir", str(data_dir))[1]
+
+
+@pytest.mark.parametrize("weeks", ["0", "27", "two"])
+def test_bad_weeks_is_one_line_exit_2(data_dir: Path, weeks: str) -> None:
+    status, out, err = run("plan", "project", "--weeks", weeks, "--data-dir", str(data_dir))
+    assert status == 2 and out == "" and err.count("\n") == 1 and "weeks" in err
