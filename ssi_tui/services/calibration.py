@@ -37,7 +37,8 @@ class CalibrationService:
         self._store.settings.set(ENABLED, bool(enabled))
 
     def fingerprint(self) -> str:
-        """What a fit depends on: the readings, the rules, the catalog and the activities."""
+        """What a fit depends on: the readings, the rules, the catalog, the profile history and
+        the activities dated up to the latest reading (their count and first date)."""
         store = self._store
         readings = [
             [reading.id, reading.date.isoformat(), *(reading.pillar(p) for p in PILLARS)]
@@ -50,7 +51,14 @@ class CalibrationService:
                 (kind.id, kind.points, kind.pillar)
                 for kind in self.workspace.catalog.kinds.values()
             ),
-            "activities": [store.activities.count(), str(store.activities.first_date())],
+            # Only activity up to the latest reading moves the estimates the fit compares:
+            # logging today's work does not refit (unless a reading is dated today).
+            "activities": [
+                store.activities.count_until(max(r.date for r in store.readings.all()))
+                if readings
+                else 0,
+                str(store.activities.first_date()),
+            ],
             "checklist": store.checklist.export_history(),
         }
         text = json.dumps(parts, sort_keys=True, default=str)

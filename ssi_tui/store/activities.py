@@ -53,6 +53,10 @@ class Activities:
         """Date of the oldest activity."""
         return self._index.first_date()
 
+    def count_until(self, day: date) -> int:
+        """How many activities are dated on or before `day` (a bisection, no copy)."""
+        return self._index.count_until(day)
+
     def has_external(self, external_id: str) -> bool:
         """Whether an imported row with this stable key is stored already, or was stored and
         then deleted by hand (an import never brings back what the user deleted)."""

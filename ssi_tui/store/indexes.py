@@ -133,6 +133,10 @@ class ActivityIndex:
         """How many activities are indexed."""
         return len(self._docs)
 
+    def count_until(self, day: date) -> int:
+        """How many activities are dated on or before `day`."""
+        return bisect.bisect_left(self._by_date, ((day.isoformat() + "~"),))
+
     def model(self, activity_id: str) -> Activity:
         """The activity with this id (KeyError if there is none), built once."""
         model = self._models.get(activity_id)

@@ -277,3 +277,18 @@ def test_open_workspace_seeds_the_demo_and_falls_back_to_read_only(tmp_path: Pat
 
 def _typed(workspace: Workspace, **values: str) -> dict[str, object]:
     return workspace.activities.fields_from_text({"kind": "comment", **values})
+
+
+# -- calibration --------------------------------------------------------------------------------
+def test_calibration_refits_only_when_what_it_compares_changes(tmp_path: Path) -> None:
+    """Logging today's work (after the latest reading) keeps the fit, so a save does not pay
+    for a refit; an activity before a reading changes an estimate the fit compares."""
+    workspace = open_workspace(tmp_path / "demo", TODAY, demo=True).workspace
+    latest = max(reading.date for reading in workspace.readings.all())
+    assert latest < TODAY
+    before = workspace.calibration.fingerprint()
+    workspace.activities.log({"kind": "post"})
+    assert workspace.calibration.fingerprint() == before
+    workspace.activities.log({"kind": "post", "date": latest.isoformat()})
+    assert workspace.calibration.fingerprint() != before
+    workspace.close()
