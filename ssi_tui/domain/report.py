@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ssi_tui.domain.calibration import Calibration
-from ssi_tui.domain.daily import breakdown, completeness_on, history
+from ssi_tui.domain.daily import breakdown, completeness_on, day_points, history
 from ssi_tui.domain.flags import Flag, compute_flags
 from ssi_tui.domain.inputs import ScoringInput
 from ssi_tui.domain.models import PILLARS, SSIReading
 from ssi_tui.domain.scoring import (
     Breakdown,
+    DayPoints,
     PillarScore,
     goal_shares,
     pillar_scores,
@@ -71,6 +72,22 @@ def build_report(inputs: ScoringInput, as_of: date, window_days: int | None = No
             scores.as_of, scores.window_days
         ):
             return pillar_scores(scores.points, day, window, rules, completeness, shares)
+        scored_from = window_start(scores.as_of, scores.window_days)
+        if day <= scores.as_of and scores.window_days == window:
+            # A reading a few days back: its window starts a few days before the score's.
+            # Days are independent (caps are per day), so only those days are scored anew.
+            start, end = window_start(day, window), scored_from - timedelta(days=1)
+            earlier = day_points(
+                (activity for activity in inputs.activities if start <= activity.date <= end),
+                goals,
+                catalog,
+                rules,
+                inputs.cache,
+                inputs.contacts,
+            )
+            if earlier.audiences == scores.points.audiences or not earlier.days:
+                merged = DayPoints({**earlier.days, **scores.points.days}, scores.points.audiences)
+                return pillar_scores(merged, day, window, rules, completeness, shares)
         (row,) = history(inputs, [day], window)
         return row.pillars
 

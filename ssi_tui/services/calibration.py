@@ -8,7 +8,7 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ssi_tui.domain.calibration import Calibration, Sample, calibrate, usable
+from ssi_tui.domain.calibration import MIN_READINGS, Calibration, Sample, calibrate, usable
 from ssi_tui.domain.pillars import PILLARS
 from ssi_tui.domain.reading_checks import MIN_COVERAGE, window_coverage
 
@@ -86,6 +86,8 @@ class CalibrationService:
 
     def fit(self) -> Calibration | None:
         """A fresh fit on the readings whose window the history covers."""
+        if len(self._store.readings.all()) < MIN_READINGS:
+            return None  # too few to fit: not worth scoring their days
         used, left_out = usable(self.samples(), MIN_COVERAGE)
         return calibrate(used, skipped=[(s.day, s.coverage) for s in left_out if s.day])
 
