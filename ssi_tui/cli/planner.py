@@ -1,4 +1,5 @@
-"""`ssi-tui plan add|list|remove|suggest|adopt`, `agenda`, `done`, and `contacts --losing-touch`."""
+"""`ssi-tui plan add|list|remove` (and the parsers of `plan suggest|adopt|project`), `agenda`,
+`done`, and `contacts --losing-touch`."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import argparse
 from typing import TYPE_CHECKING
 
 from ssi_tui.cli.args import whole_number
-from ssi_tui.cli.context import Context, UserError
+from ssi_tui.cli.context import Context
 from ssi_tui.cli.output import format_table, print_json
+from ssi_tui.cli.projecting import run_plan_adopt, run_plan_project, run_plan_suggest
 
 if TYPE_CHECKING:
     from ssi_tui.domain.agenda import AgendaItem
@@ -193,86 +195,6 @@ def run_plan_remove(context: Context) -> int:
         return 0
     context.stdout.write(
         f"Removed plan {plan.short_id} ({plan.kind}); activities done from it stay in the log\n"
-    )
-    return 0
-
-
-def run_plan_project(context: Context) -> int:
-    """The week-by-week projection of the plans against doing nothing."""
-    workspace = context.workspace(write=False)
-    plans = workspace.planner.all_plans()
-    weeks = workspace.projection.project(context.args.weeks)
-    if context.args.json:
-        print_json(
-            {"plans": len(plans), "weeks": [week.as_dict() for week in weeks]}, context.stdout
-        )
-        return 0
-    if not plans:
-        context.stdout.write(
-            "No plans yet: the scores would only decay (`ssi-tui plan suggest` proposes some).\n"
-        )
-    rows = [
-        (
-            week.week_end.isoformat(),
-            str(week.occurrences),
-            f"{week.planned.raw:.1f}",
-            f"{week.nothing.raw:.1f}",
-            f"{week.planned.weighted:.1f}",
-            f"{week.nothing.weighted:.1f}",
-            f"{week.planned.weighted - week.nothing.weighted:+.1f}",
-        )
-        for week in weeks
-    ]
-    headers = ("week ending", "done", "raw", "idle raw", "weighted", "idle wtd", "gain wtd")
-    context.stdout.write(
-        f"{len(plans)} plan{'s' if len(plans) != 1 else ''} done on schedule, against doing "
-        "nothing (totals out of 100):\n"
-        + format_table(headers, rows, align_right=range(1, 7))
-        + "\n"
-    )
-    return 0
-
-
-def run_plan_suggest(context: Context) -> int:
-    """List suggested plans."""
-    as_of = context.parse_date(context.args.as_of, "--as-of", past=True)
-    suggestions = _planner(context, write=False).suggestions(as_of)
-    if context.args.json:
-        print_json([item.as_dict() for item in suggestions], context.stdout)
-        return 0
-    from ssi_tui.domain.recurrence import rule_label
-
-    if not suggestions:
-        context.stdout.write("No suggestions: objectives on track, no flag asks for a plan.\n")
-        return 0
-    for number, item in enumerate(suggestions, start=1):
-        who = " · ".join(filter(None, [item.audience, item.company]))
-        personal = "personalised " if item.personalised else ""
-        context.stdout.write(
-            f"{number}. {rule_label(item.rule)} {personal}{item.kind}"
-            + (f" ({who})" if who else "")
-            + "\n"
-            f"   why: {item.reason}\n"
-        )
-    context.stdout.write("Adopt one with `ssi-tui plan adopt N`.\n")
-    return 0
-
-
-def run_plan_adopt(context: Context) -> int:
-    """Turn suggestion N into a plan."""
-    planner = _planner(context, write=True)
-    suggestions = planner.suggestions()
-    number = context.args.number
-    if not 1 <= number <= len(suggestions):
-        raise UserError(
-            f"no suggestion {number}: there are {len(suggestions)} (see `ssi-tui plan suggest`)"
-        )
-    plan = planner.adopt(suggestions[number - 1])
-    from ssi_tui.domain.recurrence import describe
-
-    context.stdout.write(
-        f"Adopted as plan {plan.short_id}: {plan.kind}, {describe(plan.recurrence)} from "
-        f"{plan.start.isoformat()} [id {plan.id}]\n"
     )
     return 0
 

@@ -50,6 +50,18 @@ class PlanSuggestion:
         """What the plan does and for whom: kind, audience, folded company."""
         return (self.kind, self.audience, fold(self.company) if self.company else None)
 
+    def plan_fields(self, start: date) -> dict[str, Any]:
+        """The fields of the plan it describes, starting on `start` (for `Planner.build_plan`)."""
+        return {
+            "kind": self.kind,
+            "rule": self.rule,
+            "audience": self.audience,
+            "company": self.company,
+            "personalised": self.personalised,
+            "note": self.note,
+            "start": start,
+        }
+
     def as_dict(self) -> dict[str, Any]:
         """JSON-friendly form."""
         return {

@@ -332,17 +332,7 @@ class Planner:
 
     def adopt(self, suggestion: PlanSuggestion, start: date | None = None) -> Plan:
         """Store the plan a suggestion describes, starting today (or `start`)."""
-        return self.add_plan(
-            {
-                "kind": suggestion.kind,
-                "rule": suggestion.rule,
-                "audience": suggestion.audience,
-                "company": suggestion.company,
-                "personalised": suggestion.personalised,
-                "note": suggestion.note,
-                "start": start or self.workspace.today,
-            }
-        )
+        return self.add_plan(suggestion.plan_fields(start or self.workspace.today))
 
     def losing_touch(self, as_of: date | None = None) -> list[TouchStatus]:
         """Contacts past their stay-in-touch cadence, most overdue first."""

@@ -14,6 +14,7 @@ from ssi_tui.domain.plans import Plan
 from ssi_tui.domain.recurrence import occurrences
 from ssi_tui.domain.report import Report, build_report
 from ssi_tui.domain.scoring import PillarTotals, window_start
+from ssi_tui.domain.suggestions import PlanSuggestion
 from ssi_tui.gcpause import paused_gc
 from ssi_tui.services.errors import InputError
 
@@ -109,6 +110,68 @@ class ProjectionService:
         if plan_ids is not None:
             plans = [plan for plan in plans if plan.id in set(plan_ids)]
         return project(self.workspace, plans, weeks)
+
+    def plan_gains(self, plans: Sequence[Plan], weeks: int = 4) -> list[Gain]:
+        """For each plan alone, what doing it on schedule adds in `weeks` weeks."""
+        return gains(self.workspace, plans, weeks)
+
+    def ranked_suggestions(self, weeks: int = 4) -> list[tuple[PlanSuggestion, Gain]]:
+        """Today's suggestions with what each would add in `weeks` weeks if adopted today and
+        done on schedule, the largest weighted gain first (ties keep the planner's order).
+        `plan adopt N` and the Planner screen number them in this order."""
+        suggestions = self.workspace.planner.suggestions()
+        planner = self.workspace.planner
+        plans = [planner.build_plan(item.plan_fields(self.workspace.today)) for item in suggestions]
+        paired = list(zip(suggestions, gains(self.workspace, plans, weeks), strict=True))
+        return sorted(paired, key=lambda pair: -round(pair[1].weighted, 6))
+
+
+@dataclass(frozen=True, slots=True)
+class Gain:
+    """The totals `weeks` weeks ahead with one plan done on schedule, and with nothing done."""
+
+    weeks: int
+    planned: PillarTotals
+    nothing: PillarTotals
+
+    @property
+    def raw(self) -> float:
+        """Raw total gained against doing nothing."""
+        return self.planned.raw - self.nothing.raw
+
+    @property
+    def weighted(self) -> float:
+        """Weighted total gained against doing nothing."""
+        return self.planned.weighted - self.nothing.weighted
+
+    def as_dict(self) -> dict[str, Any]:
+        """`projected_gain` in `plan suggest --json`."""
+        return {"weeks": self.weeks, "raw": round(self.raw, 2), "weighted": round(self.weighted, 2)}
+
+    def label(self) -> str:
+        """E.g. 'in 4 weeks: weighted +2.1, raw +3.0'."""
+        return f"in {self.weeks} weeks: weighted {self.weighted:+.1f}, raw {self.raw:+.1f}"
+
+
+def gains(workspace: Workspace, plans: Sequence[Plan], weeks: int) -> list[Gain]:
+    """For each plan alone, the totals `weeks` weeks ahead with its open occurrences done on
+    their days, against doing nothing (the idle history is scored once)."""
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise InputError(f"weeks must be 1-{MAX_WEEKS}, got {weeks}", "weeks")
+    today = workspace.today
+    last = today + timedelta(days=7 * weeks)
+    window = workspace.rules.scoring.window_days
+    inputs = replace(workspace.scoring_input(window_start(today, window), today), cache=None)
+    result = []
+    with paused_gc():
+        (nothing,) = history(inputs, [last], window)
+        for plan in plans:
+            extra = planned_activities(workspace, [plan], last)
+            (planned,) = history(
+                replace(inputs, activities=[*inputs.activities, *extra]), [last], window
+            )
+            result.append(Gain(weeks, planned, nothing))
+    return result
 
 
 @dataclass(frozen=True, slots=True)

@@ -106,8 +106,10 @@ async def test_adopt_a_suggestion(demo_app: SSIApp) -> None:
         await pilot.press("p")
         await settle(pilot)
         screen = planner_screen(demo_app)
-        suggestions = screen.data.suggestions
-        assert suggestions and suggestions[0].source == "objective"
+        ranked = screen.data.suggestions
+        gains = [gain.weighted for _, gain in ranked]
+        assert len(ranked) > 1 and gains == sorted(gains, reverse=True)
+        suggestions = [item for item, _ in ranked]
         plans = len(screen.data.plans)
         options = screen.query_one("#suggestions", OptionList)
         options.focus()
@@ -115,7 +117,7 @@ async def test_adopt_a_suggestion(demo_app: SSIApp) -> None:
         await pilot.press("o")
         await settle(pilot)
         assert len(screen.data.plans) == plans + 1
-        assert suggestions[0].key not in [s.key for s in screen.data.suggestions]
+        assert suggestions[0].key not in [s.key for s, _ in screen.data.suggestions]
         adopted = [row.plan for row in screen.data.plans if row.plan.kind == suggestions[0].kind]
         assert adopted and adopted[0].start == TODAY
 

@@ -178,14 +178,18 @@ def test_suggest_and_adopt(data_dir: Path) -> None:
     d = ("--data-dir", str(data_dir))
     status, out, _ = run("plan", "suggest", "--json", *d)
     suggestions = json.loads(out)
-    assert suggestions[0]["source"] == "objective"
-    assert suggestions[0]["kind"] == "message_sent" and suggestions[0]["audience"] == "prospects"
-    status, out, _ = run("plan", "adopt", "1", *d)
+    gains = [item["projected_gain"]["weighted"] for item in suggestions]
+    assert gains == sorted(gains, reverse=True)  # ranked by what each would add
+    number, objective = next(
+        (n, item) for n, item in enumerate(suggestions, 1) if item["source"] == "objective"
+    )
+    assert objective["kind"] == "message_sent" and objective["audience"] == "prospects"
+    status, out, _ = run("plan", "adopt", str(number), *d)
     assert status == 0 and "Adopted as plan" in out and "weekly on Mon, Wed, Fri" in out
     (plan,) = json.loads(run("plan", "list", "--json", *d)[1])
     assert plan["kind"] == "message_sent" and plan["personalised"] is True
     after = json.loads(run("plan", "suggest", "--json", *d)[1])
-    assert suggestions[0]["key"] not in [item["key"] for item in after]
+    assert objective["key"] not in [item["key"] for item in after]
     status, out, _ = run("plan", "suggest", *d)
     assert out.startswith("1. ") and "why:" in out
 

@@ -74,3 +74,19 @@ def test_no_plans_is_doing_nothing(data_dir: Path) -> None:
 def test_bad_weeks_is_one_line_exit_2(data_dir: Path, weeks: str) -> None:
     status, out, err = run("plan", "project", "--weeks", weeks, "--data-dir", str(data_dir))
     assert status == 2 and out == "" and err.count("\n") == 1 and "weeks" in err
+
+
+def test_suggestions_carry_their_projected_gain(demo_dir: Path) -> None:
+    status, out, err = run("plan", "suggest", "--data-dir", str(demo_dir), "--json")
+    assert (status, err) == (0, "")
+    suggestions = json.loads(out)
+    assert suggestions
+    for item in suggestions:
+        gain = item["projected_gain"]
+        assert gain["weeks"] == 4 and gain["weighted"] > 0 and gain["raw"] >= 0
+    text = run("plan", "suggest", "--data-dir", str(demo_dir))[1]
+    assert text.count("in 4 weeks: weighted +") == len(suggestions)
+    past = json.loads(
+        run("plan", "suggest", "--data-dir", str(demo_dir), "--json", "--as-of", "-7d")[1]
+    )
+    assert all(item["projected_gain"] is None for item in past)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -21,7 +21,11 @@ from ssi_tui.domain.agenda import Agenda, AgendaItem, Streak
 from ssi_tui.domain.plans import Plan
 from ssi_tui.domain.recurrence import describe, rule_label
 from ssi_tui.domain.suggestions import PlanSuggestion
-from ssi_tui.services.planner import Planner, PlanRow
+from ssi_tui.services.planner import PlanRow
+
+if TYPE_CHECKING:
+    from ssi_tui.services.projection import Gain
+    from ssi_tui.services.workspace import Workspace
 
 STATUS_CELLS = {
     "open": ("to do", "bold"),
@@ -37,16 +41,25 @@ class PlannerData:
     agenda: Agenda
     plans: list[PlanRow]
     overall: Streak
-    suggestions: list[PlanSuggestion]
+    suggestions: list[tuple[PlanSuggestion, Gain]]
+    plan_gains: dict[str, Gain]
 
 
-def load_planner(planner: Planner) -> PlannerData:
-    """Agenda, plans with streaks, overall streak and suggestions as of today."""
+PROJECTION_WEEKS = 4  # how far the screen projects each plan and suggestion
+
+
+def load_planner(workspace: Workspace) -> PlannerData:
+    """Agenda, plans with streaks and what each would add, overall streak and suggestions
+    ranked by what each would add in four weeks (the order `plan adopt N` uses)."""
+    planner = workspace.planner
+    rows = planner.plan_rows()
+    gains = workspace.projection.plan_gains([row.plan for row in rows], PROJECTION_WEEKS)
     return PlannerData(
         planner.agenda(),
-        planner.plan_rows(),
+        rows,
         planner.overall_streak(),
-        planner.suggestions(),
+        workspace.projection.ranked_suggestions(PROJECTION_WEEKS),
+        {row.plan.id: gain for row, gain in zip(rows, gains, strict=True)},
     )
 
 
@@ -56,6 +69,11 @@ def suggestion_text(suggestion: PlanSuggestion) -> str:
     rule = rule_label(suggestion.rule)
     parts = [f"{rule} {personal}{suggestion.kind}", suggestion.audience, suggestion.company]
     return " · ".join(part for part in parts if part)
+
+
+def gain_cell(gain: Gain | None) -> str:
+    """A plan's weighted gain in four weeks against doing nothing, e.g. '+1.4'."""
+    return "" if gain is None else f"{gain.weighted:+.1f}"
 
 
 class PlannerScreen(BaseScreen, screen_id="planner"):
@@ -112,6 +130,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
             ("schedule", "Repeats"),
             ("next", "Next"),
             ("for", "For"),
+            ("gain", "4 wk"),
         ):
             plans.add_column(header, key=key)
         super().on_mount()
@@ -133,7 +152,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
 
     def load_data(self) -> None:
         """Agenda, plans, streaks and suggestions, off the UI thread."""
-        self.load("the planner", lambda ws: load_planner(ws.planner), PlannerLoaded)
+        self.load("the planner", load_planner, PlannerLoaded)
 
     @on(PlannerLoaded)
     def _planner_loaded(self, message: PlannerLoaded) -> None:
@@ -143,7 +162,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         """Fill the three tables (keeping each cursor's position)."""
         self.data = data
         self._fill_agenda(data.agenda)
-        self._fill_plans(data.plans)
+        self._fill_plans(data.plans, data.plan_gains)
         self._fill_suggestions(data.suggestions)
         self.update_status()
 
@@ -176,7 +195,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
 
-    def _fill_plans(self, rows: list[PlanRow]) -> None:
+    def _fill_plans(self, rows: list[PlanRow], gains: dict[str, Gain]) -> None:
         table = self.query_one("#plan-table", DataTable)
         row = table.cursor_row
         table.clear()
@@ -193,16 +212,17 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
                 cell(plan_row.schedule),
                 cell(plan_row.next.isoformat() if plan_row.next else "ended"),
                 cell(target),
+                cell(gain_cell(gains.get(plan.id)), justify="right"),
                 key=plan.id,
             )
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
 
-    def _fill_suggestions(self, suggestions: list[PlanSuggestion]) -> None:
+    def _fill_suggestions(self, suggestions: list[tuple[PlanSuggestion, Gain]]) -> None:
         options = self.query_one("#suggestions", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        self.suggestions = {item.key: item for item in suggestions}
+        self.suggestions = {item.key: item for item, _ in suggestions}
         if not suggestions:
             options.add_option(
                 Option(
@@ -220,10 +240,12 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
                         (plain(suggestion_text(item)), "bold"),
                         "\n",
                         (plain(item.reason), "dim"),
+                        "\n",
+                        (gain.label(), "italic"),
                     ),
                     id=item.key,
                 )
-                for item in suggestions
+                for item, gain in suggestions
             ]
         )
         options.highlighted = min(highlighted or 0, len(suggestions) - 1)

@@ -1,0 +1,106 @@
+"""`ssi-tui plan suggest|adopt|project`: what the plans and the suggestions would do."""
+
+from __future__ import annotations
+
+from ssi_tui.cli.context import Context, UserError
+from ssi_tui.cli.output import format_table, print_json
+
+PROJECTION_WEEKS = 4  # how far `plan suggest` projects each suggestion
+
+
+def run_plan_project(context: Context) -> int:
+    """The week-by-week projection of the plans against doing nothing."""
+    workspace = context.workspace(write=False)
+    plans = workspace.planner.all_plans()
+    weeks = workspace.projection.project(context.args.weeks)
+    if context.args.json:
+        print_json(
+            {"plans": len(plans), "weeks": [week.as_dict() for week in weeks]}, context.stdout
+        )
+        return 0
+    if not plans:
+        context.stdout.write(
+            "No plans yet: the scores would only decay (`ssi-tui plan suggest` proposes some).\n"
+        )
+    rows = [
+        (
+            week.week_end.isoformat(),
+            str(week.occurrences),
+            f"{week.planned.raw:.1f}",
+            f"{week.nothing.raw:.1f}",
+            f"{week.planned.weighted:.1f}",
+            f"{week.nothing.weighted:.1f}",
+            f"{week.planned.weighted - week.nothing.weighted:+.1f}",
+        )
+        for week in weeks
+    ]
+    headers = ("week ending", "done", "raw", "idle raw", "weighted", "idle wtd", "gain wtd")
+    context.stdout.write(
+        f"{len(plans)} plan{'s' if len(plans) != 1 else ''} done on schedule, against doing "
+        "nothing (totals out of 100):\n"
+        + format_table(headers, rows, align_right=range(1, 7))
+        + "\n"
+    )
+    return 0
+
+
+def run_plan_suggest(context: Context) -> int:
+    """List suggested plans: as of today ranked by what each would add in four weeks (the
+    numbering `plan adopt` uses); as of an earlier day in the planner's order, unprojected (a
+    projection starts from the scores as they are today)."""
+    as_of = context.parse_date(context.args.as_of, "--as-of", past=True)
+    workspace = context.workspace(write=False)
+    today = as_of in (None, context.today)
+    if today:
+        ranked = workspace.projection.ranked_suggestions(PROJECTION_WEEKS)
+    else:
+        ranked = [(item, None) for item in workspace.planner.suggestions(as_of)]
+    if context.args.json:
+        print_json(
+            [
+                {**item.as_dict(), "projected_gain": None if gain is None else gain.as_dict()}
+                for item, gain in ranked
+            ],
+            context.stdout,
+        )
+        return 0
+    from ssi_tui.domain.recurrence import rule_label
+
+    if not ranked:
+        context.stdout.write("No suggestions: objectives on track, no flag asks for a plan.\n")
+        return 0
+    for number, (item, gain) in enumerate(ranked, start=1):
+        who = " · ".join(filter(None, [item.audience, item.company]))
+        personal = "personalised " if item.personalised else ""
+        context.stdout.write(
+            f"{number}. {rule_label(item.rule)} {personal}{item.kind}"
+            + (f" ({who})" if who else "")
+            + "\n"
+            f"   why: {item.reason}\n"
+            + ("" if gain is None else f"   {gain.label()} (against doing nothing)\n")
+        )
+    context.stdout.write(
+        "Adopt one with `ssi-tui plan adopt N`.\n"
+        if today
+        else "Numbers for `ssi-tui plan adopt N` are today's: run `plan suggest` without --as-of.\n"
+    )
+    return 0
+
+
+def run_plan_adopt(context: Context) -> int:
+    """Turn suggestion N (in `plan suggest`'s order) into a plan."""
+    workspace = context.workspace(write=True)
+    ranked = workspace.projection.ranked_suggestions(PROJECTION_WEEKS)
+    number = context.args.number
+    if not 1 <= number <= len(ranked):
+        raise UserError(
+            f"no suggestion {number}: there are {len(ranked)} (see `ssi-tui plan suggest`)"
+        )
+    plan = workspace.planner.adopt(ranked[number - 1][0])
+    from ssi_tui.domain.recurrence import describe
+
+    context.stdout.write(
+        f"Adopted as plan {plan.short_id}: {plan.kind}, {describe(plan.recurrence)} from "
+        f"{plan.start.isoformat()} [id {plan.id}]\n"
+    )
+    return 0
