@@ -6,7 +6,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import App
@@ -22,9 +22,16 @@ from ssi_tui.services.errors import StoreCorruptError, StoreError, StoreVersionE
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from ssi_tui.services.undo import Change
     from ssi_tui.services.workspace import Workspace
 
 Result = TypeVar("Result")
+UNDO_DEPTH = 20  # how many changes back `app.undo` can go
+
+
+def capitalised(text: str) -> str:
+    """`text` with its first letter upper-case (the rest untouched: names keep their case)."""
+    return text[:1].upper() + text[1:]
 
 
 def _loader(screen: ScreenSpec) -> Callable[[], Screen[None]]:
@@ -67,6 +74,8 @@ class SSIApp(App[None]):
         self.load_error: str | None = None
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ssi-writer")
         """Saves run here, one at a time and in the order asked, never on the UI thread."""
+        self.undo_steps: list[Change[Any]] = []
+        """The last changes made in the app, newest last, that `app.undo` takes back."""
         self.user_keymap: dict[str, str] = {}
         """The user's key overrides by command id (from `config.toml`)."""
         self.animation_level = "none"
@@ -215,12 +224,47 @@ class SSIApp(App[None]):
 
     @on(Saved)
     def _saved(self, message: Saved) -> None:
+        from ssi_tui.services.undo import Change
+
+        result = message.result
+        success = message.success
+        if isinstance(result, Change):
+            self.undo_steps = [*self.undo_steps, result][-UNDO_DEPTH:]
+            self.refresh_bindings()
+            success = f"{success or capitalised(result.what)} — {self.undo_hint()} to undo"
+            result = result.result
         if message.refresh:
             self.data_changed()
-        if message.success:
-            self.notify(message.success, markup=False)
+        if success:
+            self.notify(success, markup=False)
         if message.then is not None:
-            message.then(message.result)
+            message.then(result)
+
+    def undo_hint(self) -> str:
+        """The key that undoes, as the user's keymap binds it (e.g. 'u')."""
+        from ssi_tui.app.registry import key_display
+
+        return key_display(self, "app.undo")
+
+    def action_undo(self) -> None:
+        """Take back the last change made in the app (several in a row go further back)."""
+        if not self.undo_steps:
+            self.notify("Nothing to undo", markup=False)
+            return
+        *self.undo_steps, step = self.undo_steps
+        self.refresh_bindings()
+        self.save(step.revert, f"Undone: {step.what}")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Undo is dimmed while there is nothing to undo; its keys are text in a text field
+        (ctrl+z included), so it is off there."""
+        if action == "undo":
+            from textual.widgets import Input, TextArea
+
+            if isinstance(self.focused, Input | TextArea):
+                return False
+            return True if self.undo_steps else None
+        return True
 
     @on(SaveFailed)
     def _save_failed(self, message: SaveFailed) -> None:

@@ -132,3 +132,11 @@ class KeymapRead(Message):
     def __init__(self, keymap: Keymap) -> None:
         super().__init__()
         self.keymap = keymap
+
+
+class GoalsLoaded(Loaded[Any]):
+    """The goals, this week's objectives, the profile checklist and its completeness."""
+
+
+class StartChecked(Loaded[Any]):
+    """What the store holds yet (goals, activity, readings): the first-run guide or scores."""

@@ -74,6 +74,10 @@ def run_score(context: Context) -> int:
         print_json(data, context.stdout)
     elif explained is not None:
         context.stdout.write(render_explanation(list(explained.values()), workspace.rules) + "\n")
+    elif workspace.start_state().first_run:
+        from ssi_tui.wording.start import CLI_FIRST_RUN
+
+        context.stdout.write(CLI_FIRST_RUN + "\n")
     else:
         context.stdout.write(render_report(report) + "\n")
     return 0

@@ -17,6 +17,7 @@ from ssi_tui.domain.models import Activity, Contact
 from ssi_tui.domain.scoring import window_start
 from ssi_tui.domain.text import fold
 from ssi_tui.services.errors import InputError
+from ssi_tui.services.undo import Change
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
@@ -198,3 +199,39 @@ class ActivityService:
     def restore(self, activity: Activity) -> Activity:
         """Bring back a deleted activity, as it was."""
         return self._store.activities.restore(activity)
+
+    # -- undoable (the app's undo) ----------------------------------------------------------
+    def log_undoably(self, fields: Mapping[str, Any]) -> Change[tuple[Activity, Contact | None]]:
+        """`log`, with the revert that deletes the activity (and the contact it created)."""
+        activity, created = self.log(fields)
+
+        def revert(workspace: Workspace) -> None:
+            workspace.activities.delete(activity.id)
+            if created is not None:
+                workspace.store.contacts.delete(created.id)
+
+        return Change((activity, created), f"logged {describe(activity)}", revert)
+
+    def update_undoably(self, original: Activity, fields: Mapping[str, Any]) -> Change[Activity]:
+        """`update`, with the revert that puts the activity back as it was."""
+        updated = self.update(original, fields)
+        return Change(
+            updated,
+            f"edited {describe(original)}",
+            lambda workspace: workspace.activities.restore(original),
+        )
+
+    def delete_undoably(self, activity_id: str) -> Change[Activity]:
+        """`delete`, with the revert that brings the activity back as it was."""
+        deleted = self.delete(activity_id)
+        return Change(
+            deleted,
+            f"deleted {describe(deleted)}",
+            lambda workspace: workspace.activities.restore(deleted),
+        )
+
+
+def describe(activity: Activity) -> str:
+    """E.g. 'comment of 2026-12-01 with Ada Lovelace'."""
+    who = f" with {activity.contact}" if activity.contact else ""
+    return f"{activity.kind} of {activity.date.isoformat()}{who}"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ssi_tui.domain.alignment import GoalIndex, derived_audience
 from ssi_tui.domain.models import Contact
 from ssi_tui.domain.text import fold
+from ssi_tui.services.undo import Change
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
@@ -76,3 +77,13 @@ class ContactService:
         contact = self.get(contact_id)
         checked = self.workspace.goals.check_audience(audience)
         return self._store.contacts.update(contact.model_copy(update={"audience": checked}))
+
+    def set_audience_undoably(self, contact_id: str, audience: str | None) -> Change[Contact]:
+        """`set_audience`, with the revert that puts the contact back as it was."""
+        before = self.get(contact_id)
+        after = self.set_audience(contact_id, audience)
+        return Change(
+            after,
+            f"{after.name}: audience {after.audience or 'from your goals'}",
+            lambda workspace: workspace.store.contacts.update(before),
+        )

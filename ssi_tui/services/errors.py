@@ -18,6 +18,7 @@ from ssi_tui.store.errors import (
 
 __all__ = [
     "DataFileError",
+    "FieldErrors",
     "InputError",
     "NotFoundError",
     "ReadOnlyStoreError",
@@ -38,3 +39,13 @@ class InputError(ValueError):
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class FieldErrors(InputError):
+    """Bad input in several fields of a form at once: `errors` maps each field to its message
+    ("" for the form as a whole)."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        first_field, first = next(iter(errors.items()))
+        super().__init__(first, first_field or None)
+        self.errors = dict(errors)

@@ -4,54 +4,34 @@ checklist. Every rule about changing them lives here (one validation for every c
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from pydantic import ValidationError
 
 from ssi_tui.domain.catalog import describe_validation_error
-from ssi_tui.domain.models import Audience, Goals, ProfileChecklist, TargetAccount, audience_name
+from ssi_tui.domain.models import (
+    Audience,
+    Goals,
+    Objective,
+    TargetAccount,
+    audience_name,
+)
 from ssi_tui.domain.objectives import ObjectiveProgress, objective_progress, week_start
-from ssi_tui.domain.profile import checklist_items, profile_completeness, profile_level
-from ssi_tui.services.errors import InputError
-from ssi_tui.wording.labels import CHECKLIST_LABELS, checklist_label
+from ssi_tui.services.checklist import ChecklistRow, Completeness, ProfileChecklistPart
+from ssi_tui.services.errors import FieldErrors, InputError
+from ssi_tui.services.fields import parse_count, parse_weight, split_list
+from ssi_tui.services.undo import Change
+from ssi_tui.wording.goals import audience_removal, objective_text
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
 
+Item = TypeVar("Item", TargetAccount, Objective)
 
-@dataclass(frozen=True, slots=True)
-class ChecklistRow:
-    """One profile checklist item as shown: its label, whether it counts as done, its count."""
-
-    item: str
-    label: str
-    done: bool
-    count: int | None
+__all__ = ["ChecklistRow", "Completeness", "GoalsService", "parse_weight"]
 
 
-@dataclass(frozen=True, slots=True)
-class Completeness:
-    """How complete the profile is, and the level name it reaches."""
-
-    share: float
-    level: str
-
-
-def parse_weight(text: str | float | None) -> float:
-    """A weight typed by the user ("60", "2,5"): a number ≥ 0, else an `InputError`."""
-    if text is None or (isinstance(text, str) and not text.strip()):
-        raise InputError("type a weight, e.g. 60 (weights are relative)", "weight")
-    try:
-        value = float(str(text).strip().replace(",", "."))
-    except ValueError:
-        raise InputError(f"not a number: {text!r}", "weight") from None
-    if not 0 <= value <= 1_000_000 or value != value:
-        raise InputError(f"weight must be 0-1000000, got {text}", "weight")
-    return value
-
-
-class GoalsService:
+class GoalsService(ProfileChecklistPart):
     """What the user aims for; changing it moves the weighted scores, never the raw ones."""
 
     def __init__(self, workspace: Workspace) -> None:
@@ -99,6 +79,13 @@ class GoalsService:
         """Apply a change to the stored goals and save the result."""
         return self.set(change(self.get()))
 
+    def changed(self, what: str, change: Callable[[Goals], Goals]) -> Change[Goals]:
+        """Like `change`, undoably: the revert puts the whole goals document back as it was."""
+        before = self.get()
+        after = self.set(change(before))
+        return Change(after, what, lambda workspace: workspace.goals.set(before))
+
+    # -- audiences ------------------------------------------------------------------------
     def set_weight(self, name: str, weight: str | float) -> Audience:
         """Add an audience, or change the weight of one (names are folded: "Prospects " is
         "prospects")."""
@@ -114,9 +101,102 @@ class GoalsService:
         self.change(change)
         return audience
 
+    def check_audience_form(
+        self, values: dict[str, Any], original: str | None, goals: Goals
+    ) -> Audience:
+        """The audience a form describes (a new one when `original` is None, else `original`
+        edited: renamed and/or reweighted), or `FieldErrors` naming every bad field."""
+        errors: dict[str, str] = {}
+        name: str | None = None
+        try:
+            name = audience_name(values.get("name") or "")
+        except ValueError:
+            errors["name"] = "type a name, e.g. prospects"
+        if (
+            name is not None
+            and name != original
+            and any(item.name == name for item in goals.audiences)
+        ):
+            errors["name"] = f"{name} is already an audience"
+        weight = 0.0
+        try:
+            weight = parse_weight(values.get("weight"))
+        except InputError as error:
+            errors["weight"] = str(error)
+        if errors or name is None:
+            raise FieldErrors(errors)
+        return Audience(name=name, weight=weight)
+
+    def shares_with(
+        self, goals: Goals, original: str | None, name: str | None, weight: str | None
+    ) -> list[tuple[str, float]]:
+        """Each audience's share of the total if the form's audience had `weight` (a live
+        preview; an unreadable weight counts as the current one)."""
+        try:
+            value = parse_weight(weight)
+        except InputError:
+            value = goals.weight(original) if original else 0.0
+        label = (name or "").strip() or original or "new"
+        weights = [
+            (item.name, item.weight) for item in goals.audiences if item.name != original
+        ] + [(label, value)]
+        total = sum(w for _, w in weights)
+        return sorted(
+            ((audience, w / total if total else 0.0) for audience, w in weights),
+            key=lambda pair: (-pair[1], pair[0]),
+        )
+
+    def save_audience(self, original: str | None, audience: Audience) -> Change[Audience]:
+        """Add `audience` (original None) or edit `original` into it: a new name carries its
+        roles, accounts, objectives, cadence, contacts, plans and tagged activities along."""
+        from ssi_tui.services.rename import rename_audience
+
+        goals = self.get()
+        if original is None:
+            if any(item.name == audience.name for item in goals.audiences):
+                raise InputError(f"{audience.name} is already an audience", "name")
+            change = self.changed(
+                f"audience {audience.name} added",
+                lambda g: g.model_copy(update={"audiences": [*g.audiences, audience]}),
+            )
+            return Change(audience, change.what, change.revert)
+        if original not in {item.name for item in goals.audiences}:
+            raise InputError(f"no audience {original!r} in your goals")
+        if audience.name == original:
+            change = self.changed(
+                f"weight of {original} set to {audience.weight:g}",
+                lambda g: g.model_copy(
+                    update={
+                        "audiences": [
+                            audience if item.name == original else item for item in g.audiences
+                        ]
+                    }
+                ),
+            )
+            return Change(audience, change.what, change.revert)
+        return rename_audience(self.workspace, original, audience)
+
+    def removal_summary(self, name: str, goals: Goals | None = None) -> str:
+        """What goes with an audience: 'prospects, 5 role keywords, 3 accounts, 1 objective'."""
+        goals = goals or self.get()
+        return audience_removal(
+            name,
+            len(goals.roles.get(name, [])),
+            sum(1 for item in goals.accounts if item.audience == name),
+            sum(1 for item in goals.objectives if item.audience == name),
+        )
+
     def remove_audience(self, name: str) -> Goals:
         """Remove an audience with what only makes sense with it: its role keywords, its target
         accounts and its objectives."""
+        return self.remove_audience_undoably(name).result
+
+    def remove_audience_undoably(self, name: str) -> Change[Goals]:
+        """`remove_audience`, with the revert that brings all of it back."""
+        goals = self.get()
+        if name not in {item.name for item in goals.audiences}:
+            raise InputError(f"no audience {name!r} in your goals")
+        summary = self.removal_summary(name, goals)
 
         def change(goals: Goals) -> Goals:
             return goals.model_copy(
@@ -125,17 +205,20 @@ class GoalsService:
                     "roles": {key: words for key, words in goals.roles.items() if key != name},
                     "accounts": [item for item in goals.accounts if item.audience != name],
                     "objectives": [item for item in goals.objectives if item.audience != name],
+                    "cadence": {key: days for key, days in goals.cadence.items() if key != name},
                 }
             )
 
-        return self.change(change)
+        return self.changed(f"removed {summary}", change)
 
     def set_roles(self, name: str, keywords: str | list[str]) -> list[str]:
         """Replace an audience's title keywords (comma-separated text or a list; none removes
         them)."""
-        if isinstance(keywords, str):
-            keywords = keywords.split(",")
-        words = [word.strip() for word in keywords if word.strip()]
+        return self.set_roles_undoably(name, keywords).result.roles.get(name, [])
+
+    def set_roles_undoably(self, name: str, keywords: str | list[str]) -> Change[Goals]:
+        """`set_roles`, undoably."""
+        words = split_list(keywords)
 
         def change(goals: Goals) -> Goals:
             roles = dict(goals.roles)
@@ -145,73 +228,148 @@ class GoalsService:
                 roles.pop(name, None)
             return goals.model_copy(update={"roles": roles})
 
-        self.change(change)
-        return words
+        return self.changed(f"role keywords of {name} saved", change)
 
-    def check_account(self, name: str | None, audience: str | None) -> TargetAccount:
-        """A new target account, or an `InputError` naming the field that is wrong."""
-        goals = self.get()
+    # -- target accounts --------------------------------------------------------------------
+    def check_account(
+        self,
+        name: str | None,
+        audience: str | None,
+        aliases: str | list[str] | None = None,
+        domains: str | list[str] | None = None,
+        *,
+        goals: Goals | None = None,
+        index: int | None = None,
+    ) -> TargetAccount:
+        """A target account (new, or the one at `index` edited), or an `InputError` naming the
+        field that is wrong (`FieldErrors` when several are)."""
+        goals = goals or self.get()
+        errors: dict[str, str] = {}
         if not name or not name.strip():
-            raise InputError("required", "name")
+            errors["name"] = "required"
         if not audience:
-            message = (
+            errors["audience"] = (
                 "choose the audience it belongs to"
                 if goals.audiences
                 else "add an audience first (g, then n)"
             )
-            raise InputError(message, "audience")
+        elif audience not in {item.name for item in goals.audiences}:
+            errors["audience"] = f"unknown audience {audience!r}"
         try:
-            account = TargetAccount(name=name, audience=audience)
+            TargetAccount(name="x", audience="x", domains=split_list(domains))
         except ValidationError as error:
-            raise InputError(describe_validation_error(error)) from None
-        if goals.account_for(account.name) is not None:
+            errors["domains"] = str(error.errors()[0]["msg"]).removeprefix("Value error, ")
+        if errors:
+            if len(errors) == 1:
+                field, message = next(iter(errors.items()))
+                raise InputError(message, field)
+            raise FieldErrors(errors)
+        account = TargetAccount(
+            name=name or "",
+            audience=audience or "",
+            aliases=split_list(aliases),
+            domains=split_list(domains),
+        )
+        same = goals.account_for(account.name)
+        if same is not None and (index is None or goals.accounts.index(same) != index):
             raise InputError("already a target account", "name")
         return account
 
     def add_account(self, name: str, audience: str) -> TargetAccount:
         """Add a target account."""
-        account = self.check_account(name, audience)
-        self.change(lambda goals: goals.model_copy(update={"accounts": [*goals.accounts, account]}))
-        return account
+        return self.save_account(None, self.check_account(name, audience)).result
+
+    def save_account(self, index: int | None, account: TargetAccount) -> Change[TargetAccount]:
+        """Add a target account (index None), or replace the one at `index`; undoably."""
+        verb = "added" if index is None else "saved"
+        return self._put("accounts", index, account, f"target account {account.name} {verb}")
 
     def remove_account(self, index: int) -> Goals:
         """Remove the target account at `index` (in the goals' order)."""
-        return self.change(
+        return self.remove_account_undoably(index).result
+
+    def remove_account_undoably(self, index: int) -> Change[Goals]:
+        """`remove_account`, undoably."""
+        return self._drop("accounts", index, lambda item: f"target account {item.name} removed")
+
+    # -- objectives -------------------------------------------------------------------------
+    def check_objective(self, values: dict[str, Any], goals: Goals | None = None) -> Objective:
+        """The objective a form or a command describes (kind, audience or none, per week,
+        personalised only), or `FieldErrors` naming every bad field."""
+        goals = goals or self.get()
+        errors: dict[str, str] = {}
+        kind = (values.get("kind") or "").strip()
+        if not kind:
+            errors["kind"] = "choose a kind, e.g. message_sent"
+        elif kind not in self.workspace.catalog.kinds:
+            errors["kind"] = f"unknown kind {kind!r}"
+        audience = values.get("audience") or None
+        if audience is not None and audience not in {item.name for item in goals.audiences}:
+            errors["audience"] = f"unknown audience {audience!r}"
+        per_week = 0
+        try:
+            per_week = parse_count(values.get("per_week"), "per_week", 1, 1000)
+        except InputError as error:
+            errors["per_week"] = str(error)
+        if errors:
+            raise FieldErrors(errors)
+        return Objective(
+            kind=kind,
+            audience=audience,
+            per_week=per_week,
+            personalised=bool(values.get("personalised")),
+        )
+
+    def save_objective(self, index: int | None, objective: Objective) -> Change[Objective]:
+        """Add an objective (index None), or replace the one at `index`; undoably."""
+        text = objective_text(
+            objective.kind, objective.per_week, objective.audience, objective.personalised
+        )
+        verb = "added" if index is None else "saved"
+        return self._put("objectives", index, objective, f"objective {text} {verb}")
+
+    def remove_objective(self, index: int) -> Change[Goals]:
+        """Remove the objective at `index` (in the goals' order); undoably."""
+        return self._drop(
+            "objectives",
+            index,
+            lambda item: (
+                "objective "
+                + objective_text(item.kind, item.per_week, item.audience, item.personalised)
+                + " removed"
+            ),
+        )
+
+    # -- lists of the goals (accounts, objectives) --------------------------------------------
+    NOUNS: ClassVar[dict[str, str]] = {"accounts": "target account", "objectives": "objective"}
+
+    def _put(self, field: str, index: int | None, item: Item, what: str) -> Change[Item]:
+        """Append `item` to a list of the goals (index None) or replace the one at `index`."""
+
+        def change(goals: Goals) -> Goals:
+            items = list(getattr(goals, field))
+            if index is None:
+                items.append(item)
+            else:
+                self._check_index(items, index, self.NOUNS[field])
+                items[index] = item
+            return goals.model_copy(update={field: items})
+
+        done = self.changed(what, change)
+        return Change(item, done.what, done.revert)
+
+    def _drop(self, field: str, index: int, what: Callable[[Any], str]) -> Change[Goals]:
+        """Remove the item at `index` from a list of the goals."""
+        items = list(getattr(self.get(), field))
+        self._check_index(items, index, self.NOUNS[field])
+        return self.changed(
+            what(items[index]),
             lambda goals: goals.model_copy(
-                update={"accounts": [a for i, a in enumerate(goals.accounts) if i != index]}
-            )
+                update={field: [x for i, x in enumerate(getattr(goals, field)) if i != index]}
+            ),
         )
 
-    # -- the profile checklist --------------------------------------------------------------
-    def checklist(self) -> ProfileChecklist:
-        """The profile checklist as it stands."""
-        return self._store.checklist.get()
-
-    def checklist_rows(self) -> list[ChecklistRow]:
-        """Each checklist item, labelled, with whether it counts as done."""
-        checklist = self.checklist()
-        done = checklist_items(checklist, self.workspace.rules)
-        rows = []
-        for item in CHECKLIST_LABELS:
-            value: Any = getattr(checklist, item)
-            count = value if isinstance(value, int) and not isinstance(value, bool) else None
-            rows.append(ChecklistRow(item, checklist_label(item), bool(done.get(item)), count))
-        return rows
-
-    def completeness(self) -> Completeness:
-        """The profile's completeness and level."""
-        rules = self.workspace.rules
-        share = profile_completeness(self.checklist(), rules)
-        return Completeness(share, profile_level(share, rules))
-
-    def change_item(self, item: str, delta: int | None = None) -> ProfileChecklist:
-        """Toggle a yes/no item, or change a count by `delta` (never below 0); dated today so
-        the profile's history keeps when it changed."""
-        if item not in CHECKLIST_LABELS:
-            raise InputError(f"unknown checklist item {item!r}")
-        checklist = self.checklist()
-        value = getattr(checklist, item)
-        new_value: Any = not value if isinstance(value, bool) else max(0, value + (delta or 1))
-        return self._store.checklist.set(
-            checklist.model_copy(update={item: new_value}), on=self.workspace.today
-        )
+    @staticmethod
+    def _check_index(items: list[Any], index: int, noun: str) -> None:
+        if not 0 <= index < len(items):
+            raise InputError(f"no {noun} number {index + 1}: the goals changed, try again")

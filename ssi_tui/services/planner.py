@@ -41,6 +41,7 @@ from ssi_tui.domain.recurrence import (
 )
 from ssi_tui.domain.suggestions import PlanSuggestion, suggest_plans
 from ssi_tui.services.errors import InputError
+from ssi_tui.services.undo import Change
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
@@ -161,6 +162,30 @@ class Planner:
         self.plans.delete(plan.id)
         self._remove_events(plan.id)
         return plan
+
+    def add_plan_undoably(self, fields: dict[str, Any], what: str = "") -> Change[Plan]:
+        """`add_plan`, with the revert that removes the plan again."""
+        plan = self.add_plan(fields)
+        return Change(
+            plan,
+            what or f"plan added: {plan.kind}, {describe(plan.recurrence)}",
+            lambda workspace: workspace.planner.remove_plan(plan.id),
+        )
+
+    def remove_plan_undoably(self, plan_id: str) -> Change[Plan | str]:
+        """`remove_plan`, with the revert that brings back the plan and its skips."""
+        plan = self.find_plan(plan_id)
+        events = [event for event in self.events.all() if event.plan_id == plan.id]
+        removed = self.remove_plan(plan.id)
+
+        def revert(workspace: Workspace) -> None:
+            planner = workspace.planner
+            with workspace.store.transaction():
+                planner.plans.add(plan)
+                for event in events:
+                    planner.events.add(event)
+
+        return Change(removed, f"plan removed: {plan.kind}", revert)
 
     def _find_invalid_plan(self, plan_id: str) -> str | None:
         matches = _matching_ids(plan_id.strip(), self.plans.invalid())
@@ -307,6 +332,13 @@ class Planner:
             self.events.delete(ledger.skipped[key].id)
             return "skipped"
         raise InputError(f"{plan.kind} of {occurrence.isoformat()} is open: nothing to undo")
+
+    def act(self, item: AgendaItem, action: str) -> Change[str]:
+        """Done or skip on an agenda item, with the revert that reopens it (the app's undo)."""
+        plan_id, day = item.plan.id, item.date
+        result = self.apply(item, action)
+        what = result[:1].lower() + result[1:]
+        return Change(result, what, lambda workspace: workspace.planner.undo(plan_id, day))
 
     def apply(self, item: AgendaItem, action: str) -> str:
         """Done / skip / undo on an agenda item; returns a one-line result."""

@@ -14,6 +14,7 @@ from ssi_tui.domain.dates import DateParseError, not_future, parse_date
 from ssi_tui.domain.models import SSIReading
 from ssi_tui.domain.reading_checks import check_reading
 from ssi_tui.services.errors import InputError
+from ssi_tui.services.undo import Change
 from ssi_tui.wording.review import reading_jump_warning, reading_total_warning
 
 if TYPE_CHECKING:
@@ -146,3 +147,21 @@ class ReadingService:
     def delete(self, reading_id: str) -> SSIReading:
         """Delete a reading; it is returned."""
         return self._store.readings.delete(reading_id)
+
+    def add_undoably(self, values: Mapping[str, Any]) -> Change[tuple[SSIReading, list[str]]]:
+        """`add` with the reading's warnings, and the revert that deletes it again."""
+        reading = self.add(values)
+        return Change(
+            (reading, self.warnings(reading)),
+            f"reading of {reading.date.isoformat()} added: {reading.total:g}",
+            lambda workspace: workspace.readings.delete(reading.id),
+        )
+
+    def delete_undoably(self, reading_id: str) -> Change[SSIReading]:
+        """`delete`, with the revert that brings the reading back as it was."""
+        reading = self.delete(reading_id)
+        return Change(
+            reading,
+            f"reading of {reading.date.isoformat()} deleted",
+            lambda workspace: workspace.store.readings.add(reading),
+        )

@@ -39,6 +39,20 @@ if TYPE_CHECKING:
 __all__ = ["InputError", "Workspace", "week_ends"]
 
 
+@dataclass(frozen=True, slots=True)
+class StartState:
+    """What a store holds yet, for the first-run guide."""
+
+    has_goals: bool
+    has_activities: bool
+    has_readings: bool
+
+    @property
+    def first_run(self) -> bool:
+        """No activity at all: nothing to score yet, the guide instead."""
+        return not self.has_activities
+
+
 @dataclass
 class Workspace:
     """What a command or a screen works with."""
@@ -125,6 +139,16 @@ class Workspace:
     def problems(self) -> list[str]:
         """Stored records left out because they no longer validate (the file was edited)."""
         return self.store.problems()
+
+    def start_state(self) -> StartState:
+        """How far a new user is: goals set, activity logged or imported, readings recorded
+        (a store with no activity at all gets the first-run guide, not scores)."""
+        store = self.store
+        return StartState(
+            has_goals=bool(store.goals.get().audiences),
+            has_activities=store.activities.count() > 0,
+            has_readings=store.readings.count() > 0,
+        )
 
     def close(self) -> None:
         """Release the store (and its lock)."""

@@ -90,6 +90,13 @@ class HotFile:
         }
 
     @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group writes to several tables into one atomic save of the store file (all or
+        nothing); writes inside may nest."""
+        with self._writing():
+            yield
+
+    @contextmanager
     def _writing(self) -> Iterator[None]:
         """Every write goes through here: read-only check, daily backup, one atomic save, rollback."""
         if self.read_only:

@@ -105,3 +105,12 @@ def test_a_bad_user_rules_file_is_named_in_one_line(data_dir: Path, text: str, n
     assert status == 2 and out == ""
     assert err.count("\n") == 1
     assert "rules.toml" in err and named in err
+
+
+def test_score_on_an_empty_store_says_where_to_start(data_dir: Path) -> None:
+    status, out, err = run("score", "--data-dir", str(data_dir))
+    assert (status, err) == (0, "")
+    assert out.count("\n") == 1 and out.startswith("No activity yet, so nothing to score")
+    assert "ssi-tui --demo" in out and "matches your goals" not in out
+    status, out, _ = run("score", "--json", "--data-dir", str(data_dir))
+    assert status == 0 and json.loads(out)["total"]["raw"] == 0  # JSON unchanged

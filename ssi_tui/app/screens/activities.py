@@ -12,7 +12,8 @@ from textual.widgets import DataTable, Input, Select
 from ssi_tui.app.messages import RowsFiltered, RowsLoaded
 from ssi_tui.app.screens.base import BaseScreen, guarded
 from ssi_tui.app.screens.forms import activity_form
-from ssi_tui.app.text import cell, plain
+from ssi_tui.app.tables import filled, selected_key
+from ssi_tui.app.text import cell
 from ssi_tui.domain.models import PILLARS, Activity
 from ssi_tui.domain.text import fold
 from ssi_tui.services.activities import ActivityRow as Row
@@ -92,7 +93,6 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         self.page = 0
         self.sort_column = "date"
         self.sort_reverse = True
-        self.last_deleted: Activity | None = None
 
     def compose_body(self) -> ComposeResult:
         """Filters above the table."""
@@ -210,6 +210,7 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
                 cell(f"{row.counted_weighted:.2f}", justify="right"),
                 key=activity.id,
             )
+        filled(table, self.app, self.empty_hint())
         self.update_status()
         self.refresh_bindings()
 
@@ -247,12 +248,18 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         """Jump to the text filter."""
         self.query_one("#filter-text", Input).focus()
 
+    def empty_hint(self) -> str:
+        """What an empty log says: nothing logged yet, or nothing matches the filter."""
+        if self.visible_rows or self.workspace is None:
+            return ""
+        filtered = self.query_one("#filter-text", Input).value.strip()
+        if filtered:
+            return "Nothing matches the filter ({activities.filter} to change it)"
+        return "No activity yet: {activities.new} logs one, or import your LinkedIn export ({app.go_import})"
+
     def selected(self) -> Activity | None:
         """The activity under the cursor."""
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        key = selected_key(self.query_one(DataTable))
         workspace = self.workspace
         return workspace.activities.get(str(key)) if workspace and key else None
 
@@ -267,17 +274,11 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         if values is None:
             return
 
-        def log(ws: Workspace) -> tuple[Activity, Any]:
-            return ws.activities.log({**ws.activities.fields_from_text(values), "source": "manual"})
+        def log(ws: Workspace) -> Any:
+            fields = {**ws.activities.fields_from_text(values), "source": "manual"}
+            return ws.activities.log_undoably(fields)
 
-        def logged(result: tuple[Activity, Any]) -> None:
-            activity, created = result
-            extra = f" · new contact {created.name}" if created else ""
-            self.notify(
-                f"Logged {activity.kind} on {activity.date.isoformat()}{extra}", markup=False
-            )
-
-        self.ssi.save(log, then=logged)
+        self.ssi.save(log)
 
     def action_edit(self) -> None:
         """Edit the selected activity."""
@@ -292,43 +293,15 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
     def _save_edit(self, original: Activity, values: dict[str, Any] | None) -> None:
         if values is None:
             return
-
-        def update(ws: Workspace) -> Activity:
-            return ws.activities.update(original, ws.activities.fields_from_text(values))
-
-        self.ssi.save(update, "Activity saved")
+        self.ssi.save(
+            lambda ws: ws.activities.update_undoably(
+                original, ws.activities.fields_from_text(values)
+            )
+        )
 
     def action_delete(self) -> None:
-        """Delete the selected activity (undo with u)."""
+        """Delete the selected activity (the app's undo brings it back)."""
         activity = self.selected()
         if activity is None:
             return
-        self.ssi.save(lambda ws: ws.activities.delete(activity.id), then=self._deleted)
-
-    def _deleted(self, deleted: Activity) -> None:
-        self.last_deleted = deleted
-        self.notify(
-            plain(
-                f"Deleted {deleted.kind} of {deleted.date.isoformat()}"
-                + (f" with {deleted.contact}" if deleted.contact else "")
-                + " — press u to undo"
-            ),
-            markup=False,
-        )
-
-    def action_undo(self) -> None:
-        """Bring back the last deleted activity."""
-        activity = self.last_deleted
-        if activity is None:
-            self.notify("Nothing to undo", markup=False)
-            return
-
-        def restored(_activity: Activity) -> None:
-            if self.last_deleted is activity:
-                self.last_deleted = None
-
-        self.ssi.save(
-            lambda ws: ws.activities.restore(activity),
-            f"Restored {activity.kind} of {activity.date.isoformat()}",
-            then=restored,
-        )
+        self.ssi.save(lambda ws: ws.activities.delete_undoably(activity.id))

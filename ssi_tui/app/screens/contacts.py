@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Input
 from ssi_tui.app.messages import LosingTouchLoaded, RowsLoaded
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.forms import contact_audience_form
+from ssi_tui.app.tables import filled, selected_key
 from ssi_tui.app.text import cell
 from ssi_tui.app.widgets.losing_touch import LosingTouchTable
 from ssi_tui.domain.text import fold
@@ -112,6 +113,15 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
         self.shown = count
         if count:
             table.move_cursor(row=min(row, count - 1))
+        elif text:
+            filled(table, self.app, "Nobody matches the filter ({contacts.filter} to change it)")
+        else:
+            filled(
+                table,
+                self.app,
+                "No contacts yet: import your LinkedIn export ({app.go_import}), or log an "
+                "activity with someone ({app.go_activities}, then {activities.new})",
+            )
         self.update_status()
 
     def action_focus_filter(self) -> None:
@@ -128,19 +138,16 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
         table = self.query_one(
             "#losing-table" if self.losing_touch else "#contact-table", DataTable
         )
-        if workspace is None or table.row_count == 0:
+        contact_id = selected_key(table)
+        if workspace is None or contact_id is None:
             return
-        contact_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         contact = workspace.contacts.get(contact_id)
 
         def saved(values: dict[str, Any] | None) -> None:
             if values is None:
                 return
             audience = values.get("audience")
-            self.ssi.save(
-                lambda ws: ws.contacts.set_audience(contact_id, audience),
-                f"{contact.name}: audience {audience or 'none'}",
-            )
+            self.ssi.save(lambda ws: ws.contacts.set_audience_undoably(contact_id, audience))
 
         self.app.push_screen(contact_audience_form(contact, workspace.goals.get()), saved)
 

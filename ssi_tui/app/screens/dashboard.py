@@ -11,11 +11,13 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive, var
 from textual.widgets import OptionList
 
-from ssi_tui.app.messages import ScoresReady
+from ssi_tui.app.messages import ScoresReady, StartChecked
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.widgets.agenda import AgendaPanel
 from ssi_tui.app.widgets.flags import FlagDetail, FlagList
+from ssi_tui.app.widgets.guide import FirstRunGuide
 from ssi_tui.app.widgets.pillars import PillarPanel
+from ssi_tui.wording.start import GUIDE_TITLE
 
 if TYPE_CHECKING:
     from ssi_tui.domain.explain import PillarExplanation
@@ -49,6 +51,7 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
     def compose_body(self) -> ComposeResult:
         """Pillars on top, flags below; today's agenda above the flag detail."""
         with Vertical(id="dashboard"):
+            yield FirstRunGuide(id="first-run")
             yield PillarPanel(id="pillars").data_bind(DashboardScreen.report)
             with Horizontal(id="flags-row"):
                 yield FlagList(id="flags").data_bind(DashboardScreen.report)
@@ -63,6 +66,7 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
         """Title the panels, then follow the data."""
         self.query_one("#pillars").border_title = "Scores (0-25 per pillar)"
         self.query_one("#flags").border_title = "Flags"
+        self.query_one("#first-run").border_title = GUIDE_TITLE
         super().on_mount()
 
     def update_status(self) -> None:
@@ -85,7 +89,20 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
             return
         if self.as_of is None:
             self.as_of = workspace.today
+        self.load("your store", lambda ws: ws.start_state(), StartChecked, group="start")
         self.compute(self.as_of, self.window_days)
+
+    @on(StartChecked)
+    def _start_checked(self, message: StartChecked) -> None:
+        """An empty store gets the guide instead of scores and flags."""
+        state = message.value
+        first_run = state.first_run
+        guide = self.query_one(FirstRunGuide)
+        if first_run:
+            guide.show_steps(state.has_goals)
+        guide.set_class(first_run, "-shown")
+        self.query_one("#pillars").display = not first_run
+        self.query_one("#flags-row").display = not first_run
 
     def compute(self, as_of: date, window_days: int) -> None:
         """Score and flag off the UI thread."""

@@ -37,8 +37,19 @@ class FormField:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class FormScreen(ModalScreen[Values | None]):
-    """Collects values; `validate` returns {field: message} and blocks saving until it is empty."""
+def checkbox_label(spec: FormField, value: bool) -> str:
+    """'yes' or 'no', then what the box means (`extra["text"]`, when it says more than yes)."""
+    text = spec.extra.get("text", "")
+    state = "yes" if value else "no"
+    return f"{state} — {text}" if text and text != "yes" else state
+
+
+class FormScreen(ModalScreen[Any]):
+    """Collects values. `validate` returns {field: message} and blocks saving until it is
+    empty: the form dismisses with the values. Or `check` turns the values into a model (the
+    service's one validation), raising `FieldErrors`/`InputError`: the form dismisses with the
+    model. Escape dismisses with None. `focus` names the field focused first (its text
+    selected); `preview` words the values as they are typed, on a line under the fields."""
 
     DEFAULT_CSS = """
     FormScreen { align: center middle; }
@@ -50,6 +61,7 @@ class FormScreen(ModalScreen[Values | None]):
     .form-cell Input, .form-cell Select, .form-cell Checkbox { width: 1fr; }
     .form-error { color: $text-error; height: auto; display: none; }
     .form-error.-shown, #form-message { display: block; }
+    #form-preview { color: $text-muted; margin-top: 1; height: auto; }
     #form-buttons { height: auto; align-horizontal: right; margin-top: 1; }
     #form-buttons Button { margin-left: 1; min-width: 10; }
     """
@@ -59,14 +71,44 @@ class FormScreen(ModalScreen[Values | None]):
         self,
         title: str,
         fields: Sequence[FormField],
-        validate: Validator,
+        validate: Validator | None = None,
         submit_label: str = "Save",
+        *,
+        check: Callable[[Values], Any] | None = None,
+        focus: str | None = None,
+        preview: Callable[[Values], str] | None = None,
     ) -> None:
         super().__init__()
         self.title_text = title
         self.fields = list(fields)
-        self.validate_values = validate
+        self.validate_values = validate or (lambda values: {})
+        self.check = check
         self.submit_label = submit_label
+        self.first_focus = focus
+        self.preview = preview
+
+    def on_mount(self) -> None:
+        """Focus the field asked for (an Input selects its text: typing replaces it)."""
+        if self.first_focus is not None:
+            self.query_one(f"#field-{self.first_focus}").focus()
+        self._show_preview()
+
+    def _show_preview(self) -> None:
+        if self.preview is not None:
+            self.query_one("#form-preview", Static).update(Content(self.preview(self.values())))
+
+    def checked(self, values: Values) -> tuple[Any, dict[str, str]]:
+        """The form's result for `values` and the errors that block it (one validation)."""
+        if self.check is None:
+            return values, self.validate_values(values)
+        from ssi_tui.services.errors import FieldErrors, InputError
+
+        try:
+            return self.check(values), {}
+        except FieldErrors as error:
+            return None, error.errors
+        except InputError as error:
+            return None, {error.field or "": str(error)}
 
     def compose(self) -> ComposeResult:
         """Label | field rows, each with room for its error, then the buttons."""
@@ -78,6 +120,8 @@ class FormScreen(ModalScreen[Values | None]):
                     with Vertical(classes="form-cell"):
                         yield self._widget(spec)
                         yield Static("", id=f"error-{spec.name}", classes="form-error")
+            if self.preview is not None:
+                yield Static("", id="form-preview")
             yield Static("", id="form-message", classes="form-error")
             with Horizontal(id="form-buttons"):
                 yield Button(self.submit_label, id="submit", variant="primary")
@@ -90,12 +134,16 @@ class FormScreen(ModalScreen[Values | None]):
                 list(spec.options),
                 value=spec.value if spec.value is not None else Select.NULL,
                 allow_blank=spec.allow_blank,
+                prompt=spec.extra.get("prompt", "Select"),
                 id=widget_id,
                 compact=True,
             )
         if spec.kind == "checkbox":
             return Checkbox(
-                spec.extra.get("text", ""), value=bool(spec.value), id=widget_id, compact=True
+                checkbox_label(spec, bool(spec.value)),
+                value=bool(spec.value),
+                id=widget_id,
+                compact=True,
             )
         suggester = (
             SuggestFromList(spec.suggestions, case_sensitive=False) if spec.suggestions else None
@@ -130,8 +178,17 @@ class FormScreen(ModalScreen[Values | None]):
         general = errors.get("", "")
         self.query_one("#form-message", Static).update(Content(general))
 
+    @on(Checkbox.Changed)
+    def _checkbox_changed(self, event: Checkbox.Changed) -> None:
+        """A checkbox says yes or no in words, not only by the colour of its mark."""
+        name = (event.checkbox.id or "").removeprefix("field-")
+        spec = next((spec for spec in self.fields if spec.name == name), None)
+        if spec is not None:
+            event.checkbox.label = checkbox_label(spec, event.value)
+
     @on(Input.Changed)
     @on(Select.Changed)
+    @on(Checkbox.Changed)
     def _revalidate(self) -> None:
         """Inline validation: only fields that already show an error are re-checked as you type."""
         shown = {
@@ -139,19 +196,19 @@ class FormScreen(ModalScreen[Values | None]):
             for spec in self.fields
             if self.query_one(f"#error-{spec.name}").has_class("-shown")
         }
+        self._show_preview()
         if shown:
-            errors = self.validate_values(self.values())
+            _result, errors = self.checked(self.values())
             self.show_errors({name: message for name, message in errors.items() if name in shown})
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#submit")
     def action_submit(self) -> None:
         """Validate everything; save when clean."""
-        values = self.values()
-        errors = self.validate_values(values)
+        result, errors = self.checked(self.values())
         self.show_errors(errors)
         if not errors:
-            self.dismiss(values)
+            self.dismiss(result)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -1,4 +1,5 @@
-"""The app's forms: activity, official reading, audience weight, target account, contact audience."""
+"""The app's forms: activity, official reading, role keywords, contact audience (the Goals
+screen's others are in `goal_forms`)."""
 
 from __future__ import annotations
 
@@ -7,15 +8,22 @@ from typing import Any
 from ssi_tui.app.screens.form import FormField, FormScreen, Values
 from ssi_tui.domain.models import Activity, Contact, Goals
 from ssi_tui.services.errors import InputError
-from ssi_tui.services.goals import parse_weight
 from ssi_tui.services.workspace import Workspace
 
 DATE_HINT = "today, yesterday, -3d, -2w, YYYY-MM-DD"
 
 
+NO_AUDIENCES = "no audiences yet: set your goals (g)"
+
+
 def audience_options(goals: Goals) -> list[tuple[str, str]]:
     """Select options for the goals' audiences."""
     return [(f"{item.name} ({goals.share(item.name):.0%})", item.name) for item in goals.audiences]
+
+
+def audience_prompt(goals: Goals, blank: str = "Select") -> dict[str, str]:
+    """The audience list's prompt: says to set goals first when there are no audiences."""
+    return {"prompt": blank if goals.audiences else NO_AUDIENCES}
 
 
 def activity_values(workspace: Workspace, values: Values) -> dict[str, Any]:
@@ -70,6 +78,7 @@ def activity_form(workspace: Workspace, activity: Activity | None = None) -> For
             "select",
             value=current.audience if current else None,
             options=audience_options(goals),
+            extra=audience_prompt(goals),
         ),
         FormField(
             "contact",
@@ -127,51 +136,6 @@ def reading_form(workspace: Workspace) -> FormScreen:
         FormField("network_avg", "Network avg", placeholder="optional"),
     ]
     return FormScreen("Add an official SSI reading", fields, workspace.readings.check)
-
-
-def weight_form(audience: str | None, weight: float | None) -> FormScreen:
-    """Add an audience or change its weight."""
-
-    def validate(values: Values) -> dict[str, str]:
-        errors: dict[str, str] = {}
-        if not values.get("name"):
-            errors["name"] = "required"
-        try:
-            parse_weight(values.get("weight"))
-        except InputError as error:
-            errors["weight"] = str(error)
-        return errors
-
-    fields = [
-        FormField(
-            "name", "Audience", value=audience, placeholder="prospects, recruiters, partners…"
-        ),
-        FormField(
-            "weight",
-            "Weight",
-            value=f"{weight:g}" if weight is not None else None,
-            placeholder="relative, e.g. 60",
-        ),
-    ]
-    return FormScreen("Audience weight" if audience else "Add an audience", fields, validate)
-
-
-def account_form(workspace: Workspace) -> FormScreen:
-    """Add a target account."""
-    goals = workspace.goals.get()
-
-    def validate(values: Values) -> dict[str, str]:
-        try:
-            workspace.goals.check_account(values.get("name"), values.get("audience"))
-        except InputError as error:
-            return {error.field or "": str(error)}
-        return {}
-
-    fields = [
-        FormField("name", "Company"),
-        FormField("audience", "Audience", "select", options=audience_options(goals)),
-    ]
-    return FormScreen("Add a target account", fields, validate)
 
 
 def roles_form(audience: str, keywords: list[str]) -> FormScreen:

@@ -2,17 +2,52 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.widgets import DataTable
 
+from ssi_tui.app.messages import GoalsLoaded
+from ssi_tui.app.registry import with_keys
 from ssi_tui.app.screens.base import BaseScreen
-from ssi_tui.app.screens.forms import account_form, roles_form, weight_form
+from ssi_tui.app.screens.confirm import ConfirmScreen
+from ssi_tui.app.screens.forms import roles_form
+from ssi_tui.app.screens.goal_forms import account_form, audience_form, objective_form
+from ssi_tui.app.tables import filled, selected_key
 from ssi_tui.app.text import cell
 from ssi_tui.domain.models import Goals
-from ssi_tui.services.workspace import Workspace
+from ssi_tui.wording.goals import audience_parts, objective_text
+
+if TYPE_CHECKING:
+    from ssi_tui.domain.objectives import ObjectiveProgress
+    from ssi_tui.services.goals import ChecklistRow, Completeness
+    from ssi_tui.services.workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class GoalsData:
+    """What the Goals screen shows, read in a worker."""
+
+    goals: Goals
+    objectives: list[ObjectiveProgress]
+    checklist: list[ChecklistRow]
+    completeness: Completeness
+    kinds: list[str]
+
+
+def load_goals(workspace: Workspace) -> GoalsData:
+    """The goals, this week's progress on each objective and the profile checklist."""
+    service = workspace.goals
+    return GoalsData(
+        service.get(),
+        service.objectives(),
+        service.checklist_rows(),
+        service.completeness(),
+        workspace.activities.kinds(),
+    )
 
 
 class GoalsScreen(BaseScreen, screen_id="goals"):
@@ -28,9 +63,17 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
     KEY_HINTS: ClassVar[dict[str, str]] = {
         "#audiences": "Audiences ({goals.new_audience}, {goals.weight}, {goals.roles}, "
         "{goals.remove})",
-        "#accounts": "Target accounts ({goals.add_account}, {goals.remove})",
+        "#accounts": "Target accounts ({goals.add_account}, {goals.weight}, {goals.remove})",
+        "#objectives": "Objectives ({goals.new_objective}, {goals.weight}, {goals.remove})",
         "#checklist": "Profile checklist ({goals.toggle}, {goals.more}/{goals.fewer})",
     }
+    EMPTY_HINTS: ClassVar[dict[str, str]] = {
+        "audiences": "None yet: {goals.new_audience} adds one",
+        "accounts": "None yet: {goals.add_account} adds one",
+        "objectives": "None yet: {goals.new_objective} adds one",
+    }
+
+    data: GoalsData | None = None
 
     def compose_body(self) -> ComposeResult:
         """Four tables in a grid."""
@@ -44,33 +87,36 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         """Columns and titles."""
         columns = {
             "audiences": ("Audience", "Weight", "Share", "Role keywords"),
-            "accounts": ("Target account", "Audience"),
-            "objectives": ("Objective per week", "This week"),
+            "accounts": ("Target account", "Audience", "Also matches"),
+            "objectives": ("This week", "Objective a week"),
             "checklist": ("Profile item", "Done"),
         }
         for table_id, headers in columns.items():
             self.query_one(f"#{table_id}", DataTable).add_columns(*headers)
-        self.query_one("#objectives").border_title = "Objectives"
         super().on_mount()
 
     def status_detail(self) -> str:
         """Profile level."""
-        workspace = self.workspace
-        if workspace is None:
+        if self.data is None:
             return ""
-        profile = workspace.goals.completeness()
+        profile = self.data.completeness
         return f"profile {profile.level} ({profile.share:.0%}) · weights are relative"
 
     def refresh_data(self) -> None:
-        """Fill the four tables."""
-        workspace = self.workspace
-        if workspace is None:
-            return
-        goals = workspace.goals.get()
-        self._fill_audiences(goals)
-        self._fill_accounts(goals)
-        self._fill_objectives(workspace)
-        self._fill_checklist(workspace)
+        """Read the goals in a worker."""
+        self.load("the goals", load_goals, GoalsLoaded)
+
+    @on(GoalsLoaded)
+    def _goals_loaded(self, message: GoalsLoaded) -> None:
+        self.show(message.value)
+
+    def show(self, data: GoalsData) -> None:
+        """Fill the four tables (each cursor stays where it was)."""
+        self.data = data
+        self._fill_audiences(data.goals)
+        self._fill_accounts(data.goals)
+        self._fill_objectives(data.objectives)
+        self._fill_checklist(data.checklist)
         self.update_status()
 
     def _refill(self, table_id: str, rows: list[tuple[Any, ...]], keys: list[str]) -> None:
@@ -79,6 +125,8 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         table.clear()
         for values, key in zip(rows, keys, strict=True):
             table.add_row(*values, key=key)
+        column = 1 if table_id == "objectives" else 0  # its text, not its progress
+        filled(table, self.app, self.EMPTY_HINTS.get(table_id, ""), column)
         if rows:
             table.move_cursor(row=min(row, len(rows) - 1))
 
@@ -96,25 +144,35 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         self._refill("audiences", rows, [item.name for item in ordered])
 
     def _fill_accounts(self, goals: Goals) -> None:
-        rows = [(cell(account.name), cell(account.audience)) for account in goals.accounts]
-        self._refill("accounts", rows, [f"{index}" for index in range(len(goals.accounts))])
-
-    def _fill_objectives(self, workspace: Workspace) -> None:
         rows = [
             (
-                cell(item.describe()),
-                cell(
-                    f"{item.done}/{item.target}" + (" ✓" if item.met else ""),
-                    justify="right",
-                    style="green" if item.met else "",
-                ),
+                cell(account.name),
+                cell(account.audience),
+                cell(", ".join([*account.aliases, *account.domains])),
             )
-            for item in workspace.goals.objectives()
+            for account in goals.accounts
         ]
+        self._refill("accounts", rows, [str(index) for index in range(len(goals.accounts))])
+
+    def _fill_objectives(self, objectives: list[ObjectiveProgress]) -> None:
+        rows = []
+        for item in objectives:
+            goal = item.objective
+            rows.append(
+                (
+                    cell(
+                        f"{item.done}/{item.target}" + (" ✓" if item.met else ""),
+                        justify="right",
+                        style="green" if item.met else "",
+                    ),
+                    cell(
+                        objective_text(goal.kind, goal.per_week, goal.audience, goal.personalised)
+                    ),
+                )
+            )
         self._refill("objectives", rows, [str(index) for index in range(len(rows))])
 
-    def _fill_checklist(self, workspace: Workspace) -> None:
-        items = workspace.goals.checklist_rows()
+    def _fill_checklist(self, items: list[ChecklistRow]) -> None:
         rows = [
             (
                 cell(item.label),
@@ -128,110 +186,168 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         ]
         self._refill("checklist", rows, [item.item for item in items])
 
-    # -- actions ------------------------------------------------------------------------------
-    def _focused_key(self, table_id: str) -> str | None:
-        table = self.query_one(f"#{table_id}", DataTable)
-        if table.row_count == 0:
-            return None
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+    # -- what is selected -----------------------------------------------------------------------
+    def _selected(self, table_id: str) -> str | None:
+        """The key of the selected row of a table (None when it is empty)."""
+        return selected_key(self.query_one(f"#{table_id}", DataTable))
 
+    def _focused_table(self) -> str:
+        """The table with the focus (Audiences when none has it)."""
+        focused = self.focused
+        if isinstance(focused, DataTable) and focused.id:
+            return focused.id
+        return "audiences"
+
+    # -- actions --------------------------------------------------------------------------------
     def action_new_audience(self) -> None:
         """Add an audience with a weight."""
-        self.app.push_screen(weight_form(None, None), self._saved_weight)
+        self._edit_audience(None)
 
-    def action_edit_weight(self) -> None:
-        """Change the selected audience's weight."""
-        workspace = self.workspace
-        name = self._focused_key("audiences")
-        if workspace is None or name is None:
-            return
-        self.app.push_screen(
-            weight_form(name, workspace.goals.get().weight(name)), self._saved_weight
-        )
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        """Enter on an audience edits its weight."""
-        if event.data_table.id == "audiences":
-            self.action_edit_weight()
-        elif event.data_table.id == "checklist":
+    def action_edit(self) -> None:
+        """Edit what is selected in the focused table: an audience, an account, an objective."""
+        table = self._focused_table()
+        key = self._selected(table)
+        if table == "checklist":
             self.action_toggle_item()
+        elif key is None:
+            self._add_to(table)
+        elif table == "audiences":
+            self._edit_audience(key)
+        elif table == "accounts":
+            self._edit_account(int(key))
+        elif table == "objectives":
+            self._edit_objective(int(key))
 
-    def _saved_weight(self, values: dict[str, Any] | None) -> None:
-        if values is None:
+    def _add_to(self, table: str) -> None:
+        """An empty table: Enter or edit adds the first row."""
+        {
+            "audiences": self.action_new_audience,
+            "accounts": self.action_add_account,
+            "objectives": self.action_new_objective,
+        }[table]()
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter edits the row (toggles a checklist item)."""
+        event.stop()
+        if event.data_table.id == "checklist":
+            self.action_toggle_item()
+        else:
+            self.action_edit()
+
+    @work(group="goals-form")
+    async def _edit_audience(self, original: str | None) -> None:
+        workspace, data = self.workspace, self.data
+        if workspace is None or data is None:
             return
-        self.ssi.save(
-            lambda ws: ws.goals.set_weight(values["name"], values["weight"]),
-            then=lambda audience: self.notify(
-                f"{audience.name}: weight {audience.weight:g}", markup=False
-            ),
-        )
+        audience = await self.app.push_screen_wait(audience_form(workspace, data.goals, original))
+        if audience is not None:
+            self.ssi.save(lambda ws: ws.goals.save_audience(original, audience))
 
     def action_edit_roles(self) -> None:
         """Edit the selected audience's title keywords."""
-        workspace = self.workspace
-        name = self._focused_key("audiences")
-        if workspace is None or name is None:
+        name = self._selected("audiences")
+        if name is None or self.data is None:
+            self.notify("Add an audience first: its roles are title keywords.", markup=False)
             return
+        self._edit_roles(name, self.data.goals.roles.get(name, []))
 
-        def saved(values: dict[str, Any] | None) -> None:
-            if values is not None:
-                self.ssi.save(
-                    lambda ws: ws.goals.set_roles(name, values.get("keywords") or ""),
-                    f"Role keywords for {name} saved",
-                )
-
-        self.app.push_screen(roles_form(name, workspace.goals.get().roles.get(name, [])), saved)
+    @work(group="goals-form")
+    async def _edit_roles(self, name: str, keywords: list[str]) -> None:
+        values = await self.app.push_screen_wait(roles_form(name, keywords))
+        if values is not None:
+            words = values.get("keywords") or ""
+            self.ssi.save(lambda ws: ws.goals.set_roles_undoably(name, words))
 
     def action_add_account(self) -> None:
         """Add a target account."""
-        workspace = self.workspace
-        if workspace is None:
-            return
-        self.app.push_screen(account_form(workspace), self._saved_account)
+        self._edit_account(None)
 
-    def _saved_account(self, values: dict[str, Any] | None) -> None:
-        if values is None:
+    @work(group="goals-form")
+    async def _edit_account(self, index: int | None) -> None:
+        workspace, data = self.workspace, self.data
+        if workspace is None or data is None:
             return
-        self.ssi.save(
-            lambda ws: ws.goals.add_account(values["name"], values["audience"]),
-            then=lambda account: self.notify(f"Target account {account.name} added", markup=False),
-        )
+        account = await self.app.push_screen_wait(account_form(workspace, data.goals, index))
+        if account is not None:
+            self.ssi.save(lambda ws: ws.goals.save_account(index, account))
+
+    def action_new_objective(self) -> None:
+        """Add a weekly objective."""
+        self._edit_objective(None)
+
+    @work(group="goals-form")
+    async def _edit_objective(self, index: int | None) -> None:
+        workspace, data = self.workspace, self.data
+        if workspace is None or data is None:
+            return
+        form = objective_form(workspace, data.goals, data.kinds, index)
+        objective = await self.app.push_screen_wait(form)
+        if objective is not None:
+            self.ssi.save(lambda ws: ws.goals.save_objective(index, objective))
 
     def action_remove(self) -> None:
-        """Remove the selected audience or account (whichever table has the focus)."""
-        focused = self.focused
-        if focused is None or focused.id not in ("audiences", "accounts"):
+        """Remove what is selected in the focused table, once confirmed."""
+        table = self._focused_table()
+        key = self._selected(table)
+        data = self.data
+        if table == "checklist" or data is None or key is None:
             self.notify(
-                "Select an audience or an account first (Tab moves between tables).", markup=False
+                "Select an audience, an account or an objective first (Tab moves between tables).",
+                markup=False,
             )
             return
-        key = self._focused_key(focused.id)
-        if key is None:
+        self._confirm_removal(table, key, data)
+
+    @work(group="goals-form")
+    async def _confirm_removal(self, table: str, key: str, data: GoalsData) -> None:
+        goals = data.goals
+        if table == "audiences":
+            question = f"Remove the audience {key}?"
+            parts = self._removal_parts(key, goals)
+            detail = f"With it go its {parts}." if parts else ""
+        elif table == "accounts":
+            account = goals.accounts[int(key)]
+            question = f"Remove the target account {account.name} ({account.audience})?"
+            detail = ""
+        else:
+            goal = goals.objectives[int(key)]
+            text = objective_text(goal.kind, goal.per_week, goal.audience, goal.personalised)
+            question = f"Remove the objective {text}?"
+            detail = ""
+        undo = with_keys(self.app, "{app.undo}")
+        detail = f"{detail} {undo} undoes it.".strip()
+        if not await self.app.push_screen_wait(ConfirmScreen(question, detail)):
             return
-        if focused.id == "accounts":
-            index = int(key)
-            self.ssi.save(lambda ws: ws.goals.remove_account(index), "Target account removed")
-            return
-        self.ssi.save(
-            lambda ws: ws.goals.remove_audience(key),
-            f"Audience {key} removed (with its roles, accounts and objectives)",
+        if table == "audiences":
+            self.ssi.save(lambda ws: ws.goals.remove_audience_undoably(key))
+        elif table == "accounts":
+            self.ssi.save(lambda ws: ws.goals.remove_account_undoably(int(key)))
+        else:
+            self.ssi.save(lambda ws: ws.goals.remove_objective(int(key)))
+
+    @staticmethod
+    def _removal_parts(name: str, goals: Goals) -> str:
+        return audience_parts(
+            len(goals.roles.get(name, [])),
+            sum(1 for item in goals.accounts if item.audience == name),
+            sum(1 for item in goals.objectives if item.audience == name),
         )
 
-    def _change_checklist(self, delta: int | None) -> None:
-        item = (
-            self._focused_key("checklist")
-            if self.focused and self.focused.id == "checklist"
-            else None
-        )
-        if item is None:
-            return
-
-        self.ssi.save(lambda ws: ws.goals.change_item(item, delta))
+    def _checklist_item(self) -> str | None:
+        if self._focused_table() != "checklist":
+            self.notify("Select a profile checklist item first (Tab moves there).", markup=False)
+            return None
+        return self._selected("checklist")
 
     def action_toggle_item(self) -> None:
-        """Toggle the selected checklist item."""
-        self._change_checklist(None)
+        """Tick or untick the selected yes/no checklist item."""
+        item = self._checklist_item()
+        if item is not None:
+            self.ssi.save(lambda ws: ws.goals.toggle_item(item))
 
     def action_count(self, delta: int) -> None:
-        """Change a count (skills, recommendations)."""
-        self._change_checklist(delta)
+        """One more or fewer on a counted checklist item (skills, recommendations)."""
+        item = self._checklist_item()
+        if item is not None:
+            self.ssi.save(lambda ws: ws.goals.count_item(item, delta))

@@ -16,10 +16,11 @@ from textual.widgets.option_list import Option
 from ssi_tui.app.messages import PlannerLoaded
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.plan_forms import plan_fields, plan_form, remove_plan_form
+from ssi_tui.app.tables import filled, selected_key
 from ssi_tui.app.text import cell, plain
 from ssi_tui.domain.agenda import Agenda, AgendaItem, Streak
 from ssi_tui.domain.plans import Plan
-from ssi_tui.domain.recurrence import describe, rule_label
+from ssi_tui.domain.recurrence import rule_label
 from ssi_tui.domain.suggestions import PlanSuggestion
 from ssi_tui.services.planner import PlanRow
 
@@ -192,6 +193,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
                     cell(item.plan.note),
                     key=item.key,
                 )
+        filled(table, self.app, "Nothing planned this week: {planner.new} adds a plan")
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
 
@@ -215,6 +217,11 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
                 cell(gain_cell(gains.get(plan.id)), justify="right"),
                 key=plan.id,
             )
+        filled(
+            table,
+            self.app,
+            "No plans yet: {planner.new} adds one, {planner.adopt} adopts a suggestion",
+        )
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
 
@@ -253,9 +260,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
     # -- selection ------------------------------------------------------------------------------
     @staticmethod
     def _cursor_key(table: DataTable[Any]) -> str | None:
-        if table.row_count == 0:
-            return None
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return selected_key(table)
 
     def selected_item(self) -> AgendaItem | None:
         """The agenda item under the cursor."""
@@ -285,10 +290,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         if item is None:
             self.notify("Nothing on the agenda: add a plan with n.", severity="warning")
             return
-        self.ssi.save(
-            lambda ws: ws.planner.apply(item, action),
-            then=lambda result: self.notify(result, markup=False) if result else None,
-        )
+        self.ssi.save(lambda ws: ws.planner.act(item, action))
 
     def action_done(self) -> None:
         """Mark the selected occurrence done (logs the activity)."""
@@ -297,10 +299,6 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
     def action_skip(self) -> None:
         """Skip the selected occurrence."""
         self._on_item("skip")
-
-    def action_undo(self) -> None:
-        """Reopen the selected occurrence (deletes its activity or its skip)."""
-        self._on_item("undo")
 
     @on(DataTable.RowSelected, "#agenda-table")
     def _agenda_selected(self) -> None:
@@ -320,12 +318,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
             if values is None:
                 return
             fields = plan_fields(workspace, values)
-            self.ssi.save(
-                lambda ws: ws.planner.add_plan(fields),
-                then=lambda plan: self.notify(
-                    f"Plan added: {plan.kind}, {describe(plan.recurrence)}", markup=False
-                ),
-            )
+            self.ssi.save(lambda ws: ws.planner.add_plan_undoably(fields))
 
         self.app.push_screen(plan_form(workspace), saved)
 
@@ -338,9 +331,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
 
         def confirmed(values: dict[str, Any] | None) -> None:
             if values is not None:
-                self.ssi.save(
-                    lambda ws: ws.planner.remove_plan(plan.id), f"Plan removed: {plan.kind}"
-                )
+                self.ssi.save(lambda ws: ws.planner.remove_plan_undoably(plan.id))
 
         self.app.push_screen(remove_plan_form(plan), confirmed)
 
@@ -350,6 +341,6 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         if suggestion is None:
             self.notify("No suggestion to adopt.", severity="warning")
             return
-        self.ssi.save(
-            lambda ws: ws.planner.adopt(suggestion), f"Adopted: {suggestion_text(suggestion)}"
-        )
+        what = f"adopted: {suggestion_text(suggestion)}"
+        fields = suggestion.plan_fields(self.ssi.today)
+        self.ssi.save(lambda ws: ws.planner.add_plan_undoably(fields, what))

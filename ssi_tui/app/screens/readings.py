@@ -11,10 +11,10 @@ from textual.widgets import DataTable
 from ssi_tui.app.messages import RowsLoaded
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.forms import reading_form
+from ssi_tui.app.tables import filled, selected_key
 from ssi_tui.app.text import cell
 from ssi_tui.domain.models import SSIReading
 from ssi_tui.domain.report import Report
-from ssi_tui.services.workspace import Workspace
 
 COLUMNS = (
     ("date", "Date"),
@@ -79,6 +79,12 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
                 cell(report.total_weighted, justify="right"),
                 key=reading.id,
             )
+        filled(
+            table,
+            self.app,
+            "No readings yet: {readings.new} records what LinkedIn's SSI page shows "
+            "(linkedin.com/sales/ssi)",
+        )
         self.update_status()
 
     def action_new(self) -> None:
@@ -93,26 +99,16 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
         if values is None or workspace is None:
             return
 
-        def add(ws: Workspace) -> tuple[SSIReading, list[str]]:
-            reading = ws.readings.add(values)
-            return reading, ws.readings.warnings(reading)
-
         def added(result: tuple[SSIReading, list[str]]) -> None:
-            reading, warnings = result
-            message = f"Reading of {reading.date.isoformat()} added: {reading.total:g}"
+            _reading, warnings = result
             if warnings:
-                self.notify(
-                    "\n".join([message, *warnings]), severity="warning", markup=False, timeout=10
-                )
-            else:
-                self.notify(message, markup=False)
+                self.notify("\n".join(warnings), severity="warning", markup=False, timeout=10)
 
-        self.ssi.save(add, then=added)
+        self.ssi.save(lambda ws: ws.readings.add_undoably(values), then=added)
 
     def action_delete(self) -> None:
         """Delete the selected reading."""
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
+        reading_id = selected_key(self.query_one(DataTable))
+        if reading_id is None:
             return
-        reading_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        self.ssi.save(lambda ws: ws.readings.delete(reading_id), "Reading deleted")
+        self.ssi.save(lambda ws: ws.readings.delete_undoably(reading_id))

@@ -111,8 +111,9 @@ class KeyBar(Widget, can_focus=False):
 
     def _layout(self, width: int) -> list[tuple[KeyEntry | None, Content]]:
         """What fits in `width`: every key with its description; else the go-to-screen keys
-        folded into one `screens d g a…` group; else without that group; then the screen's own
-        keys dropped from the right. Help always stays (it lists every key)."""
+        folded into one `screens d g a…` group; else without the keys that cannot act now;
+        else without that group; then the screen's own keys dropped from the right. Help always
+        stays (it lists every key)."""
         key_style = self.get_visual_style("keybar--key")
         description_style = self.get_visual_style("keybar--description")
         own, screens, help_entry, palette = self._keys()
@@ -135,10 +136,14 @@ class KeyBar(Widget, can_focus=False):
             ]
         last = full([help_entry] if help_entry else [])
         mine = full(own)
+        enabled = full([entry for entry in own if entry.enabled])
         items = mine + full(screens) + last
-        for group in (folded, []):
+        # Short of room: fold the screens' keys, then leave out what cannot act now (a dimmed
+        # undo with nothing to undo), then the folded group.
+        for keys, group in ((mine, folded), (enabled, folded), (enabled, [])):
             if cells(items) <= width:
                 break
+            mine = keys
             items = mine + group + last
         while cells(items) > width and mine:
             mine.pop()

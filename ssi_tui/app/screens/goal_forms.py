@@ -1,0 +1,132 @@
+"""The Goals screen's forms: an audience (name and weight, live shares), a target account, an
+objective. Each is checked by the goals service once and returns the model to save."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ssi_tui.app.screens.form import FormField, FormScreen, Values
+from ssi_tui.app.screens.forms import audience_options, audience_prompt
+from ssi_tui.domain.models import Goals, Objective, TargetAccount
+from ssi_tui.wording.goals import shares_line
+
+if TYPE_CHECKING:
+    from ssi_tui.services.workspace import Workspace
+
+
+def audience_form(workspace: Workspace, goals: Goals, original: str | None) -> FormScreen:
+    """Add an audience (`original` None) or edit one: the weight is focused with its value
+    selected (typing replaces it), the name beside it renames; the shares follow as you type."""
+    service = workspace.goals
+
+    def preview(values: Values) -> str:
+        shares = service.shares_with(goals, original, values.get("name"), values.get("weight"))
+        return "Shares of the total: " + shares_line(shares)
+
+    weight = goals.weight(original) if original else None
+    fields = [
+        FormField(
+            "weight",
+            "Weight",
+            value=f"{weight:g}" if weight is not None else None,
+            placeholder="relative, e.g. 60",
+        ),
+        FormField(
+            "name",
+            "Name",
+            value=original,
+            placeholder="prospects, recruiters, partners…",
+        ),
+    ]
+    if original is None:
+        fields.reverse()  # a new audience: its name first
+    return FormScreen(
+        f"Audience {original}" if original else "Add an audience",
+        fields,
+        check=lambda values: service.check_audience_form(values, original, goals),
+        focus="weight" if original else "name",
+        preview=preview,
+    )
+
+
+def account_form(workspace: Workspace, goals: Goals, index: int | None = None) -> FormScreen:
+    """Add a target account (`index` None) or edit the one at `index`."""
+    current: TargetAccount | None = goals.accounts[index] if index is not None else None
+    fields = [
+        FormField("name", "Company", value=current.name if current else None),
+        FormField(
+            "audience",
+            "Audience",
+            "select",
+            value=current.audience if current else None,
+            options=audience_options(goals),
+            extra=audience_prompt(goals),
+        ),
+        FormField(
+            "aliases",
+            "Also known as",
+            value=", ".join(current.aliases) if current else None,
+            placeholder="optional, comma-separated",
+        ),
+        FormField(
+            "domains",
+            "Domains",
+            value=", ".join(current.domains) if current else None,
+            placeholder="optional, e.g. northwind.example",
+        ),
+    ]
+
+    def check(values: Values) -> TargetAccount:
+        return workspace.goals.check_account(
+            values.get("name"),
+            values.get("audience"),
+            values.get("aliases"),
+            values.get("domains"),
+            goals=goals,
+            index=index,
+        )
+
+    title = f"Target account {current.name}" if current else "Add a target account"
+    return FormScreen(title, fields, check=check)
+
+
+def objective_form(
+    workspace: Workspace, goals: Goals, kinds: list[str], index: int | None = None
+) -> FormScreen:
+    """Add a weekly objective (`index` None) or edit the one at `index`."""
+    current: Objective | None = goals.objectives[index] if index is not None else None
+    fields = [
+        FormField(
+            "kind",
+            "Kind",
+            value=current.kind if current else None,
+            placeholder="message_sent, comment, meeting…",
+            suggestions=kinds,
+        ),
+        FormField(
+            "audience",
+            "Audience",
+            "select",
+            value=current.audience if current else None,
+            options=audience_options(goals),
+            extra=audience_prompt(goals, "any audience"),
+        ),
+        FormField(
+            "per_week",
+            "Per week",
+            value=current.per_week if current else None,
+            placeholder="how many, e.g. 5",
+        ),
+        FormField(
+            "personalised",
+            "Personalised",
+            "checkbox",
+            value=current.personalised if current else False,
+            extra={"text": "only personalised ones count"},
+        ),
+    ]
+    return FormScreen(
+        "Edit the objective" if current else "Add a weekly objective",
+        fields,
+        check=lambda values: workspace.goals.check_objective(values, goals),
+    )

@@ -1,0 +1,41 @@
+"""Tables that say what to do when empty: a one-line hint naming the key that adds a row, and a
+selection that never takes the hint for a record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import App
+from textual.widgets import DataTable
+
+from ssi_tui.app.registry import with_keys
+from ssi_tui.app.text import cell
+
+HINT = "-hint"
+"""The row key of an empty table's hint (no record has it: ids are hex)."""
+
+
+def filled(table: DataTable[Any], app: App[Any], text: str, column: int = 0) -> None:
+    """After a table is (re)filled: when it is empty, one italic row saying `text` (its
+    `{command.id}` as keys) in `column` (the widest, so that the hint widens no narrow one).
+
+    And the table measures its new rows now: a DataTable sizes its columns when its own
+    message queue next runs empty, which a table nobody touches may not see for a while (its
+    cells stay cut to the headers' width until then)."""
+    table.call_later(_measured)
+    if text and table.row_count == 0 and table.columns:
+        cells: list[Any] = [""] * len(table.columns)
+        cells[column] = cell(with_keys(app, text), style="italic")
+        table.add_row(*cells, key=HINT)
+
+
+def selected_key(table: DataTable[Any]) -> str | None:
+    """The key of the row under the cursor: None when the table is empty or shows its hint."""
+    if table.row_count == 0:
+        return None
+    key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+    return None if key is None or key == HINT else str(key)
+
+
+def _measured() -> None:
+    """Nothing: the call itself gives the table a message, then an idle turn to measure in."""

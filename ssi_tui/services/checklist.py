@@ -1,0 +1,98 @@
+"""The profile checklist part of the goals service: its rows, completeness and changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ssi_tui.domain.models import ProfileChecklist
+from ssi_tui.domain.profile import checklist_items, profile_completeness, profile_level
+from ssi_tui.services.errors import InputError
+from ssi_tui.services.undo import Change
+from ssi_tui.wording.labels import CHECKLIST_LABELS, checklist_label
+
+if TYPE_CHECKING:
+    from ssi_tui.services.workspace import Workspace
+    from ssi_tui.store.repository import Store
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistRow:
+    """One profile checklist item as shown: its label, whether it counts as done, its count
+    (None for a yes/no item)."""
+
+    item: str
+    label: str
+    done: bool
+    count: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Completeness:
+    """How complete the profile is, and the level name it reaches."""
+
+    share: float
+    level: str
+
+
+class ProfileChecklistPart:
+    """The profile checklist behind part of the brand pillar (mixed into `GoalsService`)."""
+
+    workspace: Workspace
+    _store: Store
+
+    def checklist(self) -> ProfileChecklist:
+        """The profile checklist as it stands."""
+        return self._store.checklist.get()
+
+    def checklist_rows(self) -> list[ChecklistRow]:
+        """Each checklist item, labelled, with whether it counts as done."""
+        checklist = self.checklist()
+        done = checklist_items(checklist, self.workspace.rules)
+        rows = []
+        for item in CHECKLIST_LABELS:
+            value: Any = getattr(checklist, item)
+            count = value if isinstance(value, int) and not isinstance(value, bool) else None
+            rows.append(ChecklistRow(item, checklist_label(item), bool(done.get(item)), count))
+        return rows
+
+    def completeness(self) -> Completeness:
+        """The profile's completeness and level."""
+        rules = self.workspace.rules
+        share = profile_completeness(self.checklist(), rules)
+        return Completeness(share, profile_level(share, rules))
+
+    def change_item(self, item: str, delta: int | None = None) -> ProfileChecklist:
+        """Toggle a yes/no item (`delta` None), or change a count by `delta` (never below 0);
+        dated today so the profile's history keeps when it changed."""
+        return self._change_item(item, delta).result
+
+    def toggle_item(self, item: str) -> Change[ProfileChecklist]:
+        """Tick or untick a yes/no item, undoably; a counted item says how to change it."""
+        return self._change_item(item, None)
+
+    def count_item(self, item: str, delta: int) -> Change[ProfileChecklist]:
+        """One more or fewer on a counted item, undoably; a yes/no item says how to tick it."""
+        return self._change_item(item, delta)
+
+    def _change_item(self, item: str, delta: int | None) -> Change[ProfileChecklist]:
+        if item not in CHECKLIST_LABELS:
+            raise InputError(f"unknown checklist item {item!r}")
+        before = self.checklist()
+        value = getattr(before, item)
+        label = checklist_label(item)
+        if isinstance(value, bool):
+            if delta is not None:
+                raise InputError(f"{label} is a yes/no item: space ticks or unticks it")
+            new_value: Any = not value
+            what = f"{label} {'ticked' if new_value else 'unticked'}"
+        else:
+            if delta is None:
+                raise InputError(f"{label} is a count: + and - change it")
+            new_value = max(0, value + delta)
+            what = f"{label}: {new_value}"
+        today = self.workspace.today
+        after = self._store.checklist.set(before.model_copy(update={item: new_value}), on=today)
+        return Change(
+            after, what, lambda workspace: workspace.store.checklist.set(before, on=today)
+        )

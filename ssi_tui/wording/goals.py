@@ -1,0 +1,59 @@
+"""What the Goals screen and its confirmations say about audiences, accounts and objectives."""
+
+from __future__ import annotations
+
+from ssi_tui.wording import _, plural
+
+
+def counted(count: int, singular: str, plural_form: str) -> str:
+    """E.g. '1 objective', '5 role keywords'."""
+    return f"{count} {plural(count, _(singular), _(plural_form))}"
+
+
+def audience_parts(keywords: int, accounts: int, objectives: int) -> str:
+    """E.g. '5 role keywords, 3 accounts, 1 objective' (what goes with an audience)."""
+    parts = []
+    if keywords:
+        parts.append(counted(keywords, "role keyword", "role keywords"))
+    if accounts:
+        parts.append(counted(accounts, "account", "accounts"))
+    if objectives:
+        parts.append(counted(objectives, "objective", "objectives"))
+    return ", ".join(parts)
+
+
+def audience_removal(name: str, keywords: int, accounts: int, objectives: int) -> str:
+    """E.g. 'prospects, 5 role keywords, 3 accounts, 1 objective' (what goes with it)."""
+    return ", ".join(filter(None, [name, audience_parts(keywords, accounts, objectives)]))
+
+
+def renamed(old: str, new: str, contacts: int, plans: int, activities: int) -> str:
+    """E.g. 'audience prospects renamed clients (12 contacts, 2 plans, 40 tagged activities
+    follow)'."""
+    moved = [
+        counted(count, singular, plural_form)
+        for count, singular, plural_form in (
+            (contacts, "contact", "contacts"),
+            (plans, "plan", "plans"),
+            (activities, "tagged activity", "tagged activities"),
+        )
+        if count
+    ]
+    follow = _(" ({moved} follow)").format(moved=", ".join(moved)) if moved else ""
+    return _("audience {old} renamed {new}{follow}").format(old=old, new=new, follow=follow)
+
+
+def objective_text(kind: str, per_week: int, audience: str | None, personalised: bool) -> str:
+    """E.g. '5 personalised message_sent to prospects a week'."""
+    personal = _("personalised ") if personalised else ""
+    who = _(" to {audience}").format(audience=audience) if audience else ""
+    return _("{count} {personal}{kind}{who} a week").format(
+        count=per_week, personal=personal, kind=kind, who=who
+    )
+
+
+def shares_line(shares: list[tuple[str, float]]) -> str:
+    """E.g. 'prospects 55 % · recruiters 27 % · partners 18 %' (the form's live preview)."""
+    if not shares:
+        return ""
+    return " · ".join(f"{name} {share:.0%}" for name, share in shares)

@@ -1,0 +1,62 @@
+"""`app.undo` (u, ctrl+z): the last change, whichever screen made it, several steps back; never
+while a text field has the focus."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from ssi_tui.app.app import SSIApp
+
+from .conftest import TODAY, settle
+from .test_planner import planner_screen, select_agenda_row
+
+
+async def test_undo_takes_back_the_last_change_not_the_cursor_row(demo_app: SSIApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        screen = planner_screen(demo_app)
+        store = demo_app.workspace.store
+        count = store.activities.count()
+        select_agenda_row(screen, lambda item: item.date == TODAY and item.plan.kind == "post")
+        await pilot.press("x")
+        await settle(pilot)
+        assert store.activities.count() == count + 1
+        notes = [str(n.message) for n in demo_app._notifications]
+        assert any(note.endswith("— u to undo") for note in notes)
+        select_agenda_row(screen, lambda item: item.status == "open")  # the cursor moves on
+        await pilot.press("a")  # another screen
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert store.activities.count() == count
+        await pilot.press("p")
+        await settle(pilot)
+        assert [i.status for i in screen.data.agenda.today if i.plan.kind == "post"] == ["open"]
+
+
+async def test_several_steps_back_and_not_in_a_text_field(demo_app: SSIApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        store = demo_app.workspace.store
+        count = store.activities.count()
+        await pilot.press("delete")
+        await settle(pilot)
+        await pilot.press("delete")
+        await settle(pilot)
+        assert store.activities.count() == count - 2
+        await pilot.press("slash")  # the filter box has the focus: u is a letter there
+        await pilot.press("u")
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert store.activities.count() == count - 2
+        assert demo_app.screen.query_one("#filter-text", Input).value == "u"
+        await pilot.press("escape")
+        await pilot.press("u")
+        await settle(pilot)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert store.activities.count() == count

@@ -1,0 +1,178 @@
+"""Goal changes the app makes: each checked once, each with an exact revert (the app's undo)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from ssi_tui.domain.models import Activity, Audience, Contact
+from ssi_tui.services.errors import FieldErrors, InputError
+from ssi_tui.services.workspace import Workspace
+from tests.goals import TODAY
+
+from .conftest import GOALS
+
+
+def test_audience_form_edits_that_audience_or_names_every_bad_field(workspace: Workspace) -> None:
+    goals = workspace.goals.get()
+    edited = workspace.goals.check_audience_form(
+        {"name": "Partners", "weight": "45"}, "partners", goals
+    )
+    assert edited == Audience(name="partners", weight=45)
+    with pytest.raises(FieldErrors) as caught:
+        workspace.goals.check_audience_form({"name": "prospects", "weight": "x"}, "partners", goals)
+    assert set(caught.value.errors) == {"name", "weight"}
+    assert "already an audience" in caught.value.errors["name"]
+    change = workspace.goals.save_audience("partners", edited)
+    assert workspace.goals.get().weight("partners") == 45
+    assert len(workspace.goals.get().audiences) == 3
+    change.revert(workspace)
+    assert workspace.goals.get() == GOALS
+
+
+def test_shares_follow_the_typed_weight(workspace: Workspace) -> None:
+    goals = workspace.goals.get()
+    shares = dict(workspace.goals.shares_with(goals, "partners", "partners", "45"))
+    assert shares["partners"] == pytest.approx(45 / 120)
+    unread = dict(workspace.goals.shares_with(goals, "partners", "partners", "lots"))
+    assert unread["partners"] == pytest.approx(0.25)  # unreadable: the current weight
+
+
+def test_rename_carries_contacts_plans_activities_and_reverts_exactly(
+    workspace: Workspace,
+) -> None:
+    store = workspace.store
+    store.contacts.add(Contact(name="Ada", audience="prospects"))
+    store.contacts.add(Contact(name="Bob", audience="partners"))
+    for days in range(3):
+        store.activities.add(
+            Activity(kind="comment", date=TODAY - timedelta(days=days), audience="prospects")
+        )
+    store.activities.add(Activity(kind="post", date=TODAY, audience="partners"))
+    workspace.planner.add_plan({"kind": "comment", "rule": "weekly", "audience": "prospects"})
+    before = workspace.report(TODAY).breakdown
+    change = workspace.goals.save_audience("prospects", Audience(name="clients", weight=60))
+    assert change.what == (
+        "audience prospects renamed clients (1 contact, 1 plan, 3 tagged activities follow)"
+    )
+    goals = workspace.goals.get()
+    assert [a.name for a in goals.audiences] == ["clients", "partners", "recruiters"]
+    assert goals.roles["clients"] == ["head of", "director"]
+    assert goals.accounts[0].audience == goals.objectives[0].audience == "clients"
+    assert {c.name: c.audience for c in store.contacts.all()} == {
+        "Ada": "clients",
+        "Bob": "partners",
+    }
+    assert store.plans.all()[0].audience == "clients"
+    after = workspace.report(TODAY).breakdown
+    assert after.total_weighted == pytest.approx(before.total_weighted)
+    assert after.total_raw == pytest.approx(before.total_raw)
+    change.revert(workspace)
+    assert workspace.goals.get() == GOALS
+    assert {c.name: c.audience for c in store.contacts.all()} == {
+        "Ada": "prospects",
+        "Bob": "partners",
+    }
+    assert sorted(a.audience or "" for a in store.activities.all()) == [
+        "partners",
+        "prospects",
+        "prospects",
+        "prospects",
+    ]
+
+
+def test_removal_says_what_goes_and_reverts_everything(workspace: Workspace) -> None:
+    assert workspace.goals.removal_summary("prospects") == (
+        "prospects, 2 role keywords, 1 account, 1 objective"
+    )
+    change = workspace.goals.remove_audience_undoably("prospects")
+    assert change.what == "removed prospects, 2 role keywords, 1 account, 1 objective"
+    assert [a.name for a in workspace.goals.get().audiences] == ["partners", "recruiters"]
+    change.revert(workspace)
+    assert workspace.goals.get() == GOALS
+    with pytest.raises(InputError):
+        workspace.goals.remove_audience_undoably("nobody")
+
+
+def test_objectives_checked_added_edited_removed(workspace: Workspace) -> None:
+    with pytest.raises(FieldErrors) as caught:
+        workspace.goals.check_objective({"kind": "dance", "audience": "aliens", "per_week": "0"})
+    assert set(caught.value.errors) == {"kind", "audience", "per_week"}
+    objective = workspace.goals.check_objective(
+        {"kind": "comment", "audience": None, "per_week": "4", "personalised": False}
+    )
+    added = workspace.goals.save_objective(None, objective)
+    assert added.what == "objective 4 comment a week added"
+    assert workspace.goals.get().objectives[-1] == objective
+    edited = workspace.goals.save_objective(1, objective.model_copy(update={"per_week": 6}))
+    assert workspace.goals.get().objectives[1].per_week == 6
+    edited.revert(workspace)
+    assert workspace.goals.get().objectives[1].per_week == 4
+    removed = workspace.goals.remove_objective(0)
+    assert len(workspace.goals.get().objectives) == 1
+    removed.revert(workspace)
+    assert workspace.goals.get().objectives[0] == GOALS.objectives[0]
+    with pytest.raises(InputError, match="no objective number 9"):
+        workspace.goals.remove_objective(8)
+
+
+def test_accounts_edited_keep_their_place(workspace: Workspace) -> None:
+    account = workspace.goals.check_account(
+        "Contoso Ltd", "prospects", "Contoso, CTS", "contoso.example", index=0
+    )
+    workspace.goals.save_account(0, account)
+    goals = workspace.goals.get()
+    assert goals.accounts[0].name == "Contoso Ltd" and goals.accounts[0].aliases == [
+        "Contoso",
+        "CTS",
+    ]
+    with pytest.raises(InputError, match="already a target account"):
+        workspace.goals.check_account("Fabrikam", "partners")
+    with pytest.raises(FieldErrors) as caught:
+        workspace.goals.check_account("", "aliens", domains="nope")
+    assert set(caught.value.errors) == {"name", "audience", "domains"}
+
+
+def test_checklist_toggle_only_yes_no_count_only_counts(workspace: Workspace) -> None:
+    photo = workspace.goals.checklist().photo
+    change = workspace.goals.toggle_item("photo")
+    assert workspace.goals.checklist().photo is not photo
+    change.revert(workspace)
+    assert workspace.goals.checklist().photo is photo
+    with pytest.raises(InputError, match="yes/no item: space"):
+        workspace.goals.count_item("photo", 1)
+    with pytest.raises(InputError, match="is a count: \\+ and -"):
+        workspace.goals.toggle_item("skills")
+    workspace.goals.count_item("skills", 1)
+    assert workspace.goals.checklist().skills == 1
+
+
+def test_plans_readings_and_contacts_revert_exactly(workspace: Workspace) -> None:
+    planner = workspace.planner
+    added = planner.add_plan_undoably(
+        {"kind": "comment", "rule": "daily", "start": TODAY - timedelta(days=3)}
+    )
+    plan = added.result
+    planner.skip(plan.id, TODAY - timedelta(days=1))
+    removed = planner.remove_plan_undoably(plan.id)
+    assert planner.all_plans() == [] and planner.events.all() == []
+    removed.revert(workspace)
+    assert planner.all_plans() == [plan]
+    assert [e.occurrence for e in planner.events.all()] == [TODAY - timedelta(days=1)]
+    added.revert(workspace)
+    assert planner.all_plans() == []
+
+    reading = workspace.readings.add_undoably(
+        {"total": "62", "brand": "15", "find": "15", "engage": "16", "relate": "16"}
+    ).result[0]
+    deleted = workspace.readings.delete_undoably(reading.id)
+    assert workspace.readings.all() == []
+    deleted.revert(workspace)
+    assert workspace.readings.all() == [reading]
+
+    contact = workspace.store.contacts.add(Contact(name="Ada", audience="partners"))
+    changed = workspace.contacts.set_audience_undoably(contact.id, "prospects")
+    assert workspace.store.contacts.get(contact.id).audience == "prospects"
+    changed.revert(workspace)
+    assert workspace.store.contacts.get(contact.id) == contact
