@@ -19,10 +19,12 @@ def filled(table: DataTable[Any], app: App[Any], text: str, column: int = 0) -> 
     """After a table is (re)filled: when it is empty, one italic row saying `text` (its
     `{command.id}` as keys) in `column` (the widest, so that the hint widens no narrow one).
 
-    And the table measures its new rows now: a DataTable sizes its columns when its own
-    message queue next runs empty, which a table nobody touches may not see for a while (its
-    cells stay cut to the headers' width until then)."""
-    table.call_later(_measured)
+    And the table is redrawn once it has measured its new rows. A DataTable sizes its columns
+    when its own message queue next runs empty, and a cell drawn before that stays cached at
+    the header's width (the cache does not key on widths): a table nobody touched showed its
+    cells cut (`post`, `comm`). The call below gives the table a message (so it measures on
+    the idle turn after it), then redraws its cells right after that turn."""
+    table.call_later(table.call_next, _redraw, table)
     if text and table.row_count == 0 and table.columns:
         cells: list[Any] = [""] * len(table.columns)
         cells[column] = cell(with_keys(app, text), style="italic")
@@ -37,5 +39,10 @@ def selected_key(table: DataTable[Any]) -> str | None:
     return None if key is None or key == HINT else str(key)
 
 
-def _measured() -> None:
-    """Nothing: the call itself gives the table a message, then an idle turn to measure in."""
+def _redraw(table: DataTable[Any]) -> None:
+    """Draw the cells again at the measured widths (setting a cell to its own value is the
+    public way to invalidate the table's cell cache)."""
+    if table.row_count and table.columns:
+        row_key = next(iter(table.rows))
+        column_key = next(iter(table.columns))
+        table.update_cell(row_key, column_key, table.get_cell(row_key, column_key))

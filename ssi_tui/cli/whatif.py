@@ -10,6 +10,7 @@ from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.domain.pillars import PILLARS
 
 count_option = whole_number("count", 1, 100)
+relevance_option = whole_number("relevance", 1, 5)
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -31,6 +32,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("--title", metavar="T", help="their job title")
     parser.add_argument("--personalised", action="store_true", help="personalised")
     parser.add_argument(
+        "--relevance", type=relevance_option, metavar="1-5", help="how relevant (default 3)"
+    )
+    parser.add_argument(
         "--channel", choices=["linkedin", "off"], help="where (default: from the kind)"
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
@@ -47,6 +51,7 @@ def run_whatif(context: Context) -> int:
         "company": args.company,
         "title": args.title,
         "personalised": args.personalised,
+        "relevance": args.relevance,
         "channel": args.channel,
     }
     result = context.workspace(write=False).projection.whatif(fields, args.count)

@@ -81,17 +81,35 @@ def _by_day(
     return days
 
 
-def _kind_and_id(activity: Activity) -> tuple[str, str]:
-    return activity.kind, activity.id
+def content_key(activity: Activity) -> tuple[object, ...]:
+    """An order of activities by what they are, never by their (random) ids: kind, channel,
+    whom and what, quality, note, then where they came from. The id comes last only to make
+    the order total: two activities equal up to it score alike, so which comes first changes
+    no number."""
+    return (
+        activity.kind,
+        activity.channel,
+        activity.audience or "",
+        activity.contact or "",
+        activity.company or "",
+        activity.title or "",
+        -activity.relevance,
+        not activity.personalised,
+        activity.note,
+        activity.source,
+        activity.occurrence or activity.date,
+        activity.external_id or "",
+        activity.id,
+    )
 
 
 def _by_kind(activities: list[Activity], catalog: Catalog) -> dict[str, list[Activity]]:
     """One day's activities of known kinds, by kind (the daily caps apply per day and kind), in
-    kind then id order: the points are summed in that order, so the floats do not depend on the
-    order the activities came in."""
+    content order (`content_key`): the points are summed and the caps choose in that order, so
+    no number depends on the order the activities came in nor on their ids."""
     kinds = catalog.kinds
     groups: dict[str, list[Activity]] = {}
-    for activity in sorted(activities, key=_kind_and_id):
+    for activity in sorted(activities, key=content_key):
         if activity.kind not in kinds:
             continue
         found = groups.get(activity.kind)
@@ -106,12 +124,10 @@ def _over_cap(
     items: list[tuple[Activity, ActivityKind, Alignment]], cap: int
 ) -> tuple[set[str], set[str]]:
     """Ids that count (raw, weighted) in a group over its daily cap: the best-aligned count for
-    weighted; any `cap` visible ones (by id, for determinism) for raw."""
-    best = sorted(items, key=lambda item: (-item[2].value, item[0].id))[:cap]
-    visible_items = sorted(
-        (item for item in items if item[1].visible and item[0].channel == "linkedin"),
-        key=lambda item: item[0].id,
-    )
+    weighted; `cap` visible ones for raw (all worth the same raw points). `items` come in
+    content order (`_by_kind`) and the sort is stable: ties go by content, never by id."""
+    best = sorted(items, key=lambda item: -item[2].value)[:cap]
+    visible_items = [item for item in items if item[1].visible and item[0].channel == "linkedin"]
     return {item[0].id for item in visible_items[:cap]}, {item[0].id for item in best}
 
 

@@ -169,15 +169,8 @@ class ActivityService:
         """Store a new activity; a contact name not yet known creates the contact (one save)."""
         store = self._store
         activity = self.build(fields)
-        created: Contact | None = None
-        if activity.contact and store.contacts.find(activity.contact) is None:
-            created = Contact(
-                name=activity.contact,
-                company=activity.company,
-                title=activity.title,
-                audience=activity.audience,
-                source=activity.source if activity.source != "plan" else "manual",
-            )
+        created = self.contact_made_by(activity)
+        if created is not None:
             store.save_bulk(
                 [activity.model_dump(mode="json")],
                 [created.model_dump(mode="json")],
@@ -186,6 +179,20 @@ class ActivityService:
         else:
             store.activities.add(activity)
         return activity, created
+
+    def contact_made_by(self, activity: Activity) -> Contact | None:
+        """The contact logging `activity` creates: its contact's name when no contact has it
+        yet (with the activity's company, title and audience), else None. What-if uses it too,
+        so that it scores exactly what logging would."""
+        if not activity.contact or self._store.contacts.find(activity.contact) is not None:
+            return None
+        return Contact(
+            name=activity.contact,
+            company=activity.company,
+            title=activity.title,
+            audience=activity.audience,
+            source=activity.source if activity.source != "plan" else "manual",
+        )
 
     def update(self, original: Activity, fields: Mapping[str, Any]) -> Activity:
         """Replace `original` with the edited fields (its id, source, plan and import key kept)."""

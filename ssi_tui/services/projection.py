@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from ssi_tui.domain.alignment import ContactFacts
 from ssi_tui.domain.daily import history
 from ssi_tui.domain.models import Activity, new_id
 from ssi_tui.domain.pillars import PILLARS
@@ -15,6 +16,7 @@ from ssi_tui.domain.recurrence import occurrences
 from ssi_tui.domain.report import Report, build_report
 from ssi_tui.domain.scoring import PillarTotals, window_start
 from ssi_tui.domain.suggestions import PlanSuggestion
+from ssi_tui.domain.text import fold
 from ssi_tui.gcpause import paused_gc
 from ssi_tui.services.errors import InputError
 
@@ -96,10 +98,18 @@ class ProjectionService:
             start = min(start, window_start(max(recent), window))
         inputs = replace(workspace.scoring_input(start, today), cache=None)
         extra = [activity.model_copy(update={"id": new_id()}) for _ in range(count)]
+        # Logging the first one would create its contact (the rest find it): the same here.
+        contacts = inputs.contacts
+        created = workspace.activities.contact_made_by(activity)
+        if created is not None and (created.audience or created.company or created.title):
+            facts = ContactFacts(created.audience, created.company, created.title)
+            contacts = {**contacts, fold(created.name): facts}
         with paused_gc():
             before = build_report(inputs, today, window)
             after = build_report(
-                replace(inputs, activities=[*inputs.activities, *extra]), today, window
+                replace(inputs, activities=[*inputs.activities, *extra], contacts=contacts),
+                today,
+                window,
             )
         return WhatIf(activity, count, before, after)
 

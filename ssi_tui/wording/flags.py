@@ -107,6 +107,11 @@ def _official_message(p: Params) -> str:
             raw=p["raw"],
             error=signed_points(p["estimate_error"]),
         )
+    if p["raw"] < 0.5:  # nothing (or next to nothing) logged: no praise for aim
+        return _(
+            "{head}: we see no activity behind it yet; LinkedIn counts {unseen:.0f} points of "
+            "activity you have not logged or imported."
+        ).format(head=_official_head(p), unseen=p["estimate_error"])
     return _(
         "{head}, but your activity is well aimed (raw {raw:.0f}, weighted {weighted:.0f}): "
         "LinkedIn counts {unseen:.0f} points we do not see."

@@ -792,3 +792,44 @@ def test_p8_float_sums_do_not_depend_on_input_order() -> None:
         assert (
             report_json(build_report(ScoringInput(shuffled, goals, CATALOG, RULES), AS_OF)) == first
         )
+
+
+def _numbers(result) -> dict[str, tuple[float, float]]:
+    return {p: (result.pillars[p].raw, result.pillars[p].weighted) for p in PILLARS}
+
+
+@SETTINGS
+@given(data=scenario(max_size=40), seed=st.integers(min_value=0, max_value=2**32 - 1))
+def test_p8_ids_never_change_a_score(data, seed) -> None:
+    """New random ids (and a new order) for the same activities: every number the same."""
+    goals, activities = data
+    generator = random.Random(seed)
+    renamed = [
+        activity.model_copy(update={"id": f"{generator.getrandbits(64):016x}"})
+        for activity in activities
+    ]
+    generator.shuffle(renamed)
+    first = score(activities, goals)
+    again = score(renamed, goals)
+    assert _numbers(again) == _numbers(first)
+
+
+def test_p8_ids_do_not_pick_who_counts_at_a_daily_cap() -> None:
+    """Regression: more comments than the cap, tied on alignment, aimed at two audiences; the
+    random ids decided which audience the capped ones counted for (12.5 or 16.0)."""
+    goals = Goals(
+        audiences=[Audience(name="prospects", weight=50), Audience(name="partners", weight=50)]
+    )
+    cap = CATALOG.kinds["comment"].daily_cap
+    assert cap is not None
+    activities = [
+        Activity(kind="comment", date=AS_OF, audience=audience, relevance=4)
+        for audience in ["prospects", "partners"] * cap
+    ]
+    first = _numbers(score(activities, goals))
+    for seed in range(10):
+        generator = random.Random(seed)
+        renamed = [
+            a.model_copy(update={"id": f"{generator.getrandbits(64):016x}"}) for a in activities
+        ]
+        assert _numbers(score(renamed, goals)) == first

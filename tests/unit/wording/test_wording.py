@@ -151,3 +151,11 @@ def test_labels_have_one_source() -> None:
     assert severity_label("alert") == "ALERT"
     assert [checklist_label(item) for item in CHECKLIST_LABELS][0] == "Profile photo"
     assert pillar_label("unknown") == "unknown"
+
+
+def test_official_gap_praises_aim_only_with_activity() -> None:
+    params = {**SAMPLE_PARAMS["official_gap"], "variant": "unseen", "pillar": "relate"}
+    busy = Flag("official_gap", "info", "relate", params={**params, "raw": 30.0, "weighted": 28.0})
+    assert "well aimed (raw 30, weighted 28)" in busy.message
+    idle = Flag("official_gap", "info", "relate", params={**params, "raw": 0.0, "weighted": 0.0})
+    assert "well aimed" not in idle.message and "no activity behind it yet" in idle.message
