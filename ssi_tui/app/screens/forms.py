@@ -21,9 +21,17 @@ def audience_options(goals: Goals) -> list[tuple[str, str]]:
     return [(f"{item.name} ({goals.share(item.name):.0%})", item.name) for item in goals.audiences]
 
 
-def audience_prompt(goals: Goals, blank: str = "Select") -> dict[str, str]:
-    """The audience list's prompt: says to set goals first when there are no audiences."""
-    return {"prompt": blank if goals.audiences else NO_AUDIENCES}
+def audience_field(goals: Goals, value: str | None = None, blank: str = "Select") -> FormField:
+    """The Audience list of a form: the goals' audiences with their shares; its prompt says
+    `blank`, or to set goals first when there are no audiences."""
+    return FormField(
+        "audience",
+        "Audience",
+        "select",
+        value=value,
+        options=audience_options(goals),
+        extra={"prompt": blank if goals.audiences else NO_AUDIENCES},
+    )
 
 
 def activity_values(workspace: Workspace, values: Values) -> dict[str, Any]:
@@ -72,14 +80,7 @@ def activity_form(workspace: Workspace, activity: Activity | None = None) -> For
             value=current.date.isoformat() if current else "today",
             placeholder=DATE_HINT,
         ),
-        FormField(
-            "audience",
-            "Audience",
-            "select",
-            value=current.audience if current else None,
-            options=audience_options(goals),
-            extra=audience_prompt(goals),
-        ),
+        audience_field(goals, current.audience if current else None),
         FormField(
             "contact",
             "Contact",
@@ -153,13 +154,5 @@ def roles_form(audience: str, keywords: list[str]) -> FormScreen:
 
 def contact_audience_form(contact: Contact, goals: Goals) -> FormScreen:
     """Set a contact's audience."""
-    fields = [
-        FormField(
-            "audience",
-            "Audience",
-            "select",
-            value=contact.audience,
-            options=audience_options(goals),
-        )
-    ]
+    fields = [audience_field(goals, contact.audience)]
     return FormScreen(f"Audience of {contact.name}", fields, lambda values: {})

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ssi_tui.app.screens.form import FormField, FormScreen, Values
-from ssi_tui.app.screens.forms import audience_options, audience_prompt
+from ssi_tui.app.screens.forms import audience_field
 from ssi_tui.domain.models import Goals, Objective, TargetAccount
 from ssi_tui.wording.goals import shares_line
 
@@ -54,14 +54,7 @@ def account_form(workspace: Workspace, goals: Goals, index: int | None = None) -
     current: TargetAccount | None = goals.accounts[index] if index is not None else None
     fields = [
         FormField("name", "Company", value=current.name if current else None),
-        FormField(
-            "audience",
-            "Audience",
-            "select",
-            value=current.audience if current else None,
-            options=audience_options(goals),
-            extra=audience_prompt(goals),
-        ),
+        audience_field(goals, current.audience if current else None),
         FormField(
             "aliases",
             "Also known as",
@@ -103,14 +96,7 @@ def objective_form(
             placeholder="message_sent, comment, meeting…",
             suggestions=kinds,
         ),
-        FormField(
-            "audience",
-            "Audience",
-            "select",
-            value=current.audience if current else None,
-            options=audience_options(goals),
-            extra=audience_prompt(goals, "any audience"),
-        ),
+        audience_field(goals, current.audience if current else None, "any audience"),
         FormField(
             "per_week",
             "Per week",

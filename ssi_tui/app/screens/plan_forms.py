@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ssi_tui.app.screens.form import FormField, FormScreen, Values
-from ssi_tui.app.screens.forms import DATE_HINT, audience_options, audience_prompt
+from ssi_tui.app.screens.forms import DATE_HINT, audience_field
 from ssi_tui.domain.dates import DateParseError, parse_date
 from ssi_tui.domain.plans import Plan
 from ssi_tui.domain.recurrence import (
@@ -89,13 +89,7 @@ def plan_form(workspace: Workspace) -> FormScreen:
             suggestions=sorted(workspace.catalog.kinds),
         ),
         FormField("rule", "Repeat", value="weekly", placeholder=RULE_PLACEHOLDER),
-        FormField(
-            "audience",
-            "Audience",
-            "select",
-            options=audience_options(goals),
-            extra=audience_prompt(goals),
-        ),
+        audience_field(goals),
         FormField(
             "contact",
             "Contact",
