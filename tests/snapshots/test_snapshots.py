@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,21 @@ def make_app(tmp_path: Path) -> SSIApp:
     return app
 
 
+def pressing(key: str) -> Callable[[Pilot], Awaitable[None]]:
+    """A `run_before` that waits for the store, presses `key`, waits again and unfocuses (no
+    cursor in the picture)."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        pilot.app.screen.set_focus(None)
+        await pilot.pause()
+        await pilot.pause(0.2)  # margin for the tables' idle-time measuring (app/tables.py)
+
+    return run_before
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 @pytest.mark.parametrize(
     "key",
@@ -28,46 +44,22 @@ def make_app(tmp_path: Path) -> SSIApp:
     ids=["dashboard", "goals", "activities", "contacts", "readings", "planner", "trends", "import"],
 )
 def test_screen_snapshot(snap_compare, tmp_path: Path, size: tuple[int, int], key: str) -> None:
-    async def run_before(pilot: Pilot) -> None:
-        await settle(pilot)
-        await pilot.press(key)
-        await settle(pilot)
-        pilot.app.screen.set_focus(None)
-        await pilot.pause()
-        await pilot.pause(0.2)  # a DataTable measures new rows when idle: let it (flaky before)
-
-    assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=run_before)
+    assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=pressing(key))
 
 
 @pytest.mark.parametrize("size", [(80, 24), (140, 45)], ids=lambda size: f"{size[0]}x{size[1]}")
 def test_dashboard_explains_a_pillar(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
-    async def run_before(pilot: Pilot) -> None:
-        await settle(pilot)
-        await pilot.press("2")  # explain find
-        await settle(pilot)
-        pilot.app.screen.set_focus(None)
-        await pilot.pause()
-        await pilot.pause(0.2)  # a DataTable measures new rows when idle: let it (flaky before)
-
-    assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=run_before)
+    # 2: explain the find pillar
+    assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=pressing("2"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 @pytest.mark.parametrize("key", ["d", "g"], ids=["dashboard", "goals"])
-def test_first_run_snapshot(snap_compare, tmp_path: Path, size: tuple[int, int], key: str) -> None:
+def test_first_run_snapshot(snap_compare, size: tuple[int, int], key: str) -> None:
     """An empty store: the dashboard's guide, the Goals screen's hints."""
-
-    async def run_before(pilot: Pilot) -> None:
-        await settle(pilot)
-        await pilot.press(key)
-        await settle(pilot)
-        pilot.app.screen.set_focus(None)
-        await pilot.pause()
-        await pilot.pause(0.2)  # a DataTable measures new rows when idle: let it (flaky before)
-
     # The status bar shows the store's path: one fixed path, emptied first, keeps it the same.
     data_dir = Path(tempfile.gettempdir()) / "ssi-tui-snapshot-empty-store"
     shutil.rmtree(data_dir, ignore_errors=True)
     app = SSIApp(data_dir, TODAY)
-    assert snap_compare(app, terminal_size=size, run_before=run_before)
+    assert snap_compare(app, terminal_size=size, run_before=pressing(key))
     shutil.rmtree(data_dir, ignore_errors=True)
