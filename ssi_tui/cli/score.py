@@ -100,6 +100,14 @@ def render_explanation(items: list[PillarExplanation], rules: Rules) -> str:
                 f"  brand = profile {item.profile_part:.2f} + {1 - share:g} × {item.activity_raw:.2f}"
                 f" = {item.raw:.2f}  (profile share {share:g})"
             )
+        lines.append("  weighted, part by part (points → score added, of the most it can add):")
+        width = max(len(part.label) for part in item.weighted_parts)
+        for part in item.weighted_parts:
+            points = f"{part.points:.0%}" if part.is_profile else f"{part.points:.2f}"
+            lines.append(
+                f"    {part.label:<{width}}  {points:>8} → {part.score:5.2f} of {part.most:5.2f}"
+            )
+        lines.append(f"    {'':<{width}}  {'':>8}   {item.weighted:5.2f} weighted")
         rows = [
             (
                 row.kind,

@@ -21,6 +21,11 @@ Tier = Literal["aimed", "tagged", "none"]
 TIERS: tuple[Tier, ...] = ("aimed", "tagged", "none")
 
 
+# How an activity's credit is shared: (goal audience, or None for untargeted; tier; part), the
+# parts adding up to 1 (see `GoalIndex.split`).
+Split = tuple[tuple[str | None, Tier, float], ...]
+
+
 class ContactFacts(NamedTuple):
     """What the store knows of a contact that can serve as evidence for an activity with them."""
 
@@ -41,7 +46,9 @@ class Alignment:
     `audience` is the goal audience it counts for (None: none of the goals), `tier` how sure
     that is (`aimed`: broadcast tag or evidence; `tagged`: a bare tag; `none`), `target` the
     evidence found (account, role or contact), `quality` the relevance and personalisation
-    factor; `value` = quality × the tier's factor."""
+    factor; `split` shares the credit among the goal audiences the evidence points to (see
+    `GoalIndex.split`); `audience` and `tier` are its largest part's; `value` = quality × the
+    tiers' factors, weighed by their parts."""
 
     value: float
     audience: str | None
@@ -49,6 +56,7 @@ class Alignment:
     target: Target | None
     quality: float
     account: str | None = None  # the target account it touched (its company's, or its contact's)
+    split: Split = ()
 
 
 class GoalIndex:
@@ -61,8 +69,13 @@ class GoalIndex:
         self.alignments: dict[tuple[object, ...], Alignment] = {}
         self.qualities: dict[tuple[object, ...], float] = {}
         self.weighted = frozenset(item.name for item in goals.audiences if item.weight > 0)
+        total = goals.total_weight
+        self.shares = {
+            item.name: item.weight / total for item in goals.audiences if item.weight > 0
+        }
         self._companies: dict[str | None, TargetAccount | None] = {None: None}
-        self._titles: dict[str | None, str | None] = {None: None}
+        self._titles: dict[str | None, tuple[str, ...]] = {None: ()}
+        self._splits: dict[tuple[object, ...], tuple[tuple[str, float], ...]] = {}
 
     def account(self, company: str | None) -> TargetAccount | None:
         """The target account of a company name, if any."""
@@ -73,12 +86,57 @@ class GoalIndex:
             return found
 
     def role(self, title: str | None) -> str | None:
-        """The audience whose role keywords a title holds, if any."""
+        """The heaviest audience whose role keywords a title holds, if any."""
+        found = self.roles(title)
+        return found[0] if found else None
+
+    def roles(self, title: str | None) -> tuple[str, ...]:
+        """The audiences whose role keywords a title holds, heaviest first."""
         try:
             return self._titles[title]
         except KeyError:
-            found = self._titles[title] = self.goals.role_audience(title)
+            found = self._titles[title] = self.goals.role_audiences(title)
             return found
+
+    def split(self, audiences: tuple[str, ...], tag: str | None, minor_share: float) -> Split:
+        """How an activity's credit is shared, as (audience or None: untargeted, tier, part)
+        adding up to 1, when its evidence points to `audiences` (goal audiences, strongest
+        first, each once): all of it to the tagged one when the tag is among them, else among
+        them in proportion to their weights. So that nothing jumps when a weight moves (50/50
+        goals are common, and so is a weight going to 0), every claim fades in smoothly with
+        its share, from nothing at weight 0 to all of it at `minor_share` of the goals: the
+        tag's claim to a shared activity, and the evidence's claim over the tag; what a fading
+        claim leaves goes where it would go at weight 0 (the tag, or untargeted)."""
+        key = (audiences, tag, minor_share)
+        found = self._splits.get(key)
+        if found is not None:
+            return found
+        parts: list[tuple[str | None, Tier, float]] = []
+        if tag is not None and tag in audiences:
+            lead = smoothstep(self.shares[tag] / minor_share) if len(audiences) > 1 else 1.0
+            parts.append((tag, "aimed", lead))
+            others = tuple(name for name in audiences if name != tag)
+            fallback: tuple[str | None, Tier] = (tag, "aimed")
+        else:
+            lead, others = 0.0, audiences
+            fallback = (tag, "tagged") if tag is not None else (None, "none")
+        rest = 1.0 - lead
+        total = sum(self.shares[name] for name in others)
+        claim = smoothstep(total / minor_share) if total > 0 else 0.0
+        if rest > 0 and claim > 0:
+            parts.extend(
+                (name, "aimed", rest * claim * self.shares[name] / total) for name in others
+            )
+        if rest * (1.0 - claim) > 0:
+            parts.append((*fallback, rest * (1.0 - claim)))
+        merged: dict[tuple[str | None, Tier], float] = {}
+        for name, tier, part in parts:
+            if part > 0:
+                merged[name, tier] = merged.get((name, tier), 0.0) + part
+        found = self._splits[key] = tuple(
+            (name, tier, part) for (name, tier), part in merged.items()
+        )
+        return found
 
     def contact(self, name: str | None) -> ContactFacts | None:
         """What is known of the contact an activity names, if any."""
@@ -88,7 +146,7 @@ class GoalIndex:
         self, contact: str | None, company: str | None, title: str | None
     ) -> tuple[list[tuple[str, Target]], TargetAccount | None]:
         """The goal audiences the evidence points to, strongest first: the company's target
-        account, the contact's own audience, the title's role (the contact's company and title
+        account, the contact's own audience, the title's roles (the contact's company and title
         stand in for missing ones); and the target account touched, if any."""
         facts = self.contact(contact)
         if facts is not None:
@@ -100,10 +158,13 @@ class GoalIndex:
             found.append((account.audience, "account"))
         if facts is not None and facts.audience:
             found.append((facts.audience, "contact"))
-        role = self.role(title)
-        if role is not None:
-            found.append((role, "role"))
-        weighted = [(audience, target) for audience, target in found if audience in self.weighted]
+        found.extend((role, "role") for role in self.roles(title))
+        weighted: list[tuple[str, Target]] = []
+        seen: set[str] = set()
+        for audience, target in found:
+            if audience in self.weighted and audience not in seen:
+                seen.add(audience)
+                weighted.append((audience, target))
         return weighted, account
 
 
@@ -139,27 +200,42 @@ def tier_factor(tier: Tier, rules: Rules) -> float:
     return scoring.tagged_ceiling if tier == "tagged" else scoring.untargeted_ceiling
 
 
+def smoothstep(x: float) -> float:
+    """0 at x <= 0, 1 at x >= 1, and a smooth S in between (no step, no kink)."""
+    x = min(1.0, max(0.0, x))
+    return x * x * (3.0 - 2.0 * x)
+
+
 def _reach(
-    activity: Any, kind: ActivityKind | None, index: GoalIndex
-) -> tuple[str | None, Tier, Target | None, str | None]:
-    """The goal audience, tier, evidence and target account touched of an activity (see the
-    module docstring)."""
+    activity: Any, kind: ActivityKind | None, index: GoalIndex, minor_share: float = 0.1
+) -> tuple[str | None, Tier, Target | None, str | None, Split]:
+    """The goal audience, tier, evidence, target account touched and split of an activity's
+    credit (see the module docstring and `GoalIndex.split`); the audience and tier are those
+    of its largest part."""
     tag = activity.audience if activity.audience in index.weighted else None
     if kind is not None and kind.broadcast_for(activity.contact, activity.company):
-        return (tag, "aimed", None, None) if tag else (None, "none", None, None)
+        return (tag, "aimed", None, None, ((tag, "aimed", 1.0),)) if tag else _UNTARGETED
     if activity.contact is None and activity.company is None and activity.title is None:
-        return (tag, "tagged", None, None) if tag else (None, "none", None, None)
+        return (tag, "tagged", None, None, ((tag, "tagged", 1.0),)) if tag else _UNTARGETED
     evidence, account = index.evidence(activity.contact, activity.company, activity.title)
     touched = account.name if account is not None else None
     if evidence:
-        for audience, target in evidence:
-            if audience == tag:
-                return audience, "aimed", target, touched
-        audience, target = evidence[0]
-        return audience, "aimed", target, touched
+        split = index.split(tuple(name for name, _ in evidence), tag, minor_share)
+        audience, tier, _ = max(split, key=lambda part: part[2])  # the first of equal parts
+        target = next((target for name, target in evidence if name == audience), None)
+        return audience, tier, target if tier == "aimed" else None, touched, split
     if tag:
-        return tag, "tagged", None, touched
-    return None, "none", None, touched
+        return tag, "tagged", None, touched, ((tag, "tagged", 1.0),)
+    return None, "none", None, touched, ((None, "none", 1.0),)
+
+
+_UNTARGETED: tuple[None, Tier, None, None, Split] = (
+    None,
+    "none",
+    None,
+    None,
+    ((None, "none", 1.0),),
+)
 
 
 def alignment(
@@ -170,18 +246,22 @@ def alignment(
     With a `GoalIndex`, the parts are memoised: equal inputs give the same (read-only) object.
     """
     index = goals if isinstance(goals, GoalIndex) else GoalIndex(goals)
-    audience, tier, target, account = _reach(activity, kind, index)
+    audience, tier, target, account, split = _reach(
+        activity, kind, index, rules.scoring.minor_share
+    )
     unpersonalised = kind.personalisable and not activity.personalised
     quality_key = (activity.relevance, unpersonalised, id(rules))
     quality = index.qualities.get(quality_key)
     if quality is None:
         quality = index.qualities[quality_key] = quality_factor(activity, kind, rules)
-    key = (audience, tier, target, quality, account, id(rules))
+    key = (split, tier, target, quality, account, id(rules))
     found = index.alignments.get(key)
     if found is not None:
         return found
-    value = quality * tier_factor(tier, rules)
-    found = index.alignments[key] = Alignment(value, audience, tier, target, quality, account)
+    value = quality * sum(part * tier_factor(part_tier, rules) for _, part_tier, part in split)
+    found = index.alignments[key] = Alignment(
+        value, audience, tier, target, quality, account, split
+    )
     return found
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ssi_tui.domain.alignment import (
@@ -37,7 +37,6 @@ from ssi_tui.domain.scoring import (
     Breakdown,
     Contribution,
     DayPoints,
-    PillarScore,
     PillarTotals,
     Scored,
     add_points,
@@ -306,8 +305,8 @@ def breakdown(
     points = DayPoints(rows, goal_audiences(index))
     pillars = pillar_scores(points, as_of, window, rules, completeness, goal_shares(goals))
     with_top = {
-        pillar: _with_top(
-            score, tuple(heapq.nsmallest(top, candidates[pillar], key=contribution_rank))
+        pillar: replace(
+            score, top=tuple(heapq.nsmallest(top, candidates[pillar], key=contribution_rank))
         )
         for pillar, score in pillars.items()
     }
@@ -320,20 +319,6 @@ def breakdown(
         completeness=completeness,
         level=profile_level(completeness, rules),
         points=points,
-    )
-
-
-def _with_top(score: PillarScore, top: tuple[Contribution, ...]) -> PillarScore:
-    return PillarScore(
-        pillar=score.pillar,
-        raw=score.raw,
-        weighted=score.weighted,
-        alignment=score.alignment,
-        raw_points=score.raw_points,
-        weighted_points=score.weighted_points,
-        effort_points=score.effort_points,
-        off_linkedin_points=score.off_linkedin_points,
-        top=top,
     )
 
 

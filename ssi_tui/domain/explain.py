@@ -10,7 +10,15 @@ from typing import Any
 
 from ssi_tui.domain.catalog import Catalog, Rules
 from ssi_tui.domain.pillars import PILLARS
-from ssi_tui.domain.scoring import PILLAR_MAX, Breakdown, Contribution, contribution_rank, saturate
+from ssi_tui.domain.scoring import (
+    PILLAR_MAX,
+    Breakdown,
+    Contribution,
+    PillarScore,
+    contribution_rank,
+    fill,
+    saturate,
+)
 
 TOP = 10
 
@@ -33,6 +41,42 @@ class KindAudience:
 
 
 @dataclass(frozen=True, slots=True)
+class Part:
+    """One step of a pillar's score: what it is made of (`label`), its decayed points (or the
+    profile's completeness), its share of the pillar, and the score it adds (the parts add up
+    to the pillar's score)."""
+
+    label: str
+    points: float
+    share: float
+    score: float
+
+    @property
+    def is_profile(self) -> bool:
+        """Whether it is the profile's part (its points are a completeness, 0..1)."""
+        return self.label == PROFILE
+
+    @property
+    def most(self) -> float:
+        """The most it can add to the pillar (its share of 25)."""
+        return self.share * PILLAR_MAX
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {
+            "label": self.label,
+            "points": round(self.points, 3),
+            "share": round(self.share, 4),
+            "score": round(self.score, 4),
+        }
+
+
+UNTARGETED = "untargeted"
+PROFILE = "profile"
+ACTIVITY = "activity"
+
+
+@dataclass(frozen=True, slots=True)
 class PillarExplanation:
     """One pillar's score, step by step."""
 
@@ -46,6 +90,8 @@ class PillarExplanation:
     profile_part: float  # brand only: profile completeness' share, else 0
     rows: list[KindAudience]
     top: list[Contribution]
+    raw_parts: list[Part]
+    weighted_parts: list[Part]
 
     def as_dict(self) -> dict[str, Any]:
         """JSON form (`score --explain --json`)."""
@@ -58,6 +104,8 @@ class PillarExplanation:
             "saturation": self.saturation,
             "activity_raw": round(self.activity_raw, 2),
             "profile_part": round(self.profile_part, 2),
+            "raw_parts": [part.as_dict() for part in self.raw_parts],
+            "weighted_parts": [part.as_dict() for part in self.weighted_parts],
             "by_kind_audience": [
                 {
                     "kind": row.kind,
@@ -86,14 +134,51 @@ class PillarExplanation:
         }
 
 
+def score_parts(
+    score: PillarScore, completeness: float, rules: Rules
+) -> tuple[list[Part], list[Part]]:
+    """A pillar's raw and weighted scores as parts that add up to them: the activity LinkedIn
+    sees (raw); each goal audience, then the untargeted rest (weighted); the profile (brand)."""
+    scoring = rules.scoring
+    constant = scoring.saturation[score.pillar]
+    scale = PILLAR_MAX * (1 - scoring.profile_share if score.pillar == "brand" else 1.0)
+    activity_share = scale / PILLAR_MAX
+    raw_parts = [
+        Part(ACTIVITY, score.raw_points, activity_share, scale * fill(score.raw_points, constant))
+    ]
+    weighted_parts: list[Part] = []
+    parts = score.parts
+    if parts is not None:
+        weighted_parts = [
+            Part(name, points, share * activity_share, scale * added)
+            for name, share, points, added in sorted(
+                parts.audiences, key=lambda part: (-part[1], part[0])
+            )
+        ]
+        weighted_parts.append(
+            Part(
+                UNTARGETED,
+                parts.all_points - sum(points for _, _, points, _ in parts.audiences),
+                scoring.untargeted_ceiling * activity_share,
+                scale * parts.rest,
+            )
+        )
+    if score.pillar == "brand":
+        profile = Part(PROFILE, completeness, scoring.profile_share, score.profile_part)
+        raw_parts.append(profile)
+        weighted_parts.append(profile)
+    return raw_parts, weighted_parts
+
+
 def explain(breakdown: Breakdown, catalog: Catalog, rules: Rules) -> dict[str, PillarExplanation]:
-    """Each pillar's explanation (the rows add up to its points, to rounding)."""
+    """Each pillar's explanation: its parts add up to its scores, its rows to its points (to
+    rounding); only activities that score (in the window, within the daily caps) are counted."""
     groups: dict[str, dict[tuple[str, str | None], list[Contribution]]] = {
         pillar: defaultdict(list) for pillar in PILLARS
     }
     for item in breakdown.contributions:
         kind = catalog.kinds.get(item.activity.kind)
-        if kind is not None:
+        if kind is not None and (item.raw > 0 or item.effort > 0):
             groups[kind.pillar][(kind.id, item.alignment.audience)].append(item)
     scoring = rules.scoring
     result: dict[str, PillarExplanation] = {}
@@ -119,6 +204,7 @@ def explain(breakdown: Breakdown, catalog: Catalog, rules: Rules) -> dict[str, P
         if pillar == "brand":
             profile_part = scoring.profile_share * PILLAR_MAX * breakdown.completeness
         every = [item for items in groups[pillar].values() for item in items]
+        raw_parts, weighted_parts = score_parts(score, breakdown.completeness, rules)
         result[pillar] = PillarExplanation(
             pillar=pillar,
             raw=score.raw,
@@ -130,5 +216,7 @@ def explain(breakdown: Breakdown, catalog: Catalog, rules: Rules) -> dict[str, P
             profile_part=profile_part,
             rows=rows,
             top=heapq.nsmallest(TOP, every, key=contribution_rank),
+            raw_parts=raw_parts,
+            weighted_parts=weighted_parts,
         )
     return result

@@ -91,10 +91,11 @@ def _effort_by_audience(report: Breakdown, goals: Goals) -> tuple[dict[str, floa
     effort: dict[str, float] = defaultdict(float)
     count = 0
     for item in report.contributions:
-        audience = item.alignment.audience
-        if audience in known:
+        parts = [(name, part) for name, _, part in item.alignment.split if name in known]
+        if parts:
             count += 1
-            effort[audience] += item.effort
+        for name, part in parts:
+            effort[name] += item.effort * part
     return effort, count
 
 

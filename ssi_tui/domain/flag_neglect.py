@@ -39,7 +39,11 @@ def neglected_audience(
     days = int(min(limits["days"], report.window_days))
     top = top_audience(goals)
     flags: list[Flag] = []
-    touches = _last_touches(report, lambda item: item.alignment.audience)
+    touches: dict[str, date] = {}
+    for item in report.contributions:  # in date order: the last one seen is the latest
+        for name, _, _ in item.alignment.split:
+            if name is not None:
+                touches[name] = item.activity.date
     for audience in sorted(goals.audiences, key=lambda item: (-item.weight, item.name)):
         if audience.weight <= 0 or goals.share(audience.name) < limits["min_share"]:
             continue

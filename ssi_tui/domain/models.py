@@ -222,15 +222,24 @@ class Goals(DomainModel):
     def role_audience(self, title: str | None) -> str | None:
         """The audience whose role keywords appear in a job title as whole words, case- and
         accent-insensitive ("cto" matches "CTO", not "Director"); the heaviest audience wins."""
+        found = self.role_audiences(title)
+        return found[0] if found else None
+
+    def role_audiences(self, title: str | None) -> tuple[str, ...]:
+        """Every audience whose role keywords appear in a job title as whole words (case- and
+        accent-insensitive), heaviest first: "Talent Acquisition Director" can be both a
+        recruiter ("talent") and a hiring manager ("director")."""
         if not title:
-            return None
+            return ()
         text = " ".join(plain_words(title))
+        found: list[str] = []
         for audience in sorted(self.roles, key=lambda name: (-self.weight(name), name)):
             for keyword in self.roles[audience]:
                 pattern = keyword_pattern(keyword)
                 if pattern is not None and pattern.search(text):
-                    return audience
-        return None
+                    found.append(audience)
+                    break
+        return tuple(found)
 
     def cadence_for(self, audience: str | None) -> int | None:
         """Stay-in-touch cadence in days for an audience; untargeted contacts have none."""

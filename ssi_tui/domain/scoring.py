@@ -70,6 +70,8 @@ class PillarScore:
     effort_points: float
     off_linkedin_points: float
     top: tuple[Contribution, ...] = ()
+    parts: WeightedFill | None = None  # how the weighted score is made (see `weighted_fill`)
+    profile_part: float = 0.0  # brand: what profile completeness adds to raw and weighted
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,12 +156,13 @@ def add_points(
     row[EFFORT + pillar] += points
     if not visible:
         row[OFF + pillar] += points * aligned.value
-    tier = aligned.tier
-    if tier == "none":
-        row[UNTARGETED + pillar] += points * aligned.quality
-    else:
-        base = AUDIENCE_BASE + 8 * slots[aligned.audience]  # type: ignore[index]
-        row[base + (0 if tier == "aimed" else 4) + pillar] += points * aligned.quality
+    work = points * aligned.quality
+    for audience, tier, part in aligned.split:
+        if audience is None:
+            row[UNTARGETED + pillar] += work * part
+        else:
+            column = AUDIENCE_BASE + 8 * slots[audience] + (0 if tier == "aimed" else 4) + pillar
+            row[column] += work * part
 
 
 @lru_cache(maxsize=64)
@@ -209,6 +212,20 @@ def goal_shares(goals: Goals) -> dict[str, float]:
     return {item.name: item.weight / total for item in goals.audiences if item.weight > 0}
 
 
+@dataclass(frozen=True, slots=True)
+class WeightedFill:
+    """One pillar's weighted fill (0..1) and its parts: per goal audience, its share of the
+    goals, its work (aimed + tagged effort × quality) and what it adds; then all the work, and
+    what the part of it the audiences do not account for adds (at most the untargeted ceiling)."""
+
+    total: float
+    aimed: float
+    audiences: tuple[tuple[str, float, float, float], ...]  # name, share, points, fill added
+    all_points: float
+    untargeted_points: float
+    rest: float
+
+
 def weighted_fill(
     sums: Sequence[float],
     pillar: int,
@@ -216,23 +233,32 @@ def weighted_fill(
     shares: Mapping[str, float],
     constant: float,
     rules: Rules,
-) -> tuple[float, float]:
-    """The weighted fill (0..1) of one pillar from its decayed sums, and its aimed part: per
-    audience, aimed work fills its share and tagged work at most `tagged_ceiling` of what is left;
-    the audiences combine by goal share; untargeted work fills at most `untargeted_ceiling` of
-    what remains."""
+) -> WeightedFill:
+    """The weighted fill (0..1) of one pillar from its decayed sums: per audience, aimed work
+    fills its share and tagged work at most `tagged_ceiling` of what is left, the audiences
+    adding up by goal share (`aimed`); then all the work, aimed or not, fills the pillar as raw
+    work would, and what that fill exceeds `aimed` by counts at `untargeted_ceiling`. So
+    untargeted work — or work past an audience's share — fills at most `untargeted_ceiling` of
+    the pillar, and an audience whose weight goes to 0 fades out smoothly: its work counts
+    exactly as untargeted work at weight 0 (P14)."""
     scoring = rules.scoring
     aimed = 0.0
+    every = sums[UNTARGETED + pillar]
+    parts: list[tuple[str, float, float, float]] = []
     for slot, name in enumerate(audiences):
         share = shares.get(name, 0.0)
+        base = AUDIENCE_BASE + 8 * slot + pillar
+        work, tagged_work = sums[base], sums[base + 4]
+        every += work + tagged_work
         if share <= 0:
             continue
-        base = AUDIENCE_BASE + 8 * slot + pillar
-        own = fill(sums[base], constant * share)
-        tagged = fill(sums[base + 4], constant * share)
-        aimed += share * (own + scoring.tagged_ceiling * tagged * (1.0 - own))
-    untargeted = fill(sums[UNTARGETED + pillar], constant)
-    return aimed + scoring.untargeted_ceiling * untargeted * (1.0 - aimed), aimed
+        own = fill(work, constant * share)
+        tagged = fill(tagged_work, constant * share)
+        added = share * (own + scoring.tagged_ceiling * tagged * (1.0 - own))
+        aimed += added
+        parts.append((name, share, work + tagged_work, added))
+    rest = scoring.untargeted_ceiling * max(0.0, fill(every, constant) - aimed)
+    return WeightedFill(aimed + rest, aimed, tuple(parts), every, sums[UNTARGETED + pillar], rest)
 
 
 def decayed_sums(days: DayPoints, as_of: date, window_days: int, rules: Rules) -> list[float]:
@@ -269,8 +295,9 @@ def pillar_scores(
         raw_points = sums[RAW + index]
         effort = sums[EFFORT + index]
         raw_score = saturate(raw_points, constant)
-        weighted_part, _ = weighted_fill(sums, index, days.audiences, shares, constant, rules)
-        weighted_score = PILLAR_MAX * weighted_part
+        parts = weighted_fill(sums, index, days.audiences, shares, constant, rules)
+        weighted_score = PILLAR_MAX * parts.total
+        profile_part = 0.0
         if pillar == "brand":
             profile_part = scoring.profile_share * PILLAR_MAX * completeness
             raw_score = profile_part + (1 - scoring.profile_share) * raw_score
@@ -284,6 +311,8 @@ def pillar_scores(
             weighted_points=sums[WEIGHTED + index],
             effort_points=effort,
             off_linkedin_points=sums[OFF + index],
+            parts=parts,
+            profile_part=profile_part,
         )
     return scores
 

@@ -20,15 +20,23 @@ async def test_keys_1_to_4_explain_a_pillar_and_toggle_back(demo_app: SSIApp) ->
         await settle(pilot)
         detail = demo_app.screen.query_one(FlagDetail)
         text = detail_text(demo_app)
-        assert "Build relationships" in text and "Points LinkedIn sees" in text
+        assert "Build relationships" in text and "untargeted" in text
         assert "Top activities" in text and detail.border_title.startswith("Why relate is ")
         report = demo_app.screen.report  # type: ignore[attr-defined]
-        assert f"raw {report.breakdown.pillars['relate'].raw:.1f}" in text
+        relate = report.breakdown.pillars["relate"]
+        assert f"raw {relate.raw:.1f}" in text
+        assert f"{relate.weighted:4.1f} weighted" in text  # the parts' sum line
         await pilot.press("1")
         await settle(pilot)
-        assert "Professional brand" in detail_text(demo_app) and "profile adds" in detail_text(
-            demo_app
-        )
+        brand = detail_text(demo_app)
+        assert "Professional brand" in brand
+        # The profile is a step of both scores, with what it adds out of its 10 points.
+        assert brand.count("profile") >= 2 and "of 10.0" in brand
+        assert "more: ssi-tui score --explain" not in brand  # every row: the panel scrolls
+        detail.focus()
+        await pilot.press("end")
+        await settle(pilot)
+        assert detail.scroll_y > 0  # the panel scrolls by keyboard
         await pilot.press("1")  # the same pillar again: back to the flag
         await settle(pilot)
         assert (
@@ -46,4 +54,4 @@ async def test_moving_on_the_flags_shows_the_flag_again(demo_app: SSIApp) -> Non
         demo_app.screen.query_one("#flags").focus()
         await pilot.press("down")
         await settle(pilot)
-        assert "Points LinkedIn sees" not in detail_text(demo_app)
+        assert "Kind · audience" not in detail_text(demo_app)

@@ -44,3 +44,19 @@ def test_explain_text_and_one_pillar(demo_dir: Path) -> None:
     assert "Find the right people" not in out and "top activities" in out
     status, _, err = run("score", "--data-dir", str(demo_dir), "--pillar", "relate")
     assert status == 2 and "--pillar goes with --explain" in err
+
+
+def test_explain_json_parts_add_up_to_raw_and_weighted(demo_dir: Path) -> None:
+    status, out, err = run("score", "--data-dir", str(demo_dir), "--explain", "--json")
+    assert (status, err) == (0, "")
+    data = json.loads(out)
+    for pillar, item in data["explain"].items():
+        score = data["pillars"][pillar]
+        for key, total in (("raw_parts", score["raw"]), ("weighted_parts", score["weighted"])):
+            parts = item[key]
+            assert all(set(part) == {"label", "points", "share", "score"} for part in parts)
+            assert sum(part["score"] for part in parts) == pytest.approx(total, abs=0.01)
+        labels = [part["label"] for part in item["weighted_parts"]]
+        assert "untargeted" in labels and ("profile" in labels) == (pillar == "brand")
+    status, out, _ = run("score", "--data-dir", str(demo_dir), "--explain", "--pillar", "brand")
+    assert "untargeted" in out and "profile" in out and "weighted, part by part" in out

@@ -149,8 +149,10 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
 
         explained = explain(self.report.breakdown, workspace.catalog, workspace.rules)
         self.explanation = explained[self.explained]
-        score = self.explanation.raw
-        self.query_one(FlagDetail).border_title = f"Why {self.explained} is {score:.1f} raw"
+        item = self.explanation
+        self.query_one(
+            FlagDetail
+        ).border_title = f"Why {self.explained} is {item.raw:.1f} raw, {item.weighted:.1f} weighted"
 
     def _show_flag(self, index: int | None) -> None:
         flags = self.report.flags if self.report else []

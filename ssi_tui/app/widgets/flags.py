@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.reactive import var
 from textual.widgets import OptionList, Static
@@ -13,7 +14,7 @@ from ssi_tui.app.text import plain
 from ssi_tui.wording.labels import flag_title, pillar_label
 
 if TYPE_CHECKING:
-    from ssi_tui.domain.explain import PillarExplanation
+    from ssi_tui.domain.explain import Part, PillarExplanation
     from ssi_tui.domain.flags import Flag
     from ssi_tui.domain.report import Report
 
@@ -106,8 +107,30 @@ class FlagList(OptionList):
         self.highlighted = min(highlighted or 0, len(flags) - 1)
 
 
-class FlagDetail(Static):
-    """The selected flag, in full."""
+class FlagDetail(Static, can_focus=True):
+    """The selected flag, in full (focusable: the arrow keys and page keys scroll it)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "scroll_up", "Scroll up", show=False),
+        Binding("down", "scroll_down", "Scroll down", show=False),
+        Binding("home", "scroll_home", "Top", show=False),
+        Binding("end", "scroll_end", "Bottom", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+    ]
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        """Scrolls by keyboard when its text outgrows it (a Static alone would not)."""
+        return self.max_scroll_y > 0
+
+    def action_scroll_home(self) -> None:
+        """To the top (Widget's own checks `is_scrollable`, False for a Static)."""
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        """To the bottom."""
+        self.scroll_end(animate=False)
 
     flag: var[Flag | None] = var(None, always_update=True)
     """The flag shown (bound to the dashboard's `selected_flag`)."""
@@ -138,29 +161,46 @@ class FlagDetail(Static):
             self.update(flag_detail(flag))
 
 
-ROWS_SHOWN = 6
-TOP_SHOWN = 3
+TOP_SHOWN = 5
+
+
+def _part_lines(parts: list[Part], total: float, unit: str) -> list[Content]:
+    """One line per part: what it is, its points, the score it adds out of the most it could,
+    then the sum (= the pillar's score)."""
+    width = max((len(part.label) for part in parts), default=0)
+    lines = []
+    for part in parts:
+        points = f"{part.points:.0%}" if part.is_profile else f"{part.points:.1f} pts"
+        lines.append(
+            Content(
+                plain(
+                    f"  {part.label:<{width}}  {points:>10} → {part.score:4.1f} of {part.most:4.1f}"
+                )
+            )
+        )
+    lines.append(Content(f"  {'':<{width}}  {'':>10}   {total:4.1f} {unit}"))
+    return lines
 
 
 def pillar_detail(item: PillarExplanation) -> Content:
-    """A pillar's score step by step: points, saturation, the main kinds × audiences, the top
-    activities (user text literal)."""
+    """A pillar's score step by step, as `score --explain` gives it: the raw parts (activity
+    LinkedIn sees, profile), the weighted parts (each audience, the untargeted rest, profile),
+    each adding up to the score; then every kind × audience and the top activities (user text
+    literal)."""
     parts: list[Content] = [
         Content.assemble(
             (pillar_label(item.pillar), "bold"),
             f"  raw {item.raw:.1f} · weighted {item.weighted:.1f}",
         ),
-        Content(
-            f"Points LinkedIn sees {item.points_raw:.1f}, counted by your goals "
-            f"{item.points_weighted:.1f} (after decay and daily caps)"
+        Content.styled(
+            f"Raw: 25 × (1 − e^(−points/{item.saturation:g})), after decay and daily caps", "bold"
         ),
-        Content(
-            f"raw = 25 × (1 − e^(−{item.points_raw:.1f}/{item.saturation:g})) = {item.activity_raw:.1f}"
-            + (f"; profile adds {item.profile_part:.1f}" if item.profile_part else "")
-        ),
+        *_part_lines(item.raw_parts, item.raw, "raw"),
+        Content.styled("Weighted: audiences fill their shares, the rest a little", "bold"),
+        *_part_lines(item.weighted_parts, item.weighted, "weighted"),
         Content.styled("Kind · audience: count, raw → weighted points", "bold"),
     ]
-    for row in item.rows[:ROWS_SHOWN]:
+    for row in item.rows:
         parts.append(
             Content(
                 plain(
@@ -168,10 +208,6 @@ def pillar_detail(item: PillarExplanation) -> Content:
                     f"{row.raw_points:.1f} → {row.weighted_points:.1f}"
                 )
             )
-        )
-    if len(item.rows) > ROWS_SHOWN:
-        parts.append(
-            Content.styled(f"  +{len(item.rows) - ROWS_SHOWN} more: ssi-tui score --explain", "dim")
         )
     if item.top:
         parts.append(Content.styled("Top activities", "bold"))
