@@ -64,3 +64,10 @@ def not_future(day: date, today: date, what: str = "date") -> date:
             f"{what} {day.isoformat()} is in the future (today is {today.isoformat()})"
         )
     return day
+
+
+def next_week_ends(today: date, weeks: int) -> list[date]:
+    """The next `weeks` Sundays after `today` (on a Sunday: from the next one), the week ends
+    of history (`Workspace.week_ends`), so that a projection's weeks line up with history's."""
+    first = today + timedelta(days=(6 - today.weekday()) % 7 or 7)
+    return [first + timedelta(weeks=index) for index in range(weeks)]

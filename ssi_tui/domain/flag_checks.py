@@ -297,6 +297,7 @@ def official_gap(
     params = {
         "official_total": latest.total,
         "official_date": latest.date.isoformat(),
+        "window_days": rules.scoring.window_days,  # the reading's window, not the one viewed
         "weighted": weighted,
         "raw": raw,
         "aim_gap": aim_gap,

@@ -222,8 +222,22 @@ def restore(store: Store, contents: ExportContents, *, merge: bool = False) -> L
         if spec.model is not None
     }
 
+    # A checklist without its dated history (an export from before histories, or written by
+    # hand) is in force from the first activity, not only from today.
+    checklist_on = None
+    if take["checklist"] and not contents.histories["checklist"].entries:
+        dates = [item.date for item in tables["activities"]]
+        first = store.activities.first_date()
+        if first is not None:
+            dates.append(first)
+        checklist_on = min(dates, default=None)
     # The one big commit first: if it fails, nothing at all was written.
-    store.save_import(activities, contacts, contents.checklist if take["checklist"] else None)
+    store.save_import(
+        activities,
+        contacts,
+        contents.checklist if take["checklist"] else None,
+        checklist_on=checklist_on,
+    )
     try:
         for spec in SINGLETONS:
             repository = store.repository(spec.name)

@@ -109,6 +109,9 @@ class CalibrationService:
             calibration = Calibration.from_dict(fit) if isinstance(fit, dict) else None
         else:
             calibration = self.fit()
+            if calibration is not None:
+                # As it is kept (rounded), so that what is shown now is what is shown next time.
+                calibration = Calibration.from_dict(calibration.as_dict())
             if not self._store.read_only:
                 self._store.settings.set(
                     SETTING,

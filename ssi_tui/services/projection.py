@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ssi_tui.domain.alignment import ContactFacts
 from ssi_tui.domain.daily import history
+from ssi_tui.domain.dates import next_week_ends
 from ssi_tui.domain.models import Activity, new_id
 from ssi_tui.domain.pillars import PILLARS
 from ssi_tui.domain.plans import Plan
@@ -138,7 +139,8 @@ class ProjectionService:
 
 @dataclass(frozen=True, slots=True)
 class Gain:
-    """The totals `weeks` weeks ahead with one plan done on schedule, and with nothing done."""
+    """The totals at the end of the `weeks`th week ahead (a Sunday) with one plan done on
+    schedule, and with nothing done."""
 
     weeks: int
     planned: PillarTotals
@@ -156,11 +158,17 @@ class Gain:
 
     def as_dict(self) -> dict[str, Any]:
         """`projected_gain` in `plan suggest --json`."""
-        return {"weeks": self.weeks, "raw": round(self.raw, 2), "weighted": round(self.weighted, 2)}
+        return {
+            "weeks": self.weeks,
+            "until": self.planned.as_of.isoformat(),
+            "raw": round(self.raw, 2),
+            "weighted": round(self.weighted, 2),
+        }
 
     def label(self) -> str:
-        """E.g. 'in 4 weeks: weighted +2.1, raw +3.0'."""
-        return f"in {self.weeks} weeks: weighted {self.weighted:+.1f}, raw {self.raw:+.1f}"
+        """E.g. 'by Sun 20 Dec: weighted +2.1, raw +3.0' (the end of the last week)."""
+        until = self.planned.as_of.strftime("%a %d %b")
+        return f"by {until}: weighted {self.weighted:+.1f}, raw {self.raw:+.1f}"
 
 
 def gains(workspace: Workspace, plans: Sequence[Plan], weeks: int) -> list[Gain]:
@@ -169,7 +177,7 @@ def gains(workspace: Workspace, plans: Sequence[Plan], weeks: int) -> list[Gain]
     if not 1 <= weeks <= MAX_WEEKS:
         raise InputError(f"weeks must be 1-{MAX_WEEKS}, got {weeks}", "weeks")
     today = workspace.today
-    last = today + timedelta(days=7 * weeks)
+    last = next_week_ends(today, weeks)[-1]  # the end of `project`'s last week
     window = workspace.rules.scoring.window_days
     inputs = replace(workspace.scoring_input(window_start(today, window), today), cache=None)
     result = []
@@ -242,7 +250,7 @@ def project(workspace: Workspace, plans: Sequence[Plan], weeks: int) -> list[Pro
     if not 1 <= weeks <= MAX_WEEKS:
         raise InputError(f"weeks must be 1-{MAX_WEEKS}, got {weeks}", "weeks")
     today = workspace.today
-    week_ends = [today + timedelta(days=7 * week) for week in range(1, weeks + 1)]
+    week_ends = next_week_ends(today, weeks)  # Sundays, as history's weeks
     window = workspace.rules.scoring.window_days
     inputs = replace(workspace.scoring_input(window_start(today, window), today), cache=None)
     extra = planned_activities(workspace, plans, week_ends[-1])

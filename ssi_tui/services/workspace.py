@@ -204,7 +204,8 @@ class Workspace:
 
 
 def week_ends(as_of: date, weeks: int) -> list[date]:
-    """The last `weeks` Sundays on or before `as_of`, oldest first."""
+    """The last `weeks` Sundays on or before `as_of`, oldest first (a projection's weeks end
+    on the next Sundays: `dates.next_week_ends`)."""
     days_since_sunday = (as_of.weekday() + 1) % 7
     last_sunday = as_of - timedelta(days=days_since_sunday)
     ends = [last_sunday - timedelta(weeks=index) for index in range(weeks)]

@@ -91,9 +91,14 @@ def _drift_message(p: Params) -> str:
 
 def _official_head(p: Params) -> str:
     return _(
-        "LinkedIn gives you {official:.0f}/100 ({date}) and your goal-weighted score is "
-        "{weighted:.0f}"
-    ).format(official=p["official_total"], date=p["official_date"], weighted=p["weighted"])
+        "LinkedIn gave you {official:.0f}/100 on {date}, when your goal-weighted score over "
+        "{window} days (as LinkedIn counts) was {weighted:.0f}"
+    ).format(
+        official=p["official_total"],
+        date=p["official_date"],
+        weighted=p["weighted"],
+        window=p.get("window_days", 90),
+    )
 
 
 def _official_message(p: Params) -> str:

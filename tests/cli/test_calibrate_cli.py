@@ -93,3 +93,29 @@ def test_a_reading_older_than_the_history_is_left_out_and_said(data_dir: Path) -
     assert data["readings"] == 0 and data["needed"] == 3
     assert [item["date"] for item in data["skipped"]][:1] == ["2026-10-17"]
     assert all(0 <= item["coverage"] < 0.8 for item in data["skipped"])
+
+
+def test_calibrate_prints_the_same_the_second_time(demo_dir: Path) -> None:
+    """Regression: the first run printed the fresh fit (1.13), later ones the kept, rounded
+    one (1.14): the same data must print the same, and score the same."""
+    first = run("calibrate", "--data-dir", str(demo_dir))
+    first_json = run("calibrate", "--data-dir", str(demo_dir), "--json")
+    again = run("calibrate", "--data-dir", str(demo_dir))
+    assert first[0] == 0 and first == again
+    assert (
+        json.loads(first_json[1])["pillars"]
+        == json.loads(run("calibrate", "--data-dir", str(demo_dir), "--json")[1])["pillars"]
+    )
+
+
+def test_a_fresh_fit_is_the_fit_kept(tmp_path: Path) -> None:
+    from ssi_tui.services.opening import open_workspace
+
+    from .conftest import TODAY
+
+    fresh = open_workspace(tmp_path / "demo", TODAY, demo=True).workspace
+    fitted = fresh.calibration.current()
+    fresh.close()
+    reopened = open_workspace(tmp_path / "demo", TODAY).workspace
+    assert fitted is not None and reopened.calibration.current() == fitted
+    reopened.close()

@@ -257,3 +257,22 @@ def test_a_new_export_format_is_one_entry_in_the_services(
     assert (status, err) == (0, "") and out.endswith(" activities\n")
     status, _, err = run("export", "--data-dir", str(demo_dir), "--format", "count", "--weeks", "2")
     assert status == 2 and "--weeks applies to --format md only" in err
+
+
+def test_a_checklist_without_its_history_applies_from_the_first_activity(
+    demo_dir: Path, tmp_path: Path
+) -> None:
+    """Regression: an export with a checklist but no `checklist_history` scored every date
+    before the load with an empty profile."""
+    data = export_json(demo_dir)
+    data.pop("checklist_history")
+    source = tmp_path / "no-history.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    target = tmp_path / "loaded"
+    assert run("load", str(source), "--data-dir", str(target))[0] == 0
+    first = min(date.fromisoformat(item["date"]) for item in data["activities"])
+    with Store.open(target) as store:
+        entries = store.checklist.history().entries
+    assert [entry.since for entry in entries] == [first]
+    week_ago = run("score", "--data-dir", str(target), "--as-of", "-7d", "--json")[1]
+    assert json.loads(week_ago)["profile"]["completeness"] > 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ from ssi_tui.domain.report import build_report
 from ssi_tui.domain.scoring import window_start
 from ssi_tui.services.opening import open_workspace
 from ssi_tui.services.projection import planned_activities
+from ssi_tui.services.workspace import week_ends
 
 from .conftest import TODAY, run
 
@@ -23,9 +24,10 @@ def test_project_json_week_by_week_against_doing_nothing(demo_dir: Path) -> None
     data = json.loads(out)
     assert data["plans"] == 4
     weeks = data["weeks"]
-    assert [week["week_end"] for week in weeks] == [
-        (TODAY + timedelta(days=7 * n)).isoformat() for n in range(1, 5)
-    ]
+    # The weeks end on Sundays, as history's do (TODAY is a Thursday: the first week is short).
+    ends = [date.fromisoformat(week["week_end"]) for week in weeks]
+    assert ends == week_ends(ends[-1], 4) and ends[0] == TODAY + timedelta(days=3)
+    assert all(end.weekday() == 6 for end in ends)
     for week in weeks:
         assert set(week) >= {"week_end", "occurrences", "plan", "nothing"}
         assert week["occurrences"] > 0
@@ -35,13 +37,13 @@ def test_project_json_week_by_week_against_doing_nothing(demo_dir: Path) -> None
     idle = [week["nothing"]["raw"] for week in weeks]
     assert idle == sorted(idle, reverse=True) and idle[0] > idle[-1]
     text = run("plan", "project", "--data-dir", str(demo_dir), "--weeks", "2")[1]
-    assert "4 plans done on schedule" in text and text.count("2026-12-") == 2
+    assert "4 plans done on schedule" in text and text.count("2026-11-29") == 1
 
 
 def test_the_first_week_is_the_score_with_that_weeks_occurrences(tmp_path: Path) -> None:
     workspace = open_workspace(tmp_path / "demo", TODAY, demo=True).workspace
     first = workspace.projection.project(1)[0]
-    week_end = TODAY + timedelta(days=7)
+    week_end = TODAY + timedelta(days=3)  # the Sunday that ends this week
     plans = workspace.planner.all_plans()
     extra = planned_activities(workspace, plans, week_end)
     assert len(extra) == first.occurrences
@@ -85,8 +87,18 @@ def test_suggestions_carry_their_projected_gain(demo_dir: Path) -> None:
         gain = item["projected_gain"]
         assert gain["weeks"] == 4 and gain["weighted"] > 0 and gain["raw"] >= 0
     text = run("plan", "suggest", "--data-dir", str(demo_dir))[1]
-    assert text.count("in 4 weeks: weighted +") == len(suggestions)
+    assert text.count("by Sun 20 Dec: weighted +") == len(suggestions)  # the 4th Sunday
     past = json.loads(
         run("plan", "suggest", "--data-dir", str(demo_dir), "--json", "--as-of", "-7d")[1]
     )
     assert all(item["projected_gain"] is None for item in past)
+
+
+@pytest.mark.parametrize("offset", range(7))
+def test_next_week_ends_are_the_sundays_history_uses(offset: int) -> None:
+    from ssi_tui.domain.dates import next_week_ends
+
+    today = TODAY + timedelta(days=offset)
+    ends = next_week_ends(today, 3)
+    assert all(end.weekday() == 6 for end in ends) and today < ends[0] <= today + timedelta(7)
+    assert week_ends(ends[-1], 3) == ends

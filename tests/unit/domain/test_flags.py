@@ -482,6 +482,12 @@ def test_official_gap_blames_the_goals_only_for_the_aim_gap() -> None:
     assert evidence["aim_gap"] >= LIMITS.official_gap["min_aim_gap"]
     assert "do not serve your goals" in flag.message
     assert set(evidence["official_minus_weighted"]) == set(PILLARS)
+    # It says which score it compares: the reading's day, over the rules' window (LinkedIn's),
+    # whatever window is viewed.
+    window = default_rules().scoring.window_days
+    assert f"over {window} days (as LinkedIn counts) was {evidence['weighted_total']:.0f}" in (
+        flag.message
+    )
 
 
 def test_official_gap_from_our_own_estimate_error_does_not_blame_the_goals() -> None:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from ssi_tui.domain.alignment import AlignmentCache, alignment
+from ssi_tui.domain.alignment import AlignmentCache, alignment, tier_factor
 from ssi_tui.domain.catalog import default_catalog, default_rules
 from ssi_tui.domain.daily import breakdown, history
 from ssi_tui.domain.inputs import ScoringInput
@@ -435,7 +435,14 @@ def test_p4_alignment_is_between_zero_and_one(data) -> None:
     for activity in activities:
         aligned = alignment(activity, CATALOG.kind(activity.kind), goals, RULES)
         assert 0.0 < aligned.value <= 1.0
-        if aligned.tier == "none":  # revised in v2: untargeted work has a ceiling, not a floor
+        # revised in v2: untargeted work has a ceiling, not a floor; revised for P14: an
+        # activity's value is its parts' (audience, tier) blend, each under its tier's ceiling
+        assert sum(part for _, _, part in aligned.split) == pytest.approx(1.0)
+        assert aligned.value == pytest.approx(
+            aligned.quality
+            * sum(part * tier_factor(tier, RULES) for _, tier, part in aligned.split)
+        )
+        if all(tier == "none" for _, tier, _ in aligned.split):
             assert aligned.value <= RULES.scoring.untargeted_ceiling
 
 
