@@ -9,7 +9,7 @@ from ssi_tui.cli.args import whole_number
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import bar, format_table, print_json
 from ssi_tui.domain.pillars import PILLARS
-from ssi_tui.wording.labels import pillar_label
+from ssi_tui.wording.labels import cap_bound, pillar_label
 
 if TYPE_CHECKING:
     from ssi_tui.domain.catalog import Rules
@@ -108,6 +108,8 @@ def render_explanation(items: list[PillarExplanation], rules: Rules) -> str:
                 f"    {part.label:<{width}}  {points:>8} → {part.score:5.2f} of {part.most:5.2f}"
             )
         lines.append(f"    {'':<{width}}  {'':>8}   {item.weighted:5.2f} weighted")
+        if item.audience_scale < 1:
+            lines.append(f"    ({cap_bound(item.audience_scale)})")
         rows = [
             (
                 row.kind,

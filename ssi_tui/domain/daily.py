@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ssi_tui.domain.alignment import (
-    Alignment,
     AlignmentCache,
     ContactIndex,
     GoalIndex,
@@ -27,24 +26,21 @@ from ssi_tui.domain.inputs import Checklist, ScoringInput
 from ssi_tui.domain.models import (
     PILLARS,
     Activity,
-    ActivityKind,
     Goals,
     ProfileChecklist,
     ProfileHistory,
 )
+from ssi_tui.domain.points import DayPoints, add_group, row_size
 from ssi_tui.domain.profile import profile_completeness, profile_level
 from ssi_tui.domain.scoring import (
     Breakdown,
     Contribution,
-    DayPoints,
     PillarTotals,
     Scored,
-    add_points,
     contribution_rank,
     contributions,
     goal_shares,
     pillar_scores,
-    row_size,
     window_start,
 )
 
@@ -119,41 +115,32 @@ def _by_kind(activities: list[Activity], catalog: Catalog) -> dict[str, list[Act
     return groups
 
 
-def _over_cap(
-    items: list[tuple[Activity, ActivityKind, Alignment]], cap: int
-) -> tuple[set[str], set[str]]:
-    """Ids that count (raw, weighted) in a group over its daily cap: the best-aligned count for
-    weighted; `cap` visible ones for raw (all worth the same raw points). `items` come in
-    content order (`_by_kind`) and the sort is stable: ties go by content, never by id."""
-    best = sorted(items, key=lambda item: -item[2].value)[:cap]
-    visible_items = [item for item in items if item[1].visible and item[0].channel == "linkedin"]
-    return {item[0].id for item in visible_items[:cap]}, {item[0].id for item in best}
-
-
 def _score_day(
     activities: list[Activity], index: GoalIndex, catalog: Catalog, rules: Rules
 ) -> tuple[list[Scored], list[float] | None]:
-    """One day's activities aligned and capped (by id), and the day's points row (None: no
-    known kind). The row is summed in the same order as `_day_row`, so both give equal floats."""
+    """One day's activities aligned and capped, in id order, and the day's points row (None: no
+    known kind). The row is summed exactly as `_day_row` sums it, so both give equal floats."""
     scored: list[Scored] = []
+    row: list[float] | None = None
+    audiences = goal_audiences(index)
+    slots = {name: slot for slot, name in enumerate(audiences)}
     for kind_id, items in _by_kind(activities, catalog).items():
+        if row is None:
+            row = [0.0] * row_size(len(audiences))
         kind = catalog.kinds[kind_id]
-        aligned = [(activity, kind, alignment(activity, kind, index, rules)) for activity in items]
-        cap = kind.daily_cap
-        if cap is None or len(aligned) <= cap:
-            for activity, _, value in aligned:
+        aligned = [(activity, alignment(activity, kind, index, rules)) for activity in items]
+        counted = add_group(row, kind, aligned, slots)
+        for activity, value in aligned:
+            if counted is None:
                 visible = kind.visible and activity.channel == "linkedin"
                 scored.append(Scored(activity, kind, value, visible, True))
-            continue
-        raw_ids, weighted_ids = _over_cap(aligned, cap)
-        for activity, _, value in aligned:
-            scored.append(
-                Scored(activity, kind, value, activity.id in raw_ids, activity.id in weighted_ids)
-            )
-    row = None
-    if scored:
-        audiences = goal_audiences(index)
-        row = DayPoints.from_scored(scored, audiences).days.popitem()[1]
+            else:
+                raw_ids, weighted_ids = counted
+                scored.append(
+                    Scored(
+                        activity, kind, value, activity.id in raw_ids, activity.id in weighted_ids
+                    )
+                )
     scored.sort(key=lambda item: item.activity.id)
     return scored, row
 
@@ -170,26 +157,8 @@ def _day_row(
         if row is None:
             row = [0.0] * row_size(len(audiences))
         kind = catalog.kinds[kind_id]
-        cap = kind.daily_cap
-        if cap is not None and len(items) > cap:
-            aligned = [
-                (activity, kind, alignment(activity, kind, index, rules)) for activity in items
-            ]
-            raw_ids, weighted_ids = _over_cap(aligned, cap)
-            for activity, _, value in aligned:
-                add_points(
-                    row,
-                    kind,
-                    activity.channel,
-                    value,
-                    slots,
-                    activity.id in raw_ids,
-                    activity.id in weighted_ids,
-                )
-        else:
-            for activity in items:
-                value = alignment(activity, kind, index, rules)
-                add_points(row, kind, activity.channel, value, slots, True, True)
+        aligned = [(activity, alignment(activity, kind, index, rules)) for activity in items]
+        add_group(row, kind, aligned, slots)
     return row
 
 

@@ -92,6 +92,7 @@ class PillarExplanation:
     top: list[Contribution]
     raw_parts: list[Part]
     weighted_parts: list[Part]
+    audience_scale: float = 1.0  # < 1: the daily caps' bound scaled every audience's part
 
     def as_dict(self) -> dict[str, Any]:
         """JSON form (`score --explain --json`)."""
@@ -106,6 +107,7 @@ class PillarExplanation:
             "profile_part": round(self.profile_part, 2),
             "raw_parts": [part.as_dict() for part in self.raw_parts],
             "weighted_parts": [part.as_dict() for part in self.weighted_parts],
+            "audience_scale": round(self.audience_scale, 4),
             "by_kind_audience": [
                 {
                     "kind": row.kind,
@@ -158,7 +160,7 @@ def score_parts(
         weighted_parts.append(
             Part(
                 UNTARGETED,
-                parts.all_points - sum(points for _, _, points, _ in parts.audiences),
+                parts.untargeted_points,
                 scoring.untargeted_ceiling * activity_share,
                 scale * parts.rest,
             )
@@ -218,5 +220,6 @@ def explain(breakdown: Breakdown, catalog: Catalog, rules: Rules) -> dict[str, P
             top=heapq.nsmallest(TOP, every, key=contribution_rank),
             raw_parts=raw_parts,
             weighted_parts=weighted_parts,
+            audience_scale=score.parts.scale if score.parts is not None else 1.0,
         )
     return result

@@ -11,9 +11,9 @@ from ssi_tui.domain.daily import breakdown, completeness_on, day_points, history
 from ssi_tui.domain.flags import Flag, compute_flags
 from ssi_tui.domain.inputs import ScoringInput
 from ssi_tui.domain.models import PILLARS, SSIReading
+from ssi_tui.domain.points import DayPoints
 from ssi_tui.domain.scoring import (
     Breakdown,
-    DayPoints,
     PillarScore,
     goal_shares,
     pillar_scores,

@@ -17,14 +17,24 @@ from functools import lru_cache
 from ssi_tui.domain.alignment import Alignment
 from ssi_tui.domain.catalog import Rules
 from ssi_tui.domain.models import (
-    PILLARS,
     Activity,
     ActivityKind,
     Goals,
 )
+from ssi_tui.domain.points import (
+    ALL,
+    AUDIENCE_BASE,
+    EFFORT,
+    OFF,
+    PILLAR_INDEX,
+    RAW,
+    UNTARGETED,
+    WEIGHTED,
+    DayPoints,
+    row_size,
+)
 
 PILLAR_MAX = 25.0
-PILLAR_INDEX = {pillar: index for index, pillar in enumerate(PILLARS)}
 
 
 @dataclass(slots=True)  # not frozen: frozen __init__ costs ~2 µs per object, and
@@ -92,79 +102,6 @@ class PillarTotals:
         return sum(score.weighted for score in self.pillars.values())
 
 
-# A day's points row: four numbers per part, in pillar order (see `DayPoints`).
-RAW, WEIGHTED, EFFORT, OFF, UNTARGETED = 0, 4, 8, 12, 16
-AUDIENCE_BASE = 20  # then, per goal audience (in `DayPoints.audiences` order): aimed, tagged
-
-
-def row_size(audiences: int) -> int:
-    """The length of a points row for this many goal audiences."""
-    return AUDIENCE_BASE + 8 * audiences
-
-
-@dataclass(slots=True)
-class DayPoints:
-    """Undecayed points per day after daily caps. Each day's row holds, four numbers per part
-    in pillar order: raw points; weighted points (effort × alignment); effort (unweighted, all
-    channels); off-LinkedIn weighted points; untargeted effort × quality; then for each goal
-    audience in `audiences` order, its aimed and its tagged effort × quality."""
-
-    days: dict[int, list[float]] = field(default_factory=dict)
-    audiences: tuple[str, ...] = ()
-
-    @classmethod
-    def from_scored(cls, scored: Iterable[Scored], audiences: Sequence[str]) -> DayPoints:
-        """Sum scored activities per day and pillar."""
-        days: dict[int, list[float]] = {}
-        slots = {name: index for index, name in enumerate(audiences)}
-        size = row_size(len(audiences))
-        for item in scored:
-            day = item.activity.date.toordinal()
-            row = days.get(day)
-            if row is None:
-                row = days[day] = [0.0] * size
-            add_points(
-                row,
-                item.kind,
-                item.activity.channel,
-                item.alignment,
-                slots,
-                item.counts_raw,
-                item.counts_weighted,
-            )
-        return cls(days, tuple(audiences))
-
-
-def add_points(
-    row: list[float],
-    kind: ActivityKind,
-    channel: str,
-    aligned: Alignment,
-    slots: dict[str, int],
-    counts_raw: bool,
-    counts_weighted: bool,
-) -> None:
-    """Add one activity's points to its day's row."""
-    pillar = PILLAR_INDEX[kind.pillar]
-    points = kind.points
-    visible = kind.visible and channel == "linkedin"
-    if counts_raw and visible:
-        row[RAW + pillar] += points
-    if not counts_weighted:
-        return
-    row[WEIGHTED + pillar] += points * aligned.value
-    row[EFFORT + pillar] += points
-    if not visible:
-        row[OFF + pillar] += points * aligned.value
-    work = points * aligned.quality
-    for audience, tier, part in aligned.split:
-        if audience is None:
-            row[UNTARGETED + pillar] += work * part
-        else:
-            column = AUDIENCE_BASE + 8 * slots[audience] + (0 if tier == "aimed" else 4) + pillar
-            row[column] += work * part
-
-
 @lru_cache(maxsize=64)
 def decay_factors(half_life_days: float, edge_share: float, window_days: int) -> tuple[float, ...]:
     """The weight of an activity of each age 0 … window - 1 (see `decay`)."""
@@ -215,8 +152,9 @@ def goal_shares(goals: Goals) -> dict[str, float]:
 @dataclass(frozen=True, slots=True)
 class WeightedFill:
     """One pillar's weighted fill (0..1) and its parts: per goal audience, its share of the
-    goals, its work (aimed + tagged effort × quality) and what it adds; then all the work, and
-    what the part of it the audiences do not account for adds (at most the untargeted ceiling)."""
+    goals, its work (aimed + tagged effort × quality) and what it adds; then all the work, the
+    untargeted part of it, and what the part of all the work the audiences do not account for
+    adds (at most the untargeted ceiling)."""
 
     total: float
     aimed: float
@@ -224,6 +162,7 @@ class WeightedFill:
     all_points: float
     untargeted_points: float
     rest: float
+    scale: float = 1.0  # < 1: past daily caps the audiences claimed more than all the work fills
 
 
 def weighted_fill(
@@ -236,29 +175,47 @@ def weighted_fill(
 ) -> WeightedFill:
     """The weighted fill (0..1) of one pillar from its decayed sums: per audience, aimed work
     fills its share and tagged work at most `tagged_ceiling` of what is left, the audiences
-    adding up by goal share (`aimed`); then all the work, aimed or not, fills the pillar as raw
-    work would, and what that fill exceeds `aimed` by counts at `untargeted_ceiling`. So
-    untargeted work — or work past an audience's share — fills at most `untargeted_ceiling` of
-    the pillar, and an audience whose weight goes to 0 fades out smoothly: its work counts
-    exactly as untargeted work at weight 0 (P14)."""
+    adding up by goal share (`aimed`, at most what all the work fills: past a daily cap each
+    audience keeps its own best activities, and together they never count more than all the
+    work kept); then all the work, aimed or not, fills the pillar as raw work would, and what
+    that fill exceeds `aimed` by counts at `untargeted_ceiling`. So untargeted work — or work
+    past an audience's share — fills at most `untargeted_ceiling` of the pillar, and an
+    audience whose weight goes to 0 fades out smoothly: its work counts exactly as untargeted
+    work at weight 0 (P14)."""
     scoring = rules.scoring
-    aimed = 0.0
-    every = sums[UNTARGETED + pillar]
+    ceiling = scoring.tagged_ceiling
+    every = fill(sums[ALL + pillar], constant)
+    claimed = 0.0
     parts: list[tuple[str, float, float, float]] = []
     for slot, name in enumerate(audiences):
         share = shares.get(name, 0.0)
-        base = AUDIENCE_BASE + 8 * slot + pillar
-        work, tagged_work = sums[base], sums[base + 4]
-        every += work + tagged_work
         if share <= 0:
             continue
-        own = fill(work, constant * share)
-        tagged = fill(tagged_work, constant * share)
-        added = share * (own + scoring.tagged_ceiling * tagged * (1.0 - own))
-        aimed += added
-        parts.append((name, share, work + tagged_work, added))
-    rest = scoring.untargeted_ceiling * max(0.0, fill(every, constant) - aimed)
-    return WeightedFill(aimed + rest, aimed, tuple(parts), every, sums[UNTARGETED + pillar], rest)
+        base = AUDIENCE_BASE + 8 * slot + pillar
+        aimed_work, work = sums[base], sums[base + 4]
+        # aimed work fills the share; tagged work at most `ceiling` of what is left:
+        # (1 - c) * fill(aimed) + c * fill(aimed + tagged) = own + c * tagged * (1 - own)
+        added = share * (
+            (1.0 - ceiling) * fill(aimed_work, constant * share)
+            + ceiling * fill(work, constant * share)
+        )
+        claimed += added
+        parts.append((name, share, work, added))
+    aimed = min(claimed, every)
+    scale = 1.0
+    if claimed > aimed:  # the daily caps' bound: scale each audience's part alike
+        scale = aimed / claimed
+        parts = [(name, share, work, added * scale) for name, share, work, added in parts]
+    rest = scoring.untargeted_ceiling * (every - aimed)
+    return WeightedFill(
+        aimed + rest,
+        aimed,
+        tuple(parts),
+        sums[ALL + pillar],
+        sums[UNTARGETED + pillar],
+        rest,
+        scale,
+    )
 
 
 def decayed_sums(days: DayPoints, as_of: date, window_days: int, rules: Rules) -> list[float]:

@@ -69,3 +69,11 @@ def severity_label(severity: str) -> str:
 def checklist_label(item: str) -> str:
     """A profile checklist item's label."""
     return _(CHECKLIST_LABELS[item]) if item in CHECKLIST_LABELS else item
+
+
+def cap_bound(scale: float) -> str:
+    """Why the audiences' parts are smaller than their work alone would make them."""
+    return _(
+        "past daily caps the audiences together count at most what all the work kept fills: "
+        "each audience's part × {scale:.2f}"
+    ).format(scale=scale)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import math
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from ssi_tui.domain.catalog import default_rules
+from ssi_tui.domain.models import Activity, Goals
+from ssi_tui.store import Store
 
-from .conftest import run
+from .conftest import TODAY, run
 
 
 def test_explain_accounts_for_every_point(demo_dir: Path) -> None:
@@ -60,3 +63,34 @@ def test_explain_json_parts_add_up_to_raw_and_weighted(demo_dir: Path) -> None:
         assert "untargeted" in labels and ("profile" in labels) == (pillar == "brand")
     status, out, _ = run("score", "--data-dir", str(demo_dir), "--explain", "--pillar", "brand")
     assert "untargeted" in out and "profile" in out and "weighted, part by part" in out
+
+
+def test_explain_says_when_the_daily_caps_bound_the_audiences(data_dir: Path) -> None:
+    """Twenty comments on one day (cap 10), ten at each of two audiences' accounts: each
+    audience keeps its ten, all the work keeps ten, and the audiences are scaled to fit."""
+    goals = Goals.model_validate(
+        {
+            "audiences": {"prospects": 50, "partners": 50},
+            "accounts": [
+                {"name": "Contoso", "audience": "prospects"},
+                {"name": "Fabrikam", "audience": "partners"},
+            ],
+        }
+    )
+    day = TODAY - timedelta(days=3)
+    with Store.open(data_dir) as store:
+        store.goals.set(goals)
+        store.activities.add_many(
+            Activity(kind="comment", date=day, company=company, relevance=5, personalised=True)
+            for company in ("Contoso", "Fabrikam")
+            for _ in range(10)
+        )
+    status, out, err = run("score", "--data-dir", str(data_dir), "--explain", "--json")
+    assert (status, err) == (0, "")
+    engage = json.loads(out)["explain"]["engage"]
+    assert 0 < engage["audience_scale"] < 1
+    parts = engage["weighted_parts"]
+    assert sum(part["score"] for part in parts) == pytest.approx(engage["weighted"], abs=0.01)
+    status, out, _ = run("score", "--data-dir", str(data_dir), "--explain", "--pillar", "engage")
+    assert status == 0
+    assert "past daily caps the audiences together count at most" in out

@@ -11,7 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ssi_tui.app.text import plain
-from ssi_tui.wording.labels import flag_title, pillar_label
+from ssi_tui.wording.labels import cap_bound, flag_title, pillar_label
 
 if TYPE_CHECKING:
     from ssi_tui.domain.explain import Part, PillarExplanation
@@ -198,6 +198,11 @@ def pillar_detail(item: PillarExplanation) -> Content:
         *_part_lines(item.raw_parts, item.raw, "raw"),
         Content.styled("Weighted: audiences fill their shares, the rest a little", "bold"),
         *_part_lines(item.weighted_parts, item.weighted, "weighted"),
+        *(
+            [Content.styled(f"  {cap_bound(item.audience_scale)}", "dim")]
+            if item.audience_scale < 1
+            else []
+        ),
         Content.styled("Kind · audience: count, raw → weighted points", "bold"),
     ]
     for row in item.rows:
