@@ -30,7 +30,7 @@ from ssi_tui.domain.models import (
     ProfileChecklist,
     ProfileHistory,
 )
-from ssi_tui.domain.points import DayPoints, add_group, row_size
+from ssi_tui.domain.points import DayPoints, add_group, add_points, row_size
 from ssi_tui.domain.profile import profile_completeness, profile_level
 from ssi_tui.domain.scoring import (
     Breakdown,
@@ -157,6 +157,12 @@ def _day_row(
         if row is None:
             row = [0.0] * row_size(len(audiences))
         kind = catalog.kinds[kind_id]
+        cap = kind.daily_cap
+        if cap is None or len(items) <= cap:
+            for activity in items:  # as `add_group` does, without a list (the hot path)
+                value = alignment(activity, kind, index, rules)
+                add_points(row, kind, activity.channel, value, slots, True, True)
+            continue
         aligned = [(activity, alignment(activity, kind, index, rules)) for activity in items]
         add_group(row, kind, aligned, slots)
     return row

@@ -129,5 +129,13 @@ def add_points(
     row[EFFORT + pillar] += points
     if not visible:
         row[OFF + pillar] += points * aligned.value
-    for column, mass in _masses(kind, aligned, slots):
-        row[column] += mass
+    work = points * aligned.quality
+    row[ALL + pillar] += work
+    for audience, tier, part in aligned.split:  # as `_masses`, without a list (the hot path)
+        if audience is None:
+            row[UNTARGETED + pillar] += work * part
+        else:
+            base = AUDIENCE_BASE + 8 * slots[audience] + pillar
+            if tier == "aimed":
+                row[base] += work * part
+            row[base + 4] += work * part
