@@ -84,7 +84,7 @@ PLANS = [
         "rule": "weekly",
         "start_days_ago": 21,
         "audience": "prospects",
-        "note": "Share a client insight",
+        "note": "Share a client insight on data products",
         "done_days_ago": [7, 14, 21],
     },
     {
@@ -234,6 +234,11 @@ def main() -> None:
                 "prospects": ["head of", "director", "vp", "chief"],
                 "partners": ["partner manager", "alliances"],
                 "recruiters": ["recruit", "talent"],
+            },
+            "topics": {
+                "prospects": ["pricing", "data products", "analytics"],
+                "partners": ["co-selling", "alliance"],
+                "recruiters": ["hiring"],
             },
             "accounts": [
                 {"name": "Northwind Traders", "audience": "prospects"},

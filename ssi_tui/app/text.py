@@ -27,3 +27,9 @@ def cell(value: object, *, justify: str = "left", style: str = "") -> Text:
     if isinstance(value, float):
         return Text(f"{value:.1f}", justify=justify, style=style)  # type: ignore[arg-type]
     return Text(plain(value), justify=justify, style=style)  # type: ignore[arg-type]
+
+
+def clipped(value: str, width: int) -> str:
+    """`value` cut to `width` characters, an ellipsis marking the cut (the whole of it is in
+    the row's form)."""
+    return value if len(value) <= width else value[: width - 1].rstrip(" ,") + "…"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ssi_tui.cli.args import whole_number
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
+from ssi_tui.wording.labels import new_contact_line
 
 if TYPE_CHECKING:
     from ssi_tui.domain.models import Goals
@@ -38,7 +39,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     log.add_argument(
         "--audience", metavar="A", help="audience it reached (one of your goals' audiences)"
     )
-    log.add_argument("--contact", metavar="NAME", help="person involved (created if new)")
+    log.add_argument(
+        "--contact",
+        metavar="NAME",
+        help="person involved (created if new, without an audience: a tag is not evidence)",
+    )
     log.add_argument("--company", metavar="C", help="their company")
     log.add_argument("--title", metavar="T", help="their job title")
     log.add_argument(
@@ -51,6 +56,13 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "--channel", choices=["linkedin", "off"], help="where it happened (default: from the kind)"
     )
     log.add_argument("--note", metavar="TEXT", help="free note")
+    log.add_argument(
+        "--topic",
+        action="append",
+        metavar="T",
+        help="what it was about (repeatable): one of an audience's topics makes a post, talk or "
+        "comment naming no one count for that audience",
+    )
     log.set_defaults(handler=run_log)
 
     goals = subparsers.add_parser(
@@ -102,6 +114,7 @@ def run_log(context: Context) -> int:
         "relevance": args.relevance,
         "channel": args.channel,
         "note": args.note,
+        "topics": args.topic,
         "source": "manual",
     }
     activity, created = workspace.activities.log(fields)
@@ -112,7 +125,7 @@ def run_log(context: Context) -> int:
         message += f" with {activity.contact}"
     context.stdout.write(message + f" [id {activity.id}]\n")
     if created is not None:
-        context.stdout.write(f"New contact: {created.name}\n")
+        context.stdout.write(new_contact_line(created.name, activity.audience) + "\n")
     return 0
 
 
@@ -136,7 +149,9 @@ def render_goals(goals: Goals) -> str:
     lines = ["Audiences:"]
     for audience in sorted(goals.audiences, key=lambda item: -item.weight):
         roles = ", ".join(goals.roles.get(audience.name, [])) or "-"
-        lines.append(f"  {audience.name:<14} {goals.share(audience.name):>4.0%}  roles: {roles}")
+        line = f"  {audience.name:<14} {goals.share(audience.name):>4.0%}  roles: {roles}"
+        topics = goals.topics.get(audience.name)
+        lines.append(line + (f"; topics: {', '.join(topics)}" if topics else ""))
     if goals.accounts:
         lines.append("Target accounts:")
         lines.extend(f"  {account.name} ({account.audience})" for account in goals.accounts)

@@ -37,6 +37,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument(
         "--channel", choices=["linkedin", "off"], help="where (default: from the kind)"
     )
+    parser.add_argument("--note", metavar="TEXT", help="free note (its topics count)")
+    parser.add_argument(
+        "--topic", action="append", metavar="T", help="what it would be about (repeatable)"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(handler=run_whatif)
 
@@ -53,6 +57,8 @@ def run_whatif(context: Context) -> int:
         "personalised": args.personalised,
         "relevance": args.relevance,
         "channel": args.channel,
+        "note": args.note,
+        "topics": args.topic,
     }
     result = context.workspace(write=False).projection.whatif(fields, args.count)
     if args.json:

@@ -1,9 +1,10 @@
 """Whom one activity reached, on what evidence, and how well it serves the goals (its alignment).
 
-The formula is written out in data/rules.toml. In short: a broadcast (a post, a talk, a comment
-naming no one) is judged by its audience tag; work done with someone takes its audience from
-evidence — a target account, a target role, a contact the user gave an audience — and a bare
-audience tag, with no evidence for it, counts as "tagged" (worth at most `tagged_ceiling`).
+The formula is written out in data/rules.toml. In short: an activity takes its audience from
+evidence — for work done with someone, a target account, a target role, a contact the user gave
+an audience; for a broadcast (a post, a talk, a comment naming no one), its subject: one of an
+audience's topics or roles in its note or topics — and a bare audience tag, with no evidence for it,
+counts as "tagged" (worth at most `tagged_ceiling`), on a broadcast too.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ssi_tui.domain.catalog import Rules
 from ssi_tui.domain.models import Activity, ActivityKind, Goals, TargetAccount
 from ssi_tui.domain.text import fold
 
-Target = Literal["account", "role", "contact"]
+Target = Literal["account", "role", "contact", "topic"]
 Tier = Literal["aimed", "tagged", "none"]
 TIERS: tuple[Tier, ...] = ("aimed", "tagged", "none")
 
@@ -75,6 +76,7 @@ class GoalIndex:
         }
         self._companies: dict[str | None, TargetAccount | None] = {None: None}
         self._titles: dict[str | None, tuple[str, ...]] = {None: ()}
+        self._subjects: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
         self._splits: dict[tuple[object, ...], tuple[tuple[str, float], ...]] = {}
 
     def account(self, company: str | None) -> TargetAccount | None:
@@ -97,6 +99,21 @@ class GoalIndex:
         except KeyError:
             found = self._titles[title] = self.goals.role_audiences(title)
             return found
+
+    def subject(self, note: str, topics: tuple[str, ...]) -> tuple[str, ...]:
+        """The goal audiences (weight > 0) whose topics, then roles, an activity's note or
+        topics hold, heaviest first: a broadcast's evidence (a post about one of their
+        topics, a search for one of their roles)."""
+        if not (self.goals.topics or self.goals.roles) or (not note and not topics):
+            return ()
+        key = (note, topics)
+        found = self._subjects.get(key)
+        if found is None:
+            text = "\n".join((note, *topics))
+            matched = self.goals.topic_audiences(text) + self.goals.role_audiences(text)
+            found = tuple(dict.fromkeys(name for name in matched if name in self.weighted))
+            self._subjects[key] = found
+        return found
 
     def split(self, audiences: tuple[str, ...], tag: str | None, minor_share: float) -> Split:
         """How an activity's credit is shared, as (audience or None: untargeted, tier, part)
@@ -213,12 +230,16 @@ def _reach(
     credit (see the module docstring and `GoalIndex.split`); the audience and tier are those
     of its largest part."""
     tag = activity.audience if activity.audience in index.weighted else None
-    if kind is not None and kind.broadcast_for(activity.contact, activity.company):
-        return (tag, "aimed", None, None, ((tag, "aimed", 1.0),)) if tag else _UNTARGETED
-    if activity.contact is None and activity.company is None and activity.title is None:
-        return (tag, "tagged", None, None, ((tag, "tagged", 1.0),)) if tag else _UNTARGETED
-    evidence, account = index.evidence(activity.contact, activity.company, activity.title)
-    touched = account.name if account is not None else None
+    broadcast = kind is not None and kind.broadcast_for(activity.contact, activity.company)
+    if broadcast or (activity.contact is None and activity.company is None and not activity.title):
+        subject = index.subject(activity.note, activity.topics) if broadcast else ()
+        if not subject:
+            return (tag, "tagged", None, None, ((tag, "tagged", 1.0),)) if tag else _UNTARGETED
+        evidence: list[tuple[str, Target]] = [(name, "topic") for name in subject]
+        touched = None
+    else:
+        evidence, account = index.evidence(activity.contact, activity.company, activity.title)
+        touched = account.name if account is not None else None
     if evidence:
         split = index.split(tuple(name for name, _ in evidence), tag, minor_share)
         audience, tier, _ = max(split, key=lambda part: part[2])  # the first of equal parts

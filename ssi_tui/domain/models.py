@@ -26,8 +26,7 @@ from ssi_tui.domain.text import (
     company_key,
     email_domain,
     fold,
-    keyword_pattern,
-    plain_words,
+    held_keywords,
 )
 
 Channel = Literal["linkedin", "off"]
@@ -57,10 +56,29 @@ def _note(value: str) -> str:
     return clean_text(value, multiline=True)
 
 
+def _topics(value: tuple[str, ...]) -> tuple[str, ...]:
+    """An activity's topics: each cleaned to one line, blanks and repeats (by `fold`) dropped."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    for item in value:
+        cleaned = clean_text(item)
+        if not cleaned:
+            continue
+        if len(cleaned) > 80:
+            raise ValueError("a topic is at most 80 characters")
+        if fold(cleaned) not in seen:
+            seen.add(fold(cleaned))
+            kept.append(cleaned)
+    if len(kept) > 20:
+        raise ValueError("at most 20 topics per activity")
+    return tuple(kept)
+
+
 Name = Annotated[str, AfterValidator(_name)]
 AudienceName = Annotated[str, AfterValidator(audience_name)]
 OptionalLine = Annotated[str | None, AfterValidator(_optional_line)]
 Note = Annotated[str, AfterValidator(_note)]
+Topics = Annotated[tuple[str, ...], AfterValidator(_topics)]
 KindId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
 
 
@@ -123,6 +141,7 @@ class Goals(DomainModel):
 
     audiences: list[Audience] = Field(default_factory=list)
     roles: dict[AudienceName, list[str]] = Field(default_factory=dict)
+    topics: dict[AudienceName, list[str]] = Field(default_factory=dict)
     accounts: list[TargetAccount] = Field(default_factory=list)
     objectives: list[Objective] = Field(default_factory=list)
     cadence: dict[AudienceName, int] = Field(default_factory=dict)
@@ -134,7 +153,18 @@ class Goals(DomainModel):
             return [{"name": name, "weight": weight} for name, weight in value.items()]
         return value
 
-    @field_validator("roles")
+    @field_validator("roles", "topics", mode="before")
+    @classmethod
+    def _keyword_text(cls, value: Any) -> Any:
+        # `prospects = "supply chain, procurement"` is a list written as one line.
+        if isinstance(value, dict):
+            return {
+                key: words.split(",") if isinstance(words, str) else words
+                for key, words in value.items()
+            }
+        return value
+
+    @field_validator("roles", "topics")
     @classmethod
     def _clean_keywords(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
         cleaned: dict[str, list[str]] = {}
@@ -162,6 +192,11 @@ class Goals(DomainModel):
             if audience not in known:
                 raise ValueError(
                     f"roles name audience {audience!r}, which has no weight in [audiences]"
+                )
+        for audience in self.topics:
+            if audience not in known:
+                raise ValueError(
+                    f"topics name audience {audience!r}, which has no weight in [audiences]"
                 )
         for account in self.accounts:
             if account.audience not in known:
@@ -229,17 +264,20 @@ class Goals(DomainModel):
         """Every audience whose role keywords appear in a job title as whole words (case- and
         accent-insensitive), heaviest first: "Talent Acquisition Director" can be both a
         recruiter ("talent") and a hiring manager ("director")."""
-        if not title:
-            return ()
-        text = " ".join(plain_words(title))
-        found: list[str] = []
-        for audience in sorted(self.roles, key=lambda name: (-self.weight(name), name)):
-            for keyword in self.roles[audience]:
-                pattern = keyword_pattern(keyword)
-                if pattern is not None and pattern.search(text):
-                    found.append(audience)
-                    break
-        return tuple(found)
+        return self._keyword_audiences(self.roles, title)
+
+    def topic_audiences(self, text: str | None) -> tuple[str, ...]:
+        """Every audience one of whose topics a text (a note, an activity's topics) holds as
+        whole words, case- and accent-insensitive, heaviest first."""
+        return self._keyword_audiences(self.topics, text)
+
+    def matched_topics(self, text: str | None) -> list[str]:
+        """The goals' topics a text holds (as `topic_audiences` matches them), each once."""
+        return held_keywords(text, [word for words in self.topics.values() for word in words])
+
+    def _keyword_audiences(self, table: dict[str, list[str]], text: str | None) -> tuple[str, ...]:
+        ranked = sorted(table, key=lambda name: (-self.weight(name), name)) if text else []
+        return tuple(audience for audience in ranked if held_keywords(text, table[audience]))
 
     def cadence_for(self, audience: str | None) -> int | None:
         """Stay-in-touch cadence in days for an audience; untargeted contacts have none."""
@@ -257,6 +295,8 @@ class Goals(DomainModel):
                 objective.model_dump(exclude_defaults=True) for objective in self.objectives
             ],
         }
+        if self.topics:
+            data["topics"] = dict(self.topics)
         if self.cadence:
             data["cadence"] = dict(self.cadence)
         return data
@@ -300,6 +340,7 @@ class Activity(DomainModel):
     relevance: int = Field(default=3, ge=1, le=5)
     channel: Channel = "linkedin"
     note: Note = ""
+    topics: Topics = ()
     source: Source = "manual"
     plan_id: str | None = None
     occurrence: date | None = None

@@ -25,6 +25,7 @@ class ActivityRecord(NamedTuple):
     relevance: int = 3
     channel: str = "linkedin"
     note: str = ""
+    topics: tuple[str, ...] = ()
     source: str = "manual"
     plan_id: str | None = None
     occurrence: date | None = None
@@ -51,6 +52,7 @@ class ActivityRecord(NamedTuple):
                 occurrence,
                 external_id,
             ) = _every_field(doc)
+            topics = doc.get("topics")
         except KeyError:  # a document written before a field existed
             return cls._from_partial_doc(doc)
         return _new_tuple(
@@ -67,6 +69,7 @@ class ActivityRecord(NamedTuple):
                 relevance,
                 channel,
                 note,
+                tuple(topics) if topics else (),
                 source,
                 plan_id,
                 _parse_date(occurrence) if occurrence else None,
@@ -92,6 +95,7 @@ class ActivityRecord(NamedTuple):
                 get("relevance", 3),
                 get("channel", "linkedin"),
                 get("note", ""),
+                tuple(get("topics") or ()),
                 get("source", "manual"),
                 get("plan_id"),
                 _parse_date(occurrence) if occurrence else None,
@@ -101,8 +105,9 @@ class ActivityRecord(NamedTuple):
 
 
 # Every field in one C call (the store writes every field of every activity); records are built
-# by the ten thousand for a history, and this is most of the cost of a cold one.
-_every_field = itemgetter(*ActivityRecord._fields)
+# by the ten thousand for a history, and this is most of the cost of a cold one. Topics came
+# later: documents written before them lack the key, so it is read on its own.
+_every_field = itemgetter(*(name for name in ActivityRecord._fields if name != "topics"))
 _parse_date = date.fromisoformat
 _new_tuple = (
     tuple.__new__

@@ -123,6 +123,19 @@ def keyword_pattern(keyword: str) -> re.Pattern[str] | None:
     return re.compile(r"(?:^| )" + body + ending + r"(?= |$)")
 
 
+def held_keywords(text: str | None, keywords: list[str]) -> list[str]:
+    """The keywords a text holds as whole words (see `keyword_pattern`), in order, each once."""
+    if not text or not keywords:
+        return []
+    words = " ".join(plain_words(text))
+    found: list[str] = []
+    for keyword in keywords:
+        pattern = keyword_pattern(keyword)
+        if pattern is not None and keyword not in found and pattern.search(words):
+            found.append(keyword)
+    return found
+
+
 def email_domain(value: str) -> str | None:
     """The lower-case domain of an e-mail address or a web address, if any ("ada@Contoso.com",
     "https://www.contoso.com/about" → "contoso.com")."""

@@ -17,6 +17,7 @@ from ssi_tui.domain.models import Activity, Contact
 from ssi_tui.domain.scoring import window_start
 from ssi_tui.domain.text import fold
 from ssi_tui.services.errors import InputError
+from ssi_tui.services.fields import split_list
 from ssi_tui.services.undo import Change
 
 if TYPE_CHECKING:
@@ -125,6 +126,7 @@ class ActivityService:
         fields["relevance"] = int(values["relevance"]) if values.get("relevance") else 3
         fields["personalised"] = bool(values.get("personalised"))
         fields["note"] = values.get("note") or ""
+        fields["topics"] = split_list(values.get("topics"))
         return fields
 
     def check_kind(self, kind: str | None) -> str:
@@ -182,15 +184,16 @@ class ActivityService:
 
     def contact_made_by(self, activity: Activity) -> Contact | None:
         """The contact logging `activity` creates: its contact's name when no contact has it
-        yet (with the activity's company, title and audience), else None. What-if uses it too,
-        so that it scores exactly what logging would."""
+        yet (with the activity's company and title), else None. The contact gets no audience:
+        the activity's tag is the user's word for this activity, not evidence about the person
+        (that is set deliberately, on the Contacts screen). What-if uses it too, so that it
+        scores exactly what logging would."""
         if not activity.contact or self._store.contacts.find(activity.contact) is not None:
             return None
         return Contact(
             name=activity.contact,
             company=activity.company,
             title=activity.title,
-            audience=activity.audience,
             source=activity.source if activity.source != "plan" else "manual",
         )
 

@@ -203,6 +203,7 @@ class GoalsService(ProfileChecklistPart):
                 update={
                     "audiences": [item for item in goals.audiences if item.name != name],
                     "roles": {key: words for key, words in goals.roles.items() if key != name},
+                    "topics": {key: words for key, words in goals.topics.items() if key != name},
                     "accounts": [item for item in goals.accounts if item.audience != name],
                     "objectives": [item for item in goals.objectives if item.audience != name],
                     "cadence": {key: days for key, days in goals.cadence.items() if key != name},
@@ -216,19 +217,32 @@ class GoalsService(ProfileChecklistPart):
         them)."""
         return self.set_roles_undoably(name, keywords).result.roles.get(name, [])
 
-    def set_roles_undoably(self, name: str, keywords: str | list[str]) -> Change[Goals]:
-        """`set_roles`, undoably."""
+    def set_roles_undoably(
+        self, name: str, keywords: str | list[str], topics: str | list[str] | None = None
+    ) -> Change[Goals]:
+        """`set_roles`, undoably; with `topics`, the audience's topics too (the subjects that
+        make a post, a talk or a comment naming no one evidence for it)."""
         words = split_list(keywords)
+        subjects = None if topics is None else split_list(topics)
 
         def change(goals: Goals) -> Goals:
-            roles = dict(goals.roles)
-            if words:
-                roles[name] = words
-            else:
-                roles.pop(name, None)
-            return goals.model_copy(update={"roles": roles})
+            update = {"roles": _keywords(goals.roles, name, words)}
+            if subjects is not None:
+                update["topics"] = _keywords(goals.topics, name, subjects)
+            return Goals.model_validate({**goals.model_dump(), **update})
 
-        return self.changed(f"role keywords of {name} saved", change)
+        what = "role keywords" if subjects is None else "role keywords and topics"
+        return self.changed(f"{what} of {name} saved", change)
+
+    def set_topics(self, name: str, topics: str | list[str]) -> list[str]:
+        """Replace an audience's topics (comma-separated text or a list; none removes them)."""
+        words = split_list(topics)
+
+        def change(goals: Goals) -> Goals:
+            update = {"topics": _keywords(goals.topics, name, words)}
+            return Goals.model_validate({**goals.model_dump(), **update})
+
+        return self.changed(f"topics of {name} saved", change).result.topics.get(name, [])
 
     # -- target accounts --------------------------------------------------------------------
     def check_account(
@@ -373,3 +387,11 @@ class GoalsService(ProfileChecklistPart):
     def _check_index(items: list[Any], index: int, noun: str) -> None:
         if not 0 <= index < len(items):
             raise InputError(f"no {noun} number {index + 1}: the goals changed, try again")
+
+
+def _keywords(table: dict[str, list[str]], name: str, words: list[str]) -> dict[str, list[str]]:
+    """A keyword table (roles, topics) with one audience's words replaced (none: removed)."""
+    result = {key: value for key, value in table.items() if key != name}
+    if words:
+        result[name] = words
+    return result

@@ -29,6 +29,7 @@ def renamed_goals(goals: Goals, old: str, audience: Audience) -> Goals:
         update={
             "audiences": [audience if item.name == old else item for item in goals.audiences],
             "roles": {follow(key): words for key, words in goals.roles.items()},
+            "topics": {follow(key): words for key, words in goals.topics.items()},
             "accounts": [
                 item.model_copy(update={"audience": follow(item.audience)})
                 for item in goals.accounts

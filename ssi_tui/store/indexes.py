@@ -59,6 +59,9 @@ def activity_from_doc(doc: Document) -> Activity:
         values.update((key, value) for key, value in doc.items() if key in ACTIVITY_FIELDS)
         fields_set = set(doc) & values.keys()
     values["date"] = date.fromisoformat(doc["date"])
+    topics = values["topics"]
+    if topics.__class__ is not tuple:  # JSON keeps a list
+        values["topics"] = tuple(topics) if topics else ()
     if values.get("occurrence"):
         values["occurrence"] = date.fromisoformat(values["occurrence"])
     activity = Activity.__new__(Activity)

@@ -153,12 +153,12 @@ MESSAGES: dict[str, Callable[[Params], str]] = {
 def _aimless_action(p: Params) -> str:
     if p.get("target"):
         return _(
-            "Aim {pillar} activity at {audience}: at a target account or role, or with a "
-            "contact you gave an audience; a bare tag counts half."
+            "Aim {pillar} activity at {audience}: at a target account or role, with a contact "
+            "you gave an audience, or on one of their topics; a bare tag counts half."
         ).format(pillar=p["pillar"], audience=p["target"])
     return _(
-        "Aim {pillar} activity: at a target account or role, or with a contact you gave an "
-        "audience; a bare tag counts half."
+        "Aim {pillar} activity: at a target account or role, with a contact you gave an "
+        "audience, or on one of their topics; a bare tag counts half."
     ).format(pillar=p["pillar"])
 
 

@@ -77,3 +77,13 @@ def cap_bound(scale: float) -> str:
         "past daily caps the audiences together count at most what all the work kept fills: "
         "each audience's part × {scale:.2f}"
     ).format(scale=scale)
+
+
+def new_contact_line(name: str, tag: str | None) -> str:
+    """What logging with a new contact's name says: the contact has no audience yet."""
+    if tag:
+        return _(
+            "New contact: {name}, without an audience (the {tag} tag counts for this activity "
+            "only, as a bare tag): give them one on the Contacts screen to make it evidence"
+        ).format(name=name, tag=tag)
+    return _("New contact: {name}").format(name=name)

@@ -75,7 +75,7 @@ async def test_rename_carries_everything_and_keeps_the_scores(demo_app: SSIApp) 
         assert "clients" in [a.name for a in goals.audiences]
         assert "prospects" not in [a.name for a in goals.audiences]
         assert all(account.audience != "prospects" for account in goals.accounts)
-        assert "clients" in goals.roles
+        assert "clients" in goals.roles and "clients" in goals.topics
         store = workspace.store
         assert not any(a.audience == "prospects" for a in store.activities.all())
         assert not any(c.audience == "prospects" for c in store.contacts.all())
@@ -84,6 +84,36 @@ async def test_rename_carries_everything_and_keeps_the_scores(demo_app: SSIApp) 
         await settle(pilot)
         assert sum(1 for a in store.activities.all() if a.audience == "prospects") == tagged
         assert "prospects" in [a.name for a in goals_of(demo_app).audiences]
+
+
+async def test_k_edits_roles_and_topics_and_a_topic_makes_a_post_count(demo_app: SSIApp) -> None:
+    """A post about one of an audience's topics is evidence for it: adding the topic that the
+    demo's untargeted weekly posts are about raises the weighted brand score; undo lowers it."""
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        workspace = demo_app.workspace
+        before = workspace.report().breakdown.pillars["brand"].weighted
+        await open_goals(pilot, row_key="recruiters")
+        await pilot.press("k")
+        await pilot.pause()
+        form = demo_app.screen
+        assert isinstance(form, FormScreen)
+        assert form.query_one("#field-keywords", Input).value == "recruit, talent"
+        topics = form.query_one("#field-topics", Input)
+        assert topics.value == "hiring"
+        topics.value = "hiring, the week"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert goals_of(demo_app).topics["recruiters"] == ["hiring", "the week"]
+        assert goals_of(demo_app).roles["recruiters"] == ["recruit", "talent"]
+        after = workspace.report().breakdown.pillars["brand"].weighted
+        assert after > before  # "Thoughts on the week" posts now count for recruiters
+        table = demo_app.screen.query_one("#audiences", DataTable)
+        assert "hiring, the…" in [str(cell) for cell in table.get_row("recruiters")]
+        await pilot.press("u")
+        await settle(pilot)
+        assert goals_of(demo_app).topics["recruiters"] == ["hiring"]
+        assert workspace.report().breakdown.pillars["brand"].weighted == pytest.approx(before)
 
 
 async def test_n_adds_an_audience_and_a_taken_name_is_refused(demo_app: SSIApp) -> None:

@@ -119,7 +119,7 @@ def test_log_creates_contact_and_is_scored(data_dir: Path) -> None:
         d,
     )
     assert status == 0, err
-    assert "Ada Lovelace" in out
+    assert "New contact: Ada Lovelace, without an audience (the prospects tag counts" in out
     after = json.loads(run("score", "--json", "--data-dir", d)[1])
     assert after["pillars"]["engage"]["raw"] > before["pillars"]["engage"]["raw"]
     assert after["pillars"]["engage"]["weighted"] > before["pillars"]["engage"]["weighted"]
@@ -135,8 +135,8 @@ def test_log_creates_contact_and_is_scored(data_dir: Path) -> None:
     assert 0 < activities[0]["counted_raw"] <= activities[0]["counted_weighted"]
     contacts = json.loads(run("contacts", "--json", "--data-dir", d)[1])
     assert [(c["name"], c["company"], c["title"], c["audience"]) for c in contacts] == [
-        ("Ada Lovelace", "Northwind Traders", "Head of Data", "prospects")
-    ]
+        ("Ada Lovelace", "Northwind Traders", "Head of Data", None)
+    ]  # a tag is the user's word for one activity, not evidence about the person
     # The same name, differently cased, does not create a second contact.
     assert run("log", "follow_up", "--contact", "ada lovelace", "--data-dir", d)[0] == 0
     assert len(json.loads(run("contacts", "--json", "--data-dir", d)[1])) == 1
@@ -329,3 +329,50 @@ def test_a_hand_broken_reading_is_left_out_with_a_warning(data_dir: Path) -> Non
         assert "restore a backup" in err and err.count("\n") == 1
     status, out, _ = run("readings", "--data-dir", str(data_dir))
     assert "60" in out
+
+
+def test_a_contact_made_by_a_tag_is_no_evidence(tmp_path: Path) -> None:
+    """`log meeting --contact "Ghost Writer" --audience prospects` used to create a prospect,
+    whose meetings then counted as much as meetings with a real Head of Procurement."""
+    goals = tmp_path / "goals.toml"
+    goals.write_text(
+        '[audiences]\nprospects = 100\n[roles]\nprospects = ["head of"]\n', encoding="utf-8"
+    )
+
+    def gain(name: str, *fields: str) -> float:
+        d = str(tmp_path / name)
+        assert run("goals", "load", str(goals), "--data-dir", d)[0] == 0
+        for _ in range(3):
+            assert run("log", "meeting", *fields, "--data-dir", d)[0] == 0
+        return json.loads(run("score", "--json", "--data-dir", d)[1])["total"]["weighted"]
+
+    ghost = gain("ghost", "--audience", "prospects", "--contact", "Ghost Writer")
+    real = gain("real", "--contact", "Pat Real", "--title", "Head of Procurement")
+    nobody = gain("nobody", "--contact", "Someone")
+    assert ghost - nobody <= 0.5 * (real - nobody) + 0.01
+    contacts = json.loads(run("contacts", "--json", "--data-dir", str(tmp_path / "ghost"))[1])
+    assert [(c["name"], c["audience"]) for c in contacts] == [("Ghost Writer", None)]
+
+
+def test_log_topic_makes_a_post_evidence_for_its_audience(tmp_path: Path) -> None:
+    goals = tmp_path / "goals.toml"
+    goals.write_text(
+        '[audiences]\nprospects = 100\n[topics]\nprospects = "supply chain, procurement"\n',
+        encoding="utf-8",
+    )
+
+    def weighted(name: str, *fields: str) -> float:
+        d = str(tmp_path / name)
+        assert run("goals", "load", str(goals), "--data-dir", d)[0] == 0
+        status, _, err = run("log", "post", "--audience", "prospects", *fields, "--data-dir", d)
+        assert (status, err) == (0, "")
+        return json.loads(run("score", "--json", "--data-dir", d)[1])["total"]["weighted"]
+
+    tagged = weighted("tagged", "--note", "Holiday pictures")
+    about = weighted("about", "--topic", "Procurement", "--topic", "procurement")
+    noted = weighted("noted", "--note", "Three supply-chain lessons")
+    assert about == noted > tagged > 0
+    activities = json.loads(run("activities", "--json", "--data-dir", str(tmp_path / "about"))[1])
+    assert activities[0]["topics"] == ["Procurement"]  # kept as typed, once
+    status, out, _ = run("goals", "show", "--data-dir", str(tmp_path / "about"))
+    assert "topics: supply chain, procurement" in out

@@ -26,8 +26,10 @@ def scores(data_dir: Path) -> dict:
         ["message_sent", *NORTHWIND],
         ["talk", "--channel", "off"],
         ["comment", "--count", "5"],
-        # a new contact: logging creates it (its audience then counts), what-if too
+        # a new contact: logging creates it (without an audience: a tag is no evidence), what-if too
         ["meeting", "--contact", "New Person", "--audience", "prospects", "--count", "5"],
+        ["post", "--topic", "Pricing", "--topic", "analytics", "--audience", "prospects"],
+        ["comment", "--note", "On co-selling with partners", "--count", "2"],
         ["message_sent", "--contact", "Nora Head", "--title", "Head of Sales"],
         ["comment", "--relevance", "5", "--audience", "partners"],
         ["message_sent", "--personalised", "--company", "Contoso", "--relevance", "1"],

@@ -118,6 +118,12 @@ def activity_form(workspace: Workspace, activity: Activity | None = None) -> For
             options=[("LinkedIn", "linkedin"), ("off LinkedIn", "off")],
         ),
         FormField("note", "Note", value=current.note if current else None),
+        FormField(
+            "topics",
+            "Topics",
+            value=", ".join(current.topics) if current else None,
+            placeholder="what it was about, e.g. supply chain (comma-separated)",
+        ),
     ]
     return FormScreen("Edit activity" if activity else "Log an activity", fields, validate)
 
@@ -139,17 +145,23 @@ def reading_form(workspace: Workspace) -> FormScreen:
     return FormScreen("Add an official SSI reading", fields, workspace.readings.check)
 
 
-def roles_form(audience: str, keywords: list[str]) -> FormScreen:
-    """Edit the title keywords of an audience."""
+def roles_form(audience: str, keywords: list[str], topics: list[str]) -> FormScreen:
+    """Edit an audience's evidence words: the title keywords of its roles, and its topics."""
     fields = [
         FormField(
             "keywords",
-            "Keywords",
+            "Role keywords",
             value=", ".join(keywords),
             placeholder="comma-separated, e.g. head of, director",
-        )
+        ),
+        FormField(
+            "topics",
+            "Topics",
+            value=", ".join(topics),
+            placeholder="what they care about, e.g. supply chain, procurement",
+        ),
     ]
-    return FormScreen(f"Target roles for {audience}", fields, lambda values: {})
+    return FormScreen(f"Roles and topics of {audience}", fields, lambda values: {})
 
 
 def contact_audience_form(contact: Contact, goals: Goals) -> FormScreen:

@@ -17,7 +17,7 @@ from ssi_tui.app.screens.confirm import ConfirmScreen
 from ssi_tui.app.screens.forms import roles_form
 from ssi_tui.app.screens.goal_forms import account_form, audience_form, objective_form
 from ssi_tui.app.tables import filled, selected_key
-from ssi_tui.app.text import cell
+from ssi_tui.app.text import cell, clipped
 from ssi_tui.domain.models import Goals
 from ssi_tui.wording.goals import audience_parts, objective_text
 
@@ -48,6 +48,9 @@ def load_goals(workspace: Workspace) -> GoalsData:
         service.completeness(),
         workspace.activities.kinds(),
     )
+
+
+KEYWORDS_SHOWN = 13  # role keywords and topics, per cell: both fit at 120 columns
 
 
 class GoalsScreen(BaseScreen, screen_id="goals"):
@@ -86,7 +89,7 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
     def on_mount(self) -> None:
         """Columns and titles."""
         columns = {
-            "audiences": ("Audience", "Weight", "Share", "Role keywords"),
+            "audiences": ("Audience", "Weight", "Share", "Role keywords", "Topics"),
             "accounts": ("Target account", "Audience", "Also matches"),
             "objectives": ("This week", "Objective a week"),
             "checklist": ("Profile item", "Done"),
@@ -137,7 +140,8 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
                 cell(item.name),
                 cell(f"{item.weight:g}", justify="right"),
                 cell(f"{goals.share(item.name):.0%}", justify="right"),
-                cell(", ".join(goals.roles.get(item.name, []))),
+                cell(clipped(", ".join(goals.roles.get(item.name, [])), KEYWORDS_SHOWN)),
+                cell(clipped(", ".join(goals.topics.get(item.name, [])), KEYWORDS_SHOWN)),
             )
             for item in ordered
         ]
@@ -245,19 +249,24 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
             self.ssi.save(lambda ws: ws.goals.save_audience(original, audience))
 
     def action_edit_roles(self) -> None:
-        """Edit the selected audience's title keywords."""
+        """Edit the selected audience's title keywords and topics."""
         name = self._selected("audiences")
         if name is None or self.data is None:
-            self.notify("Add an audience first: its roles are title keywords.", markup=False)
+            self.notify(
+                "Add an audience first: its roles are title keywords, its topics subjects.",
+                markup=False,
+            )
             return
-        self._edit_roles(name, self.data.goals.roles.get(name, []))
+        goals = self.data.goals
+        self._edit_roles(name, goals.roles.get(name, []), goals.topics.get(name, []))
 
     @work(group="goals-form")
-    async def _edit_roles(self, name: str, keywords: list[str]) -> None:
-        values = await self.app.push_screen_wait(roles_form(name, keywords))
+    async def _edit_roles(self, name: str, keywords: list[str], topics: list[str]) -> None:
+        values = await self.app.push_screen_wait(roles_form(name, keywords, topics))
         if values is not None:
             words = values.get("keywords") or ""
-            self.ssi.save(lambda ws: ws.goals.set_roles_undoably(name, words))
+            subjects = values.get("topics") or ""
+            self.ssi.save(lambda ws: ws.goals.set_roles_undoably(name, words, subjects))
 
     def action_add_account(self) -> None:
         """Add a target account."""

@@ -127,6 +127,7 @@ def enterprise_seller(days: int = 90) -> Persona:
             {
                 "audiences": {"prospects": 80, "partners": 20},
                 "roles": {"prospects": ["head of", "vp", "chief", "cto"]},
+                "topics": {"prospects": ["supply chain", "procurement"]},
                 "accounts": [
                     {"name": "Contoso", "audience": "prospects", "aliases": ["Contoso Group"]},
                     {"name": "Northwind Traders", "audience": "prospects"},
@@ -151,7 +152,13 @@ def enterprise_seller(days: int = 90) -> Persona:
             person.add("message_sent", day, contact=who, personalised=True, relevance=4)
             person.add("message_received", day, contact=who)
         if day % 14 == 0:
-            person.add("post", day, audience="prospects", relevance=4)
+            person.add(
+                "post",
+                day,
+                audience="prospects",
+                relevance=4,
+                note="What procurement teams get wrong about supplier risk",
+            )
     return person
 
 
@@ -163,6 +170,7 @@ def consultant(days: int = 90) -> Persona:
             {
                 "audiences": {"prospects": 50, "partners": 50},
                 "roles": {"prospects": ["head of"], "partners": ["alliances"]},
+                "topics": {"prospects": ["operations"], "partners": ["co-selling"]},
                 "accounts": [
                     {"name": "Contoso", "audience": "prospects"},
                     {"name": "Fabrikam", "audience": "partners"},
@@ -171,6 +179,7 @@ def consultant(days: int = 90) -> Persona:
         ),
         checklist=GOOD_PROFILE,
     )
+    subjects = {"prospects": ("operations",), "partners": ("co-selling",)}
     prospect = person.contact("Dana Lee", company="Contoso", title="Head of Operations")
     partner = person.contact("Eli Cohen", company="Fabrikam", title="Alliances lead")
     for day in range(days):
@@ -179,7 +188,7 @@ def consultant(days: int = 90) -> Persona:
         person.add("message_sent", day, contact=who, personalised=True, relevance=5)
         person.add("message_received", day, contact=who)
         if day % 3 == 0:
-            person.add("post", day, audience=audience, relevance=5)
+            person.add("post", day, audience=audience, relevance=5, topics=subjects[audience])
             person.add("lead_saved", day, 3, contact=who)
             person.add("people_search", day, 2, audience=audience, relevance=4)
         if day % 4 == 0:

@@ -46,6 +46,10 @@ GOALS = Goals.model_validate(
     }
 )
 
+TOPIC_GOALS = Goals.model_validate(
+    {**GOALS.to_file(), "topics": {"prospects": ["supply chain"], "partners": ["co-selling"]}}
+)
+
 
 def score(activities, goals=GOALS, contacts=None, checklist=None):
     return breakdown(
@@ -190,6 +194,59 @@ def test_p11_a_bare_tag_adds_at_most_half_of_what_evidence_adds(
     assert bare_gain - volume_gain <= 0.5 * (aimed_gain - volume_gain) + 1e-9
     bare_alignment = alignment(bare, CATALOG.kind(kind), GOALS, RULES)
     assert bare_alignment.tier == "tagged"
+
+
+BROADCAST_KINDS = sorted(kind.id for kind in CATALOG.kinds.values() if kind.aim != "person")
+
+
+@SETTINGS
+@given(
+    kind=st.sampled_from(BROADCAST_KINDS),
+    evidence=st.sampled_from(["note", "topics", "role"]),
+    audience=st.sampled_from(["prospects", "partners"]),
+    base_size=st.integers(min_value=0, max_value=40),
+    seed=st.integers(min_value=0, max_value=10**6),
+    relevance=st.integers(min_value=1, max_value=5),
+    personalised=st.booleans(),
+)
+def test_p11_holds_for_broadcasts_too(
+    kind, evidence, audience, base_size, seed, relevance, personalised
+):
+    """A post, a talk, a comment naming no one: a bare tag adds at most half of what its
+    subject (an audience's topic in its note or topics, a role it names) adds."""
+    import random
+
+    rng = random.Random(seed)
+    base = [
+        act(
+            rng.choice(BROADCAST_KINDS),
+            rng.randrange(1, WINDOW),
+            n,
+            audience=rng.choice(["prospects", "partners", None]),
+            note=rng.choice(["", "supply chain", "co-selling", "holidays"]),
+        )
+        for n in range(base_size)
+    ]
+
+    def gain(new: Activity) -> float:
+        before = score(base, goals=TOPIC_GOALS).total_weighted
+        return score([*base, new], goals=TOPIC_GOALS).total_weighted - before
+
+    common = {"relevance": relevance, "personalised": personalised, "note": "Notes from Lyon"}
+    topic = {"prospects": "supply chain", "partners": "co-selling"}[audience]
+    role = {"prospects": "Head of Sales", "partners": "Alliances lead"}[audience]
+    with_evidence = {
+        "note": act(kind, 0, 9999, audience=audience, **{**common, "note": f"On {topic}"}),
+        "topics": act(kind, 0, 9999, audience=audience, topics=(topic.upper(),), **common),
+        "role": act(kind, 0, 9999, audience=audience, **{**common, "note": f"For every {role}"}),
+    }[evidence]
+    bare = act(kind, 0, 9999, audience=audience, **common)
+    untargeted = act(kind, 0, 9999, **common)
+    volume_gain, bare_gain, aimed_gain = gain(untargeted), gain(bare), gain(with_evidence)
+    assert volume_gain <= bare_gain + 1e-9
+    assert bare_gain - volume_gain <= 0.5 * (aimed_gain - volume_gain) + 1e-9
+    assert alignment(bare, CATALOG.kind(kind), TOPIC_GOALS, RULES).tier == "tagged"
+    assert alignment(with_evidence, CATALOG.kind(kind), TOPIC_GOALS, RULES).tier == "aimed"
 
 
 def test_p11_a_contact_whose_audience_you_set_is_evidence() -> None:
@@ -341,12 +398,34 @@ def test_account_aliases_and_domains() -> None:
 
 
 def test_a_perfectly_aimed_post_reaches_alignment_one() -> None:
-    post = act("post", 0, audience="prospects", relevance=5)
-    assert alignment(post, CATALOG.kind("post"), GOALS, RULES).value == 1.0
-    topic_comment = act("comment", 0, audience="partners", relevance=5, personalised=True)
-    assert alignment(topic_comment, CATALOG.kind("comment"), GOALS, RULES).value == 1.0
-    search = act("people_search", 0, audience="partners", relevance=5)
-    assert alignment(search, CATALOG.kind("people_search"), GOALS, RULES).value == 1.0
+    """A broadcast's evidence is its subject: an audience's topic in its note or topics, or a
+    role it names (a search for "Head of Procurement")."""
+    post = act("post", 0, audience="prospects", relevance=5, note="Supply-chain lessons")
+    assert alignment(post, CATALOG.kind("post"), TOPIC_GOALS, RULES).value == 1.0
+    topic_comment = act(
+        "comment", 0, audience="partners", relevance=5, personalised=True, topics=("Co-selling",)
+    )
+    assert alignment(topic_comment, CATALOG.kind("comment"), TOPIC_GOALS, RULES).value == 1.0
+    search = act("people_search", 0, relevance=5, note="alliances managers in Lyon")
+    aligned = alignment(search, CATALOG.kind("people_search"), TOPIC_GOALS, RULES)
+    assert (aligned.value, aligned.audience, aligned.target) == (1.0, "partners", "topic")
+
+
+def test_a_bare_tag_on_a_broadcast_counts_as_tagged() -> None:
+    """The user's word alone is not evidence, on a broadcast either (it was worth as much)."""
+    for kind, extra in (("post", {}), ("comment", {"personalised": True}), ("talk", {})):
+        item = act(kind, 0, audience="prospects", relevance=5, note="Thoughts", **extra)
+        aligned = alignment(item, CATALOG.kind(kind), TOPIC_GOALS, RULES)
+        assert aligned.tier == "tagged"
+        assert aligned.value == RULES.scoring.tagged_ceiling
+
+
+def test_a_topic_for_no_goal_audience_is_no_evidence() -> None:
+    post = act("post", 0, relevance=5, topics=("supply chain",))
+    goals = Goals.model_validate(
+        {**TOPIC_GOALS.to_file(), "audiences": {"prospects": 0, "partners": 1}}
+    )
+    assert alignment(post, CATALOG.kind("post"), goals, RULES).tier == "none"
 
 
 # --------------------------------------------------------------------------- the window's edge
