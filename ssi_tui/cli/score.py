@@ -104,8 +104,10 @@ def render_explanation(items: list[PillarExplanation], rules: Rules) -> str:
         width = max(len(part.label) for part in item.weighted_parts)
         for part in item.weighted_parts:
             points = f"{part.points:.0%}" if part.is_profile else f"{part.points:.2f}"
+            tags = f"  ({part.on_tags:.2f} on bare tags)" if part.on_tags >= 0.005 else ""
             lines.append(
                 f"    {part.label:<{width}}  {points:>8} → {part.score:5.2f} of {part.most:5.2f}"
+                + tags
             )
         lines.append(f"    {'':<{width}}  {'':>8}   {item.weighted:5.2f} weighted")
         if item.audience_scale < 1:
@@ -168,6 +170,11 @@ def render_report(report: Report) -> str:
         )
     lines.append(
         f"{'total (out of 100)':<24}{scores.total_raw:>6.1f}  {'':<20}  {scores.total_weighted:>8.1f}"
+    )
+    lines.append(
+        f"{'on evidence':<24}{'':>6}  {'':<20}  {scores.total_weighted_by_evidence:>8.1f}  "
+        f"(the rest, {scores.total_weighted - scores.total_weighted_by_evidence:.1f}, rests on "
+        "bare audience tags)"
     )
     calibration = report.calibration
     if calibration is not None:

@@ -105,6 +105,7 @@ class FlagRules(Strict):
     """Thresholds of each mismatch flag."""
 
     aimless_activity: dict[str, float]
+    unevidenced_claims: dict[str, float]
     audience_drift: dict[str, float]
     neglected_audience: dict[str, float]
     neglected_account: dict[str, float]

@@ -50,6 +50,12 @@ class Part:
     points: float
     share: float
     score: float
+    on_tags: float = 0.0  # the part of `score` that rests on bare tags alone
+
+    @property
+    def on_evidence(self) -> float:
+        """The part of `score` that does not rest on bare tags alone."""
+        return self.score - self.on_tags
 
     @property
     def is_profile(self) -> bool:
@@ -68,6 +74,7 @@ class Part:
             "points": round(self.points, 3),
             "share": round(self.share, 4),
             "score": round(self.score, 4),
+            "on_evidence": round(self.on_evidence, 4),
         }
 
 
@@ -151,8 +158,9 @@ def score_parts(
     weighted_parts: list[Part] = []
     parts = score.parts
     if parts is not None:
+        tags = dict(zip((name for name, *_ in parts.audiences), parts.on_tags, strict=False))
         weighted_parts = [
-            Part(name, points, share * activity_share, scale * added)
+            Part(name, points, share * activity_share, scale * added, scale * tags.get(name, 0.0))
             for name, share, points, added in sorted(
                 parts.audiences, key=lambda part: (-part[1], part[0])
             )

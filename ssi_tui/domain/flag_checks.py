@@ -13,6 +13,7 @@ from ssi_tui.domain.flag_model import Flag, Severity, Suggestion, top_audience
 from ssi_tui.domain.models import PILLARS, Goals, SSIReading
 from ssi_tui.domain.review import compare_reading
 from ssi_tui.domain.scoring import Breakdown, PillarScore
+from ssi_tui.domain.text import fold
 from ssi_tui.wording import flags as wording
 
 # The activity that best moves a pillar towards a chosen audience, for suggested plans.
@@ -80,6 +81,47 @@ def aimless_activity(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag
                     audience=target,
                     note=wording.note("aimless_activity", params),
                 ),
+            )
+        )
+    return flags
+
+
+def unevidenced_claims(report: Breakdown, rules: Rules) -> list[Flag]:
+    """Pillars whose weighted score rests largely on bare audience tags: the user's word, with
+    no account, role, topic or contact behind it."""
+    limits = rules.flags.unevidenced_claims
+    flags: list[Flag] = []
+    for pillar in PILLARS:
+        score = report.pillars[pillar]
+        parts = score.parts
+        on_tags = score.on_tags
+        if parts is None or score.weighted <= 0 or on_tags < limits["min_points"]:
+            continue
+        share = on_tags / score.weighted
+        if share < limits["min_share"]:
+            continue
+        tags = zip((name for name, *_ in parts.audiences), parts.on_tags, strict=False)
+        audience = max(tags, key=lambda item: (item[1], item[0]))[0]
+        params = {
+            "pillar": pillar,
+            "audience": audience,
+            "share": share,
+            "on_tags": on_tags,
+            "weighted": score.weighted,
+        }
+        flags.append(
+            Flag(
+                id="unevidenced_claims",
+                severity="alert" if share > limits["alert_share"] else "warn",
+                pillar=pillar,
+                params=params,
+                evidence={
+                    "weighted": round(score.weighted, 1),
+                    "weighted_by_evidence": round(score.weighted_by_evidence, 1),
+                    "on_tags": round(on_tags, 1),
+                    "share": round(share, 2),
+                    "audience": audience,
+                },
             )
         )
     return flags
@@ -182,7 +224,20 @@ def low_reply_rate(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
     """Many messages sent, few replies."""
     limits = rules.flags.low_reply_rate
     counts = _count_kinds(report)
-    sent, received = counts["message_sent"], counts["message_received"]
+    sent = counts["message_sent"]
+    messaged = {
+        fold(item.activity.contact)
+        for item in report.scored
+        if item.activity.kind == "message_sent" and item.activity.contact
+    }
+    # A reply counts when it comes from someone messaged in the window (or names no one): a
+    # stranger's message is not a reply to your outreach.
+    received = sum(
+        1
+        for item in report.scored
+        if item.activity.kind == "message_received"
+        and (not item.activity.contact or fold(item.activity.contact) in messaged)
+    )
     if sent < limits["min_sent"]:
         return []
     rate = min(1.0, received / sent)
@@ -207,7 +262,12 @@ def low_reply_rate(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
 def generic_outreach(report: Breakdown, goals: Goals, catalog: Catalog, rules: Rules) -> list[Flag]:
     """Outreach that is rarely personalised."""
     limits = rules.flags.generic_outreach
-    outreach = [item for item in report.scored if item.kind.personalisable]
+    outreach = [  # aimed at a person: a comment naming no one is not outreach
+        item
+        for item in report.scored
+        if item.kind.personalisable
+        and not item.kind.broadcast_for(item.activity.contact, item.activity.company)
+    ]
     if len(outreach) < limits["min_outreach"]:
         return []
     personalised = sum(1 for item in outreach if item.activity.personalised)

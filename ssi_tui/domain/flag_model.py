@@ -19,6 +19,7 @@ Severity = Literal["info", "warn", "alert"]
 SEVERITY_RANK: dict[str, int] = {"alert": 0, "warn": 1, "info": 2}
 FLAG_IDS = (
     "aimless_activity",
+    "unevidenced_claims",
     "audience_drift",
     "neglected_audience",
     "neglected_account",

@@ -59,7 +59,9 @@ def neglected_audience(
         flags.append(
             Flag(
                 id="neglected_audience",
-                severity="info" if young else ("alert" if audience.name == top else "warn"),
+                severity="info"
+                if young or goals.share(audience.name) < limits.get("info_share", 0.0)
+                else ("alert" if audience.name == top else "warn"),
                 pillar=None,
                 params=params,
                 evidence={
@@ -104,7 +106,11 @@ def neglected_account(
         flags.append(
             Flag(
                 id="neglected_account",
-                severity="info" if young or account.audience != top else "warn",
+                severity="info"
+                if young
+                or account.audience != top
+                or goals.share(account.audience) < limits.get("info_share", 0.0)
+                else "warn",
                 pillar="relate",
                 params=params,
                 evidence={

@@ -19,6 +19,7 @@ from ssi_tui.domain.flag_checks import (
     invisible_effort,
     low_reply_rate,
     official_gap,
+    unevidenced_claims,
 )
 from ssi_tui.domain.flag_model import FLAG_IDS, SEVERITY_RANK, Flag, History, Severity, Suggestion
 from ssi_tui.domain.flag_neglect import neglected_account, neglected_audience
@@ -65,6 +66,7 @@ def compute_flags(
     history = History(first_activity, report.as_of)
     flags = [
         *aimless_activity(report, goals, rules),
+        *unevidenced_claims(report, rules),
         *audience_drift(report, goals, rules),
         *neglected_audience(report, goals, rules, history),
         *neglected_account(report, goals, rules, history),

@@ -105,6 +105,7 @@ def report_json(report: Report) -> dict[str, Any]:
         pillar: {
             "raw": round(scores.pillars[pillar].raw, 2),
             "weighted": round(scores.pillars[pillar].weighted, 2),
+            "weighted_by_evidence": round(scores.pillars[pillar].weighted_by_evidence, 2),
             "alignment": (
                 None
                 if scores.pillars[pillar].alignment is None
@@ -126,7 +127,11 @@ def report_json(report: Report) -> dict[str, Any]:
         "as_of": scores.as_of.isoformat(),
         "window_days": scores.window_days,
         "pillars": pillars,
-        "total": {"raw": round(scores.total_raw, 2), "weighted": round(scores.total_weighted, 2)},
+        "total": {
+            "raw": round(scores.total_raw, 2),
+            "weighted": round(scores.total_weighted, 2),
+            "weighted_by_evidence": round(scores.total_weighted_by_evidence, 2),
+        },
         "profile": {"completeness": round(scores.completeness, 3), "level": scores.level},
         "flags": [flag.as_dict() for flag in report.flags],
         "calibration": {

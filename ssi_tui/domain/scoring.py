@@ -82,6 +82,12 @@ class PillarScore:
     top: tuple[Contribution, ...] = ()
     parts: WeightedFill | None = None  # how the weighted score is made (see `weighted_fill`)
     profile_part: float = 0.0  # brand: what profile completeness adds to raw and weighted
+    weighted_by_evidence: float = 0.0  # the weighted score less what bare tags alone add
+
+    @property
+    def on_tags(self) -> float:
+        """The part of the weighted score that rests on bare tags alone."""
+        return self.weighted - self.weighted_by_evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +106,11 @@ class PillarTotals:
     def weighted(self) -> float:
         """Goal-weighted total out of 100."""
         return sum(score.weighted for score in self.pillars.values())
+
+    @property
+    def weighted_by_evidence(self) -> float:
+        """The part of the weighted total that rests on evidence, not on bare tags alone."""
+        return sum(score.weighted_by_evidence for score in self.pillars.values())
 
 
 @lru_cache(maxsize=64)
@@ -163,6 +174,13 @@ class WeightedFill:
     untargeted_points: float
     rest: float
     scale: float = 1.0  # < 1: past daily caps the audiences claimed more than all the work fills
+    on_tags: tuple[float, ...] = ()  # per audience (as `audiences`): the fill that tags alone add
+
+    @property
+    def tags_only(self) -> float:
+        """The fill that rests on bare tags alone: what each audience's part would lose if its
+        tagged work had no tag."""
+        return sum(self.on_tags)
 
 
 def weighted_fill(
@@ -187,6 +205,7 @@ def weighted_fill(
     every = fill(sums[ALL + pillar], constant)
     claimed = 0.0
     parts: list[tuple[str, float, float, float]] = []
+    tagged: list[float] = []
     for slot, name in enumerate(audiences):
         share = shares.get(name, 0.0)
         if share <= 0:
@@ -195,17 +214,17 @@ def weighted_fill(
         aimed_work, work = sums[base], sums[base + 4]
         # aimed work fills the share; tagged work at most `ceiling` of what is left:
         # (1 - c) * fill(aimed) + c * fill(aimed + tagged) = own + c * tagged * (1 - own)
-        added = share * (
-            (1.0 - ceiling) * fill(aimed_work, constant * share)
-            + ceiling * fill(work, constant * share)
-        )
+        evidenced = fill(aimed_work, constant * share)
+        added = share * ((1.0 - ceiling) * evidenced + ceiling * fill(work, constant * share))
         claimed += added
         parts.append((name, share, work, added))
+        tagged.append(added - share * evidenced)  # >= 0: fill(work) >= fill(aimed_work)
     aimed = min(claimed, every)
     scale = 1.0
     if claimed > aimed:  # the daily caps' bound: scale each audience's part alike
         scale = aimed / claimed
         parts = [(name, share, work, added * scale) for name, share, work, added in parts]
+        tagged = [part * scale for part in tagged]
     rest = scoring.untargeted_ceiling * (every - aimed)
     return WeightedFill(
         aimed + rest,
@@ -215,6 +234,7 @@ def weighted_fill(
         sums[UNTARGETED + pillar],
         rest,
         scale,
+        tuple(tagged),
     )
 
 
@@ -254,11 +274,13 @@ def pillar_scores(
         raw_score = saturate(raw_points, constant)
         parts = weighted_fill(sums, index, days.audiences, shares, constant, rules)
         weighted_score = PILLAR_MAX * parts.total
+        on_tags = PILLAR_MAX * parts.tags_only
         profile_part = 0.0
         if pillar == "brand":
             profile_part = scoring.profile_share * PILLAR_MAX * completeness
             raw_score = profile_part + (1 - scoring.profile_share) * raw_score
             weighted_score = profile_part + (1 - scoring.profile_share) * weighted_score
+            on_tags *= 1 - scoring.profile_share
         scores[pillar] = PillarScore(
             pillar=pillar,
             raw=raw_score,
@@ -270,6 +292,7 @@ def pillar_scores(
             off_linkedin_points=sums[OFF + index],
             parts=parts,
             profile_part=profile_part,
+            weighted_by_evidence=max(0.0, weighted_score - on_tags),
         )
     return scores
 
@@ -323,6 +346,11 @@ class Breakdown:
     def total_weighted(self) -> float:
         """Goal-weighted total out of 100."""
         return sum(score.weighted for score in self.pillars.values())
+
+    @property
+    def total_weighted_by_evidence(self) -> float:
+        """The part of the weighted total that rests on evidence, not on bare tags alone."""
+        return sum(score.weighted_by_evidence for score in self.pillars.values())
 
 
 def contribution_rank(item: Contribution) -> tuple[float, float, date, str]:

@@ -127,6 +127,16 @@ def _official_message(p: Params) -> str:
 
 MESSAGES: dict[str, Callable[[Params], str]] = {
     "aimless_activity": _aimless_message,
+    "unevidenced_claims": lambda p: _(
+        "{label}: {share} of its weighted score ({on_tags:.1f} of {weighted:.1f}) rests on "
+        "audience tags with nothing behind them, mostly {audience}."
+    ).format(
+        label=pillar_label(p["pillar"]),
+        share=pct(p["share"]),
+        on_tags=p["on_tags"],
+        weighted=p["weighted"],
+        audience=p["audience"],
+    ),
     "audience_drift": _drift_message,
     "neglected_audience": lambda p: _(
         "Nothing aimed at {audience} ({share} of your goals) {since}."
@@ -175,6 +185,11 @@ def _official_action(p: Params) -> str:
 
 ACTIONS: dict[str, Callable[[Params], str]] = {
     "aimless_activity": _aimless_action,
+    "unevidenced_claims": lambda p: _(
+        "Back the {audience} tags with evidence: the contact's company or title, a contact you "
+        "give that audience, or topics for {audience} (k on Goals) that your posts are about; "
+        "else drop the tag."
+    ).format(audience=p["audience"]),
     "audience_drift": lambda p: _(
         "Shift effort to {under}: a weekly block of personalised messages to them."
     ).format(under=p["under"]),
@@ -199,6 +214,7 @@ ACTIONS: dict[str, Callable[[Params], str]] = {
 # -- suggested plans' notes (kept as the plan's note when adopted) ---------------------------
 NOTES: dict[str, Callable[[Params], str]] = {
     "aimless_activity": lambda p: _("Aligned {pillar} activity").format(pillar=p["pillar"]),
+    "unevidenced_claims": lambda p: "",
     "audience_drift": lambda p: _("Personalised message to {under}").format(under=p["under"]),
     "neglected_audience": lambda p: _("Reconnect with {audience}").format(audience=p["audience"]),
     "neglected_account": lambda p: _("Touch point with {account}").format(account=p["account"]),

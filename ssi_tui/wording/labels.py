@@ -25,6 +25,7 @@ PILLAR_SHORT_LABELS: dict[str, str] = {
 
 FLAG_TITLES: dict[str, str] = {
     "aimless_activity": "Aimless activity",
+    "unevidenced_claims": "Unevidenced claims",
     "audience_drift": "Audience drift",
     "neglected_audience": "Neglected audience",
     "neglected_account": "Neglected account",

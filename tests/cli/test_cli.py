@@ -376,3 +376,17 @@ def test_log_topic_makes_a_post_evidence_for_its_audience(tmp_path: Path) -> Non
     assert activities[0]["topics"] == ["Procurement"]  # kept as typed, once
     status, out, _ = run("goals", "show", "--data-dir", str(tmp_path / "about"))
     assert "topics: supply chain, procurement" in out
+
+
+def test_score_says_how_much_of_weighted_rests_on_evidence(demo_dir: Path) -> None:
+    status, out, _ = run("score", "--json", "--data-dir", str(demo_dir))
+    data = json.loads(out)
+    total = data["total"]
+    assert 0 < total["weighted_by_evidence"] <= total["weighted"]
+    by_pillar = sum(item["weighted_by_evidence"] for item in data["pillars"].values())
+    assert by_pillar == pytest.approx(total["weighted_by_evidence"], abs=0.03)
+    status, out, _ = run("score", "--data-dir", str(demo_dir))
+    assert status == 0
+    line = next(line for line in out.splitlines() if line.startswith("on evidence"))
+    assert line.split()[2] == f"{total['weighted_by_evidence']:.1f}"
+    assert "rests on bare audience tags" in out

@@ -57,8 +57,11 @@ def test_explain_json_parts_add_up_to_raw_and_weighted(demo_dir: Path) -> None:
         score = data["pillars"][pillar]
         for key, total in (("raw_parts", score["raw"]), ("weighted_parts", score["weighted"])):
             parts = item[key]
-            assert all(set(part) == {"label", "points", "share", "score"} for part in parts)
+            assert all(set(part) >= {"label", "points", "share", "score"} for part in parts)
+            assert all(0 <= part["on_evidence"] <= part["score"] + 1e-4 for part in parts)
             assert sum(part["score"] for part in parts) == pytest.approx(total, abs=0.01)
+        on_evidence = sum(part["on_evidence"] for part in item["weighted_parts"])
+        assert on_evidence == pytest.approx(score["weighted_by_evidence"], abs=0.01)
         labels = [part["label"] for part in item["weighted_parts"]]
         assert "untargeted" in labels and ("profile" in labels) == (pillar == "brand")
     status, out, _ = run("score", "--data-dir", str(demo_dir), "--explain", "--pillar", "brand")

@@ -16,7 +16,7 @@ def scores(data_dir: Path) -> dict:
     data = json.loads(run("score", "--data-dir", str(data_dir), "--json")[1])
     return {
         "pillars": {p: {k: v[k] for k in ("raw", "weighted")} for p, v in data["pillars"].items()},
-        "total": data["total"],
+        "total": {key: data["total"][key] for key in ("raw", "weighted")},
     }
 
 

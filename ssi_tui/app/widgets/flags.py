@@ -171,10 +171,12 @@ def _part_lines(parts: list[Part], total: float, unit: str) -> list[Content]:
     lines = []
     for part in parts:
         points = f"{part.points:.0%}" if part.is_profile else f"{part.points:.1f} pts"
+        tags = f" ({part.on_tags:.1f} on tags)" if part.on_tags >= 0.05 else ""
         lines.append(
             Content(
                 plain(
                     f"  {part.label:<{width}}  {points:>10} → {part.score:4.1f} of {part.most:4.1f}"
+                    + tags
                 )
             )
         )

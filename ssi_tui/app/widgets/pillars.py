@@ -14,6 +14,7 @@ from ssi_tui.wording.labels import pillar_label
 
 if TYPE_CHECKING:
     from ssi_tui.domain.report import Report
+    from ssi_tui.domain.scoring import Breakdown
 
 
 def bar(value: float, width: int, maximum: float = 25.0) -> tuple[str, str]:
@@ -88,7 +89,8 @@ class PillarPanel(Widget):
             Content.assemble(
                 ("Total /100".ljust(label_width), "bold"),
                 (f"{scores.total_raw:5.1f}".ljust(6 + bar_width + 2), "bold $text-primary"),
-                (f"{scores.total_weighted:5.1f}".ljust(6 + bar_width + 2), "bold $text-success"),
+                (f"{scores.total_weighted:5.1f}", "bold $text-success"),
+                (evidence_note(scores, 1 + bar_width + 2), "dim"),
             )
         )
         reading = self.report.latest_reading
@@ -136,3 +138,10 @@ class PillarPanel(Widget):
             (f"{report.calibrated_total or 0.0:.1f}", "bold $text-primary"),
             (f"  ({pillars})", "dim"),
         )
+
+
+def evidence_note(scores: Breakdown, width: int) -> str:
+    """Beside the weighted total: how much of it rests on evidence (not bare tags alone)."""
+    evidence = scores.total_weighted_by_evidence
+    text = f" — {evidence:.1f} on evidence"
+    return (text if len(text) <= width else f" ({evidence:.1f})").ljust(width)

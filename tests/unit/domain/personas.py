@@ -256,3 +256,37 @@ def newcomer() -> Persona:
     person.add("reaction", 3, 5)
     person.add("message_sent", 1, company="Contoso", title="Head of Sales", personalised=True)
     return person
+
+
+EVIDENCE_GOALS = {
+    "audiences": {"prospects": 50, "partners": 50},
+    "roles": {"prospects": ["head of"]},
+    "topics": {"prospects": ["procurement"]},
+    "accounts": [{"name": "Contoso", "audience": "prospects"}],
+}
+
+
+def tagger(days: int = 90) -> Persona:
+    """The vanity user's volume (30 reactions and 8 comments a day, a post every three days)
+    with every entry tagged prospects, relevance 5 and "personalised": the word, no evidence."""
+    person = Persona("tagger", _goals(EVIDENCE_GOALS), checklist=GOOD_PROFILE)
+    claim = {"audience": "prospects", "relevance": 5, "personalised": True}
+    for day in range(days):
+        person.add("reaction", day, 30, **claim)
+        person.add("comment", day, 8, note="Great point!", **claim)
+        if day % 3 == 0:
+            person.add("post", day, note="Monday motivation", **claim)
+    return person
+
+
+def evidenced_seller(days: int = 90) -> Persona:
+    """The same volume, with evidence: reactions and comments to the Head of Procurement at a
+    target account, posts about procurement."""
+    person = Persona("evidenced", _goals(EVIDENCE_GOALS), checklist=GOOD_PROFILE)
+    buyer = person.contact("Maria Buyer", company="Contoso", title="Head of Procurement")
+    for day in range(days):
+        person.add("reaction", day, 30, contact=buyer, relevance=5)
+        person.add("comment", day, 8, contact=buyer, relevance=5, personalised=True)
+        if day % 3 == 0:
+            person.add("post", day, relevance=5, note="What procurement teams get wrong")
+    return person

@@ -124,9 +124,10 @@ def numbers_in(evidence: dict[str, Any], *keys: str) -> None:
         assert math.isfinite(value), (key, value)
 
 
-def test_flag_ids_are_the_eight_documented_ones() -> None:
+def test_flag_ids_are_the_nine_documented_ones() -> None:
     assert set(FLAG_IDS) == {
         "aimless_activity",
+        "unevidenced_claims",
         "audience_drift",
         "neglected_audience",
         "neglected_account",
@@ -409,6 +410,17 @@ def test_low_reply_rate_not_raised_below_the_minimum_sent() -> None:
     assert only(flags_of(_messages(sent, 0)), "low_reply_rate") == []
 
 
+def test_low_reply_rate_counts_only_replies_from_people_messaged() -> None:
+    """Messages from strangers are not replies to your outreach."""
+    sent = [act("message_sent", i % 5, contact=f"Person {i}") for i in range(20)]
+    strangers = [act("message_received", i % 5, contact=f"Stranger {i}") for i in range(20)]
+    answers = [act("message_received", 1, contact=f"person {i}") for i in range(3)]
+    raised = only(flags_of(sent + strangers + answers), "low_reply_rate")
+    assert [flag.evidence["received"] for flag in raised] == [3]
+    unnamed = [act("message_received", 1) for _ in range(10)]
+    assert only(flags_of(sent + unnamed), "low_reply_rate") == []  # names no one: kept
+
+
 # --------------------------------------------------------------------------- generic_outreach
 
 
@@ -443,6 +455,28 @@ def test_generic_outreach_threshold() -> None:
 def test_generic_outreach_not_raised_below_the_minimum_count() -> None:
     total = int(LIMITS.generic_outreach["min_outreach"]) - 1
     assert only(flags_of(_outreach(total, 0)), "generic_outreach") == []
+
+
+def test_generic_outreach_counts_only_work_aimed_at_a_person() -> None:
+    """A comment on a topic, naming no one, is not outreach to personalise."""
+    total = int(LIMITS.generic_outreach["min_outreach"])
+    topical = [act("comment", i % 3, note="On supply chain") for i in range(3 * total)]
+    assert only(flags_of(topical), "generic_outreach") == []
+    to_people = [act("comment", i % 3, contact=f"Person {i}") for i in range(total)]
+    raised = only(flags_of(topical + to_people), "generic_outreach")
+    assert [flag.evidence["outreach"] for flag in raised] == [total]
+
+
+def test_a_neglect_flag_is_info_for_an_audience_under_five_percent() -> None:
+    goals = Goals.model_validate(
+        {
+            "audiences": {name: 4 for name in "abcdefghijklmnopqrstuvwxy"},
+            "accounts": [{"name": "Contoso", "audience": "a"}],
+        }
+    )
+    assert goals.share("a") < 0.05
+    raised = [flag for flag in flags_of([act("post", 1)], goals) if "neglected" in flag.id]
+    assert raised and {flag.severity for flag in raised} == {"info"}
 
 
 def test_generic_outreach_ignores_kinds_that_cannot_be_personalised() -> None:

@@ -78,3 +78,25 @@ def test_ranking_of_the_personas_by_weighted_score() -> None:
     }
     assert weighted["consultant"] > weighted["enterprise_seller"] > weighted["vanity"]
     assert weighted["vanity"] > weighted["newcomer"]
+
+
+def test_the_tagger_is_weighted_well_below_raw_and_told_its_claims_lack_evidence() -> None:
+    """Every entry tagged prospects, relevance 5, "personalised": the issue's tagger scored 23.4
+    (weighted = raw) and every aimless flag cleared."""
+    report = personas.tagger().report()
+    scores = report.breakdown
+    assert scores.total_weighted < 0.6 * scores.total_raw
+    claims = [flag for flag in report.flags if flag.id == "unevidenced_claims"]
+    assert claims and all(flag.params["audience"] == "prospects" for flag in claims)
+    assert scores.total_weighted_by_evidence < 0.8 * scores.total_weighted
+    assert "well aimed" not in " ".join(flag.message for flag in report.flags)
+
+
+def test_the_evidenced_seller_rests_on_evidence_and_beats_the_tagger() -> None:
+    report = personas.evidenced_seller().report()
+    scores = report.breakdown
+    assert scores.total_weighted_by_evidence >= 0.8 * scores.total_weighted
+    assert "unevidenced_claims" not in ids(report)
+    tagger = personas.tagger().report().breakdown
+    assert scores.total_weighted > 1.3 * tagger.total_weighted
+    assert scores.total_raw == pytest.approx(tagger.total_raw)

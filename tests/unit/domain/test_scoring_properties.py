@@ -1034,6 +1034,9 @@ def test_explain_parts_add_up_to_each_pillar_and_count_only_what_scores(data, ch
         assert sum(part.score for part in item.weighted_parts) == pytest.approx(
             scores.weighted, abs=1e-9
         )
+        assert sum(part.on_evidence for part in item.weighted_parts) == pytest.approx(
+            scores.weighted_by_evidence, abs=1e-9
+        )
         assert all(0 <= part.score <= part.most + 1e-9 for part in item.weighted_parts)
         labels = [part.label for part in item.weighted_parts]
         assert labels.count("untargeted") == 1 and labels.count("profile") == (pillar == "brand")
@@ -1045,3 +1048,25 @@ def test_explain_parts_add_up_to_each_pillar_and_count_only_what_scores(data, ch
             and 0 <= (AS_OF - entry.activity.date).days < WINDOW
         ]
         assert sum(row.count for row in item.rows) == len(in_window)
+
+
+@SETTINGS
+@given(data=scenario(max_size=40), checklist=st.none() | checklists)
+def test_the_evidence_share_is_the_weighted_score_less_what_bare_tags_add(data, checklist) -> None:
+    """weighted_by_evidence is within [0, weighted], all of it when no activity rests on a
+    bare tag, and the pillars' add up to the total's."""
+    goals, activities = data
+    result = score(activities, goals, checklist)
+    tagged = [
+        entry
+        for entry in result.scored
+        if any(tier == "tagged" for _, tier, _ in entry.alignment.split)
+    ]
+    for pillar in PILLARS:
+        item = result.pillars[pillar]
+        assert -1e-9 <= item.weighted_by_evidence <= item.weighted + 1e-9
+        if not any(entry.kind.pillar == pillar for entry in tagged):
+            assert item.weighted_by_evidence == pytest.approx(item.weighted, abs=1e-9)
+    assert result.total_weighted_by_evidence == pytest.approx(
+        sum(item.weighted_by_evidence for item in result.pillars.values())
+    )

@@ -82,6 +82,13 @@ SAMPLE_PARAMS = {
         "tagged": 0.1,
         "variant": "untargeted",
     },
+    "unevidenced_claims": {
+        "pillar": "engage",
+        "audience": "prospects",
+        "share": 0.69,
+        "on_tags": 6.8,
+        "weighted": 9.9,
+    },
     "audience_drift": {
         "over": "recruiters",
         "under": "prospects",
