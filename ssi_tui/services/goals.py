@@ -234,16 +234,6 @@ class GoalsService(ProfileChecklistPart):
         what = "role keywords" if subjects is None else "role keywords and topics"
         return self.changed(f"{what} of {name} saved", change)
 
-    def set_topics(self, name: str, topics: str | list[str]) -> list[str]:
-        """Replace an audience's topics (comma-separated text or a list; none removes them)."""
-        words = split_list(topics)
-
-        def change(goals: Goals) -> Goals:
-            update = {"topics": _keywords(goals.topics, name, words)}
-            return Goals.model_validate({**goals.model_dump(), **update})
-
-        return self.changed(f"topics of {name} saved", change).result.topics.get(name, [])
-
     # -- target accounts --------------------------------------------------------------------
     def check_account(
         self,
