@@ -251,6 +251,7 @@ class Store(HotFile):
         try:
             with self._writing():
                 self._clear_tombstones(activity_docs, contact_docs)
+                self._drop_hot_copies(activity_docs, contact_docs)
                 self._register_segment(name)
                 if extra is not None:
                     extra()
@@ -258,6 +259,20 @@ class Store(HotFile):
             segments.discard_segment(self.history_dir, name)
             raise
         self.indexes.saved_to_segment(activity_docs, contact_docs)
+        self._set_hot()
+
+    def _drop_hot_copies(
+        self, activity_docs: list[dict[str, Any]], contact_docs: list[dict[str, Any]]
+    ) -> None:
+        """Remove from the hot tables the older copies of documents a new segment holds: on
+        loading, the hot tables win over segments, so a stale hot copy would undo the save."""
+        for table, docs, placement in (
+            ("activities", activity_docs, self.indexes.activity_placement),
+            ("contacts", contact_docs, self.indexes.contact_placement),
+        ):
+            stale = [placement.hot[doc["id"]] for doc in docs if doc["id"] in placement.hot]
+            if stale:
+                self._db.table(table).remove(doc_ids=stale)
 
     def _register_segment(self, name: str) -> None:
         meta = dict(self.table_data("meta")["1"])

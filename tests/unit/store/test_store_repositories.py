@@ -149,6 +149,32 @@ def test_re_adding_a_deleted_segment_activity_in_a_bulk_batch(
         assert store.activities.count() == 2 * BULK_THRESHOLD + 1 - 1
 
 
+def test_a_segment_save_replaces_the_hot_copies_it_updates(
+    data_dir: Path, make_activity: Callable[..., Activity]
+) -> None:
+    """On loading, the hot tables win over segments: a bulk save (an import) that updates a hot
+    activity or contact must not be undone by the stale hot copy when the store is reopened."""
+    hot_activity = make_activity(note="before")
+    hot_contact = Contact(id="c" * 32, name="Ada Example", title="Old title")
+    with Store.open(data_dir) as store:
+        store.activities.add(hot_activity)
+        store.contacts.add(hot_contact)
+        assert on_disk(data_dir)[0] == 1
+        store.save_import(
+            [hot_activity.model_copy(update={"note": "after"})],
+            [hot_contact.model_copy(update={"title": "New title"})],
+        )
+        assert store.activities.get(hot_activity.id).note == "after"
+        assert on_disk(data_dir)[0] == 0  # the stale copy left the hot table in the same commit
+    with Store.open(data_dir) as store:
+        assert store.activities.get(hot_activity.id).note == "after"
+        assert store.contacts.get(hot_contact.id).title == "New title"
+        assert store.activities.count() == 1 and store.contacts.count() == 1
+        store.activities.update(hot_activity)  # and an edit after that is hot again, and wins
+    with Store.open(data_dir) as store:
+        assert store.activities.get(hot_activity.id).note == "before"
+
+
 def test_between_has_inclusive_bounds(
     data_dir: Path, make_activity: Callable[..., Activity]
 ) -> None:
