@@ -56,6 +56,9 @@ def _note(value: str) -> str:
     return clean_text(value, multiline=True)
 
 
+MAX_TOPICS = 20  # per activity
+
+
 def _topics(value: tuple[str, ...]) -> tuple[str, ...]:
     """An activity's topics: each cleaned to one line, blanks and repeats (by `fold`) dropped."""
     kept: list[str] = []
@@ -69,8 +72,8 @@ def _topics(value: tuple[str, ...]) -> tuple[str, ...]:
         if fold(cleaned) not in seen:
             seen.add(fold(cleaned))
             kept.append(cleaned)
-    if len(kept) > 20:
-        raise ValueError("at most 20 topics per activity")
+    if len(kept) > MAX_TOPICS:
+        raise ValueError(f"at most {MAX_TOPICS} topics per activity")
     return tuple(kept)
 
 

@@ -127,7 +127,9 @@ def held_keywords(text: str | None, keywords: list[str]) -> list[str]:
     """The keywords a text holds as whole words (see `keyword_pattern`), in order, each once."""
     if not text or not keywords:
         return []
-    words = " ".join(plain_words(text))
+    # Titles and notes repeat and are short: cached. A post's or comment's text is read once
+    # on import: caching thousands of them would only hold memory.
+    words = " ".join(plain_words(text) if len(text) <= 200 else plain_words.__wrapped__(text))
     found: list[str] = []
     for keyword in keywords:
         pattern = keyword_pattern(keyword)

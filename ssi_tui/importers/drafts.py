@@ -30,6 +30,9 @@ class Draft:
     title: str | None = None
     personalised: bool = False
     note: str = ""
+    # The goals' topics the row's text holds (posts, comments, media); None for a row with no
+    # text matched (the text itself is never kept).
+    topics: tuple[str, ...] | None = None
 
 
 def stable_key(file_kind: str, when: datetime | date, *parts: str) -> str:

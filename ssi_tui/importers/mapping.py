@@ -21,12 +21,15 @@ from ssi_tui.importers.owner import OwnerClues
 from ssi_tui.importers.people import People, Person
 
 Handler = Callable[["Collector", Row, str], "bool | None"]
+TopicMatcher = Callable[[str], list[str]]
 
 
 class Collector:
-    """Everything the rows of one export add up to (no store involved)."""
+    """Everything the rows of one export add up to (no store involved). `match_topics` gives
+    the goals' topics a text holds (a post's, a comment's): only those are kept."""
 
-    def __init__(self) -> None:
+    def __init__(self, match_topics: TopicMatcher | None = None) -> None:
+        self.match_topics = match_topics
         self.people = People()
         self.drafts: list[Draft] = []
         self.profile: dict[str, Any] = {}
@@ -47,10 +50,12 @@ class Collector:
         title: str | None = None,
         personalised: bool = False,
         note: str = "",
+        text: str | None = None,
         repeatable: bool = False,
     ) -> None:
         """Add one draft (text already clean); rows identical in every key field of a
-        `repeatable` kind get `#n` suffixes."""
+        `repeatable` kind get `#n` suffixes. `text` (a post's or comment's words) is matched
+        against the goals' topics and dropped."""
         if repeatable:
             self._occurrences[key] += 1
             count = self._occurrences[key]
@@ -68,8 +73,14 @@ class Collector:
                 title=title,
                 personalised=personalised,
                 note=note,
+                topics=self._topics(text),
             )
         )
+
+    def _topics(self, text: str | None) -> tuple[str, ...] | None:
+        if text is None or self.match_topics is None:
+            return None
+        return tuple(self.match_topics(text)) if text else ()
 
 
 def _date(row: Row, column: str, style: str) -> datetime:
@@ -139,7 +150,7 @@ def share(found: Collector, row: Row, file: str) -> None:
     link = row["sharelink"]
     key = stable_key("shares", when, post_id(link) if link else row["sharedurl"])
     kind = "post" if commentary else "share"
-    found.add(row, file, kind, when, key, note=excerpt(commentary))
+    found.add(row, file, kind, when, key, note=excerpt(commentary), text=commentary)
 
 
 def comment(found: Collector, row: Row, file: str) -> None:
@@ -147,7 +158,7 @@ def comment(found: Collector, row: Row, file: str) -> None:
     when = _date(row, "date", "iso")
     text = row.raw("message")
     key = stable_key("comments", when, post_id(row["link"]))
-    found.add(row, file, "comment", when, key, note=excerpt(text), repeatable=True)
+    found.add(row, file, "comment", when, key, note=excerpt(text), text=text, repeatable=True)
 
 
 def _linked(kind: str, file_kind: str, note_column: str | None = None) -> Handler:
@@ -226,7 +237,8 @@ def rich_media(found: Collector, row: Row, file: str) -> None:
     when = _date(row, "datetime", "month_first")
     link = row["medialink"]
     key = stable_key("rich_media", when, link)
-    found.add(row, file, "media", when, key, note=excerpt(row["mediadescription"]))
+    description = row["mediadescription"]
+    found.add(row, file, "media", when, key, note=excerpt(description), text=description)
 
 
 def event(found: Collector, row: Row, file: str) -> None:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator
 from datetime import date
+from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from ssi_tui.domain.models import Activity, Contact, ProfileChecklist
+from ssi_tui.domain.models import MAX_TOPICS, Activity, Contact, ProfileChecklist
+from ssi_tui.domain.text import fold
 from ssi_tui.gcpause import paused_gc
 from ssi_tui.importers.csvfiles import RowError
 from ssi_tui.importers.drafts import Draft
@@ -57,18 +59,21 @@ def _apply(
         owner=parsed.owner, files=parsed.files, ignored_files=parsed.ignored, dry_run=dry_run
     )
     contacts = resolve_people(store, parsed.people.all, summary)
-    new = new_drafts(store, parsed.drafts, summary.files, today)
+    topics_found: dict[str, tuple[str, ...]] = {}
+    new = new_drafts(store, parsed.drafts, summary.files, today, topics_found)
     parsed.drafts = []  # the new ones are all in `new`: let the duplicates go
     summary.activities_added = len(new)
+    rematched = rematch_topics(store, topics_found)
+    summary.activities_rematched = len(rematched)
     checklist = updated_checklist(store.checklist.get(), parsed.profile)
     summary.checklist_updated = checklist is not None
     for file in parsed.profile_files:
         _count_profile_file(summary.files[file], changed=checklist is not None)
-    if dry_run or not (new or contacts or checklist is not None):
+    if dry_run or not (new or contacts or rematched or checklist is not None):
         return summary
     if progress is not None:
         progress(ImportProgress("", 0, len(new)))
-    store.save_import(activities(new), contacts, checklist)
+    store.save_import(chain(activities(new), rematched), contacts, checklist)
     if progress is not None:
         progress(ImportProgress("", len(new), len(new)))
     return summary
@@ -142,10 +147,15 @@ def _changes(contact: Contact, person: Person) -> dict[str, Any]:
 
 
 def new_drafts(
-    store: Store, drafts: list[Draft], files: dict[str, FileReport], today: date | None = None
+    store: Store,
+    drafts: list[Draft],
+    files: dict[str, FileReport],
+    today: date | None = None,
+    topics_found: dict[str, tuple[str, ...]] | None = None,
 ) -> list[Draft]:
     """The drafts whose key is neither stored nor seen earlier in this export; those dated after
-    `today` go to their file's bad rows instead."""
+    `today` go to their file's bad rows instead. The topics matched in the text of a row already
+    stored go to `topics_found`, by key."""
     seen: set[str] = set()
     new: list[Draft] = []
     has_external = store.activities.has_external
@@ -158,11 +168,27 @@ def new_drafts(
             continue
         if draft.key in seen or has_external(draft.key):
             report.duplicates += 1
+            if topics_found is not None and draft.topics:
+                topics_found[draft.key] = draft.topics
             continue
         seen.add(draft.key)
         report.imported += 1
         new.append(draft)
     return new
+
+
+def rematch_topics(store: Store, topics_found: dict[str, tuple[str, ...]]) -> list[Activity]:
+    """The activities already imported whose row's text holds goal topics they do not have yet,
+    with those added (after the user adds topics to the goals, importing the same export again
+    finds them). Topics are only ever added: one the user gave an activity by hand stays."""
+    updated: list[Activity] = []
+    for key, activity in store.activities.by_external(set(topics_found)).items():
+        have = {fold(topic) for topic in activity.topics}
+        extra = tuple(topic for topic in topics_found[key] if fold(topic) not in have)
+        if extra and len(activity.topics) < MAX_TOPICS:
+            topics = (*activity.topics, *extra)[:MAX_TOPICS]
+            updated.append(activity.model_copy(update={"topics": topics}))
+    return updated
 
 
 def activities(drafts: list[Draft]) -> Iterator[Activity]:
@@ -190,6 +216,7 @@ def activities(drafts: list[Draft]) -> Iterator[Activity]:
                 "personalised": draft.personalised,
                 "channel": "linkedin",
                 "note": draft.note,
+                "topics": list(draft.topics or ())[:MAX_TOPICS],
                 "source": SOURCE,
                 "external_id": draft.key,
             }

@@ -17,7 +17,7 @@ from ssi_tui.importers.archive import READ_ERRORS, ArchiveError, ExportArchive, 
 from ssi_tui.importers.csvfiles import CsvTable, Row, RowError, text_stream
 from ssi_tui.importers.drafts import Draft
 from ssi_tui.importers.files import FileKind, plan_files
-from ssi_tui.importers.mapping import FACT_DEFAULTS, HANDLERS, Collector
+from ssi_tui.importers.mapping import FACT_DEFAULTS, HANDLERS, Collector, TopicMatcher
 from ssi_tui.importers.owner import Owner, detect_owner
 from ssi_tui.importers.people import People
 from ssi_tui.importers.summary import FileReport, ImportProgress
@@ -40,18 +40,25 @@ class ParsedExport:
     ignored: list[str]
 
 
-def read_export(archive: ExportArchive, progress: ProgressCallback | None = None) -> ParsedExport:
-    """Read every known file of the export (connections first), then direct the messages."""
+def read_export(
+    archive: ExportArchive,
+    progress: ProgressCallback | None = None,
+    match_topics: TopicMatcher | None = None,
+) -> ParsedExport:
+    """Read every known file of the export (connections first), then direct the messages;
+    posts' and comments' texts are matched with `match_topics` (the goals' topics they hold)."""
     with paused_gc():
-        return _read_export(archive, progress)
+        return _read_export(archive, progress, match_topics)
 
 
-def _read_export(archive: ExportArchive, progress: ProgressCallback | None) -> ParsedExport:
+def _read_export(
+    archive: ExportArchive, progress: ProgressCallback | None, match_topics: TopicMatcher | None
+) -> ParsedExport:
     plan = plan_files(archive.members, archive.unsafe)
     if progress is not None:
         for member, _ in plan.files:
             progress(ImportProgress(member.basename, 0, member.size))
-    found = Collector()
+    found = Collector(match_topics)
     reports: dict[str, FileReport] = {}
     profile_files: list[str] = []
     for member, kind in plan.files:

@@ -47,6 +47,7 @@ class ImportSummary:
     contacts_added: int = 0
     contacts_updated: int = 0
     activities_added: int = 0
+    activities_rematched: int = 0  # imported before, given topics the goals gained since
     checklist_updated: bool = False
     dry_run: bool = False
 
@@ -63,6 +64,7 @@ class ImportSummary:
             "ignored_files": list(self.ignored_files),
             "contacts_added": self.contacts_added,
             "activities_added": self.activities_added,
+            "activities_rematched": self.activities_rematched,
         }
 
     def headline(self) -> str:
@@ -75,6 +77,11 @@ class ImportSummary:
         if self.contacts_updated:
             verb = "would update" if self.dry_run else "updated"
             text += f", {verb} {self.contacts_updated:,}"
+        if self.activities_rematched:
+            verb = "would match" if self.dry_run else "matched"
+            count = self.activities_rematched
+            text += f"; {verb} {count:,} earlier {_plural(count, 'activity', 'activities')}"
+            text += " with your topics"
         if self.checklist_updated:
             text += "; profile checklist " + ("would change" if self.dry_run else "updated")
         if self.error_count:
@@ -82,5 +89,5 @@ class ImportSummary:
         return text + "."
 
 
-def _plural(count: int, word: str) -> str:
-    return word if count == 1 else word + "s"
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return word if count == 1 else plural or word + "s"

@@ -4,6 +4,7 @@ checklist. Every rule about changing them lives here (one validation for every c
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from pydantic import ValidationError
@@ -21,7 +22,7 @@ from ssi_tui.services.checklist import ChecklistRow, Completeness, ProfileCheckl
 from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.fields import parse_count, parse_weight, split_list
 from ssi_tui.services.undo import Change
-from ssi_tui.wording.goals import audience_removal, objective_text
+from ssi_tui.wording.goals import REIMPORT_HINT, audience_removal, objective_text
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
@@ -232,7 +233,11 @@ class GoalsService(ProfileChecklistPart):
             return Goals.model_validate({**goals.model_dump(), **update})
 
         what = "role keywords" if subjects is None else "role keywords and topics"
-        return self.changed(f"{what} of {name} saved", change)
+        before = self.get().topics.get(name, [])
+        done = self.changed(f"{what} of {name} saved", change)
+        if done.result.topics.get(name, []) != before and self._store.activities.any_imported():
+            done = replace(done, what=f"{done.what}. {REIMPORT_HINT}")
+        return done
 
     # -- target accounts --------------------------------------------------------------------
     def check_account(

@@ -66,6 +66,16 @@ class Activities:
         """Stable keys of every imported activity."""
         return self._index.external_ids()
 
+    def any_imported(self) -> bool:
+        """Whether any stored activity came from an import."""
+        return self._index.any_imported()
+
+    def by_external(self, keys: set[str]) -> dict[str, Activity]:
+        """The stored activities imported with these stable keys, by key (deleted ones left
+        out)."""
+        index = self._index
+        return {key: index.model(found) for key, found in index.ids_by_external(keys).items()}
+
     def export(self) -> list[dict[str, Any]]:
         """Every activity as JSON-ready documents, oldest first (the export's section)."""
         return [activity.model_dump(mode="json") for activity in self.all()]

@@ -183,6 +183,20 @@ class ActivityIndex:
         """Import keys of every stored imported activity."""
         return set(self._external)
 
+    def any_imported(self) -> bool:
+        """Whether any stored activity came from an import."""
+        return bool(self._external)
+
+    def ids_by_external(self, keys: set[str]) -> dict[str, str]:
+        """The ids of the stored activities imported with these keys, by key (one pass)."""
+        found: dict[str, str] = {}
+        if keys & self._external:
+            for doc in self._docs.values():
+                key = doc.get("external_id")
+                if key in keys:
+                    found[key] = doc["id"]
+        return found
+
 
 def _facts_of(doc: Document) -> ContactFacts | None:
     audience, company, title = doc.get("audience"), doc.get("company"), doc.get("title")

@@ -57,3 +57,10 @@ def shares_line(shares: list[tuple[str, float]]) -> str:
     if not shares:
         return ""
     return " · ".join(f"{name} {share:.0%}" for name, share in shares)
+
+
+# After a topics edit, when the store holds imported activities.
+REIMPORT_HINT = _(
+    "Import your LinkedIn export again to match the posts and comments it holds with them "
+    "(nothing is added twice)"
+)
