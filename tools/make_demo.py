@@ -112,6 +112,13 @@ PLANS = [
 ]
 
 
+HEADLINE = "Pricing & analytics consultant for data products teams"
+SUMMARY = (
+    "I help data teams price what they build.\n"
+    "Ten years of pricing projects, from discovery workshops to the first invoice."
+)
+
+
 def main() -> None:
     rng = random.Random(20261126)
     acts: list[dict] = []
@@ -144,6 +151,9 @@ def main() -> None:
                 add(day, "profile_view")
         if day % 9 == 2:
             add(day, "lead_saved", audience="prospects", **person(rng, "prospects"))
+        # Searches for resellers, tagged partners: the tag is all there is to show for them.
+        if weekday in (1, 2, 3):
+            add(day, "people_search", audience="partners", note="Resellers in France")
         # Engage: many reactions, some comments, generic messages with few replies.
         for _ in range(rng.randint(2, 6)):
             add(day, "reaction")
@@ -213,6 +223,10 @@ def main() -> None:
         note="Blog: five data quick wins",
     )
     add(33, "event", channel="off", audience="partners", relevance=4, note="Partner summit")
+    # Partner calls logged with a tag and nothing else: no contact, no company, no topic.
+    # The tag is the user's word, not evidence: it counts half (unevidenced_claims says so).
+    for day in (4, 11, 18, 25, 32, 39, 46, 53):
+        add(day, "call", channel="off", audience="partners", relevance=5, note="Reseller call")
     # Partners were last touched a month ago.
     add(
         34,
@@ -269,12 +283,21 @@ def main() -> None:
             "recommendations": 2,
             "featured": False,
             "custom_url": True,
+            # Its words speak to prospects only: partners and recruiters find nothing for them.
+            "headline_text": HEADLINE,
+            "summary_text": SUMMARY,
         },
         # The profile as it was (dated): a score as of an earlier date uses the state then.
         "checklist_history": [
             {
                 "days_ago": 120,
-                "checklist": {"photo": True, "headline": True, "experience": True, "skills": 4},
+                "checklist": {
+                    "photo": True,
+                    "headline": True,
+                    "experience": True,
+                    "skills": 4,
+                    "headline_text": HEADLINE,
+                },
             },
             {
                 "days_ago": 45,
@@ -288,6 +311,8 @@ def main() -> None:
                     "skills": 12,
                     "recommendations": 2,
                     "custom_url": True,
+                    "headline_text": HEADLINE,
+                    "summary_text": SUMMARY,
                 },
             },
         ],

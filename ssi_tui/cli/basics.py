@@ -77,6 +77,17 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     show = goals_sub.add_parser("show", parents=[common], help="show your goals")
     show.add_argument("--json", action="store_true", help="print the goals file shape as JSON")
     show.set_defaults(handler=run_goals_show)
+    profile = goals_sub.add_parser(
+        "profile",
+        parents=[common],
+        help="show or set your headline and summary: weighted brand counts whom they speak to",
+    )
+    profile.add_argument("--headline", metavar="TEXT", help="your LinkedIn headline ('' clears it)")
+    profile.add_argument(
+        "--summary", metavar="TEXT", help="your About section ('' clears it; newlines kept)"
+    )
+    profile.add_argument("--json", action="store_true", help="print the texts and the fit as JSON")
+    profile.set_defaults(handler=run_goals_profile)
 
     activities = subparsers.add_parser("activities", parents=[common], help="list activities")
     activities.add_argument("--json", action="store_true", help="print a JSON array")
@@ -162,6 +173,13 @@ def render_goals(goals: Goals) -> str:
             personal = " personalised" if objective.personalised else ""
             lines.append(f"  {objective.per_week} ×{personal} {objective.kind}{who}")
     return "\n".join(lines)
+
+
+def run_goals_profile(context: Context) -> int:
+    """Show the headline, summary and their fit with the goals; set either first if given."""
+    from ssi_tui.cli.profile import run_profile
+
+    return run_profile(context)
 
 
 def run_goals_show(context: Context) -> int:

@@ -85,6 +85,8 @@ def run_score(context: Context) -> int:
 
 def render_explanation(items: list[PillarExplanation], rules: Rules) -> str:
     """Each pillar's score, step by step, with the table of kinds × audiences and the top."""
+    from ssi_tui.wording.profile import fit_lines
+
     share = rules.scoring.profile_share
     blocks = []
     for item in items:
@@ -100,6 +102,15 @@ def render_explanation(items: list[PillarExplanation], rules: Rules) -> str:
                 f"  brand = profile {item.profile_part:.2f} + {1 - share:g} × {item.activity_raw:.2f}"
                 f" = {item.raw:.2f}  (profile share {share:g})"
             )
+            if item.fit is not None:
+                lines.extend(
+                    "  " + line
+                    for line in fit_lines(item.fit.value, item.fit.has_text, item.fit.rows())
+                )
+                lines.append(
+                    f"  weighted profile = {item.profile_part:.2f} × fit {item.fit.value:.0%}"
+                    f" = {item.profile_part * item.fit.value:.2f}"
+                )
         lines.append("  weighted, part by part (points → score added, of the most it can add):")
         width = max(len(part.label) for part in item.weighted_parts)
         for part in item.weighted_parts:

@@ -60,6 +60,7 @@ class ScoringRules(Strict):
     tagged_ceiling: float = Field(ge=0, le=0.5)
     untargeted_ceiling: float = Field(ge=0, le=1)
     profile_share: float = Field(ge=0, lt=1)
+    unknown_fit: float = Field(default=0.5, ge=0, le=1)
     minor_share: float = Field(default=0.1, gt=0, le=1)
 
     @model_validator(mode="after")

@@ -31,7 +31,7 @@ from ssi_tui.domain.models import (
     ProfileHistory,
 )
 from ssi_tui.domain.points import DayPoints, add_group, add_points, row_size
-from ssi_tui.domain.profile import profile_completeness, profile_level
+from ssi_tui.domain.profile import ProfileFit, profile_completeness, profile_fit, profile_level
 from ssi_tui.domain.scoring import (
     Breakdown,
     Contribution,
@@ -45,13 +45,23 @@ from ssi_tui.domain.scoring import (
 )
 
 
-def completeness_on(checklist: Checklist, day: date, rules: Rules) -> float:
-    """Profile completeness on a day: a plain checklist applies every day; a history gives the
-    checklist in force that day (0 before the first one)."""
+def checklist_on(checklist: Checklist, day: date) -> ProfileChecklist | None:
+    """The checklist in force on a day: a plain one applies every day; a history gives the one
+    recorded last on or before the day (None before the first one)."""
     if isinstance(checklist, ProfileHistory):
-        found = checklist.at(day)
-        return profile_completeness(found, rules) if found is not None else 0.0
-    return profile_completeness(checklist or ProfileChecklist(), rules)
+        return checklist.at(day)
+    return checklist or ProfileChecklist()
+
+
+def completeness_on(checklist: Checklist, day: date, rules: Rules) -> float:
+    """Profile completeness on a day (0 before the first checklist of a history)."""
+    found = checklist_on(checklist, day)
+    return profile_completeness(found, rules) if found is not None else 0.0
+
+
+def fit_on(checklist: Checklist, day: date, goals: Goals, rules: Rules) -> ProfileFit:
+    """The profile's fit with the goals on a day (see `profile_fit`)."""
+    return profile_fit(checklist_on(checklist, day), goals, rules)
 
 
 def goal_audiences(index: GoalIndex) -> tuple[str, ...]:
@@ -277,8 +287,11 @@ def breakdown(
         for pillar, best in entry.top.items():
             candidates[pillar].extend(best)
     completeness = completeness_on(checklist, as_of, rules)
+    fit = fit_on(checklist, as_of, goals, rules)
     points = DayPoints(rows, goal_audiences(index))
-    pillars = pillar_scores(points, as_of, window, rules, completeness, goal_shares(goals))
+    pillars = pillar_scores(
+        points, as_of, window, rules, completeness, goal_shares(goals), fit.value
+    )
     with_top = {
         pillar: replace(
             score, top=tuple(heapq.nsmallest(top, candidates[pillar], key=contribution_rank))
@@ -294,6 +307,7 @@ def breakdown(
         completeness=completeness,
         level=profile_level(completeness, rules),
         points=points,
+        fit=fit,
     )
 
 
@@ -310,12 +324,18 @@ def history(
     in_range = (activity for activity in inputs.activities if first <= activity.date <= last)
     days = day_points(in_range, goals, inputs.catalog, rules, inputs.cache, inputs.contacts)
     shares = goal_shares(goals)
-    return [
-        PillarTotals(
-            as_of=day,
-            pillars=pillar_scores(
-                days, day, window, rules, completeness_on(checklist, day, rules), shares
-            ),
+    fits: dict[int, float] = {}  # by checklist: a history has a few, each judged once
+    rows = []
+    for day in dates:
+        found = checklist_on(checklist, day)
+        fit = fits.get(id(found))
+        if fit is None:
+            fit = fits[id(found)] = profile_fit(found, goals, rules).value
+        completeness = profile_completeness(found, rules) if found is not None else 0.0
+        rows.append(
+            PillarTotals(
+                as_of=day,
+                pillars=pillar_scores(days, day, window, rules, completeness, shares, fit),
+            )
         )
-        for day in dates
-    ]
+    return rows

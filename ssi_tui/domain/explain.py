@@ -10,6 +10,7 @@ from typing import Any
 
 from ssi_tui.domain.catalog import Catalog, Rules
 from ssi_tui.domain.pillars import PILLARS
+from ssi_tui.domain.profile import ProfileFit
 from ssi_tui.domain.scoring import (
     PILLAR_MAX,
     Breakdown,
@@ -100,6 +101,7 @@ class PillarExplanation:
     raw_parts: list[Part]
     weighted_parts: list[Part]
     audience_scale: float = 1.0  # < 1: the daily caps' bound scaled every audience's part
+    fit: ProfileFit | None = None  # brand only: the profile's fit with the goals
 
     def as_dict(self) -> dict[str, Any]:
         """JSON form (`score --explain --json`)."""
@@ -115,6 +117,7 @@ class PillarExplanation:
             "raw_parts": [part.as_dict() for part in self.raw_parts],
             "weighted_parts": [part.as_dict() for part in self.weighted_parts],
             "audience_scale": round(self.audience_scale, 4),
+            **({} if self.fit is None else {"profile_fit": fit_json(self.fit)}),
             "by_kind_audience": [
                 {
                     "kind": row.kind,
@@ -141,6 +144,25 @@ class PillarExplanation:
                 for item in self.top
             ],
         }
+
+
+def fit_json(fit: ProfileFit) -> dict[str, Any]:
+    """The profile's fit in JSON: its value, whether there was text to judge, and per goal
+    audience its share, the words looked for and those the headline or summary names."""
+    return {
+        "value": round(fit.value, 4),
+        "has_text": fit.has_text,
+        "audiences": [
+            {
+                "audience": item.audience,
+                "share": round(item.share, 4),
+                "sought": list(item.sought),
+                "words": list(item.words),
+                "value": item.value,
+            }
+            for item in fit.audiences
+        ],
+    }
 
 
 def score_parts(
@@ -174,9 +196,12 @@ def score_parts(
             )
         )
     if score.pillar == "brand":
-        profile = Part(PROFILE, completeness, scoring.profile_share, score.profile_part)
-        raw_parts.append(profile)
-        weighted_parts.append(profile)
+        raw_parts.append(Part(PROFILE, completeness, scoring.profile_share, score.profile_part))
+        # Weighted, the profile counts as far as it fits the goals: its points are C × fit.
+        fit = score.profile_weighted / score.profile_part if score.profile_part > 0 else 0.0
+        weighted_parts.append(
+            Part(PROFILE, completeness * fit, scoring.profile_share, score.profile_weighted)
+        )
     return raw_parts, weighted_parts
 
 
@@ -229,5 +254,6 @@ def explain(breakdown: Breakdown, catalog: Catalog, rules: Rules) -> dict[str, P
             raw_parts=raw_parts,
             weighted_parts=weighted_parts,
             audience_scale=score.parts.scale if score.parts is not None else 1.0,
+            fit=breakdown.fit if pillar == "brand" else None,
         )
     return result

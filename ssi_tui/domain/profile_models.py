@@ -7,6 +7,11 @@ from datetime import date
 from pydantic import Field, field_validator
 
 from ssi_tui.domain.base import DomainModel
+from ssi_tui.domain.text import clean_text
+
+# LinkedIn's own limits: a headline of 220 characters, an About section of 2,600.
+HEADLINE_LIMIT = 220
+SUMMARY_LIMIT = 2600
 
 
 class ProfileChecklist(DomainModel):
@@ -22,6 +27,28 @@ class ProfileChecklist(DomainModel):
     recommendations: int = Field(default=0, ge=0, le=10_000)
     featured: bool = False
     custom_url: bool = False
+    # The words themselves, for the profile's fit with the goals (what the weighted brand
+    # pillar reads): from Profile.csv on import, or typed on the Goals screen.
+    headline_text: str = ""
+    summary_text: str = ""
+
+    @field_validator("headline_text")
+    @classmethod
+    def _headline(cls, value: str) -> str:
+        cleaned = clean_text(value)
+        if len(cleaned) > HEADLINE_LIMIT:
+            raise ValueError(f"a headline is at most {HEADLINE_LIMIT} characters, as on LinkedIn")
+        return cleaned
+
+    @field_validator("summary_text")
+    @classmethod
+    def _summary(cls, value: str) -> str:
+        cleaned = clean_text(value, multiline=True)
+        if len(cleaned) > SUMMARY_LIMIT:
+            raise ValueError(
+                f"a summary (About) is at most {SUMMARY_LIMIT:,} characters, as on LinkedIn"
+            )
+        return cleaned
 
 
 class DatedChecklist(DomainModel):

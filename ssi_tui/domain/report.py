@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ssi_tui.domain.calibration import Calibration
-from ssi_tui.domain.daily import breakdown, completeness_on, day_points, history
+from ssi_tui.domain.daily import breakdown, completeness_on, day_points, fit_on, history
 from ssi_tui.domain.flags import Flag, compute_flags
 from ssi_tui.domain.inputs import ScoringInput
 from ssi_tui.domain.models import PILLARS, SSIReading
@@ -67,11 +67,12 @@ def build_report(inputs: ScoringInput, as_of: date, window_days: int | None = No
     def estimate_at(day: date) -> dict[str, PillarScore]:
         window = rules.scoring.window_days
         completeness = completeness_on(checklist, day, rules)
+        fit = fit_on(checklist, day, goals, rules).value
         shares = goal_shares(goals)
         if day <= scores.as_of and window_start(day, window) >= window_start(
             scores.as_of, scores.window_days
         ):
-            return pillar_scores(scores.points, day, window, rules, completeness, shares)
+            return pillar_scores(scores.points, day, window, rules, completeness, shares, fit)
         scored_from = window_start(scores.as_of, scores.window_days)
         if day <= scores.as_of and scores.window_days == window:
             # A reading a few days back: its window starts a few days before the score's.
@@ -87,7 +88,7 @@ def build_report(inputs: ScoringInput, as_of: date, window_days: int | None = No
             )
             if earlier.audiences == scores.points.audiences or not earlier.days:
                 merged = DayPoints({**earlier.days, **scores.points.days}, scores.points.audiences)
-                return pillar_scores(merged, day, window, rules, completeness, shares)
+                return pillar_scores(merged, day, window, rules, completeness, shares, fit)
         (row,) = history(inputs, [day], window)
         return row.pillars
 
@@ -132,7 +133,11 @@ def report_json(report: Report) -> dict[str, Any]:
             "weighted": round(scores.total_weighted, 2),
             "weighted_by_evidence": round(scores.total_weighted_by_evidence, 2),
         },
-        "profile": {"completeness": round(scores.completeness, 3), "level": scores.level},
+        "profile": {
+            "completeness": round(scores.completeness, 3),
+            "level": scores.level,
+            "fit": round(scores.fit.value, 3),
+        },
         "flags": [flag.as_dict() for flag in report.flags],
         "calibration": {
             "readings": report.calibration.readings if report.calibration else 0,

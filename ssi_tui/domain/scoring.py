@@ -33,6 +33,7 @@ from ssi_tui.domain.points import (
     DayPoints,
     row_size,
 )
+from ssi_tui.domain.profile import ProfileFit
 
 PILLAR_MAX = 25.0
 
@@ -81,7 +82,8 @@ class PillarScore:
     off_linkedin_points: float
     top: tuple[Contribution, ...] = ()
     parts: WeightedFill | None = None  # how the weighted score is made (see `weighted_fill`)
-    profile_part: float = 0.0  # brand: what profile completeness adds to raw and weighted
+    profile_part: float = 0.0  # brand: what profile completeness adds to raw
+    profile_weighted: float = 0.0  # brand: what it adds to weighted (completeness × fit)
     weighted_by_evidence: float = 0.0  # the weighted score less what bare tags alone add
 
     @property
@@ -262,8 +264,11 @@ def pillar_scores(
     rules: Rules,
     completeness: float,
     shares: Mapping[str, float],
+    fit: float,
 ) -> dict[str, PillarScore]:
-    """Decay and saturate the per-day points into the four pillar scores."""
+    """Decay and saturate the per-day points into the four pillar scores; the profile counts
+    its `completeness` in raw brand, and `completeness × fit` (its fit with the goals) in
+    weighted brand."""
     scoring = rules.scoring
     sums = decayed_sums(days, as_of, window_days, rules)
     scores: dict[str, PillarScore] = {}
@@ -275,11 +280,12 @@ def pillar_scores(
         parts = weighted_fill(sums, index, days.audiences, shares, constant, rules)
         weighted_score = PILLAR_MAX * parts.total
         on_tags = PILLAR_MAX * parts.tags_only
-        profile_part = 0.0
+        profile_part = profile_weighted = 0.0
         if pillar == "brand":
             profile_part = scoring.profile_share * PILLAR_MAX * completeness
+            profile_weighted = profile_part * fit
             raw_score = profile_part + (1 - scoring.profile_share) * raw_score
-            weighted_score = profile_part + (1 - scoring.profile_share) * weighted_score
+            weighted_score = profile_weighted + (1 - scoring.profile_share) * weighted_score
             on_tags *= 1 - scoring.profile_share
         scores[pillar] = PillarScore(
             pillar=pillar,
@@ -292,6 +298,7 @@ def pillar_scores(
             off_linkedin_points=sums[OFF + index],
             parts=parts,
             profile_part=profile_part,
+            profile_weighted=profile_weighted,
             weighted_by_evidence=max(0.0, weighted_score - on_tags),
         )
     return scores
@@ -336,6 +343,7 @@ class Breakdown:
     completeness: float
     level: str
     points: DayPoints = field(default_factory=DayPoints)
+    fit: ProfileFit = ProfileFit(1.0, False)  # the profile's fit with the goals (brand)
 
     @property
     def total_raw(self) -> float:

@@ -106,7 +106,7 @@ def company_key(value: str) -> str:
 
 # Endings a role keyword may take and still match as a word ("recruit" matches "Recruiter",
 # "Recruiting", "Recruitment"; "director" matches "Directors"), never a longer word ("coo" is
-# not "Coordinator"). A keyword ending in "*" matches any word it begins ("ing*").
+# not "Coordinator"); the inner words of a keyword may take a plural ("heads of"). A keyword ending in "*" matches any word it begins ("ing*").
 _INFLECTIONS = "(?:s|es|er|ers|ing|ment|ments|eur|eurs|euse|euses|rice|rices)?"
 
 
@@ -118,7 +118,8 @@ def keyword_pattern(keyword: str) -> re.Pattern[str] | None:
     words = plain_words(keyword)
     if not words:
         return None
-    body = " ".join(re.escape(word) for word in words)
+    # Inner words may be plural too ("head of" matches "Heads of Procurement").
+    body = " ".join([*(re.escape(word) + "(?:s|es)?" for word in words[:-1]), re.escape(words[-1])])
     ending = r"\w*" if prefix else _INFLECTIONS
     return re.compile(r"(?:^| )" + body + ending + r"(?= |$)")
 

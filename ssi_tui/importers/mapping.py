@@ -11,8 +11,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from ssi_tui.domain.text import fold
-from ssi_tui.importers.cleaning import clean_or_none
+from ssi_tui.domain.profile_models import HEADLINE_LIMIT, SUMMARY_LIMIT
+from ssi_tui.domain.text import clean_text, fold
+from ssi_tui.importers.cleaning import clean, clean_or_none
 from ssi_tui.importers.csvfiles import Row
 from ssi_tui.importers.dates import parse_when
 from ssi_tui.importers.drafts import Draft, excerpt, post_id, share_commentary, stable_key
@@ -255,6 +256,10 @@ def profile(found: Collector, row: Row, file: str) -> None:
         return
     found.profile["headline"] = bool(row["headline"])
     found.profile["summary"] = bool(row["summary"])
+    # The words too, for the profile's fit with the goals (cut at LinkedIn's own limits).
+    found.profile["headline_text"] = clean(row["headline"])[:HEADLINE_LIMIT].rstrip()
+    summary = clean_text(row.raw("summary"), multiline=True)
+    found.profile["summary_text"] = summary[:SUMMARY_LIMIT].rstrip()
     found.profile["industry"] = bool(row["industry"])
     found.profile["location"] = bool(row["geolocation"] or row["zipcode"] or row["address"])
 

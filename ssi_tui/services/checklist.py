@@ -5,11 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ssi_tui.domain.models import ProfileChecklist
-from ssi_tui.domain.profile import checklist_items, profile_completeness, profile_level
-from ssi_tui.services.errors import InputError
+from ssi_tui.domain.models import Goals, ProfileChecklist
+from ssi_tui.domain.profile import (
+    ProfileFit,
+    checklist_items,
+    profile_completeness,
+    profile_fit,
+    profile_level,
+)
+from ssi_tui.domain.profile_models import HEADLINE_LIMIT, SUMMARY_LIMIT
+from ssi_tui.domain.text import clean_text
+from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.undo import Change
 from ssi_tui.wording.labels import CHECKLIST_LABELS, checklist_label
+from ssi_tui.wording.profile import fit_preview
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
@@ -33,6 +42,14 @@ class Completeness:
 
     share: float
     level: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileText:
+    """The profile's headline and summary, cleaned and within LinkedIn's limits."""
+
+    headline: str
+    summary: str
 
 
 class ProfileChecklistPart:
@@ -93,6 +110,61 @@ class ProfileChecklistPart:
             what = f"{label}: {new_value}"
         today = self.workspace.today
         after = self._store.checklist.set(before.model_copy(update={item: new_value}), on=today)
+        return Change(
+            after, what, lambda workspace: workspace.store.checklist.set(before, on=today)
+        )
+
+    # -- the profile's words: its fit with the goals ----------------------------------------
+    def check_profile_text(self, values: dict[str, Any]) -> ProfileText:
+        """The headline and summary a form gives (control characters stripped), or
+        `FieldErrors` naming the one over LinkedIn's limit."""
+        headline = clean_text(values.get("headline") or "")
+        summary = clean_text(values.get("summary") or "", multiline=True)
+        errors = {}
+        if len(headline) > HEADLINE_LIMIT:
+            errors["headline"] = (
+                f"at most {HEADLINE_LIMIT} characters, as on LinkedIn ({len(headline)} now)"
+            )
+        if len(summary) > SUMMARY_LIMIT:
+            errors["summary"] = (
+                f"at most {SUMMARY_LIMIT:,} characters, as on LinkedIn ({len(summary):,} now)"
+            )
+        if errors:
+            raise FieldErrors(errors)
+        return ProfileText(headline, summary)
+
+    def fit_of(self, text: ProfileText, goals: Goals) -> ProfileFit:
+        """The fit a headline and summary would have with `goals` (nothing read or saved)."""
+        checklist = ProfileChecklist(headline_text=text.headline, summary_text=text.summary)
+        return profile_fit(checklist, goals, self.workspace.rules)
+
+    def fit_preview(self, values: dict[str, Any], goals: Goals) -> str:
+        """One line for the form, as the words are typed: the fit they give with `goals`."""
+        try:
+            text = self.check_profile_text(values)
+        except FieldErrors:
+            return ""
+        fit = self.fit_of(text, goals)
+        named = [(item.audience, item.sought, item.words) for item in fit.audiences]
+        return fit_preview(fit.value, fit.has_text, named)
+
+    def profile_fit(self) -> ProfileFit:
+        """The profile's fit with the goals as they stand."""
+        return profile_fit(self.checklist(), self._store.goals.get(), self.workspace.rules)
+
+    def set_profile_text(self, text: ProfileText) -> Change[ProfileChecklist]:
+        """Save the headline and summary (a text given ticks its checklist item), dated today,
+        undoably; the change says the fit they give."""
+        before = self.checklist()
+        update: dict[str, Any] = {"headline_text": text.headline, "summary_text": text.summary}
+        if text.headline:
+            update["headline"] = True
+        if text.summary:
+            update["summary"] = True
+        today = self.workspace.today
+        after = self._store.checklist.set(before.model_copy(update=update), on=today)
+        fit = self.fit_of(text, self._store.goals.get())
+        what = f"headline and summary saved (fit with your goals {fit.value:.0%})"
         return Change(
             after, what, lambda workspace: workspace.store.checklist.set(before, on=today)
         )

@@ -265,3 +265,49 @@ async def test_checklist_space_toggles_and_plus_only_counts(demo_app: SSIApp) ->
         await pilot.press("u")
         await settle(pilot)
         assert checklist.get().skills == skills
+
+
+async def test_h_edits_headline_and_summary_with_their_fit_shown_as_typed(
+    demo_app: SSIApp,
+) -> None:
+    """The demo's words speak to prospects only (fit 60 %); naming the partners' topic in the
+    summary raises the fit and the weighted brand, never raw; undo puts them back."""
+    from textual.widgets import Static, TextArea
+
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        workspace = demo_app.workspace
+        before = workspace.report().breakdown.pillars["brand"]
+        table = await open_goals(pilot, "checklist", row_key="fit")
+        assert [str(cell) for cell in table.get_row("fit")] == ["Headline & summary fit", "60%"]
+        await pilot.press("enter")  # on the fit row, Enter edits the words too
+        await pilot.pause()
+        form = demo_app.screen
+        assert isinstance(form, FormScreen)
+        headline = form.query_one("#field-headline", Input)
+        assert headline.value.startswith("Pricing & analytics consultant")
+        summary = form.query_one("#field-summary", TextArea)
+        summary.focus()
+        summary.move_cursor(summary.document.end)
+        await type_in(pilot, " Co-selling")
+        await pilot.press("enter")
+        await type_in(pilot, "with alliances.")
+        await pilot.pause()
+        preview = str(form.query_one("#form-preview", Static).render())
+        assert (
+            "fit with your goals 85%" in preview and "partners by alliances, co-selling" in preview
+        )
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        profile = workspace.store.checklist.get()
+        assert profile.summary_text.endswith("invoice. Co-selling\nwith alliances.")
+        after = workspace.report().breakdown.pillars["brand"]
+        assert after.raw == pytest.approx(before.raw)
+        assert after.weighted > before.weighted
+        assert [str(cell) for cell in table.get_row("fit")] == ["Headline & summary fit", "85%"]
+        await pilot.press("u")
+        await settle(pilot)
+        assert workspace.store.checklist.get().summary_text.endswith("first invoice.")
+        assert workspace.report().breakdown.pillars["brand"].weighted == pytest.approx(
+            before.weighted
+        )

@@ -38,7 +38,8 @@ def test_score_json_carries_the_calibration_and_can_leave_it_out(demo_dir: Path)
         factor = json.loads(run("calibrate", "--data-dir", str(demo_dir), "--json")[1])["pillars"][
             name
         ]["factor"]
-        assert pillar["calibrated_weighted"] == pytest.approx(factor * pillar["weighted"], abs=0.02)
+        expected = min(25.0, factor * pillar["weighted"])  # a pillar never passes 25
+        assert pillar["calibrated_weighted"] == pytest.approx(expected, abs=0.02)
     plain = json.loads(run("score", "--data-dir", str(demo_dir), "--json", "--no-calibration")[1])
     assert all(p["calibrated"] is None for p in plain["pillars"].values())
     assert plain["calibration"] == {

@@ -276,3 +276,41 @@ def test_a_checklist_without_its_history_applies_from_the_first_activity(
     assert [entry.since for entry in entries] == [first]
     week_ago = run("score", "--data-dir", str(target), "--as-of", "-7d", "--json")[1]
     assert json.loads(week_ago)["profile"]["completeness"] > 0
+
+
+def test_a_version_1_document_without_topics_or_profile_texts_loads(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    """Documents written before activities had topics and the checklist had the profile's
+    words: written out by hand, key by key, as those versions wrote them."""
+    document = {
+        "format": EXPORT_FORMAT,
+        "version": 1,
+        "goals": {
+            "audiences": [{"name": "prospects", "weight": 60}],
+            "roles": {"prospects": ["head of"]},
+            "accounts": [],
+            "objectives": [],
+        },
+        "checklist": {"photo": True, "headline": True, "summary": True, "skills": 7},
+        "settings": {},
+        "readings": [],
+        "contacts": [{"id": "c1", "name": "Ada Example", "company": "Contoso"}],
+        "activities": [
+            {"id": "a1", "kind": "post", "date": TODAY.isoformat(), "note": "Supply chain notes"}
+        ],
+        "plans": [],
+        "plan_events": [],
+    }
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    status, out, err = run("load", "--data-dir", str(data_dir), str(path))
+    assert (status, err) == (0, "")
+    with Store.open(data_dir, read_only=True) as store:
+        assert store.activities.get("a1").topics == ()
+        assert store.goals.get().topics == {}
+        checklist = store.checklist.get()
+        assert (checklist.headline, checklist.skills) == (True, 7)
+        assert (checklist.headline_text, checklist.summary_text) == ("", "")
+    status, out, err = run("score", "--data-dir", str(data_dir), "--json")
+    assert status == 0 and json.loads(out)["profile"]["fit"] == 0.5  # no words: unknown

@@ -13,11 +13,11 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from ssi_tui.app.registry import bindings_for
 
-FieldKind = Literal["input", "select", "checkbox"]
+FieldKind = Literal["input", "select", "checkbox", "text"]
 Values = dict[str, Any]
 Validator = Callable[[Values], dict[str, str]]
 
@@ -58,7 +58,8 @@ class FormScreen(ModalScreen[Any]):
     #form-grid { grid-size: 2; grid-columns: 16 1fr; grid-rows: auto; height: auto; }
     .form-label { padding: 0 1 0 0; color: $text-muted; }
     .form-cell { height: auto; }
-    .form-cell Input, .form-cell Select, .form-cell Checkbox { width: 1fr; }
+    .form-cell Input, .form-cell Select, .form-cell Checkbox, .form-cell TextArea { width: 1fr; }
+    .form-cell TextArea { height: 6; }
     .form-error { color: $text-error; height: auto; display: none; }
     .form-error.-shown, #form-message { display: block; }
     #form-preview { color: $text-muted; margin-top: 1; height: auto; }
@@ -127,8 +128,17 @@ class FormScreen(ModalScreen[Any]):
                 yield Button(self.submit_label, id="submit", variant="primary")
                 yield Button("Cancel", id="cancel")
 
-    def _widget(self, spec: FormField) -> Input | Select[Any] | Checkbox:
+    def _widget(self, spec: FormField) -> Input | Select[Any] | Checkbox | TextArea:
         widget_id = f"field-{spec.name}"
+        if spec.kind == "text":  # several lines; Tab leaves it, ctrl+s saves
+            return TextArea(
+                "" if spec.value is None else str(spec.value),
+                id=widget_id,
+                soft_wrap=True,
+                tab_behavior="focus",
+                compact=True,
+                placeholder=spec.placeholder,
+            )
         if spec.kind == "select":
             return Select(
                 list(spec.options),
@@ -167,6 +177,8 @@ class FormScreen(ModalScreen[Any]):
                 result[spec.name] = None if widget.value is Select.NULL else widget.value
             elif isinstance(widget, Checkbox):
                 result[spec.name] = widget.value
+            elif isinstance(widget, TextArea):
+                result[spec.name] = widget.text.strip() or None
         return result
 
     def show_errors(self, errors: dict[str, str]) -> None:
@@ -189,6 +201,7 @@ class FormScreen(ModalScreen[Any]):
     @on(Input.Changed)
     @on(Select.Changed)
     @on(Checkbox.Changed)
+    @on(TextArea.Changed)
     def _revalidate(self) -> None:
         """Inline validation: only fields that already show an error are re-checked as you type."""
         shown = {

@@ -3,6 +3,7 @@ screen's others are in `goal_forms`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ssi_tui.app.screens.form import FormField, FormScreen, Values
@@ -162,6 +163,37 @@ def roles_form(audience: str, keywords: list[str], topics: list[str]) -> FormScr
         ),
     ]
     return FormScreen(f"Roles and topics of {audience}", fields, lambda values: {})
+
+
+def profile_text_form(
+    headline: str,
+    summary: str,
+    check: Callable[[Values], Any],
+    preview: Callable[[Values], str],
+) -> FormScreen:
+    """Edit the profile's headline and summary, as LinkedIn shows them: what the profile's fit
+    with the goals is judged on."""
+    fields = [
+        FormField(
+            "headline",
+            "Headline",
+            value=headline,
+            placeholder="e.g. Helping procurement heads cut supply chain costs",
+        ),
+        FormField(
+            "summary",
+            "Summary (About)",
+            kind="text",
+            value=summary,
+            placeholder="your About section, as on LinkedIn",
+        ),
+    ]
+    return FormScreen(
+        "Headline and summary (the weighted brand reads whom they speak to)",
+        fields,
+        check=check,
+        preview=preview,
+    )
 
 
 def contact_audience_form(contact: Contact, goals: Goals) -> FormScreen:

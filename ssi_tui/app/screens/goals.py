@@ -14,15 +14,17 @@ from ssi_tui.app.messages import GoalsLoaded
 from ssi_tui.app.registry import with_keys
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.confirm import ConfirmScreen
-from ssi_tui.app.screens.forms import roles_form
+from ssi_tui.app.screens.forms import profile_text_form, roles_form
 from ssi_tui.app.screens.goal_forms import account_form, audience_form, objective_form
 from ssi_tui.app.tables import filled, selected_key
 from ssi_tui.app.text import cell, clipped
-from ssi_tui.domain.models import Goals
+from ssi_tui.domain.models import Goals, ProfileChecklist
 from ssi_tui.wording.goals import audience_parts, objective_text
+from ssi_tui.wording.profile import FIT_LABEL
 
 if TYPE_CHECKING:
     from ssi_tui.domain.objectives import ObjectiveProgress
+    from ssi_tui.domain.profile import ProfileFit
     from ssi_tui.services.goals import ChecklistRow, Completeness
     from ssi_tui.services.workspace import Workspace
 
@@ -36,6 +38,8 @@ class GoalsData:
     checklist: list[ChecklistRow]
     completeness: Completeness
     kinds: list[str]
+    profile: ProfileChecklist
+    fit: ProfileFit
 
 
 def load_goals(workspace: Workspace) -> GoalsData:
@@ -47,9 +51,12 @@ def load_goals(workspace: Workspace) -> GoalsData:
         service.checklist_rows(),
         service.completeness(),
         workspace.activities.kinds(),
+        service.checklist(),
+        service.profile_fit(),
     )
 
 
+FIT_ROW = "fit"  # the checklist's last row: the headline and summary's fit with the goals
 KEYWORDS_SHOWN = 13  # role keywords and topics, per cell: both fit at 120 columns
 
 
@@ -68,7 +75,8 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         "{goals.remove})",
         "#accounts": "Target accounts ({goals.add_account}, {goals.weight}, {goals.remove})",
         "#objectives": "Objectives ({goals.new_objective}, {goals.weight}, {goals.remove})",
-        "#checklist": "Profile checklist ({goals.toggle}, {goals.more}/{goals.fewer})",
+        "#checklist": "Profile checklist ({goals.toggle}, {goals.more}/{goals.fewer}, "
+        "{goals.profile_text})",
     }
     EMPTY_HINTS: ClassVar[dict[str, str]] = {
         "audiences": "None yet: {goals.new_audience} adds one",
@@ -119,7 +127,7 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         self._fill_audiences(data.goals)
         self._fill_accounts(data.goals)
         self._fill_objectives(data.objectives)
-        self._fill_checklist(data.checklist)
+        self._fill_checklist(data.checklist, data.fit)
         self.update_status()
 
     def _refill(self, table_id: str, rows: list[tuple[Any, ...]], keys: list[str]) -> None:
@@ -176,7 +184,7 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
             )
         self._refill("objectives", rows, [str(index) for index in range(len(rows))])
 
-    def _fill_checklist(self, items: list[ChecklistRow]) -> None:
+    def _fill_checklist(self, items: list[ChecklistRow], fit: ProfileFit) -> None:
         rows = [
             (
                 cell(item.label),
@@ -188,7 +196,12 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
             )
             for item in items
         ]
-        self._refill("checklist", rows, [item.item for item in items])
+        # The fit of the headline and summary with the goals: what weighted brand counts.
+        judged = f"{fit.value:.0%}" if fit.has_text else f"{fit.value:.0%} (no text)"
+        rows.append(
+            (cell(FIT_LABEL), cell(judged, style="green" if fit.value >= 0.75 else "yellow"))
+        )
+        self._refill("checklist", rows, [*(item.item for item in items), FIT_ROW])
 
     # -- what is selected -----------------------------------------------------------------------
     def _selected(self, table_id: str) -> str | None:
@@ -347,13 +360,37 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         if self._focused_table() != "checklist":
             self.notify("Select a profile checklist item first (Tab moves there).", markup=False)
             return None
-        return self._selected("checklist")
+        item = self._selected("checklist")
+        if item == FIT_ROW:  # its words are edited in a form
+            self.action_edit_profile_text()
+            return None
+        return item
 
     def action_toggle_item(self) -> None:
         """Tick or untick the selected yes/no checklist item."""
         item = self._checklist_item()
         if item is not None:
             self.ssi.save(lambda ws: ws.goals.toggle_item(item))
+
+    def action_edit_profile_text(self) -> None:
+        """Edit the headline and summary; the form shows their fit with the goals as you type."""
+        workspace, data = self.workspace, self.data
+        if workspace is None or data is None:
+            return
+        self._edit_profile_text(workspace, data)
+
+    @work(group="goals-form")
+    async def _edit_profile_text(self, workspace: Workspace, data: GoalsData) -> None:
+        service, goals = workspace.goals, data.goals
+        form = profile_text_form(
+            data.profile.headline_text,
+            data.profile.summary_text,
+            service.check_profile_text,
+            lambda values: service.fit_preview(values, goals),
+        )
+        text = await self.app.push_screen_wait(form)
+        if text is not None:
+            self.ssi.save(lambda ws: ws.goals.set_profile_text(text))
 
     def action_count(self, delta: int) -> None:
         """One more or fewer on a counted checklist item (skills, recommendations)."""

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from ssi_tui.app.text import plain
 from ssi_tui.wording.labels import cap_bound, flag_title, pillar_label
+from ssi_tui.wording.profile import fit_lines
 
 if TYPE_CHECKING:
     from ssi_tui.domain.explain import Part, PillarExplanation
@@ -203,6 +204,14 @@ def pillar_detail(item: PillarExplanation) -> Content:
         *(
             [Content.styled(f"  {cap_bound(item.audience_scale)}", "dim")]
             if item.audience_scale < 1
+            else []
+        ),
+        *(
+            [
+                Content(plain(line))
+                for line in fit_lines(item.fit.value, item.fit.has_text, item.fit.rows())
+            ]
+            if item.fit is not None
             else []
         ),
         Content.styled("Kind · audience: count, raw → weighted points", "bold"),

@@ -33,6 +33,11 @@ GOOD_PROFILE = ProfileChecklist(
 )
 
 
+def words(headline: str, summary: str = "") -> ProfileChecklist:
+    """The complete profile with these words (what its fit with the goals is judged on)."""
+    return GOOD_PROFILE.model_copy(update={"headline_text": headline, "summary_text": summary})
+
+
 @dataclass
 class Persona:
     """Goals, contacts and a log of activity, built day by day."""
@@ -135,7 +140,7 @@ def enterprise_seller(days: int = 90) -> Persona:
                 ],
             }
         ),
-        checklist=GOOD_PROFILE,
+        checklist=words("Helping heads of procurement fix their supply chain"),
     )
     people = [
         person.contact("Ada Park", company="Contoso", title="CTO"),
@@ -177,7 +182,7 @@ def consultant(days: int = 90) -> Persona:
                 ],
             }
         ),
-        checklist=GOOD_PROFILE,
+        checklist=words("Operations advisor", "Co-selling with alliances teams since 2015."),
     )
     subjects = {"prospects": ("operations",), "partners": ("co-selling",)}
     prospect = person.contact("Dana Lee", company="Contoso", title="Head of Operations")
@@ -215,7 +220,7 @@ def vanity(days: int = 90, tag: str | None = None, seed: int = 7) -> Persona:
                 "accounts": [{"name": "Contoso", "audience": "prospects"}],
             }
         ),
-        checklist=GOOD_PROFILE,
+        checklist=words("Coffee lover | Living my best life", "Always learning."),
     )
     for day in range(days):
         for _ in range(rng.randint(40, 60)):
@@ -282,7 +287,9 @@ def tagger(days: int = 90) -> Persona:
 def evidenced_seller(days: int = 90) -> Persona:
     """The same volume, with evidence: reactions and comments to the Head of Procurement at a
     target account, posts about procurement."""
-    person = Persona("evidenced", _goals(EVIDENCE_GOALS), checklist=GOOD_PROFILE)
+    person = Persona(
+        "evidenced", _goals(EVIDENCE_GOALS), checklist=words("Procurement advisor to manufacturers")
+    )
     buyer = person.contact("Maria Buyer", company="Contoso", title="Head of Procurement")
     for day in range(days):
         person.add("reaction", day, 30, contact=buyer, relevance=5)

@@ -187,6 +187,8 @@ def test_account_for_is_case_insensitive(
     "title, expected",
     [
         ("Head of Procurement", "prospects"),
+        ("Co-Heads of Procurement", "prospects"),  # inner words may be plural too
+        ("Headset of Procurement", None),
         ("SALES DIRECTOR", "prospects"),
         ("Senior Partner Manager", "partners"),
         ("Talent Acquisition Lead", "recruiters"),

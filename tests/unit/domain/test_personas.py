@@ -100,3 +100,22 @@ def test_the_evidenced_seller_rests_on_evidence_and_beats_the_tagger() -> None:
     tagger = personas.tagger().report().breakdown
     assert scores.total_weighted > 1.3 * tagger.total_weighted
     assert scores.total_raw == pytest.approx(tagger.total_raw)
+
+
+def test_a_complete_profile_counts_by_whom_its_words_speak_to() -> None:
+    """All four have the same complete profile; raw brand counts it alike, weighted brand by
+    its fit: the vanity user's "Coffee lover" counts a quarter (half of the partners' share,
+    who have no words to look for), the consultant's naming both audiences all of it."""
+    parts = {
+        make.__name__: make().report().breakdown
+        for make in (personas.vanity, personas.consultant, personas.enterprise_seller)
+    }
+    brand = {name: scores.pillars["brand"] for name, scores in parts.items()}
+    assert len({round(score.profile_part, 9) for score in brand.values()}) == 1
+    assert brand["vanity"].profile_weighted == pytest.approx(0.25 * brand["vanity"].profile_part)
+    assert brand["consultant"].profile_weighted == pytest.approx(brand["consultant"].profile_part)
+    assert parts["enterprise_seller"].fit.audiences[0].words == (
+        "head of",
+        "supply chain",
+        "procurement",
+    )

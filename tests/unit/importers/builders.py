@@ -431,7 +431,7 @@ def standard_export() -> ExportBuilder:
                 "",
                 "",
                 "Helping teams sell better",
-                "Long summary",
+                "Long summary\r\nfor supply chain leaders\x07",
                 "Software",
                 "",
                 "Paris, France",

@@ -192,6 +192,9 @@ def test_profile_files_fill_the_checklist(workspace: Workspace, export_zip: Path
         recommendations=1,  # the VISIBLE one only
         featured=False,
         custom_url=True,
+        # The words too (for the profile's fit with the goals), control characters stripped.
+        headline_text="Helping teams sell better",
+        summary_text="Long summary\nfor supply chain leaders",
     )
     assert summary.checklist_updated
     assert summary.files["Skills.csv"].imported == 5

@@ -176,3 +176,30 @@ def test_plans_readings_and_contacts_revert_exactly(workspace: Workspace) -> Non
     assert workspace.store.contacts.get(contact.id).audience == "prospects"
     changed.revert(workspace)
     assert workspace.store.contacts.get(contact.id) == contact
+
+
+def test_headline_and_summary_checked_once_saved_undoably_with_their_fit(
+    workspace: Workspace,
+) -> None:
+    service = workspace.goals
+    with pytest.raises(FieldErrors) as caught:
+        service.check_profile_text({"headline": "x" * 221, "summary": "y" * 2601})
+    assert caught.value.errors == {
+        "headline": "at most 220 characters, as on LinkedIn (221 now)",
+        "summary": "at most 2,600 characters, as on LinkedIn (2,601 now)",
+    }
+    text = service.check_profile_text({"headline": " Head of\x07 sales ", "summary": None})
+    assert (text.headline, text.summary) == ("Head of sales", "")
+    preview = service.fit_preview({"headline": "Talent partner"}, service.get())
+    assert preview == (  # partners, with no words to look for, count half of their 25 %
+        "fit with your goals 28%: prospects not named (try head of, director); "
+        "partners: nothing to look for; recruiters by talent"
+    )
+    before = service.checklist()
+    change = service.set_profile_text(text)
+    after = service.checklist()
+    assert (after.headline_text, after.headline, after.summary) == ("Head of sales", True, False)
+    assert change.what == "headline and summary saved (fit with your goals 72%)"
+    assert service.profile_fit().value == pytest.approx(0.6 + 0.125)
+    change.revert(workspace)
+    assert service.checklist() == before
