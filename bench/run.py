@@ -13,6 +13,8 @@ Figures (null when the feature does not exist yet):
   scores_s        (extra) seconds from launching the app to the dashboard showing its scores
   import_s        import of a synthetic export: 30,000 connections + 100,000 messages
   import_peak_mb  peak memory (RSS high-water mark growth) during that import
+  backup_s        (extra) one backup of the store: every file copied, made durable, checked
+  backup_mb       (extra) the size of that backup on disk
 """
 
 from __future__ import annotations
@@ -92,6 +94,11 @@ def bench_store(data_dir: Path, only: set[str]) -> dict[str, float]:
             results["history_ms"] = median_ms(lambda: workspace.history(ends), 5, cold)
         if "save" in only:
             results["save_ms"] = median_ms(save, 50)
+        if "backup" in only:
+            start = time.perf_counter()
+            backup = store.backup("bench-measure")
+            results["backup_s"] = time.perf_counter() - start
+            results["backup_mb"] = backup.size / 1e6 if backup is not None else None
     return results
 
 
@@ -121,22 +128,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--json", action="store_true", help="print one JSON object as the last line"
     )
-    parser.add_argument("--only", help="comma-separated subset: save,score,history,startup,import")
+    parser.add_argument(
+        "--only", help="comma-separated subset: save,score,history,backup,startup,import"
+    )
     args = parser.parse_args(argv)
     only = (
         set(args.only.split(","))
         if args.only
-        else {"save", "score", "history", "startup", "import"}
+        else {"save", "score", "history", "backup", "startup", "import"}
     )
     results: dict[str, float | None] = dict.fromkeys(FIGURES)
     with tempfile.TemporaryDirectory(prefix="ssi-bench-") as tmp:
         work = Path(tmp)
         data_dir = work / "store"
-        if only & {"save", "score", "history", "startup"}:
+        if only & {"save", "score", "history", "backup", "startup"}:
             start = time.perf_counter()
             build_store(data_dir)
             print(f"built synthetic store in {time.perf_counter() - start:.1f} s", file=sys.stderr)
-        if only & {"save", "score", "history"}:
+        if only & {"save", "score", "history", "backup"}:
             results.update(bench_store(data_dir, only))
         if "startup" in only:
             results["startup_ratio"] = bench_startup(data_dir)
@@ -154,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     if "scores_s" in results:
         print(f"{'scores_s':<16}{results['scores_s']:>10.2f}{'-':>10}  (launch to scores shown)")
+    if results.get("backup_s") is not None:
+        print(f"{'backup_s':<16}{results['backup_s']:>10.2f}{'-':>10}  (one checked backup)")
+        print(f"{'backup_mb':<16}{results['backup_mb']:>10.1f}{'-':>10}  (its size on disk)")
     for name in FIGURES:
         value = results[name]
         shown = "null" if value is None else f"{value:.2f}"

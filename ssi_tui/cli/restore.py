@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
@@ -16,16 +17,26 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help="list backups or restore one",
         description=(
             "Backups are taken before a migration, before a restore, and on the first save of each "
-            "day (the 5 newest are kept). Restoring backs up the current store first; an unreadable "
-            "store is set aside as store.json.corrupt-<time>, never deleted."
+            "day (the 5 newest are kept): full copies of the store, each checked when taken. "
+            "Restoring checks the backup first and backs up the current store; an unreadable "
+            "store is set aside as store.json.corrupt-<time>, never deleted. --repair puts back "
+            "a damaged or missing history segment from a backup holding a good copy of it, "
+            "keeping everything saved since."
         ),
     )
     parser.add_argument(
         "name", nargs="?", metavar="NAME", help="the backup to restore (see --list)"
     )
-    parser.add_argument("--list", action="store_true", help="list backups, newest first")
+    parser.add_argument(
+        "--list", action="store_true", help="list backups, newest first, each checked"
+    )
     parser.add_argument(
         "--fresh", action="store_true", help="set the current store aside and start empty"
+    )
+    parser.add_argument(
+        "--repair",
+        action="store_true",
+        help="put back damaged history segments from good copies in the backups",
     )
     parser.add_argument("--json", action="store_true", help="with --list: print a JSON array")
     parser.set_defaults(handler=run_restore)
@@ -39,45 +50,77 @@ def run_restore(context: Context) -> int:
     if context.demo:
         raise UserError("restore works on your store, not on the demo data")
     data_dir = context.data_dir()
-    if args.list or (args.name is None and not args.fresh):
-        backups = data_backups.backups(data_dir)
-        if args.json:
-            print_json(
-                [
-                    {
-                        "name": b.name,
-                        "taken": b.taken.isoformat(),
-                        "reason": b.reason,
-                        "bytes": b.size,
-                    }
-                    for b in backups
-                ],
-                context.stdout,
+    if args.repair:
+        if args.name or args.fresh:
+            raise UserError("--repair goes alone: it keeps the store and mends it")
+        repaired = data_backups.repair(data_dir)
+        if not repaired:
+            context.stdout.write("Nothing to repair: every history segment is intact.\n")
+        for segment, backup in repaired:
+            context.stdout.write(
+                f"Put back history segment {segment} from backup {backup} "
+                "(the damaged file is kept in history/orphans/)\n"
             )
-        elif not backups:
-            context.stdout.write(f"No backups in {data_backups.backup_dir(data_dir)}\n")
-        else:
-            rows = [
-                (
-                    b.name,
-                    b.taken.strftime("%Y-%m-%d %H:%M:%S"),
-                    b.reason,
-                    f"{b.size / 1024:.0f} KiB",
-                )
-                for b in backups
-            ]
-            context.stdout.write(format_table(("name", "taken", "reason", "size"), rows) + "\n")
-            context.stdout.write("Restore one with: ssi-tui restore NAME\n")
         return 0
+    if args.list or (args.name is None and not args.fresh):
+        return _list(context, data_dir)
     if args.name and args.fresh:
         raise UserError("give a backup NAME or --fresh, not both")
-    chosen, set_aside = data_backups.restore(data_dir, None if args.fresh else args.name)
-    if set_aside is not None:
-        context.stdout.write(f"Set the previous store aside as {set_aside}\n")
-    if chosen is not None:
+    restored = data_backups.restore(data_dir, None if args.fresh else args.name)
+    if restored.set_aside is not None:
+        context.stdout.write(f"Set the previous store aside as {restored.set_aside}\n")
+    if restored.kept is not None:
         context.stdout.write(
-            f"Restored backup {chosen.name} (the store before it was backed up first)\n"
+            f"Backed up the previous store as {restored.kept.name} "
+            f"(`ssi-tui restore {restored.kept.name}` brings it back)\n"
         )
+    if restored.backup is not None:
+        context.stdout.write(f"Restored backup {restored.backup.name}\n")
     else:
         context.stdout.write("Started with an empty store\n")
+    return 0
+
+
+def _list(context: Context, data_dir: Path) -> int:
+    """Every backup, newest first, checked: taken, reason, size, what it holds, its state."""
+    from ssi_tui.services import backups as data_backups
+
+    backups = data_backups.backups(data_dir)
+    checks = [data_backups.check(backup) for backup in backups]
+    if context.args.json:
+        print_json(
+            [
+                {
+                    "name": b.name,
+                    "taken": b.taken.isoformat(),
+                    "reason": b.reason,
+                    "bytes": b.size,
+                    "state": "ok" if check.ok else "damaged",
+                    "problem": check.problem,
+                    "activities": check.activities,
+                    "contacts": check.contacts,
+                }
+                for b, check in zip(backups, checks, strict=True)
+            ],
+            context.stdout,
+        )
+        return 0
+    if not backups:
+        context.stdout.write(f"No backups in {data_backups.backup_dir(data_dir)}\n")
+        return 0
+    rows = [
+        (
+            b.name,
+            b.taken.strftime("%Y-%m-%d %H:%M:%S"),
+            b.reason,
+            f"{b.size / 1024:,.0f} KiB",
+            "-" if check.activities is None else f"{check.activities:,}",
+            "ok" if check.ok else f"damaged: {check.problem}",
+        )
+        for b, check in zip(backups, checks, strict=True)
+    ]
+    context.stdout.write(
+        format_table(("name", "taken", "reason", "size", "activities", "state"), rows) + "\n"
+    )
+    context.stdout.write("Restore one with: ssi-tui restore NAME\n")
     return 0

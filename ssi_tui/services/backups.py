@@ -1,16 +1,28 @@
-"""Backups of a data dir: list them, restore one (or start empty). Works on a store that cannot
-be opened (that is when a restore is needed), so it takes a data dir, not a workspace."""
+"""Backups of a data dir: list and check them, restore one (or start empty), repair damaged
+segments. Works on a store that cannot be opened (that is when a restore is needed), so it
+takes a data dir, not a workspace."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ssi_tui.store.backups import Backup
+from ssi_tui.store.backups import Backup, BackupCheck, check_store_copy
 from ssi_tui.store.backups import list_backups as _list_backups
 from ssi_tui.store.datadir import BACKUP_DIR
+from ssi_tui.store.restore import DamagedBackupError, Restored, repair_segments
 from ssi_tui.store.restore import restore_backup as _restore_backup
 
-__all__ = ["Backup", "backup_dir", "backups", "restore"]
+__all__ = [
+    "Backup",
+    "BackupCheck",
+    "DamagedBackupError",
+    "Restored",
+    "backup_dir",
+    "backups",
+    "check",
+    "repair",
+    "restore",
+]
 
 
 def backup_dir(data_dir: Path) -> Path:
@@ -23,8 +35,19 @@ def backups(data_dir: Path) -> list[Backup]:
     return _list_backups(backup_dir(data_dir))
 
 
-def restore(data_dir: Path, name: str | None) -> tuple[Backup | None, Path | None]:
-    """Replace the store with the backup `name` (None: with an empty store); the current store
-    is backed up first, or set aside when unreadable. Returns the backup restored and the path
-    of a store set aside, if any. Raises `StoreError` (`NotFoundError` for an unknown name)."""
+def check(backup: Backup) -> BackupCheck:
+    """Whether a backup is intact (checksums, structure), and what it holds."""
+    return check_store_copy(backup.path)
+
+
+def restore(data_dir: Path, name: str | None) -> Restored:
+    """Replace the store with the backup `name` (None: with an empty store), once checked; the
+    current store is backed up first, or set aside when unreadable. Raises `StoreError`
+    (`NotFoundError` for an unknown name, `DamagedBackupError` for a damaged backup)."""
     return _restore_backup(Path(data_dir), name)
+
+
+def repair(data_dir: Path) -> list[tuple[str, str]]:
+    """Put back the store's missing or damaged segments from backups holding good copies;
+    returns (segment, backup) pairs. Raises `StoreCorruptError` when that cannot be done."""
+    return repair_segments(Path(data_dir))

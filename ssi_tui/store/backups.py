@@ -1,19 +1,30 @@
-"""Rotating backups of the store: a copy of the store file plus hard links to its history segments."""
+"""Rotating backups of the store: independent, verified copies of store.json and its segments.
+
+A backup is a folder `backups/<date>-<time>[-n]-<reason>/` holding a copy of store.json and of
+every segment it lists (`history/`): copies, reflinked where the file system can share blocks
+copy-on-write, never hard links (a damaged segment must not damage its backups). Each copy is
+made durable and checked against its checksum before the folder gets its name; a backup that
+does not check is removed and the save that asked for it fails.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
-import re
 import shutil
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ssi_tui.store.files import atomic_write, ensure_private_dir, make_private
+from ssi_tui.store import segments as segment_files
+from ssi_tui.store.datadir import STORE_FILE, read_store_file
+from ssi_tui.store.errors import StoreCorruptError, StoreWriteError
+from ssi_tui.store.files import describe_os_error, ensure_private_dir, fsync_dir, make_private
+from ssi_tui.store.integrity import BACKUP_NAME, check_segment_name, confined
 
 KEEP = 5
-_NAME = re.compile(r"^(\d{8}-\d{6})(?:-(\d+))?-([a-z0-9-]+)$")
+_FICLONE = 0x40049409  # Linux ioctl: share the blocks of a file, copy-on-write (btrfs, xfs…)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,19 +42,53 @@ class Backup:
         return sum(file.stat().st_size for file in self.path.rglob("*") if file.is_file())
 
 
+@dataclass(frozen=True, slots=True)
+class BackupCheck:
+    """What checking a backup found: whether every file is intact (`problem` says what is not)
+    and how many activities and contacts it holds (None when it could not be read)."""
+
+    ok: bool
+    problem: str | None = None
+    activities: int | None = None
+    contacts: int | None = None
+
+
 def list_backups(backup_dir: Path) -> list[Backup]:
-    """Backups, newest first."""
+    """Backups, newest first (only folders named as ssi-tui names them)."""
     if not backup_dir.is_dir():
         return []
     found: list[Backup] = []
     for entry in backup_dir.iterdir():
-        match = _NAME.match(entry.name)
-        if not match or not (entry / "store.json").is_file():
+        match = BACKUP_NAME.match(entry.name)
+        if not match or entry.is_symlink() or not (entry / STORE_FILE).is_file():
             continue
         taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
         found.append(Backup(entry.name, entry, taken, match.group(3)))
     found.sort(key=lambda backup: (backup.taken, backup.name), reverse=True)
     return found
+
+
+def check_store_copy(directory: Path) -> BackupCheck:
+    """Check a store.json and the segments it lists in `directory` (a backup, or a staging
+    folder) as opening the store would: checksums, structure, every record's shape."""
+    try:
+        found = read_store_file(directory / STORE_FILE)
+        if found is None:
+            return BackupCheck(False, f"{STORE_FILE} is missing")
+        meta = found.data["meta"]["1"]
+        listed = meta.get("segments", [])
+        checksums = None if found.migrated_from is not None else meta.get("checksums", {})
+        docs = segment_files.read_segments(directory / "history", listed, checksums)
+    except StoreCorruptError as error:
+        return BackupCheck(False, error.reason)
+    tombstones = found.data.get("tombstones", {}).get("1", {}).get("value", {})
+    counts = []
+    for table in ("activities", "contacts"):
+        ids = {doc["id"] for _, segment in docs for doc in segment[table]}
+        ids.difference_update(tombstones.get(table, []))
+        ids.update(doc["id"] for doc in found.data.get(table, {}).values())
+        counts.append(len(ids))
+    return BackupCheck(True, None, counts[0], counts[1])
 
 
 def take_backup(
@@ -56,7 +101,9 @@ def take_backup(
     keep: int = KEEP,
     protect: frozenset[str] = frozenset(),
 ) -> Backup | None:
-    """Back up the store file as it is on disk, with its segments; rotate to keep `keep` backups."""
+    """Back up the store file as it is on disk, with its segments, checked; rotate to keep
+    `keep` backups. `StoreWriteError` (nothing left behind) when the copy fails or does not
+    check: a full disk, or a file damaged since the store was opened."""
     if not store_file.exists():
         return None
     ensure_private_dir(backup_dir)
@@ -68,24 +115,51 @@ def take_backup(
         name = f"{stamp}-{counter}-{reason}"
     staging = backup_dir / f".{name}.partial"
     shutil.rmtree(staging, ignore_errors=True)
-    ensure_private_dir(staging)
-    atomic_write(staging / "store.json", store_file.read_bytes())
-    if segments:
-        ensure_private_dir(staging / "history")
-        for segment in segments:
-            _link_or_copy(history_dir / segment, staging / "history" / segment)
-    os.replace(staging, backup_dir / name)
+    try:
+        ensure_private_dir(staging)
+        copy_file(store_file, staging / STORE_FILE)
+        if segments:
+            ensure_private_dir(staging / "history")
+            for segment in segments:
+                check_segment_name(segment)
+                copy_file(confined(history_dir, segment), staging / "history" / segment)
+            fsync_dir(staging / "history")
+        check = check_store_copy(staging)
+        if not check.ok:
+            raise StoreWriteError(
+                f"the backup was not taken: {check.problem}; nothing was changed "
+                "(`ssi-tui restore --repair` or `ssi-tui restore --list`)"
+            )
+        fsync_dir(staging)
+        os.replace(staging, backup_dir / name)
+        fsync_dir(backup_dir)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise StoreWriteError(describe_os_error(error, backup_dir)) from None
+    except (StoreWriteError, ValueError) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(error, StoreWriteError):
+            raise
+        raise StoreWriteError(f"the backup was not taken: {error}; nothing was changed") from None
     for old in [backup for backup in list_backups(backup_dir) if backup.name not in protect][keep:]:
         shutil.rmtree(old.path, ignore_errors=True)
     return next(backup for backup in list_backups(backup_dir) if backup.name == name)
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-        make_private(target)
+def copy_file(source: Path, target: Path) -> None:
+    """Copy a file durably as a private one: a reflink where the file system can, else a
+    byte copy; never a hard link."""
+    with (
+        source.open("rb") as reader,
+        open(target, "wb", opener=lambda path, flags: os.open(path, flags, 0o600)) as writer,
+    ):
+        try:
+            fcntl.ioctl(writer.fileno(), _FICLONE, reader.fileno())
+        except OSError:
+            shutil.copyfileobj(reader, writer, 1 << 20)
+        writer.flush()
+        os.fsync(writer.fileno())
+    make_private(target)
 
 
 def clean_partial_backups(backup_dir: Path) -> None:
@@ -95,27 +169,19 @@ def clean_partial_backups(backup_dir: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def stage_segments(backup: Backup, history_dir: Path) -> None:
-    """Put a backup's segments back in the history dir (segments are immutable, names unique)."""
-    source = backup.path / "history"
-    if not source.is_dir():
-        return
-    ensure_private_dir(history_dir)
-    for segment in source.iterdir():
-        target = history_dir / segment.name
-        if not target.exists():
-            _link_or_copy(segment, target)
-
-
-def set_aside(path: Path, now: datetime, label: str = "corrupt") -> Path:
-    """Rename a file to `<name>.<label>-<timestamp>` (never deletes it)."""
+def set_aside(path: Path, now: datetime, label: str = "corrupt", into: Path | None = None) -> Path:
+    """Rename a file to `<name>.<label>-<timestamp>`, in its folder or `into` (never deletes
+    it)."""
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.{label}-{stamp}")
+    folder = into if into is not None else path.parent
+    if into is not None:
+        ensure_private_dir(into)
+    target = folder / f"{path.name}.{label}-{stamp}"
     counter = 1
     while target.exists():
         counter += 1
-        target = path.with_name(f"{path.name}.{label}-{stamp}-{counter}")
+        target = folder / f"{path.name}.{label}-{stamp}-{counter}"
     os.replace(path, target)
-    with suppress(OSError):
+    with contextlib.suppress(OSError):
         make_private(target)
     return target

@@ -4,7 +4,7 @@ Layout of a data dir:
   store.json         the hot TinyDB file: small tables and recent activities/contacts (the commit point)
   history/seg-*.json immutable segments of bulk history (imports, compacted activity), listed in
                      store.json's meta table; a segment not listed there is an unfinished write
-  backups/<name>/    rotating backups (store.json copy + hard links to its segments)
+  backups/<name>/    rotating backups (copies of store.json and its segments, verified)
   store.lock         the single-writer lock, holding the writer's PID
 """
 
@@ -19,16 +19,22 @@ import orjson
 from ssi_tui.domain.models import Goals, ProfileChecklist, ProfileHistory
 from ssi_tui.store import schema
 from ssi_tui.store.errors import StoreCorruptError, StoreVersionError
+from ssi_tui.store.integrity import SEGMENT_NAME, ChecksumError, unseal
 
 STORE_FILE = "store.json"
 HISTORY_DIR = "history"
 BACKUP_DIR = "backups"
 LOCK_FILE = "store.lock"
+CHECKSUMS_SINCE = 3  # the schema version from which every file is sealed
 
 
-def restore_hint() -> str:
-    """The commands that get a user out of a corrupt store."""
-    return "see backups with `ssi-tui restore --list`, then `ssi-tui restore NAME` (or `ssi-tui restore --fresh`)"
+def restore_hint(*, repair: bool = False) -> str:
+    """The commands that get a user out of a corrupt store (a damaged segment can be put back
+    from a backup holding a good copy, keeping everything saved since)."""
+    hint = "see backups with `ssi-tui restore --list`, then `ssi-tui restore NAME` (or `ssi-tui restore --fresh`)"
+    if repair:
+        return "`ssi-tui restore --repair` puts back a good copy from a backup; or " + hint
+    return hint
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +80,12 @@ def read_store_file(path: Path) -> StoreFile | None:
     except OSError as error:
         raise StoreCorruptError(f"cannot read {path}: {error.strerror}", str(path)) from None
     try:
-        data = orjson.loads(raw)
+        body, sealed = unseal(raw)
+        data = orjson.loads(body)
         version = schema.detect_version(data)
-    except (orjson.JSONDecodeError, schema.StructureError) as error:
+        if sealed is None and CHECKSUMS_SINCE <= version <= schema.SCHEMA_VERSION:
+            raise ChecksumError("it has lost its checksum")
+    except (orjson.JSONDecodeError, schema.StructureError, ChecksumError) as error:
         reason = (
             "it is not valid JSON (truncated?)"
             if isinstance(error, orjson.JSONDecodeError)
@@ -85,6 +94,7 @@ def read_store_file(path: Path) -> StoreFile | None:
         raise StoreCorruptError(
             f"the store {path} is unreadable: {reason}. It has not been changed; {restore_hint()}",
             str(path),
+            f"{path.name}: {reason}",
         ) from None
     if version > schema.SCHEMA_VERSION:
         raise StoreVersionError(
@@ -102,14 +112,17 @@ def read_store_file(path: Path) -> StoreFile | None:
         raise StoreCorruptError(
             f"the store {path} is damaged: {error}. It has not been changed; {restore_hint()}",
             str(path),
+            f"{path.name}: {error}",
         ) from None
     return StoreFile(data, migrated_from)
 
 
 def segments_on_disk(path: Path) -> list[str]:
-    """The history segments the store.json on disk lists (none if it cannot be read)."""
+    """The history segments the store.json on disk lists (none if it cannot be read; names
+    that are not segment names left out)."""
     try:
         data = orjson.loads(path.read_bytes())
-        return list(data["meta"]["1"].get("segments", []))
-    except (OSError, orjson.JSONDecodeError, KeyError, TypeError):
+        names = list(data["meta"]["1"].get("segments", []))
+    except (OSError, orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
         return []
+    return [name for name in names if isinstance(name, str) and SEGMENT_NAME.match(name)]

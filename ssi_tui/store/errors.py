@@ -24,9 +24,10 @@ class StoreCorruptError(StoreError):
 
     exit_code = 3
 
-    def __init__(self, message: str, path: str) -> None:
+    def __init__(self, message: str, path: str, reason: str | None = None) -> None:
         super().__init__(message)
         self.path = path
+        self.reason = reason or message  # in a few words, without the way out (a listing's)
 
 
 class StoreVersionError(StoreError):

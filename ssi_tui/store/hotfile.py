@@ -79,6 +79,9 @@ class HotFile:
     def _segments(self) -> list[str]:
         return list(self.table_data("meta")["1"].get("segments", []))
 
+    def _checksums(self) -> dict[str, str]:
+        return dict(self.table_data("meta")["1"].get("checksums", {}))
+
     def _tombstones(self) -> dict[str, list[str]]:
         document = self.table_data("tombstones").get("1")
         value = document["value"] if document else {}

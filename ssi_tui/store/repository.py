@@ -123,13 +123,16 @@ class Store(HotFile):
             data = schema.empty_store(self.clock().isoformat(timespec="seconds"))
         for name in schema.TABLES:
             data.setdefault(name, {})
-        segment_docs = segments.read_segments(
-            self.history_dir, data["meta"]["1"].get("segments", [])
-        )
+        meta = data["meta"]["1"]
+        listed = meta.get("segments", [])
+        # A store from before checksums (migrated in memory, not yet on disk) has none to check.
+        checksums = None if self.migrated_from is not None else meta.get("checksums", {})
+        segment_docs = segments.read_segments(self.history_dir, listed, checksums)
         self._attach(data)
         if not self.read_only:
             if self.migrated_from is not None:
                 self.backup(f"pre-migration-v{self.migrated_from}")
+                meta["checksums"] = segments.seal_legacy(self.history_dir, listed)
                 self._storage.flush()
             elif fresh:
                 self._storage.flush()
@@ -143,7 +146,9 @@ class Store(HotFile):
 
     def _rebuild(self, segment_docs: list[tuple[str, dict[str, Any]]] | None = None) -> None:
         if segment_docs is None:
-            segment_docs = segments.read_segments(self.history_dir, self._segments())
+            segment_docs = segments.read_segments(
+                self.history_dir, self._segments(), self._checksums()
+            )
         self.indexes.rebuild(
             (segment for _, segment in segment_docs),
             self.table_data("activities"),
@@ -204,7 +209,7 @@ class Store(HotFile):
 
     def _write_segment_file(
         self, activity_docs: list[dict[str, Any]], contact_docs: list[dict[str, Any]]
-    ) -> str:
+    ) -> tuple[str, str]:
         if self.read_only:
             raise ReadOnlyStoreError("the store is open read-only; nothing was saved")
         return segments.write_segment(self.history_dir, self.clock(), activity_docs, contact_docs)
@@ -247,12 +252,12 @@ class Store(HotFile):
         contact_docs: list[dict[str, Any]],
         extra: Callable[[], None] | None = None,
     ) -> None:
-        name = self._write_segment_file(activity_docs, contact_docs)
+        name, checksum = self._write_segment_file(activity_docs, contact_docs)
         try:
             with self._writing():
                 self._clear_tombstones(activity_docs, contact_docs)
                 self._drop_hot_copies(activity_docs, contact_docs)
-                self._register_segment(name)
+                self._register_segment(name, checksum)
                 if extra is not None:
                     extra()
         except StoreWriteError:
@@ -274,9 +279,10 @@ class Store(HotFile):
             if stale:
                 self._db.table(table).remove(doc_ids=stale)
 
-    def _register_segment(self, name: str) -> None:
+    def _register_segment(self, name: str, checksum: str) -> None:
         meta = dict(self.table_data("meta")["1"])
         meta["segments"] = [*meta.get("segments", []), name]
+        meta["checksums"] = {**meta.get("checksums", {}), name: checksum}
         self._put("meta", 1, meta)
 
     def compact(self) -> None:
@@ -285,10 +291,10 @@ class Store(HotFile):
         hot_contacts = list(self.table_data("contacts").values())
         if not hot_activities and not hot_contacts:
             return
-        name = self._write_segment_file(hot_activities, hot_contacts)
+        name, checksum = self._write_segment_file(hot_activities, hot_contacts)
         try:
             with self._writing():
-                self._register_segment(name)
+                self._register_segment(name, checksum)
                 self._db.table("activities").truncate()
                 self._db.table("contacts").truncate()
         except StoreWriteError:

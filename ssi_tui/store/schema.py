@@ -3,6 +3,9 @@
 Version history:
   1  plain TinyDB layout (no meta table): activities keyed by TinyDB id, `off_linkedin` flag.
   2  meta table (version, history segments), string ids, `channel`, tombstones.
+  3  checksums: store.json and every segment sealed (store/integrity.py), and store.json's meta
+     lists each segment's checksum (`checksums`). A v2 store is backed up, then its segments
+     are sealed, by the first writer that opens it.
 """
 
 from __future__ import annotations
@@ -12,8 +15,9 @@ from datetime import date
 from typing import Any
 
 from ssi_tui.store import registry
+from ssi_tui.store.integrity import SEGMENT_NAME
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 TABLES = tuple(spec.name for spec in registry.TABLES)  # every table of store.json
 V1_TABLES = {"activities", "contacts", "goals", "readings", "checklist", "settings"}
 
@@ -99,15 +103,26 @@ def check_documents(data: dict[str, Any]) -> None:
         ids = tombstones.get(key, [])
         if not isinstance(ids, list) or not all(isinstance(item, str) for item in ids):
             raise StructureError(f"tombstones.{key} is not a list of ids")
-    segments = data.get("meta", {}).get("1", {}).get("segments", [])
-    if not isinstance(segments, list) or not all(isinstance(name, str) for name in segments):
+    meta = data.get("meta", {}).get("1", {})
+    segments = meta.get("segments", [])
+    if not isinstance(segments, list):
         raise StructureError("meta.segments is not a list of names")
+    for name in segments:
+        if not isinstance(name, str) or not SEGMENT_NAME.match(name):
+            raise StructureError(f"meta.segments lists {name!r}, which is not a history segment")
+    checksums = meta.get("checksums", {})
+    if not isinstance(checksums, dict) or not all(
+        isinstance(value, str) for value in checksums.values()
+    ):
+        raise StructureError("meta.checksums is not a table of checksums")
 
 
 def empty_store(created: str) -> dict[str, Any]:
     """The data of a new, empty store."""
     data: dict[str, Any] = {name: {} for name in TABLES}
-    data["meta"] = {"1": {"schema_version": SCHEMA_VERSION, "segments": [], "created": created}}
+    data["meta"] = {
+        "1": {"schema_version": SCHEMA_VERSION, "segments": [], "checksums": {}, "created": created}
+    }
     return data
 
 
@@ -131,7 +146,15 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return migrated
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Checksums: the segments' are filled in by the writer that seals them (`Store`)."""
+    meta = dict(data["meta"]["1"])
+    meta["schema_version"] = 3
+    meta.setdefault("checksums", {})
+    return {**data, "meta": {"1": meta}}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(data: dict[str, Any], version: int) -> dict[str, Any]:

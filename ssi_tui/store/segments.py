@@ -19,19 +19,36 @@ from ssi_tui.store import schema
 from ssi_tui.store.datadir import restore_hint
 from ssi_tui.store.errors import StoreCorruptError
 from ssi_tui.store.files import atomic_write, ensure_private_dir
+from ssi_tui.store.integrity import check_segment_name, confined, seal, unseal
 from ssi_tui.store.storage import dumps
 
 SEGMENT_FORMAT = "ssi-tui-segment"
 ORPHANS_DIR = "orphans"
 
 
-def read_segments(history_dir: Path, names: list[str]) -> list[tuple[str, dict[str, Any]]]:
-    """Read and check the named segments, in order; `StoreCorruptError` names a bad one."""
+def read_segments(
+    history_dir: Path,
+    names: list[str],
+    checksums: dict[str, str] | None = None,
+) -> list[tuple[str, dict[str, Any]]]:
+    """Read and check the named segments, in order; `StoreCorruptError` names a bad one.
+
+    With `checksums` (a store at schema 3 or later: store.json's `meta.checksums`), every
+    segment must be sealed with the checksum listed for it; without (an older store, not yet
+    migrated), an unsealed segment is read as it is."""
     segments = []
     for name in names:
-        path = history_dir / name
+        path = history_dir / str(name)
         try:
-            segment = orjson.loads(path.read_bytes())
+            check_segment_name(name)
+            path = confined(history_dir, name)
+            body, sealed = unseal(path.read_bytes())
+            if checksums is not None:
+                if sealed is None:
+                    raise ValueError("it has no checksum")
+                if checksums.get(name) != sealed:
+                    raise ValueError("it is not the segment store.json lists (checksum differs)")
+            segment = orjson.loads(body)
             if not isinstance(segment, dict) or segment.get("format") != SEGMENT_FORMAT:
                 raise ValueError("not a history segment")
             for key in ("activities", "contacts"):
@@ -43,12 +60,22 @@ def read_segments(history_dir: Path, names: list[str]) -> list[tuple[str, dict[s
             schema.check_contacts(enumerate(segment["contacts"]))
         except (OSError, ValueError, schema.StructureError) as error:
             raise StoreCorruptError(
-                f"history segment {path} is missing or unreadable ({error}). Nothing has been "
-                f"changed; {restore_hint()}",
+                f"history segment {path} is missing or damaged ({describe(error)}). Nothing has "
+                f"been changed; {restore_hint(repair=True)}",
                 str(path),
+                f"history/{name}: {describe(error)}",
             ) from None
         segments.append((name, segment))
     return segments
+
+
+def describe(error: Exception) -> str:
+    """An OS error in plain words, else the error's own message."""
+    if isinstance(error, FileNotFoundError):
+        return "no such file"
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    return str(error)
 
 
 def write_segment(
@@ -56,8 +83,9 @@ def write_segment(
     now: datetime,
     activity_docs: list[dict[str, Any]],
     contact_docs: list[dict[str, Any]],
-) -> str:
-    """Write a new segment durably; returns its name (not yet listed by store.json)."""
+) -> tuple[str, str]:
+    """Write a new segment durably, sealed; returns its name (not yet listed by store.json)
+    and its checksum."""
     ensure_private_dir(history_dir)
     name = f"seg-{now.strftime('%Y%m%d%H%M%S')}-{secrets.token_hex(4)}.json"
     payload = {
@@ -66,8 +94,24 @@ def write_segment(
         "activities": activity_docs,
         "contacts": contact_docs,
     }
-    atomic_write(history_dir / name, dumps(payload))
-    return name
+    sealed, checksum = seal(dumps(payload))
+    atomic_write(history_dir / name, sealed)
+    return name, checksum
+
+
+def seal_legacy(history_dir: Path, names: list[str]) -> dict[str, str]:
+    """Seal the segments written before checksums (each rewritten atomically under its own
+    name, content unchanged); returns every named segment's checksum."""
+    checksums: dict[str, str] = {}
+    for name in names:
+        path = confined(history_dir, check_segment_name(name))
+        raw = path.read_bytes()
+        body, sealed = unseal(raw)
+        if sealed is None:
+            raw, sealed = seal(body)
+            atomic_write(path, raw)
+        checksums[name] = sealed
+    return checksums
 
 
 def discard_segment(history_dir: Path, name: str) -> None:

@@ -12,6 +12,7 @@ from tinydb.storages import Storage
 
 from ssi_tui.store.errors import ReadOnlyStoreError
 from ssi_tui.store.files import atomic_write
+from ssi_tui.store.integrity import seal
 
 
 def dumps(data: Any) -> bytes:
@@ -20,7 +21,8 @@ def dumps(data: Any) -> bytes:
 
 
 class DurableStorage(Storage):
-    """Write-through storage: `write` returns only once the data is fsynced on disk.
+    """Write-through storage: `write` returns only once the data is fsynced on disk, sealed
+    with its checksum (store/integrity.py).
 
     Reads come from memory (the store validated the file before handing it over). Inside
     `batch()` several table updates become one atomic file write.
@@ -49,7 +51,7 @@ class DurableStorage(Storage):
 
     def flush(self) -> None:
         """Write the in-memory data to disk now."""
-        atomic_write(self.path, dumps(self._data))
+        atomic_write(self.path, seal(dumps(self._data))[0])
         self._dirty = False
 
     @contextmanager

@@ -341,6 +341,30 @@ async def test_corrupt_store_offers_restore(tmp_path: Path) -> None:
     assert list(data_dir.glob("store.json.corrupt-*"))
 
 
+async def test_a_damaged_segment_offers_a_repair_that_keeps_later_saves(tmp_path: Path) -> None:
+    from ssi_tui.store.repository import BULK_THRESHOLD
+
+    data_dir = tmp_path / "data"
+    with Store.open(data_dir) as store:
+        store.activities.add_many(
+            Activity(kind="post", date=TODAY, note=f"n{index}") for index in range(BULK_THRESHOLD)
+        )
+        store.backup("manual")
+        store.activities.add(Activity(kind="comment", date=TODAY))  # after the backup
+    (path,) = (data_dir / "history").glob("seg-*.json")
+    raw = path.read_bytes()
+    path.write_bytes(raw.replace(b'"note":"n7"', b'"note":"m7"'))
+    app = SSIApp(data_dir, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, RecoveryScreen)
+        await pilot.click("#repair")
+        await settle(pilot)
+        assert app.workspace is not None
+        assert app.workspace.store.activities.count() == BULK_THRESHOLD + 1
+    assert path.read_bytes() == raw
+
+
 async def test_a_store_that_cannot_open_promises_no_scores(tmp_path: Path) -> None:
     data_dir = tmp_path / "not-a-dir"
     data_dir.write_text("a file where the data dir should be", encoding="utf-8")

@@ -30,11 +30,27 @@ def pressing(key: str) -> Callable[[Pilot], Awaitable[None]]:
         await settle(pilot)
         await pilot.press(key)
         await settle(pilot)
+        await shown(pilot)
         pilot.app.screen.set_focus(None)
         await pilot.pause()
         await pilot.pause(0.2)  # margin for the tables' idle-time measuring (app/tables.py)
 
     return run_before
+
+
+async def shown(pilot: Pilot) -> None:
+    """Wait until what the screen loads is on it (the Trends heatmap gets its days with the
+    chart's history: a snapshot taken in between is half loaded)."""
+    from ssi_tui.app.widgets.heatmap import ActivityHeatmap
+
+    for _ in range(100):
+        pending = [
+            widget for widget in pilot.app.screen.query(ActivityHeatmap) if widget.end is None
+        ]
+        if not pending:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")

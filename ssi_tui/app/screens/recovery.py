@@ -1,4 +1,5 @@
-"""Shown when the store cannot be opened: restore a backup, start afresh, or quit."""
+"""Shown when the store cannot be opened: repair a damaged segment from a backup, restore a
+backup, start afresh, or quit."""
 
 from __future__ import annotations
 
@@ -55,6 +56,9 @@ class RecoveryScreen(ModalScreen[bool]):
                     id="backups",
                 )
             with Horizontal(id="recovery-buttons"):
+                if self.corrupt and self.backups and "segment" in self.message:
+                    # A damaged segment: put back a good copy, keeping every later save.
+                    yield Button("Repair", id="repair", variant="success")
                 if self.corrupt and self.backups:
                     yield Button("Restore selected", id="restore", variant="primary")
                 if self.corrupt:
@@ -70,6 +74,17 @@ class RecoveryScreen(ModalScreen[bool]):
     @on(OptionList.OptionSelected, "#backups")
     def _restore_selected(self, event: OptionList.OptionSelected) -> None:
         self._do_restore(event.option.id)
+
+    @on(Button.Pressed, "#repair")
+    def _repair(self) -> None:
+        try:
+            repaired = data_backups.repair(self.data_dir)
+        except StoreError as error:
+            self.notify(str(error), title="Repair failed", severity="error", markup=False)
+            return
+        names = ", ".join(f"{segment} (from {backup})" for segment, backup in repaired)
+        self.notify(f"Put back {names}" if names else "Nothing to repair", markup=False)
+        self.dismiss(True)
 
     @on(Button.Pressed, "#fresh")
     def _fresh(self) -> None:

@@ -41,7 +41,7 @@ class ActivityHeatmap(Widget):
     """
 
     counts: reactive[dict[date, int]] = reactive(dict, layout=False)
-    end: reactive[date | None] = reactive(None)
+    end: reactive[date | None] = reactive(None, layout=True)  # the height follows the data
 
     def show(self, counts: Mapping[date, int], end: date) -> None:
         """Display the activity counts of the year ending on `end`."""

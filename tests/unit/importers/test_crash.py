@@ -70,8 +70,8 @@ def test_an_unexpected_error_during_the_save_leaves_the_store_as_before(
     before = state(data_dir)
     original = repository.Store._register_segment
 
-    def crash(self: Store, name: str) -> None:
-        original(self, name)
+    def crash(self: Store, name: str, checksum: str) -> None:
+        original(self, name, checksum)
         raise RuntimeError("power cut")
 
     with Store.open(data_dir) as store:

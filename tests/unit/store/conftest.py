@@ -148,3 +148,16 @@ def child_env() -> dict[str, str]:
 def script_command() -> list[str]:
     """The command that runs `ssi-tui`."""
     return console_script()
+
+
+def write_sealed(path: Path, data: object) -> None:
+    """Write store data as ssi-tui would, sealed with its checksum: a change made by a tool
+    that keeps the file valid (a plain hand edit breaks the checksum: see the corruption
+    tests)."""
+    import orjson
+
+    from ssi_tui.store.integrity import seal
+
+    if isinstance(data, dict):  # data read back from a sealed file: its old checksum goes
+        data = {key: value for key, value in data.items() if key != "checksum"}
+    path.write_bytes(seal(orjson.dumps(data))[0])

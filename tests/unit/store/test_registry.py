@@ -22,6 +22,8 @@ from ssi_tui.exports.document import SECTIONS, export_document
 from ssi_tui.exports.loader import parse_export, restore
 from ssi_tui.store import Store, StoreCorruptError, registry, schema
 
+from .conftest import write_sealed
+
 TODAY = date(2026, 11, 26)
 PLAN = Plan(kind="comment", rule="FREQ=WEEKLY;BYDAY=MO", start=date(2026, 11, 2))
 # One thing to store per exported table: a new table must say here what it holds.
@@ -74,7 +76,7 @@ def test_every_table_has_a_repository_attribute_and_a_place_in_store_json(tmp_pa
         assert isinstance(store.plans.all(), list) and isinstance(store.plan_events.all(), list)
     assert tuple(spec.name for spec in registry.TABLES) == schema.TABLES
     stored = orjson.loads((tmp_path / "store.json").read_bytes())
-    assert set(stored) == set(schema.TABLES)
+    assert set(stored) == {*schema.TABLES, "checksum"}  # sealed: store/integrity.py
 
 
 def test_the_samples_cover_every_exported_table() -> None:
@@ -103,7 +105,7 @@ def test_a_corrupt_plan_shows_in_problems_without_opening_the_planner(tmp_path: 
     path = tmp_path / "store.json"
     data = orjson.loads(path.read_bytes())
     data["plans"]["1"]["rule"] = "FREQ=SOMETIMES"
-    path.write_bytes(orjson.dumps(data))
+    write_sealed(path, data)
     with Store.open(tmp_path, read_only=True) as store:
         problems = store.problems()
     assert len(problems) == 1
@@ -120,7 +122,7 @@ def test_a_damaged_document_of_every_other_table_refuses_the_store(
     path = tmp_path / "store.json"
     data = orjson.loads(path.read_bytes())
     data[table] = DAMAGED[table]
-    path.write_bytes(orjson.dumps(data))
+    write_sealed(path, data)
     with pytest.raises(StoreCorruptError):
         Store.open(tmp_path)
 

@@ -117,7 +117,7 @@ def test_restore_backup_restores_and_backs_up_the_current_store_first(
     day_two = next(backup for backup in backups if backup.name.startswith("20240302"))
     current = (data_dir / "store.json").read_bytes()
 
-    chosen, set_aside = restore_backup(data_dir, day_two.name, clock=clock)
+    chosen, set_aside, _ = restore_backup(data_dir, day_two.name, clock=clock)
     assert chosen is not None and chosen.name == day_two.name
     assert set_aside is None
     assert stored_ids(data_dir) == {a1.id}
@@ -150,7 +150,7 @@ def test_restore_of_the_oldest_of_five_backups(
     expected = backup_ids(oldest.path)
     assert expected == {activity.id for activity in added[:2]}
 
-    chosen, _ = restore_backup(data_dir, oldest.name, clock=clock)
+    chosen, _, _ = restore_backup(data_dir, oldest.name, clock=clock)
     assert chosen is not None and chosen.name == oldest.name
     assert stored_ids(data_dir) == expected
     assert any(backup.reason == "pre-restore" for backup in list_backups(data_dir / "backups"))

@@ -215,7 +215,7 @@ def test_cli_score_on_a_damaged_store_exits_3_with_one_line(
 
 
 def test_restore_fresh_sets_a_damaged_store_aside(damaged: Damaged) -> None:
-    chosen, set_aside = restore_backup(damaged.data_dir, None)
+    chosen, set_aside, _ = restore_backup(damaged.data_dir, None)
     assert chosen is None
     assert set_aside is not None
     assert set_aside.parent == damaged.data_dir
@@ -270,7 +270,7 @@ def test_restore_fresh_keeps_the_segments_of_the_store_it_sets_aside(data_dir: P
     names = segment_names(data_dir)
     truncate_segment(data_dir)
     before = {name: (data_dir / "history" / name).read_bytes() for name in names}
-    _, set_aside = restore_backup(data_dir, None)
+    _, set_aside, _ = restore_backup(data_dir, None)
     assert set_aside is not None
     with Store.open(data_dir) as store:
         assert store.activities.count() == 0

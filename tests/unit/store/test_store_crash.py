@@ -29,6 +29,8 @@ from ssi_tui.domain.models import Activity
 from ssi_tui.store import Store
 from ssi_tui.store.repository import BULK_THRESHOLD, HOT_LIMIT
 
+from .conftest import write_sealed
+
 CHILD = Path(__file__).with_name("_store_child.py")
 ID_LINE = re.compile(r"^[0-9a-f]{32}$")
 
@@ -237,7 +239,7 @@ def fill_hot_table(data_dir: Path, rng: random.Random) -> set[str]:
         ).model_dump(mode="json")
         data["activities"][str(next_id + number)] = doc
         added.add(doc["id"])
-    path.write_bytes(orjson.dumps(data))
+    write_sealed(path, data)
     return added
 
 

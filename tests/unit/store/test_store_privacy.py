@@ -76,7 +76,7 @@ def test_set_aside_store_is_private(data_dir: Path) -> None:
     data_dir.mkdir(mode=0o755)
     (data_dir / "store.json").write_bytes(b"{broken")
     os.chmod(data_dir / "store.json", 0o644)
-    _, set_aside = restore_backup(data_dir, None)
+    _, set_aside, _ = restore_backup(data_dir, None)
     assert set_aside is not None
     assert mode(set_aside) == 0o600
     assert mode(data_dir) == 0o700

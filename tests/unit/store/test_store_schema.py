@@ -41,7 +41,7 @@ def test_opening_a_v1_store_backs_it_up_first_then_migrates(v1_dir: Path, clock:
         assert (backups[0].path / "store.json").read_bytes() == original
         assert backups[0].name.startswith("20240301-093000")
     on_disk = orjson.loads((v1_dir / "store.json").read_bytes())
-    assert on_disk["meta"]["1"]["schema_version"] == SCHEMA_VERSION == 2
+    assert on_disk["meta"]["1"]["schema_version"] == SCHEMA_VERSION == 3
 
 
 def test_migrated_v1_data_is_kept(v1_dir: Path) -> None:
