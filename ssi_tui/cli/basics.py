@@ -261,8 +261,12 @@ def run_contacts(context: Context) -> int:
 
 
 def run_locate(context: Context) -> int:
-    """Print where the data lives."""
+    """Print where the data lives (and make it private, if something opened it up)."""
+    from ssi_tui.services.backups import secure
+
     data_dir = context.data_dir()
+    if not context.demo:
+        secure(data_dir)
     info = {"data_dir": str(data_dir), "store": str(data_dir / "store.json")}
     if context.args.json:
         print_json(info, context.stdout)

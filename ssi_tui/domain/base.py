@@ -6,6 +6,9 @@ from pydantic import BaseModel, ConfigDict
 
 
 class DomainModel(BaseModel):
-    """Base for every domain model: strict about unknown fields, validated on assignment."""
+    """Base for every domain model: strict about unknown fields, validated on assignment, and
+    no NaN nor infinity in any number (a weight of NaN would silently score nothing)."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, frozen=False, allow_inf_nan=False
+    )

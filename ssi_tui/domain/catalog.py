@@ -47,7 +47,7 @@ class Catalog(BaseModel):
 class Strict(BaseModel):
     """Rules sections reject unknown keys so a typo in rules.toml is reported, not ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class ScoringRules(Strict):
@@ -138,16 +138,24 @@ class Rules(Strict):
 
 
 def _location(error: dict[str, Any]) -> str:
-    return ".".join(str(part) for part in error["loc"]) or "(top level)"
+    return ".".join(str(part) for part in error["loc"])
+
+
+# pydantic's wording of a few checks, in the user's words.
+_MESSAGES = {
+    "Input should be a finite number": "must be a number (not nan nor inf)",
+}
 
 
 def describe_validation_error(error: ValidationError) -> str:
-    """One line naming the first bad field and why."""
+    """One line naming the first bad field and why (a check of the whole document names the
+    part itself)."""
     first = error.errors()[0]
     message = first["msg"].removeprefix("Value error, ")
+    message = _MESSAGES.get(message, message)
     location = _location(first)
     extra = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
-    return f"{location}: {message}{extra}"
+    return f"{location}: {message}{extra}" if location else f"{message}{extra}"
 
 
 def read_toml(path: Path) -> dict[str, Any]:

@@ -57,4 +57,9 @@ def load_goals_file(path: Path, catalog: Catalog | None = None) -> Goals:
         raise DataFileError(f"{path}: not valid JSON: {error.msg} (line {error.lineno})") from None
     except tomllib.TOMLDecodeError as error:
         raise DataFileError(f"{path}: not valid TOML: {error}") from None
-    return parse_goals(data, str(path), catalog)
+    except RecursionError:
+        raise DataFileError(f"{path}: nested too deeply to be a goals file") from None
+    try:
+        return parse_goals(data, str(path), catalog)
+    except RecursionError:
+        raise DataFileError(f"{path}: nested too deeply to be a goals file") from None

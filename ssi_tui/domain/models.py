@@ -14,6 +14,7 @@ from pydantic import (
 )
 
 from ssi_tui.domain.base import DomainModel
+from ssi_tui.domain.limits import check_goal_sizes
 from ssi_tui.domain.pillars import PILLARS, Pillar  # noqa: F401 - re-exported
 from ssi_tui.domain.profile_models import (  # noqa: F401 - re-exported
     DatedChecklist,
@@ -149,6 +150,12 @@ class Goals(DomainModel):
     objectives: list[Objective] = Field(default_factory=list)
     cadence: dict[AudienceName, int] = Field(default_factory=dict)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _within_limits(cls, data: Any) -> Any:
+        check_goal_sizes(data)
+        return data
+
     @field_validator("audiences", mode="before")
     @classmethod
     def _audiences_from_mapping(cls, value: Any) -> Any:
@@ -191,16 +198,9 @@ class Goals(DomainModel):
         if duplicates:
             raise ValueError(f"audience listed twice: {', '.join(sorted(duplicates))}")
         known = set(names)
-        for audience in self.roles:
-            if audience not in known:
-                raise ValueError(
-                    f"roles name audience {audience!r}, which has no weight in [audiences]"
-                )
-        for audience in self.topics:
-            if audience not in known:
-                raise ValueError(
-                    f"topics name audience {audience!r}, which has no weight in [audiences]"
-                )
+        for table, words in (("roles", self.roles), ("topics", self.topics)):
+            for audience in sorted(set(words) - known):
+                raise ValueError(f"{table} name audience {audience!r}, not in [audiences]")
         for account in self.accounts:
             if account.audience not in known:
                 raise ValueError(

@@ -120,9 +120,13 @@ def _one(source: str, section: str, value: Any, model: type[Model]) -> Model:
 
 
 def _records(source: str, section: str, items: Any, model: type[Model]) -> list[dict[str, Any]]:
-    """Small record tables: checked against their model, kept as the documents of the file."""
-    _models(source, section, items, model)
-    return [dict(item) for item in items]
+    """Small record tables: checked against their model, kept as the documents of the file
+    (a record without an id gets the one its model gave it)."""
+    checked = _models(source, section, items, model)
+    return [
+        {**item, "id": getattr(record, "id")}  # noqa: B009
+        for item, record in zip(items, checked, strict=True)
+    ]
 
 
 def parse_export(data: Any, source: str = "export") -> ExportContents:

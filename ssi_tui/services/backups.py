@@ -9,6 +9,7 @@ from pathlib import Path
 from ssi_tui.store.backups import Backup, BackupCheck, check_store_copy
 from ssi_tui.store.backups import list_backups as _list_backups
 from ssi_tui.store.datadir import BACKUP_DIR
+from ssi_tui.store.files import secure_tree
 from ssi_tui.store.restore import DamagedBackupError, Restored, repair_segments
 from ssi_tui.store.restore import restore_backup as _restore_backup
 
@@ -22,6 +23,7 @@ __all__ = [
     "check",
     "repair",
     "restore",
+    "secure",
 ]
 
 
@@ -51,3 +53,9 @@ def repair(data_dir: Path) -> list[tuple[str, str]]:
     """Put back the store's missing or damaged segments from backups holding good copies;
     returns (segment, backup) pairs. Raises `StoreCorruptError` when that cannot be done."""
     return repair_segments(Path(data_dir))
+
+
+def secure(data_dir: Path) -> None:
+    """Bring the data dir's folders to 0700 and its files to 0600 at most (what a writer does
+    on opening; `locate` too, so that a user checking where the data lives finds it private)."""
+    secure_tree(Path(data_dir))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from pydantic import ValidationError
 
 from ssi_tui.domain.catalog import describe_validation_error
+from ssi_tui.domain.limits import MAX_AUDIENCES
 from ssi_tui.domain.models import (
     Audience,
     Goals,
@@ -119,6 +120,8 @@ class GoalsService(ProfileChecklistPart):
             and any(item.name == name for item in goals.audiences)
         ):
             errors["name"] = f"{name} is already an audience"
+        if original is None and len(goals.audiences) >= MAX_AUDIENCES:
+            errors["name"] = f"at most {MAX_AUDIENCES} audiences: remove one first"
         weight = 0.0
         try:
             weight = parse_weight(values.get("weight"))

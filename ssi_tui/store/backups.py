@@ -35,6 +35,7 @@ class Backup:
     path: Path
     taken: datetime
     reason: str
+    sequence: int = 1  # the n of `<date>-<time>-n-<reason>`: several taken in one second
 
     @property
     def size(self) -> int:
@@ -63,8 +64,10 @@ def list_backups(backup_dir: Path) -> list[Backup]:
         if not match or entry.is_symlink() or not (entry / STORE_FILE).is_file():
             continue
         taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
-        found.append(Backup(entry.name, entry, taken, match.group(3)))
-    found.sort(key=lambda backup: (backup.taken, backup.name), reverse=True)
+        sequence = int(match.group(2) or 1)
+        found.append(Backup(entry.name, entry, taken, match.group(3), sequence))
+    # Newest first: by time, then by the order within one second ("-crash" before "-2-crash").
+    found.sort(key=lambda backup: (backup.taken, backup.sequence, backup.name), reverse=True)
     return found
 
 
@@ -108,8 +111,13 @@ def take_backup(
         return None
     ensure_private_dir(backup_dir)
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    name = f"{stamp}-{reason}"
-    counter = 1
+    # Within one second, each backup is numbered after the last one taken (never a number
+    # freed by the rotation: the new backup must sort as the newest).
+    taken = [
+        backup.sequence for backup in list_backups(backup_dir) if backup.name.startswith(stamp)
+    ]
+    counter = max(taken, default=0) + 1
+    name = f"{stamp}-{reason}" if counter == 1 else f"{stamp}-{counter}-{reason}"
     while (backup_dir / name).exists():
         counter += 1
         name = f"{stamp}-{counter}-{reason}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from contextlib import suppress
 from pathlib import Path
@@ -32,6 +33,21 @@ def make_private(path: Path) -> None:
     with suppress(FileNotFoundError):
         if (path.stat().st_mode & 0o777) != PRIVATE_FILE:
             os.chmod(path, PRIVATE_FILE)
+
+
+def secure_tree(root: Path) -> None:
+    """Take group and other permissions off every folder and file under `root` (0700 and 0600
+    at most: history, backups, orphans, set-aside stores). Symlinks are left alone (changing
+    one would change its target, maybe outside); failures are skipped (best effort)."""
+    if not root.is_dir():
+        return
+    for folder, folders, files in os.walk(root):
+        for name in (folder, *(os.path.join(folder, item) for item in (*folders, *files))):
+            with suppress(OSError):
+                info = os.lstat(name)
+                if stat.S_ISLNK(info.st_mode) or not info.st_mode & 0o077:
+                    continue
+                os.chmod(name, stat.S_IMODE(info.st_mode) & 0o700)
 
 
 def fsync_dir(path: Path) -> None:

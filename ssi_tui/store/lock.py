@@ -9,8 +9,8 @@ import time
 from contextlib import suppress
 from pathlib import Path
 
-from ssi_tui.store.errors import StoreLockedError
-from ssi_tui.store.files import PRIVATE_FILE
+from ssi_tui.store.errors import StoreLockedError, StoreWriteError
+from ssi_tui.store.files import PRIVATE_FILE, describe_os_error
 
 if os.name == "posix":
     import fcntl
@@ -52,7 +52,10 @@ class WriterLock:
         """Take the lock, waiting up to `timeout` seconds; else `StoreLockedError` naming the holder."""
         if self._fd is not None:
             return
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+        except OSError as error:
+            raise StoreWriteError(describe_os_error(error, self.path)) from None
         if not (self._try_lock(fd) or self._wait(fd, timeout)):
             os.close(fd)
             pid = self.holder_pid()
@@ -60,11 +63,15 @@ class WriterLock:
             raise StoreLockedError(
                 f"the store is in use by {holder} (ssi-tui); close it or try again", pid
             )
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode("ascii"))
+        self._fd = fd
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode("ascii"))
+        except OSError as error:  # a full disk: no writer may start, and nothing was changed
+            self.release()
+            raise StoreWriteError(describe_os_error(error, self.path)) from None
         with suppress(OSError):
             os.fchmod(fd, PRIVATE_FILE)
-        self._fd = fd
 
     def _wait(self, fd: int, timeout: float) -> bool:
         """Wait up to `timeout` seconds for the lock.

@@ -20,7 +20,7 @@ from ssi_tui.store.backups import clean_partial_backups
 from ssi_tui.store.contacts import Contacts
 from ssi_tui.store.datadir import BACKUP_DIR, HISTORY_DIR, LOCK_FILE, STORE_FILE, restore_hint
 from ssi_tui.store.errors import ReadOnlyStoreError, StoreWriteError
-from ssi_tui.store.files import ensure_private_dir, make_private, remove_leftover_temps
+from ssi_tui.store.files import ensure_private_dir, remove_leftover_temps, secure_tree
 from ssi_tui.store.hotfile import Clock, HotFile
 from ssi_tui.store.indexes import Indexes
 from ssi_tui.store.lock import DEFAULT_TIMEOUT
@@ -113,8 +113,7 @@ class Store(HotFile):
         remove_leftover_temps(self.data_dir)
         remove_leftover_temps(self.history_dir)
         clean_partial_backups(self.backup_dir)
-        for name in (STORE_FILE, LOCK_FILE):
-            make_private(self.data_dir / name)
+        secure_tree(self.data_dir)
 
     def _load(self) -> None:
         data = self._read_store_file()

@@ -314,3 +314,34 @@ def test_a_version_1_document_without_topics_or_profile_texts_loads(
         assert (checklist.headline_text, checklist.summary_text) == ("", "")
     status, out, err = run("score", "--data-dir", str(data_dir), "--json")
     assert status == 0 and json.loads(out)["profile"]["fit"] == 0.5  # no words: unknown
+
+
+def test_a_record_without_an_id_loads_with_a_new_one(tmp_path: Path, data_dir: Path) -> None:
+    """A reading with no `id` ended in `unexpected error: KeyError: 'id'`."""
+    document = _valid_document()
+    reading = dict(document["readings"][0])
+    del reading["id"]
+    document["readings"] = [reading]
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    status, out, err = run("load", "--data-dir", str(data_dir), str(path))
+    assert (status, err) == (0, "")
+    with Store.open(data_dir, read_only=True) as store:
+        (stored,) = store.readings.all()
+        assert stored.total == 60 and len(stored.id) == 32
+
+
+def test_the_first_bad_record_is_named_and_nothing_is_stored(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    document = _valid_document()
+    document["readings"][0]["brand"] = float("nan")
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(document), encoding="utf-8")  # json writes NaN as it reads it
+    status, out, err = run("load", "--data-dir", str(data_dir), str(path))
+    assert status == 2 and out == ""
+    assert err == (
+        f"ssi-tui: error: {path}: readings[0].brand: must be a number (not nan nor inf)\n"
+    )
+    with Store.open(data_dir, read_only=True) as store:
+        assert store.readings.all() == [] and store.activities.count() == 0

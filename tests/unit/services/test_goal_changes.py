@@ -203,3 +203,21 @@ def test_headline_and_summary_checked_once_saved_undoably_with_their_fit(
     assert service.profile_fit().value == pytest.approx(0.6 + 0.125)
     change.revert(workspace)
     assert service.checklist() == before
+
+
+def test_the_51st_audience_is_refused_in_the_form_and_by_the_service(
+    workspace: Workspace,
+) -> None:
+    from ssi_tui.domain.limits import MAX_AUDIENCES
+    from ssi_tui.domain.models import Goals
+
+    workspace.goals.set(
+        Goals.model_validate({"audiences": {f"a{index}": 1 for index in range(MAX_AUDIENCES)}})
+    )
+    goals = workspace.goals.get()
+    with pytest.raises(FieldErrors) as caught:
+        workspace.goals.check_audience_form({"name": "one more", "weight": "5"}, None, goals)
+    assert caught.value.errors["name"] == "at most 50 audiences: remove one first"
+    with pytest.raises(InputError, match="audiences: at most 50 audiences, not 51"):
+        workspace.goals.save_audience(None, Audience(name="one more", weight=5))
+    assert len(workspace.goals.get().audiences) == MAX_AUDIENCES

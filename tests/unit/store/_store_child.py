@@ -14,6 +14,8 @@ so each crash round costs a fork, not an interpreter start-up. The test kills wr
   add       add activities one at a time with `store.activities.add` (when the test has filled
             the hot table close to HOT_LIMIT, automatic compaction happens a few adds later)
   bulk      save batches of 500 activities with `add_many` (the history-segment path)
+  backup    take a backup (every file copied, made durable, checked), then add one activity
+  load      `load --merge` an export of 200 new activities (the `ssi-tui load` path)
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ import traceback
 from datetime import date, timedelta
 
 from ssi_tui.domain.models import Activity
+from ssi_tui.exports.document import EXPORT_FORMAT, EXPORT_VERSION
+from ssi_tui.exports.loader import parse_export, restore
 from ssi_tui.store import Store
 from ssi_tui.store.repository import BULK_THRESHOLD
 
@@ -37,6 +41,22 @@ def activity(number: int) -> Activity:
 def acknowledge(ids: list[str]) -> None:
     sys.stdout.write("".join(f"{activity_id}\n" for activity_id in ids))
     sys.stdout.flush()
+
+
+def export_of(batch: list[Activity]) -> dict[str, object]:
+    """An export document holding these activities and nothing else."""
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "goals": {},
+        "checklist": {},
+        "settings": {},
+        "readings": [],
+        "contacts": [],
+        "activities": [item.model_dump(mode="json") for item in batch],
+        "plans": [],
+        "plan_events": [],
+    }
 
 
 def write_forever(mode: str, data_dir: str) -> None:
@@ -53,6 +73,17 @@ def write_forever(mode: str, data_dir: str) -> None:
             number += 1
             store.activities.add(item)
             acknowledge([item.id])
+        elif mode == "backup":
+            store.backup("crash")
+            item = activity(number)
+            number += 1
+            store.activities.add(item)
+            acknowledge([item.id])
+        elif mode == "load":
+            batch = [activity(number + index) for index in range(200)]
+            number += len(batch)
+            restore(store, parse_export(export_of(batch)), merge=True)
+            acknowledge([item.id for item in batch])
         else:
             raise SystemExit(f"unknown mode {mode!r}")
 

@@ -233,3 +233,16 @@ def test_console_script_restore(
     restored = run_script("restore", oldest, "--data-dir", str(data_dir))
     assert restored.code == 0, restored.stderr
     assert stored_ids(data_dir) == {a1.id}
+
+
+def test_many_backups_in_one_second_keep_the_newest(
+    data_dir: Path, clock: Any, make_activity: Callable[..., Activity]
+) -> None:
+    """The rotation used to reuse a number it had freed: the 7th backup of a second was named
+    as the 1st, sorted as the oldest and deleted at once (and `backup()` failed)."""
+    with Store.open(data_dir, clock=clock) as store:
+        store.activities.add(make_activity())
+        taken = [store.backup("manual") for _ in range(8)]
+        kept = [backup.name for backup in list_backups(data_dir / "backups")]
+    assert all(backup is not None for backup in taken)
+    assert kept == [backup.name for backup in reversed(taken[-KEEP:])]  # type: ignore[union-attr]

@@ -316,3 +316,88 @@ def test_cli_log_into_a_read_only_data_dir_exits_1(
     assert result.code == 1, result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert (data_dir / "store.json").read_bytes() == before
+
+
+def test_a_full_disk_while_taking_the_lock_is_one_line_and_changes_nothing(
+    data_dir: Path,
+    make_activity: Callable[..., Activity],
+    monkeypatch: pytest.MonkeyPatch,
+    cli: Callable[..., Any],
+) -> None:
+    """Writing the PID into store.lock is the first write of every writer: a full disk there
+    was `unexpected error: OSError: [Errno 28]`."""
+    with Store.open(data_dir) as store:
+        store.activities.add(make_activity())
+    before = (data_dir / "store.json").read_bytes()
+    real_write = os.write
+
+    def write(fd: int, data: bytes) -> int:
+        if os.readlink(f"/proc/self/fd/{fd}").endswith("store.lock"):
+            raise failure(errno.ENOSPC)
+        return real_write(fd, data)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "write", write)
+        with pytest.raises(StoreWriteError, match="store.lock: the disk is full; nothing"):
+            Store.open(data_dir)
+        result = cli("log", "post", "--data-dir", str(data_dir))
+    assert result.code == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "the disk is full" in result.stderr
+    assert "unexpected" not in result.stderr
+    assert (data_dir / "store.json").read_bytes() == before
+    with Store.open(data_dir, lock_timeout=0.1) as store:  # the lock was let go
+        assert store.activities.count() == 1
+
+
+@needs_proc
+def test_a_full_disk_during_a_backup_leaves_no_partial_folder(
+    data_dir: Path,
+    clock: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    make_activity: Callable[..., Activity],
+) -> None:
+    with Store.open(data_dir, clock=clock) as store:
+        store.activities.add_many([make_activity() for _ in range(500)])
+    clock.next_day()
+    with Store.open(data_dir, clock=clock) as store:
+        before = (data_dir / "store.json").read_bytes()
+        real_fsync = os.fsync
+
+        def fsync(fd: int) -> None:
+            if "/backups/" in os.readlink(f"/proc/self/fd/{fd}"):
+                raise failure(errno.ENOSPC)
+            real_fsync(fd)
+
+        with monkeypatch.context() as patch:
+            patch.setattr(os, "fsync", fsync)
+            with pytest.raises(StoreWriteError, match="the disk is full; nothing was changed"):
+                store.activities.add(make_activity())
+        assert list((data_dir / "backups").iterdir()) == []  # no .partial folder left
+        assert (data_dir / "store.json").read_bytes() == before
+
+
+@needs_proc
+def test_a_full_disk_during_an_export_is_one_line(
+    data_dir: Path,
+    make_activity: Callable[..., Activity],
+    monkeypatch: pytest.MonkeyPatch,
+    cli: Callable[..., Any],
+    tmp_path: Path,
+) -> None:
+    with Store.open(data_dir) as store:
+        store.activities.add(make_activity())
+    target = tmp_path / "out"
+    target.mkdir()
+    with failing(monkeypatch, "write", errno.ENOSPC, only=lambda path: str(target) in path):
+        result = cli(
+            "export",
+            "--format",
+            "json",
+            "-o",
+            str(target / "all.json"),
+            "--data-dir",
+            str(data_dir),
+        )
+    assert result.code == 1 and result.stderr.count("\n") == 1
+    assert "the disk is full" in result.stderr and "unexpected" not in result.stderr
+    assert list(target.iterdir()) == []

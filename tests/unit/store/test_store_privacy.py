@@ -72,6 +72,46 @@ def test_existing_loose_permissions_are_tightened(
 
 
 @pytest.mark.usefixtures("umask_022")
+def test_the_whole_tree_is_made_private_by_a_writer_and_by_locate(
+    data_dir: Path,
+    clock: Any,
+    make_activity: Callable[..., Activity],
+    cli: Callable[..., Any],
+    tmp_path: Path,
+) -> None:
+    """history/, backups/*, orphans and set-aside files kept 0777/0666 when they had them."""
+    with Store.open(data_dir, clock=clock) as store:
+        store.activities.add_many([make_activity() for _ in range(500)])
+    clock.next_day()
+    with Store.open(data_dir, clock=clock) as store:
+        store.activities.add(make_activity())  # the daily backup
+    (data_dir / "history" / "orphans").mkdir()
+    (data_dir / "history" / "orphans" / "seg-x.json").write_text("{}")
+    (data_dir / "store.json.corrupt-20240101-000000").write_text("{}")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not ours")
+    os.chmod(outside, 0o644)
+    (data_dir / "link-out").symlink_to(outside)
+    everything = [path for path in data_dir.rglob("*") if not path.is_symlink()]
+    assert any(path.parent.name == "history" for path in everything)
+    assert any("backups" in path.parts for path in everything)
+
+    def loosen() -> None:
+        for path in [data_dir, *everything]:
+            os.chmod(path, 0o777 if path.is_dir() else 0o666)
+
+    for make_private in (
+        lambda: Store.open(data_dir).close(),
+        lambda: cli("locate", "--data-dir", str(data_dir)),
+    ):
+        loosen()
+        make_private()
+        for path in [data_dir, *everything]:
+            assert mode(path) == (0o700 if path.is_dir() else 0o600), path
+        assert mode(outside) == 0o644  # a symlink's target is not ours to change
+
+
+@pytest.mark.usefixtures("umask_022")
 def test_set_aside_store_is_private(data_dir: Path) -> None:
     data_dir.mkdir(mode=0o755)
     (data_dir / "store.json").write_bytes(b"{broken")
