@@ -238,3 +238,36 @@ def action(flag: Worded) -> str:
 def note(flag_id: str, params: Params) -> str:
     """The note of the plan suggested for a flag."""
     return NOTES[flag_id](params)
+
+
+def evidence_value(value: object, *, percent: bool = False) -> str:
+    """One evidence value in words: nothing yet for a missing one (never `None`), yes/no,
+    numbers rounded as they are read (a share as a percentage), lists joined."""
+    if value is None:
+        return _("none yet")
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, int | float) and percent:
+        return f"{value:.0%}"
+    if isinstance(value, float):
+        text = f"{value:,.2f}" if abs(value) < 10 else f"{value:,.1f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, list | tuple | set):
+        return ", ".join(evidence_value(item) for item in value) or _("none")
+    if isinstance(value, dict):
+        return ", ".join(f"{key} {evidence_value(item)}" for key, item in value.items())
+    return str(value)
+
+
+def _is_share(key: str) -> bool:
+    return key.endswith(("share", "rate")) or key == "alignment"
+
+
+def evidence_lines(evidence: dict[str, object]) -> list[str]:
+    """A flag's evidence, one `  name: value` line per item, in words."""
+    return [
+        f"  {key.replace('_', ' ')}: {evidence_value(value, percent=_is_share(key))}"
+        for key, value in evidence.items()
+    ]

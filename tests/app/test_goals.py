@@ -187,8 +187,13 @@ async def test_objectives_added_edited_and_removed(demo_app: SSIApp) -> None:
         await pilot.pause()
         assert "not a whole number" in str(form.query_one("#error-per_week").render())
         form.query_one("#field-per_week", Input).value = "3"
-        form.query_one("#field-personalised", Checkbox).focus()
+        box = form.query_one("#field-personalised", Checkbox)
+        box.focus()
+        unticked = box.render().plain
         await pilot.press("space")
+        await pilot.pause()
+        # The state reads in the text, not only in the colour of the mark.
+        assert unticked.startswith("▐ ▌ no") and box.render().plain.startswith("▐X▌ yes")
         await pilot.press("ctrl+s")
         await settle(pilot)
         objectives = goals_of(demo_app).objectives
@@ -311,3 +316,33 @@ async def test_h_edits_headline_and_summary_with_their_fit_shown_as_typed(
         assert workspace.report().breakdown.pillars["brand"].weighted == pytest.approx(
             before.weighted
         )
+
+
+async def test_a_form_shows_its_own_keys_and_enter_on_a_select_moves_on(
+    demo_app: SSIApp,
+) -> None:
+    from ssi_tui.app.widgets.keybar import KeyBar
+
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await open_goals(pilot, "objectives")
+        await pilot.press("o")
+        await pilot.pause()
+        form = demo_app.screen
+        assert isinstance(form, FormScreen)
+        footer = form.query_one(KeyBar).render().plain
+        assert "Next field" in footer and "Cancel" in footer and "Save" in footer
+        assert "Objective" not in footer  # not the keys of the screen behind
+        audience = form.query_one("#field-audience", Select)
+        audience.focus()
+        await pilot.press("enter")  # nothing chosen: Enter opens the list
+        await pilot.pause()
+        assert audience.expanded
+        await pilot.press("down", "enter")  # choose: the form moves on
+        await pilot.pause()
+        assert audience.value == "prospects" and not audience.expanded
+        assert form.focused is form.query_one("#field-per_week", Input)
+        audience.focus()
+        await pilot.press("enter")  # a chosen value: Enter moves on, never reopens the list
+        await pilot.pause()
+        assert not audience.expanded
+        assert form.focused is form.query_one("#field-per_week", Input)

@@ -104,3 +104,31 @@ async def test_hostile_file_names_are_shown_literally(empty_app: SSIApp, tmp_pat
         detail = str(empty_app.screen.query_one("#import-detail", Static).render())
         assert "[@click=app.quit]Evil[/]" in detail and "\x1b" not in detail
         assert empty_app.is_running
+
+
+async def test_after_an_import_letters_go_on_in_the_path_field(
+    empty_app: SSIApp, tmp_path: Path
+) -> None:
+    """A stray path typed after an import switched screens and ran commands: the focus had
+    gone to the table. Now it stays in the path field, the cursor after the path; coming back
+    with `i` does not select the path (the first letter would wipe it)."""
+    async with empty_app.run_test(size=(80, 24)) as pilot:
+        await start_import(pilot, tmp_path / "missing.zip")
+        screen = empty_app.screen
+        field = screen.query_one("#import-path", Input)
+        assert screen.focused is field and field.cursor_position == len(field.value)
+        for key in "gdap":  # screen keys (Goals, Dashboard, Log, Planner) as typed text
+            await pilot.press(key)
+        await settle(pilot)
+        assert empty_app.screen is screen
+        assert field.value == f"{tmp_path / 'missing.zip'}gdap"
+        assert "last run: cannot import" in str(screen.query_one("#status").render())
+        await pilot.press("escape", "d")  # Escape leaves the field: keys work again
+        await settle(pilot)
+        assert empty_app.screen is not screen
+        await pilot.press("i")
+        await settle(pilot)
+        assert empty_app.screen.focused is field
+        assert field.selected_text == "" and field.cursor_position == len(field.value)
+        await pilot.press("x")
+        assert field.value.endswith("gdapx")

@@ -8,7 +8,7 @@ from typing import Any, ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -16,6 +16,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from ssi_tui.app.registry import bindings_for
+from ssi_tui.app.widgets.checkbox import StateCheckbox
+from ssi_tui.app.widgets.keybar import KeyBar
 
 FieldKind = Literal["input", "select", "checkbox", "text"]
 Values = dict[str, Any]
@@ -42,6 +44,20 @@ def checkbox_label(spec: FormField, value: bool) -> str:
     text = spec.extra.get("text", "")
     state = "yes" if value else "no"
     return f"{state} — {text}" if text and text != "yes" else state
+
+
+class FormSelect(Select[Any]):
+    """A form's Select: Enter on a chosen value moves on to the next field (it reopened the
+    list); on an empty one it opens the list. Space and the arrows open it too."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "confirm", show=False)]
+
+    def action_confirm(self) -> None:
+        """Move on from a chosen value, else choose one."""
+        if self.is_blank():
+            self.action_show_overlay()
+        else:
+            self.screen.focus_next()
 
 
 class FormScreen(ModalScreen[Any]):
@@ -127,8 +143,9 @@ class FormScreen(ModalScreen[Any]):
             with Horizontal(id="form-buttons"):
                 yield Button(self.submit_label, id="submit", variant="primary")
                 yield Button("Cancel", id="cancel")
+        yield KeyBar()  # the form's own keys, not those of the screen behind
 
-    def _widget(self, spec: FormField) -> Input | Select[Any] | Checkbox | TextArea:
+    def _widget(self, spec: FormField) -> Input | FormSelect | StateCheckbox | TextArea:
         widget_id = f"field-{spec.name}"
         if spec.kind == "text":  # several lines; Tab leaves it, ctrl+s saves
             return TextArea(
@@ -140,7 +157,7 @@ class FormScreen(ModalScreen[Any]):
                 placeholder=spec.placeholder,
             )
         if spec.kind == "select":
-            return Select(
+            return FormSelect(
                 list(spec.options),
                 value=spec.value if spec.value is not None else Select.NULL,
                 allow_blank=spec.allow_blank,
@@ -149,7 +166,7 @@ class FormScreen(ModalScreen[Any]):
                 compact=True,
             )
         if spec.kind == "checkbox":
-            return Checkbox(
+            return StateCheckbox(
                 checkbox_label(spec, bool(spec.value)),
                 value=bool(spec.value),
                 id=widget_id,
@@ -198,6 +215,12 @@ class FormScreen(ModalScreen[Any]):
         if spec is not None:
             event.checkbox.label = checkbox_label(spec, event.value)
 
+    @on(Select.Changed)
+    def _chosen(self, event: Select.Changed) -> None:
+        """A value chosen from the list (the Select has the focus back): on to the next field."""
+        if event.select.has_focus:
+            self.focus_next()
+
     @on(Input.Changed)
     @on(Select.Changed)
     @on(Checkbox.Changed)
@@ -222,6 +245,10 @@ class FormScreen(ModalScreen[Any]):
         self.show_errors(errors)
         if not errors:
             self.dismiss(result)
+
+    def action_next_field(self) -> None:
+        """Tab: the next field (the key is in the footer, so the form says how to move on)."""
+        self.focus_next()
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

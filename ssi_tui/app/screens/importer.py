@@ -13,6 +13,7 @@ from textual.widgets import Checkbox, DataTable, Input, Label, ProgressBar, Stat
 from ssi_tui.app.messages import ImportFailed, ImportFinished, ImportProgressed
 from ssi_tui.app.screens.base import BaseScreen, guarded
 from ssi_tui.app.text import cell, literal, plain
+from ssi_tui.app.widgets.checkbox import StateCheckbox
 
 if TYPE_CHECKING:
     from ssi_tui.services.imports import ImportProgress, ImportSummary
@@ -39,6 +40,7 @@ class ImportScreen(BaseScreen, screen_id="import"):
     def __init__(self) -> None:
         super().__init__()
         self.running = False
+        self.last_run = ""  # what the last import did, for the status bar
         self._bars: dict[str, ProgressBar] = {}
 
     def compose_body(self) -> ComposeResult:
@@ -48,8 +50,9 @@ class ImportScreen(BaseScreen, screen_id="import"):
                 placeholder="path to the export ZIP or folder, then Enter",
                 id="import-path",
                 compact=True,
+                select_on_focus=False,  # coming back to fix a path must not wipe it
             )
-            yield Checkbox("Dry run", id="import-dry-run", compact=True)
+            yield StateCheckbox("Dry run", id="import-dry-run", compact=True)
         yield Static(
             "Give the path of LinkedIn's data export (ZIP or unpacked folder) and press Enter.",
             id="import-state",
@@ -73,8 +76,22 @@ class ImportScreen(BaseScreen, screen_id="import"):
         super().on_mount()
 
     def status_detail(self) -> str:
-        """What the screen is doing."""
-        return "importing…" if self.running else "ready"
+        """What the screen is doing, else what the last import did."""
+        if self.running:
+            return "importing…"
+        return self.last_run or "ready"
+
+    def on_screen_resume(self) -> None:
+        """Back on the screen: typing goes on in the path field, after what is there."""
+        super().on_screen_resume()
+        self._focus_path()
+
+    def _focus_path(self) -> None:
+        """Focus the path field with the cursor at its end (letters typed then never run
+        commands, and never replace the path)."""
+        field = self.query_one("#import-path", Input)
+        field.focus()
+        field.cursor_position = len(field.value)
 
     def action_toggle_dry_run(self) -> None:
         """Tick or untick 'Dry run'."""
@@ -171,7 +188,9 @@ class ImportScreen(BaseScreen, screen_id="import"):
         self.query_one("#import-progress", VerticalScroll).display = False
         self._state(f"{title}: {message}")
         self.notify(message, title=title, severity="error", timeout=10, markup=False)
+        self.last_run = f"last run: {title.lower()}"
         self.update_status()
+        self._focus_path()
 
     def _finished(self, summary: ImportSummary) -> None:
         self.running = False
@@ -194,11 +213,12 @@ class ImportScreen(BaseScreen, screen_id="import"):
         self._state(f"{summary.headline()} Owner: {owner}.")
         self.query_one("#import-detail", Static).update(literal(_details(summary), multiline=True))
         self.notify(summary.headline(), title="Import", markup=False)
+        self.last_run = "last run: " + summary.headline().rstrip(".")
         self.update_status()
-        if table.row_count:
-            table.focus()  # so the screen keys (d, g, a…) work again
+        self._focus_path()  # Escape leaves it for the table and the screen keys
         if not summary.dry_run and (
             summary.activities_added
+            or summary.activities_rematched
             or summary.contacts_added
             or summary.contacts_updated
             or summary.checklist_updated

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ssi_tui.app.text import plain
+from ssi_tui.wording.flags import evidence_lines
 from ssi_tui.wording.labels import cap_bound, flag_title, pillar_label
 from ssi_tui.wording.profile import fit_lines
 
@@ -44,17 +45,6 @@ def flag_prompt(flag: Flag) -> Content:
     )
 
 
-def _evidence_lines(evidence: dict[str, Any]) -> list[str]:
-    lines = []
-    for key, value in evidence.items():
-        if isinstance(value, dict):
-            inner = ", ".join(f"{k} {v}" for k, v in value.items())
-            lines.append(f"  {key.replace('_', ' ')}: {inner}")
-        else:
-            lines.append(f"  {key.replace('_', ' ')}: {value}")
-    return lines
-
-
 def flag_detail(flag: Flag) -> Content:
     """Sentence, evidence numbers, suggested action, and the plan it suggests."""
     parts: list[Content] = [
@@ -64,7 +54,7 @@ def flag_detail(flag: Flag) -> Content:
         ),
         Content(plain(flag.message)),
         Content.styled("Evidence", "bold"),
-        *(Content(plain(line)) for line in _evidence_lines(flag.evidence)),
+        *(Content(plain(line)) for line in evidence_lines(flag.evidence)),
         Content.assemble(("Suggested action: ", "bold $text-success"), plain(flag.action)),
     ]
     if flag.suggestion is not None:

@@ -131,3 +131,20 @@ def test_a_segment_damaged_while_open_fails_the_daily_backup_and_the_save(
             store.activities.add(make_activity())
     assert not list((data_dir / "backups").glob(".*.partial"))
     assert len(list_backups(data_dir / "backups")) == 2
+
+
+def test_restoring_a_backup_over_a_damaged_segment_installs_its_good_copy(
+    data_dir: Path, backed_up: set[str], cli: Callable[..., CliResult]
+) -> None:
+    """The issue's 8 of 8: `restore` exited 0 and the store was still unreadable, because the
+    backup shared the damaged file. Now the backup's own copy goes in; the damaged one is kept."""
+    live = segment(data_dir)
+    good = damage(live)
+    newest = list_backups(data_dir / "backups")[0]
+    result = cli("restore", newest.name, "--data-dir", str(data_dir))
+    assert result.code == 0, result.stderr
+    assert "Set the previous store aside as" in result.stdout  # it could not be read
+    assert live.read_bytes() == good
+    assert list((data_dir / "history" / "orphans").glob(f"{live.name}.damaged-*"))
+    with Store.open(data_dir, read_only=True) as store:
+        assert store.activities.count() == len(backed_up) - 1  # the store as day 2 left it

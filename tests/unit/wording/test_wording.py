@@ -166,3 +166,31 @@ def test_official_gap_praises_aim_only_with_activity() -> None:
     assert "well aimed (raw 30, weighted 28)" in busy.message
     idle = Flag("official_gap", "info", "relate", params={**params, "raw": 0.0, "weighted": 0.0})
     assert "well aimed" not in idle.message and "no activity behind it yet" in idle.message
+
+
+def test_evidence_reads_in_words_never_none() -> None:
+    from ssi_tui.wording.flags import evidence_lines
+
+    lines = evidence_lines(
+        {
+            "days_since": None,
+            "effort_share": 0.2245,
+            "reply_rate": 0.5,
+            "weighted": 12.0,
+            "on_tags": 0.46,
+            "sent": 1200,
+            "audiences": ["prospects", "partners"],
+            "personalised": False,
+        }
+    )
+    assert lines == [
+        "  days since: none yet",
+        "  effort share: 22%",
+        "  reply rate: 50%",
+        "  weighted: 12",
+        "  on tags: 0.46",
+        "  sent: 1,200",
+        "  audiences: prospects, partners",
+        "  personalised: no",
+    ]
+    assert not any("None" in line for line in lines)
