@@ -22,7 +22,7 @@ from ssi_tui.store.datadir import BACKUP_DIR, HISTORY_DIR, LOCK_FILE, STORE_FILE
 from ssi_tui.store.errors import ReadOnlyStoreError, StoreWriteError
 from ssi_tui.store.files import ensure_private_dir, remove_leftover_temps, secure_tree
 from ssi_tui.store.hotfile import Clock, HotFile
-from ssi_tui.store.indexes import Indexes
+from ssi_tui.store.indexes import Indexes, Placement
 from ssi_tui.store.lock import DEFAULT_TIMEOUT
 from ssi_tui.store.restore import restore_backup
 from ssi_tui.store.tables import Checklist, Readings, Records, Settings, Singleton
@@ -100,8 +100,17 @@ class Store(HotFile):
             raise
 
     def close(self) -> None:
-        """Release the writer lock (every write is already on disk)."""
+        """Release the writer lock (every write is already on disk) and let the documents go.
+
+        `_load` freezes them out of the collector's way and the repositories hold the store in
+        a cycle: without this, a closed store's documents lived as long as the process (one
+        that opened stores one after another grew by gigabytes)."""
         self.lock.release()
+        indexes = self.indexes
+        indexes.activities.rebuild({})
+        indexes.contacts.rebuild({})
+        indexes.activity_placement = Placement()
+        indexes.contact_placement = Placement()
 
     def __enter__(self) -> Store:
         return self

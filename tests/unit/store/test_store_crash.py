@@ -175,6 +175,7 @@ def run_crash_rounds(
                     f"read-only open after SIGKILL failed {where}: {type(error).__name__}: {error}"
                 )
             assert reader.activities.count() >= len(acknowledged), where
+            reader.close()
             try:
                 store = Store.open(data_dir, lock_timeout=10)
             except Exception as error:  # noqa: BLE001

@@ -534,3 +534,28 @@ def test_automatic_compaction_happens_just_past_the_limit(
         assert ids(store) == {activity.id for activity in added[1:]}
         assert store.activities.get(added[1].id).note == "changed"
         assert store.contacts.find("over the limit") is not None
+
+
+def test_a_closed_store_lets_its_documents_go(
+    data_dir: Path, make_activity: Callable[..., Activity]
+) -> None:
+    """Opening freezes the documents out of the collector's way and the repositories hold the
+    store in a cycle: a process opening stores one after another (a restore, the crash tests)
+    grew by the whole store each time."""
+    import gc
+    import tracemalloc
+
+    with Store.open(data_dir) as store:
+        store.activities.add_many([make_activity() for _ in range(4 * BULK_THRESHOLD)])
+    tracemalloc.start()
+    try:
+        sizes = []
+        for _ in range(4):
+            with Store.open(data_dir, read_only=True) as store:
+                assert store.activities.count() == 4 * BULK_THRESHOLD
+            gc.collect()
+            sizes.append(tracemalloc.get_traced_memory()[0])
+    finally:
+        tracemalloc.stop()
+        gc.unfreeze()
+    assert sizes[-1] - sizes[0] < 200_000, sizes  # one store's documents are about 1.5 MB
