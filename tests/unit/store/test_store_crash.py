@@ -222,12 +222,19 @@ def run_crash_rounds(
     }
 
 
+def in_time(stats: dict[str, object]) -> bool:
+    """The suite's rounds stay under a minute a test; the long run (bench/crash.py) grows the
+    store round after round, so its time is reported, not bounded."""
+    seconds = stats["seconds"]
+    return SCALE > 1 or (isinstance(seconds, float) and seconds < 60)
+
+
 def test_sigkill_during_single_adds_loses_no_acknowledged_activity(
     tmp_path: Path, child_env: dict[str, str]
 ) -> None:
     stats = run_crash_rounds(tmp_path, child_env, "add", rounds=50)
     assert stats["acknowledged"] >= 50
-    assert stats["seconds"] < 60 * SCALE, stats
+    assert in_time(stats), stats
 
 
 def fill_hot_table(data_dir: Path, rng: random.Random) -> set[str]:
@@ -268,7 +275,7 @@ def test_sigkill_around_automatic_compaction(tmp_path: Path, child_env: dict[str
     counts = stats["segments"]
     assert isinstance(counts, list)
     assert counts[-1] >= 8, f"compaction happened too rarely to test it: {stats}"
-    assert stats["seconds"] < 60 * SCALE, stats
+    assert in_time(stats), stats
 
 
 def test_sigkill_during_bulk_saves_to_segments(tmp_path: Path, child_env: dict[str, str]) -> None:
@@ -277,7 +284,7 @@ def test_sigkill_during_bulk_saves_to_segments(tmp_path: Path, child_env: dict[s
     assert isinstance(counts, list)
     assert counts[-1] >= 10, stats
     assert stats["acknowledged"] >= 10 * BULK_THRESHOLD
-    assert stats["seconds"] < 60 * SCALE, stats
+    assert in_time(stats), stats
 
 
 def test_sigkill_during_backups_leaves_every_kept_backup_intact(
@@ -285,7 +292,7 @@ def test_sigkill_during_backups_leaves_every_kept_backup_intact(
 ) -> None:
     stats = run_crash_rounds(tmp_path, child_env, "backup", rounds=12)
     assert list_backups(tmp_path / "data" / "backups"), stats
-    assert stats["seconds"] < 60 * SCALE, stats
+    assert in_time(stats), stats
 
 
 def test_sigkill_during_loads_loses_no_acknowledged_record(
@@ -293,4 +300,4 @@ def test_sigkill_during_loads_loses_no_acknowledged_record(
 ) -> None:
     stats = run_crash_rounds(tmp_path, child_env, "load", rounds=12)
     assert stats["acknowledged"] >= 12 * 200
-    assert stats["seconds"] < 60 * SCALE, stats
+    assert in_time(stats), stats
