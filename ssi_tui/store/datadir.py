@@ -19,7 +19,7 @@ import orjson
 from ssi_tui.domain.models import Goals, ProfileChecklist, ProfileHistory
 from ssi_tui.store import schema
 from ssi_tui.store.errors import StoreCorruptError, StoreVersionError
-from ssi_tui.store.integrity import SEGMENT_NAME, ChecksumError, unseal
+from ssi_tui.store.integrity import SEGMENT_NAME, ChecksumError, verify
 
 STORE_FILE = "store.json"
 HISTORY_DIR = "history"
@@ -80,8 +80,10 @@ def read_store_file(path: Path) -> StoreFile | None:
     except OSError as error:
         raise StoreCorruptError(f"cannot read {path}: {error.strerror}", str(path)) from None
     try:
-        body, sealed = unseal(raw)
-        data = orjson.loads(body)
+        sealed = verify(raw)
+        data = orjson.loads(raw)
+        if sealed is not None and isinstance(data, dict):
+            data.pop("checksum", None)
         version = schema.detect_version(data)
         if sealed is None and CHECKSUMS_SINCE <= version <= schema.SCHEMA_VERSION:
             raise ChecksumError("it has lost its checksum")

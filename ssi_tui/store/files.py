@@ -6,6 +6,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
 
@@ -76,8 +77,9 @@ def describe_os_error(error: OSError, path: Path) -> str:
     return f"could not save to {path}: {reason}; nothing was changed"
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically and durably, as a 0600 file.
+def atomic_write(path: Path, data: bytes | Sequence[bytes | memoryview]) -> None:
+    """Write `data` (bytes, or parts written one after the other) to `path` atomically and
+    durably, as a 0600 file.
 
     Temp file in the same directory, flush + fsync, `os.replace`, fsync of the directory.
     On failure the previous file is untouched, the temp file removed, and `StoreWriteError` raised.
@@ -87,7 +89,8 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=directory)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for part in [data] if isinstance(data, bytes) else data:
+                handle.write(part)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)

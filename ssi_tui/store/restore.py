@@ -28,7 +28,7 @@ from ssi_tui.store.datadir import (
 from ssi_tui.store.errors import NotFoundError, StoreCorruptError, StoreError, StoreVersionError
 from ssi_tui.store.files import atomic_write, ensure_private_dir, fsync_dir
 from ssi_tui.store.hotfile import Clock
-from ssi_tui.store.integrity import ChecksumError, confined, unseal
+from ssi_tui.store.integrity import ChecksumError, confined, verify
 from ssi_tui.store.lock import DEFAULT_TIMEOUT, WriterLock
 
 
@@ -198,7 +198,7 @@ def repair_segments(
 
 def _intact(history_dir: Path, name: str, checksum: str | None) -> bool:
     try:
-        _, sealed = unseal(confined(history_dir, segments.check_segment_name(name)).read_bytes())
+        sealed = verify(confined(history_dir, segments.check_segment_name(name)).read_bytes())
     except (OSError, ValueError, ChecksumError):
         return False
     return checksum is None or sealed == checksum

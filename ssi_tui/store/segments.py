@@ -19,7 +19,14 @@ from ssi_tui.store import schema
 from ssi_tui.store.datadir import restore_hint
 from ssi_tui.store.errors import StoreCorruptError
 from ssi_tui.store.files import atomic_write, ensure_private_dir
-from ssi_tui.store.integrity import check_segment_name, confined, seal, unseal
+from ssi_tui.store.integrity import (
+    check_segment_name,
+    confined,
+    seal,
+    sealed_parts,
+    unseal,
+    verify,
+)
 from ssi_tui.store.storage import dumps
 
 SEGMENT_FORMAT = "ssi-tui-segment"
@@ -42,13 +49,15 @@ def read_segments(
         try:
             check_segment_name(name)
             path = confined(history_dir, name)
-            body, sealed = unseal(path.read_bytes())
+            raw = path.read_bytes()
+            sealed = verify(raw)
             if checksums is not None:
                 if sealed is None:
                     raise ValueError("it has no checksum")
                 if checksums.get(name) != sealed:
                     raise ValueError("it is not the segment store.json lists (checksum differs)")
-            segment = orjson.loads(body)
+            segment = orjson.loads(raw)
+            del raw
             if not isinstance(segment, dict) or segment.get("format") != SEGMENT_FORMAT:
                 raise ValueError("not a history segment")
             for key in ("activities", "contacts"):
@@ -94,8 +103,8 @@ def write_segment(
         "activities": activity_docs,
         "contacts": contact_docs,
     }
-    sealed, checksum = seal(dumps(payload))
-    atomic_write(history_dir / name, sealed)
+    parts, checksum = sealed_parts(dumps(payload))
+    atomic_write(history_dir / name, parts)
     return name, checksum
 
 

@@ -12,7 +12,7 @@ from tinydb.storages import Storage
 
 from ssi_tui.store.errors import ReadOnlyStoreError
 from ssi_tui.store.files import atomic_write
-from ssi_tui.store.integrity import seal
+from ssi_tui.store.integrity import sealed_parts
 
 
 def dumps(data: Any) -> bytes:
@@ -51,7 +51,7 @@ class DurableStorage(Storage):
 
     def flush(self) -> None:
         """Write the in-memory data to disk now."""
-        atomic_write(self.path, seal(dumps(self._data))[0])
+        atomic_write(self.path, sealed_parts(dumps(self._data))[0])
         self._dirty = False
 
     @contextmanager
