@@ -31,6 +31,21 @@ def filled(table: DataTable[Any], app: App[Any], text: str, column: int = 0) -> 
         table.add_row(*cells, key=HINT)
 
 
+def last_column_room(table_width: int, rows: list[list[str]], headers: tuple[str, ...]) -> int:
+    """How many characters a table's last column (free text, clipped to it) has once the other
+    columns (`headers`, each row's texts) are shown whole; a table not laid out yet: no limit."""
+    if table_width <= 0:
+        return 10_000
+    widths = [
+        max([len(header), *(len(row[index]) for row in rows)])
+        for index, header in enumerate(headers)
+    ]
+    # A cell padding of 1 on each side of every column (the last one's too), and the border
+    # and the scrollbar (4) less those 2.
+    used = sum(width + 2 for width in widths) + 4
+    return max(12, table_width - used)
+
+
 def selected_key(table: DataTable[Any]) -> str | None:
     """The key of the row under the cursor: None when the table is empty or shows its hint."""
     if table.row_count == 0:

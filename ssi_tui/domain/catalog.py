@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from ssi_tui.domain.errors import DataFileError
 from ssi_tui.domain.models import PILLARS, ActivityKind, Pillar
 from ssi_tui.paths import package_data_dir
+from ssi_tui.wording.validation import validation_message
 
 
 class UnknownKindError(ValueError):
@@ -137,25 +138,17 @@ class Rules(Strict):
         return self.quality.relevance[max(1, min(5, relevance)) - 1]
 
 
-def _location(error: dict[str, Any]) -> str:
-    return ".".join(str(part) for part in error["loc"])
-
-
-# pydantic's wording of a few checks, in the user's words.
-_MESSAGES = {
-    "Input should be a finite number": "must be a number (not nan nor inf)",
-}
-
-
-def describe_validation_error(error: ValidationError) -> str:
-    """One line naming the first bad field and why (a check of the whole document names the
-    part itself)."""
-    first = error.errors()[0]
-    message = first["msg"].removeprefix("Value error, ")
-    message = _MESSAGES.get(message, message)
-    location = _location(first)
-    extra = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
-    return f"{location}: {message}{extra}" if location else f"{message}{extra}"
+def describe_validation_error(
+    error: ValidationError, data: object = None, *, at: tuple[str | int, ...] = ()
+) -> str:
+    """One line in the user's words: each bad field named as they wrote it (an item of a list
+    by its name, found in `data`, the document validated) and what is wrong with it. `at`: where
+    in `data` the part validated sits (an item of a list validated alone)."""
+    errors = [
+        {**detail, "loc": (*at, *detail["loc"])}
+        for detail in error.errors(include_url=False, include_input=False)
+    ]
+    return validation_message(errors, data)
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -183,7 +176,7 @@ def parse_catalog(data: dict[str, Any], source: str = "catalog.toml") -> Catalog
             kind = ActivityKind.model_validate(entry)
         except ValidationError as error:
             raise DataFileError(
-                f"{source}: kind {label}: {describe_validation_error(error)}"
+                f"{source}: kind {label}: {describe_validation_error(error, entry)}"
             ) from None
         if kind.id in kinds:
             raise DataFileError(f"{source}: kind {kind.id}: defined twice")
@@ -196,7 +189,7 @@ def parse_rules(data: dict[str, Any], source: str = "rules.toml") -> Rules:
     try:
         return Rules.model_validate(data)
     except ValidationError as error:
-        raise DataFileError(f"{source}: {describe_validation_error(error)}") from None
+        raise DataFileError(f"{source}: {describe_validation_error(error, data)}") from None
 
 
 def merge_tables(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -224,8 +217,9 @@ def load_user_rules(data_dir: Path | None) -> Rules:
     override = read_toml(path)
     override.setdefault("version", RULES_VERSION)
     shipped = read_toml(package_data_dir() / "rules.toml")
+    merged = merge_tables(shipped, override)
     try:
-        return Rules.model_validate(merge_tables(shipped, override))
+        return Rules.model_validate(merged)
     except ValidationError as error:
         first = error.errors()[0]
         if first["loc"] == ("version",):
@@ -233,7 +227,7 @@ def load_user_rules(data_dir: Path | None) -> Rules:
                 f"{path}: version {override.get('version')!r} is not supported "
                 f"(this ssi-tui reads rules version {RULES_VERSION}; see the shipped rules.toml)"
             ) from None
-        raise DataFileError(f"{path}: {describe_validation_error(error)}") from None
+        raise DataFileError(f"{path}: {describe_validation_error(error, merged)}") from None
 
 
 def load_catalog(path: Path | None = None) -> Catalog:

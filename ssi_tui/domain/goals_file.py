@@ -22,12 +22,12 @@ def parse_goals(data: Any, source: str, catalog: Catalog | None = None) -> Goals
     try:
         goals = Goals.model_validate(data)
     except ValidationError as error:
-        raise DataFileError(f"{source}: {describe_validation_error(error)}") from None
+        raise DataFileError(f"{source}: {describe_validation_error(error, data)}") from None
     if catalog is not None:
         for index, objective in enumerate(goals.objectives):
             if objective.kind not in catalog:
                 raise DataFileError(
-                    f"{source}: objectives.{index}.kind: unknown activity kind {objective.kind!r}"
+                    f"{source}: objective {index + 1}: kind: unknown activity kind {objective.kind!r}"
                 )
     return goals
 

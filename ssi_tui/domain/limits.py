@@ -32,7 +32,12 @@ def check_goal_sizes(data: Any) -> None:
         if len(table) > MAX_AUDIENCES:
             raise ValueError(f"{key}: at most {MAX_AUDIENCES} audiences, not {len(table):,}")
         for audience, words in table.items():
-            count = len(words.split(",")) if isinstance(words, str) else len(words or ())
+            if isinstance(words, str):
+                count = len(words.split(","))
+            elif isinstance(words, list | tuple | dict):
+                count = len(words)
+            else:
+                continue  # not a list of words: the model's own check says so
             if count > MAX_KEYWORDS:
                 raise ValueError(
                     f"{key}.{audience}: at most {MAX_KEYWORDS} per audience, not {count:,}"

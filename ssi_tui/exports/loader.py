@@ -98,7 +98,7 @@ def _models(source: str, section: str, items: Any, model: type[Model]) -> list[M
             result.append(model.model_validate(item))
         except ValidationError as error:
             raise DataFileError(
-                f"{source}: {section}[{index}].{describe_validation_error(error)}"
+                f"{source}: {describe_validation_error(error, {section: items}, at=(section, index))}"
             ) from None
     _unique(source, section, [getattr(item, "id") for item in result])  # noqa: B009
     return result
@@ -116,7 +116,9 @@ def _one(source: str, section: str, value: Any, model: type[Model]) -> Model:
     try:
         return model.model_validate(value)
     except ValidationError as error:
-        raise DataFileError(f"{source}: {section}.{describe_validation_error(error)}") from None
+        raise DataFileError(
+            f"{source}: {describe_validation_error(error, {section: value}, at=(section,))}"
+        ) from None
 
 
 def _records(source: str, section: str, items: Any, model: type[Model]) -> list[dict[str, Any]]:

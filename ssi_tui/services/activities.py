@@ -157,7 +157,7 @@ class ActivityService:
         try:
             activity = Activity.model_validate(values)
         except ValidationError as error:
-            raise InputError(describe_validation_error(error)) from None
+            raise InputError(describe_validation_error(error, values)) from None
         if activity.date > workspace.today:
             raise InputError(
                 f"date {activity.date.isoformat()} is in the future "

@@ -72,9 +72,10 @@ class GoalsService(ProfileChecklistPart):
     def set(self, goals: Goals) -> Goals:
         """Replace the goals (validated as a whole: every reference must name an audience)."""
         try:
-            checked = Goals.model_validate(goals.model_dump())
+            document = goals.model_dump()
+            checked = Goals.model_validate(document)
         except ValidationError as error:
-            raise InputError(describe_validation_error(error)) from None
+            raise InputError(describe_validation_error(error, document)) from None
         return self._store.goals.set(checked)
 
     def change(self, change: Callable[[Goals], Goals]) -> Goals:

@@ -122,7 +122,7 @@ class Planner:
         try:
             return Plan.model_validate(values)
         except ValidationError as error:
-            raise InputError(describe_validation_error(error)) from None
+            raise InputError(describe_validation_error(error, values)) from None
 
     def add_plan(self, fields: dict[str, Any]) -> Plan:
         """Validate and store a new plan."""

@@ -110,7 +110,7 @@ class ReadingService:
             try:
                 SSIReading.model_validate(data)
             except ValidationError as error:
-                errors[""] = describe_validation_error(error).removeprefix("(top level): ")
+                errors[""] = describe_validation_error(error, data)
         return errors
 
     def build(self, values: Mapping[str, Any]) -> SSIReading:

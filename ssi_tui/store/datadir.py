@@ -66,7 +66,7 @@ def check_models(data: dict[str, Any]) -> None:
             model.model_validate(value)
         except ValidationError as error:
             raise schema.StructureError(
-                f"invalid {table}: {describe_validation_error(error)}"
+                f"invalid {table}: {describe_validation_error(error, value)}"
             ) from None
 
 

@@ -173,7 +173,7 @@ class Records(Generic[Model]):
                 remedy = self._remedy.format(id=record_id[:8]) if doc.get("id") else RESTORE_REMEDY
                 found[record_id] = (
                     f"stored {self.noun} {record_id[:8]} is invalid "
-                    f"({describe_validation_error(error)}) and is ignored; {remedy}"
+                    f"({describe_validation_error(error, doc)}) and is ignored; {remedy}"
                 )
         return found
 

@@ -8,6 +8,7 @@ translation (gettext) replaces it; until then `_` returns the English template.
 - `flags`       a flag's message, action and suggested-plan note
 - `recurrence`  a plan's schedule ("weekly on Tue, Thu, until 2026-12-31")
 - `review`      the official comparison's sentences
+- `validation`  every validation error, the field named as the user wrote it
 
 This package imports nothing else from ssi_tui (it is below the domain in the layers).
 """

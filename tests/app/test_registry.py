@@ -78,6 +78,9 @@ def test_every_action_exists_on_its_screen() -> None:
     classes: dict[str, type] = {"app": SSIApp, "form": FormScreen, "help": HelpScreen}
     classes["recovery"] = RecoveryScreen
     classes["confirm"] = ConfirmScreen
+    from ssi_tui.app.screens.detail import DetailScreen
+
+    classes["detail"] = DetailScreen
     for screen in SCREENS:
         module = importlib.import_module(f"ssi_tui.app.screens.{screen.module}")
         classes[screen.id] = getattr(module, screen.cls)

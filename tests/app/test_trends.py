@@ -47,7 +47,13 @@ async def test_trends_on_the_demo_data(demo_app: SSIApp, size: tuple[int, int]) 
         assert series.weighted == pytest.approx([row.weighted for row in expected])
         rendered = chart.render().plain
         assert "SSI total (0-100), last 12 weeks" in rendered
-        assert "official" in rendered and "weighted" in rendered
+        # The legend is outside the plot and names each series by its own glyph.
+        assert "official" not in rendered and "weighted" not in rendered
+        legend = str(screen.query_one("#trend-legend").render())
+        assert "⠤⠤ raw" in legend and "▄▄ weighted" in legend and "● official" in legend
+        assert "▄" in rendered or "▀" in rendered  # weighted: a line of blocks
+        assert any("\u2801" <= char <= "\u28ff" for char in rendered)  # raw: braille
+        assert screen.query_one("#trend-legend").region.bottom <= size[1] - 1
 
         # Heatmap: one cell per day of the last year, the demo's active days lit.
         heatmap = screen.query_one(ActivityHeatmap)

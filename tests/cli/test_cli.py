@@ -177,7 +177,7 @@ def test_bad_input_is_one_line_status_2_nothing_stored(
 @pytest.mark.parametrize(
     ("content", "needle"),
     [
-        ("[audiences]\nprospects = -5\n", "greater than or equal to 0"),
+        ("[audiences]\nprospects = -5\n", "audience 'prospects': weight must be at least 0"),
         ("[audiences\n", "not valid TOML"),
         ('[audiences]\nprospects = 1\n[[accounts]]\nname = "X"\naudience = "nobody"\n', "nobody"),
         ('[audiences]\nprospects = 1\n[[objectives]]\nkind = "tweet"\nper_week = 2\n', "tweet"),

@@ -198,11 +198,11 @@ def _break(change: str) -> dict | str:
         ("newer", "newer ssi-tui"),
         ("missing", "'contacts' is missing"),
         ("unknown section", "unknown section 'extra'"),
-        ("bad activity date", "activities[1].date"),
-        ("unknown field", "activities[0].colour"),
-        ("bad reading", "readings[0].brand"),
+        ("bad activity date", "activity 2 (post, 2026-13-45): date must be a date (YYYY-MM-DD)"),
+        ("unknown field", "activity 1 (post, 2026-11-26): colour is not a known field"),
+        ("bad reading", "reading 1 (2026-11-26): brand must be at most 25"),
         ("duplicate id", "appears twice"),
-        ("bad plan", "plans[0]"),
+        ("bad plan", "plan 1 (comment): rule 'nonsense' must be an RRULE body"),
         ("settings", "settings must be an object"),
     ],
 )
@@ -341,7 +341,8 @@ def test_the_first_bad_record_is_named_and_nothing_is_stored(
     status, out, err = run("load", "--data-dir", str(data_dir), str(path))
     assert status == 2 and out == ""
     assert err == (
-        f"ssi-tui: error: {path}: readings[0].brand: must be a number (not nan nor inf)\n"
+        f"ssi-tui: error: {path}: reading 1 (2026-11-26): brand must be a number "
+        "(not nan nor inf)\n"
     )
     with Store.open(data_dir, read_only=True) as store:
         assert store.readings.all() == [] and store.activities.count() == 0

@@ -1,4 +1,4 @@
-"""SVG snapshots of every screen on the demo data at a fixed date (120x40 and 80x24)."""
+"""SVG snapshots of every screen on the demo data at a fixed date (140x45 and 80x24)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from ssi_tui.app.app import SSIApp
 
 from ..app.conftest import TODAY, settle
 
-SIZES = [(120, 40), (80, 24)]
+SIZES = [(140, 45), (80, 24)]
 
 
 def make_app(tmp_path: Path) -> SSIApp:
@@ -63,10 +63,43 @@ def test_screen_snapshot(snap_compare, tmp_path: Path, size: tuple[int, int], ke
     assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=pressing(key))
 
 
-@pytest.mark.parametrize("size", [(80, 24), (140, 45)], ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_dashboard_explains_a_pillar(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
     # 2: explain the find pillar
     assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=pressing("2"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("zoom", [False, True], ids=["panel", "full-screen"])
+def test_dashboard_with_a_flag_selected(
+    snap_compare, tmp_path: Path, size: tuple[int, int], zoom: bool
+) -> None:
+    """The fourth flag selected: its detail in the panel, then on the whole screen (Enter)."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("down", "down", "down")
+        if zoom:
+            await pilot.press("enter")
+        await settle(pilot)
+        await pilot.pause(0.2)
+
+    assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_log_form(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    """The form that logs an activity (n on the Activity log), its own keys in the footer."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.pause(0.2)
+
+    assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")

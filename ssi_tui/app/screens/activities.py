@@ -20,34 +20,25 @@ from ssi_tui.services.activities import ActivityRow as Row
 from ssi_tui.services.workspace import Workspace
 
 PAGE_SIZE = 500
-COLUMNS = (
-    "date",
-    "kind",
-    "pillar",
-    "audience",
-    "contact",
-    "company",
-    "channel",
-    "raw",
-    "weighted",
-    "counted_raw",
-    "counted_weighted",
-)
-# Raw and Wtd: the activity's own points; "now": what it counts for in today's score (after
-# decay and the daily caps).
-HEADERS = (
-    "Date",
-    "Kind",
-    "Pillar",
-    "Audience",
-    "Contact",
-    "Company",
-    "Ch.",
-    "Raw",
-    "Wtd",
-    "Raw now",
-    "Wtd now",
-)
+# Column → header, in the order shown: date, kind and the points first, so that a narrow
+# terminal cuts the details (contact, company, channel), never the scores. Raw and Wtd: the
+# activity's own points; "now": what it counts for in today's score (after decay and the
+# daily caps).
+COLUMN_HEADERS = {
+    "date": "Date",
+    "kind": "Kind",
+    "raw": "Raw",
+    "weighted": "Wtd",
+    "pillar": "Pillar",
+    "audience": "Audience",
+    "contact": "Contact",
+    "company": "Company",
+    "channel": "Ch.",
+    "counted_raw": "Raw now",
+    "counted_weighted": "Wtd now",
+}
+COLUMNS = tuple(COLUMN_HEADERS)
+HEADERS = tuple(COLUMN_HEADERS.values())
 NUMERIC = ("date", "raw", "weighted", "counted_raw", "counted_weighted")  # sorted largest first
 
 
@@ -196,20 +187,20 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         start = self.page * PAGE_SIZE
         for row in self.visible_rows[start : start + PAGE_SIZE]:
             activity = row.activity
-            table.add_row(
-                cell(activity.date.isoformat()),
-                cell(activity.kind),
-                cell(row.pillar),
-                cell(row.audience),
-                cell(activity.contact),
-                cell(activity.company),
-                cell("in" if activity.channel == "linkedin" else "off"),
-                cell(row.raw, justify="right"),
-                cell(row.weighted, justify="right"),
-                cell(f"{row.counted_raw:.2f}", justify="right"),
-                cell(f"{row.counted_weighted:.2f}", justify="right"),
-                key=activity.id,
-            )
+            cells = {
+                "date": cell(activity.date.isoformat()),
+                "kind": cell(activity.kind),
+                "raw": cell(row.raw, justify="right"),
+                "weighted": cell(row.weighted, justify="right"),
+                "pillar": cell(row.pillar),
+                "audience": cell(row.audience),
+                "contact": cell(activity.contact),
+                "company": cell(activity.company),
+                "channel": cell("in" if activity.channel == "linkedin" else "off"),
+                "counted_raw": cell(f"{row.counted_raw:.2f}", justify="right"),
+                "counted_weighted": cell(f"{row.counted_weighted:.2f}", justify="right"),
+            }
+            table.add_row(*(cells[column] for column in COLUMNS), key=activity.id)
         filled(table, self.app, self.empty_hint())
         self.update_status()
         self.refresh_bindings()

@@ -14,9 +14,10 @@ from textual.widgets import OptionList
 from ssi_tui.app.messages import ScoresReady, StartChecked
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.widgets.agenda import AgendaPanel
-from ssi_tui.app.widgets.flags import FlagDetail, FlagList
+from ssi_tui.app.widgets.flags import FlagDetail, FlagList, flag_detail, pillar_detail
 from ssi_tui.app.widgets.guide import FirstRunGuide
 from ssi_tui.app.widgets.pillars import PillarPanel
+from ssi_tui.wording.labels import flag_title
 from ssi_tui.wording.start import GUIDE_TITLE
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
 
     KEY_HINTS: ClassVar[dict[str, str]] = {
         "#agenda-panel": "Today ({app.go_planner}: planner)",
-        "#flag-detail": "Detail ({dashboard.brand}-{dashboard.relate}: why a score)",
+        "#flag-detail": "Detail ({dashboard.brand}-{dashboard.relate}: why · {dashboard.zoom}: full)",
     }
 
     as_of: reactive[date | None] = reactive(None)
@@ -131,9 +132,37 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
     def _moved_on_flags(self) -> bool:
         return self.focused is self.query_one(FlagList)
 
+    @on(OptionList.OptionSelected, "#flags")
+    def _flag_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a flag: that flag on the whole screen."""
+        event.stop()
+        self.explained = None
+        self._show_flag(event.option_index)
+        self.action_zoom()
+
+    def action_zoom(self) -> None:
+        """What the detail panel shows (the flag, or the pillar explained), full screen."""
+        from ssi_tui.app.screens.detail import DetailScreen
+
+        if self.explanation is not None:
+            body = pillar_detail(self.explanation)
+            title = str(self.query_one(FlagDetail).border_title)
+        elif self.selected_flag is not None:
+            body = flag_detail(self.selected_flag)
+            title = f"Flag: {flag_title(self.selected_flag.id)}"
+        else:
+            return
+        self.app.push_screen(DetailScreen(title, body))
+
+    def action_focus_panel(self, panel: str) -> None:
+        """Move the focus to a panel (`flags` or `flag-detail`)."""
+        self.query_one(f"#{panel}").focus()
+
     def action_explain_pillar(self, pillar: str) -> None:
-        """Explain a pillar's score in the detail panel (the same pillar again: the flag)."""
+        """Explain a pillar's score in the detail panel, which takes the focus (the arrow keys
+        scroll the explanation); the same pillar again: the flag, and back to the list."""
         self.explained = None if self.explained == pillar else pillar
+        self.action_focus_panel("flags" if self.explained is None else "flag-detail")
 
     def watch_explained(self) -> None:
         """Show (or leave) a pillar's explanation."""

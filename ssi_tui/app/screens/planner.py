@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -16,8 +17,8 @@ from textual.widgets.option_list import Option
 from ssi_tui.app.messages import PlannerLoaded
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.plan_forms import plan_fields, plan_form, remove_plan_form
-from ssi_tui.app.tables import filled, selected_key
-from ssi_tui.app.text import cell, plain
+from ssi_tui.app.tables import filled, last_column_room, selected_key
+from ssi_tui.app.text import cell, clipped, plain
 from ssi_tui.domain.agenda import Agenda, AgendaItem, Streak
 from ssi_tui.domain.plans import Plan
 from ssi_tui.domain.recurrence import rule_label
@@ -33,6 +34,19 @@ STATUS_CELLS = {
     "done": ("✓ done", "bold green"),
     "skipped": ("– skipped", "dim"),
 }
+
+
+AGENDA_COLUMNS = ("when", "status", "kind", "audience", "who", "note")
+AGENDA_HEADERS = ("When", "Status", "Kind", "Audience", "Who", "Note")
+
+
+def agenda_when(section: str, day: date) -> str:
+    """The agenda's first column: the section and the day (overdue: with its month)."""
+    if section == "Today":
+        return "Today"
+    if section == "Overdue":
+        return f"Overdue {day:%d %b}"
+    return f"{section} {day:%a %d}".strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +95,20 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
     """What to do today and this week, the plans behind it, and plans worth adopting."""
 
     AUTO_FOCUS = "#agenda-table"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (160, "-wide"),
+    ]
+    """Below 160 columns the plans take the full width (above the suggestions): side by side,
+    their "For" column was cut."""
     DEFAULT_CSS = """
     #agenda-table { height: 1fr; border: round $primary; }
     #planner-bottom { height: 45%; }
     #plan-table { width: 1fr; height: 1fr; border: round $accent; }
     #suggestions { width: 1fr; height: 1fr; border: round $warning; }
+    PlannerScreen.-narrow #planner-bottom { layout: vertical; height: 55%; }
+    PlannerScreen.-narrow #plan-table { width: 100%; }
+    PlannerScreen.-narrow #suggestions { width: 100%; }
     DataTable:focus, OptionList:focus { border: round $success; }
     """
 
@@ -95,6 +118,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         self.items: dict[str, AgendaItem] = {}
         self.plans_by_id: dict[str, Plan] = {}
         self.suggestions: dict[str, PlanSuggestion] = {}
+        self._agenda_width = -1
 
     KEY_HINTS: ClassVar[dict[str, str]] = {
         "#suggestions": "Suggested plans ({planner.adopt} adopts)"
@@ -112,29 +136,31 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         """Columns and titles."""
         agenda = self.query_one("#agenda-table", DataTable)
         agenda.border_title = "Agenda: overdue · today · next 6 days · recently done"
-        for key, header in (
-            ("when", "When"),
-            ("date", "Date"),
-            ("status", "Status"),
-            ("kind", "Kind"),
-            ("audience", "Audience"),
-            ("who", "Who"),
-            ("note", "Note"),
-        ):
+        for key, header in zip(AGENDA_COLUMNS, AGENDA_HEADERS, strict=True):
             agenda.add_column(header, key=key)
         plans = self.query_one("#plan-table", DataTable)
         plans.border_title = "Plans"
         for key, header in (
             ("kind", "Kind"),
+            ("for", "For"),
+            ("next", "Next"),
+            ("schedule", "Repeats"),
             ("streak", "Streak"),
             ("best", "Best"),
-            ("schedule", "Repeats"),
-            ("next", "Next"),
-            ("for", "For"),
             ("gain", "4 wk"),
         ):
             plans.add_column(header, key=key)
         super().on_mount()
+
+    def on_resize(self) -> None:
+        """The agenda's notes are clipped to the width there is: clip them again once the
+        table has its new size."""
+        self.call_after_refresh(self._refill_agenda)
+
+    def _refill_agenda(self) -> None:
+        width = self.query_one("#agenda-table").size.width
+        if self.data is not None and width != self._agenda_width:
+            self._fill_agenda(self.data.agenda)
 
     def status_detail(self) -> str:
         """Today's count, overdue count, overall streak."""
@@ -169,6 +195,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
 
     def _fill_agenda(self, agenda: Agenda) -> None:
         table = self.query_one("#agenda-table", DataTable)
+        self._agenda_width = table.size.width
         row = table.cursor_row
         table.clear()
         self.items = {}
@@ -178,21 +205,36 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
             ("", agenda.week),
             ("Recent", agenda.handled),
         ]
+        rows: list[tuple[AgendaItem, str, bool]] = []
         for label, items in sections:
             for item in items:
                 self.items[item.key] = item
-                when = label or item.date.strftime("%a %d")
-                text, style = STATUS_CELLS[item.status]
-                table.add_row(
-                    cell(when, style="bold" if label == "Overdue" else ""),
-                    cell(item.date.isoformat()),
-                    Text(text, style=style),
-                    cell(item.plan.kind),
-                    cell(item.plan.audience),
-                    cell(item.plan.who),
-                    cell(item.plan.note),
-                    key=item.key,
-                )
+                rows.append((item, agenda_when(label, item.date), label == "Overdue"))
+        room = last_column_room(
+            table.size.width,
+            [
+                [
+                    when,
+                    STATUS_CELLS[item.status][0],
+                    item.plan.kind,
+                    item.plan.audience or "—",
+                    plain(item.plan.who) or "—",
+                ]
+                for item, when, _ in rows
+            ],
+            AGENDA_HEADERS[:-1],
+        )
+        for item, when, overdue in rows:
+            text, style = STATUS_CELLS[item.status]
+            table.add_row(
+                cell(when, style="bold" if overdue else ""),
+                Text(text, style=style),
+                cell(item.plan.kind),
+                cell(item.plan.audience),
+                cell(item.plan.who),
+                cell(clipped(plain(item.plan.note), room) if item.plan.note else ""),
+                key=item.key,
+            )
         filled(table, self.app, "Nothing planned this week: {planner.new} adds a plan")
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
@@ -205,15 +247,18 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         for plan_row in rows:
             plan = plan_row.plan
             self.plans_by_id[plan.id] = plan
-            target = " · ".join(part for part in (plan.audience, plan.who) if part)
+            # The contact, else the company (the agenda names both): short enough for 100 columns.
+            target = " · ".join(
+                part for part in (plan.audience, plan.contact or plan.company) if part
+            )
             streak = plan_row.streak
             table.add_row(
                 cell(plan.kind),
+                cell(target),
+                cell(plan_row.next.isoformat() if plan_row.next else "ended"),
+                cell(plan_row.schedule),
                 cell(str(streak.current), justify="right"),
                 cell(str(streak.best), justify="right"),
-                cell(plan_row.schedule),
-                cell(plan_row.next.isoformat() if plan_row.next else "ended"),
-                cell(target),
                 cell(gain_cell(gains.get(plan.id)), justify="right"),
                 key=plan.id,
             )

@@ -9,12 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
+from textual.widgets import Static
 
 from ssi_tui.app.messages import TrendsLoaded
 from ssi_tui.app.registry import key_display, with_keys
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.widgets.heatmap import ActivityHeatmap
-from ssi_tui.app.widgets.trend_chart import TrendChart, trend_series
+from ssi_tui.app.widgets.trend_chart import TrendChart, legend, trend_series
 from ssi_tui.domain.pillars import PILLARS
 from ssi_tui.domain.review import WeekRow
 from ssi_tui.services.review import WEEK_CHOICES
@@ -27,6 +28,7 @@ class TrendsScreen(BaseScreen, screen_id="trends"):
     DEFAULT_CSS = """
     #trends { height: 1fr; }
     #trend-chart { height: 1fr; min-height: 6; border: round $primary; }
+    #trend-legend { height: auto; padding: 0 1; }
     #heatmap { height: auto; padding: 0 1; }
     """
 
@@ -41,6 +43,7 @@ class TrendsScreen(BaseScreen, screen_id="trends"):
         """Chart (pillar toggles in its bottom border), heatmap."""
         with Vertical(id="trends"):
             yield TrendChart(id="trend-chart")
+            yield Static(legend(), id="trend-legend")
             yield ActivityHeatmap(id="heatmap")
 
     def on_mount(self) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
-from textual.binding import Binding, BindingType
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.widgets import OptionList, Static
@@ -98,30 +99,23 @@ class FlagList(OptionList):
         self.highlighted = min(highlighted or 0, len(flags) - 1)
 
 
-class FlagDetail(Static, can_focus=True):
-    """The selected flag, in full (focusable: the arrow keys and page keys scroll it)."""
+class FlagDetail(VerticalScroll):
+    """The selected flag, in full, or a pillar's explanation: focusable, the arrow and page keys
+    scroll it (a Static inside a scrolling container, so that it scrolls by its text's height)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "scroll_up", "Scroll up", show=False),
-        Binding("down", "scroll_down", "Scroll down", show=False),
-        Binding("home", "scroll_home", "Top", show=False),
-        Binding("end", "scroll_end", "Bottom", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-    ]
+    def compose(self) -> ComposeResult:
+        """The text."""
+        yield Static(id="flag-detail-text")
 
     @property
-    def allow_vertical_scroll(self) -> bool:
-        """Scrolls by keyboard when its text outgrows it (a Static alone would not)."""
-        return self.max_scroll_y > 0
+    def text(self) -> str:
+        """What the panel shows, as plain text (for tests and the full-screen view)."""
+        return str(self.query_one("#flag-detail-text", Static).render())
 
-    def action_scroll_home(self) -> None:
-        """To the top (Widget's own checks `is_scrollable`, False for a Static)."""
+    def update(self, content: Content) -> None:
+        """Show new text, from its top."""
+        self.query_one("#flag-detail-text", Static).update(content)
         self.scroll_home(animate=False)
-
-    def action_scroll_end(self) -> None:
-        """To the bottom."""
-        self.scroll_end(animate=False)
 
     flag: var[Flag | None] = var(None, always_update=True)
     """The flag shown (bound to the dashboard's `selected_flag`)."""
@@ -138,12 +132,10 @@ class FlagDetail(Static, can_focus=True):
         if explanation is None:
             self.show(self.flag)
         else:
-            self.scroll_home(animate=False)
             self.update(pillar_detail(explanation))
 
     def show(self, flag: Flag | None) -> None:
         """Display one flag (None: a hint)."""
-        self.scroll_home(animate=False)
         if flag is None:
             self.update(
                 Content.styled("Select a flag to see its evidence and suggested action.", "dim")

@@ -10,12 +10,12 @@ class StatusBar(Static):
     """Screen title, store location and, when it applies, the read-only banner."""
 
     def show(self, title: str, detail: str, store: str, read_only: str | None) -> None:
-        """Update the bar (all values shown literally)."""
+        """Update the bar (all values shown literally). Read-only, the banner and its reason
+        take a line of their own below, wrapped rather than cut on a narrow terminal."""
         parts: list[tuple[str, str] | str] = [(f" {title} ", "bold reverse"), " ", detail]
+        parts.extend(["  ", (store, "dim")])
+        self.set_class(bool(read_only), "-read-only")
         if read_only:
-            self.add_class("-read-only")
-            parts.extend(["  ", (" READ-ONLY ", "bold reverse"), " ", read_only])
-        else:
-            self.remove_class("-read-only")
-            parts.extend(["  ", (store, "dim")])
+            reason = read_only.removeprefix("Read-only: ")
+            parts.extend(["\n", (" READ-ONLY ", "bold reverse"), " ", reason])
         self.update(Content.assemble(*parts))

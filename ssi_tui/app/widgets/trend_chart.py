@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from textual.content import Content
 from textual_plotext import PlotextPlot
 
 from ssi_tui.domain.pillars import PILLARS
@@ -13,6 +14,23 @@ from ssi_tui.domain.review import WeekRow
 RAW_COLOR = "cyan"
 WEIGHTED_COLOR = "green"
 OFFICIAL_COLOR = "orange"
+# Each series has its own glyphs as well as its own colour (readable in monochrome and by
+# colour-blind users): raw a thin braille line, weighted a line of blocks, official dots.
+RAW_MARKER = "braille"
+WEIGHTED_MARKER = "hd"
+OFFICIAL_MARKER = "●"
+LEGEND = (
+    ("⠤⠤", RAW_COLOR, "raw (what LinkedIn sees)"),
+    ("▄▄", WEIGHTED_COLOR, "weighted (for your goals)"),
+    ("●", OFFICIAL_COLOR, "official readings"),
+)
+
+
+def legend() -> Content:
+    """The chart's legend, one line, outside the plot: each series' glyph in its colour."""
+    return Content("  ").join(
+        Content.assemble((glyph, f"bold {color}"), f" {label}") for glyph, color, label in LEGEND
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,15 +72,14 @@ class TrendChart(PlotextPlot):
         weeks = len(series.labels)
         if weeks:
             xs = list(range(weeks))
-            plt.plot(xs, series.raw, label="raw", color=RAW_COLOR, marker="braille")
-            plt.plot(xs, series.weighted, label="weighted", color=WEIGHTED_COLOR, marker="braille")
+            plt.plot(xs, series.raw, color=RAW_COLOR, marker=RAW_MARKER)
+            plt.plot(xs, series.weighted, color=WEIGHTED_COLOR, marker=WEIGHTED_MARKER)
             if series.official:
                 plt.scatter(
                     [index for index, _ in series.official],
                     [value for _, value in series.official],
-                    label="official",
                     color=OFFICIAL_COLOR,
-                    marker="●",
+                    marker=OFFICIAL_MARKER,
                 )
             step = max(1, weeks // 6)
             ticks = list(range(weeks - 1, -1, -step))[::-1]

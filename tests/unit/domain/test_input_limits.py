@@ -27,7 +27,7 @@ def test_nan_and_inf_are_refused_in_rules(tmp_path: Path, text: str, place: str)
     with pytest.raises(DataFileError) as caught:
         load_user_rules(tmp_path)
     assert str(caught.value) == (
-        f"{tmp_path / 'rules.toml'}: {place}: must be a number (not nan nor inf)"
+        f"{tmp_path / 'rules.toml'}: {place} must be a number (not nan nor inf)"
     )
 
 
@@ -35,7 +35,9 @@ def test_nan_and_inf_are_refused_in_rules(tmp_path: Path, text: str, place: str)
 def test_nan_and_inf_weights_are_refused_in_goals(tmp_path: Path, value: str) -> None:
     path = tmp_path / "goals.toml"
     path.write_text(f"[audiences]\nprospects = {value}\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match="weight: must be a number \\(not nan nor inf\\)$"):
+    with pytest.raises(
+        DataFileError, match="audience 'prospects': weight must be a number \\(not nan nor inf\\)$"
+    ):
         load_goals_file(path)
 
 
