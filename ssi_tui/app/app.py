@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -13,7 +14,7 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.reactive import reactive
 
-from ssi_tui.app.messages import KeymapRead, Saved, SaveFailed, StoreFailed, StoreOpened
+from ssi_tui.app.messages import KeymapRead, StoreFailed, StoreOpened
 from ssi_tui.app.registry import SCREENS, ScreenSpec, bindings_for, command
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.dashboard import DashboardScreen
@@ -120,6 +121,7 @@ class SSIApp(App[None]):
             )
             workspace = opened.workspace
             problems = workspace.problems()
+            theme = workspace.settings.theme
         except (StoreCorruptError, StoreVersionError) as error:
             corrupt = isinstance(error, StoreCorruptError)
             self.post_message(StoreFailed(str(error), recover=True, corrupt=corrupt))
@@ -127,11 +129,13 @@ class SSIApp(App[None]):
         except (StoreError, DataFileError, OSError) as error:
             self.post_message(StoreFailed(str(error)))
             return
-        self.post_message(StoreOpened(workspace, opened.read_only_reason, problems))
+        self.post_message(StoreOpened(workspace, opened.read_only_reason, problems, theme))
 
     @on(StoreOpened)
     def _store_opened(self, message: StoreOpened) -> None:
-        self._store_ready(message.workspace, message.read_only_reason, message.problems)
+        self._store_ready(
+            message.workspace, message.read_only_reason, message.problems, message.theme
+        )
 
     @on(StoreFailed)
     def _store_failed(self, message: StoreFailed) -> None:
@@ -141,11 +145,14 @@ class SSIApp(App[None]):
             self._load_failed(message.error)
 
     def _store_ready(
-        self, workspace: Workspace, read_only_reason: str | None, problems: list[str]
+        self,
+        workspace: Workspace,
+        read_only_reason: str | None,
+        problems: list[str],
+        theme: str | None = None,
     ) -> None:
         self.workspace = workspace
         self.read_only_reason = read_only_reason
-        theme = workspace.settings.theme
         if theme is not None and theme in self.available_themes:
             self.theme = theme
         self.data_version += 1
@@ -189,56 +196,91 @@ class SSIApp(App[None]):
         theme = self.theme
         self.save(lambda workspace: workspace.settings.remember_theme(theme), refresh=False)
 
-    # -- saving ------------------------------------------------------------------------------
-    def save(
+    # -- reading and saving ------------------------------------------------------------------
+    async def read(self, fetch: Callable[[Workspace], Result]) -> Result:
+        """Run a service read under the workspace's lock in a thread and await its result (the
+        UI thread never reads the store). Raises what the read raises (see `user_errors`)."""
+        workspace = self._open_workspace()
+
+        def locked() -> Result:
+            with workspace.lock:
+                return fetch(workspace)
+
+        return await asyncio.to_thread(locked)
+
+    async def write(
         self,
         action: Callable[[Workspace], Result],
         success: str | None = None,
         *,
-        then: Callable[[Result], object] | None = None,
         refresh: bool = True,
-    ) -> None:
-        """Run a write against the workspace on the writer thread (one at a time, in order);
-        then, on the UI thread, `success` is notified, the screens refresh and `then(result)`
-        runs. A failure is an error notification, never a crash, and changes nothing."""
-        if self.workspace is None:
-            self.notify("The store is not open yet.", severity="warning")
-            return
-        workspace = self.workspace
-
-        def write() -> None:
-            from ssi_tui.app.background import user_errors
-
-            def locked() -> Result:
-                with workspace.lock:
-                    return action(workspace)
-
-            try:
-                result = self._writer.submit(locked).result()
-            except user_errors() as error:
-                self.post_message(SaveFailed(str(error)))
-                return
-            self.post_message(Saved(result, success, then, refresh=refresh))
-
-        self.run_worker(write, thread=True, group="save", description="save")
-
-    @on(Saved)
-    def _saved(self, message: Saved) -> None:
+    ) -> Any:
+        """The one save path: run a write on the writer thread (one at a time, in the order
+        asked) and await it, the UI thread never waiting on the lock. Then `success` is
+        notified (a `Change` goes on the undo stack, its words saying how to undo it) and the
+        screens refresh. Returns the write's result (a `Change`'s own result); raises what it
+        raises (a user error: nothing changed), for the caller to show where it belongs."""
         from ssi_tui.services.undo import Change
 
-        result = message.result
-        success = message.success
+        workspace = self._open_workspace()
+
+        def locked() -> Result:
+            with workspace.lock:
+                done = action(workspace)
+                if refresh:  # the data changed: the calibration kept for it follows
+                    workspace.calibration.keep()
+                return done
+
+        result: Any = await asyncio.wrap_future(self._writer.submit(locked))
         if isinstance(result, Change):
             self.undo_steps = [*self.undo_steps, result][-UNDO_DEPTH:]
             self.refresh_bindings()
             success = f"{success or capitalised(result.what)} — {self.undo_hint()} to undo"
             result = result.result
-        if message.refresh:
+        if refresh:
             self.data_changed()
         if success:
             self.notify(success, markup=False)
-        if message.then is not None:
-            message.then(result)
+        return result
+
+    def save(
+        self,
+        action: Callable[[Workspace], Result],
+        success: str | None = None,
+        *,
+        refresh: bool = True,
+    ) -> None:
+        """`write`, started from a key with nothing to do after it: a failure is an error
+        notification ("Not saved"), never a crash, and changes nothing."""
+        self.run_worker(self.saving(action, success, refresh=refresh), group="save")
+
+    async def saving(
+        self,
+        action: Callable[[Workspace], Result],
+        success: str | None = None,
+        *,
+        refresh: bool = True,
+    ) -> Any:
+        """`write`, a failure notified ("Not saved"): the result, or None when it failed."""
+        from ssi_tui.app.background import user_errors
+
+        try:
+            return await self.write(action, success, refresh=refresh)
+        except user_errors() as error:
+            self.not_saved(str(error))
+            return None
+
+    def not_saved(self, error: str) -> None:
+        """Say that a write was refused, and why."""
+        self.notify(error, title="Not saved", severity="error", timeout=10, markup=False)
+
+    def _open_workspace(self) -> Workspace:
+        """The open workspace; an `InputError` while the store is not open yet."""
+        if self.workspace is None:
+            from ssi_tui.services.errors import InputError
+
+            raise InputError("the store is not open yet")
+        return self.workspace
 
     def undo_hint(self) -> str:
         """The key that undoes, as the user's keymap binds it (e.g. 'u')."""
@@ -265,10 +307,6 @@ class SSIApp(App[None]):
                 return False
             return True if self.undo_steps else None
         return True
-
-    @on(SaveFailed)
-    def _save_failed(self, message: SaveFailed) -> None:
-        self.notify(message.error, title="Not saved", severity="error", timeout=10, markup=False)
 
     def data_changed(self) -> None:
         """The one refresh signal: every screen shows the new data (the current one now, the

@@ -6,137 +6,177 @@ started it shows the result on the UI thread. `LoadFailed` is every load's error
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from collections import Counter
+    from datetime import date
+
     from ssi_tui.app.keymap import Keymap
-    from ssi_tui.services.workspace import Workspace
+    from ssi_tui.app.screens.goal_forms import GoalsData
+    from ssi_tui.app.screens.plan_forms import PlannerData
+    from ssi_tui.domain.agenda import Agenda, Streak
+    from ssi_tui.domain.models import Goals, SSIReading
+    from ssi_tui.domain.nurture import TouchStatus
+    from ssi_tui.domain.report import Report
+    from ssi_tui.domain.review import WeekRow
+    from ssi_tui.services.activities import ActivityRow
+    from ssi_tui.services.contacts import ContactRow
+    from ssi_tui.services.imports import ImportProgress, ImportSummary
+    from ssi_tui.services.workspace import StartState, Workspace
 
-T = TypeVar("T")
+# Each worker's result is a message of its own type, a dataclass whose `value` is typed: the
+# screen that asked for it handles it with `@on`, on the UI thread.
 
 
-class Loaded(Message, Generic[T]):
-    """A worker's result (`value`) for the screen or widget that asked for it."""
-
-    def __init__(self, value: T) -> None:
-        super().__init__()
-        self.value = value
-
-
-class ScoresReady(Loaded[Any]):
+@dataclass
+class ScoresReady(Message):
     """The dashboard's report (scores and flags) is computed."""
 
-
-class RowsLoaded(Loaded[Any]):
-    """A table's rows are read (activities, contacts, readings)."""
+    value: Report
 
 
-class RowsFiltered(Loaded[Any]):
+@dataclass
+class ActivityLog:
+    """What the activity log shows: its rows, and its filters' choices."""
+
+    rows: list[ActivityRow]
+    audiences: list[str]
+    kinds: list[str]
+
+
+@dataclass
+class ActivityRowsLoaded(Message):
+    """The activity log's rows are read."""
+
+    value: ActivityLog
+
+
+@dataclass
+class RowsFiltered(Message):
     """The activity log's rows are filtered and sorted."""
 
-
-class TrendsLoaded(Loaded[Any]):
-    """The weekly history and the active days are computed."""
+    value: list[ActivityRow]
 
 
-class LosingTouchLoaded(Loaded[Any]):
+@dataclass
+class ContactList:
+    """What the Contacts screen shows: its rows, and the goals its audience form offers."""
+
+    rows: list[ContactRow]
+    goals: Goals
+
+
+@dataclass
+class ContactRowsLoaded(Message):
+    """The contacts are read."""
+
+    value: ContactList
+
+
+@dataclass
+class ReadingRowsLoaded(Message):
+    """The official readings are read, each with our estimate on its date."""
+
+    value: list[tuple[SSIReading, Report]]
+
+
+@dataclass
+class TrendsLoaded(Message):
+    """The weekly history, the active days, and the day they are as of."""
+
+    value: tuple[list[WeekRow], Counter[date], date]
+
+
+@dataclass
+class LosingTouchLoaded(Message):
     """Who is losing touch, as of today."""
 
+    value: list[TouchStatus]
 
-class PlannerLoaded(Loaded[Any]):
+
+@dataclass
+class PlannerLoaded(Message):
     """The agenda, plans, streaks and suggestions."""
 
+    value: PlannerData
 
-class AgendaLoaded(Loaded[Any]):
+
+@dataclass
+class AgendaLoaded(Message):
     """Today's agenda and the overall streak (the dashboard's panel)."""
 
+    value: tuple[Agenda, Streak]
 
-class ImportProgressed(Loaded[Any]):
+
+@dataclass
+class ImportProgressed(Message):
     """An import moved on (a file read, rows matched)."""
 
+    value: ImportProgress
 
-class ImportFinished(Loaded[Any]):
+
+@dataclass
+class ImportFinished(Message):
     """An import is done (or counted, in a dry run): its summary."""
 
+    value: ImportSummary
 
+
+@dataclass
 class ImportFailed(Message):
     """An import stopped: nothing was saved."""
 
-    def __init__(self, title: str, error: str) -> None:
-        super().__init__()
-        self.title = title
-        self.error = error
+    title: str
+    error: str
 
 
+@dataclass
 class LoadFailed(Message):
     """A worker could not load what a screen shows (`what`): the store said `error`."""
 
-    def __init__(self, what: str, error: str) -> None:
-        super().__init__()
-        self.what = what
-        self.error = error
+    what: str
+    error: str
 
 
+@dataclass
 class StoreOpened(Message):
     """The store is open (read-only, with the reason, if another ssi-tui holds it)."""
 
-    def __init__(self, workspace: Workspace, read_only_reason: str | None, problems: list[str]):
-        super().__init__()
-        self.workspace = workspace
-        self.read_only_reason = read_only_reason
-        self.problems = problems
+    workspace: Workspace
+    read_only_reason: str | None
+    problems: list[str]
+    theme: str | None = None  # the theme the user chose last (read with the store)
 
 
+@dataclass
 class StoreFailed(Message):
     """The store could not be opened; `recover` when a backup could help (corrupt, newer)."""
 
-    def __init__(self, error: str, *, recover: bool = False, corrupt: bool = False) -> None:
-        super().__init__()
-        self.error = error
-        self.recover = recover
-        self.corrupt = corrupt
+    error: str
+    recover: bool = False
+    corrupt: bool = False
 
 
-class Saved(Message):
-    """A write went through: the data changed; `then(result)` runs on the UI thread."""
-
-    def __init__(
-        self,
-        result: object,
-        success: str | None,
-        then: Callable[[Any], object] | None,
-        *,
-        refresh: bool = True,
-    ) -> None:
-        super().__init__()
-        self.result = result
-        self.success = success
-        self.then = then
-        self.refresh = refresh  # whether the screens show the data again
-
-
-class SaveFailed(Message):
-    """A write was refused (bad input, read-only store, disk…): nothing changed."""
-
-    def __init__(self, error: str) -> None:
-        super().__init__()
-        self.error = error
-
-
+@dataclass
 class KeymapRead(Message):
     """The user's `config.toml` keymap has been read (in a worker): the app applies it."""
 
-    def __init__(self, keymap: Keymap) -> None:
-        super().__init__()
-        self.keymap = keymap
+    keymap: Keymap
 
 
-class GoalsLoaded(Loaded[Any]):
+@dataclass
+class GoalsLoaded(Message):
     """The goals, this week's objectives, the profile checklist and its completeness."""
 
+    value: GoalsData
 
-class StartChecked(Loaded[Any]):
+
+@dataclass
+class StartChecked(Message):
     """What the store holds yet (goals, activity, readings): the first-run guide or scores."""
+
+    value: StartState

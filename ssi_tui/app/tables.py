@@ -3,13 +3,66 @@ selection that never takes the hint for a record."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
+from textual.actions import SkipAction
 from textual.app import App
-from textual.widgets import DataTable
+from textual.binding import Binding, BindingType
+from textual.widget import Widget
+from textual.widgets import DataTable, OptionList
 
 from ssi_tui.app.registry import with_keys
 from ssi_tui.app.text import cell
+
+
+def _screen_binds(widget: Widget, key: str) -> bool:
+    """Whether a command of the widget's screen or of the app is on `key` (the user's keymap
+    may put one on `j` or `k`): that command then wins over the list's own move."""
+    # The binding chain is Textual's own (private) view of the keys with the keymap applied.
+    for node, bindings in widget.screen._binding_chain:
+        if node is not widget and key in bindings.key_to_bindings:
+            return True
+    return False
+
+
+class Table(DataTable[Any]):
+    """A table of rows moved as users of good terminal apps expect: Home and End go to the first
+    and last row, PageUp/PageDown by a page, `j`/`k` down and up."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home", "scroll_top", "First row", show=False),
+        Binding("end", "scroll_bottom", "Last row", show=False),
+        Binding("j", "move('j', 'down')", "Down", show=False),
+        Binding("k", "move('k', 'up')", "Up", show=False),
+    ]
+
+    def action_move(self, key: str, direction: str) -> None:
+        """`j`/`k`: down or up a row, unless the screen has a command on that letter."""
+        if _screen_binds(self, key):
+            raise SkipAction
+        if direction == "down":
+            self.action_cursor_down()
+        else:
+            self.action_cursor_up()
+
+
+class Choices(OptionList):
+    """An option list with `j`/`k` as well as the arrows (Home, End and the page keys it has)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "move('j', 'down')", "Down", show=False),
+        Binding("k", "move('k', 'up')", "Up", show=False),
+    ]
+
+    def action_move(self, key: str, direction: str) -> None:
+        """`j`/`k`: down or up an option, unless the screen has a command on that letter."""
+        if _screen_binds(self, key):
+            raise SkipAction
+        if direction == "down":
+            self.action_cursor_down()
+        else:
+            self.action_cursor_up()
+
 
 HINT = "-hint"
 """The row key of an empty table's hint (no record has it: ids are hex)."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ssi_tui.cli.args import whole_number
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
+from ssi_tui.wording import counted
 from ssi_tui.wording.labels import new_contact_line
 
 if TYPE_CHECKING:
@@ -236,7 +237,9 @@ def run_activities(context: Context) -> int:
         for activity in activities
     ]
     headers = ("date", "kind", "pillar", "audience", "contact", "company", "channel", "source")
-    context.stdout.write(format_table(headers, table) + f"\n{len(table)} activities\n")
+    context.stdout.write(
+        format_table(headers, table) + f"\n{counted(len(table), 'activity', 'activities')}\n"
+    )
     return 0
 
 
@@ -255,7 +258,7 @@ def run_contacts(context: Context) -> int:
     rows = [(c.name, c.company, c.title, c.audience, c.profile_url) for c in contacts]
     context.stdout.write(
         format_table(("name", "company", "title", "audience", "profile"), rows)
-        + f"\n{len(rows)} contacts\n"
+        + f"\n{counted(len(rows), 'contact')}\n"
     )
     return 0
 

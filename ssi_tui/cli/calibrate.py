@@ -7,6 +7,7 @@ import argparse
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.domain.pillars import PILLARS
+from ssi_tui.wording import counted
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -42,6 +43,7 @@ def run_calibrate(context: Context) -> int:
     workspace = context.workspace(write=bool(args.off or args.on))
     if args.off or args.on:
         workspace.calibration.set_enabled(bool(args.on))
+        workspace.calibration.keep()
     calibration = workspace.calibration.current()
     enabled = workspace.calibration.enabled
     skipped = calibration.skipped if calibration else tuple(workspace.calibration.skipped())
@@ -91,7 +93,7 @@ def run_calibrate(context: Context) -> int:
     )
     headers = ("pillar", "factor", "stock", "error before", "error after")
     context.stdout.write(
-        f"Calibrated on {calibration.readings} readings (errors: points, each reading predicted "
+        f"Calibrated on {counted(calibration.readings, 'reading')} (errors: points, each reading predicted "
         "from the others)\n"
         + format_table(headers, rows, align_right=range(1, 5))
         + "\n"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.domain.text import clean_text
+from ssi_tui.wording import counted
 
 if TYPE_CHECKING:
     from ssi_tui.services.imports import ImportProgress, ImportSummary
@@ -101,7 +102,7 @@ def render_summary(summary: ImportSummary) -> str:
         shown = summary.ignored_files[:IGNORED_SHOWN]
         more = len(summary.ignored_files) - len(shown)
         lines.append(
-            f"Ignored {len(summary.ignored_files)} files: "
+            f"Ignored {counted(len(summary.ignored_files), 'file')}: "
             + ", ".join(clean_text(name) for name in shown)
             + (f", … {more} more (see --json)" if more else "")
         )
@@ -128,7 +129,7 @@ class TerminalProgress:
             percent = 100 * event.done / event.total if event.total else 100.0
             text = f"reading {clean_text(event.file)} {percent:3.0f}%"
         else:
-            text = f"saving {event.total:,} activities…"
+            text = f"saving {counted(event.total, 'activity', 'activities')}…"
         self.stream.write("\r\x1b[K" + text)
         self.stream.flush()
         self._shown = True

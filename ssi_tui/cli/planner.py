@@ -10,6 +10,7 @@ from ssi_tui.cli.args import whole_number
 from ssi_tui.cli.context import Context
 from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.cli.projecting import run_plan_adopt, run_plan_project, run_plan_suggest
+from ssi_tui.wording import counted
 
 if TYPE_CHECKING:
     from ssi_tui.domain.agenda import AgendaItem
@@ -238,7 +239,7 @@ def run_agenda(context: Context) -> int:
         f"Agenda as of {agenda.as_of.isoformat()}: {len(agenda.overdue)} overdue, "
         f"{len(agenda.open_today)} of {len(agenda.today)} open today, {len(agenda.week)} this week\n"
         + format_table(headers, rows)
-        + f"\nStreak: {streak.current} days with every planned action done on time"
+        + f"\nStreak: {counted(streak.current, 'day')} with every planned action done on time"
         f" (best {streak.best})\n"
     )
     return 0
@@ -289,6 +290,6 @@ def run_losing_touch(context: Context) -> int:
     )
     context.stdout.write(
         format_table(headers, rows, align_right=(4, 5, 6))
-        + f"\n{len(rows)} contacts losing touch, most overdue first (days overdue ÷ cadence)\n"
+        + f"\n{counted(len(rows), 'contact')} losing touch, most overdue first (days overdue ÷ cadence)\n"
     )
     return 0

@@ -9,6 +9,7 @@ from ssi_tui.cli.args import whole_number
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import bar, format_table, print_json
 from ssi_tui.domain.pillars import PILLARS
+from ssi_tui.wording import counted
 from ssi_tui.wording.labels import cap_bound, pillar_label
 
 if TYPE_CHECKING:
@@ -192,7 +193,7 @@ def render_report(report: Report) -> str:
         pillars = ", ".join(f"{pillar} {report.calibrated(pillar):.1f}" for pillar in PILLARS)
         lines.append(
             f"{'calibrated raw':<24}{report.calibrated_total or 0.0:>6.1f}  ({pillars}; calibrated "
-            f"on {calibration.readings} readings, ±{calibration.loo_error_after:.1f} points)"
+            f"on {counted(calibration.readings, 'reading')}, ±{calibration.loo_error_after:.1f} points)"
         )
     reading = report.latest_reading
     if reading is not None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from ssi_tui.importers.csvfiles import RowError
 from ssi_tui.importers.owner import Owner
+from ssi_tui.wording import counted
 
 
 @dataclass(slots=True)
@@ -70,9 +71,9 @@ class ImportSummary:
     def headline(self) -> str:
         """One sentence: what was (or would be) added."""
         if self.dry_run:
-            text = f"Dry run: would add {self.activities_added:,} activities and "
+            text = f"Dry run: would add {counted(self.activities_added, 'activity', 'activities')} and "
         else:
-            text = f"Added {self.activities_added:,} activities and "
+            text = f"Added {counted(self.activities_added, 'activity', 'activities')} and "
         text += f"{self.contacts_added:,} {_plural(self.contacts_added, 'contact')}"
         if self.contacts_updated:
             verb = "would update" if self.dry_run else "updated"

@@ -13,10 +13,10 @@ from ssi_tui.domain.alignment import GoalIndex, alignment
 from ssi_tui.domain.catalog import describe_validation_error
 from ssi_tui.domain.daily import breakdown
 from ssi_tui.domain.dates import DateParseError, not_future, parse_date
-from ssi_tui.domain.models import Activity, Contact
+from ssi_tui.domain.models import Activity, Contact, Goals
 from ssi_tui.domain.scoring import window_start
 from ssi_tui.domain.text import fold
-from ssi_tui.services.errors import InputError
+from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.fields import split_list
 from ssi_tui.services.undo import Change
 
@@ -139,9 +139,37 @@ class ActivityService:
             raise InputError(f"unknown kind {kind!r}; try {', '.join(close[:6])}", "kind")
         return kind
 
-    def build(self, fields: Mapping[str, Any]) -> Activity:
-        """Validate fields into an activity: known kind, known audience, default channel from
-        the kind, a date that is not in the future."""
+    def check(
+        self, values: Mapping[str, Any], goals: Goals, original: Activity | None = None
+    ) -> Activity:
+        """A form's values (text) → the activity to save, checked once against `goals` (no
+        store read: the app runs it on the UI thread): every bad field at once (`FieldErrors`).
+        Editing `original` keeps its id, source, plan and import key."""
+        errors: dict[str, str] = {}
+        try:
+            self.check_kind(values.get("kind"))
+        except InputError as error:
+            errors["kind"] = str(error)
+        fields: dict[str, Any] = {}
+        try:
+            fields = self.fields_from_text(values)
+        except InputError as error:
+            errors[error.field or ""] = str(error)
+        try:
+            self.workspace.goals.check_audience(values.get("audience"), goals)
+        except InputError as error:
+            errors["audience"] = str(error)
+        if errors:
+            raise FieldErrors(errors)
+        if original is not None:
+            fields.update({name: getattr(original, name) for name in KEPT_ON_EDIT})
+        else:
+            fields["source"] = "manual"
+        return self.build(fields, goals)
+
+    def build(self, fields: Mapping[str, Any], goals: Goals | None = None) -> Activity:
+        """Validate fields into an activity: known kind, known audience (in `goals`, default
+        the stored ones), default channel from the kind, a date that is not in the future."""
         workspace = self.workspace
         kind = workspace.catalog.kinds.get(fields.get("kind") or "")
         if kind is None:
@@ -151,7 +179,7 @@ class ActivityService:
                 "kind",
             )
         values = {key: value for key, value in fields.items() if value is not None}
-        values["audience"] = workspace.goals.check_audience(values.get("audience"))
+        values["audience"] = workspace.goals.check_audience(values.get("audience"), goals)
         values.setdefault("channel", kind.default_channel)
         values.setdefault("date", workspace.today)
         try:
@@ -168,9 +196,13 @@ class ActivityService:
 
     # -- writing --------------------------------------------------------------------------
     def log(self, fields: Mapping[str, Any]) -> tuple[Activity, Contact | None]:
-        """Store a new activity; a contact name not yet known creates the contact (one save)."""
+        """Store a new activity from its fields (validated here, once)."""
+        return self.add(self.build(fields))
+
+    def add(self, activity: Activity) -> tuple[Activity, Contact | None]:
+        """Store a checked activity; a contact name not yet known creates the contact (one
+        save)."""
         store = self._store
-        activity = self.build(fields)
         created = self.contact_made_by(activity)
         if created is not None:
             store.save_bulk(
@@ -200,7 +232,11 @@ class ActivityService:
     def update(self, original: Activity, fields: Mapping[str, Any]) -> Activity:
         """Replace `original` with the edited fields (its id, source, plan and import key kept)."""
         kept = {name: getattr(original, name) for name in KEPT_ON_EDIT}
-        return self._store.activities.update(self.build({**fields, **kept}))
+        return self.replace(self.build({**fields, **kept}))
+
+    def replace(self, activity: Activity) -> Activity:
+        """Store a checked edit of an activity (the one with its id)."""
+        return self._store.activities.update(activity)
 
     def delete(self, activity_id: str) -> Activity:
         """Delete one activity; the deleted one is returned, for an undo."""
@@ -211,9 +247,10 @@ class ActivityService:
         return self._store.activities.restore(activity)
 
     # -- undoable (the app's undo) ----------------------------------------------------------
-    def log_undoably(self, fields: Mapping[str, Any]) -> Change[tuple[Activity, Contact | None]]:
-        """`log`, with the revert that deletes the activity (and the contact it created)."""
-        activity, created = self.log(fields)
+    def log_undoably(self, activity: Activity) -> Change[tuple[Activity, Contact | None]]:
+        """`add` a checked activity, with the revert that deletes it (and the contact it
+        created)."""
+        activity, created = self.add(activity)
 
         def revert(workspace: Workspace) -> None:
             workspace.activities.delete(activity.id)
@@ -222,9 +259,9 @@ class ActivityService:
 
         return Change((activity, created), f"logged {describe(activity)}", revert)
 
-    def update_undoably(self, original: Activity, fields: Mapping[str, Any]) -> Change[Activity]:
-        """`update`, with the revert that puts the activity back as it was."""
-        updated = self.update(original, fields)
+    def update_undoably(self, original: Activity, edited: Activity) -> Change[Activity]:
+        """Store a checked edit of `original`, with the revert that puts it back as it was."""
+        updated = self.replace(edited)
         return Change(
             updated,
             f"edited {describe(original)}",

@@ -97,8 +97,9 @@ class CalibrationService:
         return [(sample.day, sample.coverage) for sample in left_out if sample.day]
 
     def current(self) -> Calibration | None:
-        """The calibration for the data as it is (refitted, and kept when the store can be
-        written, if what it was fitted on changed); None with fewer than 3 readings."""
+        """The calibration for the data as it is: the kept fit when what it was fitted on is
+        unchanged, else a fresh one (kept in memory: scoring never writes; `keep` stores it,
+        on the save path); None with fewer than 3 readings."""
         fingerprint = self.fingerprint()
         if self._memo is not None and self._memo[0] == fingerprint:
             return self._memo[1]
@@ -112,16 +113,25 @@ class CalibrationService:
             if calibration is not None:
                 # As it is kept (rounded), so that what is shown now is what is shown next time.
                 calibration = Calibration.from_dict(calibration.as_dict())
-            if not self._store.read_only:
-                self._store.settings.set(
-                    SETTING,
-                    {
-                        "fingerprint": fingerprint,
-                        "fit": calibration.as_dict() if calibration else None,
-                    },
-                )
         self._memo = (fingerprint, calibration)
         return calibration
+
+    def keep(self) -> bool:
+        """Store the calibration for the data as it is, when the kept one is out of date (a
+        write: the app runs it after each save, on its writer thread). Whether it wrote."""
+        if self._store.read_only:
+            return False
+        calibration = self.current()
+        assert self._memo is not None
+        fingerprint = self._memo[0]
+        kept: Any = self._store.settings.get(SETTING)
+        if isinstance(kept, dict) and kept.get("fingerprint") == fingerprint:
+            return False
+        self._store.settings.set(
+            SETTING,
+            {"fingerprint": fingerprint, "fit": calibration.as_dict() if calibration else None},
+        )
+        return True
 
     def applied(self) -> Calibration | None:
         """The calibration when it is on, else None."""

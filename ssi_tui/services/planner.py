@@ -6,7 +6,7 @@ command line and the app both call this, never the tables directly.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -27,7 +27,7 @@ from ssi_tui.domain.agenda import (
     plan_streak,
 )
 from ssi_tui.domain.catalog import describe_validation_error
-from ssi_tui.domain.models import Activity
+from ssi_tui.domain.models import Activity, Goals
 from ssi_tui.domain.nurture import TouchStatus, losing_touch
 from ssi_tui.domain.objectives import objective_progress, week_start
 from ssi_tui.domain.plans import Plan, PlanEvent
@@ -89,9 +89,16 @@ class Planner:
         self.events = self.store.plan_events
 
     # -- plans --------------------------------------------------------------------------------
-    def build_plan(self, fields: dict[str, Any]) -> Plan:
+    def check_plan(self, values: Mapping[str, Any], goals: Goals) -> Plan:
+        """A form's values (text) → the plan, checked once (`services.plan_checks`)."""
+        from ssi_tui.services.plan_checks import check_plan
+
+        return check_plan(self, values, goals)
+
+    def build_plan(self, fields: Mapping[str, Any], goals: Goals | None = None) -> Plan:
         """Validate form or command-line fields into a plan (preset or RRULE, known kind and
-        audience, an end after the start, at least one occurrence)."""
+        audience, in `goals` when given, else the stored ones; an end after the start, at
+        least one occurrence)."""
         kind = fields.get("kind") or ""
         if kind not in self.workspace.catalog:
             raise InputError(
@@ -107,7 +114,7 @@ class Planner:
             raise InputError(str(error)) from None
         values = {
             "kind": kind,
-            "audience": self.workspace.goals.check_audience(fields.get("audience")),
+            "audience": self.workspace.goals.check_audience(fields.get("audience"), goals),
             "contact": fields.get("contact"),
             "company": fields.get("company"),
             "personalised": bool(fields.get("personalised")),
@@ -124,7 +131,7 @@ class Planner:
         except ValidationError as error:
             raise InputError(describe_validation_error(error, values)) from None
 
-    def add_plan(self, fields: dict[str, Any]) -> Plan:
+    def add_plan(self, fields: Mapping[str, Any]) -> Plan:
         """Validate and store a new plan."""
         return self.plans.add(self.build_plan(fields))
 
@@ -163,9 +170,9 @@ class Planner:
         self._remove_events(plan.id)
         return plan
 
-    def add_plan_undoably(self, fields: dict[str, Any], what: str = "") -> Change[Plan]:
-        """`add_plan`, with the revert that removes the plan again."""
-        plan = self.add_plan(fields)
+    def add_plan_undoably(self, fields: Mapping[str, Any] | Plan, what: str = "") -> Change[Plan]:
+        """`add_plan` (or add a plan already checked), with the revert that removes it again."""
+        plan = self.plans.add(fields) if isinstance(fields, Plan) else self.add_plan(fields)
         return Change(
             plan,
             what or f"plan added: {plan.kind}, {describe(plan.recurrence)}",

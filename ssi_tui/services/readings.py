@@ -13,7 +13,7 @@ from ssi_tui.domain.catalog import describe_validation_error
 from ssi_tui.domain.dates import DateParseError, not_future, parse_date
 from ssi_tui.domain.models import SSIReading
 from ssi_tui.domain.reading_checks import check_reading
-from ssi_tui.services.errors import InputError
+from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.undo import Change
 from ssi_tui.wording.review import reading_jump_warning, reading_total_warning
 
@@ -81,7 +81,7 @@ class ReadingService:
         except DateParseError as error:
             raise InputError(f"{error}: a reading is what you saw", "date") from None
 
-    def check(self, values: Mapping[str, Any]) -> dict[str, str]:
+    def problems(self, values: Mapping[str, Any]) -> dict[str, str]:
         """Every problem with a reading's values at once: field → message ("" for the reading
         as a whole). Values are text (a form) or numbers (the command line); the date may be
         text read with the shared parser, or a date; no date is today."""
@@ -113,21 +113,23 @@ class ReadingService:
                 errors[""] = describe_validation_error(error, data)
         return errors
 
-    def build(self, values: Mapping[str, Any]) -> SSIReading:
-        """The reading the values describe; an `InputError` naming the first bad field."""
-        errors = self.check(values)
+    def check(self, values: Mapping[str, Any]) -> SSIReading:
+        """The reading the values describe, checked once: every bad field at once
+        (`FieldErrors`, whose message is the first one)."""
+        errors = self.problems(values)
         if errors:
-            field, message = next(iter(errors.items()))
-            raise InputError(message, field or None)
+            raise FieldErrors(errors)
         data: dict[str, Any] = {"date": self._day(values.get("date"))}
         for name in READING_FIELDS:
             if not _blank(values.get(name)):
                 data[name] = _number(values[name])
         return SSIReading.model_validate(data)
 
-    def add(self, values: Mapping[str, Any]) -> SSIReading:
-        """Validate and store a reading (a doubtful one too: see `warnings`)."""
-        return self._store.readings.add(self.build(values))
+    def add(self, values: Mapping[str, Any] | SSIReading) -> SSIReading:
+        """Store a reading (its values are checked here, unless it is one already checked);
+        a doubtful one too: see `warnings`."""
+        reading = values if isinstance(values, SSIReading) else self.check(values)
+        return self._store.readings.add(reading)
 
     def warnings(self, reading: SSIReading) -> list[str]:
         """Why a reading looks doubtful, one sentence each: a total that is not the sum of
@@ -148,7 +150,9 @@ class ReadingService:
         """Delete a reading; it is returned."""
         return self._store.readings.delete(reading_id)
 
-    def add_undoably(self, values: Mapping[str, Any]) -> Change[tuple[SSIReading, list[str]]]:
+    def add_undoably(
+        self, values: Mapping[str, Any] | SSIReading
+    ) -> Change[tuple[SSIReading, list[str]]]:
         """`add` with the reading's warnings, and the revert that deletes it again."""
         reading = self.add(values)
         return Change(

@@ -24,3 +24,9 @@ def _(message: str) -> str:
 def plural(count: int, singular: str, plural_form: str) -> str:
     """`singular` or `plural_form` by `count` (gettext's ngettext has this signature)."""
     return singular if count == 1 else plural_form
+
+
+def counted(count: int, singular: str, plural_form: str | None = None) -> str:
+    """A count and its noun, agreed: "1 contact", "2 contacts", "1,200 activities"."""
+    many = plural_form if plural_form is not None else f"{singular}s"
+    return f"{count:,} {plural(count, singular, many)}"

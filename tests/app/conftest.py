@@ -7,25 +7,41 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.worker import WorkerCancelled
+from textual.worker import Worker, WorkerCancelled
 
 from ssi_tui.app.app import SSIApp
 
 TODAY = date(2026, 11, 26)
 
 
+def _busy(app: SSIApp) -> list[Worker[object]]:
+    """The workers still computing or saving: not those holding a form or a question open
+    (group `…-form`, once their dialog is up), which wait for the user."""
+    from textual.screen import ModalScreen
+
+    dialog_up = isinstance(app.screen, ModalScreen)
+    return [
+        worker
+        for worker in app.workers
+        if worker.is_running and not (dialog_up and (worker.group or "").endswith("-form"))
+    ]
+
+
 async def settle(pilot: Pilot) -> None:
-    """Wait until every worker is done and the screen has caught up."""
+    """Wait until every worker is done (but a form's, which waits for the user) and the screen
+    has caught up."""
     app = pilot.app
     for _ in range(50):
+        busy = _busy(app)  # type: ignore[arg-type]
         try:
-            await app.workers.wait_for_complete()
+            if busy:  # (an empty list would mean every worker)
+                await app.workers.wait_for_complete(busy)
         except WorkerCancelled:  # an exclusive worker replaced by a newer one: wait again
             continue
         await pilot.pause()
-        if not any(worker.is_running for worker in app.workers):
+        if not _busy(app):  # type: ignore[arg-type]
             await pilot.pause()
-            if not any(worker.is_running for worker in app.workers):
+            if not _busy(app):  # type: ignore[arg-type]
                 return
 
 

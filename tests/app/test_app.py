@@ -394,3 +394,33 @@ async def test_theme_is_remembered(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert app.theme == "nord"
+
+
+async def test_a_refused_save_keeps_the_form_open_with_its_values(tmp_path: Path) -> None:
+    """One save path: the form checks its values once, then saves the model in a worker; a
+    refusal (here: another ssi-tui holds the store) shows in the form, which keeps what was
+    typed, instead of closing it and saying "Not saved" over the screen behind."""
+    data_dir = tmp_path / "data"
+    holder = Store.open(data_dir)
+    try:
+        app = SSIApp(data_dir, TODAY)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            await pilot.press("r")
+            await settle(pilot)
+            await pilot.press("n")
+            await settle(pilot)
+            form = app.screen
+            assert isinstance(form, FormScreen)
+            values = {"total": "70", "brand": "20", "find": "15", "engage": "17", "relate": "18"}
+            for name, value in values.items():
+                form.query_one(f"#field-{name}", Input).value = value
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert app.screen is form  # still open…
+            message = str(form.query_one("#form-message").render())
+            assert message.startswith("Not saved: ") and "read-only" in message
+            assert form.query_one("#field-total", Input).value == "70"  # …with what was typed
+            assert not form.query_one("#submit").disabled  # and it can be tried again
+    finally:
+        holder.close()

@@ -94,7 +94,7 @@ async def test_k_edits_roles_and_topics_and_a_topic_makes_a_post_count(demo_app:
         workspace = demo_app.workspace
         before = workspace.report().breakdown.pillars["brand"].weighted
         await open_goals(pilot, row_key="recruiters")
-        await pilot.press("k")
+        await pilot.press("K")
         await pilot.pause()
         form = demo_app.screen
         assert isinstance(form, FormScreen)

@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, OptionList
 
 from ssi_tui.app.app import SSIApp
+from ssi_tui.app.screens.confirm import ConfirmScreen
 from ssi_tui.app.screens.dashboard import DashboardScreen
 from ssi_tui.app.screens.form import FormScreen
 from ssi_tui.app.screens.planner import PlannerScreen
@@ -161,11 +162,11 @@ async def test_add_plan_form_checks_inline_and_remove_plan(demo_app: SSIApp) -> 
         table.focus()
         table.move_cursor(row=[str(key.value) for key in table.rows].index(added[0].id))
         await pilot.press("delete")
-        await pilot.pause()
+        await settle(pilot)
         confirm = demo_app.screen
-        assert isinstance(confirm, FormScreen)
-        assert HOSTILE in str(confirm.query_one("#form-title").render())
-        await pilot.click("#submit")
+        assert isinstance(confirm, ConfirmScreen)
+        assert HOSTILE in str(confirm.query_one("#confirm-question").render())
+        await pilot.press("y")
         await settle(pilot)
         assert len(store.plans.all()) == plans
         assert demo_app.is_running
@@ -198,6 +199,13 @@ async def test_losing_touch_view_on_contacts(demo_app: SSIApp) -> None:
         assert len(ratios) >= 2 and ratios == sorted(ratios, reverse=True)
         assert table.get_cell_at((0, 0)).plain == table.statuses[0].contact.name
         assert "losing touch" in screen.status_detail()
+        assert "days overdue ÷ cadence" in screen.status_detail()  # the ranking, explained
+        status = table.statuses[0]
+        assert [cell.plain for cell in table.get_row_at(0)[1:4]] == [
+            f"{status.ratio:.1f}×",
+            f"{status.overdue_days} d",
+            f"{status.cadence} d",
+        ]
         screen.query_one("#contact-filter", Input).value = "initech"
         await settle(pilot)
         assert table.row_count == 1

@@ -72,11 +72,13 @@ async def test_a_save_waits_off_the_ui_thread_and_keeps_its_order(demo_app: SSIA
         assert held.wait(5)
         order: list[str] = []
         values = {"total": "60", "brand": "15", "find": "15", "engage": "15", "relate": "15"}
-        demo_app.save(lambda ws: ws.readings.add(values), then=lambda _: order.append("first"))
-        demo_app.save(
-            lambda ws: ws.readings.add({**values, "date": "-1d"}),
-            then=lambda _: order.append("second"),
-        )
+
+        async def save(name: str, reading: dict[str, str]) -> None:
+            await demo_app.write(lambda ws: ws.readings.add(reading))
+            order.append(name)
+
+        demo_app.run_worker(save("first", values))
+        demo_app.run_worker(save("second", {**values, "date": "-1d"}))
         await pilot.press("a")  # the UI thread is free
         await pilot.pause()
         assert demo_app.current_mode == "activities"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import Any
 
 from textual import on, work
@@ -9,15 +10,16 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Select
 
-from ssi_tui.app.messages import RowsFiltered, RowsLoaded
+from ssi_tui.app.messages import ActivityLog, ActivityRowsLoaded, RowsFiltered
 from ssi_tui.app.screens.base import BaseScreen, guarded
-from ssi_tui.app.screens.forms import activity_form
-from ssi_tui.app.tables import filled, selected_key
+from ssi_tui.app.screens.forms import activity_choices, activity_form
+from ssi_tui.app.tables import Table, filled, selected_key
 from ssi_tui.app.text import cell
 from ssi_tui.domain.models import PILLARS, Activity
 from ssi_tui.domain.text import fold
 from ssi_tui.services.activities import ActivityRow as Row
 from ssi_tui.services.workspace import Workspace
+from ssi_tui.wording import counted
 
 PAGE_SIZE = 500
 # Column → header, in the order shown: date, kind and the points first, so that a narrow
@@ -80,6 +82,7 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Row] = []
+        self.by_id: dict[str, Activity] = {}
         self.visible_rows: list[Row] = []
         self.page = 0
         self.sort_column = "date"
@@ -99,9 +102,7 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
             )
             yield Select([], prompt="audience", id="filter-audience", compact=True)
             yield Select([], prompt="kind", id="filter-kind", compact=True)
-        table: DataTable[Any] = DataTable(
-            id="activity-table", cursor_type="row", zebra_stripes=True
-        )
+        table: DataTable[Any] = Table(id="activity-table", cursor_type="row", zebra_stripes=True)
         yield table
 
     def on_mount(self) -> None:
@@ -116,31 +117,33 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         pages = max(1, -(-len(self.visible_rows) // PAGE_SIZE))
         header = HEADERS[COLUMNS.index(self.sort_column)]
         return (
-            f"{len(self.visible_rows)} of {len(self.rows)} activities · page {self.page + 1}/{pages}"
+            f"{len(self.visible_rows):,} of {counted(len(self.rows), 'activity', 'activities')} · page {self.page + 1}/{pages}"
             f" · sorted by {header.lower()}"
         )
 
     def refresh_data(self) -> None:
         """Reload rows in a worker."""
-        workspace = self.workspace
-        if workspace is None:
-            return
-        goals = workspace.goals.get()
-        self.query_one("#filter-audience", Select).set_options(
-            [(item.name, item.name) for item in goals.audiences]
-        )
-        self.query_one("#filter-kind", Select).set_options(
-            [(kind, kind) for kind in workspace.activities.kinds()]
-        )
         self.load_rows()
 
     def load_rows(self) -> None:
-        """Build the rows off the UI thread (100,000 activities take a moment)."""
-        self.load("the activity log", lambda ws: ws.activities.rows(), RowsLoaded)
+        """Build the rows off the UI thread (100,000 activities take a moment), with the
+        filters' choices."""
 
-    @on(RowsLoaded)
-    def _rows_loaded(self, message: RowsLoaded) -> None:
-        self.rows = message.value
+        def fetch(workspace: Workspace) -> ActivityLog:
+            audiences = [item.name for item in workspace.goals.get().audiences]
+            return ActivityLog(workspace.activities.rows(), audiences, workspace.activities.kinds())
+
+        self.load("the activity log", fetch, ActivityRowsLoaded)
+
+    @on(ActivityRowsLoaded)
+    def _rows_loaded(self, message: ActivityRowsLoaded) -> None:
+        log = message.value
+        self.rows = log.rows
+        self.by_id = {row.activity.id: row.activity for row in log.rows}
+        self.query_one("#filter-audience", Select).set_options(
+            [(name, name) for name in log.audiences]
+        )
+        self.query_one("#filter-kind", Select).set_options([(kind, kind) for kind in log.kinds])
         self.apply_filters()
 
     @on(Input.Changed, "#filter-text")
@@ -249,46 +252,42 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         return "No activity yet: {activities.new} logs one, or import your LinkedIn export ({app.go_import})"
 
     def selected(self) -> Activity | None:
-        """The activity under the cursor."""
+        """The activity under the cursor (from the rows shown: no store read)."""
         key = selected_key(self.query_one(DataTable))
-        workspace = self.workspace
-        return workspace.activities.get(str(key)) if workspace and key else None
+        return self.by_id.get(key) if key else None
 
     def action_new(self) -> None:
         """Log a new activity."""
-        workspace = self.workspace
-        if workspace is None:
-            return
-        self.app.push_screen(activity_form(workspace), self._save_new)
-
-    def _save_new(self, values: dict[str, Any] | None) -> None:
-        if values is None:
-            return
-
-        def log(ws: Workspace) -> Any:
-            fields = {**ws.activities.fields_from_text(values), "source": "manual"}
-            return ws.activities.log_undoably(fields)
-
-        self.ssi.save(log)
+        self._activity_form(None)
 
     def action_edit(self) -> None:
         """Edit the selected activity."""
         activity = self.selected()
-        workspace = self.workspace
-        if activity is None or workspace is None:
-            return
-        self.app.push_screen(
-            activity_form(workspace, activity), lambda values: self._save_edit(activity, values)
-        )
+        if activity is not None:
+            self._activity_form(activity)
 
-    def _save_edit(self, original: Activity, values: dict[str, Any] | None) -> None:
-        if values is None:
+    @work(group="activity-form")
+    async def _activity_form(self, original: Activity | None) -> None:
+        """The form, on what a worker read: it checks the values once (the activities service)
+        and saves the activity it returns."""
+        choices = await self.read("the activity form", activity_choices)
+        workspace = self.workspace
+        if choices is None or workspace is None:
             return
-        self.ssi.save(
-            lambda ws: ws.activities.update_undoably(
-                original, ws.activities.fields_from_text(values)
-            )
+        service = workspace.activities
+
+        def save(activity: Activity) -> Awaitable[Any]:
+            if original is None:
+                return self.ssi.write(lambda ws: ws.activities.log_undoably(activity))
+            return self.ssi.write(lambda ws: ws.activities.update_undoably(original, activity))
+
+        form = activity_form(
+            choices,
+            check=lambda values: service.check(values, choices.goals, original),
+            save=save,
+            activity=original,
         )
+        await self.app.push_screen_wait(form)
 
     def action_delete(self) -> None:
         """Delete the selected activity (the app's undo brings it back)."""

@@ -158,6 +158,18 @@ class BaseScreen(Screen[None]):
         `ssi_tui.app.background.load`); an error is a "Cannot show `what`" notification."""
         load(self, what, fetch, message, group=group or f"{self.SCREEN_ID}-load")
 
+    async def read(self, what: str, fetch: Callable[[Workspace], T]) -> T | None:
+        """Await a service read (in a thread, under the workspace's lock: `SSIApp.read`), for a
+        worker that goes on with its result, e.g. the data a form offers; a failure is a
+        "Cannot show `what`" notification and None."""
+        from ssi_tui.app.background import user_errors
+
+        try:
+            return await self.ssi.read(fetch)
+        except user_errors() as error:
+            self.post_message(LoadFailed(what, str(error)))
+            return None
+
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
         message.stop()

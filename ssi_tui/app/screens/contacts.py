@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input
 
-from ssi_tui.app.messages import LosingTouchLoaded, RowsLoaded
+from ssi_tui.app.messages import ContactList, ContactRowsLoaded, LosingTouchLoaded
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.forms import contact_audience_form
-from ssi_tui.app.tables import filled, selected_key
+from ssi_tui.app.tables import Table, filled, selected_key
 from ssi_tui.app.text import cell
 from ssi_tui.app.widgets.losing_touch import LosingTouchTable
+from ssi_tui.domain.models import Contact, Goals
 from ssi_tui.domain.text import fold
 from ssi_tui.services.contacts import ContactRow
+from ssi_tui.wording import counted
 
 PAGE_SIZE = 500
 
@@ -32,6 +34,7 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
     def __init__(self) -> None:
         super().__init__()
         self.contacts: list[ContactRow] = []
+        self.goals: Goals | None = None
         self.shown = 0
         self.losing_touch = False
 
@@ -43,7 +46,7 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
                 id="contact-filter",
                 compact=True,
             )
-        yield DataTable(id="contact-table", cursor_type="row", zebra_stripes=True)
+        yield Table(id="contact-table", cursor_type="row", zebra_stripes=True)
         yield LosingTouchTable(id="losing-table")
 
     def on_mount(self) -> None:
@@ -63,7 +66,7 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
         """Counts."""
         if self.losing_touch:
             return self.query_one(LosingTouchTable).summary()
-        return f"{self.shown} of {len(self.contacts)} contacts" + (
+        return f"{self.shown} of {counted(len(self.contacts), 'contact')}" + (
             " (first 500 shown: filter to narrow)" if self.shown >= PAGE_SIZE else ""
         )
 
@@ -75,11 +78,17 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
 
     def load_contacts(self) -> None:
         """Contacts and last interactions, off the UI thread."""
-        self.load("the contacts", lambda ws: ws.contacts.rows(), RowsLoaded, group="contacts")
+        self.load(
+            "the contacts",
+            lambda ws: ContactList(ws.contacts.rows(), ws.goals.get()),
+            ContactRowsLoaded,
+            group="contacts",
+        )
 
-    @on(RowsLoaded)
-    def _loaded(self, message: RowsLoaded) -> None:
-        self.contacts = message.value
+    @on(ContactRowsLoaded)
+    def _loaded(self, message: ContactRowsLoaded) -> None:
+        self.contacts = message.value.rows
+        self.goals = message.value.goals
         self.apply_filter()
 
     @on(Input.Changed, "#contact-filter")
@@ -134,22 +143,30 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
 
     def action_edit_audience(self) -> None:
         """Set the selected contact's audience."""
-        workspace = self.workspace
         table = self.query_one(
             "#losing-table" if self.losing_touch else "#contact-table", DataTable
         )
         contact_id = selected_key(table)
-        if workspace is None or contact_id is None:
+        contact = next((row.contact for row in self.contacts if row.contact.id == contact_id), None)
+        if contact is not None and self.goals is not None:
+            self._audience_form(contact, self.goals)
+
+    @work(group="contact-form")
+    async def _audience_form(self, contact: Contact, goals: Goals) -> None:
+        """The form checks the audience against the goals shown, then saves it."""
+        workspace = self.workspace
+        if workspace is None:
             return
-        contact = workspace.contacts.get(contact_id)
-
-        def saved(values: dict[str, Any] | None) -> None:
-            if values is None:
-                return
-            audience = values.get("audience")
-            self.ssi.save(lambda ws: ws.contacts.set_audience_undoably(contact_id, audience))
-
-        self.app.push_screen(contact_audience_form(contact, workspace.goals.get()), saved)
+        service = workspace.goals
+        form = contact_audience_form(
+            contact,
+            goals,
+            check=lambda values: service.check_audience(values.get("audience"), goals),
+            save=lambda audience: self.ssi.write(
+                lambda ws: ws.contacts.set_audience_undoably(contact.id, audience)
+            ),
+        )
+        await self.app.push_screen_wait(form)
 
     def action_losing_touch(self) -> None:
         """Switch between all contacts and those losing touch."""

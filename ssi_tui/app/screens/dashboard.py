@@ -49,6 +49,8 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
     explanation: var[PillarExplanation | None] = var(None, always_update=True)
     """That pillar's explanation (bound to the detail panel)."""
 
+    _calibration_kept = False
+
     def compose_body(self) -> ComposeResult:
         """Pillars on top, flags below; today's agenda above the flag detail."""
         with Vertical(id="dashboard"):
@@ -114,6 +116,12 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
     @on(ScoresReady)
     def _scores_ready(self, message: ScoresReady) -> None:
         self.show_report(message.value)
+        if not self._calibration_kept and self.workspace and not self.workspace.read_only:
+            # The first scores fitted the calibration if its data changed since it was kept
+            # (an import from the command line): keep it now, on the save path (scoring never
+            # writes), so that the next start does not fit it again.
+            self._calibration_kept = True
+            self.ssi.save(lambda ws: ws.calibration.keep(), refresh=False)
 
     def show_report(self, report: Report) -> None:
         """Display a freshly computed report (the bound widgets follow)."""

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
@@ -21,7 +21,10 @@ from ssi_tui.app.widgets.keybar import KeyBar
 
 FieldKind = Literal["input", "select", "checkbox", "text"]
 Values = dict[str, Any]
-Validator = Callable[[Values], dict[str, str]]
+Check = Callable[[Values], Any]
+"""A form's one validation: its values → the model to save, or `FieldErrors`/`InputError`."""
+Save = Callable[[Any], Awaitable[Any]]
+"""A form's save: the checked model → the write's result (awaited: `SSIApp.write`)."""
 
 
 @dataclass
@@ -37,6 +40,21 @@ class FormField:
     suggestions: Sequence[str] = ()
     allow_blank: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+def field_errors(error: Exception, *, saving: bool = False) -> dict[str, str] | None:
+    """A user error as the form shows it: field → message ("" for the form as a whole); None
+    for anything else (a bug: not the user's to read)."""
+    from ssi_tui.app.background import user_errors
+    from ssi_tui.services.errors import FieldErrors, InputError
+
+    if isinstance(error, FieldErrors):
+        return error.errors
+    if isinstance(error, InputError):
+        return {error.field or "": str(error)}
+    if isinstance(error, user_errors()):
+        return {"": f"Not saved: {error}" if saving else str(error)}
+    return None
 
 
 def checkbox_label(spec: FormField, value: bool) -> str:
@@ -61,11 +79,13 @@ class FormSelect(Select[Any]):
 
 
 class FormScreen(ModalScreen[Any]):
-    """Collects values. `validate` returns {field: message} and blocks saving until it is
-    empty: the form dismisses with the values. Or `check` turns the values into a model (the
-    service's one validation), raising `FieldErrors`/`InputError`: the form dismisses with the
-    model. Escape dismisses with None. `focus` names the field focused first (its text
-    selected); `preview` words the values as they are typed, on a line under the fields."""
+    """Collects values and turns them into a model with `check`, the service's one validation
+    (run once per submit; as you type, only for the fields that show an error): its
+    `FieldErrors`/`InputError` go under their fields, all at once, the first one focused. With
+    `save`, the form then saves the model itself, in a worker: it stays open, the values kept,
+    when the save is refused ("Not saved: …"), and dismisses with the save's result once it is
+    done. Without, it dismisses with the model. Escape dismisses with None. `focus` names the
+    field focused first (its text selected); `preview` words the values as they are typed."""
 
     DEFAULT_CSS = """
     FormScreen { align: center middle; }
@@ -88,18 +108,18 @@ class FormScreen(ModalScreen[Any]):
         self,
         title: str,
         fields: Sequence[FormField],
-        validate: Validator | None = None,
-        submit_label: str = "Save",
+        check: Check,
         *,
-        check: Callable[[Values], Any] | None = None,
+        save: Save | None = None,
+        submit_label: str = "Save",
         focus: str | None = None,
         preview: Callable[[Values], str] | None = None,
     ) -> None:
         super().__init__()
         self.title_text = title
         self.fields = list(fields)
-        self.validate_values = validate or (lambda values: {})
         self.check = check
+        self.save = save
         self.submit_label = submit_label
         self.first_focus = focus
         self.preview = preview
@@ -115,17 +135,14 @@ class FormScreen(ModalScreen[Any]):
             self.query_one("#form-preview", Static).update(Content(self.preview(self.values())))
 
     def checked(self, values: Values) -> tuple[Any, dict[str, str]]:
-        """The form's result for `values` and the errors that block it (one validation)."""
-        if self.check is None:
-            return values, self.validate_values(values)
-        from ssi_tui.services.errors import FieldErrors, InputError
-
+        """The form's model for `values` and the errors that block it (one validation)."""
         try:
             return self.check(values), {}
-        except FieldErrors as error:
-            return None, error.errors
-        except InputError as error:
-            return None, {error.field or "": str(error)}
+        except Exception as error:  # noqa: BLE001 - only the user's errors are caught below
+            errors = field_errors(error)
+            if errors is None:
+                raise
+            return None, errors
 
     def compose(self) -> ComposeResult:
         """Label | field rows, each with room for its error, then the buttons."""
@@ -204,8 +221,14 @@ class FormScreen(ModalScreen[Any]):
             message = errors.get(spec.name, "")
             self.query_one(f"#error-{spec.name}", Static).update(Content(message))
             self.query_one(f"#error-{spec.name}").set_class(bool(message), "-shown")
-        general = errors.get("", "")
-        self.query_one("#form-message", Static).update(Content(general))
+        # An error about no field of this form (or about all of it) shows under the fields.
+        known = {spec.name for spec in self.fields}
+        general = [
+            message if not name or message.startswith(name) else f"{name}: {message}"
+            for name, message in errors.items()
+            if message and name not in known
+        ]
+        self.query_one("#form-message", Static).update(Content("\n".join(general)))
 
     @on(Checkbox.Changed)
     def _checkbox_changed(self, event: Checkbox.Changed) -> None:
@@ -240,11 +263,41 @@ class FormScreen(ModalScreen[Any]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#submit")
     def action_submit(self) -> None:
-        """Validate everything; save when clean."""
-        result, errors = self.checked(self.values())
+        """Check everything; save (or hand back the model) when clean."""
+        if self.query_one("#submit", Button).disabled:
+            return  # a save is under way
+        model, errors = self.checked(self.values())
         self.show_errors(errors)
-        if not errors:
-            self.dismiss(result)
+        if errors:
+            self._focus_first_error(errors)
+        elif self.save is None:
+            self.dismiss(model)
+        else:
+            self._save(model)
+
+    @work(exclusive=True, group="form-save")
+    async def _save(self, model: Any) -> None:
+        """Save the checked model; a refusal shows in the form, which stays open."""
+        assert self.save is not None
+        button = self.query_one("#submit", Button)
+        button.disabled = True
+        try:
+            result = await self.save(model)
+        except Exception as error:  # noqa: BLE001 - only the user's errors are caught below
+            errors = field_errors(error, saving=True)
+            if errors is None:
+                raise
+            button.disabled = False
+            self.show_errors(errors)
+            self._focus_first_error(errors)
+            return
+        self.dismiss(result)
+
+    def _focus_first_error(self, errors: dict[str, str]) -> None:
+        for spec in self.fields:
+            if errors.get(spec.name):
+                self.query_one(f"#field-{spec.name}").focus()
+                return
 
     def action_next_field(self) -> None:
         """Tab: the next field (the key is in the footer, so the form says how to move on)."""

@@ -4,11 +4,11 @@ screen's others are in `goal_forms`)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
 
-from ssi_tui.app.screens.form import FormField, FormScreen, Values
+from ssi_tui.app.screens.form import Check, FormField, FormScreen, Save, Values
 from ssi_tui.domain.models import Activity, Contact, Goals
-from ssi_tui.services.errors import InputError
+from ssi_tui.services.fields import split_list
 from ssi_tui.services.workspace import Workspace
 
 DATE_HINT = "today, yesterday, -3d, -2w, YYYY-MM-DD"
@@ -35,37 +35,28 @@ def audience_field(goals: Goals, value: str | None = None, blank: str = "Select"
     )
 
 
-def activity_values(workspace: Workspace, values: Values) -> dict[str, Any]:
-    """Form values → activity fields (the service reads the date and the numbers)."""
-    return workspace.activities.fields_from_text(values)
+@dataclass(frozen=True, slots=True)
+class ActivityChoices:
+    """What the activity form offers (read in a worker): the goals' audiences, the kinds, the
+    contacts' names."""
+
+    goals: Goals
+    kinds: list[str]
+    names: list[str]
 
 
-def activity_form(workspace: Workspace, activity: Activity | None = None) -> FormScreen:
-    """Add (or edit) an activity."""
-    goals = workspace.goals.get()
-    kinds = workspace.activities.kinds()
+def activity_choices(workspace: Workspace) -> ActivityChoices:
+    """Read what the activity form offers (in a worker)."""
+    return ActivityChoices(
+        workspace.goals.get(), workspace.activities.kinds(), workspace.contacts.names()
+    )
 
-    def validate(values: Values) -> dict[str, str]:
-        errors: dict[str, str] = {}
-        try:
-            workspace.activities.check_kind(values.get("kind"))
-        except InputError as error:
-            errors["kind"] = str(error)
-        try:
-            fields = activity_values(workspace, values)
-        except InputError as error:
-            errors[error.field or ""] = str(error)
-        if errors:
-            return errors
-        try:
-            if activity is not None:
-                workspace.activities.build({**fields, "id": activity.id, "source": activity.source})
-            else:
-                workspace.activities.build(fields)
-        except InputError as error:
-            errors[""] = str(error)
-        return errors
 
+def activity_form(
+    choices: ActivityChoices, check: Check, save: Save, activity: Activity | None = None
+) -> FormScreen:
+    """Log (or edit) an activity: `check` turns the values into the activity, `save` stores it."""
+    goals, kinds = choices.goals, choices.kinds
     current = activity
     fields = [
         FormField(
@@ -87,7 +78,7 @@ def activity_form(workspace: Workspace, activity: Activity | None = None) -> For
             "Contact",
             value=current.contact if current else None,
             placeholder="name (new names become contacts)",
-            suggestions=workspace.contacts.names(),
+            suggestions=choices.names,
         ),
         FormField("company", "Company", value=current.company if current else None),
         FormField(
@@ -126,10 +117,10 @@ def activity_form(workspace: Workspace, activity: Activity | None = None) -> For
             placeholder="what it was about, e.g. supply chain (comma-separated)",
         ),
     ]
-    return FormScreen("Edit activity" if activity else "Log an activity", fields, validate)
+    return FormScreen("Edit activity" if activity else "Log an activity", fields, check, save=save)
 
 
-def reading_form(workspace: Workspace) -> FormScreen:
+def reading_form(check: Check, save: Save) -> FormScreen:
     """Add an official SSI reading (checked by the readings service, every field at once)."""
     fields = [
         FormField("date", "Date", value="today", placeholder=DATE_HINT),
@@ -143,11 +134,12 @@ def reading_form(workspace: Workspace) -> FormScreen:
         FormField("industry_avg", "Industry avg", placeholder="optional"),
         FormField("network_avg", "Network avg", placeholder="optional"),
     ]
-    return FormScreen("Add an official SSI reading", fields, workspace.readings.check)
+    return FormScreen("Add an official SSI reading", fields, check, save=save)
 
 
-def roles_form(audience: str, keywords: list[str], topics: list[str]) -> FormScreen:
-    """Edit an audience's evidence words: the title keywords of its roles, and its topics."""
+def roles_form(audience: str, keywords: list[str], topics: list[str], save: Save) -> FormScreen:
+    """Edit an audience's evidence words: the title keywords of its roles, and its topics (the
+    goals' own check runs on the save: the form stays open on a refusal)."""
     fields = [
         FormField(
             "keywords",
@@ -162,13 +154,19 @@ def roles_form(audience: str, keywords: list[str], topics: list[str]) -> FormScr
             placeholder="what they care about, e.g. supply chain, procurement",
         ),
     ]
-    return FormScreen(f"Roles and topics of {audience}", fields, lambda values: {})
+    return FormScreen(
+        f"Roles and topics of {audience}",
+        fields,
+        lambda values: (split_list(values.get("keywords")), split_list(values.get("topics"))),
+        save=save,
+    )
 
 
 def profile_text_form(
     headline: str,
     summary: str,
-    check: Callable[[Values], Any],
+    check: Check,
+    save: Save,
     preview: Callable[[Values], str],
 ) -> FormScreen:
     """Edit the profile's headline and summary, as LinkedIn shows them: what the profile's fit
@@ -191,12 +189,13 @@ def profile_text_form(
     return FormScreen(
         "Headline and summary (the weighted brand reads whom they speak to)",
         fields,
-        check=check,
+        check,
+        save=save,
         preview=preview,
     )
 
 
-def contact_audience_form(contact: Contact, goals: Goals) -> FormScreen:
-    """Set a contact's audience."""
+def contact_audience_form(contact: Contact, goals: Goals, check: Check, save: Save) -> FormScreen:
+    """Set a contact's audience: `check` gives the audience's name, `save` stores it."""
     fields = [audience_field(goals, contact.audience)]
-    return FormScreen(f"Audience of {contact.name}", fields, lambda values: {})
+    return FormScreen(f"Audience of {contact.name}", fields, check, save=save)

@@ -1,20 +1,54 @@
-"""The Goals screen's forms: an audience (name and weight, live shares), a target account, an
-objective. Each is checked by the goals service once and returns the model to save."""
+"""The Goals screen's data (read in a worker) and its forms: an audience (name and weight, live
+shares), a target account, an objective. Each is checked by the goals service once and saves
+the model it returns."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ssi_tui.app.screens.form import FormField, FormScreen, Values
+from ssi_tui.app.screens.form import FormField, FormScreen, Save, Values
 from ssi_tui.app.screens.forms import audience_field
-from ssi_tui.domain.models import Goals, Objective, TargetAccount
+from ssi_tui.domain.models import Goals, Objective, ProfileChecklist, TargetAccount
 from ssi_tui.wording.goals import shares_line
 
 if TYPE_CHECKING:
+    from ssi_tui.domain.objectives import ObjectiveProgress
+    from ssi_tui.domain.profile import ProfileFit
+    from ssi_tui.services.goals import ChecklistRow, Completeness
     from ssi_tui.services.workspace import Workspace
 
 
-def audience_form(workspace: Workspace, goals: Goals, original: str | None) -> FormScreen:
+@dataclass(frozen=True, slots=True)
+class GoalsData:
+    """What the Goals screen shows, read in a worker."""
+
+    goals: Goals
+    objectives: list[ObjectiveProgress]
+    checklist: list[ChecklistRow]
+    completeness: Completeness
+    kinds: list[str]
+    profile: ProfileChecklist
+    fit: ProfileFit
+
+
+def load_goals(workspace: Workspace) -> GoalsData:
+    """The goals, this week's progress on each objective and the profile checklist."""
+    service = workspace.goals
+    return GoalsData(
+        service.get(),
+        service.objectives(),
+        service.checklist_rows(),
+        service.completeness(),
+        workspace.activities.kinds(),
+        service.checklist(),
+        service.profile_fit(),
+    )
+
+
+def audience_form(
+    workspace: Workspace, goals: Goals, original: str | None, save: Save
+) -> FormScreen:
     """Add an audience (`original` None) or edit one: the weight is focused with its value
     selected (typing replaces it), the name beside it renames; the shares follow as you type."""
     service = workspace.goals
@@ -44,12 +78,13 @@ def audience_form(workspace: Workspace, goals: Goals, original: str | None) -> F
         f"Audience {original}" if original else "Add an audience",
         fields,
         check=lambda values: service.check_audience_form(values, original, goals),
+        save=save,
         focus="weight" if original else "name",
         preview=preview,
     )
 
 
-def account_form(workspace: Workspace, goals: Goals, index: int | None = None) -> FormScreen:
+def account_form(workspace: Workspace, goals: Goals, index: int | None, save: Save) -> FormScreen:
     """Add a target account (`index` None) or edit the one at `index`."""
     current: TargetAccount | None = goals.accounts[index] if index is not None else None
     fields = [
@@ -80,11 +115,11 @@ def account_form(workspace: Workspace, goals: Goals, index: int | None = None) -
         )
 
     title = f"Target account {current.name}" if current else "Add a target account"
-    return FormScreen(title, fields, check=check)
+    return FormScreen(title, fields, check, save=save)
 
 
 def objective_form(
-    workspace: Workspace, goals: Goals, kinds: list[str], index: int | None = None
+    workspace: Workspace, goals: Goals, kinds: list[str], index: int | None, save: Save
 ) -> FormScreen:
     """Add a weekly objective (`index` None) or edit the one at `index`."""
     current: Objective | None = goals.objectives[index] if index is not None else None
@@ -115,4 +150,5 @@ def objective_form(
         "Edit the objective" if current else "Add a weekly objective",
         fields,
         check=lambda values: workspace.goals.check_objective(values, goals),
+        save=save,
     )

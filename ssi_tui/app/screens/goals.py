@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
@@ -15,45 +15,24 @@ from ssi_tui.app.registry import with_keys
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.confirm import ConfirmScreen
 from ssi_tui.app.screens.forms import profile_text_form, roles_form
-from ssi_tui.app.screens.goal_forms import account_form, audience_form, objective_form
-from ssi_tui.app.tables import filled, selected_key
+from ssi_tui.app.screens.goal_forms import (
+    GoalsData,
+    account_form,
+    audience_form,
+    load_goals,
+    objective_form,
+)
+from ssi_tui.app.tables import Table, filled, selected_key
 from ssi_tui.app.text import cell, clipped
-from ssi_tui.domain.models import Goals, ProfileChecklist
+from ssi_tui.domain.models import Goals
 from ssi_tui.wording.goals import audience_parts, objective_text
 from ssi_tui.wording.profile import FIT_LABEL
 
 if TYPE_CHECKING:
     from ssi_tui.domain.objectives import ObjectiveProgress
     from ssi_tui.domain.profile import ProfileFit
-    from ssi_tui.services.goals import ChecklistRow, Completeness
+    from ssi_tui.services.goals import ChecklistRow
     from ssi_tui.services.workspace import Workspace
-
-
-@dataclass(frozen=True, slots=True)
-class GoalsData:
-    """What the Goals screen shows, read in a worker."""
-
-    goals: Goals
-    objectives: list[ObjectiveProgress]
-    checklist: list[ChecklistRow]
-    completeness: Completeness
-    kinds: list[str]
-    profile: ProfileChecklist
-    fit: ProfileFit
-
-
-def load_goals(workspace: Workspace) -> GoalsData:
-    """The goals, this week's progress on each objective and the profile checklist."""
-    service = workspace.goals
-    return GoalsData(
-        service.get(),
-        service.objectives(),
-        service.checklist_rows(),
-        service.completeness(),
-        workspace.activities.kinds(),
-        service.checklist(),
-        service.profile_fit(),
-    )
 
 
 FIT_ROW = "fit"  # the checklist's last row: the headline and summary's fit with the goals
@@ -89,10 +68,10 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
     def compose_body(self) -> ComposeResult:
         """Four tables in a grid."""
         with Grid(id="goals-grid"):
-            yield DataTable(id="audiences", cursor_type="row")
-            yield DataTable(id="accounts", cursor_type="row")
-            yield DataTable(id="objectives", cursor_type="row")
-            yield DataTable(id="checklist", cursor_type="row")
+            yield Table(id="audiences", cursor_type="row")
+            yield Table(id="accounts", cursor_type="row")
+            yield Table(id="objectives", cursor_type="row")
+            yield Table(id="checklist", cursor_type="row")
 
     def on_mount(self) -> None:
         """Columns and titles."""
@@ -257,9 +236,13 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         workspace, data = self.workspace, self.data
         if workspace is None or data is None:
             return
-        audience = await self.app.push_screen_wait(audience_form(workspace, data.goals, original))
-        if audience is not None:
-            self.ssi.save(lambda ws: ws.goals.save_audience(original, audience))
+        form = audience_form(
+            workspace,
+            data.goals,
+            original,
+            lambda audience: self.ssi.write(lambda ws: ws.goals.save_audience(original, audience)),
+        )
+        await self.app.push_screen_wait(form)
 
     def action_edit_roles(self) -> None:
         """Edit the selected audience's title keywords and topics."""
@@ -275,11 +258,10 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
 
     @work(group="goals-form")
     async def _edit_roles(self, name: str, keywords: list[str], topics: list[str]) -> None:
-        values = await self.app.push_screen_wait(roles_form(name, keywords, topics))
-        if values is not None:
-            words = values.get("keywords") or ""
-            subjects = values.get("topics") or ""
-            self.ssi.save(lambda ws: ws.goals.set_roles_undoably(name, words, subjects))
+        def save(words: tuple[list[str], list[str]]) -> Awaitable[Any]:
+            return self.ssi.write(lambda ws: ws.goals.set_roles_undoably(name, *words))
+
+        await self.app.push_screen_wait(roles_form(name, keywords, topics, save))
 
     def action_add_account(self) -> None:
         """Add a target account."""
@@ -290,9 +272,13 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         workspace, data = self.workspace, self.data
         if workspace is None or data is None:
             return
-        account = await self.app.push_screen_wait(account_form(workspace, data.goals, index))
-        if account is not None:
-            self.ssi.save(lambda ws: ws.goals.save_account(index, account))
+        form = account_form(
+            workspace,
+            data.goals,
+            index,
+            lambda account: self.ssi.write(lambda ws: ws.goals.save_account(index, account)),
+        )
+        await self.app.push_screen_wait(form)
 
     def action_new_objective(self) -> None:
         """Add a weekly objective."""
@@ -303,10 +289,14 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         workspace, data = self.workspace, self.data
         if workspace is None or data is None:
             return
-        form = objective_form(workspace, data.goals, data.kinds, index)
-        objective = await self.app.push_screen_wait(form)
-        if objective is not None:
-            self.ssi.save(lambda ws: ws.goals.save_objective(index, objective))
+        form = objective_form(
+            workspace,
+            data.goals,
+            data.kinds,
+            index,
+            lambda objective: self.ssi.write(lambda ws: ws.goals.save_objective(index, objective)),
+        )
+        await self.app.push_screen_wait(form)
 
     def action_remove(self) -> None:
         """Remove what is selected in the focused table, once confirmed."""
@@ -386,11 +376,10 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
             data.profile.headline_text,
             data.profile.summary_text,
             service.check_profile_text,
+            lambda text: self.ssi.write(lambda ws: ws.goals.set_profile_text(text)),
             lambda values: service.fit_preview(values, goals),
         )
-        text = await self.app.push_screen_wait(form)
-        if text is not None:
-            self.ssi.save(lambda ws: ws.goals.set_profile_text(text))
+        await self.app.push_screen_wait(form)
 
     def action_count(self, delta: int) -> None:
         """One more or fewer on a counted checklist item (skills, recommendations)."""

@@ -12,8 +12,10 @@ from textual.widgets import Checkbox, DataTable, Input, Label, ProgressBar, Stat
 
 from ssi_tui.app.messages import ImportFailed, ImportFinished, ImportProgressed
 from ssi_tui.app.screens.base import BaseScreen, guarded
+from ssi_tui.app.tables import Table
 from ssi_tui.app.text import cell, literal, plain
 from ssi_tui.app.widgets.checkbox import StateCheckbox
+from ssi_tui.wording import counted
 
 if TYPE_CHECKING:
     from ssi_tui.services.imports import ImportProgress, ImportSummary
@@ -59,7 +61,7 @@ class ImportScreen(BaseScreen, screen_id="import"):
             markup=False,
         )
         yield VerticalScroll(id="import-progress")
-        yield DataTable(id="import-summary", cursor_type="row", zebra_stripes=True)
+        yield Table(id="import-summary", cursor_type="row", zebra_stripes=True)
         yield Static("", id="import-detail", markup=False)
 
     def on_mount(self) -> None:
@@ -236,7 +238,8 @@ def _details(summary: ImportSummary) -> str:
             lines.append(f"{name}: … {len(report.errors) - ERRORS_SHOWN} more bad rows")
     if summary.ignored_files:
         lines.append(
-            f"Ignored {len(summary.ignored_files)} files: " + ", ".join(summary.ignored_files[:8])
+            f"Ignored {counted(len(summary.ignored_files), 'file')}: "
+            + ", ".join(summary.ignored_files[:8])
         )
     if not summary.files:
         lines.append("No LinkedIn export file was found there.")

@@ -1,101 +1,81 @@
-"""The planner's forms: add a plan (preset or RRULE, inline errors), confirm a removal."""
+"""The planner's data (read in a worker) and forms: add a plan (preset or RRULE, every field
+checked at once), and the question before a plan is removed."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ssi_tui.app.screens.form import FormField, FormScreen, Values
-from ssi_tui.app.screens.forms import DATE_HINT, audience_field
-from ssi_tui.domain.dates import DateParseError, parse_date
+from ssi_tui.app.screens.confirm import ConfirmScreen
+from ssi_tui.app.screens.form import Check, FormField, FormScreen, Save
+from ssi_tui.app.screens.forms import DATE_HINT, ActivityChoices, audience_field
 from ssi_tui.domain.plans import Plan
-from ssi_tui.domain.recurrence import (
-    RuleError,
-    describe,
-    parse_rule,
-    require_occurrence,
-)
-from ssi_tui.services.errors import InputError
-from ssi_tui.services.workspace import Workspace
+from ssi_tui.domain.recurrence import describe, rule_label
+
+if TYPE_CHECKING:
+    from ssi_tui.domain.agenda import Agenda, Streak
+    from ssi_tui.domain.suggestions import PlanSuggestion
+    from ssi_tui.services.planner import PlanRow
+    from ssi_tui.services.projection import Gain
+    from ssi_tui.services.workspace import Workspace
 
 RULE_PLACEHOLDER = "weekly, weekdays, monthly… or FREQ=WEEKLY;BYDAY=TU,TH"
 
 
-def plan_fields(workspace: Workspace, values: Values) -> dict[str, Any]:
-    """Checked form values → plan fields (dates with the shared parser, count as a number)."""
-    fields = dict(values)
-    for name in ("start", "until"):
-        text = values.get(name)
-        fields[name] = parse_date(text, workspace.today) if text else None
-    count = values.get("count")
-    fields["count"] = int(count) if count else None
-    fields["personalised"] = bool(values.get("personalised"))
-    return fields
+@dataclass(frozen=True, slots=True)
+class PlannerData:
+    """Everything the screen shows, computed in a worker."""
+
+    agenda: Agenda
+    plans: list[PlanRow]
+    overall: Streak
+    suggestions: list[tuple[PlanSuggestion, Gain]]
+    plan_gains: dict[str, Gain]
 
 
-def _field_errors(workspace: Workspace, values: Values) -> tuple[dict[str, str], dict[str, Any]]:
-    errors: dict[str, str] = {}
-    kind = values.get("kind")
-    if not kind:
-        errors["kind"] = "type a kind, e.g. comment, message_sent, follow_up"
-    elif kind not in workspace.catalog:
-        kinds = sorted(workspace.catalog.kinds)
-        close = [k for k in kinds if k.startswith(kind[:3])] or kinds[:6]
-        errors["kind"] = f"unknown kind {kind!r}; try {', '.join(close[:6])}"
-    if not values.get("rule"):
-        errors["rule"] = "required: a preset (weekly…) or an RRULE"
-    for name in ("start", "until"):
-        if values.get(name):
-            try:
-                parse_date(values[name], workspace.today)
-            except DateParseError as error:
-                errors[name] = str(error)
-    count = values.get("count")
-    if count and (not count.isdigit() or not 1 <= int(count) <= 10_000):
-        errors["count"] = f"a whole number 1-10000, not {count!r}"
-    if count and values.get("until"):
-        errors["count"] = "give an end date or a count, not both"
-    if errors:
-        return errors, {}
-    return errors, plan_fields(workspace, values)
+PROJECTION_WEEKS = 4  # how far the screen projects each plan and suggestion
 
 
-def plan_form(workspace: Workspace) -> FormScreen:
-    """Add a recurring planned action."""
-    goals = workspace.goals.get()
+def load_planner(workspace: Workspace) -> PlannerData:
+    """Agenda, plans with streaks and what each would add, overall streak and suggestions
+    ranked by what each would add in four weeks (the order `plan adopt N` uses)."""
     planner = workspace.planner
+    rows = planner.plan_rows()
+    gains = workspace.projection.plan_gains([row.plan for row in rows], PROJECTION_WEEKS)
+    return PlannerData(
+        planner.agenda(),
+        rows,
+        planner.overall_streak(),
+        workspace.projection.ranked_suggestions(PROJECTION_WEEKS),
+        {row.plan.id: gain for row, gain in zip(rows, gains, strict=True)},
+    )
 
-    def validate(values: Values) -> dict[str, str]:
-        errors, fields = _field_errors(workspace, values)
-        if errors:
-            return errors
-        start = fields["start"] or workspace.today
-        try:
-            recurrence = parse_rule(fields["rule"], start, fields["until"], fields["count"])
-            require_occurrence(recurrence, start, fields["rule"])
-        except RuleError as error:
-            message = str(error)
-            return {"until" if message.startswith("until") else "rule": message}
-        try:
-            planner.build_plan(fields)
-        except InputError as error:
-            return {"": str(error)}
-        return {}
 
+def suggestion_text(suggestion: PlanSuggestion) -> str:
+    """E.g. 'weekly personalised follow_up · prospects · Initech'."""
+    personal = "personalised " if suggestion.personalised else ""
+    rule = rule_label(suggestion.rule)
+    parts = [f"{rule} {personal}{suggestion.kind}", suggestion.audience, suggestion.company]
+    return " · ".join(part for part in parts if part)
+
+
+def gain_cell(gain: Gain | None) -> str:
+    """A plan's weighted gain in four weeks against doing nothing, e.g. '+1.4'."""
+    return "" if gain is None else f"{gain.weighted:+.1f}"
+
+
+def plan_form(choices: ActivityChoices, check: Check, save: Save) -> FormScreen:
+    """Add a recurring planned action: `check` (the planner's) gives the plan, `save` adds it."""
     fields = [
         FormField(
             "kind",
             "Kind",
             placeholder="comment, message_sent, follow_up…",
-            suggestions=sorted(workspace.catalog.kinds),
+            suggestions=choices.kinds,
         ),
         FormField("rule", "Repeat", value="weekly", placeholder=RULE_PLACEHOLDER),
-        audience_field(goals),
-        FormField(
-            "contact",
-            "Contact",
-            placeholder="optional",
-            suggestions=workspace.contacts.names(),
-        ),
+        audience_field(choices.goals),
+        FormField("contact", "Contact", placeholder="optional", suggestions=choices.names),
         FormField("company", "Company", placeholder="optional"),
         FormField("personalised", "Personalised", "checkbox", value=False, extra={"text": "yes"}),
         FormField("start", "Start", value="today", placeholder=DATE_HINT),
@@ -103,14 +83,13 @@ def plan_form(workspace: Workspace) -> FormScreen:
         FormField("count", "Count", placeholder="optional number of times"),
         FormField("note", "Note", placeholder="what exactly to do"),
     ]
-    return FormScreen("Add a plan", fields, validate, submit_label="Add plan")
+    return FormScreen("Add a plan", fields, check, save=save, submit_label="Add plan")
 
 
-def remove_plan_form(plan: Plan) -> FormScreen:
-    """Confirm removing a plan."""
+def remove_plan_question(plan: Plan, undo_key: str) -> ConfirmScreen:
+    """Ask before removing a plan."""
     who = f" · {plan.who}" if plan.who else ""
-    title = (
-        f"Remove the plan {plan.kind} ({describe(plan.recurrence)}{who})? "
-        "Activities done from it stay in the log."
+    return ConfirmScreen(
+        f"Remove the plan {plan.kind} ({describe(plan.recurrence)}{who})?",
+        f"Activities done from it stay in the log. {undo_key} undoes it.",
     )
-    return FormScreen(title, [], lambda values: {}, submit_label="Remove")

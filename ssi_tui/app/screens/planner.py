@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -15,19 +14,27 @@ from textual.widgets import DataTable, OptionList
 from textual.widgets.option_list import Option
 
 from ssi_tui.app.messages import PlannerLoaded
+from ssi_tui.app.registry import with_keys
 from ssi_tui.app.screens.base import BaseScreen
-from ssi_tui.app.screens.plan_forms import plan_fields, plan_form, remove_plan_form
-from ssi_tui.app.tables import filled, last_column_room, selected_key
+from ssi_tui.app.screens.forms import activity_choices
+from ssi_tui.app.screens.plan_forms import (
+    PlannerData,
+    gain_cell,
+    load_planner,
+    plan_form,
+    remove_plan_question,
+    suggestion_text,
+)
+from ssi_tui.app.tables import Choices, Table, filled, last_column_room, selected_key
 from ssi_tui.app.text import cell, clipped, plain
-from ssi_tui.domain.agenda import Agenda, AgendaItem, Streak
+from ssi_tui.domain.agenda import Agenda, AgendaItem
 from ssi_tui.domain.plans import Plan
-from ssi_tui.domain.recurrence import rule_label
 from ssi_tui.domain.suggestions import PlanSuggestion
 from ssi_tui.services.planner import PlanRow
+from ssi_tui.wording import counted
 
 if TYPE_CHECKING:
     from ssi_tui.services.projection import Gain
-    from ssi_tui.services.workspace import Workspace
 
 STATUS_CELLS = {
     "open": ("to do", "bold"),
@@ -47,48 +54,6 @@ def agenda_when(section: str, day: date) -> str:
     if section == "Overdue":
         return f"Overdue {day:%d %b}"
     return f"{section} {day:%a %d}".strip()
-
-
-@dataclass(frozen=True, slots=True)
-class PlannerData:
-    """Everything the screen shows, computed in a worker."""
-
-    agenda: Agenda
-    plans: list[PlanRow]
-    overall: Streak
-    suggestions: list[tuple[PlanSuggestion, Gain]]
-    plan_gains: dict[str, Gain]
-
-
-PROJECTION_WEEKS = 4  # how far the screen projects each plan and suggestion
-
-
-def load_planner(workspace: Workspace) -> PlannerData:
-    """Agenda, plans with streaks and what each would add, overall streak and suggestions
-    ranked by what each would add in four weeks (the order `plan adopt N` uses)."""
-    planner = workspace.planner
-    rows = planner.plan_rows()
-    gains = workspace.projection.plan_gains([row.plan for row in rows], PROJECTION_WEEKS)
-    return PlannerData(
-        planner.agenda(),
-        rows,
-        planner.overall_streak(),
-        workspace.projection.ranked_suggestions(PROJECTION_WEEKS),
-        {row.plan.id: gain for row, gain in zip(rows, gains, strict=True)},
-    )
-
-
-def suggestion_text(suggestion: PlanSuggestion) -> str:
-    """E.g. 'weekly personalised follow_up · prospects · Initech'."""
-    personal = "personalised " if suggestion.personalised else ""
-    rule = rule_label(suggestion.rule)
-    parts = [f"{rule} {personal}{suggestion.kind}", suggestion.audience, suggestion.company]
-    return " · ".join(part for part in parts if part)
-
-
-def gain_cell(gain: Gain | None) -> str:
-    """A plan's weighted gain in four weeks against doing nothing, e.g. '+1.4'."""
-    return "" if gain is None else f"{gain.weighted:+.1f}"
 
 
 class PlannerScreen(BaseScreen, screen_id="planner"):
@@ -127,10 +92,10 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
     def compose_body(self) -> ComposeResult:
         """Agenda on top; plans and suggestions side by side below."""
         with Vertical(id="planner"):
-            yield DataTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
+            yield Table(id="agenda-table", cursor_type="row", zebra_stripes=True)
             with Horizontal(id="planner-bottom"):
-                yield DataTable(id="plan-table", cursor_type="row")
-                yield OptionList(id="suggestions")
+                yield Table(id="plan-table", cursor_type="row")
+                yield Choices(id="suggestions")
 
     def on_mount(self) -> None:
         """Columns and titles."""
@@ -169,7 +134,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         agenda, overall = self.data.agenda, self.data.overall
         return (
             f"{len(agenda.open_today)} to do today · {len(agenda.overdue)} overdue · "
-            f"streak {overall.current} days (best {overall.best})"
+            f"streak {counted(overall.current, 'day')} (best {overall.best})"
         )
 
     # -- loading --------------------------------------------------------------------------------
@@ -355,17 +320,22 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
 
     def action_new_plan(self) -> None:
         """Open the plan form."""
+        self._plan_form()
+
+    @work(group="plan-form")
+    async def _plan_form(self) -> None:
+        """The form, on what a worker read; the planner checks it once, then it is added."""
+        choices = await self.read("the plan form", activity_choices)
         workspace = self.workspace
-        if workspace is None:
+        if choices is None or workspace is None:
             return
-
-        def saved(values: dict[str, Any] | None) -> None:
-            if values is None:
-                return
-            fields = plan_fields(workspace, values)
-            self.ssi.save(lambda ws: ws.planner.add_plan_undoably(fields))
-
-        self.app.push_screen(plan_form(workspace), saved)
+        planner = workspace.planner
+        form = plan_form(
+            choices,
+            lambda values: planner.check_plan(values, choices.goals),
+            lambda plan: self.ssi.write(lambda ws: ws.planner.add_plan_undoably(plan)),
+        )
+        await self.app.push_screen_wait(form)
 
     def action_remove_plan(self) -> None:
         """Remove the selected plan, after confirmation."""
@@ -373,12 +343,13 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         if plan is None:
             self.notify("No plan selected.", severity="warning")
             return
+        self._remove_plan(plan)
 
-        def confirmed(values: dict[str, Any] | None) -> None:
-            if values is not None:
-                self.ssi.save(lambda ws: ws.planner.remove_plan_undoably(plan.id))
-
-        self.app.push_screen(remove_plan_form(plan), confirmed)
+    @work(group="plan-form")
+    async def _remove_plan(self, plan: Plan) -> None:
+        question = remove_plan_question(plan, with_keys(self.app, "{app.undo}"))
+        if await self.app.push_screen_wait(question):
+            self.ssi.save(lambda ws: ws.planner.remove_plan_undoably(plan.id))
 
     def action_adopt(self) -> None:
         """Adopt the selected suggestion as a plan starting today."""

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.widgets import DataTable
 
-from ssi_tui.app.messages import RowsLoaded
+from ssi_tui.app.messages import ReadingRowsLoaded
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.forms import reading_form
-from ssi_tui.app.tables import filled, selected_key
+from ssi_tui.app.tables import Table, filled, selected_key
 from ssi_tui.app.text import cell
 from ssi_tui.domain.models import SSIReading
 from ssi_tui.domain.report import Report
+from ssi_tui.wording import counted
 
 COLUMNS = (
     ("date", "Date"),
@@ -42,7 +41,7 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
 
     def compose_body(self) -> ComposeResult:
         """One table."""
-        yield DataTable(id="reading-table", cursor_type="row", zebra_stripes=True)
+        yield Table(id="reading-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         """Columns."""
@@ -53,7 +52,7 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
 
     def status_detail(self) -> str:
         """Count."""
-        return f"{self.query_one(DataTable).row_count} readings"
+        return counted(self.query_one(DataTable).row_count, "reading")
 
     def refresh_data(self) -> None:
         """Reload (our estimates are computed in a worker)."""
@@ -61,10 +60,10 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
 
     def load_readings(self) -> None:
         """Readings with our raw and weighted estimate as of each reading's date."""
-        self.load("the readings", lambda ws: ws.readings.with_estimates(), RowsLoaded)
+        self.load("the readings", lambda ws: ws.readings.with_estimates(), ReadingRowsLoaded)
 
-    @on(RowsLoaded)
-    def _rows_loaded(self, message: RowsLoaded) -> None:
+    @on(ReadingRowsLoaded)
+    def _rows_loaded(self, message: ReadingRowsLoaded) -> None:
         self._loaded(message.value)
 
     def _loaded(self, readings: list[tuple[SSIReading, Report]]) -> None:
@@ -89,22 +88,22 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
 
     def action_new(self) -> None:
         """Add a reading."""
+        self._reading_form()
+
+    @work(group="reading-form")
+    async def _reading_form(self) -> None:
+        """The form checks the values once (the readings service) and saves the reading; what
+        looks doubtful about it (a total that is not the pillars' sum, a big move) is said."""
         workspace = self.workspace
         if workspace is None:
             return
-        self.app.push_screen(reading_form(workspace), self._save)
-
-    def _save(self, values: dict[str, Any] | None) -> None:
-        workspace = self.workspace
-        if values is None or workspace is None:
-            return
-
-        def added(result: tuple[SSIReading, list[str]]) -> None:
-            _reading, warnings = result
-            if warnings:
-                self.notify("\n".join(warnings), severity="warning", markup=False, timeout=10)
-
-        self.ssi.save(lambda ws: ws.readings.add_undoably(values), then=added)
+        form = reading_form(
+            workspace.readings.check,
+            lambda reading: self.ssi.write(lambda ws: ws.readings.add_undoably(reading)),
+        )
+        added: tuple[SSIReading, list[str]] | None = await self.app.push_screen_wait(form)
+        if added is not None and added[1]:
+            self.notify("\n".join(added[1]), severity="warning", markup=False, timeout=10)
 
     def action_delete(self) -> None:
         """Delete the selected reading."""

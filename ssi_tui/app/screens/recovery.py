@@ -16,6 +16,7 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ssi_tui.app.registry import bindings_for
+from ssi_tui.app.tables import Choices
 from ssi_tui.services import backups as data_backups
 from ssi_tui.services.errors import StoreError
 
@@ -48,7 +49,7 @@ class RecoveryScreen(ModalScreen[bool]):
                 yield Static(
                     "Restore a backup (the unreadable store is kept aside, never deleted):"
                 )
-                yield OptionList(
+                yield Choices(
                     *(
                         Option(f"{b.name}  ({b.reason}, {b.size // 1024} KiB)", id=b.name)
                         for b in self.backups

@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import var
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
+from ssi_tui.app.tables import Choices
 from ssi_tui.app.text import plain
 from ssi_tui.wording.flags import evidence_lines
 from ssi_tui.wording.labels import cap_bound, flag_title, pillar_label
@@ -70,7 +71,7 @@ def flag_detail(flag: Flag) -> Content:
     return Content("\n").join(parts)
 
 
-class FlagList(OptionList):
+class FlagList(Choices):
     """The flags, most severe first."""
 
     report: var[Report | None] = var(None, always_update=True)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.widgets import DataTable
-
+from ssi_tui.app.tables import Table
 from ssi_tui.app.text import cell
 from ssi_tui.domain.text import fold
 
@@ -14,6 +13,7 @@ if TYPE_CHECKING:
 
 COLUMNS = (
     ("name", "Name"),
+    ("ratio", "Overdue ÷ cadence"),
     ("overdue", "Overdue"),
     ("cadence", "Cadence"),
     ("last", "Last interaction"),
@@ -22,7 +22,7 @@ COLUMNS = (
 )
 
 
-class LosingTouchTable(DataTable):  # type: ignore[type-arg]
+class LosingTouchTable(Table):
     """Hidden until shown; rows keyed by contact id, like the contacts table."""
 
     DEFAULT_CSS = """
@@ -53,7 +53,8 @@ class LosingTouchTable(DataTable):  # type: ignore[type-arg]
             last = status.last.isoformat() + (" (connected)" if status.since_connection else "")
             self.add_row(
                 cell(contact.name),
-                cell(f"{status.overdue_days} d ({status.ratio:.1f}×)", justify="right"),
+                cell(f"{status.ratio:.1f}×", justify="right"),
+                cell(f"{status.overdue_days} d", justify="right"),
                 cell(f"{status.cadence} d", justify="right"),
                 cell(last),
                 cell(status.audience),
@@ -67,4 +68,7 @@ class LosingTouchTable(DataTable):  # type: ignore[type-arg]
         """Status-bar text."""
         count = len(self.statuses)
         shown = f"{self.row_count} of " if self.filter_text else ""
-        return f"{shown}{count} contact{'s' if count != 1 else ''} losing touch (l: all contacts)"
+        return (
+            f"{shown}{count} contact{'s' if count != 1 else ''} losing touch, the most overdue "
+            "for their cadence first (days overdue ÷ cadence) · l: all contacts"
+        )

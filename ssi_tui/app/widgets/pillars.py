@@ -10,6 +10,7 @@ from textual.widget import Widget
 
 from ssi_tui.app.registry import with_keys
 from ssi_tui.domain.pillars import PILLARS
+from ssi_tui.wording import counted
 from ssi_tui.wording.labels import pillar_label
 
 if TYPE_CHECKING:
@@ -133,7 +134,7 @@ class PillarPanel(Widget):
             for pillar, value in zip(PILLARS, values, strict=True)
         )
         return Content.assemble(
-            (f"Calibrated on {calibration.readings} readings, ", "dim"),
+            (f"Calibrated on {counted(calibration.readings, 'reading')}, ", "dim"),
             (f"±{calibration.loo_error_after:.1f} points: ", "dim"),
             (f"{report.calibrated_total or 0.0:.1f}", "bold $text-primary"),
             (f"  ({pillars})", "dim"),

@@ -20,7 +20,7 @@ READING = {"total": "62", "brand": "15", "find": "15", "engage": "16", "relate":
 
 # -- readings ---------------------------------------------------------------------------------
 def test_reading_check_reports_every_problem_at_once(workspace: Workspace) -> None:
-    errors = workspace.readings.check(
+    errors = workspace.readings.problems(
         {"date": "tomorrow", "total": "", "brand": "26", "find": "abc", "engage": "5"}
     )
     assert set(errors) == {"date", "total", "brand", "find", "relate"}
@@ -33,15 +33,15 @@ def test_reading_check_reports_every_problem_at_once(workspace: Workspace) -> No
 def test_reading_total_off_the_pillars_is_accepted_with_a_warning(
     workspace: Workspace,
 ) -> None:
-    assert workspace.readings.check({**READING, "total": "80"}) == {}
+    assert workspace.readings.problems({**READING, "total": "80"}) == {}
     reading = workspace.readings.add({**READING, "total": "80"})
     [warning] = workspace.readings.warnings(reading)
     assert "the total 80 is +" in warning and "pillars' sum" in warning
 
 
 def test_reading_from_text_or_numbers_is_the_same(workspace: Workspace) -> None:
-    typed = workspace.readings.build({**READING, "brand": "15,0", "date": "yesterday"})
-    given = workspace.readings.build(
+    typed = workspace.readings.check({**READING, "brand": "15,0", "date": "yesterday"})
+    given = workspace.readings.check(
         {name: float(value) for name, value in READING.items()} | {"date": "-1d"}
     )
     assert typed.model_dump(exclude={"id"}) == given.model_dump(exclude={"id"})
@@ -59,7 +59,7 @@ def test_reading_add_refuses_and_stores_nothing(workspace: Workspace) -> None:
 def test_the_cli_and_the_form_refuse_the_same_future_reading(workspace: Workspace) -> None:
     from ssi_tui.cli.main import main
 
-    form = workspace.readings.check({**READING, "date": "tomorrow"})
+    form = workspace.readings.problems({**READING, "date": "tomorrow"})
     assert "in the future" in form["date"]
     status = main(
         ["reading", "add", "--demo", "--date", "tomorrow", *_options(READING)], today=TODAY
@@ -291,4 +291,21 @@ def test_calibration_refits_only_when_what_it_compares_changes(tmp_path: Path) -
     assert workspace.calibration.fingerprint() == before
     workspace.activities.log({"kind": "post", "date": latest.isoformat()})
     assert workspace.calibration.fingerprint() != before
+    workspace.close()
+
+
+def test_scoring_never_writes_the_calibration_keep_does(tmp_path: Path) -> None:
+    """A read never writes: scoring fits the calibration in memory; `keep` (the save path)
+    stores it, and only when the kept one is out of date."""
+    workspace = open_workspace(tmp_path / "demo", TODAY, demo=True).workspace
+    settings = workspace.store.settings
+    settings.set("calibration", None)
+    report = workspace.report()
+    assert report.calibration is not None  # fitted for the scores shown…
+    assert settings.get("calibration") is None  # …and not written by scoring them
+    assert workspace.calibration.keep() is True
+    kept = settings.get("calibration")
+    assert kept["fingerprint"] == workspace.calibration.fingerprint()
+    assert workspace.calibration.keep() is False  # up to date: nothing to write
+    assert workspace.report().calibration == report.calibration
     workspace.close()

@@ -1,0 +1,70 @@
+"""A plan typed in a form, checked once: every bad field at once, then the plan itself."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from ssi_tui.domain.dates import DateParseError, parse_date
+from ssi_tui.domain.recurrence import RuleError, parse_rule, require_occurrence
+from ssi_tui.services.errors import FieldErrors, InputError
+
+if TYPE_CHECKING:
+    from ssi_tui.domain.models import Goals
+    from ssi_tui.domain.plans import Plan
+    from ssi_tui.services.planner import Planner
+
+COUNT_LIMIT = 10_000
+
+
+def field_problems(planner: Planner, values: Mapping[str, Any]) -> dict[str, str]:
+    """Each field's own problem (kind, repeat, dates, count), as typed."""
+    workspace = planner.workspace
+    errors: dict[str, str] = {}
+    kind = values.get("kind")
+    if not kind:
+        errors["kind"] = "type a kind, e.g. comment, message_sent, follow_up"
+    elif kind not in workspace.catalog:
+        kinds = sorted(workspace.catalog.kinds)
+        close = [name for name in kinds if name.startswith(kind[:3])] or kinds[:6]
+        errors["kind"] = f"unknown kind {kind!r}; try {', '.join(close[:6])}"
+    if not values.get("rule"):
+        errors["rule"] = "required: a preset (weekly…) or an RRULE"
+    for name in ("start", "until"):
+        if values.get(name):
+            try:
+                parse_date(values[name], workspace.today)
+            except DateParseError as error:
+                errors[name] = str(error)
+    count = str(values.get("count") or "")
+    if count and (not count.isdigit() or not 1 <= int(count) <= COUNT_LIMIT):
+        errors["count"] = f"a whole number 1-{COUNT_LIMIT}, not {count!r}"
+    if count and values.get("until"):
+        errors["count"] = "give an end date or a count, not both"
+    return errors
+
+
+def check_plan(planner: Planner, values: Mapping[str, Any], goals: Goals) -> Plan:
+    """A form's values (text) → the plan to add, checked once against `goals` (no store read):
+    `FieldErrors` naming every bad field."""
+    errors = field_problems(planner, values)
+    try:
+        planner.workspace.goals.check_audience(values.get("audience"), goals)
+    except InputError as error:
+        errors["audience"] = str(error)
+    if errors:
+        raise FieldErrors(errors)
+    today = planner.workspace.today
+    fields = dict(values)
+    for name in ("start", "until"):
+        fields[name] = parse_date(values[name], today) if values.get(name) else None
+    fields["count"] = int(values["count"]) if values.get("count") else None
+    fields["personalised"] = bool(values.get("personalised"))
+    start = fields["start"] or today
+    try:
+        recurrence = parse_rule(fields["rule"], start, fields["until"], fields["count"])
+        require_occurrence(recurrence, start, fields["rule"])
+    except RuleError as error:
+        message = str(error)
+        raise InputError(message, "until" if message.startswith("until") else "rule") from None
+    return planner.build_plan(fields, goals)
