@@ -109,17 +109,35 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     done = subparsers.add_parser(
         "done",
         parents=[common],
-        help="mark a plan's earliest open occurrence done (logs the activity)",
+        help="mark a plan's occurrence done (logs the activity, dated the day you did it)",
         description=(
-            "Mark done the plan's earliest open occurrence: the oldest overdue one (last 14 days), "
-            "else today's. The activity is logged and linked to the plan and the occurrence."
+            "Mark done the plan's occurrence of the day you did it (--date, default today) when "
+            "there is one, else its oldest open one (last 14 days); --occurrence picks any. The "
+            "activity is dated the day you did it and linked to the occurrence. An occurrence "
+            "done after its day is late: it counts in the scores on the day done; missed on its "
+            "day, it stays a break in the streak."
         ),
     )
     done.add_argument("plan_id", metavar="PLAN_ID", help="plan id (or a unique prefix of 4+ chars)")
+    done.add_argument("--date", metavar="DATE", help="the day you did it (default: today)")
     done.add_argument(
-        "--date", metavar="DATE", help="the day you did it (default: the occurrence's day)"
+        "--occurrence", metavar="DATE", help="the occurrence done (default: see above)"
     )
     done.set_defaults(handler=run_done)
+
+    skip = subparsers.add_parser(
+        "skip",
+        parents=[common],
+        help="skip a plan's occurrence (it leaves the agenda; the streak is left as it was)",
+        description=(
+            "Skip the plan's occurrence of today when it is open, else its oldest open one "
+            "(last 14 days); --occurrence picks any. Skipping is a decision: it neither extends "
+            "nor breaks a streak."
+        ),
+    )
+    skip.add_argument("plan_id", metavar="PLAN_ID", help="plan id (or a unique prefix of 4+ chars)")
+    skip.add_argument("--occurrence", metavar="DATE", help="the occurrence skipped")
+    skip.set_defaults(handler=run_skip)
 
 
 def _planner(context: Context, write: bool) -> Planner:
@@ -246,16 +264,32 @@ def run_agenda(context: Context) -> int:
 
 
 def run_done(context: Context) -> int:
-    """Mark the earliest open occurrence done."""
-    done_on = context.parse_date(context.args.date, "--date", past=True)
+    """Mark an occurrence done, dated the day it was done."""
+    args = context.args
+    done_on = context.parse_date(args.date, "--date", past=True)
+    occurrence = context.parse_date(args.occurrence, "--occurrence")
+    planner = _planner(context, write=True)
+    plan = planner.find_plan(args.plan_id)
+    activity = planner.done_next(plan.id, done_on, occurrence)
+    day = activity.occurrence
+    late = day is not None and activity.date > day
+    context.stdout.write(
+        f"Done: {activity.kind} of {day.isoformat() if day else '?'} "
+        f"(plan {plan.short_id}), logged on {activity.date.isoformat()}"
+        + (" — late: it counts that day; the streak stays as it was" if late else "")
+        + f" [id {activity.id}]\n"
+    )
+    return 0
+
+
+def run_skip(context: Context) -> int:
+    """Skip an occurrence."""
+    occurrence = context.parse_date(context.args.occurrence, "--occurrence")
     planner = _planner(context, write=True)
     plan = planner.find_plan(context.args.plan_id)
-    activity = planner.done_next(plan.id, done_on)
-    occurrence = activity.occurrence.isoformat() if activity.occurrence else "?"
+    event = planner.skip_next(plan.id, occurrence)
     context.stdout.write(
-        f"Done: {activity.kind} of {occurrence} "
-        f"(plan {plan.short_id}), logged on {activity.date.isoformat()} "
-        f"[id {activity.id}]\n"
+        f"Skipped: {plan.kind} of {event.occurrence.isoformat()} (plan {plan.short_id})\n"
     )
     return 0
 

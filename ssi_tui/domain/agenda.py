@@ -1,7 +1,10 @@
 """The agenda (overdue, today, this week) and streaks, from plans, plan activities and skips.
 
 An occurrence is done when an activity links to it (`plan_id` + `occurrence`), skipped when a
-skip event names it, open otherwise. Done on time means done on or before the occurrence's day.
+skip event names it, open otherwise. Done on time means done on or before the occurrence's day;
+done after it is late: the activity counts in the scores on the day it was done, and the
+streak stays as it was (the occurrence, missed on its day, is still a break: doing it late
+neither extends the streak nor mends it).
 """
 
 from __future__ import annotations
@@ -54,6 +57,11 @@ class Ledger:
         activity = self.done.get((plan_id, day))
         return activity is not None and activity.date <= day
 
+    def late(self, plan_id: str, day: date) -> bool:
+        """Whether the occurrence was done, after its day."""
+        activity = self.done.get((plan_id, day))
+        return activity is not None and activity.date > day
+
 
 @dataclass(frozen=True, slots=True)
 class AgendaItem:
@@ -64,6 +72,7 @@ class AgendaItem:
     status: Status
     activity_id: str | None = None
     event_id: str | None = None
+    late: bool = False  # done, after its day
 
     @property
     def key(self) -> str:
@@ -82,6 +91,7 @@ class AgendaItem:
             "personalised": self.plan.personalised,
             "note": self.plan.note,
             "status": self.status,
+            "late": self.late,
         }
 
 
@@ -119,6 +129,7 @@ def _item(plan: Plan, day: date, ledger: Ledger) -> AgendaItem:
         ledger.status(plan.id, day),
         activity.id if activity else None,
         event.id if event else None,
+        ledger.late(plan.id, day),
     )
 
 
@@ -201,9 +212,10 @@ def _outcome(plan: Plan, day: date, ledger: Ledger, as_of: date) -> bool | None:
 def plan_streak(plan: Plan, ledger: Ledger, as_of: date) -> Streak:
     """The plan's streak as of a date.
 
-    Each past occurrence done on time extends it; one missed or done late breaks it. A skipped
-    occurrence is passed over (skipping is a decision, missing is not), and so is today's while
-    it is still open.
+    Each past occurrence done on time extends it; one missed breaks it, and stays a break when
+    it is done late (late work counts in the scores, not in the streak). A skipped occurrence
+    is passed over (skipping is a decision, missing is not), and so is today's while it is
+    still open.
     """
     days = occurrences(plan.recurrence, plan.start, plan.start, as_of)
     return _runs((day, _outcome(plan, day, ledger, as_of)) for day in days)

@@ -1,8 +1,9 @@
-"""A plan typed in a form, checked once: every bad field at once, then the plan itself."""
+"""What a user types about plans, checked: a plan in a form (every bad field at once, then the
+plan itself), a plan id or its prefix."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ssi_tui.domain.dates import DateParseError, parse_date
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from ssi_tui.services.planner import Planner
 
 COUNT_LIMIT = 10_000
+MIN_ID_PREFIX = 4  # the shortest prefix of a plan id that names it
 
 
 def field_problems(planner: Planner, values: Mapping[str, Any]) -> dict[str, str]:
@@ -68,3 +70,13 @@ def check_plan(planner: Planner, values: Mapping[str, Any], goals: Goals) -> Pla
         message = str(error)
         raise InputError(message, "until" if message.startswith("until") else "rule") from None
     return planner.build_plan(fields, goals)
+
+
+def matching_ids(text: str, ids: Iterable[str]) -> list[str]:
+    """[text] if it is one of `ids`, else the ids it is a prefix of (4 characters or more)."""
+    candidates = list(ids)
+    if text in candidates:
+        return [text]
+    if len(text) < MIN_ID_PREFIX:
+        return []
+    return [item for item in candidates if item.startswith(text)]

@@ -6,7 +6,7 @@ command line and the app both call this, never the tables directly.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -41,22 +41,11 @@ from ssi_tui.domain.recurrence import (
 )
 from ssi_tui.domain.suggestions import PlanSuggestion, suggest_plans
 from ssi_tui.services.errors import InputError
+from ssi_tui.services.plan_checks import matching_ids
 from ssi_tui.services.undo import Change
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
-
-MIN_ID_PREFIX = 4
-
-
-def _matching_ids(text: str, ids: Iterable[str]) -> list[str]:
-    """[text] if it is one of `ids`, else the ids it is a prefix of (4 characters or more)."""
-    candidates = list(ids)
-    if text in candidates:
-        return [text]
-    if len(text) < MIN_ID_PREFIX:
-        return []
-    return [item for item in candidates if item.startswith(text)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +133,7 @@ class Planner:
         """A plan by id or by a unique prefix of at least four characters."""
         text = plan_id.strip()
         plans = {plan.id: plan for plan in self.all_plans()}
-        matches = _matching_ids(text, plans)
+        matches = matching_ids(text, plans)
         if len(matches) == 1:
             return plans[matches[0]]
         if len(matches) > 1:
@@ -195,7 +184,7 @@ class Planner:
         return Change(removed, f"plan removed: {plan.kind}", revert)
 
     def _find_invalid_plan(self, plan_id: str) -> str | None:
-        matches = _matching_ids(plan_id.strip(), self.plans.invalid())
+        matches = matching_ids(plan_id.strip(), self.plans.invalid())
         return matches[0] if len(matches) == 1 else None
 
     def _remove_events(self, plan_id: str) -> None:
@@ -257,11 +246,10 @@ class Planner:
             )
 
     def mark_done(self, plan_id: str, occurrence: date, done_on: date | None = None) -> Activity:
-        """Log the plan's activity for one occurrence, dated the day it was done.
-
-        By default that is the occurrence's day, or today for an occurrence still to come. It may
-        not be after today, nor more than a week before the occurrence.
-        """
+        """Log the plan's activity for one occurrence, dated the day it was done: today unless
+        said (an overdue one done today is late: it counts in the scores today, and the streak
+        stays as it was). It may not be after today, nor more than a week before the
+        occurrence."""
         plan = self.find_plan(plan_id)
         today = self.workspace.today
         self._occurrence(plan, occurrence)
@@ -273,7 +261,7 @@ class Planner:
             )
         if occurrence > today + timedelta(days=WEEK_DAYS):
             raise InputError(f"{occurrence.isoformat()} is more than a week ahead")
-        day = done_on or min(occurrence, today)
+        day = done_on or today
         if day > today:
             raise InputError(
                 f"done on {day.isoformat()}? That is after today ({today.isoformat()})"
@@ -299,12 +287,28 @@ class Planner:
         )
         return activity
 
-    def done_next(self, plan_id: str, done_on: date | None = None) -> Activity:
-        """Mark done the plan's earliest open occurrence among the overdue ones and today's."""
+    def done_next(
+        self, plan_id: str, done_on: date | None = None, occurrence: date | None = None
+    ) -> Activity:
+        """Mark done, on `done_on` (default today): the `occurrence` given, else the one of
+        that day when it is open, else the earliest open one (overdue: done late)."""
         plan = self.find_plan(plan_id)
+        day = done_on or self.workspace.today
+        return self.mark_done(plan.id, occurrence or self._open_occurrence(plan, day), day)
+
+    def skip_next(self, plan_id: str, occurrence: date | None = None) -> PlanEvent:
+        """Skip the `occurrence` given, else today's when it is open, else the earliest open."""
+        plan = self.find_plan(plan_id)
+        return self.skip(plan.id, occurrence or self._open_occurrence(plan, self.workspace.today))
+
+    def _open_occurrence(self, plan: Plan, day: date) -> date:
+        """The plan's occurrence of `day` when it is open, else its earliest open one (last 14
+        days to today)."""
         today = self.workspace.today
         ledger = self.ledger([plan], since=today - timedelta(days=OVERDUE_DAYS))
         open_days = open_occurrences(plan, ledger, today)
+        if day in open_days:
+            return day
         if not open_days:
             upcoming = next_occurrence(plan.recurrence, plan.start, today)
             after = f"; next: {upcoming.isoformat()}" if upcoming else "; the plan has ended"
@@ -312,7 +316,7 @@ class Planner:
                 f"plan {plan.short_id} ({plan.kind}) has nothing open today or in the last "
                 f"{OVERDUE_DAYS} days{after}"
             )
-        return self.mark_done(plan.id, open_days[0], done_on)
+        return open_days[0]
 
     def skip(self, plan_id: str, occurrence: date) -> PlanEvent:
         """Skip one occurrence (it leaves the agenda and does not break the streak)."""
@@ -340,19 +344,24 @@ class Planner:
             return "skipped"
         raise InputError(f"{plan.kind} of {occurrence.isoformat()} is open: nothing to undo")
 
-    def act(self, item: AgendaItem, action: str) -> Change[str]:
-        """Done or skip on an agenda item, with the revert that reopens it (the app's undo)."""
+    def act(self, item: AgendaItem, action: str, done_on: date | None = None) -> Change[str]:
+        """Done (on `done_on`, default today) or skip on an agenda item, with the revert that
+        reopens it (the app's undo)."""
         plan_id, day = item.plan.id, item.date
-        result = self.apply(item, action)
+        result = self.apply(item, action, done_on)
         what = result[:1].lower() + result[1:]
         return Change(result, what, lambda workspace: workspace.planner.undo(plan_id, day))
 
-    def apply(self, item: AgendaItem, action: str) -> str:
-        """Done / skip / undo on an agenda item; returns a one-line result."""
+    def apply(self, item: AgendaItem, action: str, done_on: date | None = None) -> str:
+        """Done (on `done_on`, default today) / skip / undo on an agenda item; returns a
+        one-line result."""
         what = f"{item.plan.kind} of {item.date.isoformat()}"
         if action == "done":
-            activity = self.mark_done(item.plan.id, item.date)
-            return f"Done: {what} (logged on {activity.date.isoformat()})"
+            activity = self.mark_done(item.plan.id, item.date, done_on)
+            late = " — late: it counts today; the streak stays as it was"
+            return f"Done: {what} (logged on {activity.date.isoformat()})" + (
+                late if activity.date > item.date else ""
+            )
         if action == "skip":
             self.skip(item.plan.id, item.date)
             return f"Skipped: {what}"

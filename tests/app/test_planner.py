@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Input, OptionList
 from ssi_tui.app.app import SSIApp
 from ssi_tui.app.screens.confirm import ConfirmScreen
 from ssi_tui.app.screens.dashboard import DashboardScreen
+from ssi_tui.app.screens.done_when import DoneWhenScreen
 from ssi_tui.app.screens.form import FormScreen
 from ssi_tui.app.screens.planner import PlannerScreen
 from ssi_tui.app.widgets.agenda import AgendaPanel
@@ -87,10 +88,37 @@ async def test_skip_undo_and_overdue_done(demo_app: SSIApp) -> None:
         assert store.activities.count() == count
         overdue = len(screen.data.agenda.overdue)
         assert overdue >= 1
+        streak = screen.data.overall.current
+        (late_item,) = screen.data.agenda.overdue
         select_agenda_row(screen, lambda item: item in screen.data.agenda.overdue)
-        await pilot.press("enter")
+        await pilot.press("enter")  # an overdue one: done today, or on its day?
+        await settle(pilot)
+        assert isinstance(demo_app.screen, DoneWhenScreen)
+        await pilot.press("t")  # today: late, the streak as it was (it jumped 6 -> 10)
         await settle(pilot)
         assert len(screen.data.agenda.overdue) == overdue - 1
+        assert store.activities.count() == count + 1
+        assert screen.data.overall.current == streak
+        (done,) = [
+            a
+            for a in store.activities.all()
+            if (a.plan_id, a.occurrence) == (late_item.plan.id, late_item.date)
+        ]
+        assert done.date == TODAY
+        assert [i.late for i in screen.data.agenda.handled if i.key == late_item.key] == [True]
+        await pilot.press("u")  # undo right after: the last action, wherever the cursor is
+        await settle(pilot)
+        assert len(screen.data.agenda.overdue) == overdue and store.activities.count() == count
+        select_agenda_row(screen, lambda item: item in screen.data.agenda.overdue)
+        await pilot.press("x", "o")  # on its day: the tick was forgotten, on time
+        await settle(pilot)
+        (done,) = [
+            a
+            for a in store.activities.all()
+            if (a.plan_id, a.occurrence) == (late_item.plan.id, late_item.date)
+        ]
+        assert done.date == late_item.date
+        assert screen.data.overall.current > streak  # on its day: on time, the run mended
         assert store.activities.count() == count + 1
         # Done again on a done item: refused with a notification, nothing logged.
         select_agenda_row(screen, lambda item: item.status == "done")

@@ -62,28 +62,34 @@ def test_plan_add_list_agenda_done_remove(data_dir: Path) -> None:
         "contact": "Ada",
     }
     status, out, err = run("done", plan["id"][:6], *d)
-    assert status == 0, err
-    assert "Done: message_sent of 2026-11-12" in out and "logged on 2026-11-12" in out
+    assert status == 0, err  # today is an occurrence day: today's, not the oldest overdue
+    assert "Done: message_sent of 2026-11-26" in out and "logged on 2026-11-26" in out
+    assert "late" not in out
     status, out, _ = run("done", plan["id"], "--date", "yesterday", *d)
-    assert "of 2026-11-17" in out and "logged on 2026-11-25" in out
+    assert "of 2026-11-12" in out and "logged on 2026-11-25 — late" in out
+    status, out, _ = run("done", plan["id"], "--occurrence", "2026-11-19", "--date", "-1w", *d)
+    assert "of 2026-11-19" in out and "logged on 2026-11-19" in out and "late" not in out
     with Store.open(data_dir, read_only=True) as store:
         logged = sorted(
             (a for a in store.activities.all() if a.plan_id == plan["id"]),
             key=lambda a: a.occurrence,
         )
     assert [(a.occurrence.isoformat(), a.date.isoformat(), a.source) for a in logged] == [
-        ("2026-11-12", "2026-11-12", "plan"),
-        ("2026-11-17", "2026-11-25", "plan"),
+        ("2026-11-12", "2026-11-25", "plan"),
+        ("2026-11-19", "2026-11-19", "plan"),
+        ("2026-11-26", "2026-11-26", "plan"),
     ]
     assert logged[0].personalised and logged[0].note == "Ping"
+    status, out, _ = run("skip", plan["id"], *d)  # the oldest open one: today's is done
+    assert status == 0 and out == f"Skipped: message_sent of 2026-11-17 (plan {plan['id'][:8]})\n"
     status, out, _ = run("agenda", *d)
-    assert status == 0 and "2 overdue" in out and "2026-11-19 Thu" in out and "Ada" in out
+    assert status == 0 and "1 overdue" in out and "2026-11-24 Tue" in out and "Ada" in out
     assert "Streak:" in out
     status, out, _ = run("agenda", "--as-of", "-1w", "--json", *d)
     assert json.loads(out)["today"][0]["date"] == "2026-11-19"
     status, out, _ = run("plan", "remove", plan["id"][:8], *d)
     assert status == 0 and "Removed plan" in out
-    assert in_store(data_dir) == (0, 0, 2)
+    assert in_store(data_dir) == (0, 0, 3)
 
 
 BAD_ADDS = [

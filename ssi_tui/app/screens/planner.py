@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from ssi_tui.app.messages import PlannerLoaded
 from ssi_tui.app.registry import with_keys
 from ssi_tui.app.screens.base import BaseScreen
+from ssi_tui.app.screens.done_when import DoneWhenScreen
 from ssi_tui.app.screens.forms import activity_choices
 from ssi_tui.app.screens.plan_forms import (
     PlannerData,
@@ -190,7 +191,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
             AGENDA_HEADERS[:-1],
         )
         for item, when, overdue in rows:
-            text, style = STATUS_CELLS[item.status]
+            text, style = ("✓ late", "yellow") if item.late else STATUS_CELLS[item.status]
             table.add_row(
                 cell(when, style="bold" if overdue else ""),
                 Text(text, style=style),
@@ -300,10 +301,22 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         if item is None:
             self.notify("Nothing on the agenda: add a plan with n.", severity="warning")
             return
+        if action == "done" and item.status == "open" and item.date < self.ssi.today:
+            self._done_overdue(item)
+            return
         self.ssi.save(lambda ws: ws.planner.act(item, action))
 
+    @work(group="done-form")
+    async def _done_overdue(self, item: AgendaItem) -> None:
+        """An overdue occurrence: done today (late) or on its day? One key each."""
+        what = f"{item.plan.kind} of {item.date.isoformat()}"
+        day = await self.app.push_screen_wait(DoneWhenScreen(what, item.date, self.ssi.today))
+        if day is not None:
+            self.ssi.save(lambda ws: ws.planner.act(item, "done", day))
+
     def action_done(self) -> None:
-        """Mark the selected occurrence done (logs the activity)."""
+        """Mark the selected occurrence done (logs the activity, dated today; an overdue one
+        asks whether it was done today or on its day)."""
         self._on_item("done")
 
     def action_skip(self) -> None:

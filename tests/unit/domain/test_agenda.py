@@ -115,7 +115,9 @@ def test_duplicate_done_keeps_the_earliest() -> None:
         ({-3: "done", -2: "done", -1: "done"}, (3, 3)),
         ({-3: "done", -2: "done", -1: "done", 0: "done"}, (4, 4)),  # today done counts
         ({-3: "done", -2: "missed", -1: "done"}, (1, 1)),
-        ({-3: "done", -2: "late", -1: "done"}, (1, 1)),  # late breaks
+        # Late: missed on its day, a break that doing it late does not mend.
+        ({-3: "done", -2: "late", -1: "done"}, (1, 1)),
+        ({-3: "late", -2: "late", -1: "late"}, (0, 0)),
         ({-3: "done", -2: "skip", -1: "done"}, (2, 2)),  # a skip neither counts nor breaks
         ({-3: "early", -2: "done", -1: "done"}, (3, 3)),  # done early is on time
         ({-3: "done", -2: "done", -1: "missed"}, (0, 2)),  # yesterday missed: streak lost
@@ -159,3 +161,6 @@ def test_overall_streak_counts_days_with_everything_done() -> None:
     skipped = Ledger.build(activities, [skip(weekly, -2)])
     assert overall_streak([daily, weekly], skipped, AS_OF).current == 5
     assert overall_streak([], Ledger(), AS_OF).current == 0
+    # The weekly one of day -2 done late (on day -1): day -2 stays a break.
+    late = Ledger.build([*activities, done(weekly, -2, on=-1)], [])
+    assert overall_streak([daily, weekly], late, AS_OF).current == 1

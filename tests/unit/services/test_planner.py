@@ -75,7 +75,7 @@ def test_find_plan_by_id_or_unique_prefix(planner: Planner) -> None:
 
 def test_mark_done_logs_the_linked_activity(planner: Planner) -> None:
     plan = add(planner, audience="prospects", contact="Ada Lovelace", company="Contoso")
-    activity = planner.mark_done(plan.id, day(-2))
+    activity = planner.mark_done(plan.id, day(-2), done_on=day(-2))  # done on its day
     assert activity.source == "plan" and activity.plan_id == plan.id
     assert activity.occurrence == day(-2) and activity.date == day(-2)
     assert (activity.kind, activity.audience, activity.contact, activity.company) == (
@@ -118,17 +118,47 @@ def test_weekly_plan_refuses_an_off_day(planner: Planner) -> None:
         planner.mark_done(plan.id, TODAY)
 
 
-def test_done_next_takes_the_earliest_open_overdue_then_today(planner: Planner) -> None:
+def test_done_next_ticks_the_day_done_then_the_earliest_open(planner: Planner) -> None:
+    """Today is itself an occurrence day: `done` ticks today's (the CLI ticked the oldest
+    overdue one, and the agenda still showed today's); then the overdue ones, late."""
     plan = add(planner, start=day(-2))
-    assert planner.done_next(plan.id).occurrence == day(-2)
-    assert planner.done_next(plan.id).occurrence == day(-1)
-    assert planner.done_next(plan.id, done_on=TODAY).occurrence == TODAY
+    first = planner.done_next(plan.id)
+    assert (first.occurrence, first.date) == (TODAY, TODAY)
+    assert TODAY not in {item.date for item in planner.agenda().today if item.status == "open"}
+    late = planner.done_next(plan.id)
+    assert (late.occurrence, late.date) == (day(-2), TODAY)  # done today: late
+    yesterday = planner.done_next(plan.id, done_on=day(-1))
+    assert (yesterday.occurrence, yesterday.date) == (day(-1), day(-1))  # on its day
     with pytest.raises(InputError, match="nothing open .*next: 2026-11-27"):
         planner.done_next(plan.id)
 
 
+def test_done_next_with_an_occurrence_and_skip_next(planner: Planner) -> None:
+    plan = add(planner, start=day(-3))
+    picked = planner.done_next(plan.id, occurrence=day(-2))
+    assert (picked.occurrence, picked.date) == (day(-2), TODAY)
+    assert planner.skip_next(plan.id).occurrence == TODAY  # today's first
+    assert planner.skip_next(plan.id).occurrence == day(-3)  # then the earliest open
+    with pytest.raises(InputError, match="already done"):
+        planner.skip_next(plan.id, day(-2))
+
+
+def test_a_late_done_does_not_extend_the_streak(planner: Planner) -> None:
+    """The app's `x` on an overdue item logged it on its day and counted it on time: the
+    streak jumped. Done today, it is late: counted today, the streak left as it was."""
+    plan = add(planner, start=day(-3))
+    for offset in (-3, -2):
+        planner.mark_done(plan.id, day(offset), done_on=day(offset))
+    assert planner.plan_rows()[0].streak.current == 0  # yesterday's missed
+    planner.mark_done(plan.id, day(-1))  # yesterday's, done today: late
+    assert planner.plan_rows()[0].streak.current == 0  # as it was: not 3, nor 2
+    assert planner.overall_streak().current == 0
+    planner.mark_done(plan.id, TODAY)
+    assert planner.plan_rows()[0].streak.current == 1  # today's, on time, starts a new run
+
+
 def test_done_next_ignores_occurrences_older_than_two_weeks(planner: Planner) -> None:
-    plan = add(planner, start=day(-30))
+    plan = add(planner, start=day(-30), rule="FREQ=DAILY;INTERVAL=4")  # -14, -10… not today
     assert planner.done_next(plan.id).occurrence == day(-14)
 
 
@@ -189,7 +219,7 @@ def test_remove_plan_drops_its_skips_but_keeps_its_activities(planner: Planner) 
 def test_plan_rows_show_schedule_next_and_streak(planner: Planner) -> None:
     plan = add(planner, rule="FREQ=WEEKLY;BYDAY=TU,TH", start=day(-9))  # Tue 17 Nov
     for offset in (-9, -7, -2):
-        planner.mark_done(plan.id, day(offset))
+        planner.mark_done(plan.id, day(offset), done_on=day(offset))
     (row,) = planner.plan_rows()
     assert row.schedule == "weekly on Tue, Thu"
     assert row.next == TODAY
