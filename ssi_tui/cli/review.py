@@ -1,4 +1,5 @@
-"""`ssi-tui reading add`, `readings` and `history`: official SSI readings and the weekly trend."""
+"""`ssi-tui reading add|edit|remove`, `readings` and `history`: official SSI readings and the
+weekly trend."""
 
 from __future__ import annotations
 
@@ -45,7 +46,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         description=(
             "Copy what linkedin.com/sales/ssi shows: the total, the four pillars (0-25 each; the "
             "total must equal their sum to ±1), and optionally your industry and network rank "
-            "(top %) and the industry and network averages."
+            "(top %) and the industry and network averages. One reading a day: a day that has "
+            "one is refused unless --replace."
         ),
     )
     add.add_argument("--date", metavar="DATE", help="the day of the reading (default today)")
@@ -58,7 +60,35 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     add.add_argument("--network-rank", type=number, metavar="P", help="network rank, top %%")
     add.add_argument("--industry-avg", type=number, metavar="A", help="industry average SSI")
     add.add_argument("--network-avg", type=number, metavar="A", help="network average SSI")
+    add.add_argument(
+        "--replace", action="store_true", help="replace the reading the day has already"
+    )
     add.set_defaults(handler=run_reading_add)
+
+    edit = actions.add_parser(
+        "edit",
+        parents=[common],
+        help="change a reading's numbers",
+        description="Change the numbers given of the reading of DATE; the others stay.",
+    )
+    edit.add_argument("day", metavar="DATE", help="the day of the reading")
+    edit.add_argument("--total", type=number, metavar="T", help="SSI total, 0-100")
+    for pillar in PILLARS:
+        edit.add_argument(f"--{pillar}", type=number, metavar=pillar[0].upper(), help="0-25")
+    edit.add_argument("--industry-rank", type=number, metavar="P", help="industry rank, top %%")
+    edit.add_argument("--network-rank", type=number, metavar="P", help="network rank, top %%")
+    edit.add_argument("--industry-avg", type=number, metavar="A", help="industry average SSI")
+    edit.add_argument("--network-avg", type=number, metavar="A", help="network average SSI")
+    edit.set_defaults(handler=run_reading_edit)
+
+    remove = actions.add_parser(
+        "remove",
+        parents=[common],
+        help="remove a reading",
+        description="Remove the reading of DATE.",
+    )
+    remove.add_argument("day", metavar="DATE", help="the day of the reading")
+    remove.set_defaults(handler=run_reading_remove)
 
     readings = subparsers.add_parser(
         "readings",
@@ -95,15 +125,59 @@ def run_reading_add(context: Context) -> int:
     values = {name: getattr(args, name) for name in READING_FIELDS}
     workspace = context.workspace(write=True)
     try:
-        reading = workspace.readings.add({**values, "date": args.date})
+        reading = workspace.readings.add({**values, "date": args.date}, replace=args.replace)
     except InputError as error:
-        raise UserError(option_error(error)) from None
+        message = option_error(error)
+        hint = " (--replace replaces it)" if getattr(error, "existing", None) else ""
+        raise UserError(message + hint) from None
     context.stdout.write(f"Added the reading of {reading.date.isoformat()}: {_summary(reading)}\n")
     for warning in workspace.readings.warnings(reading):
         context.stderr.write(f"ssi-tui: warning: {warning}\n")
     comparison = workspace.review.latest_comparison(context.today)
     if comparison is not None and comparison.reading.id == reading.id:
         context.stdout.write(comparison.summary() + "\n")
+    return 0
+
+
+def _reading_of(context: Context) -> SSIReading:
+    """The reading of the DATE given (a `UserError` when that day has none)."""
+    day = context.parse_date(context.args.day, "DATE", past=True)
+    workspace = context.workspace(write=True)
+    reading = workspace.readings.on(day) if day else None
+    if reading is None or day is None:
+        raise UserError(f"no reading on {context.args.day}; see `ssi-tui readings`")
+    return reading
+
+
+def run_reading_edit(context: Context) -> int:
+    """Change the numbers given of a reading (checked as a whole, as when it was added)."""
+    from ssi_tui.services.errors import InputError
+    from ssi_tui.services.readings import READING_FIELDS
+
+    original = _reading_of(context)
+    given = {name: getattr(context.args, name) for name in READING_FIELDS}
+    values = {
+        name: given[name] if given[name] is not None else getattr(original, name)
+        for name in READING_FIELDS
+    }
+    workspace = context.workspace(write=True)
+    try:
+        reading = workspace.readings.edit(original, {**values, "date": original.date})
+    except InputError as error:
+        raise UserError(option_error(error)) from None
+    context.stdout.write(f"Edited the reading of {reading.date.isoformat()}: {_summary(reading)}\n")
+    for warning in workspace.readings.warnings(reading):
+        context.stderr.write(f"ssi-tui: warning: {warning}\n")
+    return 0
+
+
+def run_reading_remove(context: Context) -> int:
+    """Remove a reading."""
+    reading = _reading_of(context)
+    context.workspace(write=True).readings.delete(reading.id)
+    context.stdout.write(
+        f"Removed the reading of {reading.date.isoformat()}: {_summary(reading)}\n"
+    )
     return 0
 
 

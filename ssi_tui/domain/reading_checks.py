@@ -30,13 +30,20 @@ class ReadingWarning:
     days: int = 0
 
 
+def total_problem(reading: SSIReading) -> float | None:
+    """The pillars' sum when the total is more than 1 point off it (a reading LinkedIn would
+    not show: refused), else None."""
+    pillar_sum = sum(reading.pillar(pillar) for pillar in PILLARS)
+    return pillar_sum if abs(pillar_sum - reading.total) > TOTAL_TOLERANCE else None
+
+
 def check_reading(reading: SSIReading, others: Sequence[SSIReading] = ()) -> list[ReadingWarning]:
     """The warnings a reading deserves, beside the other readings already recorded."""
     warnings: list[ReadingWarning] = []
     pillar_sum = sum(reading.pillar(pillar) for pillar in PILLARS)
     if abs(pillar_sum - reading.total) > TOTAL_TOLERANCE:
         warnings.append(ReadingWarning("total", reading.total - pillar_sum, pillar_sum=pillar_sum))
-    earlier = [other for other in others if other.date <= reading.date and other.id != reading.id]
+    earlier = [other for other in others if other.date < reading.date]  # another day's
     if earlier:
         previous = max(earlier, key=lambda other: other.date)
         days = max(1, (reading.date - previous.date).days)

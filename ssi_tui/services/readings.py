@@ -12,10 +12,14 @@ from pydantic import ValidationError
 from ssi_tui.domain.catalog import describe_validation_error
 from ssi_tui.domain.dates import DateParseError, not_future, parse_date
 from ssi_tui.domain.models import SSIReading
-from ssi_tui.domain.reading_checks import check_reading
+from ssi_tui.domain.reading_checks import check_reading, total_problem
 from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.undo import Change
-from ssi_tui.wording.review import reading_jump_warning, reading_total_warning
+from ssi_tui.wording.review import (
+    reading_jump_warning,
+    reading_total_refused,
+    reading_total_warning,
+)
 
 if TYPE_CHECKING:
     from ssi_tui.domain.report import Report
@@ -51,6 +55,19 @@ def _number(value: object) -> float:
     if not math.isfinite(number):
         raise ValueError(value)
     return number
+
+
+class DuplicateReading(InputError):
+    """A reading for a day that has one: `existing` is that one (replace it, or change the
+    date)."""
+
+    def __init__(self, existing: SSIReading) -> None:
+        super().__init__(
+            f"{existing.date.isoformat()} has a reading already (total {existing.total:g}): "
+            "one a day; replace it, or give another date",
+            "date",
+        )
+        self.existing = existing
 
 
 class ReadingService:
@@ -123,12 +140,34 @@ class ReadingService:
         for name in READING_FIELDS:
             if not _blank(values.get(name)):
                 data[name] = _number(values[name])
-        return SSIReading.model_validate(data)
+        reading = SSIReading.model_validate(data)
+        pillar_sum = total_problem(reading)
+        if pillar_sum is not None:
+            raise FieldErrors({"total": reading_total_refused(reading.total, pillar_sum)})
+        return reading
 
-    def add(self, values: Mapping[str, Any] | SSIReading) -> SSIReading:
+    def on(self, day: date) -> SSIReading | None:
+        """The reading of a day (there is one at most)."""
+        return next((reading for reading in self.all() if reading.date == day), None)
+
+    def _one_per_day(self, reading: SSIReading, replace: bool) -> SSIReading | None:
+        """The reading of `reading`'s day it would replace (another one); refused (unless
+        `replace`) with `DuplicateReading`."""
+        same = self.on(reading.date)
+        if same is None or same.id == reading.id:
+            return None
+        if not replace:
+            raise DuplicateReading(same)
+        return same
+
+    def add(self, values: Mapping[str, Any] | SSIReading, *, replace: bool = False) -> SSIReading:
         """Store a reading (its values are checked here, unless it is one already checked);
-        a doubtful one too: see `warnings`."""
+        one a day: the day's other reading is refused (`DuplicateReading`) unless `replace`,
+        which puts this one in its place. A doubtful one is kept: see `warnings`."""
         reading = values if isinstance(values, SSIReading) else self.check(values)
+        replaced = self._one_per_day(reading, replace)
+        if replaced is not None:
+            reading = reading.model_copy(update={"id": replaced.id})
         return self._store.readings.add(reading)
 
     def warnings(self, reading: SSIReading) -> list[str]:
@@ -151,14 +190,43 @@ class ReadingService:
         return self._store.readings.delete(reading_id)
 
     def add_undoably(
-        self, values: Mapping[str, Any] | SSIReading
+        self, values: Mapping[str, Any] | SSIReading, *, replace: bool = False
     ) -> Change[tuple[SSIReading, list[str]]]:
-        """`add` with the reading's warnings, and the revert that deletes it again."""
-        reading = self.add(values)
+        """`add` with the reading's warnings, and the revert that deletes it again (or puts
+        back the one it replaced)."""
+        new = values if isinstance(values, SSIReading) else self.check(values)
+        before = self.on(new.date) if replace else None
+        reading = self.add(new, replace=replace)
+        day = reading.date.isoformat()
+        if before is not None:
+            return Change(
+                (reading, self.warnings(reading)),
+                f"reading of {day} replaced: {before.total:g} → {reading.total:g}",
+                lambda workspace: workspace.store.readings.update(before),
+            )
         return Change(
             (reading, self.warnings(reading)),
-            f"reading of {reading.date.isoformat()} added: {reading.total:g}",
+            f"reading of {day} added: {reading.total:g}",
             lambda workspace: workspace.readings.delete(reading.id),
+        )
+
+    def edit(self, original: SSIReading, values: Mapping[str, Any] | SSIReading) -> SSIReading:
+        """Store a checked edit of a reading (its id kept); a day another reading has is
+        refused (`DuplicateReading`)."""
+        edited = values if isinstance(values, SSIReading) else self.check(values)
+        edited = edited.model_copy(update={"id": original.id})
+        self._one_per_day(edited, replace=False)
+        return self._store.readings.update(edited)
+
+    def edit_undoably(
+        self, original: SSIReading, values: Mapping[str, Any] | SSIReading
+    ) -> Change[tuple[SSIReading, list[str]]]:
+        """`edit`, with the revert that puts the reading back as it was."""
+        edited = self.edit(original, values)
+        return Change(
+            (edited, self.warnings(edited)),
+            f"reading of {original.date.isoformat()} edited: {edited.total:g}",
+            lambda workspace: workspace.store.readings.update(original),
         )
 
     def delete_undoably(self, reading_id: str) -> Change[SSIReading]:

@@ -43,6 +43,14 @@ def reading_total_warning(total: float, pillar_sum: float) -> str:
     ).format(total=total, difference=total - pillar_sum, pillar_sum=pillar_sum)
 
 
+def reading_total_refused(total: float, pillar_sum: float) -> str:
+    """A reading whose total is more than 1 point off its pillars' sum: refused."""
+    return _(
+        "the total {total:g} is not the pillars' sum {pillar_sum:.2f} (LinkedIn's total is "
+        "brand + find + engage + relate, within 1 point): check what you typed"
+    ).format(total=total, pillar_sum=pillar_sum)
+
+
 def reading_jump_warning(moved: float, previous: str, days: int) -> str:
     """A reading far from the previous one (kept, with this warning)."""
     span = plural(days, "{days} day", "{days} days").format(days=days)

@@ -15,16 +15,20 @@ TODAY = date(2026, 11, 26)
 
 
 def _busy(app: SSIApp) -> list[Worker[object]]:
-    """The workers still computing or saving: not those holding a form or a question open
-    (group `…-form`, once their dialog is up), which wait for the user."""
+    """The workers still computing or saving: not those holding a dialog open (a form's or a
+    question's worker, group `…-form` or the form's save, once a dialog other than their own
+    screen is on top), which wait for the user."""
     from textual.screen import ModalScreen
 
-    dialog_up = isinstance(app.screen, ModalScreen)
-    return [
-        worker
-        for worker in app.workers
-        if worker.is_running and not (dialog_up and (worker.group or "").endswith("-form"))
-    ]
+    top = app.screen
+    dialog_up = isinstance(top, ModalScreen)
+
+    def waiting(worker: Worker[object]) -> bool:
+        group = worker.group or ""
+        dialog_worker = group.endswith("-form") or group == "form-save"
+        return dialog_up and dialog_worker and worker.node is not top
+
+    return [worker for worker in app.workers if worker.is_running and not waiting(worker)]
 
 
 async def settle(pilot: Pilot) -> None:

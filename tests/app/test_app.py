@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import DataTable, Input, Select
 
 from ssi_tui.app.app import SSIApp
+from ssi_tui.app.screens.confirm import ConfirmScreen
 from ssi_tui.app.screens.dashboard import DashboardScreen
 from ssi_tui.app.screens.form import FormScreen
 from ssi_tui.app.screens.help import HelpScreen
@@ -235,7 +236,46 @@ async def test_add_reading(demo_app: SSIApp) -> None:
         await settle(pilot)
         readings = demo_app.workspace.store.readings.all()
         assert readings[-1].date == TODAY and readings[-1].total == 70
-        assert demo_app.screen.query_one(DataTable).row_count == 7
+        table = demo_app.screen.query_one(DataTable)
+        assert table.row_count == 7
+        # The same day again: one reading a day, so it asks to replace the first.
+        await pilot.press("n")
+        await settle(pilot)
+        form = demo_app.screen
+        again = {**values, "total": "71", "relate": "19"}
+        for name, value in again.items():
+            form.query_one(f"#field-{name}", Input).value = value
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, ConfirmScreen)
+        assert "has a reading already: replace 70 with 71?" in str(
+            demo_app.screen.query_one("#confirm-question").render()
+        )
+        await pilot.press("y")
+        await settle(pilot)
+        readings = demo_app.workspace.store.readings.all()
+        assert len(readings) == 7 and readings[-1].total == 71
+        # Enter edits the selected reading (the newest, on top), its values filled in.
+        table.focus()
+        table.move_cursor(row=0)
+        await pilot.press("enter")
+        await settle(pilot)
+        form = demo_app.screen
+        assert form.query_one("#field-total", Input).value == "71"
+        form.query_one("#field-network_rank", Input).value = "4"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert demo_app.workspace.store.readings.all()[-1].network_rank == 4
+        # Delete asks first; undo brings it back.
+        await pilot.press("delete")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot)
+        assert len(demo_app.workspace.store.readings.all()) == 6
+        await pilot.press("u")
+        await settle(pilot)
+        assert demo_app.workspace.store.readings.all()[-1].network_rank == 4
 
 
 async def test_hostile_names_render_literally(tmp_path: Path) -> None:

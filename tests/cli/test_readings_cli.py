@@ -59,23 +59,21 @@ def test_total_within_one_point_of_the_sum_is_accepted(data_dir: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("total", "warning"),
+    ("total", "refusal"),
     [
-        ("70", "the total 70 is +8.00 from the pillars' sum 62.00"),
-        ("60.9", "the total 60.9 is -1.10 from the pillars' sum 62.00"),
+        ("70", "--total: the total 70 is not the pillars' sum 62.00"),
+        ("60.9", "--total: the total 60.9 is not the pillars' sum 62.00"),
     ],
 )
-def test_total_off_the_sum_is_kept_with_a_warning(data_dir: Path, total: str, warning: str) -> None:
+def test_total_off_the_sum_is_refused_with_both_numbers(
+    data_dir: Path, total: str, refusal: str
+) -> None:
+    """The help says the total must equal the pillars' sum (±1): so does the code."""
     status, out, err = run(
         "reading", "add", "--data-dir", str(data_dir), "--total", total, *VALID[2:]
     )
-    assert status == 0, err
-    assert f"Added the reading of 2026-11-26: {total}" in out
-    assert (
-        err
-        == f"ssi-tui: warning: {warning} (LinkedIn's differ by 1 at most): check what you typed\n"
-    )
-    assert stored_readings(data_dir) == 1
+    assert status == 2 and out == "" and err.startswith(f"ssi-tui: error: {refusal}")
+    assert stored_readings(data_dir) == 0
 
 
 def test_a_jump_from_the_previous_reading_is_kept_with_a_warning(data_dir: Path) -> None:
@@ -145,3 +143,27 @@ def test_official_gap_flag_carries_the_per_pillar_comparison(demo_dir: Path) -> 
     for pillar in PILLARS:
         assert f"LinkedIn on {pillar}" in evidence["comparison"]
     assert set(evidence["official_minus_raw"]) == set(PILLARS)
+
+
+def test_one_reading_a_day_edit_and_remove(data_dir: Path) -> None:
+    d = ("--data-dir", str(data_dir))
+    assert run("reading", "add", *d, *VALID, "--date", "2026-11-20")[0] == 0
+    again = ["--total", "63", *VALID[2:-1], "17"]  # total 63, relate 17
+    status, out, err = run("reading", "add", *d, *again, "--date", "2026-11-20")
+    assert status == 2 and out == ""
+    assert "2026-11-20 has a reading already (total 62)" in err and "--replace" in err
+    status, out, _ = run("reading", "add", *d, *again, "--date", "2026-11-20", "--replace")
+    assert status == 0 and stored_readings(data_dir) == 1
+    status, out, err = run("reading", "add", *d, *VALID[:-2], "--relate", "30", "--total", "76")
+    assert status == 2 and "--relate must be 0-25" in err
+    status, out, err = run("reading", "add", "--total", "80", *VALID[2:], *d)
+    assert status == 2 and "the total 80 is not the pillars' sum 62.00" in err
+    status, out, _ = run("reading", "edit", "2026-11-20", "--total", "62.5", "--relate", "16.5", *d)
+    assert status == 0 and out.startswith("Edited the reading of 2026-11-20: 62.5")
+    status, out, err = run("reading", "edit", "2026-11-21", "--total", "60", *d)
+    assert status == 2 and "no reading on 2026-11-21" in err
+    status, out, err = run("reading", "edit", "2026-11-20", "--total", "90", *d)
+    assert status == 2 and "not the pillars' sum" in err  # checked as a whole, as when added
+    status, out, _ = run("reading", "remove", "2026-11-20", *d)
+    assert status == 0 and out.startswith("Removed the reading of 2026-11-20: 62.5")
+    assert stored_readings(data_dir) == 0

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ssi_tui.app.screens.form import Check, FormField, FormScreen, Save, Values
-from ssi_tui.domain.models import Activity, Contact, Goals
+from ssi_tui.domain.models import Activity, Contact, Goals, SSIReading
 from ssi_tui.services.fields import split_list
 from ssi_tui.services.workspace import Workspace
 
@@ -120,21 +120,43 @@ def activity_form(
     return FormScreen("Edit activity" if activity else "Log an activity", fields, check, save=save)
 
 
-def reading_form(check: Check, save: Save) -> FormScreen:
-    """Add an official SSI reading (checked by the readings service, every field at once)."""
+def reading_form(check: Check, save: Save, reading: SSIReading | None = None) -> FormScreen:
+    """Add an official SSI reading, or edit `reading` (checked by the readings service, every
+    field at once)."""
+
+    def value(name: str) -> str | None:
+        number = getattr(reading, name, None) if reading else None
+        return None if number is None else f"{number:g}"
+
     fields = [
-        FormField("date", "Date", value="today", placeholder=DATE_HINT),
-        FormField("total", "Total /100", placeholder="e.g. 67"),
-        FormField("brand", "Brand /25"),
-        FormField("find", "Find /25"),
-        FormField("engage", "Engage /25"),
-        FormField("relate", "Relate /25"),
-        FormField("industry_rank", "Industry top %", placeholder="optional"),
-        FormField("network_rank", "Network top %", placeholder="optional"),
-        FormField("industry_avg", "Industry avg", placeholder="optional"),
-        FormField("network_avg", "Network avg", placeholder="optional"),
+        FormField(
+            "date",
+            "Date",
+            value=reading.date.isoformat() if reading else "today",
+            placeholder=DATE_HINT,
+        ),
+        FormField("total", "Total /100", value=value("total"), placeholder="e.g. 67"),
+        FormField("brand", "Brand /25", value=value("brand")),
+        FormField("find", "Find /25", value=value("find")),
+        FormField("engage", "Engage /25", value=value("engage")),
+        FormField("relate", "Relate /25", value=value("relate")),
+        FormField(
+            "industry_rank", "Industry top %", value=value("industry_rank"), placeholder="optional"
+        ),
+        FormField(
+            "network_rank", "Network top %", value=value("network_rank"), placeholder="optional"
+        ),
+        FormField(
+            "industry_avg", "Industry avg", value=value("industry_avg"), placeholder="optional"
+        ),
+        FormField("network_avg", "Network avg", value=value("network_avg"), placeholder="optional"),
     ]
-    return FormScreen("Add an official SSI reading", fields, check, save=save)
+    title = (
+        f"Edit the reading of {reading.date.isoformat()}"
+        if reading
+        else "Add an official SSI reading"
+    )
+    return FormScreen(title, fields, check, save=save)
 
 
 def roles_form(audience: str, keywords: list[str], topics: list[str], save: Save) -> FormScreen:

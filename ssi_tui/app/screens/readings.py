@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import Any
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.widgets import DataTable
 
 from ssi_tui.app.messages import ReadingRowsLoaded
+from ssi_tui.app.registry import with_keys
 from ssi_tui.app.screens.base import BaseScreen
+from ssi_tui.app.screens.confirm import ConfirmScreen
 from ssi_tui.app.screens.forms import reading_form
 from ssi_tui.app.tables import Table, filled, selected_key
 from ssi_tui.app.text import cell
 from ssi_tui.domain.models import SSIReading
 from ssi_tui.domain.report import Report
+from ssi_tui.services.readings import DuplicateReading
 from ssi_tui.wording import counted
 
 COLUMNS = (
@@ -38,6 +44,10 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
     DEFAULT_CSS = """
     #reading-table { height: 1fr; }
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.readings: dict[str, SSIReading] = {}
 
     def compose_body(self) -> ComposeResult:
         """One table."""
@@ -67,7 +77,9 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
         self._loaded(message.value)
 
     def _loaded(self, readings: list[tuple[SSIReading, Report]]) -> None:
+        self.readings = {reading.id: reading for reading, _ in readings}
         table = self.query_one(DataTable)
+        row = table.cursor_row
         table.clear()
         for reading, estimate in reversed(readings):
             report = estimate.breakdown
@@ -84,30 +96,74 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
             "No readings yet: {readings.new} records what LinkedIn's SSI page shows "
             "(linkedin.com/sales/ssi)",
         )
+        if readings:
+            table.move_cursor(row=min(max(row, 0), len(readings) - 1))
         self.update_status()
+
+    def selected(self) -> SSIReading | None:
+        """The reading under the cursor (from the rows shown)."""
+        key = selected_key(self.query_one(DataTable))
+        return self.readings.get(key) if key else None
 
     def action_new(self) -> None:
         """Add a reading."""
-        self._reading_form()
+        self._reading_form(None)
+
+    def action_edit(self) -> None:
+        """Edit the selected reading."""
+        reading = self.selected()
+        if reading is not None:
+            self._reading_form(reading)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_edit()
 
     @work(group="reading-form")
-    async def _reading_form(self) -> None:
-        """The form checks the values once (the readings service) and saves the reading; what
-        looks doubtful about it (a total that is not the pillars' sum, a big move) is said."""
+    async def _reading_form(self, original: SSIReading | None) -> None:
+        """The form checks the values once (the readings service) and saves the reading; a day
+        that has one asks to replace it; what looks doubtful (a big move) is said."""
         workspace = self.workspace
         if workspace is None:
             return
-        form = reading_form(
-            workspace.readings.check,
-            lambda reading: self.ssi.write(lambda ws: ws.readings.add_undoably(reading)),
-        )
-        added: tuple[SSIReading, list[str]] | None = await self.app.push_screen_wait(form)
-        if added is not None and added[1]:
-            self.notify("\n".join(added[1]), severity="warning", markup=False, timeout=10)
+        form = reading_form(workspace.readings.check, self._saver(original), original)
+        saved: tuple[SSIReading, list[str]] | None = await self.app.push_screen_wait(form)
+        if saved is not None and saved[1]:
+            self.notify("\n".join(saved[1]), severity="warning", markup=False, timeout=10)
+
+    def _saver(self, original: SSIReading | None) -> Callable[[SSIReading], Awaitable[Any]]:
+        async def save(reading: SSIReading) -> Any:
+            if original is not None:
+                return await self.ssi.write(lambda ws: ws.readings.edit_undoably(original, reading))
+            try:
+                return await self.ssi.write(lambda ws: ws.readings.add_undoably(reading))
+            except DuplicateReading as duplicate:
+                existing = duplicate.existing
+                question = ConfirmScreen(
+                    f"{existing.date.isoformat()} has a reading already: replace "
+                    f"{existing.total:g} with {reading.total:g}?",
+                    "One reading a day. " + with_keys(self.app, "{app.undo} undoes it."),
+                    yes="Replace",
+                )
+                if not await self.app.push_screen_wait(question):
+                    raise
+                return await self.ssi.write(
+                    lambda ws: ws.readings.add_undoably(reading, replace=True)
+                )
+
+        return save
 
     def action_delete(self) -> None:
-        """Delete the selected reading."""
-        reading_id = selected_key(self.query_one(DataTable))
-        if reading_id is None:
-            return
-        self.ssi.save(lambda ws: ws.readings.delete_undoably(reading_id))
+        """Delete the selected reading, once confirmed (undo brings it back)."""
+        reading = self.selected()
+        if reading is not None:
+            self._confirm_delete(reading)
+
+    @work(group="reading-form")
+    async def _confirm_delete(self, reading: SSIReading) -> None:
+        question = ConfirmScreen(
+            f"Remove the reading of {reading.date.isoformat()} ({reading.total:g})?",
+            with_keys(self.app, "{app.undo} undoes it."),
+        )
+        if await self.app.push_screen_wait(question):
+            self.ssi.save(lambda ws: ws.readings.delete_undoably(reading.id))

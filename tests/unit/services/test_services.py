@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from ssi_tui.domain.models import Activity, Contact, Goals
-from ssi_tui.services.errors import InputError
+from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.opening import open_workspace
+from ssi_tui.services.readings import DuplicateReading
 from ssi_tui.services.transfer import EXPORT_FORMATS, ExportRequest, export_text
 from ssi_tui.services.workspace import Workspace
 from tests.goals import TODAY
@@ -30,13 +31,58 @@ def test_reading_check_reports_every_problem_at_once(workspace: Workspace) -> No
     assert errors["find"] == "not a number: 'abc'"
 
 
-def test_reading_total_off_the_pillars_is_accepted_with_a_warning(
+def test_reading_total_off_the_pillars_is_refused_with_both_numbers(
     workspace: Workspace,
 ) -> None:
-    assert workspace.readings.problems({**READING, "total": "80"}) == {}
-    reading = workspace.readings.add({**READING, "total": "80"})
-    [warning] = workspace.readings.warnings(reading)
-    assert "the total 80 is +" in warning and "pillars' sum" in warning
+    """The help says the total must be the pillars' sum (±1): the code agrees (80 vs 62 was
+    saved with a warning)."""
+    with pytest.raises(FieldErrors) as caught:
+        workspace.readings.add({**READING, "total": "80"})
+    assert caught.value.field == "total"
+    assert "the total 80 is not the pillars' sum 62.00" in str(caught.value)
+    assert workspace.readings.all() == []
+    assert workspace.readings.add({**READING, "total": "62.9"}).total == 62.9  # within 1
+
+
+def test_one_reading_a_day_replace_and_undo(workspace: Workspace) -> None:
+    first = workspace.readings.add(READING)
+    with pytest.raises(DuplicateReading) as caught:
+        workspace.readings.add({**READING, "total": "63", "relate": "17"})
+    assert caught.value.existing == first and caught.value.field == "date"
+    assert workspace.readings.all() == [first]
+    change = workspace.readings.add_undoably(
+        {**READING, "total": "63", "relate": "17"}, replace=True
+    )
+    (stored,) = workspace.readings.all()
+    assert stored.total == 63 and stored.id == first.id and "replaced: 62 → 63" in change.what
+    change.revert(workspace)
+    assert workspace.readings.all() == [first]  # the replaced one is back, exactly
+
+
+def test_reading_edit_keeps_its_id_and_undo_puts_it_back(workspace: Workspace) -> None:
+    first = workspace.readings.add({**READING, "date": "-3d"})
+    other = workspace.readings.add(READING)
+    change = workspace.readings.edit_undoably(first, {**READING, "date": "-3d", "total": "61.5"})
+    edited, _warnings = change.result
+    assert edited.id == first.id and edited.total == 61.5
+    assert sorted(r.total for r in workspace.readings.all()) == [61.5, 62]
+    with pytest.raises(DuplicateReading):  # moved onto a day that has a reading
+        workspace.readings.edit(first, {**READING, "date": other.date.isoformat()})
+    change.revert(workspace)
+    assert sorted(workspace.readings.all(), key=lambda r: r.date) == [first, other]
+
+
+def test_reading_warnings_compare_with_another_day(workspace: Workspace) -> None:
+    """A second reading of the same day compared itself with itself ("moved +13.0 points in
+    1 day since the reading of 2026-12-01"): the previous reading is another day's."""
+    workspace.readings.add({**READING, "date": "-1d"})
+    jumped = {"total": "75", "brand": "19", "find": "19", "engage": "19", "relate": "18"}
+    reading = workspace.readings.add(jumped)
+    (warning,) = workspace.readings.warnings(reading)
+    assert (
+        "1 day" in warning
+        and (TODAY.toordinal() - 1) == workspace.readings.all()[0].date.toordinal()
+    )
 
 
 def test_reading_from_text_or_numbers_is_the_same(workspace: Workspace) -> None:
