@@ -18,6 +18,7 @@ from ssi_tui.app.messages import KeymapRead, StoreFailed, StoreOpened
 from ssi_tui.app.registry import SCREENS, ScreenSpec, bindings_for, command
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.dashboard import DashboardScreen
+from ssi_tui.app.take_over import ReadOnlyWatch, unguarded
 from ssi_tui.services.errors import StoreCorruptError, StoreError, StoreVersionError
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def _loader(screen: ScreenSpec) -> Callable[[], Screen[None]]:
     return build
 
 
-class SSIApp(App[None]):
+class SSIApp(ReadOnlyWatch, App[None]):
     """LinkedIn SSI, raw and goal-weighted, in the terminal."""
 
     TITLE = "ssi-tui"
@@ -153,6 +154,8 @@ class SSIApp(App[None]):
     ) -> None:
         self.workspace = workspace
         self.read_only_reason = read_only_reason
+        self.writer_free = False
+        self.start_lock_probe()
         if theme is not None and theme in self.available_themes:
             self.theme = theme
         self.data_version += 1
@@ -300,6 +303,9 @@ class SSIApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Undo is dimmed while there is nothing to undo; its keys are text in a text field
         (ctrl+z included), so it is off there."""
+        action, parameters = unguarded(action, parameters)
+        if action == "take_over":
+            return bool(self.read_only_reason and self.writer_free)
         if action == "undo":
             from textual.widgets import Input, TextArea
 
@@ -326,11 +332,11 @@ class SSIApp(App[None]):
         if entry.runs is not None:
             target = command(entry.runs)
             self.action_go(target.area)
-            self.call_after_refresh(self._run_on_screen, target.action)
+            self.call_after_refresh(self._run_on_screen, target.run_action)
         elif entry.area == "app":
-            self.call_later(self.run_action, entry.action)
+            self.call_later(self.run_action, entry.run_action)
         else:
-            self.call_later(self._run_on_screen, entry.action)
+            self.call_later(self._run_on_screen, entry.run_action)
 
     async def _run_on_screen(self, action: str) -> None:
         await self.run_action(action, self.screen)

@@ -55,6 +55,7 @@ class Command:
     key_display: str | None = None
     priority: bool = False
     runs: str | None = None
+    writes: bool = False
 
     @property
     def area(self) -> str:
@@ -66,12 +67,18 @@ class Command:
         """What the palette lists."""
         return self.title or self.description
 
+    @property
+    def run_action(self) -> str:
+        """The action a key or the palette runs: a command that writes goes through the
+        screen's (or the app's) `guard_write`, which says why a read-only store refuses it."""
+        return f"guard_write({self.action!r})" if self.writes else self.action
+
     def binding(self) -> Binding:
         """The Textual binding, carrying the command's id (what a keymap rebinds)."""
         assert self.key is not None
         return Binding(
             self.key,
-            self.action,
+            self.run_action,
             self.description,
             show=self.show,
             key_display=self.key_display,

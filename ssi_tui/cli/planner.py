@@ -88,9 +88,15 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     project.set_defaults(handler=run_plan_project)
 
     adopt = actions.add_parser(
-        "adopt", parents=[common], help="adopt suggestion number N (see `plan suggest`)"
+        "adopt",
+        parents=[common],
+        help="adopt a suggestion by its id or number (see `plan suggest`)",
     )
-    adopt.add_argument("number", type=int, metavar="N", help="suggestion number, from 1")
+    adopt.add_argument(
+        "suggestion",
+        metavar="ID",
+        help="the suggestion's id (stable: s…), or its number in today's list",
+    )
     adopt.set_defaults(handler=run_plan_adopt)
 
     agenda = subparsers.add_parser(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
+from ssi_tui.wording.goals import no_suggestion_text
 
 PROJECTION_WEEKS = 4  # how far `plan suggest` projects each suggestion
 
@@ -67,7 +68,8 @@ def run_plan_suggest(context: Context) -> int:
     from ssi_tui.domain.recurrence import rule_label
 
     if not ranked:
-        context.stdout.write("No suggestions: objectives on track, no flag asks for a plan.\n")
+        behind = sum(1 for item in workspace.goals.objectives() if not item.met)
+        context.stdout.write(no_suggestion_text(behind) + "\n")
         return 0
     for number, (item, gain) in enumerate(ranked, start=1):
         who = " · ".join(filter(None, [item.audience, item.company]))
@@ -75,28 +77,41 @@ def run_plan_suggest(context: Context) -> int:
         context.stdout.write(
             f"{number}. {rule_label(item.rule)} {personal}{item.kind}"
             + (f" ({who})" if who else "")
-            + "\n"
+            + f" [id {item.id}]\n"
             f"   why: {item.reason}\n"
             + ("" if gain is None else f"   {gain.label()} (against doing nothing)\n")
         )
     context.stdout.write(
-        "Adopt one with `ssi-tui plan adopt N`.\n"
-        if today
-        else "Numbers for `ssi-tui plan adopt N` are today's: run `plan suggest` without --as-of.\n"
+        "Adopt one with `ssi-tui plan adopt ID` (its id stays the same as others are adopted; "
+        "its number is this list's).\n"
     )
     return 0
 
 
 def run_plan_adopt(context: Context) -> int:
-    """Turn suggestion N (in `plan suggest`'s order) into a plan."""
+    """Turn a suggestion into a plan: by its id (stable), or its number in `plan suggest`'s
+    current list."""
     workspace = context.workspace(write=True)
-    ranked = workspace.projection.ranked_suggestions(PROJECTION_WEEKS)
-    number = context.args.number
-    if not 1 <= number <= len(ranked):
-        raise UserError(
-            f"no suggestion {number}: there are {len(ranked)} (see `ssi-tui plan suggest`)"
-        )
-    plan = workspace.planner.adopt(ranked[number - 1][0])
+    ranked = [item for item, _ in workspace.projection.ranked_suggestions(PROJECTION_WEEKS)]
+    wanted = context.args.suggestion.strip()
+    if wanted.isdigit():
+        number = int(wanted)
+        if not 1 <= number <= len(ranked):
+            raise UserError(
+                f"no suggestion {number}: there are {len(ranked)} (see `ssi-tui plan suggest`)"
+            )
+        chosen = ranked[number - 1]
+    else:
+        matches = [item for item in ranked if item.id.startswith(wanted.lower())]
+        if len(matches) != 1 or len(wanted) < 3:
+            raise UserError(
+                f"no suggestion with id {wanted!r} (adopted already, or no longer suggested: "
+                "see `ssi-tui plan suggest`)"
+                if not matches
+                else f"suggestion id {wanted!r} is ambiguous: give more characters"
+            )
+        chosen = matches[0]
+    plan = workspace.planner.adopt(chosen)
     from ssi_tui.domain.recurrence import describe
 
     context.stdout.write(

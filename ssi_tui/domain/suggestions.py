@@ -6,6 +6,7 @@ plan already does the same thing (same kind, audience and company).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -46,6 +47,12 @@ class PlanSuggestion:
     note: str = ""
 
     @property
+    def id(self) -> str:
+        """A short id that stays the same while the suggestion does (derived from what it
+        suggests, not from its place in a list): what `plan adopt ID` takes."""
+        return "s" + hashlib.blake2b(self.key.encode("utf-8"), digest_size=3).hexdigest()
+
+    @property
     def target(self) -> Target:
         """What the plan does and for whom: kind, audience, folded company."""
         return (self.kind, self.audience, fold(self.company) if self.company else None)
@@ -65,6 +72,7 @@ class PlanSuggestion:
     def as_dict(self) -> dict[str, Any]:
         """JSON-friendly form."""
         return {
+            "id": self.id,
             "key": self.key,
             "source": self.source,
             "reason": self.reason,

@@ -65,3 +65,12 @@ def seed_demo(store: Store, today: date, catalog: Catalog | None = None) -> None
     )
     for plan in demo.plans:
         store.plans.add(plan)
+
+
+def writer_free(data_dir: Path) -> bool:
+    """Whether the store in `data_dir` has no writer now (the other ssi-tui has closed): a
+    read-only app may then reopen it as the writer."""
+    from ssi_tui.store.datadir import LOCK_FILE
+    from ssi_tui.store.lock import WriterLock
+
+    return WriterLock(Path(data_dir) / LOCK_FILE).is_free()

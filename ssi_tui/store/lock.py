@@ -73,6 +73,24 @@ class WriterLock:
         with suppress(OSError):
             os.fchmod(fd, PRIVATE_FILE)
 
+    def is_free(self) -> bool:
+        """Whether no process holds the lock now (probed, never kept: a read-only app asks
+        this to offer to become the writer)."""
+        if self._fd is not None:
+            return False
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except OSError:
+            return not self.path.exists()
+        try:
+            if not self._try_lock(fd):
+                return False
+            if os.name == "posix":
+                fcntl.flock(fd, fcntl.LOCK_UN)
+            return True
+        finally:
+            os.close(fd)
+
     def _wait(self, fd: int, timeout: float) -> bool:
         """Wait up to `timeout` seconds for the lock.
 

@@ -64,3 +64,15 @@ REIMPORT_HINT = _(
     "Import your LinkedIn export again to match the posts and comments it holds with them "
     "(nothing is added twice)"
 )
+
+
+def no_suggestion_text(behind: int) -> str:
+    """Why there is no plan to suggest: every objective of the week met, or `behind` of them
+    behind but each already planned."""
+    if behind:
+        count = plural(behind, "{n} objective", "{n} objectives").format(n=behind)
+        return _(
+            "No suggestions: {count} behind this week, all already planned (see the agenda); "
+            "no flag asks for a plan."
+        ).format(count=count)
+    return _("No suggestions: every objective of the week is met, no flag asks for a plan.")

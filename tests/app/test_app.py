@@ -436,31 +436,76 @@ async def test_theme_is_remembered(tmp_path: Path) -> None:
         assert app.theme == "nord"
 
 
-async def test_a_refused_save_keeps_the_form_open_with_its_values(tmp_path: Path) -> None:
+async def test_a_refused_save_keeps_the_form_open_with_its_values(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """One save path: the form checks its values once, then saves the model in a worker; a
-    refusal (here: another ssi-tui holds the store) shows in the form, which keeps what was
-    typed, instead of closing it and saying "Not saved" over the screen behind."""
+    refusal (here: the disk is full) shows in the form, which keeps what was typed, instead of
+    closing it and saying "Not saved" over the screen behind."""
+    from ssi_tui.services.errors import StoreWriteError
+    from ssi_tui.services.readings import ReadingService
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise StoreWriteError("cannot write store.json: the disk is full")
+
+    monkeypatch.setattr(ReadingService, "add_undoably", full)
+    app = SSIApp(tmp_path / "data", TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        values = {"total": "70", "brand": "20", "find": "15", "engage": "17", "relate": "18"}
+        for name, value in values.items():
+            form.query_one(f"#field-{name}", Input).value = value
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form  # still open…
+        message = str(form.query_one("#form-message").render())
+        assert message == "Not saved: cannot write store.json: the disk is full"
+        assert form.query_one("#field-total", Input).value == "70"  # …with what was typed
+        assert not form.query_one("#submit").disabled  # and it can be tried again
+
+
+async def test_a_second_app_says_read_only_then_takes_over(tmp_path: Path) -> None:
+    """A second app on a store another holds: a command that writes says why before any
+    form opens (the holder's PID); once the other one closes, ctrl+o makes this one the
+    writer."""
+    import os
+
+    from ssi_tui.app import take_over
+
+    take_over.LOCK_POLL_SECONDS = 0.1
     data_dir = tmp_path / "data"
     holder = Store.open(data_dir)
+    app = SSIApp(data_dir, TODAY)
     try:
-        app = SSIApp(data_dir, TODAY)
-        async with app.run_test(size=(100, 30)) as pilot:
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
             await settle(pilot)
             await pilot.press("r")
             await settle(pilot)
             await pilot.press("n")
             await settle(pilot)
-            form = app.screen
-            assert isinstance(form, FormScreen)
-            values = {"total": "70", "brand": "20", "find": "15", "engage": "17", "relate": "18"}
-            for name, value in values.items():
-                form.query_one(f"#field-{name}", Input).value = value
-            await pilot.press("ctrl+s")
+            assert not isinstance(app.screen, FormScreen)  # no form to fill and lose
+            (note,) = [n for n in app._notifications if n.title == "Read-only"]
+            assert f"in use by process {os.getpid()}" in note.message
+            assert "Take over" not in str(app.screen.query_one("KeyBar").render())
+            holder.close()
+            for _ in range(50):
+                await pilot.pause(0.05)
+                if app.writer_free:
+                    break
+            assert app.writer_free
+            assert any(n.title == "Store free" for n in app._notifications)
+            await pilot.press("ctrl+o")
             await settle(pilot)
-            assert app.screen is form  # still open…
-            message = str(form.query_one("#form-message").render())
-            assert message.startswith("Not saved: ") and "read-only" in message
-            assert form.query_one("#field-total", Input).value == "70"  # …with what was typed
-            assert not form.query_one("#submit").disabled  # and it can be tried again
+            assert app.read_only_reason is None and not app.workspace.read_only
+            await pilot.press("n")
+            await settle(pilot)
+            assert isinstance(app.screen, FormScreen)  # now it can be changed
     finally:
         holder.close()
+        take_over.LOCK_POLL_SECONDS = 2.0

@@ -200,6 +200,32 @@ def test_suggest_and_adopt(data_dir: Path) -> None:
     assert out.startswith("1. ") and "why:" in out
 
 
+def test_suggestion_ids_are_stable_across_adopts_and_the_week_is_said(tmp_path: Path) -> None:
+    """`plan adopt 1` then `plan adopt 2` adopted the wrong plan (the list renumbers): ids do
+    not move. Once every objective behind is planned, the week is not called on track."""
+    export = tmp_path / "demo.json"
+    assert run("--demo", "export", "--format", "json", "-o", str(export))[0] == 0
+    d = ("--data-dir", str(tmp_path / "data"))
+    assert run("load", *d, str(export))[0] == 0
+    first = json.loads(run("plan", "suggest", "--json", *d)[1])
+    ids = [item["id"] for item in first]
+    assert len(ids) >= 3 and all(item.startswith("s") for item in ids)
+    assert len(set(ids)) == len(ids)
+    status, out, _ = run("plan", "adopt", ids[1], *d)  # the second, by its id
+    assert status == 0 and "Adopted as plan" in out
+    after = json.loads(run("plan", "suggest", "--json", *d)[1])
+    assert [item["id"] for item in after] == [ids[0], *ids[2:]]  # the others kept theirs
+    status, _, err = run("plan", "adopt", ids[1], *d)
+    assert status == 2 and "no suggestion with id" in err
+    for item in after:
+        assert run("plan", "adopt", item["id"], *d)[0] == 0
+    status, out, _ = run("plan", "suggest", *d)
+    assert out == (
+        "No suggestions: 3 objectives behind this week, all already planned (see the "
+        "agenda); no flag asks for a plan.\n"
+    )
+
+
 def test_demo_has_an_agenda_and_suggestions() -> None:
     status, out, err = run("--demo", "agenda", "--json")
     assert status == 0, err

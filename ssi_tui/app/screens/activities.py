@@ -208,7 +208,7 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         self.update_status()
         self.refresh_bindings()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def check_command(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Page keys only when there is another page."""
         if action == "page":
             target = self.page + int(parameters[0])  # type: ignore[call-overload]

@@ -113,6 +113,21 @@ class BaseScreen(Screen[None]):
         for selector, text in self.KEY_HINTS.items():
             self.query_one(selector).border_title = with_keys(self.app, text)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Whether a key acts now: `check_command` sees the command itself (a command that
+        writes reaches here wrapped in `guard_write`)."""
+        from ssi_tui.app.take_over import unguarded
+
+        return self.check_command(*unguarded(action, parameters))
+
+    def check_command(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A screen's `check_action`, on the command's own action and parameters."""
+        return True
+
+    async def action_guard_write(self, action: str) -> None:
+        """A command that writes: run it on this screen, unless the store is read-only."""
+        await self.ssi.action_guard_write(action, self)
+
     def status_detail(self) -> str:
         """The middle part of the status bar."""
         return ""

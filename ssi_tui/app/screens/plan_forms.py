@@ -31,6 +31,7 @@ class PlannerData:
     overall: Streak
     suggestions: list[tuple[PlanSuggestion, Gain]]
     plan_gains: dict[str, Gain]
+    behind: int = 0  # this week's objectives not met yet
 
 
 PROJECTION_WEEKS = 4  # how far the screen projects each plan and suggestion
@@ -48,6 +49,7 @@ def load_planner(workspace: Workspace) -> PlannerData:
         planner.overall_streak(),
         workspace.projection.ranked_suggestions(PROJECTION_WEEKS),
         {row.plan.id: gain for row, gain in zip(rows, gains, strict=True)},
+        sum(1 for item in workspace.goals.objectives() if not item.met),
     )
 
 
@@ -56,7 +58,7 @@ def suggestion_text(suggestion: PlanSuggestion) -> str:
     personal = "personalised " if suggestion.personalised else ""
     rule = rule_label(suggestion.rule)
     parts = [f"{rule} {personal}{suggestion.kind}", suggestion.audience, suggestion.company]
-    return " · ".join(part for part in parts if part)
+    return " · ".join(part for part in parts if part) + f" [{suggestion.id}]"
 
 
 def gain_cell(gain: Gain | None) -> str:

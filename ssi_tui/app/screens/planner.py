@@ -33,6 +33,7 @@ from ssi_tui.domain.plans import Plan
 from ssi_tui.domain.suggestions import PlanSuggestion
 from ssi_tui.services.planner import PlanRow
 from ssi_tui.wording import counted
+from ssi_tui.wording.goals import no_suggestion_text
 
 if TYPE_CHECKING:
     from ssi_tui.services.projection import Gain
@@ -156,7 +157,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         self.data = data
         self._fill_agenda(data.agenda)
         self._fill_plans(data.plans, data.plan_gains)
-        self._fill_suggestions(data.suggestions)
+        self._fill_suggestions(data.suggestions, data.behind)
         self.update_status()
 
     def _fill_agenda(self, agenda: Agenda) -> None:
@@ -236,7 +237,9 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
 
-    def _fill_suggestions(self, suggestions: list[tuple[PlanSuggestion, Gain]]) -> None:
+    def _fill_suggestions(
+        self, suggestions: list[tuple[PlanSuggestion, Gain]], behind: int = 0
+    ) -> None:
         options = self.query_one("#suggestions", OptionList)
         highlighted = options.highlighted
         options.clear_options()
@@ -244,9 +247,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         if not suggestions:
             options.add_option(
                 Option(
-                    Content.styled(
-                        "No suggestions: objectives on track, no flag to act on.", "dim"
-                    ),
+                    Content.styled(no_suggestion_text(behind), "dim"),
                     disabled=True,
                 )
             )
