@@ -12,7 +12,21 @@ MAX_WEEKS = 520
 """The longest history a command or export computes (ten years of weeks)."""
 
 _RELATIVE = re.compile(r"^([+-])\s*(\d{1,4})\s*([dwmy])$")
+_AGO = re.compile(r"^(\d{1,4}|an?|one)\s+(day|week|month|year)s?\s+ago$")
+_WEEKDAY = re.compile(r"^(last\s+)?([a-z]+)$")
+_MONTH_DAY = re.compile(
+    r"^(?:([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?)$"
+)
 _WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+EARLIEST = date(1900, 1, 1)
+"""No date before this is read (a typo: LinkedIn did not exist)."""
+LATEST_YEARS = 10
+"""Nor one more than this many years after today (a plan's end is the farthest)."""
 # Two far-apart defaults: if they give different results, the text left a part unsaid.
 _DEFAULT_A = datetime(2001, 1, 1)
 _DEFAULT_B = datetime(2002, 2, 2)
@@ -22,11 +36,75 @@ class DateParseError(ValueError):
     """A typed date that cannot be read, or can be read two ways."""
 
 
+def _named(word: str, names: tuple[str, ...]) -> int | None:
+    """The index of the name `word` is, or starts (3 letters at least): `fri`, `sept`."""
+    if len(word) < 3:
+        return None
+    found = [index for index, name in enumerate(names) if name.startswith(word)]
+    return found[0] if len(found) == 1 else None
+
+
+def _spoken(value: str, today: date) -> date | None:
+    """`monday` (the last one, today included), `last friday` (before today), `3 days ago`,
+    `a week ago`, `Dec 1` / `1 Dec` (this year, or last year when that is still to come)."""
+    ago = _AGO.match(value)
+    if ago:
+        amount, unit = ago.groups()
+        count = int(amount) if amount.isdigit() else 1
+        return today - relativedelta(**{f"{unit}s": count})  # type: ignore[arg-type]
+    weekday = _WEEKDAY.match(value)
+    if weekday:
+        index = _named(weekday.group(2), _WEEKDAYS)
+        if index is not None:
+            back = (today.weekday() - index) % 7
+            if weekday.group(1) and back == 0:
+                back = 7  # "last friday" on a Friday: a week ago
+            return today - timedelta(days=back)
+    month_day = _MONTH_DAY.match(value)
+    if month_day:
+        month_name = month_day.group(1) or month_day.group(4)
+        month = _named(month_name, _MONTHS)
+        if month is not None:
+            day = int(month_day.group(2) or month_day.group(3))
+            for year in (today.year, today.year - 1):
+                try:
+                    candidate = date(year, month + 1, day)
+                except ValueError:
+                    raise DateParseError(f"cannot read date {value!r}: no such day") from None
+                if candidate <= today:
+                    return candidate
+    return None
+
+
+def _in_range(day: date, text: str, today: date) -> date:
+    """`day`, unless it is before 1900 or more than ten years after today (a typo)."""
+    try:
+        latest = today + relativedelta(years=LATEST_YEARS)
+    except (ValueError, OverflowError):  # pragma: no cover - today near date.max
+        latest = date.max
+    if day < EARLIEST or day > latest:
+        raise DateParseError(
+            f"date {text!r} is out of range: from {EARLIEST.isoformat()} to {latest.isoformat()}"
+        )
+    return day
+
+
 def parse_date(text: str, today: date) -> date:
-    """Parse `today`, `yesterday`, `-3d`, `-2w`, `-1m`, `+1y`, ISO dates, or an unambiguous date."""
-    value = text.strip().lower()
+    """Parse `today`, `yesterday`, `-3d`, `-2w`, `-1m`, `+1y`, `3 days ago`, `monday`, `last
+    friday`, `Dec 1`, ISO dates, or an unambiguous written date; from 1900 to ten years ahead."""
+    value = " ".join(text.strip().lower().split())
     if not value:
         raise DateParseError("empty date")
+    try:
+        day = _parse(value, text, today)
+    except (OverflowError, ValueError) as error:
+        if isinstance(error, DateParseError):
+            raise
+        raise DateParseError(f"date {text!r} is out of range") from None
+    return _in_range(day, text, today)
+
+
+def _parse(value: str, text: str, today: date) -> date:
     if value in _WORDS:
         return today + timedelta(days=_WORDS[value])
     relative = _RELATIVE.match(value)
@@ -44,12 +122,16 @@ def parse_date(text: str, today: date) -> date:
         return date.fromisoformat(value)
     except ValueError:
         pass
+    spoken = _spoken(value, today)
+    if spoken is not None:
+        return spoken
     try:
         first = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=False)
         second = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=True)
     except (ValueError, OverflowError):
         raise DateParseError(
-            f"cannot read date {text!r}; use YYYY-MM-DD, today, yesterday, -3d or -2w"
+            f"cannot read date {text!r}; use YYYY-MM-DD, today, yesterday, -3d, -2w, "
+            "3 days ago, monday or Dec 1"
         ) from None
     if first.date() != second.date():
         raise DateParseError(f"date {text!r} is ambiguous or incomplete; use YYYY-MM-DD")

@@ -80,3 +80,14 @@ def matching_ids(text: str, ids: Iterable[str]) -> list[str]:
     if len(text) < MIN_ID_PREFIX:
         return []
     return [item for item in candidates if item.startswith(text)]
+
+
+def prefix_problem(text: str, matches: list[str], what: str, listing: str) -> str:
+    """Why `text` names no one id of `matches` (the ids it is a prefix of): it names several,
+    it is too short to be a prefix, or no id starts with it."""
+    if len(matches) > 1:
+        shown = ", ".join(match[:8] for match in sorted(matches)[:5])
+        return f"{what} id {text!r} matches {len(matches)} {what}s ({shown}): give more characters"
+    if len(text.strip()) < MIN_ID_PREFIX:
+        return f"give at least {MIN_ID_PREFIX} characters of the {what} id, not {text!r} (see {listing})"
+    return f"no {what} id starts with {text!r}; see {listing}"

@@ -41,7 +41,7 @@ from ssi_tui.domain.recurrence import (
 )
 from ssi_tui.domain.suggestions import PlanSuggestion, suggest_plans
 from ssi_tui.services.errors import InputError
-from ssi_tui.services.plan_checks import matching_ids
+from ssi_tui.services.plan_checks import matching_ids, prefix_problem
 from ssi_tui.services.undo import Change
 
 if TYPE_CHECKING:
@@ -136,12 +136,10 @@ class Planner:
         matches = matching_ids(text, plans)
         if len(matches) == 1:
             return plans[matches[0]]
-        if len(matches) > 1:
-            raise InputError(f"plan id {plan_id!r} is ambiguous: give more characters")
-        broken = self._find_invalid_plan(text)
+        broken = None if matches else self._find_invalid_plan(text)
         if broken is not None:
             raise InputError(self.plans.invalid()[broken])
-        raise InputError(f"no plan with id {plan_id!r}; see `ssi-tui plan list`")
+        raise InputError(prefix_problem(plan_id, matches, "plan", "`ssi-tui plan list`"))
 
     def remove_plan(self, plan_id: str) -> Plan | str:
         """Delete a plan and its skip events (activities done from it stay in the log); an

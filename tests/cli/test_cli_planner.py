@@ -127,11 +127,12 @@ def test_unknown_kind_is_named(data_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["done", "nope"], "no plan with id 'nope'"),
+        (["done", "nope"], "no plan id starts with 'nope'"),
+        (["done", "66d"], "give at least 4 characters of the plan id"),
         (["done", "PLAN", "--date", "tomorrow"], "is in the future"),
         (["done", "PLAN", "--date", "someday"], "--date: cannot read date"),
         (["agenda", "--as-of", "soon"], "--as-of: cannot read date"),
-        (["plan", "remove", "nope"], "no plan with id 'nope'"),
+        (["plan", "remove", "nope"], "no plan id starts with 'nope'"),
         (["contacts", "--as-of", "-1w"], "--as-of only applies with --losing-touch"),
         (["contacts", "--losing-touch", "--as-of", "blursday"], "--as-of: cannot read date"),
         (["plan", "adopt", "99"], "no suggestion 99"),

@@ -11,7 +11,7 @@ from ssi_tui.domain.models import Activity, Contact, Goals, SSIReading
 from ssi_tui.services.fields import split_list
 from ssi_tui.services.workspace import Workspace
 
-DATE_HINT = "today, yesterday, -3d, -2w, YYYY-MM-DD"
+DATE_HINT = "today, yesterday, -3d, monday, Dec 1, YYYY-MM-DD"
 
 
 NO_AUDIENCES = "no audiences yet: set your goals (g)"

@@ -82,3 +82,47 @@ def test_result_is_a_plain_date() -> None:
     assert type(result) is date
     assert type(parse_date("2024-03-04", TODAY)) is date
     assert type(parse_date("-1d", TODAY)) is date
+
+
+# TODAY, 2026-11-26, is a Thursday.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("monday", date(2026, 11, 23)),  # the last one, never the future
+        ("Thursday", TODAY),  # today is one
+        ("thu", TODAY),
+        ("last thursday", date(2026, 11, 19)),  # before today
+        ("last friday", date(2026, 11, 20)),
+        ("sunday", date(2026, 11, 22)),
+        ("3 days ago", date(2026, 11, 23)),
+        ("a day ago", date(2026, 11, 25)),
+        ("2 weeks ago", date(2026, 11, 12)),
+        ("1 month ago", date(2026, 10, 26)),
+        ("a year ago", date(2025, 11, 26)),
+        ("Dec 1", date(2025, 12, 1)),  # this year's is still to come: last year's
+        ("1 Dec", date(2025, 12, 1)),
+        ("Nov 26", TODAY),
+        ("26th november", TODAY),
+        ("sept 3", date(2026, 9, 3)),
+        ("Mar. 4", date(2026, 3, 4)),
+    ],
+)
+def test_spoken_dates(text: str, expected: date) -> None:
+    assert parse_date(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("0001-01-01", "out of range: from 1900-01-01 to 2036-11-26"),
+        ("1899-12-31", "out of range"),
+        ("9999-12-31", "out of range"),
+        ("-9999y", "out of range"),
+        ("+9999y", "out of range"),
+        ("Feb 30", "no such day"),
+        ("last march", "cannot read"),
+    ],
+)
+def test_out_of_range_and_impossible_dates(text: str, message: str) -> None:
+    with pytest.raises(DateParseError, match=message):
+        parse_date(text, TODAY)
