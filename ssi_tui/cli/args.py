@@ -23,3 +23,14 @@ def whole_number(name: str, low: int, high: int, unit: str = "") -> Callable[[st
 
     parse.__name__ = name  # argparse names the type in some messages
     return parse
+
+
+def text(value: str) -> str:
+    """An argparse type for a name or a path: not empty (an empty `--audience ''` was stored,
+    and `import ''` read the current folder)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("must not be empty")
+    return value
+
+
+text.__name__ = "text"

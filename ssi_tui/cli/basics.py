@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ssi_tui.cli.args import whole_number
+from ssi_tui.cli.args import text, whole_number
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.wording import counted
@@ -38,15 +38,19 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "--date", metavar="DATE", help="when (default today): YYYY-MM-DD, yesterday, -3d…"
     )
     log.add_argument(
-        "--audience", metavar="A", help="audience it reached (one of your goals' audiences)"
+        "--audience",
+        metavar="A",
+        type=text,
+        help="audience it reached (one of your goals' audiences)",
     )
     log.add_argument(
         "--contact",
         metavar="NAME",
+        type=text,
         help="person involved (created if new, without an audience: a tag is not evidence)",
     )
-    log.add_argument("--company", metavar="C", help="their company")
-    log.add_argument("--title", metavar="T", help="their job title")
+    log.add_argument("--company", metavar="C", help="their company", type=text)
+    log.add_argument("--title", metavar="T", help="their job title", type=text)
     log.add_argument(
         "--personalised", action="store_true", default=None, help="it was personalised"
     )

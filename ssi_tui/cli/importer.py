@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from ssi_tui.cli.args import text
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.domain.text import clean_text
@@ -32,7 +33,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
             "stored. Importing the same or a newer archive again adds only what is new."
         ),
     )
-    parser.add_argument("path", metavar="PATH", help="the export ZIP or its unpacked folder")
+    parser.add_argument(
+        "path", metavar="PATH", type=text, help="the export ZIP or its unpacked folder"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
         "--dry-run", action="store_true", help="read and count everything, save nothing"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -99,15 +100,24 @@ def main(
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     arguments = join_relative_dates(sys.argv[1:] if argv is None else argv)
+    wants_json = "--json" in arguments
     args = app_arguments(arguments)
     if args is None:
         from ssi_tui.cli.parser import build_parser
 
+        said = io.StringIO()
         try:
-            with redirect_stdout(stdout), redirect_stderr(stderr):
+            with redirect_stdout(stdout), redirect_stderr(said):
                 args = build_parser().parse_args(arguments)
         except SystemExit as exit_:
-            return int(exit_.code or 0)
+            code = int(exit_.code or 0)
+            stderr.write(said.getvalue())
+            if code and wants_json:
+                lines = said.getvalue().strip().splitlines()
+                message = lines[-1] if lines else "invalid arguments"
+                json_error(stdout, re.sub(r"^ssi-tui[\w ]*: error: ", "", message), code)
+            return code
+        stderr.write(said.getvalue())
     context: Context | None = None
     try:
         context = Context(args=args, today=resolve_today(today), stdout=stdout, stderr=stderr)
@@ -119,18 +129,46 @@ def main(
     except _user_errors() as error:
         code = getattr(error, "exit_code", 2)
         stderr.write(f"ssi-tui: error: {error}\n")
+        if wants_json:  # scripts read stdout: the error is JSON there too
+            json_error(stdout, str(error), code)
         return code
     except KeyboardInterrupt:
         stderr.write("ssi-tui: interrupted\n")
         return 130
-    except BrokenPipeError:
-        return 0
+    except OSError as error:  # a path the system refuses (too long, not allowed…): one line
+        if isinstance(error, BrokenPipeError):
+            return 0
+        message = os_error_line(error)
+        stderr.write(f"ssi-tui: error: {message}\n")
+        if wants_json:
+            json_error(stdout, message, 2)
+        return 2
     except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback for users
         stderr.write(f"ssi-tui: unexpected error: {type(error).__name__}: {error}\n")
+        if wants_json:
+            json_error(stdout, f"unexpected error: {type(error).__name__}: {error}", 1)
         return 1
     finally:
         if context is not None:
             context.close()
+
+
+def os_error_line(error: OSError) -> str:
+    """An OS error about a path as one short line: the path cut to its first 60 characters
+    (a 100,000-character one was printed whole), and what the system said."""
+    reason = (error.strerror or str(error)).lower()
+    name = str(error.filename) if error.filename is not None else ""
+    if not name:
+        return reason
+    shown = name if len(name) <= 60 else f"{name[:60]}… ({len(name):,} characters)"
+    return f"{shown}: {reason}"
+
+
+def json_error(stdout: TextIO, message: str, code: int) -> None:
+    """An error as `--json` output: `{"error": "...", "code": N}` on one line of stdout."""
+    import json
+
+    stdout.write(json.dumps({"error": message, "code": code}, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ssi_tui.cli.args import whole_number
+from ssi_tui.cli.args import text, whole_number
 from ssi_tui.cli.context import Context
 from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.cli.projecting import run_plan_adopt, run_plan_project, run_plan_suggest
@@ -39,9 +39,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     add.add_argument("kind", metavar="KIND", help="activity kind from the catalog (e.g. comment)")
     add.add_argument("--rule", required=True, metavar="RULE", help="preset or RRULE (see above)")
-    add.add_argument("--audience", metavar="A", help="audience it aims at (from your goals)")
-    add.add_argument("--contact", metavar="NAME", help="person it is for")
-    add.add_argument("--company", metavar="C", help="company it is for")
+    add.add_argument(
+        "--audience", metavar="A", type=text, help="audience it aims at (from your goals)"
+    )
+    add.add_argument("--contact", metavar="NAME", help="person it is for", type=text)
+    add.add_argument("--company", metavar="C", help="company it is for", type=text)
     add.add_argument(
         "--personalised", action="store_true", help="the activity is personalised (messages…)"
     )

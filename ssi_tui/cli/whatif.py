@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ssi_tui.cli.args import whole_number
+from ssi_tui.cli.args import text, whole_number
 from ssi_tui.cli.context import Context
 from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.domain.pillars import PILLARS
@@ -26,10 +26,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     parser.add_argument("kind", metavar="KIND", help="activity kind from the catalog")
     parser.add_argument("--count", type=count_option, default=1, metavar="N", help="times (1-100)")
-    parser.add_argument("--audience", metavar="A", help="audience it would reach")
-    parser.add_argument("--contact", metavar="NAME", help="person involved")
-    parser.add_argument("--company", metavar="C", help="their company")
-    parser.add_argument("--title", metavar="T", help="their job title")
+    parser.add_argument("--audience", metavar="A", help="audience it would reach", type=text)
+    parser.add_argument("--contact", metavar="NAME", help="person involved", type=text)
+    parser.add_argument("--company", metavar="C", help="their company", type=text)
+    parser.add_argument("--title", metavar="T", help="their job title", type=text)
     parser.add_argument("--personalised", action="store_true", help="personalised")
     parser.add_argument(
         "--relevance", type=relevance_option, metavar="1-5", help="how relevant (default 3)"

@@ -390,3 +390,43 @@ def test_score_says_how_much_of_weighted_rests_on_evidence(demo_dir: Path) -> No
     line = next(line for line in out.splitlines() if line.startswith("on evidence"))
     assert line.split()[2] == f"{total['weighted_by_evidence']:.1f}"
     assert "rests on bare audience tags" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["import", "--json", "/missing.zip"], "/missing.zip: no such file or folder"),
+        (["score", "--json", "--as-of", "0001-01-01"], "--as-of: date '0001-01-01' is out of"),
+        (["score", "--json", "--bogus"], "unrecognized arguments: --bogus"),
+    ],
+)
+def test_with_json_an_error_is_json_on_stdout(
+    data_dir: Path, args: list[str], message: str
+) -> None:
+    """Scripts read stdout: with --json, an error is one JSON object there (and the line for
+    people on stderr), the exit status non-zero."""
+    status, out, err = run(*args, "--data-dir", str(data_dir))
+    assert status == 2
+    error = json.loads(out)
+    assert set(error) == {"error", "code"} and error["code"] == 2
+    assert error["error"].startswith(message) and message in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["log", "post", "--audience", ""], "argument --audience: must not be empty"),
+        (["log", "post", "--contact", "  "], "argument --contact: must not be empty"),
+        (["log", "post", "--date", ""], "--date: empty date"),
+        (["import", ""], "argument PATH: must not be empty"),
+        (["plan", "add", "comment", "--rule", "weekly", "--start", "9999-12-31"], "out of range"),
+        (["import", "a" * 100_000], "… (100,000 characters): file name too long"),
+    ],
+)
+def test_empty_values_out_of_range_dates_and_long_paths_are_one_line(
+    data_dir: Path, args: list[str], message: str
+) -> None:
+    status, out, err = run(*args, "--data-dir", str(data_dir))
+    assert status == 2 and out == ""
+    assert message in err and err.count("\n") == 1 and len(err) < 300
+    assert "unexpected" not in err and "Traceback" not in err

@@ -81,7 +81,7 @@ def test_score_long_ago_uses_no_checklist(data_dir: Path) -> None:
 
 
 def test_user_rules_override_is_merged_over_the_shipped_rules(data_dir: Path) -> None:
-    assert run("log", "post", "--audience", "", "--data-dir", str(data_dir))[0] == 0
+    assert run("log", "post", "--data-dir", str(data_dir))[0] == 0
     before = json.loads(run("score", "--json", "--data-dir", str(data_dir))[1])
     (data_dir / "rules.toml").write_text("[scoring.saturation]\nbrand = 5\n", encoding="utf-8")
     after = json.loads(run("score", "--json", "--data-dir", str(data_dir))[1])
