@@ -25,43 +25,38 @@ def _screen_binds(widget: Widget, key: str) -> bool:
     return False
 
 
-class Table(DataTable[Any]):
+class _Moves:
+    """`j`/`k` down and up a row (a DataTable's or an OptionList's own cursor actions), unless
+    the screen has a command on that letter. A widget using it lists `_Moves.BINDINGS` in its
+    own (Textual gathers the bindings of widget classes only)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "move('j', 'down')", "Down", show=False),
+        Binding("k", "move('k', 'up')", "Up", show=False),
+    ]
+
+    def action_move(self, key: str, direction: str) -> None:
+        """Down or up, or let the screen's command on `key` run."""
+        if _screen_binds(self, key):  # type: ignore[arg-type]
+            raise SkipAction
+        getattr(self, f"action_cursor_{direction}")()
+
+
+class Table(_Moves, DataTable[Any]):
     """A table of rows moved as users of good terminal apps expect: Home and End go to the first
     and last row, PageUp/PageDown by a page, `j`/`k` down and up."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("home", "scroll_top", "First row", show=False),
         Binding("end", "scroll_bottom", "Last row", show=False),
-        Binding("j", "move('j', 'down')", "Down", show=False),
-        Binding("k", "move('k', 'up')", "Up", show=False),
+        *_Moves.BINDINGS,
     ]
 
-    def action_move(self, key: str, direction: str) -> None:
-        """`j`/`k`: down or up a row, unless the screen has a command on that letter."""
-        if _screen_binds(self, key):
-            raise SkipAction
-        if direction == "down":
-            self.action_cursor_down()
-        else:
-            self.action_cursor_up()
 
-
-class Choices(OptionList):
+class Choices(_Moves, OptionList):
     """An option list with `j`/`k` as well as the arrows (Home, End and the page keys it has)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "move('j', 'down')", "Down", show=False),
-        Binding("k", "move('k', 'up')", "Up", show=False),
-    ]
-
-    def action_move(self, key: str, direction: str) -> None:
-        """`j`/`k`: down or up an option, unless the screen has a command on that letter."""
-        if _screen_binds(self, key):
-            raise SkipAction
-        if direction == "down":
-            self.action_cursor_down()
-        else:
-            self.action_cursor_up()
+    BINDINGS: ClassVar[list[BindingType]] = [*_Moves.BINDINGS]  # (Textual reads widgets' only)
 
 
 HINT = "-hint"

@@ -51,15 +51,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         ),
     )
     add.add_argument("--date", metavar="DATE", help="the day of the reading (default today)")
-    add.add_argument("--total", type=number, required=True, metavar="T", help="SSI total, 0-100")
-    for pillar in PILLARS:
-        add.add_argument(
-            f"--{pillar}", type=number, required=True, metavar=pillar[0].upper(), help="0-25"
-        )
-    add.add_argument("--industry-rank", type=number, metavar="P", help="industry rank, top %%")
-    add.add_argument("--network-rank", type=number, metavar="P", help="network rank, top %%")
-    add.add_argument("--industry-avg", type=number, metavar="A", help="industry average SSI")
-    add.add_argument("--network-avg", type=number, metavar="A", help="network average SSI")
+    reading_numbers(add, required=True)
     add.add_argument(
         "--replace", action="store_true", help="replace the reading the day has already"
     )
@@ -72,13 +64,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         description="Change the numbers given of the reading of DATE; the others stay.",
     )
     edit.add_argument("day", metavar="DATE", help="the day of the reading")
-    edit.add_argument("--total", type=number, metavar="T", help="SSI total, 0-100")
-    for pillar in PILLARS:
-        edit.add_argument(f"--{pillar}", type=number, metavar=pillar[0].upper(), help="0-25")
-    edit.add_argument("--industry-rank", type=number, metavar="P", help="industry rank, top %%")
-    edit.add_argument("--network-rank", type=number, metavar="P", help="network rank, top %%")
-    edit.add_argument("--industry-avg", type=number, metavar="A", help="industry average SSI")
-    edit.add_argument("--network-avg", type=number, metavar="A", help="network average SSI")
+    reading_numbers(edit, required=False)
     edit.set_defaults(handler=run_reading_edit)
 
     remove = actions.add_parser(
@@ -114,6 +100,22 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     history.add_argument("--as-of", metavar="DATE", help="the last week ends on or before this")
     history.add_argument("--json", action="store_true", help="print a JSON array, oldest first")
     history.set_defaults(handler=run_history)
+
+
+def reading_numbers(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    """A reading's numbers as options: the total and the four pillars (`required` to add one),
+    the ranks and averages."""
+    parser.add_argument(
+        "--total", type=number, required=required, metavar="T", help="SSI total, 0-100"
+    )
+    for pillar in PILLARS:
+        parser.add_argument(
+            f"--{pillar}", type=number, required=required, metavar=pillar[0].upper(), help="0-25"
+        )
+    parser.add_argument("--industry-rank", type=number, metavar="P", help="industry rank, top %%")
+    parser.add_argument("--network-rank", type=number, metavar="P", help="network rank, top %%")
+    parser.add_argument("--industry-avg", type=number, metavar="A", help="industry average SSI")
+    parser.add_argument("--network-avg", type=number, metavar="A", help="network average SSI")
 
 
 def run_reading_add(context: Context) -> int:
