@@ -24,11 +24,9 @@ from ssi_tui.services.errors import StoreCorruptError, StoreError, StoreVersionE
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from ssi_tui.services.undo import Change
     from ssi_tui.services.workspace import Workspace
 
 Result = TypeVar("Result")
-UNDO_DEPTH = 20  # how many changes back `app.undo` can go
 
 
 def capitalised(text: str) -> str:
@@ -76,8 +74,9 @@ class SSIApp(ReadOnlyWatch, App[None]):
         self.load_error: str | None = None
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ssi-writer")
         """Saves run here, one at a time and in the order asked, never on the UI thread."""
-        self.undo_steps: list[Change[Any]] = []
-        """The last changes made in the app, newest last, that `app.undo` takes back."""
+        self.undo_left = 0
+        """How many changes `app.undo` can take back (the store's journal, whichever
+        interface made them)."""
         self.user_keymap: dict[str, str] = {}
         """The user's key overrides by command id (from `config.toml`)."""
         self.animation_level = "none"
@@ -123,6 +122,8 @@ class SSIApp(ReadOnlyWatch, App[None]):
             workspace = opened.workspace
             problems = workspace.problems()
             theme = workspace.settings.theme
+            workspace.journal.via = "app"
+            undo_left = workspace.journal.count()
         except (StoreCorruptError, StoreVersionError) as error:
             corrupt = isinstance(error, StoreCorruptError)
             self.post_message(StoreFailed(str(error), recover=True, corrupt=corrupt))
@@ -130,10 +131,13 @@ class SSIApp(ReadOnlyWatch, App[None]):
         except (StoreError, DataFileError, OSError) as error:
             self.post_message(StoreFailed(str(error)))
             return
-        self.post_message(StoreOpened(workspace, opened.read_only_reason, problems, theme))
+        self.post_message(
+            StoreOpened(workspace, opened.read_only_reason, problems, theme, undo_left)
+        )
 
     @on(StoreOpened)
     def _store_opened(self, message: StoreOpened) -> None:
+        self.undo_left = message.undo_left
         self._store_ready(
             message.workspace, message.read_only_reason, message.problems, message.theme
         )
@@ -220,25 +224,32 @@ class SSIApp(ReadOnlyWatch, App[None]):
     ) -> Any:
         """The one save path: run a write on the writer thread (one at a time, in the order
         asked) and await it, the UI thread never waiting on the lock. Then `success` is
-        notified (a `Change` goes on the undo stack, its words saying how to undo it) and the
+        notified (a `Change` is in the store's undo journal: its words say how to undo it) and the
         screens refresh. Returns the write's result (a `Change`'s own result); raises what it
         raises (a user error: nothing changed), for the caller to show where it belongs."""
         from ssi_tui.services.undo import Change
 
         workspace = self._open_workspace()
 
-        def locked() -> Result:
+        def locked() -> tuple[Result, int | None]:
             with workspace.lock:
                 done = action(workspace)
+                left = workspace.journal.count() if isinstance(done, Change) else None
                 if refresh:  # the data changed: the calibration kept for it follows
                     workspace.calibration.keep()
-                return done
+                return done, left
 
-        result: Any = await asyncio.wrap_future(self._writer.submit(locked))
+        result: Any
+        result, left = await asyncio.wrap_future(self._writer.submit(locked))
         if isinstance(result, Change):
-            self.undo_steps = [*self.undo_steps, result][-UNDO_DEPTH:]
+            self.undo_left = left or 0
             self.refresh_bindings()
-            success = f"{success or capitalised(result.what)} — {self.undo_hint()} to undo"
+            after = (
+                f"{self.undo_hint()} to undo"
+                if result.undoable
+                else "too large to undo (today's backup holds what was before)"
+            )
+            success = f"{success or capitalised(result.what)} — {after}"
             result = result.result
         if refresh:
             self.data_changed()
@@ -292,13 +303,32 @@ class SSIApp(ReadOnlyWatch, App[None]):
         return key_display(self, "app.undo")
 
     def action_undo(self) -> None:
-        """Take back the last change made in the app (several in a row go further back)."""
-        if not self.undo_steps:
+        """Take back the last change, made here or from the command line (several in a row
+        go further back)."""
+        if not self.undo_left:
             self.notify("Nothing to undo", markup=False)
             return
-        *self.undo_steps, step = self.undo_steps
+        self.run_worker(self._undo(), group="save")
+
+    async def _undo(self) -> None:
+        from ssi_tui.app.background import user_errors
+
+        try:
+            undone = await self.write(lambda workspace: workspace.journal.undo())
+        except user_errors() as error:
+            self.notify(
+                capitalised(str(error)),
+                title="Not undone",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            self.undo_left = await self.read(lambda workspace: workspace.journal.count())
+        else:
+            self.undo_left = undone.left
+            where = f" (made {undone.entry.where})" if undone.entry.via != "app" else ""
+            self.notify(f"Undone: {undone.entry.what}{where}", markup=False)
         self.refresh_bindings()
-        self.save(step.revert, f"Undone: {step.what}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Undo is dimmed while there is nothing to undo; its keys are text in a text field
@@ -311,7 +341,7 @@ class SSIApp(ReadOnlyWatch, App[None]):
 
             if isinstance(self.focused, Input | TextArea):
                 return False
-            return True if self.undo_steps else None
+            return True if self.undo_left else None
         return True
 
     def data_changed(self) -> None:

@@ -150,6 +150,7 @@ class StoreOpened(Message):
     read_only_reason: str | None
     problems: list[str]
     theme: str | None = None  # the theme the user chose last (read with the store)
+    undo_left: int = 0  # changes the journal can undo (made here or from the command line)
 
 
 @dataclass

@@ -97,5 +97,5 @@ class ReadOnlyWatch:
             self.run_worker(workspace.close, thread=True, group="close")  # type: ignore[attr-defined]
         self.read_only_reason = None
         self.writer_free = False
-        self.undo_steps = []
+        self.undo_left = 0
         self.load_store()  # type: ignore[attr-defined]

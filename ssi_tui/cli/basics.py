@@ -133,7 +133,8 @@ def run_log(context: Context) -> int:
         "topics": args.topic,
         "source": "manual",
     }
-    activity, created = workspace.activities.log(fields)
+    service = workspace.activities
+    activity, created = service.log_undoably(service.build(fields)).result
     kind = workspace.catalog.kind(activity.kind)
     where = "LinkedIn" if activity.channel == "linkedin" else "off LinkedIn"
     message = f"Logged {kind.label.lower()} ({kind.pillar}, {where}) on {activity.date.isoformat()}"
@@ -153,7 +154,7 @@ def run_goals_load(context: Context) -> int:
     path: Path = context.args.file
     goals = load_goals_file(path, default_catalog())
     workspace = context.workspace(write=True)
-    workspace.goals.set(goals)
+    workspace.goals.changed(f"goals loaded from {path.name}", lambda _before: goals)
     context.stdout.write(f"Loaded goals from {path}\n" + render_goals(goals) + "\n")
     return 0
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import re
 from importlib import import_module
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from ssi_tui import __version__
 
@@ -17,6 +18,7 @@ COMMAND_MODULES = [
     "basics",
     "restore",
     "planner",
+    "undo",
     "review",
     "export",
     "importer",
@@ -36,7 +38,13 @@ data: --data-dir DIR, else $SSI_TUI_DATA_DIR, else the platform's user data dir
 
 
 class Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line (plus where to get help)."""
+    """An argument parser whose errors are one line (plus where to get help), and that reads
+    a relative date (`-2d`, `-1w`) as a value, never as an option: `reading edit -2d`,
+    `done ID --occurrence -1d` (argparse does the same for negative numbers)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._negative_number_matcher = re.compile(r"^-\d+$|^-\d*\.\d+$|^-\d{1,4}[dwmy]$")
 
     def error(self, message: str) -> NoReturn:
         """Print a one-line error and exit with status 2."""

@@ -158,7 +158,7 @@ def run_plan_add(context: Context) -> int:
     start = context.parse_date(args.start, "--start")
     until = context.parse_date(args.until, "--until")
     planner = _planner(context, write=True)
-    plan = planner.add_plan(
+    plan = planner.add_plan_undoably(
         {
             "kind": args.kind,
             "rule": args.rule,
@@ -171,7 +171,7 @@ def run_plan_add(context: Context) -> int:
             "count": args.count,
             "note": args.note,
         }
-    )
+    ).result
     from datetime import timedelta
 
     from ssi_tui.domain.recurrence import describe, next_occurrence
@@ -216,7 +216,7 @@ def run_plan_list(context: Context) -> int:
 
 def run_plan_remove(context: Context) -> int:
     """Delete one plan."""
-    plan = _planner(context, write=True).remove_plan(context.args.plan_id)
+    plan = _planner(context, write=True).remove_plan_undoably(context.args.plan_id).result
     if isinstance(plan, str):  # an invalid stored plan, removed by its id
         context.stdout.write(f"Removed the invalid plan {plan[:8]}\n")
         return 0
@@ -278,7 +278,10 @@ def run_done(context: Context) -> int:
     occurrence = context.parse_date(args.occurrence, "--occurrence")
     planner = _planner(context, write=True)
     plan = planner.find_plan(args.plan_id)
-    activity = planner.done_next(plan.id, done_on, occurrence)
+    activity = planner.workspace.journal.record(
+        lambda: planner.done_next(plan.id, done_on, occurrence),
+        lambda done: f"done: {done.kind} of {done.occurrence} (plan {plan.short_id})",
+    )
     day = activity.occurrence
     late = day is not None and activity.date > day
     context.stdout.write(
@@ -295,7 +298,10 @@ def run_skip(context: Context) -> int:
     occurrence = context.parse_date(context.args.occurrence, "--occurrence")
     planner = _planner(context, write=True)
     plan = planner.find_plan(context.args.plan_id)
-    event = planner.skip_next(plan.id, occurrence)
+    event = planner.workspace.journal.record(
+        lambda: planner.skip_next(plan.id, occurrence),
+        lambda skipped: f"skipped: {plan.kind} of {skipped.occurrence} (plan {plan.short_id})",
+    )
     context.stdout.write(
         f"Skipped: {plan.kind} of {event.occurrence.isoformat()} (plan {plan.short_id})\n"
     )

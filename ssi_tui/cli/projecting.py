@@ -111,7 +111,7 @@ def run_plan_adopt(context: Context) -> int:
                 else f"suggestion id {wanted!r} is ambiguous: give more characters"
             )
         chosen = matches[0]
-    plan = workspace.planner.adopt(chosen)
+    plan = workspace.planner.adopt(chosen).result
     from ssi_tui.domain.recurrence import describe
 
     context.stdout.write(

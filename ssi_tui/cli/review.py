@@ -127,13 +127,16 @@ def run_reading_add(context: Context) -> int:
     values = {name: getattr(args, name) for name in READING_FIELDS}
     workspace = context.workspace(write=True)
     try:
-        reading = workspace.readings.add({**values, "date": args.date}, replace=args.replace)
+        change = workspace.readings.add_undoably(
+            {**values, "date": args.date}, replace=args.replace
+        )
+        reading, warnings = change.result
     except InputError as error:
         message = option_error(error)
         hint = " (--replace replaces it)" if getattr(error, "existing", None) else ""
         raise UserError(message + hint) from None
     context.stdout.write(f"Added the reading of {reading.date.isoformat()}: {_summary(reading)}\n")
-    for warning in workspace.readings.warnings(reading):
+    for warning in warnings:
         context.stderr.write(f"ssi-tui: warning: {warning}\n")
     comparison = workspace.review.latest_comparison(context.today)
     if comparison is not None and comparison.reading.id == reading.id:
@@ -164,11 +167,12 @@ def run_reading_edit(context: Context) -> int:
     }
     workspace = context.workspace(write=True)
     try:
-        reading = workspace.readings.edit(original, {**values, "date": original.date})
+        change = workspace.readings.edit_undoably(original, {**values, "date": original.date})
+        reading, warnings = change.result
     except InputError as error:
         raise UserError(option_error(error)) from None
     context.stdout.write(f"Edited the reading of {reading.date.isoformat()}: {_summary(reading)}\n")
-    for warning in workspace.readings.warnings(reading):
+    for warning in warnings:
         context.stderr.write(f"ssi-tui: warning: {warning}\n")
     return 0
 
@@ -176,7 +180,7 @@ def run_reading_edit(context: Context) -> int:
 def run_reading_remove(context: Context) -> int:
     """Remove a reading."""
     reading = _reading_of(context)
-    context.workspace(write=True).readings.delete(reading.id)
+    context.workspace(write=True).readings.delete_undoably(reading.id)
     context.stdout.write(
         f"Removed the reading of {reading.date.isoformat()}: {_summary(reading)}\n"
     )

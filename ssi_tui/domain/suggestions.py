@@ -16,7 +16,7 @@ from ssi_tui.domain.catalog import Catalog
 from ssi_tui.domain.flags import Flag
 from ssi_tui.domain.objectives import ObjectiveProgress
 from ssi_tui.domain.plans import Plan
-from ssi_tui.domain.recurrence import next_occurrence
+from ssi_tui.domain.recurrence import next_occurrence, rule_label
 from ssi_tui.domain.text import fold
 
 Target = tuple[str, str | None, str | None]
@@ -183,3 +183,11 @@ def suggest_plans(
         seen.add(suggestion.target)
         result.append(suggestion)
     return result
+
+
+def suggestion_text(suggestion: PlanSuggestion) -> str:
+    """E.g. 'weekly personalised follow_up · prospects · Initech [s1a2b3c]'."""
+    personal = "personalised " if suggestion.personalised else ""
+    rule = rule_label(suggestion.rule)
+    parts = [f"{rule} {personal}{suggestion.kind}", suggestion.audience, suggestion.company]
+    return " · ".join(part for part in parts if part) + f" [{suggestion.id}]"

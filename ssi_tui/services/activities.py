@@ -18,6 +18,7 @@ from ssi_tui.domain.scoring import window_start
 from ssi_tui.domain.text import fold
 from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.fields import split_list
+from ssi_tui.services.journal import undoable
 from ssi_tui.services.undo import Change
 
 if TYPE_CHECKING:
@@ -247,35 +248,23 @@ class ActivityService:
         return self._store.activities.restore(activity)
 
     # -- undoable (the app's undo) ----------------------------------------------------------
+    @undoable
     def log_undoably(self, activity: Activity) -> Change[tuple[Activity, Contact | None]]:
-        """`add` a checked activity, with the revert that deletes it (and the contact it
+        """`add` a checked activity, undoably (an undo deletes it, and the contact it
         created)."""
         activity, created = self.add(activity)
+        return Change((activity, created), f"logged {describe(activity)}")
 
-        def revert(workspace: Workspace) -> None:
-            workspace.activities.delete(activity.id)
-            if created is not None:
-                workspace.store.contacts.delete(created.id)
-
-        return Change((activity, created), f"logged {describe(activity)}", revert)
-
+    @undoable
     def update_undoably(self, original: Activity, edited: Activity) -> Change[Activity]:
-        """Store a checked edit of `original`, with the revert that puts it back as it was."""
-        updated = self.replace(edited)
-        return Change(
-            updated,
-            f"edited {describe(original)}",
-            lambda workspace: workspace.activities.restore(original),
-        )
+        """Store a checked edit of `original`, undoably."""
+        return Change(self.replace(edited), f"edited {describe(original)}")
 
+    @undoable
     def delete_undoably(self, activity_id: str) -> Change[Activity]:
-        """`delete`, with the revert that brings the activity back as it was."""
+        """`delete`, undoably."""
         deleted = self.delete(activity_id)
-        return Change(
-            deleted,
-            f"deleted {describe(deleted)}",
-            lambda workspace: workspace.activities.restore(deleted),
-        )
+        return Change(deleted, f"deleted {describe(deleted)}")
 
 
 def describe(activity: Activity) -> str:

@@ -16,6 +16,7 @@ from ssi_tui.domain.profile import (
 from ssi_tui.domain.profile_models import HEADLINE_LIMIT, SUMMARY_LIMIT
 from ssi_tui.domain.text import clean_text
 from ssi_tui.services.errors import FieldErrors, InputError
+from ssi_tui.services.journal import undoable
 from ssi_tui.services.undo import Change
 from ssi_tui.wording.labels import CHECKLIST_LABELS, checklist_label
 from ssi_tui.wording.profile import fit_preview
@@ -92,6 +93,7 @@ class ProfileChecklistPart:
         """One more or fewer on a counted item, undoably; a yes/no item says how to tick it."""
         return self._change_item(item, delta)
 
+    @undoable
     def _change_item(self, item: str, delta: int | None) -> Change[ProfileChecklist]:
         if item not in CHECKLIST_LABELS:
             raise InputError(f"unknown checklist item {item!r}")
@@ -110,9 +112,7 @@ class ProfileChecklistPart:
             what = f"{label}: {new_value}"
         today = self.workspace.today
         after = self._store.checklist.set(before.model_copy(update={item: new_value}), on=today)
-        return Change(
-            after, what, lambda workspace: workspace.store.checklist.set(before, on=today)
-        )
+        return Change(after, what)
 
     # -- the profile's words: its fit with the goals ----------------------------------------
     def check_profile_text(self, values: dict[str, Any]) -> ProfileText:
@@ -152,6 +152,7 @@ class ProfileChecklistPart:
         """The profile's fit with the goals as they stand."""
         return profile_fit(self.checklist(), self._store.goals.get(), self.workspace.rules)
 
+    @undoable
     def set_profile_text(self, text: ProfileText) -> Change[ProfileChecklist]:
         """Save the headline and summary (a text given ticks its checklist item), dated today,
         undoably; the change says the fit they give."""
@@ -165,6 +166,4 @@ class ProfileChecklistPart:
         after = self._store.checklist.set(before.model_copy(update=update), on=today)
         fit = self.fit_of(text, self._store.goals.get())
         what = f"headline and summary saved (fit with your goals {fit.value:.0%})"
-        return Change(
-            after, what, lambda workspace: workspace.store.checklist.set(before, on=today)
-        )
+        return Change(after, what)

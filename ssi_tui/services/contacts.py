@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ssi_tui.domain.alignment import GoalIndex, derived_audience
 from ssi_tui.domain.models import Contact
 from ssi_tui.domain.text import fold
+from ssi_tui.services.journal import undoable
 from ssi_tui.services.undo import Change
 
 if TYPE_CHECKING:
@@ -78,12 +79,8 @@ class ContactService:
         checked = self.workspace.goals.check_audience(audience)
         return self._store.contacts.update(contact.model_copy(update={"audience": checked}))
 
+    @undoable
     def set_audience_undoably(self, contact_id: str, audience: str | None) -> Change[Contact]:
-        """`set_audience`, with the revert that puts the contact back as it was."""
-        before = self.get(contact_id)
+        """`set_audience`, undoably."""
         after = self.set_audience(contact_id, audience)
-        return Change(
-            after,
-            f"{after.name}: audience {after.audience or 'from your goals'}",
-            lambda workspace: workspace.store.contacts.update(before),
-        )
+        return Change(after, f"{after.name}: audience {after.audience or 'from your goals'}")

@@ -22,6 +22,7 @@ from ssi_tui.domain.objectives import ObjectiveProgress, objective_progress, wee
 from ssi_tui.services.checklist import ChecklistRow, Completeness, ProfileChecklistPart
 from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.fields import parse_count, parse_weight, split_list
+from ssi_tui.services.journal import undoable
 from ssi_tui.services.undo import Change
 from ssi_tui.wording.goals import REIMPORT_HINT, audience_removal, objective_text
 
@@ -82,11 +83,10 @@ class GoalsService(ProfileChecklistPart):
         """Apply a change to the stored goals and save the result."""
         return self.set(change(self.get()))
 
+    @undoable
     def changed(self, what: str, change: Callable[[Goals], Goals]) -> Change[Goals]:
-        """Like `change`, undoably: the revert puts the whole goals document back as it was."""
-        before = self.get()
-        after = self.set(change(before))
-        return Change(after, what, lambda workspace: workspace.goals.set(before))
+        """Like `change`, undoably (the journal keeps the goals as they were)."""
+        return Change(self.set(change(self.get())), what)
 
     # -- audiences ------------------------------------------------------------------------
     def set_weight(self, name: str, weight: str | float) -> Audience:
@@ -151,6 +151,7 @@ class GoalsService(ProfileChecklistPart):
             key=lambda pair: (-pair[1], pair[0]),
         )
 
+    @undoable
     def save_audience(self, original: str | None, audience: Audience) -> Change[Audience]:
         """Add `audience` (original None) or edit `original` into it: a new name carries its
         roles, accounts, objectives, cadence, contacts, plans and tagged activities along."""
@@ -164,7 +165,7 @@ class GoalsService(ProfileChecklistPart):
                 f"audience {audience.name} added",
                 lambda g: g.model_copy(update={"audiences": [*g.audiences, audience]}),
             )
-            return Change(audience, change.what, change.revert)
+            return Change(audience, change.what)
         if original not in {item.name for item in goals.audiences}:
             raise InputError(f"no audience {original!r} in your goals")
         if audience.name == original:
@@ -178,7 +179,7 @@ class GoalsService(ProfileChecklistPart):
                     }
                 ),
             )
-            return Change(audience, change.what, change.revert)
+            return Change(audience, change.what)
         return rename_audience(self.workspace, original, audience)
 
     def removal_summary(self, name: str, goals: Goals | None = None) -> str:
@@ -197,7 +198,7 @@ class GoalsService(ProfileChecklistPart):
         return self.remove_audience_undoably(name).result
 
     def remove_audience_undoably(self, name: str) -> Change[Goals]:
-        """`remove_audience`, with the revert that brings all of it back."""
+        """`remove_audience`, undoably."""
         goals = self.get()
         if name not in {item.name for item in goals.audiences}:
             raise InputError(f"no audience {name!r} in your goals")
@@ -369,7 +370,7 @@ class GoalsService(ProfileChecklistPart):
             return goals.model_copy(update={field: items})
 
         done = self.changed(what, change)
-        return Change(item, done.what, done.revert)
+        return Change(item, done.what)
 
     def _drop(self, field: str, index: int, what: Callable[[Any], str]) -> Change[Goals]:
         """Remove the item at `index` from a list of the goals."""

@@ -39,8 +39,9 @@ from ssi_tui.domain.recurrence import (
     parse_rule,
     require_occurrence,
 )
-from ssi_tui.domain.suggestions import PlanSuggestion, suggest_plans
+from ssi_tui.domain.suggestions import PlanSuggestion, suggest_plans, suggestion_text
 from ssi_tui.services.errors import InputError
+from ssi_tui.services.journal import undoable
 from ssi_tui.services.plan_checks import matching_ids, prefix_problem
 from ssi_tui.services.undo import Change
 
@@ -157,29 +158,19 @@ class Planner:
         self._remove_events(plan.id)
         return plan
 
+    @undoable
     def add_plan_undoably(self, fields: Mapping[str, Any] | Plan, what: str = "") -> Change[Plan]:
-        """`add_plan` (or add a plan already checked), with the revert that removes it again."""
+        """`add_plan` (or add a plan already checked), undoably."""
         plan = self.plans.add(fields) if isinstance(fields, Plan) else self.add_plan(fields)
-        return Change(
-            plan,
-            what or f"plan added: {plan.kind}, {describe(plan.recurrence)}",
-            lambda workspace: workspace.planner.remove_plan(plan.id),
-        )
+        return Change(plan, what or f"plan added: {plan.kind}, {describe(plan.recurrence)}")
 
+    @undoable
     def remove_plan_undoably(self, plan_id: str) -> Change[Plan | str]:
-        """`remove_plan`, with the revert that brings back the plan and its skips."""
-        plan = self.find_plan(plan_id)
-        events = [event for event in self.events.all() if event.plan_id == plan.id]
-        removed = self.remove_plan(plan.id)
-
-        def revert(workspace: Workspace) -> None:
-            planner = workspace.planner
-            with workspace.store.transaction():
-                planner.plans.add(plan)
-                for event in events:
-                    planner.events.add(event)
-
-        return Change(removed, f"plan removed: {plan.kind}", revert)
+        """`remove_plan`, undoably (an undo brings back the plan and its skips)."""
+        removed = self.remove_plan(plan_id)
+        if isinstance(removed, str):
+            return Change(removed, f"invalid plan {removed[:8]} removed")
+        return Change(removed, f"plan removed: {removed.kind}")
 
     def _find_invalid_plan(self, plan_id: str) -> str | None:
         matches = matching_ids(plan_id.strip(), self.plans.invalid())
@@ -342,13 +333,12 @@ class Planner:
             return "skipped"
         raise InputError(f"{plan.kind} of {occurrence.isoformat()} is open: nothing to undo")
 
+    @undoable
     def act(self, item: AgendaItem, action: str, done_on: date | None = None) -> Change[str]:
-        """Done (on `done_on`, default today) or skip on an agenda item, with the revert that
-        reopens it (the app's undo)."""
-        plan_id, day = item.plan.id, item.date
+        """Done (on `done_on`, default today) or skip on an agenda item, undoably (an undo
+        reopens it)."""
         result = self.apply(item, action, done_on)
-        what = result[:1].lower() + result[1:]
-        return Change(result, what, lambda workspace: workspace.planner.undo(plan_id, day))
+        return Change(result, result[:1].lower() + result[1:])
 
     def apply(self, item: AgendaItem, action: str, done_on: date | None = None) -> str:
         """Done (on `done_on`, default today) / skip / undo on an agenda item; returns a
@@ -376,9 +366,10 @@ class Planner:
         flags = self.workspace.report(as_of).flags
         return suggest_plans(progress, flags, self.all_plans(), self.workspace.catalog, as_of)
 
-    def adopt(self, suggestion: PlanSuggestion, start: date | None = None) -> Plan:
-        """Store the plan a suggestion describes, starting today (or `start`)."""
-        return self.add_plan(suggestion.plan_fields(start or self.workspace.today))
+    def adopt(self, suggestion: PlanSuggestion, start: date | None = None) -> Change[Plan]:
+        """Store the plan a suggestion describes, starting today (or `start`), undoably."""
+        fields = suggestion.plan_fields(start or self.workspace.today)
+        return self.add_plan_undoably(fields, f"adopted: {suggestion_text(suggestion)}")
 
     def losing_touch(self, as_of: date | None = None) -> list[TouchStatus]:
         """Contacts past their stay-in-touch cadence, most overdue first."""

@@ -14,6 +14,7 @@ from ssi_tui.domain.dates import DateParseError, not_future, parse_date
 from ssi_tui.domain.models import SSIReading
 from ssi_tui.domain.reading_checks import check_reading, total_problem
 from ssi_tui.services.errors import FieldErrors, InputError
+from ssi_tui.services.journal import undoable
 from ssi_tui.services.undo import Change
 from ssi_tui.wording.review import (
     reading_jump_warning,
@@ -189,11 +190,12 @@ class ReadingService:
         """Delete a reading; it is returned."""
         return self._store.readings.delete(reading_id)
 
+    @undoable
     def add_undoably(
         self, values: Mapping[str, Any] | SSIReading, *, replace: bool = False
     ) -> Change[tuple[SSIReading, list[str]]]:
-        """`add` with the reading's warnings, and the revert that deletes it again (or puts
-        back the one it replaced)."""
+        """`add` with the reading's warnings, undoably (an undo deletes it again, or puts back
+        the one it replaced)."""
         new = values if isinstance(values, SSIReading) else self.check(values)
         before = self.on(new.date) if replace else None
         reading = self.add(new, replace=replace)
@@ -202,12 +204,9 @@ class ReadingService:
             return Change(
                 (reading, self.warnings(reading)),
                 f"reading of {day} replaced: {before.total:g} → {reading.total:g}",
-                lambda workspace: workspace.store.readings.update(before),
             )
         return Change(
-            (reading, self.warnings(reading)),
-            f"reading of {day} added: {reading.total:g}",
-            lambda workspace: workspace.readings.delete(reading.id),
+            (reading, self.warnings(reading)), f"reading of {day} added: {reading.total:g}"
         )
 
     def edit(self, original: SSIReading, values: Mapping[str, Any] | SSIReading) -> SSIReading:
@@ -218,22 +217,19 @@ class ReadingService:
         self._one_per_day(edited, replace=False)
         return self._store.readings.update(edited)
 
+    @undoable
     def edit_undoably(
         self, original: SSIReading, values: Mapping[str, Any] | SSIReading
     ) -> Change[tuple[SSIReading, list[str]]]:
-        """`edit`, with the revert that puts the reading back as it was."""
+        """`edit`, undoably."""
         edited = self.edit(original, values)
         return Change(
             (edited, self.warnings(edited)),
             f"reading of {original.date.isoformat()} edited: {edited.total:g}",
-            lambda workspace: workspace.store.readings.update(original),
         )
 
+    @undoable
     def delete_undoably(self, reading_id: str) -> Change[SSIReading]:
-        """`delete`, with the revert that brings the reading back as it was."""
+        """`delete`, undoably."""
         reading = self.delete(reading_id)
-        return Change(
-            reading,
-            f"reading of {reading.date.isoformat()} deleted",
-            lambda workspace: workspace.store.readings.add(reading),
-        )
+        return Change(reading, f"reading of {reading.date.isoformat()} deleted")

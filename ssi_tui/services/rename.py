@@ -2,7 +2,7 @@
 
 The goals (the audience, its role keywords, accounts, objectives and cadence), the contacts
 set to it, the plans for it and the activities tagged with it all take the new name, so a
-rename never changes a score. The revert renames back exactly what was renamed.
+rename never changes a score. An undo renames back exactly what was renamed.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def _retag(
 
 def rename_audience(workspace: Workspace, old: str, audience: Audience) -> Change[Audience]:
     """Rename audience `old` to `audience.name` (with `audience.weight`) and everything that
-    names it; the revert renames back exactly those."""
+    names it (an undo renames back exactly those)."""
     store = workspace.store
     before = store.goals.get()
     new = audience.name
@@ -86,9 +86,5 @@ def rename_audience(workspace: Workspace, old: str, audience: Audience) -> Chang
     plan_ids = [p.id for p in store.plans.all() if p.audience == old]
     activity_ids = [r.id for r in store.activities.records_between(None, None) if r.audience == old]
     _retag(workspace, after, contact_ids, plan_ids, activity_ids, new)
-
-    def revert(ws: Workspace) -> None:
-        _retag(ws, before, contact_ids, plan_ids, activity_ids, old)
-
     what = renamed(old, new, len(contact_ids), len(plan_ids), len(activity_ids))
-    return Change(audience, what, revert)
+    return Change(audience, what)

@@ -1,17 +1,14 @@
-"""A change made through a service, with how to take it back (the app's undo stack holds these).
+"""A change made through a service: its result and what it did, in words.
 
-A service method that the app offers to undo returns a `Change`: its result, a few words
-saying what it did, and the write that restores the store as it was before it.
+A service method that can be undone returns a `Change` and is decorated with `@undoable`
+(services/journal.py): the journal keeps the records it wrote as they were, and `Journal.undo`
+puts them back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
-
-if TYPE_CHECKING:
-    from ssi_tui.services.workspace import Workspace
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -19,8 +16,8 @@ T = TypeVar("T")
 @dataclass(frozen=True, slots=True)
 class Change(Generic[T]):
     """What a write did (`result`), in words (`what`, e.g. "audience prospects removed"), and
-    its inverse (`revert`, a write on the workspace)."""
+    whether the journal kept it (`undoable`: False only for a change too large to keep)."""
 
     result: T
     what: str
-    revert: Callable[[Workspace], object]
+    undoable: bool = True

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from ssi_tui.services.calibration import CalibrationService
     from ssi_tui.services.contacts import ContactService
     from ssi_tui.services.goals import GoalsService
+    from ssi_tui.services.journal import Journal
     from ssi_tui.services.planner import Planner
     from ssi_tui.services.projection import ProjectionService
     from ssi_tui.services.readings import ReadingService
@@ -122,6 +123,13 @@ class Workspace:
         from ssi_tui.services.projection import ProjectionService
 
         return ProjectionService(self)
+
+    @cached_property
+    def journal(self) -> Journal:
+        """Undo: the last changes made from any interface, kept in the store."""
+        from ssi_tui.services.journal import Journal
+
+        return Journal(self)
 
     @cached_property
     def settings(self) -> SettingsService:

@@ -27,6 +27,7 @@ from ssi_tui.store.datadir import (
     segments_on_disk,
 )
 from ssi_tui.store.errors import ReadOnlyStoreError, StoreWriteError
+from ssi_tui.store.journal import SINGLETONS, Recorder
 from ssi_tui.store.lock import WriterLock
 from ssi_tui.store.storage import DurableStorage
 
@@ -49,6 +50,7 @@ class HotFile:
         self.lock = WriterLock(data_dir / LOCK_FILE)
         self.migrated_from: int | None = None
         self._backup_day: str | None = None
+        self.recorder: Recorder | None = None  # while an undoable change runs (`recording`)
 
     def _attach(self, data: dict[str, Any]) -> None:
         """Hold `data` (checked, at the current schema) as the in-memory store.json."""
@@ -100,8 +102,33 @@ class HotFile:
             yield
 
     @contextmanager
+    def recording(self) -> Iterator[Recorder]:
+        """Note every record written inside, as it was before (the undo journal's images;
+        store/journal.py). Nested, the outer recording goes on."""
+        if self.recorder is not None:
+            yield self.recorder
+            return
+        self.recorder = Recorder()
+        try:
+            yield self.recorder
+        finally:
+            self.recorder = None
+
+    def _note(self, table: str, doc_id: int, doc: dict[str, Any] | None = None) -> None:
+        """Before a write of document `doc_id` of a store.json table: note it (recording)."""
+        if self.recorder is None:
+            return
+        before = self.table_data(table).get(str(doc_id))
+        key = "1" if table in SINGLETONS else (before or doc or {}).get("id")
+        if isinstance(key, str):
+            self.recorder.note(table, key, doc_id, before)
+
+    @contextmanager
     def _writing(self) -> Iterator[None]:
-        """Every write goes through here: read-only check, daily backup, one atomic save, rollback."""
+        """Every write goes through here: read-only check, daily backup, one atomic save, rollback.
+
+        A block that fails after writing (a refused check halfway through a transaction)
+        leaves nothing in memory either: what is on disk is reloaded."""
         if self.read_only:
             raise ReadOnlyStoreError(
                 "the store is open read-only (another ssi-tui holds it); nothing was saved"
@@ -110,8 +137,9 @@ class HotFile:
         try:
             with self._storage.batch():
                 yield
-        except StoreWriteError:
-            self._reload_hot()
+        except BaseException as error:
+            if isinstance(error, StoreWriteError) or self._storage.take_discarded():
+                self._reload_hot()
             raise
         finally:
             self._db.clear_cache()
@@ -155,11 +183,13 @@ class HotFile:
 
     def put_document(self, table: str, doc_id: int, doc: dict[str, Any]) -> None:
         """Insert or replace one document of a hot table, durably."""
+        self._note(table, doc_id, doc)
         with self._writing():
             self._put(table, doc_id, doc)
 
     def remove_document(self, table: str, doc_id: int) -> None:
         """Remove one document of a hot table, durably."""
+        self._note(table, doc_id)
         with self._writing():
             self._db.table(table).remove(doc_ids=[doc_id])
 

@@ -83,6 +83,8 @@ TABLES: tuple[TableSpec, ...] = (
     ),
     # Deleted activities and contacts still in a segment, and import keys not to bring back.
     TableSpec("tombstones", "singleton", exported=False),
+    # The last changes that can be undone, with the records as they were (store/journal.py).
+    TableSpec("journal", "singleton", exported=False),
 )
 BY_NAME = {spec.name: spec for spec in TABLES}
 REPOSITORIES = tuple(spec for spec in TABLES if spec.repository is not None)

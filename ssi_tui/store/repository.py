@@ -182,6 +182,9 @@ class Store(HotFile):
         force_hot: bool = False,
     ) -> None:
         """Save activities and contacts in one commit: small batches hot, large ones as a segment."""
+        if self.recorder is not None:
+            self._note_bulk("activities", (doc["id"] for doc in activity_docs))
+            self._note_bulk("contacts", (doc["id"] for doc in contact_docs))
         if not force_hot and len(activity_docs) + len(contact_docs) >= BULK_THRESHOLD:
             self._save_segment(activity_docs, contact_docs)
         else:
@@ -197,6 +200,15 @@ class Store(HotFile):
             # (disk full…) must not be reported as a failed save. It is retried next time.
             with suppress(StoreWriteError):
                 self.compact()
+
+    def _note_bulk(self, table: str, ids: Iterable[str]) -> None:
+        """Note activities or contacts about to be written or deleted (recording)."""
+        recorder = self.recorder
+        if recorder is None:
+            return
+        index = self.indexes.activities if table == "activities" else self.indexes.contacts
+        for key in ids:
+            recorder.note(table, key, None, index.document(key))
 
     def _clear_tombstones(
         self, activity_docs: list[dict[str, Any]], contact_docs: list[dict[str, Any]]
@@ -314,6 +326,7 @@ class Store(HotFile):
     def delete_activity(self, activity_id: str) -> None:
         """Delete an activity wherever it lives (a tombstone hides one kept in a segment); an
         imported one's import key is remembered, so importing the same export again skips it."""
+        self._note_bulk("activities", [activity_id])
         index, placement = self.indexes.activities, self.indexes.activity_placement
         doc = index.document(activity_id)
         import_key = doc.get("external_id") if doc is not None else None
@@ -337,6 +350,7 @@ class Store(HotFile):
 
     def delete_contact(self, contact_id: str) -> None:
         """Delete a contact wherever it lives."""
+        self._note_bulk("contacts", [contact_id])
         placement = self.indexes.contact_placement
         with self._writing():
             doc_id = placement.hot.get(contact_id)

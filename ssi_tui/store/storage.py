@@ -34,6 +34,7 @@ class DurableStorage(Storage):
         self._read_only = read_only
         self._batch_depth = 0
         self._dirty = False
+        self._discarded = False  # writes dropped by a failed batch, still in memory
 
     def read(self) -> dict[str, Any]:
         """The current data (the same dict TinyDB updates)."""
@@ -62,11 +63,18 @@ class DurableStorage(Storage):
             yield
         except BaseException:
             self._batch_depth -= 1
+            self._discarded = self._discarded or self._dirty
             self._dirty = False
             raise
         self._batch_depth -= 1
         if self._batch_depth == 0 and self._dirty:
             self.flush()
+
+    def take_discarded(self) -> bool:
+        """Whether a failed batch dropped writes since the last call (memory is then ahead of
+        the file: the store reloads it)."""
+        discarded, self._discarded = self._discarded, False
+        return discarded
 
     def replace_data(self, data: dict[str, Any]) -> None:
         """Swap in data re-read from disk (after a failed save)."""

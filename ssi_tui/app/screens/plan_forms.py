@@ -10,7 +10,7 @@ from ssi_tui.app.screens.confirm import ConfirmScreen
 from ssi_tui.app.screens.form import Check, FormField, FormScreen, Save
 from ssi_tui.app.screens.forms import DATE_HINT, ActivityChoices, audience_field
 from ssi_tui.domain.plans import Plan
-from ssi_tui.domain.recurrence import describe, rule_label
+from ssi_tui.domain.recurrence import describe
 
 if TYPE_CHECKING:
     from ssi_tui.domain.agenda import Agenda, Streak
@@ -51,14 +51,6 @@ def load_planner(workspace: Workspace) -> PlannerData:
         {row.plan.id: gain for row, gain in zip(rows, gains, strict=True)},
         sum(1 for item in workspace.goals.objectives() if not item.met),
     )
-
-
-def suggestion_text(suggestion: PlanSuggestion) -> str:
-    """E.g. 'weekly personalised follow_up · prospects · Initech'."""
-    personal = "personalised " if suggestion.personalised else ""
-    rule = rule_label(suggestion.rule)
-    parts = [f"{rule} {personal}{suggestion.kind}", suggestion.audience, suggestion.company]
-    return " · ".join(part for part in parts if part) + f" [{suggestion.id}]"
 
 
 def gain_cell(gain: Gain | None) -> str:

@@ -24,13 +24,12 @@ from ssi_tui.app.screens.plan_forms import (
     load_planner,
     plan_form,
     remove_plan_question,
-    suggestion_text,
 )
 from ssi_tui.app.tables import Choices, Table, filled, last_column_room, selected_key
 from ssi_tui.app.text import cell, clipped, plain
 from ssi_tui.domain.agenda import Agenda, AgendaItem
 from ssi_tui.domain.plans import Plan
-from ssi_tui.domain.suggestions import PlanSuggestion
+from ssi_tui.domain.suggestions import PlanSuggestion, suggestion_text
 from ssi_tui.services.planner import PlanRow
 from ssi_tui.wording import counted
 from ssi_tui.wording.goals import no_suggestion_text
@@ -371,6 +370,4 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         if suggestion is None:
             self.notify("No suggestion to adopt.", severity="warning")
             return
-        what = f"adopted: {suggestion_text(suggestion)}"
-        fields = suggestion.plan_fields(self.ssi.today)
-        self.ssi.save(lambda ws: ws.planner.add_plan_undoably(fields, what))
+        self.ssi.save(lambda ws: ws.planner.adopt(suggestion))

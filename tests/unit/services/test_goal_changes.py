@@ -1,4 +1,4 @@
-"""Goal changes the app makes: each checked once, each with an exact revert (the app's undo)."""
+"""Goal changes the app makes: each checked once, each undone exactly (the journal)."""
 
 from __future__ import annotations
 
@@ -24,10 +24,10 @@ def test_audience_form_edits_that_audience_or_names_every_bad_field(workspace: W
         workspace.goals.check_audience_form({"name": "prospects", "weight": "x"}, "partners", goals)
     assert set(caught.value.errors) == {"name", "weight"}
     assert "already an audience" in caught.value.errors["name"]
-    change = workspace.goals.save_audience("partners", edited)
+    workspace.goals.save_audience("partners", edited)
     assert workspace.goals.get().weight("partners") == 45
     assert len(workspace.goals.get().audiences) == 3
-    change.revert(workspace)
+    workspace.journal.undo()
     assert workspace.goals.get() == GOALS
 
 
@@ -68,7 +68,7 @@ def test_rename_carries_contacts_plans_activities_and_reverts_exactly(
     after = workspace.report(TODAY).breakdown
     assert after.total_weighted == pytest.approx(before.total_weighted)
     assert after.total_raw == pytest.approx(before.total_raw)
-    change.revert(workspace)
+    workspace.journal.undo()
     assert workspace.goals.get() == GOALS
     assert {c.name: c.audience for c in store.contacts.all()} == {
         "Ada": "prospects",
@@ -89,7 +89,7 @@ def test_removal_says_what_goes_and_reverts_everything(workspace: Workspace) -> 
     change = workspace.goals.remove_audience_undoably("prospects")
     assert change.what == "removed prospects, 2 role keywords, 1 account, 1 objective"
     assert [a.name for a in workspace.goals.get().audiences] == ["partners", "recruiters"]
-    change.revert(workspace)
+    workspace.journal.undo()
     assert workspace.goals.get() == GOALS
     with pytest.raises(InputError):
         workspace.goals.remove_audience_undoably("nobody")
@@ -105,13 +105,13 @@ def test_objectives_checked_added_edited_removed(workspace: Workspace) -> None:
     added = workspace.goals.save_objective(None, objective)
     assert added.what == "objective 4 comment a week added"
     assert workspace.goals.get().objectives[-1] == objective
-    edited = workspace.goals.save_objective(1, objective.model_copy(update={"per_week": 6}))
+    workspace.goals.save_objective(1, objective.model_copy(update={"per_week": 6}))
     assert workspace.goals.get().objectives[1].per_week == 6
-    edited.revert(workspace)
+    workspace.journal.undo()
     assert workspace.goals.get().objectives[1].per_week == 4
-    removed = workspace.goals.remove_objective(0)
+    workspace.goals.remove_objective(0)
     assert len(workspace.goals.get().objectives) == 1
-    removed.revert(workspace)
+    workspace.journal.undo()
     assert workspace.goals.get().objectives[0] == GOALS.objectives[0]
     with pytest.raises(InputError, match="no objective number 9"):
         workspace.goals.remove_objective(8)
@@ -136,9 +136,9 @@ def test_accounts_edited_keep_their_place(workspace: Workspace) -> None:
 
 def test_checklist_toggle_only_yes_no_count_only_counts(workspace: Workspace) -> None:
     photo = workspace.goals.checklist().photo
-    change = workspace.goals.toggle_item("photo")
+    workspace.goals.toggle_item("photo")
     assert workspace.goals.checklist().photo is not photo
-    change.revert(workspace)
+    workspace.journal.undo()
     assert workspace.goals.checklist().photo is photo
     with pytest.raises(InputError, match="yes/no item: space"):
         workspace.goals.count_item("photo", 1)
@@ -155,26 +155,26 @@ def test_plans_readings_and_contacts_revert_exactly(workspace: Workspace) -> Non
     )
     plan = added.result
     planner.skip(plan.id, TODAY - timedelta(days=1))
-    removed = planner.remove_plan_undoably(plan.id)
+    planner.remove_plan_undoably(plan.id)
     assert planner.all_plans() == [] and planner.events.all() == []
-    removed.revert(workspace)
+    workspace.journal.undo()
     assert planner.all_plans() == [plan]
     assert [e.occurrence for e in planner.events.all()] == [TODAY - timedelta(days=1)]
-    added.revert(workspace)
+    workspace.journal.undo()
     assert planner.all_plans() == []
 
     reading = workspace.readings.add_undoably(
         {"total": "62", "brand": "15", "find": "15", "engage": "16", "relate": "16"}
     ).result[0]
-    deleted = workspace.readings.delete_undoably(reading.id)
+    workspace.readings.delete_undoably(reading.id)
     assert workspace.readings.all() == []
-    deleted.revert(workspace)
+    workspace.journal.undo()
     assert workspace.readings.all() == [reading]
 
     contact = workspace.store.contacts.add(Contact(name="Ada", audience="partners"))
-    changed = workspace.contacts.set_audience_undoably(contact.id, "prospects")
+    workspace.contacts.set_audience_undoably(contact.id, "prospects")
     assert workspace.store.contacts.get(contact.id).audience == "prospects"
-    changed.revert(workspace)
+    workspace.journal.undo()
     assert workspace.store.contacts.get(contact.id) == contact
 
 
@@ -201,7 +201,7 @@ def test_headline_and_summary_checked_once_saved_undoably_with_their_fit(
     assert (after.headline_text, after.headline, after.summary) == ("Head of sales", True, False)
     assert change.what == "headline and summary saved (fit with your goals 72%)"
     assert service.profile_fit().value == pytest.approx(0.6 + 0.125)
-    change.revert(workspace)
+    workspace.journal.undo()
     assert service.checklist() == before
 
 

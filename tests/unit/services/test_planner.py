@@ -267,7 +267,7 @@ def test_flag_suggestion_disappears_when_the_flag_is_no_longer_raised(
 def test_adopting_creates_the_plan_and_retires_the_suggestion(planner: Planner) -> None:
     before = planner.suggestions()
     target = next(s for s in before if s.company == "Contoso")
-    plan = planner.adopt(target)
+    plan = planner.adopt(target).result
     assert (plan.kind, plan.audience, plan.company, plan.start) == (
         "follow_up",
         "prospects",

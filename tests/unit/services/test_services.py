@@ -55,7 +55,7 @@ def test_one_reading_a_day_replace_and_undo(workspace: Workspace) -> None:
     )
     (stored,) = workspace.readings.all()
     assert stored.total == 63 and stored.id == first.id and "replaced: 62 → 63" in change.what
-    change.revert(workspace)
+    workspace.journal.undo()
     assert workspace.readings.all() == [first]  # the replaced one is back, exactly
 
 
@@ -68,7 +68,7 @@ def test_reading_edit_keeps_its_id_and_undo_puts_it_back(workspace: Workspace) -
     assert sorted(r.total for r in workspace.readings.all()) == [61.5, 62]
     with pytest.raises(DuplicateReading):  # moved onto a day that has a reading
         workspace.readings.edit(first, {**READING, "date": other.date.isoformat()})
-    change.revert(workspace)
+    workspace.journal.undo()
     assert sorted(workspace.readings.all(), key=lambda r: r.date) == [first, other]
 
 

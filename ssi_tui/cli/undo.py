@@ -1,0 +1,61 @@
+"""`ssi-tui undo`: take back the last change, made here or in the app (kept in the store)."""
+
+from __future__ import annotations
+
+import argparse
+
+from ssi_tui.cli.context import Context, UserError
+from ssi_tui.cli.output import format_table, print_json
+from ssi_tui.wording import counted
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add the `undo` subcommand."""
+    parser = subparsers.add_parser(
+        "undo",
+        parents=[common],
+        help="take back the last change (from here or the app)",
+        description=(
+            "Take back the last change to your data, whichever interface made it: a log, an "
+            "edit or delete, done or skip, a plan added, removed or adopted, a reading, the "
+            "goals, the profile. The store keeps the last 20 with what they changed; undo again "
+            "to go further back. Imports, loads and restores are not undone this way (a backup "
+            "is taken before them: `ssi-tui restore --list`)."
+        ),
+    )
+    parser.add_argument(
+        "--list", action="store_true", help="list what can be undone, newest first; change nothing"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=run_undo)
+
+
+def run_undo(context: Context) -> int:
+    """Undo the newest change, or list them."""
+    args = context.args
+    if args.list:
+        entries = context.workspace(write=False).journal.entries()
+        if args.json:
+            print_json([entry.as_dict() for entry in entries], context.stdout)
+            return 0
+        if not entries:
+            context.stdout.write("Nothing to undo.\n")
+            return 0
+        rows = [(entry.at, entry.via, entry.what) for entry in entries]
+        context.stdout.write(
+            format_table(("made", "via", "what"), rows)
+            + f"\n{counted(len(rows), 'change')} can be undone, newest first\n"
+        )
+        return 0
+    journal = context.workspace(write=True).journal
+    if not journal.count():
+        raise UserError("nothing to undo", exit_code=1)
+    undone = journal.undo()
+    if args.json:
+        print_json({"undone": undone.entry.as_dict(), "left": undone.left}, context.stdout)
+        return 0
+    context.stdout.write(
+        f"Undone: {undone.entry.what} (made {undone.entry.where}); "
+        f"{counted(undone.left, 'more change')} can be undone\n"
+    )
+    return 0
