@@ -338,7 +338,8 @@ class Planner:
         """Done (on `done_on`, default today) or skip on an agenda item, undoably (an undo
         reopens it)."""
         result = self.apply(item, action, done_on)
-        return Change(result, result[:1].lower() + result[1:])
+        what = result.split(" — ")[0]  # what was done, without the note on lateness
+        return Change(result, what[:1].lower() + what[1:])
 
     def apply(self, item: AgendaItem, action: str, done_on: date | None = None) -> str:
         """Done (on `done_on`, default today) / skip / undo on an agenda item; returns a
