@@ -34,3 +34,6 @@ def text(value: str) -> str:
 
 
 text.__name__ = "text"
+
+
+relevance = whole_number("relevance", 1, 5)

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ssi_tui.cli.args import text, whole_number
+from ssi_tui.cli.args import relevance, text
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.wording import counted
@@ -16,11 +16,8 @@ if TYPE_CHECKING:
     from ssi_tui.domain.models import Goals
 
 
-relevance = whole_number("relevance", 1, 5)
-
-
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    """Add log, goals, activities, contacts and locate."""
+    """Add log, goals, contacts and locate."""
     log = subparsers.add_parser(
         "log",
         parents=[common],
@@ -93,12 +90,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     profile.add_argument("--json", action="store_true", help="print the texts and the fit as JSON")
     profile.set_defaults(handler=run_goals_profile)
-
-    activities = subparsers.add_parser("activities", parents=[common], help="list activities")
-    activities.add_argument("--json", action="store_true", help="print a JSON array")
-    activities.add_argument("--since", metavar="DATE", help="only from this date")
-    activities.add_argument("--kind", metavar="KIND", help="only this kind")
-    activities.set_defaults(handler=run_activities)
 
     contacts = subparsers.add_parser("contacts", parents=[common], help="list contacts")
     contacts.add_argument("--json", action="store_true", help="print a JSON array")
@@ -195,56 +186,6 @@ def run_goals_show(context: Context) -> int:
         print_json(goals.to_file(), context.stdout)
     else:
         context.stdout.write(render_goals(goals) + "\n")
-    return 0
-
-
-def run_activities(context: Context) -> int:
-    """List activities, oldest first."""
-    args = context.args
-    workspace = context.workspace(write=False)
-    since = context.parse_date(args.since, "--since", past=True)
-    if args.kind and args.kind not in workspace.catalog:
-        raise UserError(
-            f"unknown activity kind {args.kind!r}; valid kinds: {', '.join(sorted(workspace.catalog.kinds))}"
-        )
-    activities = workspace.activities.between(since, None)
-    if args.kind:
-        activities = [activity for activity in activities if activity.kind == args.kind]
-    if args.json:
-        counted = workspace.activities.counted()
-        rows = []
-        for activity in activities:
-            row = activity.model_dump(mode="json")
-            # What it counts for in today's score, after decay and the daily caps.
-            raw, weighted = counted.get(activity.id, (0.0, 0.0))
-            row["counted_raw"], row["counted_weighted"] = round(raw, 4), round(weighted, 4)
-            row["pillar"] = (
-                workspace.catalog.kinds[activity.kind].pillar
-                if activity.kind in workspace.catalog
-                else None
-            )
-            rows.append(row)
-        print_json(rows, context.stdout)
-        return 0
-    table = [
-        (
-            activity.date.isoformat(),
-            activity.kind,
-            workspace.catalog.kinds[activity.kind].pillar
-            if activity.kind in workspace.catalog
-            else "?",
-            activity.audience,
-            activity.contact,
-            activity.company,
-            activity.channel,
-            activity.source,
-        )
-        for activity in activities
-    ]
-    headers = ("date", "kind", "pillar", "audience", "contact", "company", "channel", "source")
-    context.stdout.write(
-        format_table(headers, table) + f"\n{counted(len(table), 'activity', 'activities')}\n"
-    )
     return 0
 
 

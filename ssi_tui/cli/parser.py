@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "calibrate",
     "whatif",
     "basics",
+    "activity",
     "restore",
     "planner",
     "undo",

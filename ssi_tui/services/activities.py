@@ -19,6 +19,7 @@ from ssi_tui.domain.text import fold
 from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.fields import split_list
 from ssi_tui.services.journal import undoable
+from ssi_tui.services.plan_checks import matching_ids, prefix_problem, short_ids
 from ssi_tui.services.undo import Change
 
 if TYPE_CHECKING:
@@ -41,6 +42,9 @@ class ActivityRow:
     audience: str | None
     counted_raw: float = 0.0
     counted_weighted: float = 0.0
+    # where `audience` comes from: "set" (its contact's own), "account", "role", "topic", or
+    # "tag" (the activity's bare tag); None without an audience
+    audience_source: str | None = None
 
     def key(self, column: str) -> Any:
         """Sort key for a column."""
@@ -66,6 +70,19 @@ class ActivityService:
         """One activity (`NotFoundError` when it is gone)."""
         return self._store.activities.get(activity_id)
 
+    def find(self, activity_id: str) -> Activity:
+        """The activity an id or a unique prefix of one (4+ characters) names; an
+        `InputError` saying what is wrong otherwise."""
+        text = activity_id.strip().lower()
+        matches = matching_ids(text, self._store.activities.ids())
+        if len(matches) == 1:
+            return self.get(matches[0])
+        raise InputError(prefix_problem(activity_id, matches, "activity", "`ssi-tui activities`"))
+
+    def short_ids(self) -> dict[str, str]:
+        """Each activity's id as lists show it: 8 characters, more where two share them."""
+        return short_ids(self._store.activities.ids())
+
     def between(self, start: date | None, end: date | None) -> list[Activity]:
         """Activities dated from `start` to `end` (either open), oldest first."""
         return self._store.activities.between(start, end)
@@ -85,7 +102,10 @@ class ActivityService:
         for activity in self._store.activities.all():
             kind = workspace.catalog.kinds.get(activity.kind)
             if kind is None:
-                rows.append(ActivityRow(activity, "?", 0.0, 0.0, activity.audience))
+                tag = activity.audience
+                rows.append(
+                    ActivityRow(activity, "?", 0.0, 0.0, tag, audience_source=tag and "tag")
+                )
                 continue
             aligned = alignment(activity, kind, index, rules)
             visible = kind.visible and activity.channel == "linkedin"
@@ -97,6 +117,7 @@ class ActivityService:
                     kind.points * aligned.value,
                     aligned.audience,
                     *counted.get(activity.id, (0.0, 0.0)),
+                    audience_source=audience_source(aligned.audience, aligned.tier, aligned.target),
                 )
             )
         return rows
@@ -271,3 +292,13 @@ def describe(activity: Activity) -> str:
     """E.g. 'comment of 2026-12-01 with Ada Lovelace'."""
     who = f" with {activity.contact}" if activity.contact else ""
     return f"{activity.kind} of {activity.date.isoformat()}{who}"
+
+
+def audience_source(audience: str | None, tier: str, target: str | None) -> str | None:
+    """Where an activity's audience comes from, for the lists: "tag" for a bare tag, "set"
+    for its contact's own audience, else the evidence ("account", "role", "topic")."""
+    if audience is None:
+        return None
+    if tier == "tagged" or target is None:
+        return "tag"
+    return "set" if target == "contact" else target

@@ -91,3 +91,21 @@ def prefix_problem(text: str, matches: list[str], what: str, listing: str) -> st
     if len(text.strip()) < MIN_ID_PREFIX:
         return f"give at least {MIN_ID_PREFIX} characters of the {what} id, not {text!r} (see {listing})"
     return f"no {what} id starts with {text!r}; see {listing}"
+
+
+def short_ids(ids: Iterable[str], least: int = 8) -> dict[str, str]:
+    """Each id's shortest prefix of `least` characters or more that no other id shares (as
+    git shortens commits): what lists show, and what `matching_ids` takes back."""
+    ordered = sorted(set(ids))
+    shown: dict[str, str] = {}
+    for position, item in enumerate(ordered):
+        shared = 0
+        for other in ordered[max(0, position - 1) : position + 2]:
+            if other != item:
+                common = next(
+                    (i for i, (a, b) in enumerate(zip(item, other, strict=False)) if a != b),
+                    min(len(item), len(other)),
+                )
+                shared = max(shared, common)
+        shown[item] = item[: max(least, shared + 1)]
+    return shown

@@ -37,6 +37,10 @@ class Activities:
             raise NotFoundError(f"no activity with id {activity_id!r}")
         return self._index.model(activity_id)
 
+    def ids(self) -> list[str]:
+        """Every activity's id."""
+        return list(self._index.ids())
+
     def all(self) -> list[Activity]:
         """Every activity, oldest first."""
         return self.between(None, None)

@@ -132,6 +132,10 @@ class ActivityIndex:
         """The stored document of an activity (do not mutate), or None."""
         return self._docs.get(activity_id)
 
+    def ids(self) -> Iterable[str]:
+        """Every activity's id."""
+        return self._docs.keys()
+
     def count(self) -> int:
         """How many activities are indexed."""
         return len(self._docs)
