@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, get_args
 
-from ssi_tui.cli.args import relevance, text
-from ssi_tui.cli.context import Context, UserError
+from ssi_tui.cli.args import edited_fields, relevance, text
+from ssi_tui.cli.context import Context
 from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.domain.models import Source
 from ssi_tui.domain.text import fold
@@ -92,13 +92,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     delete.set_defaults(handler=run_activity_delete)
 
 
-def shown_audience(row: ActivityRow) -> str | None:
-    """E.g. 'prospects (role)'."""
-    if row.audience is None:
-        return None
-    return f"{row.audience} ({row.audience_source})" if row.audience_source else row.audience
-
-
 def run_activities(context: Context) -> int:
     """List activities, oldest first, filtered."""
     args = context.args
@@ -129,7 +122,7 @@ def run_activities(context: Context) -> int:
             row.activity.date.isoformat(),
             row.activity.kind,
             row.pillar,
-            shown_audience(row),
+            row.shown_audience,
             row.activity.contact,
             row.activity.company,
             row.activity.channel,
@@ -161,16 +154,15 @@ def json_row(row: ActivityRow, short_id: str) -> dict[str, Any]:
 
 def described(workspace: Workspace, activity: Activity) -> str:
     """E.g. 'message sent of 2026-12-01 with Ada Lovelace', in the catalog's words."""
-    kind = workspace.catalog.kinds.get(activity.kind)
-    label = kind.label.lower() if kind is not None else activity.kind
-    who = f" with {activity.contact}" if activity.contact else ""
-    return f"{label} of {activity.date.isoformat()}{who}"
+    from ssi_tui.services.activities import describe
+
+    return describe(workspace.catalog, activity)
 
 
 def run_activity_edit(context: Context) -> int:
     """Change the given fields of one activity, undoably."""
     args = context.args
-    given: dict[str, Any] = {
+    values: dict[str, Any] = {
         "kind": args.kind,
         "date": context.parse_date(args.date, "--date", past=True),
         "audience": args.audience,
@@ -183,11 +175,7 @@ def run_activity_edit(context: Context) -> int:
         "note": args.note,
         "topics": args.topic,
     }
-    given = {name: value for name, value in given.items() if value is not None}
-    if args.no_audience:
-        given["audience"] = None
-    if not given:
-        raise UserError("nothing to change: give at least one option (see `activity edit --help`)")
+    given = edited_fields("activity edit", values, {"audience": args.no_audience})
     workspace = context.workspace(write=True)
     service = workspace.activities
     original = service.find(args.activity_id)

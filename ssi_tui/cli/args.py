@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import Any
 
 
 def whole_number(name: str, low: int, high: int, unit: str = "") -> Callable[[str], int]:
@@ -37,3 +38,15 @@ text.__name__ = "text"
 
 
 relevance = whole_number("relevance", 1, 5)
+
+
+def edited_fields(command: str, values: dict[str, Any], cleared: dict[str, bool]) -> dict[str, Any]:
+    """The fields an edit command was given (`values` not None), None for each one cleared
+    (`--no-…`); a `UserError` when it was given nothing to change."""
+    from ssi_tui.cli.context import UserError
+
+    given = {name: value for name, value in values.items() if value is not None}
+    given.update({name: None for name, clear in cleared.items() if clear})
+    if not given:
+        raise UserError(f"nothing to change: give at least one option (see `{command} --help`)")
+    return given

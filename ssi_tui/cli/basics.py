@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ssi_tui.cli.args import relevance, text
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
+from ssi_tui.services.plan_checks import short_ids
 from ssi_tui.wording import counted
 from ssi_tui.wording.labels import new_contact_line
 
 if TYPE_CHECKING:
     from ssi_tui.domain.models import Goals
+    from ssi_tui.services.contacts import ContactRow
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -197,16 +199,39 @@ def run_contacts(context: Context) -> int:
         return run_losing_touch(context)
     if context.args.as_of is not None:
         raise UserError("--as-of only applies with --losing-touch")
-    contacts = context.workspace(write=False).contacts.all()
+    service = context.workspace(write=False).contacts
+    contacts = service.rows()
+    short = short_ids(row.contact.id for row in contacts)
     if context.args.json:
-        print_json([contact.model_dump(mode="json") for contact in contacts], context.stdout)
+        print_json([contact_json(row, short[row.contact.id]) for row in contacts], context.stdout)
         return 0
-    rows = [(c.name, c.company, c.title, c.audience, c.profile_url) for c in contacts]
-    context.stdout.write(
-        format_table(("name", "company", "title", "audience", "profile"), rows)
-        + f"\n{counted(len(rows), 'contact')}\n"
-    )
+    rows = [
+        (
+            short[row.contact.id],
+            row.contact.name,
+            row.contact.company,
+            row.contact.title,
+            row.shown_audience,
+            row.last.isoformat() if row.last else None,
+            row.contact.profile_url,
+        )
+        for row in contacts
+    ]
+    headers = ("id", "name", "company", "title", "audience", "last", "profile")
+    context.stdout.write(format_table(headers, rows) + f"\n{counted(len(rows), 'contact')}\n")
     return 0
+
+
+def contact_json(row: ContactRow, short_id: str) -> dict[str, Any]:
+    """One contact as `contacts --json` prints it: the stored fields, with `audience` the one
+    the scores use (`audience_set`: their own; `audience_source`: set, account or role)."""
+    data = row.contact.model_dump(mode="json")
+    data["audience_set"] = data["audience"]
+    data["audience"] = row.audience
+    data["audience_source"] = row.source
+    data["short_id"] = short_id
+    data["last_interaction"] = row.last.isoformat() if row.last else None
+    return data
 
 
 def run_locate(context: Context) -> int:

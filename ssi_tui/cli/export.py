@@ -20,10 +20,14 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         description=" ".join(
             f"{name}: {item.description}." for name, item in EXPORT_FORMATS.items()
         )
-        + " Files are created readable by you only (0600); without -o the export is printed.",
+        + " Files are created readable by you only (0600); without -o the export is printed"
+        " (Markdown on a terminal unless --format says otherwise).",
     )
     export.add_argument(
-        "--format", choices=tuple(EXPORT_FORMATS), required=True, help=", ".join(EXPORT_FORMATS)
+        "--format",
+        choices=tuple(EXPORT_FORMATS),
+        help=f"{', '.join(EXPORT_FORMATS)} (default: from -o FILE's extension, else md on a "
+        "terminal; needed when the output is piped)",
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (0600)")
     export.add_argument(
@@ -56,9 +60,10 @@ def run_export(context: Context) -> int:
     from ssi_tui.services.transfer import ExportRequest, export_text, write_private
 
     args = context.args
+    chosen = export_format(context)
     request = ExportRequest(context.parse_date(args.as_of, "--as-of", past=True), args.weeks)
     try:
-        text = export_text(context.workspace(write=False), args.format, request)
+        text = export_text(context.workspace(write=False), chosen, request)
     except InputError as error:
         raise UserError(str(error)) from None
     if args.output is None or args.output == "-":
@@ -68,8 +73,31 @@ def run_export(context: Context) -> int:
         path = write_private(Path(args.output), text)
     except InputError as error:
         raise UserError(f"-o: {error}") from None
-    context.stderr.write(f"Wrote {path} ({args.format}, readable by you only)\n")
+    context.stderr.write(f"Wrote {path} ({chosen}, readable by you only)\n")
     return 0
+
+
+def export_format(context: Context) -> str:
+    """--format, else the extension of -o FILE, else Markdown when a person reads it (a
+    terminal); a script piping the output names it."""
+    args = context.args
+    if args.format is not None:
+        return str(args.format)
+    if args.output not in (None, "-"):
+        suffix = Path(args.output).suffix.lower().lstrip(".")
+        found = {"markdown": "md", "txt": "md"}.get(suffix, suffix)
+        if found in EXPORT_FORMATS:
+            return found
+        raise UserError(
+            f"cannot tell the format from {Path(args.output).name!r}: give --format "
+            f"({', '.join(EXPORT_FORMATS)})"
+        )
+    isatty = getattr(context.stdout, "isatty", None)
+    if isatty is not None and isatty():
+        return "md"
+    raise UserError(
+        f"give --format ({', '.join(EXPORT_FORMATS)}) when the output is not a terminal"
+    )
 
 
 def run_load(context: Context) -> int:

@@ -81,7 +81,15 @@ def render_summary(summary: ImportSummary) -> str:
     if rows:
         lines.append(
             format_table(
-                ["file", "rows", "imported", "duplicates", "errors"], rows, align_right=(1, 2, 3, 4)
+                [
+                    "file",
+                    "rows",
+                    "would import" if summary.dry_run else "imported",
+                    "duplicates",
+                    "errors",
+                ],
+                rows,
+                align_right=(1, 2, 3, 4),
             )
         )
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -46,12 +47,14 @@ def app_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
     which accepts exactly these options too.
     """
     # The shape argparse gives when no command is named (see parser.build_parser).
-    arguments = SimpleNamespace(data_dir=None, demo=False, command=None, handler=None)
+    arguments = SimpleNamespace(
+        data_dir=None, demo=False, no_color=False, command=None, handler=None
+    )
     index = 0
     while index < len(argv):
         token = argv[index]
-        if token == "--demo":
-            arguments.demo = True
+        if token in ("--demo", "--no-color"):
+            setattr(arguments, token[2:].replace("-", "_"), True)
             index += 1
         elif token.startswith("--data-dir="):
             arguments.data_dir = token.partition("=")[2]
@@ -80,6 +83,9 @@ def open_app(context: Context) -> int:
             "the app needs a terminal; for scripted use pick a command, e.g. `ssi-tui score` (see --help)"
         )
     from ssi_tui.app.launch import run_app
+
+    if getattr(context.args, "no_color", False):
+        os.environ["NO_COLOR"] = "1"  # Textual reads it when the app starts: monochrome
 
     return run_app(context.data_dir(), context.today, demo=context.demo)
 
@@ -122,7 +128,15 @@ def main(
     try:
         context = Context(args=args, today=resolve_today(today), stdout=stdout, stderr=stderr)
         handler: Handler = args.handler or open_app
-        status = handler(context)
+        output = getattr(args, "output", None)
+        if output in (None, "-") or handler.__name__ == "run_export":
+            status = handler(context)
+        else:  # -o FILE: what the report prints goes to a private file, once it succeeded
+            context.stdout = io.StringIO()
+            status = handler(context)
+            if status == 0:
+                written = write_output(output, context.stdout.getvalue())
+                stderr.write(f"Wrote {written} (readable by you only)\n")
         for warning in context.warnings():
             stderr.write(f"ssi-tui: warning: {warning}\n")
         return status
@@ -151,6 +165,19 @@ def main(
     finally:
         if context is not None:
             context.close()
+
+
+def write_output(path: str, text: str) -> str:
+    """Write a report to `path` (0600, atomically); its path, or a `UserError`."""
+    from pathlib import Path
+
+    from ssi_tui.services.errors import InputError
+    from ssi_tui.services.transfer import write_private
+
+    try:
+        return str(write_private(Path(path), text))
+    except InputError as error:
+        raise UserError(f"-o: {error}") from None
 
 
 def os_error_line(error: OSError) -> str:

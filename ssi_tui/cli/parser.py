@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "whatif",
     "basics",
     "activity",
+    "contact",
     "restore",
     "planner",
     "undo",
@@ -24,6 +25,7 @@ COMMAND_MODULES = [
     "export",
     "importer",
     "keys",
+    "completion",
 ]
 
 DESCRIPTION = """\
@@ -81,9 +83,31 @@ def build_parser() -> Parser:
         parents=[common_options(suppress=False)],
     )
     parser.add_argument("--version", action="version", version=f"ssi-tui {__version__}")
+    parser.add_argument(
+        "--no-color",
+        action="store_true",
+        help="open the app without colours (as the NO_COLOR environment variable does)",
+    )
     parser.set_defaults(handler=None)  # no command: open the app (see main.app_arguments)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     common = common_options(suppress=True)
     for name in COMMAND_MODULES:
         import_module(f"ssi_tui.cli.{name}").register(subparsers, common)
+    add_output_options(subparsers)
     return parser
+
+
+def add_output_options(subparsers: argparse._SubParsersAction) -> None:
+    """`-o/--output FILE` on every report (a command that has `--json`), nested ones too."""
+    for command in dict.fromkeys(subparsers.choices.values()):
+        options = command._option_string_actions
+        if "--json" in options and "--output" not in options:
+            command.add_argument(
+                "-o",
+                "--output",
+                metavar="FILE",
+                help="write what is printed to FILE (readable by you only; - is standard output)",
+            )
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                add_output_options(action)

@@ -30,6 +30,11 @@ class Catalog(BaseModel):
 
     kinds: dict[str, ActivityKind]
 
+    def label(self, kind_id: str) -> str:
+        """A kind as a sentence names it ("message sent"); an unknown id as it is."""
+        found = self.kinds.get(kind_id)
+        return found.label[:1].lower() + found.label[1:] if found is not None else kind_id
+
     def kind(self, kind_id: str) -> ActivityKind:
         """The catalog entry of a kind; `UnknownKindError` lists the valid ids."""
         try:

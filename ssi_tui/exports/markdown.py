@@ -19,11 +19,13 @@ if TYPE_CHECKING:
     from ssi_tui.domain.review import OfficialComparison, WeekRow
     from ssi_tui.domain.scoring import Contribution
 
-# Backslash-escaping (valid for any ASCII punctuation in CommonMark) every character that can
-# open a link, image, HTML tag, entity, emphasis, code span, table cell, math or footnote; plus
-# the "." of a domain and the ":" of a scheme so that no renderer can autolink a bare address.
-# User text is one line placed after our own prefix, so line-start syntax (#, -, 1.) cannot occur.
-_MARKUP = re.compile(r"([\\`*_{}\[\]()<>!|~&@$^=#]|\.(?=[^\W\d_])|:(?=\S))")
+# Backslash-escaping (valid for any ASCII punctuation in CommonMark) only what can form markup:
+# what opens a link (its brackets: with them escaped, "(", ")", "!" and "^" form nothing), an
+# HTML tag, an entity, emphasis (an "_" inside a word never does: lead_saved stays as it is), a
+# code span, a table cell, math or an extension; plus the "." of a domain and the ":" of a
+# scheme so that no renderer can autolink a bare address. User text is one line placed after
+# our own prefix, so line-start syntax (#, -, 1.) cannot occur.
+_MARKUP = re.compile(r"([\\`*{}\[\]<>|~&@$=#]|(?<!\w)_|_(?!\w)|\.(?=[^\W\d_])|:(?=\S))")
 
 
 def escape_markdown(value: object) -> str:

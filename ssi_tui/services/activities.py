@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from ssi_tui.domain.alignment import GoalIndex, alignment
-from ssi_tui.domain.catalog import describe_validation_error
+from ssi_tui.domain.catalog import Catalog, describe_validation_error
 from ssi_tui.domain.daily import breakdown
 from ssi_tui.domain.dates import DateParseError, not_future, parse_date
 from ssi_tui.domain.models import Activity, Contact, Goals
@@ -45,6 +45,15 @@ class ActivityRow:
     # where `audience` comes from: "set" (its contact's own), "account", "role", "topic", or
     # "tag" (the activity's bare tag); None without an audience
     audience_source: str | None = None
+
+    @property
+    def shown_audience(self) -> str | None:
+        """E.g. 'prospects (role)'."""
+        if self.audience is None:
+            return None
+        return (
+            f"{self.audience} ({self.audience_source})" if self.audience_source else self.audience
+        )
 
     def key(self, column: str) -> Any:
         """Sort key for a column."""
@@ -274,24 +283,24 @@ class ActivityService:
         """`add` a checked activity, undoably (an undo deletes it, and the contact it
         created)."""
         activity, created = self.add(activity)
-        return Change((activity, created), f"logged {describe(activity)}")
+        return Change((activity, created), f"logged {describe(self.workspace.catalog, activity)}")
 
     @undoable
     def update_undoably(self, original: Activity, edited: Activity) -> Change[Activity]:
         """Store a checked edit of `original`, undoably."""
-        return Change(self.replace(edited), f"edited {describe(original)}")
+        return Change(self.replace(edited), f"edited {describe(self.workspace.catalog, original)}")
 
     @undoable
     def delete_undoably(self, activity_id: str) -> Change[Activity]:
         """`delete`, undoably."""
         deleted = self.delete(activity_id)
-        return Change(deleted, f"deleted {describe(deleted)}")
+        return Change(deleted, f"deleted {describe(self.workspace.catalog, deleted)}")
 
 
-def describe(activity: Activity) -> str:
-    """E.g. 'comment of 2026-12-01 with Ada Lovelace'."""
+def describe(catalog: Catalog, activity: Activity) -> str:
+    """E.g. 'message sent of 2026-12-01 with Ada Lovelace' (the catalog's label)."""
     who = f" with {activity.contact}" if activity.contact else ""
-    return f"{activity.kind} of {activity.date.isoformat()}{who}"
+    return f"{catalog.label(activity.kind)} of {activity.date.isoformat()}{who}"
 
 
 def audience_source(audience: str | None, tier: str, target: str | None) -> str | None:

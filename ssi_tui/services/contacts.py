@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ssi_tui.domain.alignment import GoalIndex, derived_audience
-from ssi_tui.domain.models import Contact
+from pydantic import ValidationError
+
+from ssi_tui.domain.alignment import GoalIndex
+from ssi_tui.domain.catalog import describe_validation_error
+from ssi_tui.domain.models import Contact, Goals
 from ssi_tui.domain.text import fold
+from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.journal import undoable
+from ssi_tui.services.plan_checks import matching_ids, prefix_problem
 from ssi_tui.services.undo import Change
+from ssi_tui.wording import counted
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
@@ -24,6 +31,12 @@ class ContactRow:
     audience: str | None  # their own, else the one their company or title points to
     derived: bool  # the audience comes from the goals (account or role), not the contact
     last: date | None  # the latest activity with them
+    source: str | None = None  # where the audience comes from: "set", "account" or "role"
+
+    @property
+    def shown_audience(self) -> str | None:
+        """E.g. 'prospects (role)'."""
+        return f"{self.audience} ({self.source})" if self.audience else None
 
 
 class ContactService:
@@ -62,16 +75,106 @@ class ContactService:
         rows = []
         for contact in self._store.contacts.all():
             own = contact.audience
-            audience = own or derived_audience(contact.company, contact.title, index)
+            evidence = [] if own else index.evidence(None, contact.company, contact.title)[0]
+            audience, source = (own, "set") if own else (evidence[0] if evidence else (None, None))
             rows.append(
                 ContactRow(
                     contact,
                     audience,
                     own is None and audience is not None,
                     latest.get(fold(contact.name)),
+                    source if audience else None,
                 )
             )
         return rows
+
+    def find(self, text: str) -> Contact:
+        """The contact a name (case-insensitive) or an id (or a unique prefix of 4+
+        characters) names; an `InputError` saying what is wrong otherwise."""
+        found = self._store.contacts.find(text)
+        if found is not None:
+            return found
+        matches = matching_ids(text.strip().lower(), (c.id for c in self._store.contacts.all()))
+        if len(matches) == 1:
+            return self.get(matches[0])
+        if len(matches) > 1:
+            raise InputError(prefix_problem(text, matches, "contact", "`ssi-tui contacts --json`"))
+        raise InputError(f"no contact named {text!r} (nor with such an id); see `ssi-tui contacts`")
+
+    def check_edit(
+        self, original: Contact, values: Mapping[str, Any], goals: Goals | None = None
+    ) -> Contact:
+        """`original` with the values given (name, company, title, audience, cadence_days),
+        checked as a whole against `goals` (default: the stored ones). Whether the name is
+        free is checked when saving (`edit_undoably`)."""
+        update = dict(values)
+        if "audience" in update:
+            update["audience"] = self.workspace.goals.check_audience(update["audience"], goals)
+        data = {**original.model_dump(), **update}
+        try:
+            return Contact.model_validate(data)
+        except ValidationError as error:
+            raise InputError(describe_validation_error(error, data)) from None
+
+    def check_form(self, original: Contact, values: Mapping[str, Any], goals: Goals) -> Contact:
+        """The contact form's text values → the edited contact (no store read), or
+        `FieldErrors` naming every bad field."""
+        errors: dict[str, str] = {}
+        name = (values.get("name") or "").strip()
+        if not name:
+            errors["name"] = "type a name"
+        days_text = str(values.get("cadence") or "").strip()
+        days = int(days_text) if days_text.isdigit() else None
+        if days_text and (days is None or not 1 <= days <= 3650):
+            errors["cadence"] = "a number of days, 1-3650 (empty: the audience's cadence)"
+        given = {
+            "name": name,
+            "company": (values.get("company") or "").strip() or None,
+            "title": (values.get("title") or "").strip() or None,
+            "audience": values.get("audience") or None,
+            "cadence_days": days,
+        }
+        try:
+            edited = self.check_edit(original, given, goals)
+        except InputError as error:
+            errors.setdefault(error.field or "", str(error))
+        if errors:
+            raise FieldErrors(errors)
+        return edited
+
+    @undoable
+    def edit_undoably(self, original: Contact, edited: Contact) -> Change[Contact]:
+        """Save an edited contact; a new name carries the activities and plans naming them
+        along (one save)."""
+        store = self._store
+        changed = [
+            name
+            for name in ("name", "company", "title", "audience", "cadence_days")
+            if getattr(edited, name) != getattr(original, name)
+        ]
+        other = store.contacts.find(edited.name)
+        if other is not None and other.id != original.id:
+            raise InputError(f"{other.name} is already a contact: give another name", "name")
+        followed = 0
+        with store.transaction():
+            store.contacts.update(edited)
+            if edited.name != original.name:
+                mine = [
+                    activity.model_copy(update={"contact": edited.name})
+                    for activity in store.activities.all()
+                    if activity.contact and fold(activity.contact) == original.key
+                ]
+                if mine:
+                    store.save_bulk([a.model_dump(mode="json") for a in mine], [], force_hot=True)
+                for plan in store.plans.all():
+                    if plan.contact and fold(plan.contact) == original.key:
+                        store.plans.update(plan.model_copy(update={"contact": edited.name}))
+                followed = len(mine)
+        what = f"contact {original.name} edited: {', '.join(changed) or 'nothing changed'}"
+        if followed:
+            verb = "follows" if followed == 1 else "follow"
+            what += f" ({counted(followed, 'activity', 'activities')} {verb} the new name)"
+        return Change(edited, what.replace("cadence_days", "cadence"))
 
     def set_audience(self, contact_id: str, audience: str | None) -> Contact:
         """Give a contact an audience of the goals (None: let the goals decide)."""

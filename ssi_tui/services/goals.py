@@ -24,7 +24,7 @@ from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.fields import parse_count, parse_weight, split_list
 from ssi_tui.services.journal import undoable
 from ssi_tui.services.undo import Change
-from ssi_tui.wording.goals import REIMPORT_HINT, audience_removal, objective_text
+from ssi_tui.wording.goals import REIMPORT_HINT, audience_removal, no_goals_yet, objective_text
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
@@ -56,7 +56,9 @@ class GoalsService(ProfileChecklistPart):
         except ValueError as error:
             raise InputError(str(error), "audience") from None
         known = [item.name for item in (goals or self.get()).audiences]
-        if known and name not in known:
+        if not known:
+            raise InputError(no_goals_yet(audience), "audience")
+        if name not in known:
             raise InputError(
                 f"unknown audience {audience!r}; audiences in your goals: {', '.join(known)}",
                 "audience",

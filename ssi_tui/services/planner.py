@@ -344,7 +344,7 @@ class Planner:
     def apply(self, item: AgendaItem, action: str, done_on: date | None = None) -> str:
         """Done (on `done_on`, default today) / skip / undo on an agenda item; returns a
         one-line result."""
-        what = f"{item.plan.kind} of {item.date.isoformat()}"
+        what = f"{self.workspace.catalog.label(item.plan.kind)} of {item.date.isoformat()}"
         if action == "done":
             activity = self.mark_done(item.plan.id, item.date, done_on)
             late = " — late: it counts today; the streak stays as it was"

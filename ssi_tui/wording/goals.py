@@ -76,3 +76,11 @@ def no_suggestion_text(behind: int) -> str:
             "no flag asks for a plan."
         ).format(count=count)
     return _("No suggestions: every objective of the week is met, no flag asks for a plan.")
+
+
+def no_goals_yet(audience: str) -> str:
+    """An audience given before any goals exist."""
+    return (
+        f"no audience can be given yet ({audience!r}): set your goals first "
+        "(`ssi-tui goals load FILE` or the Goals screen)"
+    )

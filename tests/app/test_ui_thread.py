@@ -95,9 +95,9 @@ async def test_no_store_read_on_the_ui_thread(
         # Goals: every form, opened and left.
         await visit(pilot, "g", "n", "escape", "e", "escape", "K", "escape", "h", "escape")
         await visit(pilot, "A", "escape", "o", "escape", "tab", "tab", "tab")
-        # Activity log: new, edit; Contacts: audience form, losing touch.
+        # Activity log: new, edit; Contacts: edit, audience form, losing touch.
         await visit(pilot, "a", "n", "escape", "e", "escape", "s")
-        await visit(pilot, "c", "enter", "escape", "l", "l")
+        await visit(pilot, "c", "enter", "escape", "A", "escape", "l", "l")
         # Readings, Planner (new plan, the removal question), Trends, Import.
         await visit(pilot, "r", "n", "escape")
         await visit(pilot, "p", "n", "escape", "tab", "delete", "n")
@@ -110,6 +110,7 @@ async def test_no_store_read_on_the_ui_thread(
         "Add an",
         "Audience of",
         "Audience prospects",
+        "Contact Alice",
         "Edit activity",
         "Headline and",
         "Log an",

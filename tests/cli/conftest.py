@@ -43,3 +43,19 @@ def demo_dir(tmp_path: Path) -> Path:
     with Store.open(directory) as store:
         seed_demo(store, TODAY)
     return directory
+
+
+def store_with(tmp_path: Path, *commands: tuple[str, ...]) -> Path:
+    """A data dir holding the test goals (`goals load`), then what `commands` do (each must
+    succeed)."""
+    import json
+
+    from tests.goals import GOALS
+
+    directory = tmp_path / "data"
+    goals = tmp_path / "goals.json"
+    goals.write_text(json.dumps(GOALS.to_file()), encoding="utf-8")
+    for argv in (("goals", "load", str(goals)), *commands):
+        status, _, err = run(*argv, "--data-dir", str(directory))
+        assert status == 0, f"{argv}: {err}"
+    return directory

@@ -9,31 +9,19 @@ from typing import Any
 
 import pytest
 
-from ssi_tui.domain.models import Contact
-from ssi_tui.store import Store
-from tests.goals import GOALS
-
-from .conftest import run
+from .conftest import run, store_with
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    """Goals, a contact with a role the goals know, and three activities."""
-    directory = tmp_path / "data"
-    goals = tmp_path / "goals.json"
-    goals.write_text(json.dumps(GOALS.to_file()), encoding="utf-8")
-    d = ("--data-dir", str(directory))
-    assert run("goals", "load", str(goals), *d)[0] == 0
-    with Store.open(directory) as store:
-        store.contacts.add(Contact(name="Ada Lovelace", title="Talent Partner"))
-    for argv in (
+    """Goals, a contact with a role the goals know (her title), and three activities."""
+    return store_with(
+        tmp_path,
         ("log", "post", "--date", "-5d", "--audience", "prospects"),
-        ("log", "comment", "--date", "-2d", "--contact", "Ada Lovelace"),
+        ("log", "comment", "--date", "-2d", "--contact", "Ada Lovelace", "--title",
+         "Talent Partner"),
         ("log", "meeting", "--date", "-1d", "--note", "coffee"),
-    ):
-        status, _, err = run(*argv, *d)
-        assert status == 0, err
-    return directory
+    )  # fmt: skip
 
 
 def listed(data_dir: Path, *argv: str) -> list[dict[str, Any]]:

@@ -134,9 +134,10 @@ def test_log_creates_contact_and_is_scored(data_dir: Path) -> None:
     # Logged yesterday: it counts a little less than its own points in today's score.
     assert 0 < activities[0]["counted_raw"] <= activities[0]["counted_weighted"]
     contacts = json.loads(run("contacts", "--json", "--data-dir", d)[1])
-    assert [(c["name"], c["company"], c["title"], c["audience"]) for c in contacts] == [
+    assert [(c["name"], c["company"], c["title"], c["audience_set"]) for c in contacts] == [
         ("Ada Lovelace", "Northwind Traders", "Head of Data", None)
     ]  # a tag is the user's word for one activity, not evidence about the person
+    assert contacts[0]["audience_source"] != "set"  # what they get comes from the goals
     # The same name, differently cased, does not create a second contact.
     assert run("log", "follow_up", "--contact", "ada lovelace", "--data-dir", d)[0] == 0
     assert len(json.loads(run("contacts", "--json", "--data-dir", d)[1])) == 1
@@ -255,6 +256,7 @@ def write_goals(directory: Path) -> Path:
         ["--data-dir=/tmp/x", "--demo"],
         ["--demo", "--data-dir", "a", "--data-dir", "b"],
         ["--data-dir="],
+        ["--no-color", "--demo"],
     ],
 )
 def test_app_fast_path_reads_options_like_the_parser(argv: list[str]) -> None:
@@ -264,7 +266,12 @@ def test_app_fast_path_reads_options_like_the_parser(argv: list[str]) -> None:
     fast = app_arguments(argv)
     assert fast is not None
     parsed = build_parser().parse_args(argv)
-    assert (fast.data_dir, fast.demo, fast.command) == (parsed.data_dir, parsed.demo, None)
+    assert (fast.data_dir, fast.demo, fast.no_color, fast.command) == (
+        parsed.data_dir,
+        parsed.demo,
+        parsed.no_color,
+        None,
+    )
     assert vars(fast).keys() == vars(parsed).keys()  # one shape: no getattr(args, …) needed
     assert parsed.handler is None  # the parser would open the app too
 
@@ -286,6 +293,23 @@ def test_anything_else_goes_through_the_parser(argv: list[str]) -> None:
     from ssi_tui.cli.main import app_arguments
 
     assert app_arguments(argv) is None
+
+
+def test_no_color_opens_the_app_in_monochrome(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from ssi_tui.app import launch
+    from ssi_tui.cli import main as cli_main
+
+    seen: list[str | None] = []
+    monkeypatch.setenv("NO_COLOR", "")  # recorded as it was: put back after the test…
+    monkeypatch.delenv("NO_COLOR")  # …then absent, as the app finds it on most machines
+    monkeypatch.setattr(cli_main, "_isatty", lambda stream: True)
+    monkeypatch.setattr(
+        launch, "run_app", lambda *args, **kwargs: seen.append(os.environ.get("NO_COLOR")) or 0
+    )
+    assert cli_main.main(["--no-color", "--demo"]) == 0
+    assert seen == ["1"]
 
 
 def test_opening_the_app_imports_no_command_module() -> None:

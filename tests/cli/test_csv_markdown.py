@@ -156,7 +156,7 @@ def test_weekly_review_escapes_contacts_and_has_every_section(demo_dir: Path) ->
         "## Trend (last 12 weeks, newest first)",
     ):
         assert heading in out
-    assert "\\[click\\]\\(javascript\\:alert\\(1\\)\\)" in out
+    assert "\\[click\\](javascript\\:alert(1))" in out  # brackets escaped: no link forms
     assert "\\<script\\>" in out and "\\<b\\>Evil\\</b\\> Corp" in out
     html = render_html(out)
     assert "<a " not in html and "<script" not in html and "<img" not in html
@@ -173,3 +173,21 @@ def test_markdown_export_weeks_and_as_of(demo_dir: Path) -> None:
     assert "# Weekly review: as of 2026-11-19" in out
     trend = out.split("## Trend (last 4 weeks, newest first)")[1]
     assert len([line for line in trend.splitlines() if line.startswith("| 2026-")]) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("lead_saved", "lead_saved"),  # "_" inside a word forms no emphasis
+        ("(18.4/25 raw, 12.0 weighted)", "(18.4/25 raw, 12.0 weighted)"),
+        ("_not emphasis_", "\\_not emphasis\\_"),
+        ("*bold*", "\\*bold\\*"),
+        ("[x](https://e.com)", "\\[x\\](https\\://e\\.com)"),
+        ("![img](u)", "!\\[img\\](u)"),
+    ],
+)
+def test_markdown_escapes_only_what_would_form_markup(text: str, shown: str) -> None:
+    from ssi_tui.exports.markdown import escape_markdown
+
+    assert escape_markdown(text) == shown
+    assert render_html(escape_markdown(text)).count("<") == render_html("plain").count("<")

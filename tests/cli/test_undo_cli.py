@@ -10,9 +10,8 @@ from typing import Any
 import pytest
 
 from ssi_tui.store import Store, registry
-from tests.goals import GOALS
 
-from .conftest import run
+from .conftest import run, store_with
 
 
 def snapshot(data_dir: Path) -> dict[str, Any]:
@@ -23,20 +22,13 @@ def snapshot(data_dir: Path) -> dict[str, Any]:
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """A store with goals, an activity, a daily plan and a reading."""
-    directory = tmp_path / "data"
-    goals = tmp_path / "goals.json"
-    goals.write_text(json.dumps(GOALS.to_file()), encoding="utf-8")
-    d = ("--data-dir", str(directory))
-    for argv in (
-        ("goals", "load", str(goals)),
+    return store_with(
+        tmp_path,
         ("log", "post", "--date", "-1d"),
         ("plan", "add", "comment", "--rule", "daily", "--start", "-3d"),
         ("reading", "add", "--date", "-2d", "--total", "62", "--brand", "15", "--find", "15",
          "--engage", "16", "--relate", "16"),
-    ):  # fmt: skip
-        status, _, err = run(*argv, *d)
-        assert status == 0, err
-    return directory
+    )  # fmt: skip
 
 
 def plan_id(data_dir: Path) -> str:

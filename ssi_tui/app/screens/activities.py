@@ -196,7 +196,7 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
                 "raw": cell(row.raw, justify="right"),
                 "weighted": cell(row.weighted, justify="right"),
                 "pillar": cell(row.pillar),
-                "audience": cell(row.audience),
+                "audience": cell(row.shown_audience),
                 "contact": cell(activity.contact),
                 "company": cell(activity.company),
                 "channel": cell("in" if activity.channel == "linkedin" else "off"),

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input
 
 from ssi_tui.app.messages import ContactList, ContactRowsLoaded, LosingTouchLoaded
 from ssi_tui.app.screens.base import BaseScreen
-from ssi_tui.app.screens.forms import contact_audience_form
+from ssi_tui.app.screens.forms import contact_audience_form, contact_form
 from ssi_tui.app.tables import Table, filled, selected_key
 from ssi_tui.app.text import cell
 from ssi_tui.app.widgets.losing_touch import LosingTouchTable
@@ -110,7 +110,7 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
             last = item.last
             table.add_row(
                 cell(contact.name),
-                cell(item.audience),
+                cell(item.shown_audience),
                 cell(contact.company),
                 cell(contact.title),
                 cell(last.isoformat() if last else None),
@@ -138,16 +138,44 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
         self.query_one("#contact-filter", Input).focus()
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
-        """Enter edits the audience."""
-        self.action_edit_audience()
+        """Enter edits the contact."""
+        self.action_edit()
 
-    def action_edit_audience(self) -> None:
-        """Set the selected contact's audience."""
+    def selected_contact(self) -> Contact | None:
+        """The contact under the cursor (in either list)."""
         table = self.query_one(
             "#losing-table" if self.losing_touch else "#contact-table", DataTable
         )
         contact_id = selected_key(table)
-        contact = next((row.contact for row in self.contacts if row.contact.id == contact_id), None)
+        return next((row.contact for row in self.contacts if row.contact.id == contact_id), None)
+
+    def action_edit(self) -> None:
+        """Edit the selected contact: name, company, title, audience, cadence."""
+        contact = self.selected_contact()
+        if contact is not None and self.goals is not None:
+            self._contact_form(contact, self.goals)
+
+    @work(group="contact-form")
+    async def _contact_form(self, contact: Contact, goals: Goals) -> None:
+        """The form checks what is typed against the goals shown, then saves it (a name
+        another contact has is refused there, under the name)."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        service = workspace.contacts
+        form = contact_form(
+            contact,
+            goals,
+            check=lambda values: service.check_form(contact, values, goals),
+            save=lambda edited: self.ssi.write(
+                lambda ws: ws.contacts.edit_undoably(contact, edited)
+            ),
+        )
+        await self.app.push_screen_wait(form)
+
+    def action_edit_audience(self) -> None:
+        """Set the selected contact's audience."""
+        contact = self.selected_contact()
         if contact is not None and self.goals is not None:
             self._audience_form(contact, self.goals)
 

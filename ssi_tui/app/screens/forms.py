@@ -221,3 +221,22 @@ def contact_audience_form(contact: Contact, goals: Goals, check: Check, save: Sa
     """Set a contact's audience: `check` gives the audience's name, `save` stores it."""
     fields = [audience_field(goals, contact.audience)]
     return FormScreen(f"Audience of {contact.name}", fields, check, save=save)
+
+
+def contact_form(contact: Contact, goals: Goals, check: Check, save: Save) -> FormScreen:
+    """Edit a contact: name (a new one carries their activities and plans along), company,
+    title, audience and stay-in-touch cadence."""
+    cadence = "" if contact.cadence_days is None else str(contact.cadence_days)
+    fields = [
+        FormField("name", "Name", value=contact.name),
+        FormField("company", "Company", value=contact.company or "", placeholder="optional"),
+        FormField("title", "Title", value=contact.title or "", placeholder="e.g. Head of Data"),
+        audience_field(goals, contact.audience, blank="From your goals (account, role)"),
+        FormField(
+            "cadence",
+            "Stay in touch every (days)",
+            value=cadence,
+            placeholder="empty: the audience's cadence",
+        ),
+    ]
+    return FormScreen(f"Contact {contact.name}", fields, check, save=save)

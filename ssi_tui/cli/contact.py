@@ -1,0 +1,69 @@
+"""`ssi-tui contact edit NAME|ID`: a contact's name, company, title, audience and cadence."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ssi_tui.cli.args import edited_fields, text, whole_number
+from ssi_tui.cli.context import Context
+
+cadence = whole_number("cadence", 1, 3650, "days")
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add `contact edit`."""
+    contact = subparsers.add_parser("contact", parents=[common], help="edit one contact (undoable)")
+    actions = contact.add_subparsers(dest="contact_command", metavar="ACTION", required=True)
+    edit = actions.add_parser(
+        "edit",
+        parents=[common],
+        help="change a contact's name, company, title, audience or cadence",
+        description=(
+            "Change the fields given; the others stay. A new name carries the activities and "
+            "plans naming the contact along. `ssi-tui undo` takes the edit back."
+        ),
+    )
+    edit.add_argument(
+        "contact", metavar="NAME|ID", type=text, help="the contact's name, or id (4+ characters)"
+    )
+    edit.add_argument("--name", metavar="NAME", type=text, help="a new name")
+    edit.add_argument("--company", metavar="C", type=text, help="their company")
+    edit.add_argument("--title", metavar="T", type=text, help="their job title")
+    audience = edit.add_mutually_exclusive_group()
+    audience.add_argument(
+        "--audience", metavar="A", type=text, help="their audience (evidence: set on purpose)"
+    )
+    audience.add_argument(
+        "--no-audience", action="store_true", help="let the goals decide (account, role)"
+    )
+    every = edit.add_mutually_exclusive_group()
+    every.add_argument(
+        "--cadence", metavar="DAYS", type=cadence, help="stay in touch every DAYS days"
+    )
+    every.add_argument("--no-cadence", action="store_true", help="back to the audience's cadence")
+    edit.set_defaults(handler=run_contact_edit)
+
+
+def run_contact_edit(context: Context) -> int:
+    """Change the given fields of one contact, undoably."""
+    args = context.args
+    values: dict[str, Any] = {
+        "name": args.name,
+        "company": args.company,
+        "title": args.title,
+        "audience": args.audience,
+        "cadence_days": args.cadence,
+    }
+    cleared = {"audience": args.no_audience, "cadence_days": args.no_cadence}
+    given = edited_fields("contact edit", values, cleared)
+    service = context.workspace(write=True).contacts
+    original = service.find(args.contact)
+    edited = service.check_edit(original, given)
+    if edited == original:
+        context.stdout.write(f"Nothing changed: {original.name} [id {original.id}]\n")
+        return 0
+    change = service.edit_undoably(original, edited)
+    what = change.what[:1].upper() + change.what[1:]
+    context.stdout.write(f"{what} (`ssi-tui undo` takes it back) [id {edited.id}]\n")
+    return 0

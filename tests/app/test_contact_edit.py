@@ -1,0 +1,49 @@
+"""Contacts: `e` (or Enter) edits a contact — a new name carries their activities along, a
+name another contact has is refused under the field, and undo takes the edit back."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from ssi_tui.app.app import SSIApp
+from ssi_tui.app.screens.form import FormScreen
+
+from .conftest import settle
+
+
+async def test_edit_a_contact_then_undo(demo_app: SSIApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        store = demo_app.workspace.store
+        first = store.contacts.all()[0]
+        other = store.contacts.all()[1]
+        mine = sum(1 for a in store.activities.all() if a.contact == first.name)
+        assert mine > 0
+        await pilot.press("e")
+        await settle(pilot)
+        form = demo_app.screen
+        assert isinstance(form, FormScreen)
+        name = form.query_one("#field-name", Input)
+        assert name.value == first.name
+        name.value = other.name.upper()  # taken (names compare case-insensitively)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert demo_app.screen is form and "already a contact" in str(
+            form.query_one("#error-name").render()
+        )
+        name.value = "Ada Renamed"
+        form.query_one("#field-cadence", Input).value = "21"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(demo_app.screen, FormScreen)
+        edited = store.contacts.get(first.id)
+        assert (edited.name, edited.cadence_days) == ("Ada Renamed", 21)
+        assert sum(1 for a in store.activities.all() if a.contact == "Ada Renamed") == mine
+        notes = [str(n.message) for n in demo_app._notifications]
+        assert any(note.startswith(f"Contact {first.name} edited: name, cadence") for note in notes)
+        await pilot.press("u")
+        await settle(pilot)
+        assert store.contacts.get(first.id) == first
+        assert sum(1 for a in store.activities.all() if a.contact == first.name) == mine
