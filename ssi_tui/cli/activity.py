@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, get_args
 
-from ssi_tui.cli.args import edited_fields, relevance, text
+from ssi_tui.cli.args import activity_options, edited_fields, relevance, text
 from ssi_tui.cli.context import Context
 from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.domain.models import Source
@@ -162,19 +162,7 @@ def described(workspace: Workspace, activity: Activity) -> str:
 def run_activity_edit(context: Context) -> int:
     """Change the given fields of one activity, undoably."""
     args = context.args
-    values: dict[str, Any] = {
-        "kind": args.kind,
-        "date": context.parse_date(args.date, "--date", past=True),
-        "audience": args.audience,
-        "contact": args.contact,
-        "company": args.company,
-        "title": args.title,
-        "personalised": args.personalised,
-        "relevance": args.relevance,
-        "channel": args.channel,
-        "note": args.note,
-        "topics": args.topic,
-    }
+    values = {**activity_options(args), "date": context.parse_date(args.date, "--date", past=True)}
     given = edited_fields("activity edit", values, {"audience": args.no_audience})
     workspace = context.workspace(write=True)
     service = workspace.activities

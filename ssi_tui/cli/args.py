@@ -50,3 +50,20 @@ def edited_fields(command: str, values: dict[str, Any], cleared: dict[str, bool]
     if not given:
         raise UserError(f"nothing to change: give at least one option (see `{command} --help`)")
     return given
+
+
+def activity_options(args: argparse.Namespace) -> dict[str, Any]:
+    """An activity's fields as `log`, `whatif` and `activity edit` take them (None: not given;
+    the date is each command's own)."""
+    return {
+        "kind": args.kind,
+        "audience": args.audience,
+        "contact": args.contact,
+        "company": args.company,
+        "title": args.title,
+        "personalised": args.personalised,
+        "relevance": args.relevance,
+        "channel": args.channel,
+        "note": args.note,
+        "topics": args.topic,
+    }

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ssi_tui.cli.args import relevance, text
+from ssi_tui.cli.args import activity_options, relevance, text
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.services.plan_checks import short_ids
@@ -113,17 +113,8 @@ def run_log(context: Context) -> int:
     args = context.args
     workspace = context.workspace(write=True)
     fields = {
-        "kind": args.kind,
+        **activity_options(args),
         "date": context.parse_date(args.date, "--date", past=True),
-        "audience": args.audience,
-        "contact": args.contact,
-        "company": args.company,
-        "title": args.title,
-        "personalised": args.personalised,
-        "relevance": args.relevance,
-        "channel": args.channel,
-        "note": args.note,
-        "topics": args.topic,
         "source": "manual",
     }
     service = workspace.activities

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ssi_tui.cli.args import text, whole_number
+from ssi_tui.cli.args import activity_options, text, whole_number
 from ssi_tui.cli.context import Context
 from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.domain.pillars import PILLARS
@@ -48,18 +48,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def run_whatif(context: Context) -> int:
     """Print the scores before and after, and the change."""
     args = context.args
-    fields = {
-        "kind": args.kind,
-        "audience": args.audience,
-        "contact": args.contact,
-        "company": args.company,
-        "title": args.title,
-        "personalised": args.personalised,
-        "relevance": args.relevance,
-        "channel": args.channel,
-        "note": args.note,
-        "topics": args.topic,
-    }
+    fields = activity_options(args)
     result = context.workspace(write=False).projection.whatif(fields, args.count)
     if args.json:
         print_json(result.as_dict(), context.stdout)
