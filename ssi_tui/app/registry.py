@@ -114,7 +114,17 @@ def _go(screen: ScreenSpec) -> Command:
 
 _REFERENCE = re.compile(r"\{([a-z_]+\.[a-z_0-9]+)\}")
 
-DIALOGS = ("app", "screen", "form", "confirm", "help", "recovery", "detail", "when")
+DIALOGS = (
+    "app",
+    "screen",
+    "form",
+    "confirm",
+    "help",
+    "recovery",
+    "detail",
+    "when",
+    "backups",
+)
 """The areas that are not a main screen: `app` (everywhere), `screen` (every main screen), and
 the dialogs."""
 

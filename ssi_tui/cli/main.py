@@ -152,6 +152,8 @@ def main(
     except OSError as error:  # a path the system refuses (too long, not allowed…): one line
         if isinstance(error, BrokenPipeError):
             return 0
+        from ssi_tui.services.errors import os_error_line
+
         message = os_error_line(error)
         stderr.write(f"ssi-tui: error: {message}\n")
         if wants_json:
@@ -178,17 +180,6 @@ def write_output(path: str, text: str) -> str:
         return str(write_private(Path(path), text))
     except InputError as error:
         raise UserError(f"-o: {error}") from None
-
-
-def os_error_line(error: OSError) -> str:
-    """An OS error about a path as one short line: the path cut to its first 60 characters
-    (a 100,000-character one was printed whole), and what the system said."""
-    reason = (error.strerror or str(error)).lower()
-    name = str(error.filename) if error.filename is not None else ""
-    if not name:
-        return reason
-    shown = name if len(name) <= 60 else f"{name[:60]}… ({len(name):,} characters)"
-    return f"{shown}: {reason}"
 
 
 def json_error(stdout: TextIO, message: str, code: int) -> None:

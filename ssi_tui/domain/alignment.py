@@ -60,6 +60,16 @@ class Alignment:
     split: Split = ()
 
 
+def audience_source(audience: str | None, tier: str, target: str | None) -> str | None:
+    """Where an activity's audience comes from, for the lists: "tag" for a bare tag, "set"
+    for its contact's own audience, else the evidence ("account", "role", "topic")."""
+    if audience is None:
+        return None
+    if tier == "tagged" or target is None:
+        return "tag"
+    return "set" if target == "contact" else target
+
+
 class GoalIndex:
     """Goals (and contacts' facts) prepared for fast lookups when aligning thousands of
     activities (memoised)."""

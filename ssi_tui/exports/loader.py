@@ -42,6 +42,19 @@ class ExportContents:
         """The profile checklist of the export."""
         return self.values["checklist"]
 
+    def holds(self) -> list[str]:
+        """What the file holds, as `store_contents` words a store ('120 activities', 'goals')."""
+        parts = [
+            f"{len(self.tables[spec.name]):,} {spec.name.replace('_', ' ')}"
+            for spec in COLLECTIONS
+            if spec.content and self.tables.get(spec.name)
+        ]
+        for spec in SINGLETONS:
+            value = self.values.get(spec.name)
+            if spec.content and spec.model is not None and value not in (None, spec.model()):
+                parts.append(spec.name)
+        return parts
+
 
 @dataclass(slots=True)
 class LoadSummary:

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ssi_tui.domain.alignment import audience_source
 from ssi_tui.domain.pillars import PILLARS
 from ssi_tui.domain.text import clean_text
 from ssi_tui.wording.labels import flag_title, pillar_label, severity_label
 
 if TYPE_CHECKING:
+    from ssi_tui.domain.alignment import Alignment
     from ssi_tui.domain.catalog import Catalog
     from ssi_tui.domain.flags import Flag
     from ssi_tui.domain.report import Report
@@ -38,6 +40,12 @@ def escape_markdown(value: object) -> str:
 def _cell(value: object) -> str:
     text = escape_markdown(value)
     return text if text else "–"
+
+
+def _audience(aligned: Alignment) -> str | None:
+    """The audience the scores use, with where it comes from: 'prospects (role)'."""
+    source = audience_source(aligned.audience, aligned.tier, aligned.target)
+    return f"{aligned.audience} ({source})" if source else aligned.audience
 
 
 def _number(value: float | None, digits: int = 1) -> str:
@@ -177,7 +185,7 @@ def _top(review: Review, catalog: Catalog) -> list[str]:
                 _cell(kind.pillar if kind else None),
                 _cell(activity.contact),
                 _cell(activity.company),
-                _cell(activity.audience),
+                _cell(_audience(item.alignment)),
                 "LinkedIn" if activity.channel == "linkedin" else "off LinkedIn",
                 f"{item.weighted:.2f}",
                 f"{item.raw:.2f}",

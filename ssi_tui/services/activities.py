@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from ssi_tui.domain.alignment import GoalIndex, alignment
+from ssi_tui.domain.alignment import GoalIndex, alignment, audience_source
 from ssi_tui.domain.catalog import Catalog, describe_validation_error
 from ssi_tui.domain.daily import breakdown
 from ssi_tui.domain.dates import DateParseError, not_future, parse_date
@@ -301,13 +301,3 @@ def describe(catalog: Catalog, activity: Activity) -> str:
     """E.g. 'message sent of 2026-12-01 with Ada Lovelace' (the catalog's label)."""
     who = f" with {activity.contact}" if activity.contact else ""
     return f"{catalog.label(activity.kind)} of {activity.date.isoformat()}{who}"
-
-
-def audience_source(audience: str | None, tier: str, target: str | None) -> str | None:
-    """Where an activity's audience comes from, for the lists: "tag" for a bare tag, "set"
-    for its contact's own audience, else the evidence ("account", "role", "topic")."""
-    if audience is None:
-        return None
-    if tier == "tagged" or target is None:
-        return "tag"
-    return "set" if target == "contact" else target

@@ -27,6 +27,7 @@ __all__ = [
     "StoreLockedError",
     "StoreVersionError",
     "StoreWriteError",
+    "os_error_line",
 ]
 
 
@@ -49,3 +50,14 @@ class FieldErrors(InputError):
         first_field, first = next(iter(errors.items()))
         super().__init__(first, first_field or None)
         self.errors = dict(errors)
+
+
+def os_error_line(error: OSError) -> str:
+    """An OS error about a path as one short line: the path cut to its first 60 characters
+    (a 100,000-character one was printed whole), and what the system said."""
+    reason = (error.strerror or str(error)).lower()
+    name = str(error.filename) if error.filename is not None else ""
+    if not name:
+        return reason
+    shown = name if len(name) <= 60 else f"{name[:60]}… ({len(name):,} characters)"
+    return f"{shown}: {reason}"

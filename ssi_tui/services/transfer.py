@@ -6,13 +6,14 @@ A new export format is a module in `ssi_tui/exports/` that renders, and one entr
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ssi_tui.services.errors import InputError
+from ssi_tui.domain.text import clean_text
+from ssi_tui.services.errors import FieldErrors, InputError, os_error_line
 
 if TYPE_CHECKING:
     from ssi_tui.exports.loader import ExportContents, LoadSummary
@@ -110,12 +111,110 @@ def write_private(path: Path, text: str) -> Path:
     return path
 
 
+FILE_STEMS = {"md": "review", "csv": "activities", "json": "export"}
+"""The start of an export's default file name, by format (then the date and the extension)."""
+MAX_PATH = 4096  # what Linux takes; a longer path is refused in words, not by the system
+MAX_NAME = 255
+
+
+@dataclass(frozen=True, slots=True)
+class ExportTarget:
+    """A checked export: its format and the (absolute) file it is written to."""
+
+    format: str
+    path: Path
+
+    @property
+    def what(self) -> str:
+        """What the format holds, in a few words ('the weekly review')."""
+        return EXPORT_FORMATS[self.format].what
+
+
+def default_export_name(name: str, today: date) -> str:
+    """The file an export is offered under, e.g. 'ssi-tui-review-2026-12-06.md'."""
+    return f"ssi-tui-{FILE_STEMS[name]}-{today.isoformat()}.{name}"
+
+
+def check_export_target(values: Mapping[str, Any]) -> ExportTarget:
+    """The export form's one validation: a known format and a file that can be written (its
+    folder exists, it is not a folder, the path is not too long). `FieldErrors` otherwise."""
+    errors: dict[str, str] = {}
+    name = values.get("format")
+    if name not in EXPORT_FORMATS:
+        errors["format"] = f"choose a format: {', '.join(EXPORT_FORMATS)}"
+    text = clean_text(str(values.get("path") or ""))
+    path = Path(text).expanduser().absolute() if text else None
+    problem = "give the file to write to" if path is None else path_problem(path)
+    if problem:
+        errors["path"] = problem
+    if errors or path is None:
+        raise FieldErrors(errors)
+    return ExportTarget(str(name), path)
+
+
+def path_problem(path: Path) -> str | None:
+    """Why a file cannot be written at `path`, in words (None: it can be tried)."""
+    if len(str(path)) > MAX_PATH or any(len(part) > MAX_NAME for part in path.parts):
+        return f"the path is too long ({len(str(path)):,} characters)"
+    try:
+        if path.is_dir():
+            return f"{path} is a folder; name a file in it"
+        if not path.parent.is_dir():
+            return f"there is no folder {path.parent}"
+    except OSError as error:
+        return os_error_line(error)
+    return None
+
+
+def export_to(workspace: Workspace, target: ExportTarget) -> Path:
+    """Write the export `target` asks for (0600, atomically); the path written. A file the
+    system refuses is an `InputError` about the path."""
+    from ssi_tui.services.errors import StoreError
+
+    text = export_text(workspace, target.format)
+    try:
+        return write_private(target.path, text)
+    except StoreError as error:  # the atomic write's own words ("could not save to …")
+        raise InputError(str(error), "path") from None
+    except OSError as error:
+        raise InputError(f"cannot write it: {os_error_line(error)}", "path") from None
+
+
 def read_export_file(path: Path) -> ExportContents:
     """A JSON export read and validated as a whole (before any store is opened); a bad one is
     a `DataFileError` naming the file and the first problem."""
     from ssi_tui.exports.loader import read_export
 
     return read_export(path)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadPreview:
+    """A JSON export read and checked, and what the store holds now (nothing: the export is
+    loaded whole; else it is merged, what the store holds winning)."""
+
+    path: Path
+    contents: ExportContents
+    held: list[str]
+
+    @property
+    def merge(self) -> bool:
+        """Whether loading it merges (the store holds data)."""
+        return bool(self.held)
+
+
+def preview_load(workspace: Workspace, path: Path) -> LoadPreview:
+    """Read and check the export at `path` (a `DataFileError` naming the first problem) and
+    say what the store holds: what the app shows before asking to load it."""
+    from ssi_tui.exports.loader import store_contents
+
+    path = Path(path).expanduser()
+    return LoadPreview(path, read_export_file(path), store_contents(workspace.store))
+
+
+def load_previewed(workspace: Workspace, preview: LoadPreview) -> LoadSummary:
+    """Load an export checked by `preview_load`, merging when the store held data then."""
+    return load_export(workspace, preview.contents, merge=preview.merge)
 
 
 def load_export(

@@ -81,6 +81,9 @@ def test_every_action_exists_on_its_screen() -> None:
     from ssi_tui.app.screens.detail import DetailScreen
 
     classes["detail"] = DetailScreen
+    from ssi_tui.app.screens.backups import BackupsScreen
+
+    classes["backups"] = BackupsScreen
     from ssi_tui.app.screens.done_when import DoneWhenScreen
 
     classes["when"] = DoneWhenScreen

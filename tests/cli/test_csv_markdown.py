@@ -165,6 +165,18 @@ def test_weekly_review_escapes_contacts_and_has_every_section(demo_dir: Path) ->
     assert "Suggested action" in out and "our raw estimate is" in out.lower()
 
 
+def test_markdown_top_activities_show_the_audience_the_scores_use(demo_dir: Path) -> None:
+    status, out, _ = run("export", "--data-dir", str(demo_dir), "--format", "md")
+    assert status == 0
+    top = out.split("## Top activities")[1].split("## Trend")[0]
+    audiences = {line.split(" | ")[5] for line in top.splitlines() if line.startswith("| 2026-")}
+    # the effective audience with its source (set, account, role, topic, tag), as in the lists
+    assert audiences and all(
+        re.fullmatch(r"[a-z]+ \((set|account|role|topic|tag)\)|–", a) for a in audiences
+    ), audiences
+    assert any(a.endswith("(account)") for a in audiences)
+
+
 def test_markdown_export_weeks_and_as_of(demo_dir: Path) -> None:
     status, out, _ = run(
         "export", "--data-dir", str(demo_dir), "--format", "md", "--weeks", "4", "--as-of", "-1w"

@@ -72,6 +72,12 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
         self.query_one("#first-run").border_title = GUIDE_TITLE
         super().on_mount()
 
+    def action_export(self) -> None:
+        """Export the review, the log or everything to a file (a form: format and file)."""
+        from ssi_tui.app.transfer import open_export
+
+        open_export(self.ssi)
+
     def update_status(self) -> None:
         """The status bar; and no 'computing' promise when the store could not be opened."""
         super().update_status()

@@ -18,6 +18,7 @@ from ssi_tui.app.widgets.checkbox import StateCheckbox
 from ssi_tui.wording import counted
 
 if TYPE_CHECKING:
+    from ssi_tui.services.backups import Backup
     from ssi_tui.services.imports import ImportProgress, ImportSummary
 
 ERRORS_SHOWN = 3  # bad rows listed per file under the table
@@ -43,6 +44,7 @@ class ImportScreen(BaseScreen, screen_id="import"):
         super().__init__()
         self.running = False
         self.last_run = ""  # what the last import did, for the status bar
+        self.doing = "importing…"  # what the status bar says while running
         self._bars: dict[str, ProgressBar] = {}
 
     def compose_body(self) -> ComposeResult:
@@ -56,7 +58,8 @@ class ImportScreen(BaseScreen, screen_id="import"):
             )
             yield StateCheckbox("Dry run", id="import-dry-run", compact=True)
         yield Static(
-            "Give the path of LinkedIn's data export (ZIP or unpacked folder) and press Enter.",
+            "Give the path of LinkedIn's data export (ZIP or unpacked folder), or of an ssi-tui "
+            "JSON export, and press Enter.",
             id="import-state",
             markup=False,
         )
@@ -80,7 +83,7 @@ class ImportScreen(BaseScreen, screen_id="import"):
     def status_detail(self) -> str:
         """What the screen is doing, else what the last import did."""
         if self.running:
-            return "importing…"
+            return self.doing
         return self.last_run or "ready"
 
     def on_screen_resume(self) -> None:
@@ -114,6 +117,9 @@ class ImportScreen(BaseScreen, screen_id="import"):
             self.notify("The store is not open yet.", severity="warning")
             return
         dry_run = self.query_one("#import-dry-run", Checkbox).value
+        if path.lower().endswith(".json"):  # an ssi-tui export, not LinkedIn's
+            self._load_json(Path(path).expanduser(), dry_run)
+            return
         if self.workspace.read_only and not dry_run:
             self.notify(
                 "The store is open read-only (another ssi-tui holds it): nothing can be imported.",
@@ -122,6 +128,7 @@ class ImportScreen(BaseScreen, screen_id="import"):
             )
             return
         self.running = True
+        self.doing = "importing…"
         self._bars.clear()
         progress = self.query_one("#import-progress", VerticalScroll)
         progress.remove_children()
@@ -131,6 +138,55 @@ class ImportScreen(BaseScreen, screen_id="import"):
         self._state(f"Reading {plain(path)}…")
         self.update_status()
         self.run_import(path, dry_run)
+
+    def action_load(self) -> None:
+        """Load an ssi-tui JSON export: say how, in the path field."""
+        self._state(
+            "Type the path of an ssi-tui JSON export (Export on the dashboard, or `ssi-tui "
+            "export --format json`) and press Enter: it is checked, then loaded once you confirm."
+        )
+        field = self.query_one("#import-path", Input)
+        if not field.value.strip().lower().endswith(".json"):
+            field.value = ""
+        self._focus_path()
+
+    def action_restore(self) -> None:
+        """List the backups; the one chosen (and confirmed) replaces the store."""
+        from ssi_tui.app.screens.backups import BackupsScreen
+
+        self.app.push_screen(BackupsScreen(self.ssi.data_dir), self._restore_chosen)
+
+    def _restore_chosen(self, backup: Backup | None) -> None:
+        if backup is not None:
+            from ssi_tui.app.transfer import restore_backup
+
+            self.run_worker(restore_backup(self.ssi, backup), group="restore")
+
+    def _load_json(self, path: Path, dry_run: bool) -> None:
+        if self.workspace is not None and self.workspace.read_only and not dry_run:
+            self.notify(
+                "The store is open read-only (another ssi-tui holds it): nothing can be loaded.",
+                severity="error",
+                markup=False,
+            )
+            return
+        self.running = True
+        self.doing = "loading…"
+        self._state(f"Checking {plain(str(path))}…")
+        self.update_status()
+        self.run_worker(self._loading(path, dry_run), group="import-form", exclusive=True)
+
+    async def _loading(self, path: Path, dry_run: bool) -> None:
+        from ssi_tui.app.transfer import load_file
+
+        try:
+            line = await load_file(self.ssi, path, dry_run=dry_run)
+        finally:
+            self.running = False
+        self._state(line)
+        self.last_run = f"last run: {line.rstrip('.')}"
+        self.update_status()
+        self._focus_path()
 
     @work(thread=True, exclusive=True, group="import")
     @guarded("the import")
