@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, get_args
 
 from ssi_tui.cli.args import activity_options, edited_fields, relevance, text
 from ssi_tui.cli.context import Context
-from ssi_tui.cli.output import format_table, print_json
+from ssi_tui.cli.output import format_table, print_json, record
 from ssi_tui.domain.models import Source
 from ssi_tui.domain.text import fold
 from ssi_tui.wording import counted
@@ -171,14 +171,18 @@ def run_activity_edit(context: Context) -> int:
     edited = service.build({**fields, **given})
     changed = [name for name in EDITED if getattr(edited, name) != getattr(original, name)]
     if not changed:
-        context.stdout.write(
-            f"Nothing changed: {described(workspace, original)} [id {original.id}]\n"
+        context.done(
+            f"Nothing changed: {described(workspace, original)} [id {original.id}]",
+            activity=record(original),
+            changed=[],
         )
         return 0
     service.update_undoably(original, edited)
-    context.stdout.write(
+    context.done(
         f"Edited {described(workspace, edited)}: {', '.join(changed)} "
-        f"(`ssi-tui undo` takes it back) [id {edited.id}]\n"
+        f"(`ssi-tui undo` takes it back) [id {edited.id}]",
+        activity=record(edited),
+        changed=changed,
     )
     return 0
 
@@ -188,8 +192,9 @@ def run_activity_delete(context: Context) -> int:
     workspace = context.workspace(write=True)
     activity = workspace.activities.find(context.args.activity_id)
     workspace.activities.delete_undoably(activity.id)
-    context.stdout.write(
+    context.done(
         f"Deleted {described(workspace, activity)} (`ssi-tui undo` brings it back) "
-        f"[id {activity.id}]\n"
+        f"[id {activity.id}]",
+        activity=record(activity),
     )
     return 0

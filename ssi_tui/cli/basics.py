@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ssi_tui.cli.args import activity_options, relevance, text
 from ssi_tui.cli.context import Context, UserError
-from ssi_tui.cli.output import format_table, print_json
+from ssi_tui.cli.output import format_table, print_json, record
 from ssi_tui.services.plan_checks import short_ids
 from ssi_tui.wording import counted
 from ssi_tui.wording.labels import new_contact_line
@@ -124,9 +124,14 @@ def run_log(context: Context) -> int:
     message = f"Logged {kind.label.lower()} ({kind.pillar}, {where}) on {activity.date.isoformat()}"
     if activity.contact:
         message += f" with {activity.contact}"
-    context.stdout.write(message + f" [id {activity.id}]\n")
+    message += f" [id {activity.id}]"
     if created is not None:
-        context.stdout.write(new_contact_line(created.name, activity.audience) + "\n")
+        message += "\n" + new_contact_line(created.name, activity.audience)
+    context.done(
+        message,
+        activity=record(activity),
+        contact_created=None if created is None else record(created),
+    )
     return 0
 
 
@@ -139,7 +144,7 @@ def run_goals_load(context: Context) -> int:
     goals = load_goals_file(path, default_catalog())
     workspace = context.workspace(write=True)
     workspace.goals.changed(f"goals loaded from {path.name}", lambda _before: goals)
-    context.stdout.write(f"Loaded goals from {path}\n" + render_goals(goals) + "\n")
+    context.done(f"Loaded goals from {path}\n" + render_goals(goals), goals=goals.to_file())
     return 0
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from ssi_tui.cli.args import edited_fields, text, whole_number
 from ssi_tui.cli.context import Context
+from ssi_tui.cli.output import record
 
 cadence = whole_number("cadence", 1, 3650, "days")
 
@@ -61,9 +62,11 @@ def run_contact_edit(context: Context) -> int:
     original = service.find(args.contact)
     edited = service.check_edit(original, given)
     if edited == original:
-        context.stdout.write(f"Nothing changed: {original.name} [id {original.id}]\n")
+        context.done(
+            f"Nothing changed: {original.name} [id {original.id}]", contact=record(original)
+        )
         return 0
     change = service.edit_undoably(original, edited)
     what = change.what[:1].upper() + change.what[1:]
-    context.stdout.write(f"{what} (`ssi-tui undo` takes it back) [id {edited.id}]\n")
+    context.done(f"{what} (`ssi-tui undo` takes it back) [id {edited.id}]", contact=record(edited))
     return 0

@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ssi_tui.paths import user_data_dir
 
@@ -89,6 +89,16 @@ class Context:
             return not_future(day, self.today) if past else day
         except DateParseError as error:
             raise UserError(f"{option}: {error}") from None
+
+    def done(self, message: str, **data: Any) -> None:
+        """Say what a command that changes something did: its sentence, or with `--json` one
+        object, `{"message": ..., **data}` (records as the JSON export writes them)."""
+        if getattr(self.args, "json", False):
+            from ssi_tui.cli.output import print_json
+
+            print_json({"message": message, **data}, self.stdout)
+        else:
+            self.stdout.write(message + "\n")
 
     def warnings(self) -> list[str]:
         """What the command should tell the user besides its output: stored records left out

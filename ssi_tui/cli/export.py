@@ -111,5 +111,7 @@ def run_load(context: Context) -> int:
         summary = load_export(context.workspace(write=True), contents, merge=args.merge)
     except InputError as error:
         raise UserError(str(error)) from None
-    context.stdout.write(f"Loaded {args.file}:\n{summary.describe()}\n")
+    context.done(
+        f"Loaded {args.file}:\n{summary.describe()}", added=summary.added, kept=summary.kept
+    )
     return 0

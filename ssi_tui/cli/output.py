@@ -16,6 +16,11 @@ def print_json(value: Any, stream: TextIO | None = None) -> None:
     stream.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
+def record(model: Any) -> dict[str, Any]:
+    """A stored record as `--json` prints it: as the JSON export writes it."""
+    return dict(model.model_dump(mode="json"))
+
+
 def cell(value: Any) -> str:
     """A table cell: text cleaned of control characters, None as a dash."""
     if value is None or value == "":

@@ -93,8 +93,29 @@ def build_parser() -> Parser:
     common = common_options(suppress=True)
     for name in COMMAND_MODULES:
         import_module(f"ssi_tui.cli.{name}").register(subparsers, common)
+    add_json_options(subparsers)
     add_output_options(subparsers)
     return parser
+
+
+NO_JSON = frozenset({"export", "completion"})
+"""Commands whose output is itself a document (an export, a shell script): no `--json`."""
+
+
+def add_json_options(subparsers: argparse._SubParsersAction) -> None:
+    """`--json` on every command that lacks it (those that change something print what they
+    did as one object), nested ones too; errors then are JSON as well."""
+    for name, command in subparsers.choices.items():
+        nested = [a for a in command._actions if isinstance(a, argparse._SubParsersAction)]
+        for action in nested:
+            add_json_options(action)
+        if nested or name in NO_JSON or "--json" in command._option_string_actions:
+            continue
+        command.add_argument(
+            "--json",
+            action="store_true",
+            help='print what was done as one JSON object ({"message": ..., the records written})',
+        )
 
 
 def add_output_options(subparsers: argparse._SubParsersAction) -> None:

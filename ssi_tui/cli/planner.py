@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ssi_tui.cli.args import text, whole_number
 from ssi_tui.cli.context import Context
-from ssi_tui.cli.output import format_table, print_json
+from ssi_tui.cli.output import format_table, print_json, record
 from ssi_tui.cli.projecting import run_plan_adopt, run_plan_project, run_plan_suggest
 from ssi_tui.wording import counted
 
@@ -178,13 +178,15 @@ def run_plan_add(context: Context) -> int:
 
     from_day = max(plan.start, planner.workspace.today) - timedelta(days=1)
     due = next_occurrence(plan.recurrence, plan.start, from_day)
-    context.stdout.write(
+    context.done(
         f"Added plan {plan.short_id}: {plan.kind} {describe(plan.recurrence)} from "
         f"{plan.start.isoformat()}"
         + (f" for {plan.audience}" if plan.audience else "")
         + (f" with {plan.who}" if plan.who else "")
         + (f"; next {due.isoformat()}" if due else "")
-        + f" [id {plan.id}]\n"
+        + f" [id {plan.id}]",
+        plan=record(plan),
+        next=due.isoformat() if due else None,
     )
     return 0
 
@@ -218,10 +220,11 @@ def run_plan_remove(context: Context) -> int:
     """Delete one plan."""
     plan = _planner(context, write=True).remove_plan_undoably(context.args.plan_id).result
     if isinstance(plan, str):  # an invalid stored plan, removed by its id
-        context.stdout.write(f"Removed the invalid plan {plan[:8]}\n")
+        context.done(f"Removed the invalid plan {plan[:8]}", plan={"id": plan})
         return 0
-    context.stdout.write(
-        f"Removed plan {plan.short_id} ({plan.kind}); activities done from it stay in the log\n"
+    context.done(
+        f"Removed plan {plan.short_id} ({plan.kind}); activities done from it stay in the log",
+        plan=record(plan),
     )
     return 0
 
@@ -284,11 +287,15 @@ def run_done(context: Context) -> int:
     )
     day = activity.occurrence
     late = day is not None and activity.date > day
-    context.stdout.write(
+    context.done(
         f"Done: {activity.kind} of {day.isoformat() if day else '?'} "
         f"(plan {plan.short_id}), logged on {activity.date.isoformat()}"
         + (" — late: it counts that day; the streak stays as it was" if late else "")
-        + f" [id {activity.id}]\n"
+        + f" [id {activity.id}]",
+        activity=record(activity),
+        plan=plan.id,
+        occurrence=day.isoformat() if day else None,
+        late=late,
     )
     return 0
 
@@ -302,8 +309,10 @@ def run_skip(context: Context) -> int:
         lambda: planner.skip_next(plan.id, occurrence),
         lambda skipped: f"skipped: {plan.kind} of {skipped.occurrence} (plan {plan.short_id})",
     )
-    context.stdout.write(
-        f"Skipped: {plan.kind} of {event.occurrence.isoformat()} (plan {plan.short_id})\n"
+    context.done(
+        f"Skipped: {plan.kind} of {event.occurrence.isoformat()} (plan {plan.short_id})",
+        plan=plan.id,
+        occurrence=event.occurrence.isoformat(),
     )
     return 0
 

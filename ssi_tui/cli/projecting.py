@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ssi_tui.cli.context import Context, UserError
-from ssi_tui.cli.output import format_table, print_json
+from ssi_tui.cli.output import format_table, print_json, record
 from ssi_tui.wording.goals import no_suggestion_text
 
 PROJECTION_WEEKS = 4  # how far `plan suggest` projects each suggestion
@@ -114,8 +114,10 @@ def run_plan_adopt(context: Context) -> int:
     plan = workspace.planner.adopt(chosen).result
     from ssi_tui.domain.recurrence import describe
 
-    context.stdout.write(
+    context.done(
         f"Adopted as plan {plan.short_id}: {plan.kind}, {describe(plan.recurrence)} from "
-        f"{plan.start.isoformat()} [id {plan.id}]\n"
+        f"{plan.start.isoformat()} [id {plan.id}]",
+        plan=record(plan),
+        suggestion=chosen.id,
     )
     return 0

@@ -38,7 +38,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         action="store_true",
         help="put back damaged history segments from good copies in the backups",
     )
-    parser.add_argument("--json", action="store_true", help="with --list: print a JSON array")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON: with --list an array, else one object on what was done",
+    )
     parser.set_defaults(handler=run_restore)
 
 
@@ -54,30 +58,39 @@ def run_restore(context: Context) -> int:
         if args.name or args.fresh:
             raise UserError("--repair goes alone: it keeps the store and mends it")
         repaired = data_backups.repair(data_dir)
-        if not repaired:
-            context.stdout.write("Nothing to repair: every history segment is intact.\n")
-        for segment, backup in repaired:
-            context.stdout.write(
-                f"Put back history segment {segment} from backup {backup} "
-                "(the damaged file is kept in history/orphans/)\n"
-            )
+        lines = [
+            f"Put back history segment {segment} from backup {backup} "
+            "(the damaged file is kept in history/orphans/)"
+            for segment, backup in repaired
+        ]
+        context.done(
+            "\n".join(lines) or "Nothing to repair: every history segment is intact.",
+            repaired=[{"segment": segment, "backup": backup} for segment, backup in repaired],
+        )
         return 0
     if args.list or (args.name is None and not args.fresh):
         return _list(context, data_dir)
     if args.name and args.fresh:
         raise UserError("give a backup NAME or --fresh, not both")
     restored = data_backups.restore(data_dir, None if args.fresh else args.name)
+    lines = []
     if restored.set_aside is not None:
-        context.stdout.write(f"Set the previous store aside as {restored.set_aside}\n")
+        lines.append(f"Set the previous store aside as {restored.set_aside}")
     if restored.kept is not None:
-        context.stdout.write(
+        lines.append(
             f"Backed up the previous store as {restored.kept.name} "
-            f"(`ssi-tui restore {restored.kept.name}` brings it back)\n"
+            f"(`ssi-tui restore {restored.kept.name}` brings it back)"
         )
     if restored.backup is not None:
-        context.stdout.write(f"Restored backup {restored.backup.name}\n")
+        lines.append(f"Restored backup {restored.backup.name}")
     else:
-        context.stdout.write("Started with an empty store\n")
+        lines.append("Started with an empty store")
+    context.done(
+        "\n".join(lines),
+        restored=restored.backup.name if restored.backup else None,
+        kept=restored.kept.name if restored.kept else None,
+        set_aside=str(restored.set_aside) if restored.set_aside else None,
+    )
     return 0
 
 

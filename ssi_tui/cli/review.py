@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ssi_tui.cli.args import whole_number
 from ssi_tui.cli.context import Context, UserError
-from ssi_tui.cli.output import format_table, print_json
+from ssi_tui.cli.output import format_table, print_json, record
 from ssi_tui.domain.dates import MAX_WEEKS
 from ssi_tui.domain.pillars import PILLARS
 
@@ -135,12 +135,14 @@ def run_reading_add(context: Context) -> int:
         message = option_error(error)
         hint = " (--replace replaces it)" if getattr(error, "existing", None) else ""
         raise UserError(message + hint) from None
-    context.stdout.write(f"Added the reading of {reading.date.isoformat()}: {_summary(reading)}\n")
+    message = f"Added the reading of {reading.date.isoformat()}: {_summary(reading)}"
     for warning in warnings:
         context.stderr.write(f"ssi-tui: warning: {warning}\n")
     comparison = workspace.review.latest_comparison(context.today)
-    if comparison is not None and comparison.reading.id == reading.id:
-        context.stdout.write(comparison.summary() + "\n")
+    latest = comparison is not None and comparison.reading.id == reading.id
+    if comparison is not None and latest:
+        message += "\n" + comparison.summary()
+    context.done(message, reading=record(reading), warnings=list(warnings))
     return 0
 
 
@@ -171,9 +173,13 @@ def run_reading_edit(context: Context) -> int:
         reading, warnings = change.result
     except InputError as error:
         raise UserError(option_error(error)) from None
-    context.stdout.write(f"Edited the reading of {reading.date.isoformat()}: {_summary(reading)}\n")
     for warning in warnings:
         context.stderr.write(f"ssi-tui: warning: {warning}\n")
+    context.done(
+        f"Edited the reading of {reading.date.isoformat()}: {_summary(reading)}",
+        reading=record(reading),
+        warnings=list(warnings),
+    )
     return 0
 
 
@@ -181,8 +187,9 @@ def run_reading_remove(context: Context) -> int:
     """Remove a reading."""
     reading = _reading_of(context)
     context.workspace(write=True).readings.delete_undoably(reading.id)
-    context.stdout.write(
-        f"Removed the reading of {reading.date.isoformat()}: {_summary(reading)}\n"
+    context.done(
+        f"Removed the reading of {reading.date.isoformat()}: {_summary(reading)}",
+        reading=record(reading),
     )
     return 0
 
