@@ -101,6 +101,9 @@ def render_summary(summary: ImportSummary) -> str:
         lines.append("Owner: not detected (no sent invitations, no messages)")
     lines.append(summary.headline())
     for name, report in summary.files.items():
+        for warning in report.warnings:
+            lines.append(f"{clean_text(name)}: {clean_text(warning)}")
+    for name, report in summary.files.items():
         if not report.errors:
             continue
         count = len(report.errors)

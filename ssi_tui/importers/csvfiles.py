@@ -1,6 +1,8 @@
 """Tolerant CSV reading: header found by its columns (not a fixed skip), line numbers, bounded fields.
 
-Always the csv module (fields hold newlines), UTF-8 with an optional BOM, `newline=''`.
+Always the csv module (fields hold newlines), the text decoded by `decoding` (UTF-8 with an
+optional BOM, UTF-16, cp1252 bytes), `newline=''`; comma- or tab-separated, whichever splits
+the header line into the file's columns.
 """
 
 from __future__ import annotations
@@ -9,8 +11,10 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from typing import BinaryIO
 
+from ssi_tui.importers.decoding import decode
 from ssi_tui.importers.files import FileKind, squash
 
 # A generous fixed cap on one field (LinkedIn messages stop at 8,000 characters): an unmatched
@@ -31,9 +35,21 @@ class RowError:
 
 
 def text_stream(raw: BinaryIO) -> io.TextIOWrapper:
-    """Decode as UTF-8 with an optional BOM; undecodable bytes become U+FFFD, never an error."""
-    buffered = raw if isinstance(raw, io.BufferedIOBase) else io.BufferedReader(raw, 65_536)  # type: ignore[arg-type]
-    return io.TextIOWrapper(buffered, encoding="utf-8-sig", errors="replace", newline="")
+    """The file as text (`decoding.decode`: its BOM's encoding, else UTF-8 with cp1252 for the
+    bytes that are not); never a decoding error."""
+    return decode(raw).stream
+
+
+def sniff_delimiter(lines: list[str], required: tuple[str, ...]) -> str:
+    """Tab when a line split on tabs holds the file's header columns (the 2018 UTF-16 files,
+    spreadsheet re-saves), else comma."""
+    wanted = set(required)
+    for line in lines:
+        if "\t" in line:
+            fields = next(csv.reader([line], delimiter="\t"), [])
+            if wanted.issubset(squash(field) for field in fields):
+                return "\t"
+    return ","
 
 
 class CsvTable:
@@ -51,7 +67,9 @@ class CsvTable:
         self.header_line = 0
         self.width = 0
         self.bad_rows = 0
-        self._reader = csv.reader(stream, **options)  # type: ignore[arg-type]
+        head = [line for line in (stream.readline() for _ in range(HEADER_SCAN)) if line]
+        self.delimiter = sniff_delimiter(head, kind.required)
+        self._reader = csv.reader(chain(head, stream), delimiter=self.delimiter, **options)  # type: ignore[arg-type]
         self._positions: dict[str, int | None] = {}
         self._many: dict[tuple[str, ...], tuple[int | None, ...]] = {}
         self._previous_line = 0

@@ -14,7 +14,8 @@ from typing import Any
 
 from ssi_tui.gcpause import paused_gc
 from ssi_tui.importers.archive import READ_ERRORS, ArchiveError, ExportArchive, Member
-from ssi_tui.importers.csvfiles import CsvTable, Row, RowError, text_stream
+from ssi_tui.importers.csvfiles import CsvTable, Row, RowError
+from ssi_tui.importers.decoding import decode
 from ssi_tui.importers.drafts import Draft
 from ssi_tui.importers.files import FileKind, plan_files
 from ssi_tui.importers.mapping import FACT_DEFAULTS, HANDLERS, Collector, TopicMatcher
@@ -98,7 +99,14 @@ def _read_file(
     raw = archive.open(member)
     last_report = time.monotonic()
     try:
-        with text_stream(raw) as stream:  # type: ignore[arg-type]
+        decoded = decode(raw)  # type: ignore[arg-type]
+        if decoded.not_csv is not None:
+            decoded.stream.close()
+            report.errors.append(
+                RowError(1, f"this is {decoded.not_csv}: file skipped (LinkedIn writes CSV)")
+            )
+            return report
+        with decoded.stream as stream:
             table = CsvTable(stream, kind)
             for count, (line, fields) in enumerate(table, start=1):
                 try:
@@ -116,6 +124,9 @@ def _read_file(
         raise ArchiveError(f"{archive.path}: cannot read {member.path}: {error}") from None
     report.rows += table.bad_rows
     report.errors.extend(table.errors)
+    report.warnings.extend(decoded.warnings())
+    if table.delimiter == "\t":
+        report.warnings.append("tab-separated (an older export or a spreadsheet re-save)")
     if progress is not None:
         progress(ImportProgress(member.basename, member.size, member.size))
     return report

@@ -18,14 +18,16 @@ class FileReport:
     imported: int = 0
     duplicates: int = 0
     errors: list[RowError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # how it was read, when unusual
 
     def to_json(self) -> dict[str, Any]:
-        """`{"rows", "imported", "duplicates", "errors": [{"line", "error"}]}`."""
+        """`{"rows", "imported", "duplicates", "errors": [{"line", "error"}], "warnings"}`."""
         return {
             "rows": self.rows,
             "imported": self.imported,
             "duplicates": self.duplicates,
             "errors": [{"line": error.line, "error": error.error} for error in self.errors],
+            "warnings": list(self.warnings),
         }
 
 

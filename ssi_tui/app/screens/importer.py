@@ -288,6 +288,7 @@ def _details(summary: ImportSummary) -> str:
     """Bad rows (first few per file) and ignored files, as plain lines."""
     lines = []
     for name, report in summary.files.items():
+        lines.extend(f"{name}: {warning}" for warning in report.warnings)
         for error in report.errors[:ERRORS_SHOWN]:
             lines.append(f"{name} line {error.line}: {error.error}")
         if len(report.errors) > ERRORS_SHOWN:

@@ -30,7 +30,7 @@ def test_json_summary_has_exactly_the_documented_shape(export_zip: Path, data_di
     assert set(summary["owner"]) == {"name", "profile_url", "detected_from"}
     assert summary["owner"]["detected_from"] == "invitations"
     for report in summary["files"].values():
-        assert set(report) == {"rows", "imported", "duplicates", "errors"}
+        assert set(report) == {"rows", "imported", "duplicates", "errors", "warnings"}  # (added)
         for error in report["errors"]:
             assert set(error) == {"line", "error"}
     assert summary["files"]["Comments_123456.csv"]["errors"] == [{"line": 4, "error": "no date"}]
