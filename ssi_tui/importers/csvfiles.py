@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
@@ -22,8 +23,15 @@ from ssi_tui.importers.files import FileKind, squash
 FIELD_SIZE_LIMIT = 1_048_576
 # The header is searched for among the first records (Connections has a preamble).
 HEADER_SCAN = 50
+# The start of a record in a file whose texts may run over unquoted lines: a date first.
+_DATED = re.compile(r"\s*\d{4}[-/]\d{1,2}[-/]\d{1,2}")
 # Old column names → today's (looked up squashed: case, spaces and punctuation ignored).
-ALIASES = {"message": ("comment",)}
+ALIASES = {"message": ("comment",), "sentat": ("datesent",)}
+
+
+def header_has(names: list[str] | set[str], column: str) -> bool:
+    """Whether a header's squashed names hold `column` or one of its old names."""
+    return column in names or any(alias in names for alias in ALIASES.get(column, ()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +51,10 @@ def text_stream(raw: BinaryIO) -> io.TextIOWrapper:
 def sniff_delimiter(lines: list[str], required: tuple[str, ...]) -> str:
     """Tab when a line split on tabs holds the file's header columns (the 2018 UTF-16 files,
     spreadsheet re-saves), else comma."""
-    wanted = set(required)
     for line in lines:
         if "\t" in line:
-            fields = next(csv.reader([line], delimiter="\t"), [])
-            if wanted.issubset(squash(field) for field in fields):
+            names = {squash(field) for field in next(csv.reader([line], delimiter="\t"), [])}
+            if all(header_has(names, column) for column in required):
                 return "\t"
     return ","
 
@@ -96,7 +103,7 @@ class CsvTable:
             if scanned >= HEADER_SCAN:
                 break
             names = [squash(field) for field in fields]
-            if required.issubset(names):
+            if all(header_has(names, column) for column in required):
                 self.columns = {}
                 for index, name in enumerate(names):
                     self.columns.setdefault(name, index)
@@ -108,7 +115,23 @@ class CsvTable:
         return False
 
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
-        """Data records (blank and comma-only rows skipped), each with its first line number."""
+        """Data records (blank and comma-only rows skipped), each with its first line number;
+        in a file whose texts may run over unquoted lines, those lines joined to their record."""
+        if not self.kind.continued:
+            yield from self._data()
+            return
+        pending: tuple[int, list[str]] | None = None
+        for line, fields in self._data(continued=True):
+            if pending is not None and _continues(fields):
+                pending[1][-1] += "\n" + self.delimiter.join(fields)
+                continue
+            if pending is not None:
+                yield pending
+            pending = (line, fields)
+        if pending is not None:
+            yield pending
+
+    def _data(self, *, continued: bool = False) -> Iterator[tuple[int, list[str]]]:
         records = self._records()
         if not self._find_header(records):
             return
@@ -131,7 +154,11 @@ class CsvTable:
                 not fields[0].strip() and not any(field.strip() for field in fields)
             ):
                 continue  # a blank line or a row of only commas
-            if len(fields) > width and any(field.strip() for field in fields[width:]):
+            if (
+                len(fields) > width
+                and any(field.strip() for field in fields[width:])
+                and not (continued and _continues(fields))
+            ):
                 self.bad_rows += 1
                 errors.append(
                     RowError(
@@ -170,6 +197,15 @@ class CsvTable:
     def has(self, name: str) -> bool:
         """Whether the file has this column."""
         return self.index(name) is not None
+
+
+def _continues(fields: list[str]) -> bool:
+    """Whether a record is really the unquoted continuation of the text before it: no date
+    first and no link second (a row with its date missing still has its link)."""
+    first = fields[0]
+    if not first.strip() or _DATED.match(first):
+        return False
+    return len(fields) < 2 or "linkedin.com" not in fields[1]
 
 
 class Row:

@@ -24,6 +24,9 @@ class FileKind:
     required: tuple[str, ...]
     suffixed: bool = False
     escapechar: str | None = None
+    # Multi-line texts are sometimes written unquoted: a line that starts with no date (and
+    # has no link in its second column) then continues the record before it.
+    continued: bool = False
 
 
 # In reading order: connections first (their company and title serve the other files), then
@@ -33,7 +36,14 @@ KINDS: tuple[FileKind, ...] = (
     FileKind("invitations", ("invitations",), ("sentat", "direction")),
     FileKind("messages", ("messages",), ("from", "date")),
     FileKind("shares", ("shares",), ("date", "sharelink"), suffixed=True),
-    FileKind("comments", ("comments",), ("date", "link"), suffixed=True, escapechar="\\"),
+    FileKind(
+        "comments",
+        ("comments",),
+        ("date", "link"),
+        suffixed=True,
+        escapechar="\\",
+        continued=True,
+    ),
     FileKind("reactions", ("reactions", "likes"), ("date", "link"), suffixed=True),
     FileKind("votes", ("votes",), ("date", "link"), suffixed=True),
     FileKind("instant_reposts", ("instantreposts",), ("date", "link"), suffixed=True),

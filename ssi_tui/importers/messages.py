@@ -24,6 +24,26 @@ _PROFILE = re.compile(r"(?:https?://)?(?:[\w-]+\.)?linkedin\.com/in/[^\s,;\"'<>]
 TEMPLATE_CONVERSATIONS = 3  # the same text sent to this many conversations is a template
 _TRUE = frozenset({"true", "yes", "1"})
 _DIRECTIONS = {"OUTGOING": True, "INCOMING": False}
+SKIPPED_REASONS = {
+    "hidden": "from a LinkedIn Member without a profile (a hidden or closed account)",
+    "linkedin": "from LinkedIn itself (Premium, Sales Navigator, news)",
+    "sponsored": "sponsored or InMail from a company",
+}
+
+
+def system_sender(name: str, url: str) -> str | None:
+    """Why a sender is not a person to keep in touch with (a key of `SKIPPED_REASONS`), or
+    None: a sender with a profile URL always is one."""
+    if url.strip():
+        return None
+    folded = fold(name)
+    if folded == "linkedin member":
+        return "hidden"
+    if folded == "linkedin" or folded.startswith("linkedin ") or "linkedin premium" in folded:
+        return "linkedin"
+    if "sponsored" in folded or "inmail" in folded:
+        return "sponsored"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +86,7 @@ class MessageLog:
         self._conversations: dict[str, str] = {}
         self.errors: list[RowError] = []
         self.has_urls = False
+        self.skipped: Counter[str] = Counter()  # rows from senders who are not people, by why
 
     def _participant(self, name: str, url: str | None) -> int:
         raw = (name, url)
@@ -112,6 +133,10 @@ class MessageLog:
         self.has_urls = self.has_urls or row.table.has("senderprofileurl")
         if not sender_name and not sender_url:
             raise ValueError("no sender (FROM is empty)")
+        system = system_sender(sender_name, sender_url)
+        if system is not None:  # neither a contact nor a reply
+            self.skipped[system] += 1
+            return False
         sender = self._participant(sender_name, sender_url or None)
         raw_recipients = (to, recipient_urls)
         recipients = self._raw_recipients.get(raw_recipients)
@@ -139,6 +164,14 @@ class MessageLog:
             names = [""] * len(urls)
         return [self._participant(name, url) for name, url in zip(names, urls, strict=True)]
 
+    def skipped_lines(self) -> list[str]:
+        """The rows left out because their sender is not a person, by why (for the summary)."""
+        return [
+            f"{count:,} {'message' if count == 1 else 'messages'} skipped: "
+            f"{SKIPPED_REASONS[reason]}"
+            for reason, count in sorted(self.skipped.items())
+        ]
+
     # -- owner -------------------------------------------------------------------------
     def participation(self) -> Counter[int]:
         """How many messages each participant is in (the owner is in all of them); where a row
@@ -159,8 +192,10 @@ class MessageLog:
         owner_name = fold(owner.name) if owner.name else None
         found = set()
         for index, participant in enumerate(self.participants):
+            # The owner's URL takes several forms across files (a vanity slug, a member id):
+            # when it does not match, the owner's name does.
             if (owner_key and participant.key == owner_key) or (
-                participant.key is None and owner_name and fold(participant.name) == owner_name
+                owner_name and fold(participant.name) == owner_name
             ):
                 found.add(index)
         return found

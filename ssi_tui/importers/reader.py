@@ -71,6 +71,7 @@ def _read_export(
     for file, log in found.message_logs.items():
         found.drafts.extend(log.drafts(owner, found.people))
         reports[file].errors.extend(log.errors)
+        reports[file].warnings.extend(log.skipped_lines())
     for report in reports.values():
         report.errors.sort(key=lambda error: error.line)
     return ParsedExport(
