@@ -50,11 +50,19 @@ class Member:
     path: str
     basename: str
     size: int
+    part: str = ""  # the archive it is in, when the export comes as several (parts.py)
+    order: int = 0  # that archive's place, oldest first
 
     @property
     def depth(self) -> int:
         """How many folders deep the file is."""
         return self.path.count("/")
+
+    @property
+    def label(self) -> str:
+        """How the summary names the file: its basename, after its archive's name when the
+        export comes as several archives."""
+        return f"{self.part}/{self.basename}" if self.part else self.basename
 
 
 def is_unsafe(name: str) -> bool:
@@ -108,6 +116,10 @@ class ExportArchive:
         self._opener = opener
         self._closer = closer
 
+    def raw(self, member: Member) -> BinaryIO:
+        """The member's bytes, uncounted (for an archive that wraps this one)."""
+        return self._opener(member)
+
     def open(self, member: Member) -> CountingReader:
         """The member's bytes as a stream that counts what was read."""
         try:
@@ -139,7 +151,13 @@ def open_export(path: Path) -> ExportArchive:
     if not path.exists():
         raise ArchiveError(f"{path}: no such file or folder")
     if path.is_dir():
-        return _open_folder(path)
+        folder = _open_folder(path)
+        from ssi_tui.importers.parts import export_zips, open_parts
+
+        zips = export_zips(folder)
+        if zips:  # a folder of downloaded archives (Basic_…, Complete_…), not an unpacked one
+            return open_parts(path, zips, _open_zip)
+        return folder
     if not path.is_file():
         raise ArchiveError(f"{path}: neither a ZIP archive nor a folder")
     return _open_zip(path)

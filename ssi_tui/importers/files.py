@@ -99,18 +99,22 @@ def plan_files(members: list[Member], unsafe: list[str]) -> Plan:
     top = top_folder([member.path for member in members])
     chosen: dict[str, tuple[Member, FileKind]] = {}
     ignored: list[str] = [f"{name} (unsafe path, not read)" for name in unsafe]
-    for member in sorted(members, key=lambda item: (item.depth, item.path)):
+    for member in sorted(members, key=lambda item: (item.order, item.depth, item.path)):
         shown = member.path[len(top) :] if top else member.path
+        shown = f"{member.part}/{shown}" if member.part else shown
         kind = kind_of(member.basename)
         if kind is None:
             ignored.append(shown)
             continue
-        key = member.basename.casefold()
+        key = f"{member.part}/{member.basename.casefold()}"
         if key in chosen:
             ignored.append(f"{shown} (same name as {chosen[key][0].path[len(top) :]})")
             continue
         chosen[key] = (member, kind)
-    files = sorted(chosen.values(), key=lambda item: (ORDER[item[1].id], item[0].basename))
+    files = sorted(
+        chosen.values(),
+        key=lambda item: (ORDER[item[1].id], item[0].order, item[0].basename),
+    )
     return Plan(files, sorted(ignored))
 
 

@@ -58,14 +58,14 @@ def _read_export(
     plan = plan_files(archive.members, archive.unsafe)
     if progress is not None:
         for member, _ in plan.files:
-            progress(ImportProgress(member.basename, 0, member.size))
+            progress(ImportProgress(member.label, 0, member.size))
     found = Collector(match_topics)
     reports: dict[str, FileReport] = {}
     profile_files: list[str] = []
     for member, kind in plan.files:
-        reports[member.basename] = _read_file(archive, member, kind, found, progress)
+        reports[member.label] = _read_file(archive, member, kind, found, progress)
         if kind.id in ("profile", "skills", "positions"):
-            profile_files.append(member.basename)
+            profile_files.append(member.label)
     connections = {person.identity for person in found.people.all if person.connected_on}
     owner = detect_owner(found.owner_clues, list(found.message_logs.values()), connections)
     for file, log in found.message_logs.items():
@@ -111,7 +111,7 @@ def _read_file(
             table = CsvTable(stream, kind)
             for count, (line, fields) in enumerate(table, start=1):
                 try:
-                    if handler(found, Row(table, line, fields), member.basename) is not False:
+                    if handler(found, Row(table, line, fields), member.label) is not False:
                         report.rows += 1
                 except ValueError as error:
                     report.rows += 1
@@ -120,7 +120,7 @@ def _read_file(
                     now = time.monotonic()
                     if now - last_report >= PROGRESS_INTERVAL:
                         last_report = now
-                        progress(ImportProgress(member.basename, raw.count, member.size))
+                        progress(ImportProgress(member.label, raw.count, member.size))
     except READ_ERRORS as error:
         raise ArchiveError(f"{archive.path}: cannot read {member.path}: {error}") from None
     report.rows += table.bad_rows
@@ -129,5 +129,5 @@ def _read_file(
     if table.delimiter == "\t":
         report.warnings.append("tab-separated (an older export or a spreadsheet re-save)")
     if progress is not None:
-        progress(ImportProgress(member.basename, member.size, member.size))
+        progress(ImportProgress(member.label, member.size, member.size))
     return report
