@@ -7,7 +7,8 @@ from typing import Any
 
 from ssi_tui.cli.args import edited_fields, text, whole_number
 from ssi_tui.cli.context import Context
-from ssi_tui.cli.output import record
+from ssi_tui.cli.output import format_table, print_json, record
+from ssi_tui.wording import counted
 
 cadence = whole_number("cadence", 1, 3650, "days")
 
@@ -44,6 +45,19 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     every.add_argument("--no-cadence", action="store_true", help="back to the audience's cadence")
     edit.set_defaults(handler=run_contact_edit)
+    changes = subparsers.add_parser(
+        "changes",
+        parents=[common],
+        help="job changes, new and removed connections seen by your imports",
+        description=(
+            "Each import of LinkedIn's export compares your connections with what the last one "
+            "found: a new company or title is a job change, and someone who moved into (or out "
+            "of) one of your target accounts is named with it. Newest first."
+        ),
+    )
+    changes.add_argument("--since", metavar="DATE", help="only changes seen from DATE on")
+    changes.add_argument("--json", action="store_true", help="print a JSON array")
+    changes.set_defaults(handler=run_changes)
 
 
 def run_contact_edit(context: Context) -> int:
@@ -69,4 +83,32 @@ def run_contact_edit(context: Context) -> int:
     change = service.edit_undoably(original, edited)
     what = change.what[:1].upper() + change.what[1:]
     context.done(f"{what} (`ssi-tui undo` takes it back) [id {edited.id}]", contact=record(edited))
+    return 0
+
+
+def run_changes(context: Context) -> int:
+    """List the network's changes, newest first."""
+    since = context.parse_date(context.args.since, "--since", past=True)
+    rows = context.workspace(write=False).contacts.changes(since)
+    if context.args.json:
+        print_json([row.as_dict() for row in rows], context.stdout)
+        return 0
+    if not rows:
+        context.stdout.write(
+            "No changes seen yet: each import of LinkedIn's export after the first compares "
+            "your connections with the last one.\n"
+        )
+        return 0
+    table = [
+        (
+            row.change.date.isoformat(),
+            {"job": "job change", "new": "new", "removed": "removed"}[row.change.kind],
+            row.change.name,
+            row.change.describe().split(": ", 1)[-1] if row.change.kind == "job" else "",
+            f"{row.move[0]} {row.move[1]}" if row.move else "",
+        )
+        for row in rows
+    ]
+    headers = ("seen", "change", "name", "from → to", "target account")
+    context.stdout.write(format_table(headers, table) + f"\n{counted(len(rows), 'change')}\n")
     return 0

@@ -100,6 +100,7 @@ def render_summary(summary: ImportSummary) -> str:
     else:
         lines.append("Owner: not detected (no sent invitations, no messages)")
     lines.append(summary.headline())
+    lines.extend(f"  {clean_text(line)}" for line in summary.change_lines())
     for name, report in summary.files.items():
         for warning in report.warnings:
             lines.append(f"{clean_text(name)}: {clean_text(warning)}")

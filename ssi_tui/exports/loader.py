@@ -161,13 +161,13 @@ def parse_export(data: Any, source: str = "export") -> ExportContents:
     unknown = sorted(set(data) - set(SECTIONS) - set(HEADER_KEYS) - set(OPTIONAL_SECTIONS))
     if unknown:
         raise DataFileError(f"{source}: unknown section {unknown[0]!r}")
-    missing = [name for name in SECTIONS if name not in data]
+    missing = [spec.name for spec in EXPORTED if spec.name not in data and not spec.optional]
     if missing:
         raise DataFileError(f"{source}: section {missing[0]!r} is missing")
     values: dict[str, Any] = {}
     tables: dict[str, list[Any]] = {}
     for spec in EXPORTED:
-        section = data[spec.name]
+        section = data.get(spec.name, [])  # (an optional section a file may lack: a list)
         if spec.kind == "singleton" and spec.model is None:
             if not isinstance(section, dict):
                 raise DataFileError(f"{source}: {spec.name} must be an object")

@@ -14,9 +14,12 @@ from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from ssi_tui.domain.alignment import GoalIndex
 from ssi_tui.domain.models import MAX_TOPICS, Activity, Contact, ProfileChecklist
+from ssi_tui.domain.network import account_move
 from ssi_tui.domain.text import fold
 from ssi_tui.gcpause import paused_gc
+from ssi_tui.importers.changes import ChangeWatch
 from ssi_tui.importers.csvfiles import RowError
 from ssi_tui.importers.drafts import Draft
 from ssi_tui.importers.people import Person, profile_key
@@ -58,7 +61,8 @@ def _apply(
     summary = ImportSummary(
         owner=parsed.owner, files=parsed.files, ignored_files=parsed.ignored, dry_run=dry_run
     )
-    contacts = resolve_people(store, parsed.people.all, summary)
+    watch = ChangeWatch(store, today or date.today())
+    contacts = resolve_people(store, parsed.people.all, summary, watch)
     topics_found: dict[str, tuple[str, ...]] = {}
     new = new_drafts(store, parsed.drafts, summary.files, today, topics_found)
     parsed.drafts = []  # the new ones are all in `new`: let the duplicates go
@@ -69,11 +73,18 @@ def _apply(
     summary.checklist_updated = checklist is not None
     for file in parsed.profile_files:
         _count_profile_file(summary.files[file], changed=checklist is not None)
-    if dry_run or not (new or contacts or rematched or checklist is not None):
+    summary.changes = watch.changes
+    if watch.changes:
+        index = GoalIndex(store.goals.get())
+        for change in watch.changes:
+            move = account_move(change, index)
+            if move is not None:
+                summary.moves.append((change.name, *move))
+    if dry_run or not (new or contacts or rematched or checklist is not None or watch.changes):
         return summary
     if progress is not None:
         progress(ImportProgress("", 0, len(new)))
-    store.save_import(chain(activities(new), rematched), contacts, checklist)
+    store.save_import(chain(activities(new), rematched), contacts, checklist, changes=watch.changes)
     if progress is not None:
         progress(ImportProgress("", len(new), len(new)))
     return summary
@@ -94,12 +105,15 @@ def match_contact(store: Store, person: Person) -> Contact | None:
     return None
 
 
-def resolve_people(store: Store, people: list[Person], summary: ImportSummary) -> list[Contact]:
-    """Match everyone against the contacts; returns the contacts to save (new or changed)."""
+def resolve_people(
+    store: Store, people: list[Person], summary: ImportSummary, watch: ChangeWatch | None = None
+) -> list[Contact]:
+    """Match everyone against the contacts; returns the contacts to save (new or changed).
+    `watch` sees what changed in the network (job changes, new and removed connections)."""
     pending: dict[str, Contact] = {}
     ids = id_sequence()
     for person in people:
-        existing = match_contact(store, person)
+        existing = stored = match_contact(store, person)
         if existing is not None:
             existing = pending.get(existing.id, existing)
         if existing is not None and person.contact:
@@ -121,6 +135,8 @@ def resolve_people(store: Store, people: list[Person], summary: ImportSummary) -
             )
             pending[existing.id] = existing
             summary.contacts_added += 1
+        if watch is not None:
+            watch.matched(stored, person, existing if person.contact else None)
         if existing is not None:
             person.resolved_name = existing.name
             person.resolved_company = existing.company
@@ -129,6 +145,12 @@ def resolve_people(store: Store, people: list[Person], summary: ImportSummary) -
             person.resolved_name = person.name
             person.resolved_company = person.company
             person.resolved_title = person.title
+    for contact in watch.removed(SOURCE) if watch is not None else ():
+        if contact.id not in pending:
+            summary.contacts_updated += 1
+        pending[contact.id] = pending.get(contact.id, contact).model_copy(
+            update={"connected_on": None}
+        )
     return list(pending.values())
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ssi_tui.domain.network import ConnectionChange
 from ssi_tui.importers.csvfiles import RowError
 from ssi_tui.importers.owner import Owner
 from ssi_tui.wording import counted
@@ -53,6 +55,8 @@ class ImportSummary:
     activities_rematched: int = 0  # imported before, given topics the goals gained since
     checklist_updated: bool = False
     dry_run: bool = False
+    changes: list[ConnectionChange] = field(default_factory=list)  # seen in the network
+    moves: list[tuple[str, str, str]] = field(default_factory=list)  # (name, joined/left, account)
 
     @property
     def error_count(self) -> int:
@@ -68,7 +72,16 @@ class ImportSummary:
             "contacts_added": self.contacts_added,
             "activities_added": self.activities_added,
             "activities_rematched": self.activities_rematched,
+            "changes": [self._change_json(change) for change in self.changes],
         }
+
+    def _change_json(self, change: ConnectionChange) -> dict[str, Any]:
+        move = next(
+            ({"move": how, "account": account} for name, how, account in self.moves
+             if name == change.name),
+            None,
+        )  # fmt: skip
+        return {**change.model_dump(mode="json", exclude={"id"}), "account": move}
 
     def headline(self) -> str:
         """One sentence: what was (or would be) added."""
@@ -87,9 +100,39 @@ class ImportSummary:
             text += " with your topics"
         if self.checklist_updated:
             text += "; profile checklist " + ("would change" if self.dry_run else "updated")
+        if self.changes:
+            text += "; " + self.changes_line()
         if self.error_count:
             text += f"; {self.error_count:,} bad {_plural(self.error_count, 'row')} skipped"
         return text + "."
+
+    def change_lines(self, limit: int = 10) -> list[str]:
+        """The network's changes, one per line (account moves first), at most `limit`."""
+        moved = {name: f" — {how} target account {account}" for name, how, account in self.moves}
+        ordered = sorted(self.changes, key=lambda change: change.name not in moved)
+        lines = [change.describe() + moved.get(change.name, "") for change in ordered[:limit]]
+        if len(ordered) > limit:
+            lines.append(f"… {len(ordered) - limit:,} more (ssi-tui changes)")
+        return lines
+
+    def changes_line(self) -> str:
+        """'2 job changes, 1 new connection, 1 joined a target account'."""
+        kinds = Counter(change.kind for change in self.changes)
+        parts = [
+            counted(kinds[kind], *words)
+            for kind, words in (
+                ("job", ("job change",)),
+                ("new", ("new connection",)),
+                ("removed", ("removed connection",)),
+            )
+            if kinds[kind]
+        ]
+        moves = Counter(how for _name, how, _account in self.moves)
+        if moves["joined"]:
+            parts.append(f"{moves['joined']:,} joined a target account")
+        if moves["left"]:
+            parts.append(f"{moves['left']:,} left a target account")
+        return ", ".join(parts)
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:

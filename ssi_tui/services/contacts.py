@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from ssi_tui.domain.alignment import GoalIndex
 from ssi_tui.domain.catalog import describe_validation_error
 from ssi_tui.domain.models import Contact, Goals
+from ssi_tui.domain.network import ConnectionChange, account_move
 from ssi_tui.domain.text import fold
 from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.journal import undoable
@@ -37,6 +38,27 @@ class ContactRow:
     def shown_audience(self) -> str | None:
         """E.g. 'prospects (role)'."""
         return f"{self.audience} ({self.source})" if self.audience else None
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRow:
+    """A change an import saw in the network, and the target account it takes the person into
+    or out of (judged against today's goals)."""
+
+    change: ConnectionChange
+    move: tuple[str, str] | None  # ("joined" | "left", account)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The shape `ssi-tui changes --json` prints."""
+        move = {"move": self.move[0], "account": self.move[1]} if self.move else None
+        return {**self.change.model_dump(mode="json"), "account": move}
+
+    def describe(self) -> str:
+        """The change in one line, with the account move."""
+        text = self.change.describe()
+        if self.move is not None:
+            text += f" — {self.move[0]} target account {self.move[1]}"
+        return text
 
 
 class ContactService:
@@ -87,6 +109,15 @@ class ContactService:
                 )
             )
         return rows
+
+    def changes(self, since: date | None = None) -> list[ChangeRow]:
+        """What imports saw change in the network (from `since`), newest first."""
+        index = GoalIndex(self._store.goals.get())
+        return [
+            ChangeRow(change, account_move(change, index))
+            for change in reversed(self._store.connection_changes.all())
+            if since is None or change.date >= since
+        ]
 
     def find(self, text: str) -> Contact:
         """The contact a name (case-insensitive) or an id (or a unique prefix of 4+

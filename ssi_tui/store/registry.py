@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from ssi_tui.domain.models import Activity, Contact, Goals, ProfileChecklist, SSIReading
+from ssi_tui.domain.network import ConnectionChange
 from ssi_tui.domain.plans import Plan, PlanEvent
 from ssi_tui.store.activities import Activities
 from ssi_tui.store.contacts import Contacts
@@ -46,6 +47,7 @@ class TableSpec:
     # non-empty for `ssi-tui load`
     content: bool = True
     history_section: str | None = None  # singleton: the export section of its dated states
+    optional: bool = False  # exported, but a file written before it existed may lack it
 
 
 TABLES: tuple[TableSpec, ...] = (
@@ -80,6 +82,15 @@ TABLES: tuple[TableSpec, ...] = (
         order="occurrence",
         raw_documents=True,
         content=False,
+    ),
+    # What imports saw change in the network (job changes, new and removed connections).
+    TableSpec(
+        "connection_changes",
+        "records",
+        ConnectionChange,
+        Records,
+        content=False,
+        optional=True,
     ),
     # Deleted activities and contacts still in a segment, and import keys not to bring back.
     TableSpec("tombstones", "singleton", exported=False),

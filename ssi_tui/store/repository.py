@@ -6,13 +6,14 @@ The data dir's layout is described in `store/datadir.py`; the tables, in `store/
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ssi_tui.domain.models import Activity, Contact, Goals, ProfileChecklist
+from ssi_tui.domain.network import MAX_CHANGES, ConnectionChange
 from ssi_tui.domain.plans import Plan, PlanEvent
 from ssi_tui.store import registry, schema, segments
 from ssi_tui.store.activities import Activities
@@ -59,6 +60,7 @@ class Store(HotFile):
     settings: Settings
     plans: Records[Plan]
     plan_events: Records[PlanEvent]
+    connection_changes: Records[ConnectionChange]
 
     def __init__(self, data_dir: Path, *, read_only: bool, clock: Clock | None = None) -> None:
         super().__init__(data_dir, read_only=read_only, clock=clock)
@@ -240,21 +242,29 @@ class Store(HotFile):
         contacts: Iterable[Contact],
         checklist: ProfileChecklist | None = None,
         checklist_on: date | None = None,
+        changes: Sequence[ConnectionChange] = (),
     ) -> None:
         """Save an import as one transaction: one history segment and one commit of store.json
-        (with the profile checklist, if given, in force from `checklist_on`). A crash at any
-        point leaves the store as before.
+        (with the profile checklist, if given, in force from `checklist_on`, and the network
+        changes it saw, the oldest dropped beyond `MAX_CHANGES`). A crash at any point leaves
+        the store as before.
 
         `activities` may be a generator: each model is dumped as it comes (a large import need
         not hold every model at once)."""
         activity_docs = [activity.model_dump(mode="json") for activity in activities]
         contact_docs = [contact.model_dump(mode="json") for contact in contacts]
         extra: Callable[[], None] | None = None
-        if checklist is not None:
-            value = self.checklist.document(checklist, checklist_on)
+        value = None if checklist is None else self.checklist.document(checklist, checklist_on)
+        if value is not None or changes:
 
             def extra() -> None:
-                self._put("checklist", 1, value)
+                if value is not None:
+                    self._put("checklist", 1, value)
+                for change in changes:
+                    self.connection_changes.add(change)
+                kept = self.connection_changes.all()
+                for old in kept[: max(0, len(kept) - MAX_CHANGES)]:
+                    self.connection_changes.remove(old.id)
 
         if not activity_docs and not contact_docs:
             if extra is not None:

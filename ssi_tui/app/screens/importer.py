@@ -286,7 +286,7 @@ class ImportScreen(BaseScreen, screen_id="import"):
 
 def _details(summary: ImportSummary) -> str:
     """Bad rows (first few per file) and ignored files, as plain lines."""
-    lines = []
+    lines = list(summary.change_lines(5))
     for name, report in summary.files.items():
         lines.extend(f"{name}: {warning}" for warning in report.warnings)
         for error in report.errors[:ERRORS_SHOWN]:

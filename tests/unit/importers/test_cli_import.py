@@ -26,7 +26,7 @@ def test_json_summary_has_exactly_the_documented_shape(export_zip: Path, data_di
     assert (status, err) == (0, "")
     summary = json.loads(out)
     documented = {"owner", "files", "ignored_files", "contacts_added", "activities_added"}
-    assert set(summary) == documented | {"activities_rematched"}  # keys are only ever added
+    assert set(summary) == documented | {"activities_rematched", "changes"}  # keys only added
     assert set(summary["owner"]) == {"name", "profile_url", "detected_from"}
     assert summary["owner"]["detected_from"] == "invitations"
     for report in summary["files"].values():

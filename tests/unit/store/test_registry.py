@@ -17,6 +17,7 @@ from ssi_tui.domain.models import (
     ProfileChecklist,
     SSIReading,
 )
+from ssi_tui.domain.network import ConnectionChange
 from ssi_tui.domain.plans import Plan, PlanEvent
 from ssi_tui.exports.document import SECTIONS, export_document
 from ssi_tui.exports.loader import parse_export, restore
@@ -38,12 +39,20 @@ SAMPLES: dict[str, Any] = {
     "activities": Activity(kind="comment", date=date(2026, 11, 24)),
     "plans": PLAN,
     "plan_events": PlanEvent(plan_id=PLAN.id, occurrence=date(2026, 11, 23)),
+    "connection_changes": ConnectionChange(
+        date=date(2026, 11, 26),
+        kind="job",
+        name="Ada Example",
+        company_before="Contoso",
+        company_after="Fabrikam",
+    ),
 }
 # A stored document that no longer validates, per record table.
 INVALID: dict[str, dict[str, Any]] = {
     "readings": {"id": "bad-reading-1", "date": "2026-11-20", "total": 500},
     "plans": {"id": "bad-plan-1234", "kind": "comment", "rule": "FREQ=NEVER", "start": "x"},
     "plan_events": {"id": "bad-event-123", "plan_id": "p", "occurrence": "not a date"},
+    "connection_changes": {"id": "bad-change-12", "date": "2026-11-26", "kind": "fired"},
 }
 # A damaged document per table checked when the store opens (then no store can stand in).
 DAMAGED: dict[str, dict[str, Any]] = {

@@ -1,0 +1,92 @@
+"""What changed since the last import, on two dated exports: job changes, new and removed
+connections, and who joined a target account."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from ssi_tui.domain.models import Audience, Goals, TargetAccount
+from ssi_tui.services.imports import import_export
+from ssi_tui.services.workspace import Workspace
+from ssi_tui.store import Store
+
+from ...cli.conftest import run
+from .builders import ExportBuilder
+
+FIRST = [
+    ["Ada", "Example", "https://www.linkedin.com/in/ada", "", "Contoso", "VP Sales", "04 Mar 2024"],
+    ["Ben", "Gone", "https://www.linkedin.com/in/ben", "", "Initech", "Engineer", "15 Dec 2022"],
+    ["Cara", "Same", "https://www.linkedin.com/in/cara", "", "Globex", "Buyer", "1 Feb 2023"],
+]
+SECOND = [
+    ["Ada", "Example", "https://www.linkedin.com/in/ada", "", "Fabrikam", "Head of Sales",
+     "04 Mar 2024"],
+    ["Cara", "Same", "https://www.linkedin.com/in/cara", "", "globex ", "Buyer", "1 Feb 2023"],
+    ["Dan", "New", "https://www.linkedin.com/in/dan", "", "Fabrikam", "Analyst", "20 Nov 2026"],
+]  # fmt: skip
+
+
+def export(tmp_path: Path, rows: list[list[str]], name: str) -> Path:
+    return ExportBuilder().connections(rows).zip(tmp_path / f"{name}.zip")
+
+
+def test_two_dated_exports(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "data")
+    store.goals.set(
+        Goals(
+            audiences=[Audience(name="prospects", weight=1)],
+            accounts=[TargetAccount(name="Fabrikam", audience="prospects")],
+        )
+    )
+    try:
+        first = import_export(Workspace(store, date(2026, 11, 1)), export(tmp_path, FIRST, "a"))
+        assert first.changes == []  # the first import finds everyone new: no news
+        workspace = Workspace(store, date(2026, 11, 26))
+        path = export(tmp_path, SECOND, "b")
+        dry = import_export(workspace, path, dry_run=True)
+        assert len(dry.changes) == 3 and store.connection_changes.count() == 0
+        second = import_export(workspace, path)
+        kinds = {change.name: change.kind for change in second.changes}
+        assert kinds == {"Ada Example": "job", "Dan New": "new", "Ben Gone": "removed"}
+        ada = next(c for c in second.changes if c.kind == "job")
+        assert (ada.company_before, ada.company_after) == ("Contoso", "Fabrikam")
+        assert (ada.title_before, ada.title_after) == ("VP Sales", "Head of Sales")
+        assert ada.describe() == "Ada Example: VP Sales at Contoso → Head of Sales at Fabrikam"
+        assert sorted(second.moves) == [
+            ("Ada Example", "joined", "Fabrikam"),
+            ("Dan New", "joined", "Fabrikam"),
+        ]
+        headline = second.headline()
+        assert (
+            "1 job change, 1 new connection, 1 removed connection, 2 joined a target account"
+            in headline
+        )
+        as_json = second.to_json()["changes"]
+        assert {item["kind"] for item in as_json} == {"job", "new", "removed"}
+        assert next(i for i in as_json if i["name"] == "Ada Example")["account"] == {
+            "move": "joined",
+            "account": "Fabrikam",
+        }
+        assert [c.kind for c in store.connection_changes.all()].count("job") == 1
+        ben = store.contacts.find("Ben Gone")
+        assert ben is not None and ben.connected_on is None  # no longer connected
+        again = import_export(workspace, path)
+        assert again.changes == [] and store.connection_changes.count() == 3
+    finally:
+        store.close()
+    status, out, _ = run("changes", "--data-dir", str(tmp_path / "data"), "--json")
+    listed = json.loads(out)
+    assert status == 0 and len(listed) == 3
+    assert {item["name"]: item["account"] for item in listed}["Dan New"] == {
+        "move": "joined",
+        "account": "Fabrikam",
+    }
+    status, out, _ = run("changes", "--data-dir", str(tmp_path / "data"))
+    assert "joined Fabrikam" in out and "VP Sales at Contoso → Head of Sales at Fabrikam" in out
+    assert out.rstrip().endswith("3 changes")
+    status, out, _ = run("changes", "--data-dir", str(tmp_path / "data"), "--since", "2026-11-02")
+    assert status == 0 and out.rstrip().endswith("3 changes")
+    status, out, _ = run("changes", "--data-dir", str(tmp_path / "empty"))
+    assert status == 0 and out.startswith("No changes seen yet")
