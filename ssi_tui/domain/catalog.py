@@ -116,6 +116,7 @@ class FlagRules(Strict):
     audience_drift: dict[str, float]
     neglected_audience: dict[str, float]
     neglected_account: dict[str, float]
+    account_change: dict[str, float] = Field(default_factory=lambda: {"days": 30.0})
     invisible_effort: dict[str, float]
     low_reply_rate: dict[str, float]
     generic_outreach: dict[str, float]

@@ -23,6 +23,7 @@ FLAG_IDS = (
     "audience_drift",
     "neglected_audience",
     "neglected_account",
+    "account_change",
     "invisible_effort",
     "low_reply_rate",
     "generic_outreach",

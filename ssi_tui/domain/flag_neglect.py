@@ -3,13 +3,17 @@ claiming more than the store's history holds)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from ssi_tui.domain.alignment import GoalIndex
 from ssi_tui.domain.catalog import Rules
 from ssi_tui.domain.flag_model import Flag, History, Suggestion, top_audience
 from ssi_tui.domain.models import Goals
+from ssi_tui.domain.network import ConnectionChange, account_move
 from ssi_tui.domain.scoring import Breakdown
+from ssi_tui.domain.text import fold
 from ssi_tui.wording import flags as wording
 
 
@@ -126,6 +130,59 @@ def neglected_account(
                     company=account.name,
                     note=wording.note("neglected_account", params),
                 ),
+            )
+        )
+    return flags
+
+
+def account_change(
+    report: Breakdown, goals: Goals, rules: Rules, changes: Sequence[ConnectionChange] = ()
+) -> list[Flag]:
+    """Someone an import saw join a target account in the last weeks, not yet reached since
+    (a personal message then is the warmest way into the account)."""
+    days = int(rules.flags.account_change.get("days", 30))
+    index = GoalIndex(goals)
+    # The latest activity with each contact; an imported one (the connection itself, an old
+    # message) counts only from the day after its import saw the change.
+    reached: dict[str, tuple[date, bool]] = {}
+    for item in report.contributions:  # in date order: the last one seen is the latest
+        if item.activity.contact:
+            imported = item.activity.external_id is not None
+            reached[fold(item.activity.contact)] = (item.activity.date, imported)
+    flags: list[Flag] = []
+    for change in changes:
+        age = (report.as_of - change.date).days
+        if not 0 <= age < days:
+            continue
+        move = account_move(change, index)
+        if move is None or move[0] != "joined":
+            continue
+        last, imported = reached.get(fold(change.name), (None, False))
+        if last is not None and (last > change.date or (last == change.date and not imported)):
+            continue  # reached out since
+        account = index.account(change.company_after)
+        audience = account.audience if account is not None else None
+        params = {
+            "name": change.name,
+            "account": move[1],
+            "audience": audience,
+            "title": change.title_after,
+            "seen": change.date.isoformat(),
+        }
+        flags.append(
+            Flag(
+                id="account_change",
+                severity="info",
+                pillar="relate",
+                params=params,
+                evidence={
+                    "contact": change.name,
+                    "account": move[1],
+                    "from": change.company_before,
+                    "title": change.title_after,
+                    "seen": change.date.isoformat(),
+                    "last_contact": last.isoformat() if last else None,
+                },
             )
         )
     return flags

@@ -22,8 +22,9 @@ from ssi_tui.domain.flag_checks import (
     unevidenced_claims,
 )
 from ssi_tui.domain.flag_model import FLAG_IDS, SEVERITY_RANK, Flag, History, Severity, Suggestion
-from ssi_tui.domain.flag_neglect import neglected_account, neglected_audience
+from ssi_tui.domain.flag_neglect import account_change, neglected_account, neglected_audience
 from ssi_tui.domain.models import Goals, SSIReading
+from ssi_tui.domain.network import ConnectionChange
 from ssi_tui.domain.scoring import Breakdown
 from ssi_tui.wording.labels import FLAG_TITLES
 
@@ -58,6 +59,7 @@ def compute_flags(
     readings: Sequence[SSIReading] = (),
     first_activity: date | None = None,
     estimate_at: EstimateAt | None = None,
+    changes: Sequence[ConnectionChange] = (),
 ) -> list[Flag]:
     """Every flag raised by a breakdown, most severe first (then by id, then pillar).
 
@@ -70,6 +72,7 @@ def compute_flags(
         *audience_drift(report, goals, rules),
         *neglected_audience(report, goals, rules, history),
         *neglected_account(report, goals, rules, history),
+        *account_change(report, goals, rules, changes),
         *invisible_effort(report, goals, rules),
         *low_reply_rate(report, goals, rules),
         *generic_outreach(report, goals, catalog, rules),

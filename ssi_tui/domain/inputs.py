@@ -10,6 +10,7 @@ from typing import Any
 from ssi_tui.domain.alignment import AlignmentCache, ContactIndex
 from ssi_tui.domain.catalog import Catalog, Rules
 from ssi_tui.domain.models import Goals, ProfileChecklist, ProfileHistory, SSIReading
+from ssi_tui.domain.network import ConnectionChange
 
 # A plain checklist applies every day; a history gives the one in force each day.
 Checklist = ProfileChecklist | ProfileHistory | None
@@ -34,3 +35,4 @@ class ScoringInput:
     contacts: ContactIndex | None = None
     cache: AlignmentCache | None = None
     first_activity: date | None = None
+    changes: Sequence[ConnectionChange] = ()  # what imports saw change in the network

@@ -93,7 +93,9 @@ def build_report(inputs: ScoringInput, as_of: date, window_days: int | None = No
         return row.pillars
 
     readings = inputs.readings
-    flags = compute_flags(scores, goals, catalog, rules, readings, first_activity, estimate_at)
+    flags = compute_flags(
+        scores, goals, catalog, rules, readings, first_activity, estimate_at, changes=inputs.changes
+    )
     past = [reading for reading in readings if reading.date <= as_of]
     latest = max(past, key=lambda reading: (reading.date, reading.id)) if past else None
     return Report(breakdown=scores, flags=flags, latest_reading=latest)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -33,11 +33,16 @@ class ContactRow:
     derived: bool  # the audience comes from the goals (account or role), not the contact
     last: date | None  # the latest activity with them
     source: str | None = None  # where the audience comes from: "set", "account" or "role"
+    change: str | None = None  # what an import saw change lately: "joined Fabrikam", "new job"…
 
     @property
     def shown_audience(self) -> str | None:
         """E.g. 'prospects (role)'."""
         return f"{self.audience} ({self.source})" if self.audience else None
+
+
+CHANGE_DAYS = 90  # how long the contact list marks a change
+CHANGE_WORDS = {"job": "new job", "new": "new connection", "removed": "removed"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +99,7 @@ class ContactService:
         """Every contact, by name, with their effective audience and last interaction."""
         index = GoalIndex(self._store.goals.get())
         latest = self.last_interactions()
+        marks = self.recent_changes()
         rows = []
         for contact in self._store.contacts.all():
             own = contact.audience
@@ -106,9 +112,22 @@ class ContactService:
                     own is None and audience is not None,
                     latest.get(fold(contact.name)),
                     source if audience else None,
+                    marks.get(contact.id),
                 )
             )
         return rows
+
+    def recent_changes(self, days: int = CHANGE_DAYS) -> dict[str, str]:
+        """Contact id → what imports saw change for them in the last `days` days, the latest
+        ("joined Fabrikam", "left Initech", "new job", "new connection", "removed")."""
+        since = self.workspace.today - timedelta(days=days)
+        marks: dict[str, str] = {}
+        for row in reversed(self.changes(since)):  # oldest first: the latest wins
+            if row.change.contact_id is None:
+                continue
+            how = row.move and f"{row.move[0]} {row.move[1]}"
+            marks[row.change.contact_id] = how or CHANGE_WORDS[row.change.kind]
+        return marks
 
     def changes(self, since: date | None = None) -> list[ChangeRow]:
         """What imports saw change in the network (from `since`), newest first."""

@@ -178,6 +178,7 @@ class Workspace:
             contacts=store.contacts.facts(),
             cache=self.alignments,
             first_activity=first,
+            changes=store.connection_changes.all(),
         )
 
     def report(

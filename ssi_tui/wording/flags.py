@@ -144,6 +144,16 @@ MESSAGES: dict[str, Callable[[Params], str]] = {
     "neglected_account": lambda p: _(
         "No activity with target account {account} ({audience}) {since}."
     ).format(account=p["account"], audience=p["audience"], since=since(p)),
+    "account_change": lambda p: _(
+        "{name} joined target account {account} ({audience}){position}, seen by your import "
+        "of {seen}."
+    ).format(
+        name=p["name"],
+        account=p["account"],
+        audience=p["audience"],
+        position=f" as {p['title']}" if p.get("title") else "",
+        seen=p["seen"],
+    ),
     "invisible_effort": lambda p: _(
         "{share} of your goal-aligned effort happens off LinkedIn, where the official SSI "
         "cannot see it."
@@ -199,6 +209,9 @@ ACTIONS: dict[str, Callable[[Params], str]] = {
     "neglected_account": lambda p: _(
         "Engage someone at {account}: comment on their posts, then a personalised message."
     ).format(account=p["account"]),
+    "account_change": lambda p: _(
+        "Congratulate {name} on the new role with a personal message: a warm way into {account}."
+    ).format(name=p["name"], account=p["account"]),
     "invisible_effort": lambda p: _(
         "Make it visible: post about your talks, meetings and articles, and connect after meetings."
     ),
@@ -218,6 +231,9 @@ NOTES: dict[str, Callable[[Params], str]] = {
     "audience_drift": lambda p: _("Personalised message to {under}").format(under=p["under"]),
     "neglected_audience": lambda p: _("Reconnect with {audience}").format(audience=p["audience"]),
     "neglected_account": lambda p: _("Touch point with {account}").format(account=p["account"]),
+    "account_change": lambda p: _("Congratulate {name} at {account}").format(
+        name=p["name"], account=p["account"]
+    ),
     "invisible_effort": lambda p: _("Share an off-LinkedIn win"),
     "low_reply_rate": lambda p: _("Personalised message"),
     "generic_outreach": lambda p: _("Personalised, not a template"),

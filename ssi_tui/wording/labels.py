@@ -29,6 +29,7 @@ FLAG_TITLES: dict[str, str] = {
     "audience_drift": "Audience drift",
     "neglected_audience": "Neglected audience",
     "neglected_account": "Neglected account",
+    "account_change": "Joined a target account",
     "invisible_effort": "Invisible effort",
     "low_reply_rate": "Low reply rate",
     "generic_outreach": "Generic outreach",

@@ -47,3 +47,45 @@ async def test_edit_a_contact_then_undo(demo_app: SSIApp) -> None:
         await settle(pilot)
         assert store.contacts.get(first.id) == first
         assert sum(1 for a in store.activities.all() if a.contact == first.name) == mine
+
+
+async def test_contacts_mark_what_imports_saw_change(tmp_path) -> None:  # noqa: ANN001
+    from datetime import date
+
+    from textual.widgets import DataTable
+
+    from ssi_tui.domain.models import Audience, Goals, TargetAccount
+    from ssi_tui.services.imports import import_export
+    from ssi_tui.services.workspace import Workspace
+    from ssi_tui.store import Store
+
+    from ..unit.importers.test_changes import FIRST, SECOND, export
+
+    data = tmp_path / "data"
+    store = Store.open(data)
+    store.goals.set(
+        Goals(
+            audiences=[Audience(name="prospects", weight=1)],
+            accounts=[TargetAccount(name="Fabrikam", audience="prospects")],
+        )
+    )
+    import_export(Workspace(store, date(2026, 11, 1)), export(tmp_path, FIRST, "a"))
+    import_export(Workspace(store, date(2026, 11, 20)), export(tmp_path, SECOND, "b"))
+    ids = {contact.name: contact.id for contact in store.contacts.all()}
+    store.close()
+    app = SSIApp(data, date(2026, 11, 26))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        table = app.screen.query_one("#contact-table", DataTable)
+        marks = {
+            name: str(table.get_cell(contact_id, "change")).strip()
+            for name, contact_id in ids.items()
+        }
+        assert marks == {
+            "Ada Example": "joined Fabrikam",
+            "Ben Gone": "removed",
+            "Cara Same": "",
+            "Dan New": "joined Fabrikam",
+        }

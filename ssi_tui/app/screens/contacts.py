@@ -54,6 +54,7 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
         table = self.query_one(DataTable)
         for key, header in (
             ("name", "Name"),
+            ("change", "Change"),
             ("audience", "Audience"),
             ("company", "Company"),
             ("title", "Title"),
@@ -103,13 +104,17 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
             contact = item.contact
             if text and text not in fold(
                 " ".join(
-                    filter(None, [contact.name, contact.company, contact.title, item.audience])
+                    filter(
+                        None,
+                        [contact.name, contact.company, contact.title, item.audience, item.change],
+                    )
                 )
             ):
                 continue
             last = item.last
             table.add_row(
                 cell(contact.name),
+                cell(item.change or " ", style="bold"),
                 cell(item.shown_audience),
                 cell(contact.company),
                 cell(contact.title),

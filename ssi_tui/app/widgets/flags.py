@@ -30,9 +30,15 @@ SEVERITY_STYLE = {
 
 
 def flag_subject(flag: Flag) -> str:
-    """What the flag is about, in a few words (pillar, audience or account)."""
+    """What the flag is about, in a few words (a person, an account, an audience, a pillar)."""
     evidence = flag.evidence
-    subject = evidence.get("account") or evidence.get("audience") or flag.pillar or ""
+    subject = (
+        evidence.get("contact")
+        or evidence.get("account")
+        or evidence.get("audience")
+        or flag.pillar
+        or ""
+    )
     return plain(subject)
 
 

@@ -124,13 +124,14 @@ def numbers_in(evidence: dict[str, Any], *keys: str) -> None:
         assert math.isfinite(value), (key, value)
 
 
-def test_flag_ids_are_the_nine_documented_ones() -> None:
+def test_flag_ids_are_the_ten_documented_ones() -> None:
     assert set(FLAG_IDS) == {
         "aimless_activity",
         "unevidenced_claims",
         "audience_drift",
         "neglected_audience",
         "neglected_account",
+        "account_change",
         "invisible_effort",
         "low_reply_rate",
         "generic_outreach",

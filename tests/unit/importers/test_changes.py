@@ -90,3 +90,37 @@ def test_two_dated_exports(tmp_path: Path) -> None:
     assert status == 0 and out.rstrip().endswith("3 changes")
     status, out, _ = run("changes", "--data-dir", str(tmp_path / "empty"))
     assert status == 0 and out.startswith("No changes seen yet")
+
+
+def test_joining_a_target_account_raises_a_flag_until_reached(tmp_path: Path) -> None:
+    from ssi_tui.domain.models import Activity
+
+    store = Store.open(tmp_path / "data")
+    store.goals.set(
+        Goals(
+            audiences=[Audience(name="prospects", weight=1)],
+            accounts=[TargetAccount(name="Fabrikam", audience="prospects")],
+        )
+    )
+    try:
+        import_export(Workspace(store, date(2026, 11, 1)), export(tmp_path, FIRST, "a"))
+        import_export(Workspace(store, date(2026, 11, 20)), export(tmp_path, SECOND, "b"))
+        workspace = Workspace(store, date(2026, 11, 26))
+        flags = [f for f in workspace.report().flags if f.id == "account_change"]
+        assert sorted(f.params["name"] for f in flags) == ["Ada Example", "Dan New"]
+        ada = next(f for f in flags if f.params["name"] == "Ada Example")
+        assert ada.severity == "info" and ada.pillar == "relate"
+        assert ada.message == (
+            "Ada Example joined target account Fabrikam (prospects) as Head of Sales, seen by "
+            "your import of 2026-11-20."
+        )
+        assert ada.evidence["from"] == "Contoso"
+        store.activities.add(
+            Activity(kind="message_sent", date=date(2026, 11, 24), contact="Ada Example")
+        )
+        left = [f.params["name"] for f in workspace.report().flags if f.id == "account_change"]
+        assert left == ["Dan New"]  # Ada was reached since
+        later = Workspace(store, date(2026, 12, 21)).report()  # 31 days on: old news
+        assert not [f for f in later.flags if f.id == "account_change"]
+    finally:
+        store.close()

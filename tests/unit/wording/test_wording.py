@@ -98,6 +98,13 @@ SAMPLE_PARAMS = {
         "under_goal": 0.6,
     },
     "neglected_audience": {"audience": "partners", "goal_share": 0.25, "days_since": 23},
+    "account_change": {
+        "name": "Ada Example",
+        "account": "Fabrikam",
+        "audience": "prospects",
+        "title": "Head of Sales",
+        "seen": "2026-11-20",
+    },
     "neglected_account": {
         "account": "Contoso",
         "audience": "prospects",
