@@ -178,7 +178,11 @@ class Workspace:
             contacts=store.contacts.facts(),
             cache=self.alignments,
             first_activity=first,
-            changes=store.connection_changes.all(),
+            # (the account_change flag looks back a few weeks: only those are read)
+            changes=store.connection_changes.since(
+                (end or self.today)
+                - timedelta(days=int(self.rules.flags.account_change.get("days", 30)))
+            ),
         )
 
     def report(

@@ -161,6 +161,21 @@ class Records(Generic[Model]):
         records.sort(key=lambda record: (getattr(record, self._order, ""), record.id))  # type: ignore[attr-defined]
         return records
 
+    def since(self, first: date) -> list[Model]:
+        """The valid records whose order field (a date) is `first` or later, ordered; the
+        others are not even validated (a report reads only the recent ones)."""
+        bound = first.isoformat()
+        records = []
+        for doc in self._store.table_data(self._table).values():
+            value = doc.get(self._order)
+            if isinstance(value, str) and value >= bound:
+                try:
+                    records.append(self._model.model_validate(doc))
+                except ValidationError:
+                    continue
+        records.sort(key=lambda record: (getattr(record, self._order, ""), record.id))  # type: ignore[attr-defined]
+        return records
+
     def invalid(self) -> dict[str, str]:
         """For each stored document that `all()` leaves out, its id and one line naming it, what
         is wrong and how to get rid of it."""

@@ -470,7 +470,9 @@ async def test_a_refused_save_keeps_the_form_open_with_its_values(
         assert not form.query_one("#submit").disabled  # and it can be tried again
 
 
-async def test_a_second_app_says_read_only_then_takes_over(tmp_path: Path) -> None:
+async def test_a_second_app_says_read_only_then_takes_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A second app on a store another holds: a command that writes says why before any
     form opens (the holder's PID); once the other one closes, ctrl+o makes this one the
     writer."""
@@ -478,7 +480,7 @@ async def test_a_second_app_says_read_only_then_takes_over(tmp_path: Path) -> No
 
     from ssi_tui.app import take_over
 
-    take_over.LOCK_POLL_SECONDS = 0.1
+    monkeypatch.setattr(take_over, "LOCK_POLL_SECONDS", 0.1)  # (not left for other tests)
     data_dir = tmp_path / "data"
     holder = Store.open(data_dir)
     app = SSIApp(data_dir, TODAY)
@@ -494,9 +496,9 @@ async def test_a_second_app_says_read_only_then_takes_over(tmp_path: Path) -> No
             assert f"in use by process {os.getpid()}" in note.message
             assert "Take over" not in str(app.screen.query_one("KeyBar").render())
             holder.close()
-            for _ in range(50):
+            for _ in range(50):  # (a notification is a message: it lands a moment later)
                 await pilot.pause(0.05)
-                if app.writer_free:
+                if app.writer_free and any(n.title == "Store free" for n in app._notifications):
                     break
             assert app.writer_free
             assert any(n.title == "Store free" for n in app._notifications)
@@ -508,4 +510,3 @@ async def test_a_second_app_says_read_only_then_takes_over(tmp_path: Path) -> No
             assert isinstance(app.screen, FormScreen)  # now it can be changed
     finally:
         holder.close()
-        take_over.LOCK_POLL_SECONDS = 2.0

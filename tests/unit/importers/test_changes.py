@@ -105,6 +105,8 @@ def test_joining_a_target_account_raises_a_flag_until_reached(tmp_path: Path) ->
     try:
         import_export(Workspace(store, date(2026, 11, 1)), export(tmp_path, FIRST, "a"))
         import_export(Workspace(store, date(2026, 11, 20)), export(tmp_path, SECOND, "b"))
+        assert len(store.connection_changes.since(date(2026, 11, 20))) == 3
+        assert store.connection_changes.since(date(2026, 11, 21)) == []
         workspace = Workspace(store, date(2026, 11, 26))
         flags = [f for f in workspace.report().flags if f.id == "account_change"]
         assert sorted(f.params["name"] for f in flags) == ["Ada Example", "Dan New"]

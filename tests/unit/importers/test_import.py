@@ -457,6 +457,11 @@ def test_post_links_join_on_the_numeric_urn_id(workspace: Workspace, tmp_path: P
 
 MESSAGE_HEADERS = {
     "2026": (MESSAGES_HEADER_2026, True),
+    "2026-12": (MESSAGES_HEADER_2026[:12], False),  # …,FOLDER,ATTACHMENTS,IS MESSAGE DRAFT
+    "2024-12": (  # …,FOLDER,IS MESSAGE DRAFT,IS CONVERSATION DRAFT
+        [c for c in MESSAGES_HEADER_2026 if c != "ATTACHMENTS"],
+        True,
+    ),
     "2025": (MESSAGES_HEADER_2026[:11], False),  # unquoted, ends at ATTACHMENTS
     "2023": (MESSAGES_HEADER_2026[:10], False),  # ends at FOLDER
     "older": (

@@ -176,3 +176,79 @@ def test_system_senders_are_not_contacts(tmp_path: Path) -> None:
     assert sorted(a.kind for a in activities) == ["message_received", "message_sent"]
     report = summary.files["messages.csv"]
     assert any("LinkedIn Member" in w or "not a person" in w for w in report.warnings), report
+
+
+def test_mixed_line_endings_in_one_archive(tmp_path: Path) -> None:
+    from .builders import standard_export
+
+    crlf = standard_export()
+    mixed = ExportBuilder()
+    for name, text in crlf.files.items():
+        lf = isinstance(text, str) and name in (
+            "Connections.csv",
+            "Invitations.csv",
+            "messages.csv",
+        )
+        mixed.add(name, text.replace("\r\n", "\n") if lf else text)  # type: ignore[union-attr]
+    _, first, first_contacts = run_import(tmp_path, crlf, "crlf")
+    summary, second, second_contacts = run_import(tmp_path, mixed, "mixed")
+    key = lambda a: (a.kind, a.date, a.contact, a.external_id)  # noqa: E731
+    assert sorted(map(key, second)) == sorted(map(key, first))
+    assert {c.name for c in second_contacts} == {c.name for c in first_contacts}
+
+
+def excel_round_trip() -> ExportBuilder:
+    """The standard export after a spreadsheet re-save of its profile files: Connections without
+    its preamble, dates as dd-Mon-yy, Windows-1252; Skills with an index column."""
+    import csv as csv_module
+    import io
+
+    from .builders import standard_export
+
+    source = standard_export()
+    saved = ExportBuilder(dict(source.files))
+    text = str(source.files["Connections.csv"])
+    body = text[text.index("First Name") :]
+    rows = list(csv_module.reader(io.StringIO(body, newline="")))
+    for row in rows[1:]:
+        if row and row[-1]:
+            row[-1] = parse_when(row[-1], "day_month_year").strftime("%d-%b-%y")
+    saved.add("Connections.csv", csv_text(rows[0], rows[1:]).encode("cp1252"))
+    skills = list(csv_module.reader(io.StringIO(str(source.files["Skills.csv"]), newline="")))
+    indexed = [["", *skills[0]]] + [[str(i), *row] for i, row in enumerate(skills[1:])]
+    saved.add("Skills.csv", csv_text(indexed[0], indexed[1:]))
+    return saved
+
+
+def test_an_excel_round_trip_gives_the_same_import(tmp_path: Path) -> None:
+    from .builders import standard_export
+
+    _, plain_activities, plain_contacts = run_import(tmp_path, standard_export(), "plain")
+    summary, activities, contacts = run_import(tmp_path, excel_round_trip(), "excel")
+    key = lambda a: (a.kind, a.date, a.contact, a.external_id)  # noqa: E731
+    assert sorted(map(key, activities)) == sorted(map(key, plain_activities))
+    details = lambda c: (c.name, c.company, c.title, c.profile_url, c.connected_on)  # noqa: E731
+    assert sorted(map(details, contacts)) == sorted(map(details, plain_contacts))
+    assert summary.files["Skills.csv"].errors == []
+
+
+def test_the_owner_under_another_url_form_is_still_the_owner(tmp_path: Path) -> None:
+    from .builders import message_row, person
+
+    member_id = (OWNER_NAME, "https://www.linkedin.com/in/ACoAABcdEfGh123")
+    ada = person("ada-example", "Ada Example")
+    builder = ExportBuilder()
+    builder.invitations(
+        [[OWNER_NAME, "Ada Example", "3/1/24, 9:00 AM", "", "OUTGOING", OWNER_URL, ada[1]]]
+    )
+    builder.messages(
+        [
+            message_row("c1", member_id, ada, "2025-10-02 09:15:00 UTC", "Hi Ada"),
+            message_row("c1", ada, member_id, "2025-10-03 09:15:00 UTC", "Hi"),
+        ]
+    )
+    summary, activities, contacts = run_import(tmp_path, builder)
+    assert summary.files["messages.csv"].errors == []
+    assert {c.name for c in contacts} == {"Ada Example"}  # the owner is no contact
+    sent = [a for a in activities if a.kind == "message_sent"]
+    assert [a.contact for a in sent] == ["Ada Example"]
