@@ -141,22 +141,25 @@ def account_change(
     """Someone an import saw join a target account in the last weeks, not yet reached since
     (a personal message then is the warmest way into the account)."""
     days = int(rules.flags.account_change.get("days", 30))
+    recent = [change for change in changes if 0 <= (report.as_of - change.date).days < days]
+    if not recent:
+        return []  # (the usual case: no pass over the window's activities)
     index = GoalIndex(goals)
-    # The latest activity with each contact; an imported one (the connection itself, an old
-    # message) counts only from the day after its import saw the change.
-    reached: dict[str, tuple[date, bool]] = {}
-    for item in report.contributions:  # in date order: the last one seen is the latest
-        if item.activity.contact:
-            imported = item.activity.external_id is not None
-            reached[fold(item.activity.contact)] = (item.activity.date, imported)
-    flags: list[Flag] = []
-    for change in changes:
-        age = (report.as_of - change.date).days
-        if not 0 <= age < days:
-            continue
+    joined = []
+    for change in recent:
         move = account_move(change, index)
-        if move is None or move[0] != "joined":
-            continue
+        if move is not None and move[0] == "joined":
+            joined.append((change, move))
+    # The latest activity with each of them; an imported one (the connection itself, an old
+    # message) counts only from the day after its import saw the change.
+    wanted = {fold(change.name) for change, _ in joined}
+    reached: dict[str, tuple[date, bool]] = {}
+    for item in report.contributions if wanted else ():  # in date order: the last is the latest
+        contact = item.activity.contact
+        if contact and (key := fold(contact)) in wanted:
+            reached[key] = (item.activity.date, item.activity.external_id is not None)
+    flags: list[Flag] = []
+    for change, move in joined:
         last, imported = reached.get(fold(change.name), (None, False))
         if last is not None and (last > change.date or (last == change.date and not imported)):
             continue  # reached out since

@@ -96,10 +96,15 @@ def plan_files(members: list[Member], unsafe: list[str]) -> Plan:
 
     Ignored files are named relative to the archive's top folder, when it has one.
     """
-    top = top_folder([member.path for member in members])
+    parts = {member.part for member in members}
+    tops = {  # each archive's own top folder (an export in several parts has one per part)
+        part: top_folder([member.path for member in members if member.part == part])
+        for part in parts
+    }
     chosen: dict[str, tuple[Member, FileKind]] = {}
     ignored: list[str] = [f"{name} (unsafe path, not read)" for name in unsafe]
     for member in sorted(members, key=lambda item: (item.order, item.depth, item.path)):
+        top = tops[member.part]
         shown = member.path[len(top) :] if top else member.path
         shown = f"{member.part}/{shown}" if member.part else shown
         kind = kind_of(member.basename)

@@ -16,6 +16,20 @@ from typing import BinaryIO
 from ssi_tui.importers.archive import ArchiveError, ExportArchive, Member
 
 _DATED = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+_LINKEDIN = re.compile(r"^(basic|complete)_linkedindataexport_([\d-]+)\.zip$", re.IGNORECASE)
+LABEL_LENGTH = 24
+
+
+def part_label(name: str) -> str:
+    """How the summary names an archive: 'Basic 11-25-2026' for LinkedIn's own names, else
+    the file's name (cut to `LABEL_LENGTH` characters)."""
+    found = _LINKEDIN.match(name)
+    if found is not None:
+        return f"{found.group(1).capitalize()} {found.group(2)}"
+    stem = name.removesuffix(".zip").removesuffix(".ZIP")
+    return stem if len(stem) <= LABEL_LENGTH else stem[: LABEL_LENGTH - 1] + "…"
+
+
 PART_ORDER = {"basic": 0, "complete": 1}
 
 
@@ -67,8 +81,14 @@ def open_parts(
     members: list[Member] = []
     unsafe: list[str] = []
     owners: dict[tuple[str, str], ExportArchive] = {}
+    labels: set[str] = set()
     for order, archive in enumerate(archives):
-        part = archive.path.name
+        part = label = part_label(archive.path.name)
+        number = 1
+        while part in labels:  # two archives named alike: each keeps its own label
+            number += 1
+            part = f"{label} ({number})"
+        labels.add(part)
         for member in archive.members:
             labelled = Member(member.path, member.basename, member.size, part, order)
             members.append(labelled)

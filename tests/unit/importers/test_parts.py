@@ -63,12 +63,27 @@ def test_a_folder_of_archives_imports_them_oldest_first_as_one(tmp_path: Path) -
     together, (summary, again) = imported(tmp_path, "folder", downloads, downloads)
     assert together == alone
     files = list(summary.files)
-    assert files.index("Basic_LinkedInDataExport_11-25-2026.zip/Connections.csv") < files.index(
-        "Complete_LinkedInDataExport_11-26-2026.zip/Connections.csv"
+    assert files.index("Basic 11-25-2026/Connections.csv") < files.index(
+        "Complete 11-26-2026/Connections.csv"
     )
-    complete = summary.files["Complete_LinkedInDataExport_11-26-2026.zip/Connections.csv"]
+    complete = summary.files["Complete 11-26-2026/Connections.csv"]
     assert complete.imported == 0 and complete.duplicates > 0  # the Basic part had them
     assert (again.activities_added, again.contacts_added) == (0, 0)
+
+
+def test_archive_labels_are_short_and_unique(tmp_path: Path) -> None:
+    from ssi_tui.importers.parts import part_label
+
+    assert part_label("Complete_LinkedInDataExport_11-26-2026.zip") == "Complete 11-26-2026"
+    assert part_label("my export.zip") == "my export"
+    assert len(part_label("x" * 80 + ".zip")) == 24
+    downloads = tmp_path / "two"
+    downloads.mkdir()
+    write(downloads, standard_export(), "a" * 40)
+    write(downloads, basic(), "a" * 40 + "b")
+    (_state, _contacts), (summary,) = imported(tmp_path, "two", downloads)
+    labels = {name.split("/")[0] for name in summary.files}
+    assert len(labels) == 2 and all(label.startswith("a" * 23) for label in labels)
 
 
 def test_an_unpacked_export_is_still_one_export(tmp_path: Path) -> None:
