@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from ssi_tui.app.app import SSIApp
     from ssi_tui.services.backups import Backup
 
-FORMAT_LABELS = {"md": "Markdown", "csv": "CSV", "json": "JSON"}
+FORMAT_LABELS = {"md": "Markdown", "csv": "CSV", "json": "JSON", "ics": "Calendar"}
 
 
 def home_path(path: Path) -> str:

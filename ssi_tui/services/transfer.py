@@ -48,6 +48,21 @@ def _json(workspace: Workspace, request: ExportRequest) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def _ics(workspace: Workspace, request: ExportRequest) -> str:
+    from datetime import UTC, datetime
+
+    from ssi_tui.exports.ics import plans_calendar, read_settings
+
+    planner = workspace.planner
+    plans = planner.all_plans()
+    ledger = planner.ledger(plans)
+    decided: dict[str, list[date]] = {}
+    for plan_id, day in [*ledger.done, *ledger.skipped]:
+        decided.setdefault(plan_id, []).append(day)
+    ical = plans_calendar(plans, decided, workspace.catalog, read_settings(), datetime.now(UTC))
+    return ical.decode("utf-8")
+
+
 @dataclass(frozen=True, slots=True)
 class ExportFormat:
     """One export format: how it renders, and which of `as_of` and `weeks` it takes."""
@@ -83,6 +98,14 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
         description="everything, in the versioned shape `ssi-tui load` reads "
         "(docs/export-format.md)",
     ),
+    "ics": ExportFormat(
+        _ics,
+        dated=False,
+        weekly=False,
+        what="your plans, for a calendar",
+        description="your plans as recurring calendar events (iCalendar: Google Calendar, "
+        "Outlook, Apple Calendar), with reminders; importing it again updates them",
+    ),
 }
 
 
@@ -111,7 +134,7 @@ def write_private(path: Path, text: str) -> Path:
     return path
 
 
-FILE_STEMS = {"md": "review", "csv": "activities", "json": "export"}
+FILE_STEMS = {"md": "review", "csv": "activities", "json": "export", "ics": "plans"}
 """The start of an export's default file name, by format (then the date and the extension)."""
 MAX_PATH = 4096  # what Linux takes; a longer path is refused in words, not by the system
 MAX_NAME = 255

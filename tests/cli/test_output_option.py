@@ -74,7 +74,7 @@ def test_export_format_from_the_extension_or_the_terminal(tmp_path: Path) -> Non
     assert main(["export", "--demo"], today=date(2026, 11, 26), stdout=out, stderr=err) == 0
     assert out.getvalue().startswith("# ")  # the Markdown review
     status, out_text, err_text = run("export", "--demo")
-    assert status == 2 and out_text == "" and "give --format (md, csv, json)" in err_text
+    assert status == 2 and out_text == "" and "give --format (md, csv, json, ics)" in err_text
     status, _, err_text = run("export", "--demo", "-o", str(tmp_path / "x.pdf"))
     assert status == 2 and "cannot tell the format from 'x.pdf'" in err_text
 

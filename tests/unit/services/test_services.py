@@ -294,9 +294,11 @@ def test_set_audience_checks_the_goals(workspace: Workspace) -> None:
 
 # -- transfer, opening ------------------------------------------------------------------------
 def test_export_formats_refuse_options_they_do_not_take(workspace: Workspace) -> None:
-    assert set(EXPORT_FORMATS) == {"md", "csv", "json"}
+    assert set(EXPORT_FORMATS) == {"md", "csv", "json", "ics"}
     with pytest.raises(InputError, match="--as-of does not apply to --format json"):
         export_text(workspace, "json", ExportRequest(as_of=TODAY))
+    with pytest.raises(InputError, match="--as-of does not apply to --format ics"):
+        export_text(workspace, "ics", ExportRequest(as_of=TODAY))
     with pytest.raises(InputError, match="--weeks applies to --format md only"):
         export_text(workspace, "csv", ExportRequest(weeks=4))
     with pytest.raises(InputError, match="unknown format 'pdf'"):

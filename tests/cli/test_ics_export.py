@@ -1,0 +1,108 @@
+"""Plans out to any calendar app: `ssi-tui export --format ics`, read back with icalendar."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from ssi_tui.domain.catalog import default_catalog
+from ssi_tui.domain.plans import Plan
+from ssi_tui.exports.ics import plans_calendar, read_settings, summary_of
+
+from .conftest import run, store_with
+
+STAMP = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+WEEKLY = Plan(
+    id="plan-weekly-1",
+    kind="comment",
+    rule="FREQ=WEEKLY;BYDAY=MO",
+    start=date(2026, 11, 2),
+    until=date(2026, 12, 28),
+    audience="prospects",
+    contact="Ada Example",
+    company="Contoso",
+    note="A line about their post; 100% personal, no template",
+)
+MONTHLY = Plan(
+    id="plan-monthly-2", kind="meeting", rule="FREQ=MONTHLY;BYMONTHDAY=15",
+    start=date(2026, 11, 15), count=6,
+)  # fmt: skip
+
+
+def calendar_of(
+    decided: dict[str, list[date]], zone: str = "Europe/Paris"
+) -> tuple[bytes, Calendar]:
+    data = plans_calendar([WEEKLY, MONTHLY], decided, default_catalog(), read_settings(zone), STAMP)
+    return data, Calendar.from_ical(data)
+
+
+def events(calendar: Calendar) -> dict[str, object]:
+    return {str(event["uid"]): event for event in calendar.walk("VEVENT")}
+
+
+def test_rrule_exdates_alarm_and_uid_survive_a_round_trip() -> None:
+    skipped = [date(2026, 11, 9), date(2026, 11, 16)]
+    data, calendar = calendar_of({WEEKLY.id: skipped})
+    weekly = events(calendar)["plan-weekly-1@ssi-tui"]
+    rule = weekly["rrule"]
+    assert rule["FREQ"] == ["WEEKLY"] and rule["BYDAY"] == ["MO"]
+    (until,) = rule["UNTIL"]
+    assert until.tzinfo is not None and until.date() == date(2026, 12, 28)  # 23:59:59 Paris
+    start = weekly.decoded("dtstart")
+    assert (start.date(), start.hour, str(start.tzinfo)) == (date(2026, 11, 2), 9, "Europe/Paris")
+    assert weekly.decoded("duration") == timedelta(minutes=10)  # a comment
+    exdates = [value.dt.date() for value in weekly["exdate"].dts]
+    assert exdates == skipped
+    (alarm,) = weekly.walk("VALARM")
+    assert alarm.decoded("trigger") == timedelta(minutes=-10)
+    assert str(weekly["summary"]) == "Comment — Ada Example (Contoso)"
+    assert "For: prospects" in str(weekly["description"])
+    assert "ssi-tui done plan-wee" in str(weekly["description"])
+    monthly = events(calendar)["plan-monthly-2@ssi-tui"]
+    assert monthly["rrule"]["COUNT"] == [6] and "exdate" not in monthly
+    assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Paris"]
+    lines = data.split(b"\r\n")
+    assert all(len(line) <= 75 for line in lines)  # folded at 75 octets
+    assert b"\n" not in data.replace(b"\r\n", b"")  # CRLF only
+    assert b"100% personal\\, no template" in data.replace(b"\r\n ", b"")  # text escaped
+
+
+def test_a_second_export_after_a_change_keeps_uids_and_raises_sequence() -> None:
+    _, first = calendar_of({WEEKLY.id: [date(2026, 11, 9)]})
+    _, second = calendar_of({WEEKLY.id: [date(2026, 11, 9), date(2026, 11, 16)]})
+    before, after = events(first), events(second)
+    assert set(before) == set(after)
+    assert int(after["plan-weekly-1@ssi-tui"]["sequence"]) == 2
+    assert int(before["plan-weekly-1@ssi-tui"]["sequence"]) == 1
+    assert after["plan-weekly-1@ssi-tui"].decoded("last-modified") > before[
+        "plan-weekly-1@ssi-tui"
+    ].decoded("last-modified")
+    assert int(after["plan-monthly-2@ssi-tui"]["sequence"]) == 0
+
+
+def test_no_alarm_and_utc_when_the_system_says_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = read_settings("UTC")
+    quiet = type(settings)(settings.start, 0, settings.minutes, "UTC")
+    data = plans_calendar([WEEKLY], {}, default_catalog(), quiet, STAMP)
+    calendar = Calendar.from_ical(data)
+    assert not calendar.walk("VALARM")
+    assert summary_of(Plan(kind="post", rule="FREQ=DAILY", start=date(2026, 11, 1)),
+                      default_catalog()) == "Post"  # fmt: skip
+
+
+def test_the_cli_writes_the_plans_calendar(tmp_path: Path) -> None:
+    data = store_with(
+        tmp_path,
+        ("plan", "add", "comment", "--rule", "weekly", "--start", "2026-11-02"),
+        ("plan", "add", "meeting", "--rule", "monthly", "--start", "2026-11-15", "--count", "3"),
+    )
+    target = tmp_path / "plans.ics"
+    status, _out, err = run("export", "--data-dir", str(data), "-o", str(target))
+    assert status == 0 and "ics" in err
+    calendar = Calendar.from_ical(target.read_bytes())
+    assert len(calendar.walk("VEVENT")) == 2
+    status, out, _ = run("export", "--data-dir", str(data), "--format", "ics")
+    assert status == 0 and out.startswith("BEGIN:VCALENDAR")
