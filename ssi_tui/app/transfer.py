@@ -103,14 +103,14 @@ def _export(workspace: object, target: ExportTarget) -> Path:
     return export_to(workspace, target)  # type: ignore[arg-type]
 
 
-def open_export(app: SSIApp) -> None:
-    """Ask for the format and the file, write the export, say where it went."""
+def open_export(app: SSIApp, name: str = "md") -> None:
+    """Ask for the format (`name` first) and the file, write the export, say where it went."""
 
     def done(path: Path | None) -> None:
         if path is not None:
             app.notify(f"Exported to {path} (readable by you only)", title="Export", markup=False)
 
-    app.push_screen(export_form(app), done)
+    app.push_screen(export_form(app, name), done)
 
 
 async def load_file(app: SSIApp, path: Path, *, dry_run: bool = False) -> str:

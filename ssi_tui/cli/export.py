@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 import argparse
+from datetime import time
 from pathlib import Path
 
+from ssi_tui.cli.args import whole_number
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.review import weeks_count
 from ssi_tui.services.transfer import EXPORT_FORMATS
+
+alarm_minutes = whole_number("alarm", 0, 10_080, "minutes")
+
+
+def time_of_day(text: str) -> time:
+    """`HH:MM` (24-hour clock), for argparse: a bad one is one line."""
+    try:
+        hours, minutes = (int(part) for part in text.strip().split(":"))
+        return time(hours, minutes)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a time of day: give HH:MM, e.g. 08:30"
+        ) from None
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -36,6 +51,18 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     export.add_argument(
         "--weeks", type=weeks_count, metavar="N", help="md: weeks in the trend table (default 12)"
     )
+    export.add_argument(
+        "--at",
+        type=time_of_day,
+        metavar="HH:MM",
+        help="ics: the time of day the planned actions are put at (default 09:00)",
+    )
+    export.add_argument(
+        "--alarm",
+        type=alarm_minutes,
+        metavar="MIN",
+        help="ics: a reminder MIN minutes before (default 10; 0: none)",
+    )
     export.set_defaults(handler=run_export)
 
     load = subparsers.add_parser(
@@ -61,7 +88,9 @@ def run_export(context: Context) -> int:
 
     args = context.args
     chosen = export_format(context)
-    request = ExportRequest(context.parse_date(args.as_of, "--as-of", past=True), args.weeks)
+    request = ExportRequest(
+        context.parse_date(args.as_of, "--as-of", past=True), args.weeks, args.at, args.alarm
+    )
     try:
         text = export_text(context.workspace(write=False), chosen, request)
     except InputError as error:

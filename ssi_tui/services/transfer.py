@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,8 @@ class ExportRequest:
 
     as_of: date | None = None
     weeks: int | None = None
+    at: time | None = None  # ics: the time of day of the planned actions
+    alarm: int | None = None  # ics: minutes of the reminder before (0: none)
 
 
 def _markdown(workspace: Workspace, request: ExportRequest) -> str:
@@ -49,6 +51,7 @@ def _json(workspace: Workspace, request: ExportRequest) -> str:
 
 
 def _ics(workspace: Workspace, request: ExportRequest) -> str:
+    from dataclasses import replace
     from datetime import UTC, datetime
 
     from ssi_tui.exports.ics import plans_calendar, read_settings
@@ -59,7 +62,12 @@ def _ics(workspace: Workspace, request: ExportRequest) -> str:
     decided: dict[str, list[date]] = {}
     for plan_id, day in [*ledger.done, *ledger.skipped]:
         decided.setdefault(plan_id, []).append(day)
-    ical = plans_calendar(plans, decided, workspace.catalog, read_settings(), datetime.now(UTC))
+    settings = read_settings()
+    if request.at is not None:
+        settings = replace(settings, start=request.at)
+    if request.alarm is not None:
+        settings = replace(settings, alarm_minutes=request.alarm)
+    ical = plans_calendar(plans, decided, workspace.catalog, settings, datetime.now(UTC))
     return ical.decode("utf-8")
 
 
@@ -120,6 +128,9 @@ def export_text(workspace: Workspace, name: str, request: ExportRequest | None =
     if request.weeks is not None and not export.weekly:
         weekly = ", ".join(key for key, item in EXPORT_FORMATS.items() if item.weekly)
         raise InputError(f"--weeks applies to --format {weekly} only")
+    if name != "ics" and (request.at is not None or request.alarm is not None):
+        option = "--at" if request.at is not None else "--alarm"
+        raise InputError(f"{option} applies to --format ics only")
     return export.render(workspace, request)
 
 

@@ -200,3 +200,32 @@ async def test_restore_a_backup_after_confirming(tmp_path: Path) -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, BackupsScreen)
+
+
+async def test_export_plans_to_a_calendar_from_the_planner(
+    demo_app: SSIApp, tmp_path: Path
+) -> None:
+    from icalendar import Calendar
+
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        form = demo_app.screen
+        assert isinstance(form, FormScreen)
+        assert form.query_one("#field-format").value == "ics"
+        path_field = form.query_one("#field-path", Input)
+        assert path_field.value.startswith(
+            "~/ssi-tui-plans-2026-11-26"
+        ) and path_field.value.endswith(".ics")
+        target = tmp_path / "plans.ics"
+        path_field.value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        calendar = Calendar.from_ical(target.read_bytes())
+        plans = demo_app.workspace.store.plans.all()
+        assert {str(e["uid"]) for e in calendar.walk("VEVENT")} == {
+            f"{plan.id}@ssi-tui" for plan in plans
+        }

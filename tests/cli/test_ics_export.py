@@ -106,3 +106,18 @@ def test_the_cli_writes_the_plans_calendar(tmp_path: Path) -> None:
     assert len(calendar.walk("VEVENT")) == 2
     status, out, _ = run("export", "--data-dir", str(data), "--format", "ics")
     assert status == 0 and out.startswith("BEGIN:VCALENDAR")
+
+
+def test_the_time_of_day_and_the_reminder_are_options(tmp_path: Path) -> None:
+    data = store_with(tmp_path, ("plan", "add", "comment", "--rule", "weekly"))
+    status, out, _ = run(
+        "export", "--data-dir", str(data), "--format", "ics", "--at", "08:30", "--alarm", "0"
+    )
+    assert status == 0
+    (event,) = Calendar.from_ical(out.encode()).walk("VEVENT")
+    start = event.decoded("dtstart")
+    assert (start.hour, start.minute) == (8, 30) and not event.walk("VALARM")
+    status, _, err = run("export", "--data-dir", str(data), "--format", "ics", "--at", "25:00")
+    assert status == 2 and "not a time of day" in err and len(err.strip().splitlines()) <= 2
+    status, _, err = run("export", "--data-dir", str(data), "--format", "md", "--alarm", "5")
+    assert status == 2 and "--alarm applies to --format ics only" in err

@@ -371,3 +371,9 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
             self.notify("No suggestion to adopt.", severity="warning")
             return
         self.ssi.save(lambda ws: ws.planner.adopt(suggestion))
+
+    def action_calendar(self) -> None:
+        """Export the plans as an iCalendar file (the export form, its format set)."""
+        from ssi_tui.app.transfer import open_export
+
+        open_export(self.ssi, "ics")
