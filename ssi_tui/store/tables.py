@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
@@ -152,27 +153,25 @@ class Records(Generic[Model]):
     def all(self) -> list[Model]:
         """Every record, ordered. A stored document that no longer validates (edited by hand) is
         left out rather than blocking the rest: `problems()` names it."""
-        records = []
-        for doc in self._store.table_data(self._table).values():
-            try:
-                records.append(self._model.model_validate(doc))
-            except ValidationError:
-                continue
-        records.sort(key=lambda record: (getattr(record, self._order, ""), record.id))  # type: ignore[attr-defined]
-        return records
+        return self._valid(self._store.table_data(self._table).values())
 
     def since(self, first: date) -> list[Model]:
         """The valid records whose order field (a date) is `first` or later, ordered; the
         others are not even validated (a report reads only the recent ones)."""
         bound = first.isoformat()
+        return self._valid(
+            doc
+            for doc in self._store.table_data(self._table).values()
+            if isinstance(value := doc.get(self._order), str) and value >= bound
+        )
+
+    def _valid(self, docs: Iterable[dict[str, Any]]) -> list[Model]:
         records = []
-        for doc in self._store.table_data(self._table).values():
-            value = doc.get(self._order)
-            if isinstance(value, str) and value >= bound:
-                try:
-                    records.append(self._model.model_validate(doc))
-                except ValidationError:
-                    continue
+        for doc in docs:
+            try:
+                records.append(self._model.model_validate(doc))
+            except ValidationError:
+                continue
         records.sort(key=lambda record: (getattr(record, self._order, ""), record.id))  # type: ignore[attr-defined]
         return records
 
