@@ -12,6 +12,7 @@ from ssi_tui.cli.review import weeks_count
 from ssi_tui.services.transfer import EXPORT_FORMATS
 
 alarm_minutes = whole_number("alarm", 0, 10_080, "minutes")
+agenda_weeks = whole_number("agenda", 1, 104, "weeks")
 
 
 def time_of_day(text: str) -> time:
@@ -63,6 +64,13 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         metavar="MIN",
         help="ics: a reminder MIN minutes before (default 10; 0: none)",
     )
+    export.add_argument(
+        "--agenda",
+        type=agenda_weeks,
+        metavar="WEEKS",
+        help="ics: the next WEEKS weeks' occurrences as single events instead of recurring ones "
+        "(for calendars that mishandle repeat rules)",
+    )
     export.set_defaults(handler=run_export)
 
     load = subparsers.add_parser(
@@ -89,7 +97,11 @@ def run_export(context: Context) -> int:
     args = context.args
     chosen = export_format(context)
     request = ExportRequest(
-        context.parse_date(args.as_of, "--as-of", past=True), args.weeks, args.at, args.alarm
+        context.parse_date(args.as_of, "--as-of", past=True),
+        args.weeks,
+        args.at,
+        args.alarm,
+        args.agenda,
     )
     try:
         text = export_text(context.workspace(write=False), chosen, request)

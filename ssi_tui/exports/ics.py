@@ -22,6 +22,7 @@ from icalendar import Alarm, Calendar, Event, vRecur
 
 from ssi_tui.domain.catalog import Catalog, read_toml
 from ssi_tui.domain.plans import Plan
+from ssi_tui.domain.recurrence import occurrences
 from ssi_tui.paths import package_data_dir
 
 PRODID = "-//ssi-tui//planned actions//EN"
@@ -83,9 +84,12 @@ def plans_calendar(
     catalog: Catalog,
     settings: CalendarSettings,
     stamp: datetime,
+    agenda: tuple[date, date] | None = None,
 ) -> bytes:
     """The iCalendar file of `plans`; `decided` gives each plan's done and skipped occurrences
-    (left out of its series as EXDATE); `stamp` is DTSTAMP (now, in UTC)."""
+    (left out of its series as EXDATE); `stamp` is DTSTAMP (now, in UTC). With `agenda` (first,
+    last day), each open occurrence in that span is an event of its own instead of a series
+    (for calendars that mishandle RRULE)."""
     zone = ZoneInfo(settings.zone)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -94,7 +98,12 @@ def plans_calendar(
     calendar.add("x-wr-calname", "ssi-tui plans")
     for plan in plans:
         days = sorted(set(decided.get(plan.id, ())))
-        calendar.add_component(_event(plan, days, catalog, settings, zone, stamp))
+        if agenda is None:
+            calendar.add_component(_event(plan, days, catalog, settings, zone, stamp))
+            continue
+        for day in occurrences(plan.recurrence, plan.start, *agenda):
+            if day not in days:
+                calendar.add_component(_single(plan, day, catalog, settings, zone, stamp))
     calendar.add_missing_timezones()
     return calendar.to_ical()
 
@@ -128,13 +137,39 @@ def _event(
     event.add("summary", summary)
     event.add("description", description_of(plan, catalog))
     event.add("categories", ["ssi-tui"])
+    _alarm(event, summary, settings)
+    return event
+
+
+def _single(
+    plan: Plan,
+    day: date,
+    catalog: Catalog,
+    settings: CalendarSettings,
+    zone: ZoneInfo,
+    stamp: datetime,
+) -> Event:
+    """One occurrence as an event of its own (its UID: the plan's and the day)."""
+    event = Event()
+    event.add("uid", f"{plan.id}-{day.isoformat()}@ssi-tui")
+    event.add("dtstamp", stamp.astimezone(UTC))
+    event.add("dtstart", datetime.combine(day, settings.start, tzinfo=zone))
+    event.add("duration", settings.duration(plan.kind))
+    summary = summary_of(plan, catalog)
+    event.add("summary", summary)
+    event.add("description", description_of(plan, catalog))
+    event.add("categories", ["ssi-tui"])
+    _alarm(event, summary, settings)
+    return event
+
+
+def _alarm(event: Event, summary: str, settings: CalendarSettings) -> None:
     if settings.alarm_minutes > 0:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("trigger", timedelta(minutes=-settings.alarm_minutes))
         alarm.add("description", summary)
         event.add_component(alarm)
-    return event
 
 
 def summary_of(plan: Plan, catalog: Catalog) -> str:

@@ -28,6 +28,7 @@ class ExportRequest:
     weeks: int | None = None
     at: time | None = None  # ics: the time of day of the planned actions
     alarm: int | None = None  # ics: minutes of the reminder before (0: none)
+    agenda_weeks: int | None = None  # ics: the next N weeks' occurrences as single events
 
 
 def _markdown(workspace: Workspace, request: ExportRequest) -> str:
@@ -52,7 +53,7 @@ def _json(workspace: Workspace, request: ExportRequest) -> str:
 
 def _ics(workspace: Workspace, request: ExportRequest) -> str:
     from dataclasses import replace
-    from datetime import UTC, datetime
+    from datetime import UTC, datetime, timedelta
 
     from ssi_tui.exports.ics import plans_calendar, read_settings
 
@@ -67,7 +68,11 @@ def _ics(workspace: Workspace, request: ExportRequest) -> str:
         settings = replace(settings, start=request.at)
     if request.alarm is not None:
         settings = replace(settings, alarm_minutes=request.alarm)
-    ical = plans_calendar(plans, decided, workspace.catalog, settings, datetime.now(UTC))
+    agenda = None
+    if request.agenda_weeks is not None:
+        today = workspace.today
+        agenda = (today, today + timedelta(weeks=request.agenda_weeks) - timedelta(days=1))
+    ical = plans_calendar(plans, decided, workspace.catalog, settings, datetime.now(UTC), agenda)
     return ical.decode("utf-8")
 
 
@@ -128,9 +133,10 @@ def export_text(workspace: Workspace, name: str, request: ExportRequest | None =
     if request.weeks is not None and not export.weekly:
         weekly = ", ".join(key for key, item in EXPORT_FORMATS.items() if item.weekly)
         raise InputError(f"--weeks applies to --format {weekly} only")
-    if name != "ics" and (request.at is not None or request.alarm is not None):
-        option = "--at" if request.at is not None else "--alarm"
-        raise InputError(f"{option} applies to --format ics only")
+    calendar_only = {"--at": request.at, "--alarm": request.alarm, "--agenda": request.agenda_weeks}
+    given = [option for option, value in calendar_only.items() if value is not None]
+    if name != "ics" and given:
+        raise InputError(f"{given[0]} applies to --format ics only")
     return export.render(workspace, request)
 
 

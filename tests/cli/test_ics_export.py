@@ -121,3 +121,31 @@ def test_the_time_of_day_and_the_reminder_are_options(tmp_path: Path) -> None:
     assert status == 2 and "not a time of day" in err and len(err.strip().splitlines()) <= 2
     status, _, err = run("export", "--data-dir", str(data), "--format", "md", "--alarm", "5")
     assert status == 2 and "--alarm applies to --format ics only" in err
+
+
+def test_agenda_gives_the_next_weeks_as_single_events() -> None:
+    data = plans_calendar(
+        [WEEKLY],
+        {WEEKLY.id: [date(2026, 11, 30)]},
+        default_catalog(),
+        read_settings("Europe/Paris"),
+        STAMP,
+        agenda=(date(2026, 11, 26), date(2026, 12, 23)),
+    )
+    calendar = Calendar.from_ical(data)
+    found = {str(e["uid"]): e.decoded("dtstart").date() for e in calendar.walk("VEVENT")}
+    # Mondays 30 Nov (done: left out), 7, 14, 21 Dec; none repeats
+    assert found == {
+        f"plan-weekly-1-{day}@ssi-tui": date.fromisoformat(day)
+        for day in ("2026-12-07", "2026-12-14", "2026-12-21")
+    }
+    assert not any("rrule" in event for event in calendar.walk("VEVENT"))
+    assert len(calendar.walk("VALARM")) == 3
+
+
+def test_agenda_from_the_cli(tmp_path: Path) -> None:
+    data = store_with(tmp_path, ("plan", "add", "comment", "--rule", "daily"))
+    status, out, _ = run("export", "--data-dir", str(data), "--format", "ics", "--agenda", "1")
+    assert status == 0 and len(Calendar.from_ical(out.encode()).walk("VEVENT")) == 7
+    status, _, err = run("export", "--data-dir", str(data), "--format", "csv", "--agenda", "2")
+    assert status == 2 and "--agenda applies to --format ics only" in err
