@@ -116,15 +116,11 @@ def _event(
     zone: ZoneInfo,
     stamp: datetime,
 ) -> Event:
-    at = settings.start
-    event = Event()
-    event.add("uid", f"{plan.id}@ssi-tui")
-    event.add("dtstamp", stamp.astimezone(UTC))
+    """The plan as one recurring event, its decided occurrences left out."""
+    event = _planned(f"{plan.id}@ssi-tui", plan, plan.start, catalog, settings, zone, stamp)
     changed = max([plan.start, *decided])
     event.add("last-modified", datetime.combine(changed, time(0, 0), tzinfo=UTC))
     event.add("sequence", len(decided))
-    event.add("dtstart", datetime.combine(plan.start, at, tzinfo=zone))
-    event.add("duration", settings.duration(plan.kind))
     rule = vRecur.from_ical(plan.rule)
     if plan.until is not None:  # the last day in full, in UTC as RFC 5545 wants with a TZID
         rule["UNTIL"] = datetime.combine(plan.until, time(23, 59, 59), tzinfo=zone).astimezone(UTC)
@@ -132,12 +128,8 @@ def _event(
         rule["COUNT"] = plan.count
     event.add("rrule", rule)
     if decided:
+        at = settings.start
         event.add("exdate", [datetime.combine(day, at, tzinfo=zone) for day in decided])
-    summary = summary_of(plan, catalog)
-    event.add("summary", summary)
-    event.add("description", description_of(plan, catalog))
-    event.add("categories", ["ssi-tui"])
-    _alarm(event, summary, settings)
     return event
 
 
@@ -150,8 +142,22 @@ def _single(
     stamp: datetime,
 ) -> Event:
     """One occurrence as an event of its own (its UID: the plan's and the day)."""
+    uid = f"{plan.id}-{day.isoformat()}@ssi-tui"
+    return _planned(uid, plan, day, catalog, settings, zone, stamp)
+
+
+def _planned(
+    uid: str,
+    plan: Plan,
+    day: date,
+    catalog: Catalog,
+    settings: CalendarSettings,
+    zone: ZoneInfo,
+    stamp: datetime,
+) -> Event:
+    """What every event of a plan has: when, how long, what to do for whom, the reminder."""
     event = Event()
-    event.add("uid", f"{plan.id}-{day.isoformat()}@ssi-tui")
+    event.add("uid", uid)
     event.add("dtstamp", stamp.astimezone(UTC))
     event.add("dtstart", datetime.combine(day, settings.start, tzinfo=zone))
     event.add("duration", settings.duration(plan.kind))
@@ -159,17 +165,13 @@ def _single(
     event.add("summary", summary)
     event.add("description", description_of(plan, catalog))
     event.add("categories", ["ssi-tui"])
-    _alarm(event, summary, settings)
-    return event
-
-
-def _alarm(event: Event, summary: str, settings: CalendarSettings) -> None:
     if settings.alarm_minutes > 0:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("trigger", timedelta(minutes=-settings.alarm_minutes))
         alarm.add("description", summary)
         event.add_component(alarm)
+    return event
 
 
 def summary_of(plan: Plan, catalog: Catalog) -> str:

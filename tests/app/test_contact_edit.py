@@ -54,21 +54,13 @@ async def test_contacts_mark_what_imports_saw_change(tmp_path) -> None:  # noqa:
 
     from textual.widgets import DataTable
 
-    from ssi_tui.domain.models import Audience, Goals, TargetAccount
     from ssi_tui.services.imports import import_export
     from ssi_tui.services.workspace import Workspace
-    from ssi_tui.store import Store
 
-    from ..unit.importers.test_changes import FIRST, SECOND, export
+    from ..unit.importers.test_changes import FIRST, SECOND, export, store_aiming_at_fabrikam
 
     data = tmp_path / "data"
-    store = Store.open(data)
-    store.goals.set(
-        Goals(
-            audiences=[Audience(name="prospects", weight=1)],
-            accounts=[TargetAccount(name="Fabrikam", audience="prospects")],
-        )
-    )
+    store = store_aiming_at_fabrikam(data)
     import_export(Workspace(store, date(2026, 11, 1)), export(tmp_path, FIRST, "a"))
     import_export(Workspace(store, date(2026, 11, 20)), export(tmp_path, SECOND, "b"))
     ids = {contact.name: contact.id for contact in store.contacts.all()}

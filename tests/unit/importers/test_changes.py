@@ -32,14 +32,20 @@ def export(tmp_path: Path, rows: list[list[str]], name: str) -> Path:
     return ExportBuilder().connections(rows).zip(tmp_path / f"{name}.zip")
 
 
-def test_two_dated_exports(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "data")
+def store_aiming_at_fabrikam(data: Path) -> Store:
+    """A store whose goals have one audience and Fabrikam as its target account."""
+    store = Store.open(data)
     store.goals.set(
         Goals(
             audiences=[Audience(name="prospects", weight=1)],
             accounts=[TargetAccount(name="Fabrikam", audience="prospects")],
         )
     )
+    return store
+
+
+def test_two_dated_exports(tmp_path: Path) -> None:
+    store = store_aiming_at_fabrikam(tmp_path / "data")
     try:
         first = import_export(Workspace(store, date(2026, 11, 1)), export(tmp_path, FIRST, "a"))
         assert first.changes == []  # the first import finds everyone new: no news
@@ -95,13 +101,7 @@ def test_two_dated_exports(tmp_path: Path) -> None:
 def test_joining_a_target_account_raises_a_flag_until_reached(tmp_path: Path) -> None:
     from ssi_tui.domain.models import Activity
 
-    store = Store.open(tmp_path / "data")
-    store.goals.set(
-        Goals(
-            audiences=[Audience(name="prospects", weight=1)],
-            accounts=[TargetAccount(name="Fabrikam", audience="prospects")],
-        )
-    )
+    store = store_aiming_at_fabrikam(tmp_path / "data")
     try:
         import_export(Workspace(store, date(2026, 11, 1)), export(tmp_path, FIRST, "a"))
         import_export(Workspace(store, date(2026, 11, 20)), export(tmp_path, SECOND, "b"))
