@@ -1,4 +1,5 @@
-"""`ssi-tui import PATH`: LinkedIn's data export (ZIP or folder) into contacts and activities."""
+"""`ssi-tui import PATH`: LinkedIn's data export (ZIP or folder) into contacts and activities,
+and a calendar file's past meetings (.ics, alone or in the export's folder) into activities."""
 
 from __future__ import annotations
 
@@ -24,17 +25,36 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser = subparsers.add_parser(
         "import",
         parents=[common],
-        help="import LinkedIn's data export (ZIP or folder)",
+        help="import LinkedIn's data export (ZIP or folder) or a calendar (.ics)",
         description=(
             "Import LinkedIn's 'Get a copy of your data' archive: the ZIP as downloaded, or its "
             "unpacked folder. Connections and message counterparts become contacts; connections, "
             "invitations, messages, posts, comments, reactions, endorsements, recommendations, "
             "searches, follows, media and events become activities. Message bodies are never "
-            "stored. Importing the same or a newer archive again adds only what is new."
+            "stored. Importing the same or a newer archive again adds only what is new. "
+            "A calendar file (.ics, from Google Calendar, Outlook or Apple Calendar; or .ics "
+            "files in the folder) adds each past meeting with someone else as a meeting, call "
+            "or event off LinkedIn, its people as contacts; event descriptions are never stored."
         ),
     )
     parser.add_argument(
-        "path", metavar="PATH", type=text, help="the export ZIP or its unpacked folder"
+        "path",
+        metavar="PATH",
+        type=text,
+        help="the export ZIP, its unpacked folder, or a calendar file (.ics)",
+    )
+    parser.add_argument(
+        "--me",
+        metavar="EMAIL",
+        action="append",
+        type=text,
+        default=[],
+        help="calendar: your own address, not counted as someone met (repeatable; remembered)",
+    )
+    parser.add_argument(
+        "--keep-titles",
+        action="store_true",
+        help="calendar: keep each event's title as the activity's note (not kept by default)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
@@ -45,13 +65,17 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run_import(context: Context) -> int:
     """Import an export; a bad archive is one line and exit status 2, the store untouched."""
-    from ssi_tui.services.imports import ArchiveError, import_export, open_export
+    from ssi_tui.services.imports import ArchiveError, import_export, is_calendar, open_export
 
     args = context.args
     dry_run = bool(args.dry_run)
     as_json = bool(args.json)
+    path = Path(args.path).expanduser()
+    calendars = calendar_files(path)
+    if calendars and (is_calendar(path) or not _has_export(path)):
+        return _run_calendars(context, calendars, None)
     try:
-        archive = open_export(Path(args.path).expanduser())
+        archive = open_export(path)
     except ArchiveError as error:
         raise UserError(str(error)) from None
     with archive:
@@ -64,10 +88,62 @@ def run_import(context: Context) -> int:
         finally:
             if progress is not None:
                 progress.finish()
+    if calendars:
+        return _run_calendars(context, calendars, summary)
     if as_json:
         print_json(summary.to_json(), context.stdout)
     else:
         context.stdout.write(render_summary(summary) + "\n")
+    return 0
+
+
+def calendar_files(path: Path) -> list[Path]:
+    """The calendar file a path names, or the calendar files in a folder (by name)."""
+    from ssi_tui.services.imports import is_calendar
+
+    if path.is_dir():
+        return sorted(child for child in path.iterdir() if is_calendar(child) and child.is_file())
+    return [path] if is_calendar(path) else []
+
+
+def _has_export(folder: Path) -> bool:
+    """Whether a folder holds anything but calendars (an export's files or archives)."""
+    from ssi_tui.services.imports import is_calendar
+
+    return folder.is_dir() and any(
+        not is_calendar(child) and not child.name.startswith(".") for child in folder.iterdir()
+    )
+
+
+def _run_calendars(context: Context, paths: list[Path], export: ImportSummary | None) -> int:
+    """Import calendar files (after the export of the same folder, if any); print it all."""
+    from ssi_tui.services.errors import InputError
+    from ssi_tui.services.imports import CalendarError, import_calendar
+
+    args = context.args
+    workspace = context.workspace(write=not args.dry_run)
+    summaries = []
+    for path in paths:
+        try:
+            summaries.append(
+                import_calendar(
+                    workspace,
+                    path,
+                    dry_run=bool(args.dry_run),
+                    keep_titles=bool(args.keep_titles),
+                    own=tuple(args.me),
+                )
+            )
+        except (CalendarError, InputError) as error:
+            raise UserError(str(error)) from None
+    if args.json:
+        data = export.to_json() if export is not None else {}
+        data["calendars"] = [summary.to_json() for summary in summaries]
+        print_json(data, context.stdout)
+        return 0
+    parts = [render_summary(export)] if export is not None else []
+    parts.extend("\n".join(map(clean_text, summary.lines())) for summary in summaries)
+    context.stdout.write("\n\n".join(parts) + "\n")
     return 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from pydantic import BaseModel, ConfigDict
 
 
@@ -12,3 +14,8 @@ class DomainModel(BaseModel):
     model_config = ConfigDict(
         extra="forbid", validate_assignment=True, frozen=False, allow_inf_nan=False
     )
+
+
+def new_id() -> str:
+    """A fresh random identifier for a stored record."""
+    return uuid.uuid4().hex

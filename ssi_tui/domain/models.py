@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -13,7 +12,7 @@ from pydantic import (
     model_validator,
 )
 
-from ssi_tui.domain.base import DomainModel
+from ssi_tui.domain.base import DomainModel, new_id
 from ssi_tui.domain.limits import check_goal_sizes
 from ssi_tui.domain.pillars import PILLARS, Pillar  # noqa: F401 - re-exported
 from ssi_tui.domain.profile_models import (  # noqa: F401 - re-exported
@@ -21,17 +20,19 @@ from ssi_tui.domain.profile_models import (  # noqa: F401 - re-exported
     ProfileChecklist,
     ProfileHistory,
 )
+from ssi_tui.domain.readings import SSIReading  # noqa: F401 - re-exported
 from ssi_tui.domain.text import (
     clean_optional,
     clean_text,
     company_key,
+    email_address,
     email_domain,
     fold,
     held_keywords,
 )
 
 Channel = Literal["linkedin", "off"]
-Source = Literal["manual", "plan", "linkedin-export", "demo"]
+Source = Literal["manual", "plan", "linkedin-export", "calendar", "demo"]
 
 
 def _name(value: str) -> str:
@@ -83,12 +84,24 @@ AudienceName = Annotated[str, AfterValidator(audience_name)]
 OptionalLine = Annotated[str | None, AfterValidator(_optional_line)]
 Note = Annotated[str, AfterValidator(_note)]
 Topics = Annotated[tuple[str, ...], AfterValidator(_topics)]
+MAX_EMAILS = 10  # per contact
+
+
+def _emails(values: tuple[str, ...]) -> tuple[str, ...]:
+    found: list[str] = []
+    for value in values:
+        address = email_address(value)
+        if address is None:
+            raise ValueError(f"not an e-mail address: {value!r} (e.g. ada@contoso.com)")
+        if address not in found:
+            found.append(address)
+    if len(found) > MAX_EMAILS:
+        raise ValueError(f"at most {MAX_EMAILS} e-mail addresses")
+    return tuple(found)
+
+
+Emails = Annotated[tuple[str, ...], AfterValidator(_emails)]
 KindId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
-
-
-def new_id() -> str:
-    """A fresh random identifier for a stored record."""
-    return uuid.uuid4().hex
 
 
 class Audience(DomainModel):
@@ -369,29 +382,10 @@ class Contact(DomainModel):
     profile_url: OptionalLine = None
     connected_on: date | None = None
     cadence_days: int | None = Field(default=None, ge=1, le=3650)
+    emails: Emails = ()
     source: Source = "manual"
 
     @property
     def key(self) -> str:
         """Case-insensitive name used to match contacts."""
         return fold(self.name)
-
-
-class SSIReading(DomainModel):
-    """What LinkedIn's SSI page showed on a given day."""
-
-    id: str = Field(default_factory=new_id, min_length=1, max_length=80)
-    date: date
-    total: float = Field(ge=0, le=100)
-    brand: float = Field(ge=0, le=25)
-    find: float = Field(ge=0, le=25)
-    engage: float = Field(ge=0, le=25)
-    relate: float = Field(ge=0, le=25)
-    industry_rank: float | None = Field(default=None, ge=0, le=100)
-    network_rank: float | None = Field(default=None, ge=0, le=100)
-    industry_avg: float | None = Field(default=None, ge=0, le=100)
-    network_avg: float | None = Field(default=None, ge=0, le=100)
-
-    def pillar(self, pillar: str) -> float:
-        """The official score of one pillar."""
-        return float(getattr(self, pillar))

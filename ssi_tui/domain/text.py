@@ -139,6 +139,16 @@ def held_keywords(text: str | None, keywords: list[str]) -> list[str]:
     return found
 
 
+def email_address(value: str) -> str | None:
+    """The address of an e-mail written any usual way ("Ada@Contoso.com", "mailto:ada@…"),
+    lower-cased; None when it is not one."""
+    address = value.strip().casefold().removeprefix("mailto:")
+    local, at, domain = address.partition("@")
+    if not (local and at and email_domain(domain) == domain) or any(c.isspace() for c in local):
+        return None
+    return address
+
+
 def email_domain(value: str) -> str | None:
     """The lower-case domain of an e-mail address or a web address, if any ("ada@Contoso.com",
     "https://www.contoso.com/about" → "contoso.com")."""

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from ssi_tui.domain.profile_models import HEADLINE_LIMIT, SUMMARY_LIMIT
-from ssi_tui.domain.text import clean_text, fold
+from ssi_tui.domain.text import clean_text, email_address, fold
 from ssi_tui.importers.cleaning import clean, clean_or_none
 from ssi_tui.importers.csvfiles import Row
 from ssi_tui.importers.dates import parse_when
@@ -105,6 +105,7 @@ def connection(found: Collector, row: Row, file: str) -> None:
     person.title = clean_or_none(position) or person.title
     day = when.date()
     person.connected_on = day
+    person.email = email_address(row["emailaddress"]) or person.email
     key = stable_key("connections", day, person.identity)
     found.add(
         row,

@@ -15,7 +15,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from ssi_tui.domain.alignment import GoalIndex
-from ssi_tui.domain.models import MAX_TOPICS, Activity, Contact, ProfileChecklist
+from ssi_tui.domain.models import MAX_EMAILS, MAX_TOPICS, Activity, Contact, ProfileChecklist
 from ssi_tui.domain.network import account_move
 from ssi_tui.domain.text import fold
 from ssi_tui.gcpause import paused_gc
@@ -131,6 +131,7 @@ def resolve_people(
                 title=person.title,
                 profile_url=person.url,
                 connected_on=person.connected_on,
+                emails=(person.email,) if person.email else (),
                 source=SOURCE,
             )
             pending[existing.id] = existing
@@ -165,6 +166,8 @@ def _changes(contact: Contact, person: Person) -> dict[str, Any]:
         changes["title"] = person.title
     if person.connected_on and person.connected_on != contact.connected_on:
         changes["connected_on"] = person.connected_on
+    if person.email and person.email not in contact.emails and len(contact.emails) < MAX_EMAILS:
+        changes["emails"] = (*contact.emails, person.email)
     return changes
 
 

@@ -37,6 +37,7 @@ class Person:
     company: str | None = None
     title: str | None = None
     connected_on: date | None = None
+    email: str | None = None
     contact: bool = False
     # Set when matched against the store: how activities name this person.
     resolved_name: str | None = None

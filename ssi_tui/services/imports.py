@@ -5,8 +5,12 @@ from __future__ import annotations
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
+from ssi_tui.domain.text import email_address
 from ssi_tui.importers.archive import ArchiveError, ExportArchive, open_export
+from ssi_tui.importers.calendar import CalendarError, read_meetings
+from ssi_tui.importers.calendar_merge import CalendarSummary, apply_calendar
 from ssi_tui.importers.merge import apply_import
 from ssi_tui.importers.reader import ParsedExport, ProgressCallback, read_export
 from ssi_tui.importers.summary import ImportProgress, ImportSummary
@@ -16,10 +20,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ArchiveError",
+    "CalendarError",
+    "CalendarSummary",
     "ImportProgress",
     "ImportSummary",
     "ParsedExport",
     "apply_import",
+    "import_calendar",
+    "is_calendar",
     "import_export",
     "open_export",
     "read_export",
@@ -56,3 +64,44 @@ def import_export(
         return apply_import(
             workspace.store, parsed, dry_run=dry_run, progress=progress, today=workspace.today
         )
+
+
+def is_calendar(path: Path) -> bool:
+    """Whether a path names a calendar file (.ics, .ical, .ifb, .icalendar)."""
+    return path.suffix.casefold() in (".ics", ".ical", ".icalendar", ".ifb")
+
+
+def import_calendar(
+    workspace: Workspace,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    keep_titles: bool = False,
+    own: tuple[str, ...] = (),
+    lock: AbstractContextManager[object] | None = None,
+) -> CalendarSummary:
+    """Import the past meetings of a calendar file (see importers/calendar.py and
+    calendar_merge.py): one save, nothing on a dry run.
+
+    `own` are the user's addresses (`--me`): kept for the next imports, else the ones kept
+    before, else guessed from the file. Raises CalendarError (one line, nothing saved) for a
+    file that is not a calendar, too large, or with too many events; InputError for an
+    address that is not one."""
+    from ssi_tui.exports.ics import system_zone
+    from ssi_tui.services.errors import InputError
+
+    addresses = []
+    for value in own:
+        address = email_address(value)
+        if address is None:
+            raise InputError(f"not an e-mail address: {value!r} (e.g. ada@contoso.com)", "me")
+        addresses.append(address)
+    settings = workspace.settings
+    known = tuple(addresses) or settings.own_addresses
+    read = read_meetings(path, workspace.today, ZoneInfo(system_zone()), known)
+    summary = CalendarSummary(file=path.name, dry_run=dry_run)
+    with lock if lock is not None else nullcontext():
+        apply_calendar(workspace.store, read, summary, keep_titles=keep_titles, dry_run=dry_run)
+        if addresses and not dry_run:
+            settings.remember_own_addresses(tuple(addresses))
+    return summary

@@ -27,3 +27,16 @@ class SettingsService:
             return False
         self._store.settings.set("theme", theme)
         return True
+
+    @property
+    def own_addresses(self) -> tuple[str, ...]:
+        """The user's e-mail addresses, as a calendar import last learnt them (`--me`)."""
+        found = self._store.settings.get("own_addresses")
+        if not isinstance(found, list):
+            return ()
+        return tuple(address for address in found if isinstance(address, str))
+
+    def remember_own_addresses(self, addresses: tuple[str, ...]) -> None:
+        """Keep the user's addresses for the next calendar imports."""
+        if addresses and addresses != self.own_addresses and not self._store.read_only:
+            self._store.settings.set("own_addresses", list(addresses))

@@ -49,6 +49,11 @@ class Contacts:
         contact_id = self._index.id_by_url(url)
         return self.get(contact_id) if contact_id else None
 
+    def by_email(self, address: str) -> Contact | None:
+        """The contact with this e-mail address (compared without case)."""
+        contact_id = self._index.id_by_email(address)
+        return self.get(contact_id) if contact_id else None
+
     def all(self) -> list[Contact]:
         """Every contact, by name."""
         contacts = [Contact.model_validate(doc) for doc in self._index.documents()]

@@ -209,6 +209,9 @@ def _facts_of(doc: Document) -> ContactFacts | None:
     return ContactFacts(audience, company, title)
 
 
+Lookups = tuple[dict[str, str], dict[str, str], dict[str, str]]  # by name, by URL, by e-mail
+
+
 class ContactIndex:
     """Every contact document by id; by folded name and profile URL, and the facts scoring uses,
     built on first use (30,000 contacts take ~80 ms that most commands never need)."""
@@ -219,20 +222,23 @@ class ContactIndex:
     def rebuild(self, docs: dict[str, Document]) -> None:
         """Reset from merged documents."""
         self._docs = docs
-        self._keys: tuple[dict[str, str], dict[str, str]] | None = None
+        self._keys: Lookups | None = None
         self._facts: dict[str, ContactFacts] | None = None
 
-    def _add_keys(self, keys: tuple[dict[str, str], dict[str, str]], doc: Document) -> None:
-        """Index by folded name (the first contact keeps a shared name) and profile URL."""
-        by_name, by_url = keys
+    def _add_keys(self, keys: Lookups, doc: Document) -> None:
+        """Index by folded name (the first contact keeps a shared name), profile URL and
+        e-mail addresses."""
+        by_name, by_url, by_email = keys
         by_name.setdefault(fold(doc["name"]), doc["id"])
         url = normalise_profile_url(doc.get("profile_url"))
         if url:
             by_url[url] = doc["id"]
+        for address in doc.get("emails") or ():
+            by_email.setdefault(address, doc["id"])
 
-    def _lookups(self) -> tuple[dict[str, str], dict[str, str]]:
+    def _lookups(self) -> Lookups:
         if self._keys is None:
-            keys: tuple[dict[str, str], dict[str, str]] = ({}, {})
+            keys: Lookups = ({}, {}, {})
             for doc in self._docs.values():
                 self._add_keys(keys, doc)
             self._keys = keys
@@ -256,12 +262,15 @@ class ContactIndex:
             self._facts = None
         if self._keys is None:
             return
-        by_name, by_url = self._keys
+        by_name, by_url, by_email = self._keys
         if by_name.get(fold(doc["name"])) == doc["id"]:
             del by_name[fold(doc["name"])]
         url = normalise_profile_url(doc.get("profile_url"))
         if url and by_url.get(url) == doc["id"]:
             del by_url[url]
+        for address in doc.get("emails") or ():
+            if by_email.get(address) == doc["id"]:
+                del by_email[address]
 
     def document(self, contact_id: str) -> Document | None:
         """The stored document of a contact (do not mutate), or None."""
@@ -283,6 +292,10 @@ class ContactIndex:
         """The id of the contact with this profile URL (normalised)."""
         key = normalise_profile_url(url)
         return self._lookups()[1].get(key) if key else None
+
+    def id_by_email(self, address: str) -> str | None:
+        """The id of the contact with this e-mail address (compared without case)."""
+        return self._lookups()[2].get(address.strip().casefold())
 
     def facts(self) -> dict[str, ContactFacts]:
         """Each contact's audience, company and title by folded name; the same mapping object
