@@ -15,6 +15,7 @@ Figures (null when the feature does not exist yet):
   import_peak_mb  peak memory (RSS high-water mark growth) during that import
   backup_s        (extra) one backup of the store: every file copied, made durable, checked
   backup_mb       (extra) the size of that backup on disk
+  calendar_s      import of a synthetic calendar: 5,000 events (100 repeating) over 3 years
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ TARGETS = {
     "startup_ratio": 1.5,
     "import_s": 10,
     "import_peak_mb": 300,
+    "calendar_s": 5,
 }
 FIGURES = list(TARGETS)
 
@@ -129,13 +131,14 @@ def main(argv: list[str] | None = None) -> int:
         "--json", action="store_true", help="print one JSON object as the last line"
     )
     parser.add_argument(
-        "--only", help="comma-separated subset: save,score,history,backup,startup,import"
+        "--only",
+        help="comma-separated subset: save,score,history,backup,startup,import,calendar",
     )
     args = parser.parse_args(argv)
     only = (
         set(args.only.split(","))
         if args.only
-        else {"save", "score", "history", "backup", "startup", "import"}
+        else {"save", "score", "history", "backup", "startup", "import", "calendar"}
     )
     results: dict[str, float | None] = dict.fromkeys(FIGURES)
     with tempfile.TemporaryDirectory(prefix="ssi-bench-") as tmp:
@@ -155,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
                 results["scores_s"] = scores_seconds(data_dir)
         if "import" in only:
             results["import_s"], results["import_peak_mb"] = bench_import(work)
+        if "calendar" in only:
+            from bench_calendar import calendar_seconds  # type: ignore[import-not-found]
+
+            results["calendar_s"], _counts = calendar_seconds(work)
     print(f"machine: {platform.machine()}, {platform.system()}, Python {platform.python_version()}")
     print(f"{'figure':<16}{'value':>10}{'target':>10}  ok")
     if "score_cold_ms" in results:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ssi_tui.domain.review import WeekRow
     from ssi_tui.services.activities import ActivityRow
     from ssi_tui.services.contacts import ContactRow
-    from ssi_tui.services.imports import ImportProgress, ImportSummary
+    from ssi_tui.services.imports import ImportProgress, ImportResult
     from ssi_tui.services.workspace import StartState, Workspace
 
 # Each worker's result is a message of its own type, a dataclass whose `value` is typed: the
@@ -121,9 +121,9 @@ class ImportProgressed(Message):
 
 @dataclass
 class ImportFinished(Message):
-    """An import is done (or counted, in a dry run): its summary."""
+    """An import is done (or counted, in a dry run): its summaries (export, calendars)."""
 
-    value: ImportSummary
+    value: ImportResult
 
 
 @dataclass

@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     edit = actions.add_parser(
         "edit",
         parents=[common],
-        help="change a contact's name, company, title, audience or cadence",
+        help="change a contact's name, company, title, audience, cadence or e-mails",
         description=(
             "Change the fields given; the others stay. A new name carries the activities and "
             "plans naming the contact along. `ssi-tui undo` takes the edit back."
@@ -44,6 +44,15 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "--cadence", metavar="DAYS", type=cadence, help="stay in touch every DAYS days"
     )
     every.add_argument("--no-cadence", action="store_true", help="back to the audience's cadence")
+    emails = edit.add_mutually_exclusive_group()
+    emails.add_argument(
+        "--email",
+        metavar="ADDRESS",
+        action="append",
+        type=text,
+        help="their e-mail address (repeatable: replaces the ones kept; calendar imports match them)",
+    )
+    emails.add_argument("--no-email", action="store_true", help="forget their addresses")
     edit.set_defaults(handler=run_contact_edit)
     changes = subparsers.add_parser(
         "changes",
@@ -69,8 +78,13 @@ def run_contact_edit(context: Context) -> int:
         "title": args.title,
         "audience": args.audience,
         "cadence_days": args.cadence,
+        "emails": tuple(args.email) if args.email else None,
     }
-    cleared = {"audience": args.no_audience, "cadence_days": args.no_cadence}
+    cleared = {
+        "audience": args.no_audience,
+        "cadence_days": args.no_cadence,
+        "emails": args.no_email,
+    }
     given = edited_fields("contact edit", values, cleared)
     service = context.workspace(write=True).contacts
     original = service.find(args.contact)

@@ -65,14 +65,20 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run_import(context: Context) -> int:
     """Import an export; a bad archive is one line and exit status 2, the store untouched."""
-    from ssi_tui.services.imports import ArchiveError, import_export, is_calendar, open_export
+    from ssi_tui.services.imports import (
+        ArchiveError,
+        calendar_files,
+        calendars_only,
+        import_export,
+        open_export,
+    )
 
     args = context.args
     dry_run = bool(args.dry_run)
     as_json = bool(args.json)
     path = Path(args.path).expanduser()
     calendars = calendar_files(path)
-    if calendars and (is_calendar(path) or not _has_export(path)):
+    if calendars and calendars_only(path):
         return _run_calendars(context, calendars, None)
     try:
         archive = open_export(path)
@@ -97,45 +103,23 @@ def run_import(context: Context) -> int:
     return 0
 
 
-def calendar_files(path: Path) -> list[Path]:
-    """The calendar file a path names, or the calendar files in a folder (by name)."""
-    from ssi_tui.services.imports import is_calendar
-
-    if path.is_dir():
-        return sorted(child for child in path.iterdir() if is_calendar(child) and child.is_file())
-    return [path] if is_calendar(path) else []
-
-
-def _has_export(folder: Path) -> bool:
-    """Whether a folder holds anything but calendars (an export's files or archives)."""
-    from ssi_tui.services.imports import is_calendar
-
-    return folder.is_dir() and any(
-        not is_calendar(child) and not child.name.startswith(".") for child in folder.iterdir()
-    )
-
-
 def _run_calendars(context: Context, paths: list[Path], export: ImportSummary | None) -> int:
     """Import calendar files (after the export of the same folder, if any); print it all."""
     from ssi_tui.services.errors import InputError
-    from ssi_tui.services.imports import CalendarError, import_calendar
+    from ssi_tui.services.imports import CalendarError, import_calendars
 
     args = context.args
     workspace = context.workspace(write=not args.dry_run)
-    summaries = []
-    for path in paths:
-        try:
-            summaries.append(
-                import_calendar(
-                    workspace,
-                    path,
-                    dry_run=bool(args.dry_run),
-                    keep_titles=bool(args.keep_titles),
-                    own=tuple(args.me),
-                )
-            )
-        except (CalendarError, InputError) as error:
-            raise UserError(str(error)) from None
+    try:
+        summaries = import_calendars(
+            workspace,
+            paths,
+            dry_run=bool(args.dry_run),
+            keep_titles=bool(args.keep_titles),
+            own=tuple(args.me),
+        )
+    except (CalendarError, InputError) as error:
+        raise UserError(str(error)) from None
     if args.json:
         data = export.to_json() if export is not None else {}
         data["calendars"] = [summary.to_json() for summary in summaries]

@@ -82,6 +82,13 @@ class CalendarSummary:
             "dry_run": self.dry_run,
         }
 
+    @property
+    def changed(self) -> bool:
+        """Whether the import saved anything."""
+        return not self.dry_run and bool(
+            self.added or self.moved or self.removed or self.contacts_added or self.contacts_updated
+        )
+
     def headline(self) -> str:
         """One sentence: what was (or would be) added, moved and removed."""
         verb = "Dry run: would add" if self.dry_run else "Added"

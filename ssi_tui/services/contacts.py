@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -11,9 +12,9 @@ from pydantic import ValidationError
 
 from ssi_tui.domain.alignment import GoalIndex
 from ssi_tui.domain.catalog import describe_validation_error
-from ssi_tui.domain.models import Contact, Goals
+from ssi_tui.domain.models import MAX_EMAILS, Contact, Goals
 from ssi_tui.domain.network import ConnectionChange, account_move
-from ssi_tui.domain.text import fold
+from ssi_tui.domain.text import email_address, fold
 from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.journal import undoable
 from ssi_tui.services.plan_checks import matching_ids, prefix_problem
@@ -154,10 +155,13 @@ class ContactService:
     def check_edit(
         self, original: Contact, values: Mapping[str, Any], goals: Goals | None = None
     ) -> Contact:
-        """`original` with the values given (name, company, title, audience, cadence_days),
+        """`original` with the values given (name, company, title, audience, cadence_days,
+        emails),
         checked as a whole against `goals` (default: the stored ones). Whether the name is
         free is checked when saving (`edit_undoably`)."""
         update = dict(values)
+        if "emails" in update:
+            update["emails"] = self.check_emails(update["emails"] or ())
         if "audience" in update:
             update["audience"] = self.workspace.goals.check_audience(update["audience"], goals)
         data = {**original.model_dump(), **update}
@@ -177,7 +181,13 @@ class ContactService:
         days = int(days_text) if days_text.isdigit() else None
         if days_text and (days is None or not 1 <= days <= 3650):
             errors["cadence"] = "a number of days, 1-3650 (empty: the audience's cadence)"
+        try:
+            emails = self.check_emails(re.split(r"[,;\s]+", values.get("emails") or ""))
+        except InputError as error:
+            errors["emails"] = str(error)
+            emails = original.emails
         given = {
+            "emails": emails,
             "name": name,
             "company": (values.get("company") or "").strip() or None,
             "title": (values.get("title") or "").strip() or None,
@@ -192,6 +202,25 @@ class ContactService:
             raise FieldErrors(errors)
         return edited
 
+    @staticmethod
+    def check_emails(values: Iterable[str]) -> tuple[str, ...]:
+        """E-mail addresses as typed → lower-cased, each once (blanks skipped); an
+        `InputError` naming the first that is not one."""
+        found: list[str] = []
+        for value in values:
+            if not value.strip():
+                continue
+            address = email_address(value)
+            if address is None:
+                raise InputError(
+                    f"not an e-mail address: {value.strip()!r} (e.g. ada@contoso.com)", "emails"
+                )
+            if address not in found:
+                found.append(address)
+        if len(found) > MAX_EMAILS:
+            raise InputError(f"at most {MAX_EMAILS} e-mail addresses", "emails")
+        return tuple(found)
+
     @undoable
     def edit_undoably(self, original: Contact, edited: Contact) -> Change[Contact]:
         """Save an edited contact; a new name carries the activities and plans naming them
@@ -199,7 +228,7 @@ class ContactService:
         store = self._store
         changed = [
             name
-            for name in ("name", "company", "title", "audience", "cadence_days")
+            for name in ("name", "company", "title", "audience", "cadence_days", "emails")
             if getattr(edited, name) != getattr(original, name)
         ]
         other = store.contacts.find(edited.name)

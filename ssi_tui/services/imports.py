@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -26,7 +27,11 @@ __all__ = [
     "ImportSummary",
     "ParsedExport",
     "apply_import",
+    "ImportResult",
+    "calendar_files",
+    "calendars_only",
     "import_calendar",
+    "import_calendars",
     "is_calendar",
     "import_export",
     "open_export",
@@ -69,6 +74,67 @@ def import_export(
 def is_calendar(path: Path) -> bool:
     """Whether a path names a calendar file (.ics, .ical, .ifb, .icalendar)."""
     return path.suffix.casefold() in (".ics", ".ical", ".icalendar", ".ifb")
+
+
+def calendar_files(path: Path) -> list[Path]:
+    """The calendar file a path names, or the calendar files in a folder (by name)."""
+    if path.is_dir():
+        return sorted(child for child in path.iterdir() if is_calendar(child) and child.is_file())
+    return [path] if is_calendar(path) else []
+
+
+def calendars_only(path: Path) -> bool:
+    """Whether a path is a calendar file, or a folder holding calendars and no export (its
+    files or archives)."""
+    if is_calendar(path):
+        return True
+    return path.is_dir() and not any(
+        not is_calendar(child) and not child.name.startswith(".") for child in path.iterdir()
+    )
+
+
+@dataclass(slots=True)
+class ImportResult:
+    """What importing a path did: the LinkedIn export's summary (None when the path held only
+    calendars) and each calendar's."""
+
+    export: ImportSummary | None = None
+    calendars: list[CalendarSummary] = field(default_factory=list)
+
+    def headline(self) -> str:
+        """One line for it all."""
+        parts = [self.export.headline()] if self.export is not None else []
+        parts.extend(f"{summary.file}: {summary.headline()}" for summary in self.calendars)
+        return " ".join(parts)
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything was saved."""
+        export = self.export
+        if export is not None and not export.dry_run and (
+            export.activities_added or export.activities_rematched or export.contacts_added
+            or export.contacts_updated or export.checklist_updated
+        ):  # fmt: skip
+            return True
+        return any(summary.changed for summary in self.calendars)
+
+
+def import_calendars(
+    workspace: Workspace,
+    paths: list[Path],
+    *,
+    dry_run: bool = False,
+    keep_titles: bool = False,
+    own: tuple[str, ...] = (),
+    lock: AbstractContextManager[object] | None = None,
+) -> list[CalendarSummary]:
+    """Import calendar files one after the other (see `import_calendar`)."""
+    return [
+        import_calendar(
+            workspace, path, dry_run=dry_run, keep_titles=keep_titles, own=own, lock=lock
+        )
+        for path in paths
+    ]
 
 
 def import_calendar(

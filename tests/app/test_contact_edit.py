@@ -35,14 +35,25 @@ async def test_edit_a_contact_then_undo(demo_app: SSIApp) -> None:
         )
         name.value = "Ada Renamed"
         form.query_one("#field-cadence", Input).value = "21"
+        emails = form.query_one("#field-emails", Input)
+        emails.value = "ada@contoso.com, nope"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert demo_app.screen is form and "not an e-mail address: 'nope'" in str(
+            form.query_one("#error-emails").render()
+        )
+        emails.value = "Ada@Contoso.com; ada@home.example"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(demo_app.screen, FormScreen)
         edited = store.contacts.get(first.id)
         assert (edited.name, edited.cadence_days) == ("Ada Renamed", 21)
+        assert edited.emails == ("ada@contoso.com", "ada@home.example")
         assert sum(1 for a in store.activities.all() if a.contact == "Ada Renamed") == mine
         notes = [str(n.message) for n in demo_app._notifications]
-        assert any(note.startswith(f"Contact {first.name} edited: name, cadence") for note in notes)
+        assert any(
+            note.startswith(f"Contact {first.name} edited: name, cadence, emails") for note in notes
+        )
         await pilot.press("u")
         await settle(pilot)
         assert store.contacts.get(first.id) == first

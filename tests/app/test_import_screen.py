@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Checkbox, DataTable, Input, ProgressBar, Static
 
 from ssi_tui.app.app import SSIApp
@@ -132,3 +133,28 @@ async def test_after_an_import_letters_go_on_in_the_path_field(
         assert field.selected_text == "" and field.cursor_position == len(field.value)
         await pilot.press("x")
         assert field.value.endswith("gdapx")
+
+
+async def test_a_calendar_from_the_screen(
+    empty_app: SSIApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ..cli import calendars
+
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    path = calendars.google(tmp_path / "google.ics")
+    async with empty_app.run_test(size=(80, 24)) as pilot:
+        await start_import(pilot, path)
+        screen = empty_app.screen
+        table = screen.query_one("#import-summary", DataTable)
+        assert [str(value) for value in table.get_row_at(0)] == ["google.ics", "9", "5", "0", "0"]
+        state = str(screen.query_one("#import-state", Static).render())
+        assert "google.ics: Added 5 activities (1 call, 1 event, 3 meetings)" in state
+        detail = str(screen.query_one("#import-detail", Static).render())
+        assert "Left out: 1 with no one else, 1 cancelled, 1 declined" in detail
+        workspace = empty_app.workspace
+        assert workspace is not None
+        assert workspace.store.activities.count() == 5
+        await pilot.press("enter")  # again: nothing new
+        await settle(pilot)
+        assert [str(value) for value in table.get_row_at(0)] == ["google.ics", "9", "0", "5", "0"]
+        assert workspace.store.activities.count() == 5

@@ -106,3 +106,17 @@ def test_no_audience_before_goals_exist(tmp_path: Path) -> None:
     assert status == 2 and "set your goals first" in err
     status, out, _ = run("activities", "--json", *d)
     assert json.loads(out) == [] and json.loads(run("contacts", "--json", *d)[1]) == []
+
+
+def test_emails_are_set_replaced_and_forgotten(data_dir: Path) -> None:
+    d = ("--data-dir", str(data_dir))
+    status, out, err = run(
+        "contact", "edit", "Grace Hopper", "--email", "Grace@Navy.mil", "--email", "g@h.org",
+        "--json", *d,
+    )  # fmt: skip
+    assert status == 0, err
+    assert json.loads(out)["contact"]["emails"] == ["grace@navy.mil", "g@h.org"]
+    status, _, err = run("contact", "edit", "Grace Hopper", "--email", "grace at navy", *d)
+    assert status == 2 and "not an e-mail address: 'grace at navy'" in err
+    status, out, err = run("contact", "edit", "Grace Hopper", "--no-email", "--json", *d)
+    assert status == 0 and json.loads(out)["contact"]["emails"] == []

@@ -225,7 +225,7 @@ def contact_audience_form(contact: Contact, goals: Goals, check: Check, save: Sa
 
 def contact_form(contact: Contact, goals: Goals, check: Check, save: Save) -> FormScreen:
     """Edit a contact: name (a new one carries their activities and plans along), company,
-    title, audience and stay-in-touch cadence."""
+    title, audience, stay-in-touch cadence and e-mail addresses."""
     cadence = "" if contact.cadence_days is None else str(contact.cadence_days)
     fields = [
         FormField("name", "Name", value=contact.name),
@@ -237,6 +237,12 @@ def contact_form(contact: Contact, goals: Goals, check: Check, save: Save) -> Fo
             "Stay in touch every (days)",
             value=cadence,
             placeholder="empty: the audience's cadence",
+        ),
+        FormField(
+            "emails",
+            "E-mails",
+            value=", ".join(contact.emails),
+            placeholder="optional, comma-separated (calendar imports match them)",
         ),
     ]
     return FormScreen(f"Contact {contact.name}", fields, check, save=save)

@@ -1,4 +1,5 @@
-"""Import: LinkedIn's data export (ZIP or folder), with a progress bar per file and a summary."""
+"""Import: LinkedIn's data export (ZIP or folder) and calendar files (.ics), with a progress
+bar per file and a summary."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from ssi_tui.wording import counted
 
 if TYPE_CHECKING:
     from ssi_tui.services.backups import Backup
-    from ssi_tui.services.imports import ImportProgress, ImportSummary
+    from ssi_tui.services.imports import ImportProgress, ImportResult, ImportSummary
 
 ERRORS_SHOWN = 3  # bad rows listed per file under the table
 
@@ -51,15 +52,15 @@ class ImportScreen(BaseScreen, screen_id="import"):
         """Path and dry-run box, state line, progress bars, summary table, details."""
         with Horizontal(id="import-form"):
             yield Input(
-                placeholder="path to the export ZIP or folder, then Enter",
+                placeholder="path to the export ZIP or folder, or a calendar (.ics), then Enter",
                 id="import-path",
                 compact=True,
                 select_on_focus=False,  # coming back to fix a path must not wipe it
             )
             yield StateCheckbox("Dry run", id="import-dry-run", compact=True)
         yield Static(
-            "Give the path of LinkedIn's data export (ZIP or unpacked folder), or of an ssi-tui "
-            "JSON export, and press Enter.",
+            "Give the path of LinkedIn's data export (ZIP or unpacked folder), of a calendar "
+            "file (.ics: your past meetings), or of an ssi-tui JSON export, and press Enter.",
             id="import-state",
             markup=False,
         )
@@ -192,27 +193,47 @@ class ImportScreen(BaseScreen, screen_id="import"):
     @guarded("the import")
     def run_import(self, path: str, dry_run: bool) -> None:
         """Read the export off the UI thread; hold the store lock only to match and save."""
-        from ssi_tui.services.errors import StoreError
-        from ssi_tui.services.imports import ArchiveError, import_export
+        from ssi_tui.services.errors import InputError, StoreError
+        from ssi_tui.services.imports import (
+            ArchiveError,
+            CalendarError,
+            ImportResult,
+            calendar_files,
+            calendars_only,
+            import_calendars,
+            import_export,
+        )
 
         workspace = self.workspace
         if workspace is None:
             return
+        where = Path(path).expanduser()
+        result = ImportResult()
         try:
-            summary = import_export(
-                workspace,
-                Path(path).expanduser(),
-                dry_run=dry_run,
-                progress=lambda event: self.post_message(ImportProgressed(event)),
-                lock=workspace.lock,
+            calendars = calendar_files(where)
+            if not (calendars and calendars_only(where)):
+                result.export = import_export(
+                    workspace,
+                    where,
+                    dry_run=dry_run,
+                    progress=lambda event: self.post_message(ImportProgressed(event)),
+                    lock=workspace.lock,
+                )
+            result.calendars = import_calendars(
+                workspace, calendars, dry_run=dry_run, lock=workspace.lock
             )
-        except ArchiveError as error:
+        except (ArchiveError, CalendarError, InputError) as error:
             self.post_message(ImportFailed("Cannot import", str(error)))
             return
         except StoreError as error:
             self.post_message(ImportFailed("Not saved", str(error)))
             return
-        self.post_message(ImportFinished(summary))
+        except OSError as error:
+            from ssi_tui.services.errors import os_error_line
+
+            self.post_message(ImportFailed("Cannot import", os_error_line(error)))
+            return
+        self.post_message(ImportFinished(result))
 
     @on(ImportProgressed)
     def _import_progressed(self, message: ImportProgressed) -> None:
@@ -250,38 +271,48 @@ class ImportScreen(BaseScreen, screen_id="import"):
         self.update_status()
         self._focus_path()
 
-    def _finished(self, summary: ImportSummary) -> None:
+    def _finished(self, result: ImportResult) -> None:
         self.running = False
         table = self.query_one("#import-summary", DataTable)
         table.clear()
-        for name, report in summary.files.items():
-            table.add_row(
-                cell(name),
-                cell(str(report.rows), justify="right"),
-                cell(str(report.imported), justify="right"),
-                cell(str(report.duplicates), justify="right"),
-                cell(
-                    str(len(report.errors)), justify="right", style="red" if report.errors else ""
-                ),
-                key=name,
+        summary = result.export
+        for name, report in summary.files.items() if summary is not None else ():
+            self._row(name, report.rows, report.imported, report.duplicates, len(report.errors))
+        for calendar in result.calendars:
+            self._row(
+                calendar.file,
+                calendar.events,
+                calendar.added,
+                calendar.unchanged + calendar.dismissed,
+                len(calendar.bad),
             )
         # The table now says it all: the bars make room for it.
         self.query_one("#import-progress", VerticalScroll).display = False
-        owner = summary.owner.describe() if summary.owner else "not detected"
-        self._state(f"{summary.headline()} Owner: {owner}.")
-        self.query_one("#import-detail", Static).update(literal(_details(summary), multiline=True))
-        self.notify(summary.headline(), title="Import", markup=False)
-        self.last_run = "last run: " + summary.headline().rstrip(".")
+        headline = result.headline()
+        if summary is not None:
+            owner = summary.owner.describe() if summary.owner else "not detected"
+            self._state(f"{headline} Owner: {owner}.")
+        else:
+            self._state(headline)
+        details = [_details(summary)] if summary is not None else []
+        details.extend("\n".join(calendar.lines()[2:]) for calendar in result.calendars)
+        self.query_one("#import-detail", Static).update(literal("\n".join(details), multiline=True))
+        self.notify(headline, title="Import", markup=False)
+        self.last_run = "last run: " + headline.rstrip(".")
         self.update_status()
         self._focus_path()  # Escape leaves it for the table and the screen keys
-        if not summary.dry_run and (
-            summary.activities_added
-            or summary.activities_rematched
-            or summary.contacts_added
-            or summary.contacts_updated
-            or summary.checklist_updated
-        ):
+        if result.changed:
             self.ssi.data_changed()
+
+    def _row(self, name: str, rows: int, imported: int, duplicates: int, errors: int) -> None:
+        self.query_one("#import-summary", DataTable).add_row(
+            cell(name),
+            cell(str(rows), justify="right"),
+            cell(str(imported), justify="right"),
+            cell(str(duplicates), justify="right"),
+            cell(str(errors), justify="right", style="red" if errors else ""),
+            key=name,
+        )
 
 
 def _details(summary: ImportSummary) -> str:
