@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 ENV_DATA_DIR = "SSI_TUI_DATA_DIR"
+ENV_CONFIG_DIR = "SSI_TUI_CONFIG_DIR"
 
 
 def package_data_dir() -> Path:
@@ -27,3 +28,14 @@ def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("ssi-tui", appauthor=False))
+
+
+def user_config_dir() -> Path:
+    """$SSI_TUI_CONFIG_DIR, else the platform's config dir for ssi-tui (`config.toml`,
+    `calendar.toml`)."""
+    from_env = os.environ.get(ENV_CONFIG_DIR)
+    if from_env:
+        return Path(from_env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("ssi-tui", appauthor=False))

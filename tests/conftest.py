@@ -19,6 +19,7 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / "config"))
     monkeypatch.setenv("SSI_TUI_TODAY", TODAY.isoformat())
+    monkeypatch.delenv("SSI_TUI_CONFIG_DIR", raising=False)  # the user's keymap, calendar.toml
 
 
 @pytest.fixture(autouse=True)

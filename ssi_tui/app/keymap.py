@@ -14,15 +14,14 @@ with a warning. The file is read once at start-up; pydantic is imported only whe
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
 from ssi_tui.app.registry import AREAS, COMMANDS, DIALOGS, SCREENS
+from ssi_tui.paths import ENV_CONFIG_DIR, user_config_dir  # noqa: F401 - ENV_CONFIG_DIR re-exported
 
 CONFIG_FILE = "config.toml"
-ENV_CONFIG_DIR = "SSI_TUI_CONFIG_DIR"
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 _NAMED_KEYS = frozenset(
     {
@@ -35,12 +34,7 @@ _NAMED_KEYS = frozenset(
 
 def config_dir() -> Path:
     """$SSI_TUI_CONFIG_DIR, else the platform's config dir for ssi-tui."""
-    from_env = os.environ.get(ENV_CONFIG_DIR)
-    if from_env:
-        return Path(from_env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir("ssi-tui", appauthor=False))
+    return user_config_dir()
 
 
 def config_path() -> Path:

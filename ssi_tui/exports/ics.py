@@ -20,10 +20,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Alarm, Calendar, Event, vRecur
 
-from ssi_tui.domain.catalog import Catalog, read_toml
+from ssi_tui.domain.calendar_config import FILE, CalendarConfig, load_calendar_config
+from ssi_tui.domain.catalog import Catalog
 from ssi_tui.domain.plans import Plan
 from ssi_tui.domain.recurrence import occurrences
-from ssi_tui.paths import package_data_dir
+from ssi_tui.paths import package_data_dir, user_config_dir
 
 PRODID = "-//ssi-tui//planned actions//EN"
 
@@ -43,15 +44,21 @@ class CalendarSettings:
 
 
 def read_settings(zone: str | None = None) -> CalendarSettings:
-    """The shipped `calendar.toml`, in the system's time zone unless `zone` names one."""
-    data = read_toml(package_data_dir() / "calendar.toml")
-    hours, minutes = (int(part) for part in str(data.get("start", "09:00")).split(":"))
+    """The shipped `calendar.toml` with the user's over it, in the system's time zone unless
+    `zone` names one (`DataFileError` for a bad file)."""
+    config = calendar_config()
+    hours, minutes = (int(part) for part in config.start.split(":"))
     return CalendarSettings(
         start=time(hours, minutes),
-        alarm_minutes=int(data.get("alarm_minutes", 10)),
-        minutes={str(kind): int(value) for kind, value in data.get("minutes", {}).items()},
+        alarm_minutes=config.alarm_minutes,
+        minutes=dict(config.minutes),
         zone=zone or system_zone(),
     )
+
+
+def calendar_config() -> CalendarConfig:
+    """The calendar settings: shipped, with the user's `calendar.toml` over them."""
+    return load_calendar_config(package_data_dir() / FILE, user_config_dir() / FILE)
 
 
 def system_zone() -> str:

@@ -23,7 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ssi_tui.domain.catalog import read_toml
+from ssi_tui.domain.calendar_config import FILE, MeetingRules, load_calendar_config
 from ssi_tui.domain.text import clean_optional, email_address, held_keywords
 from ssi_tui.importers.ical_lines import Block, CalendarError, CalendarFile, read_calendar
 from ssi_tui.importers.ical_series import (
@@ -33,7 +33,7 @@ from ssi_tui.importers.ical_series import (
     occurrence_source,
     resolve_zone,
 )
-from ssi_tui.paths import package_data_dir
+from ssi_tui.paths import package_data_dir, user_config_dir
 
 __all__ = ["CalendarError", "CalendarRead", "MeetingRules", "Meeting", "read_meetings"]
 
@@ -43,31 +43,6 @@ ROOMS = ("ROOM", "RESOURCE")
 NOT_PEOPLE = ("@resource.calendar.google.com", "@group.calendar.google.com")
 LINK_FIELDS = ("LOCATION", "DESCRIPTION", "URL", "CONFERENCE", "X-GOOGLE-CONFERENCE",
                "X-MICROSOFT-SKYPETEAMSMEETINGURL", "X-MICROSOFT-ONLINEMEETINGCONFLINK")  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class MeetingRules:
-    """How events become activities (data/calendar.toml, [meetings])."""
-
-    call_words: tuple[str, ...] = ("call",)
-    call_links: tuple[str, ...] = ()
-    event_attendees: int = 8
-    skip_private: bool = True
-    years_back: int = 10
-    max_occurrences: int = 4000
-
-    @classmethod
-    def shipped(cls) -> MeetingRules:
-        """The rules in the shipped data/calendar.toml."""
-        data = read_toml(package_data_dir() / "calendar.toml").get("meetings", {})
-        return cls(
-            call_words=tuple(data.get("call_words", cls.call_words)),
-            call_links=tuple(link.casefold() for link in data.get("call_links", ())),
-            event_attendees=int(data.get("event_attendees", cls.event_attendees)),
-            skip_private=bool(data.get("skip_private", cls.skip_private)),
-            years_back=int(data.get("years_back", cls.years_back)),
-            max_occurrences=int(data.get("max_occurrences", cls.max_occurrences)),
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +90,9 @@ def read_meetings(
     """The meetings of the calendar file at `path` up to `today` (days in `zone`, the user's).
     `own` are the user's addresses (else the calendar's name when it is an address, else the
     most common organizer). `CalendarError` when the file cannot be imported at all."""
-    return _Reader(read_calendar(path), today, zone, own, rules or MeetingRules.shipped()).read()
+    if rules is None:
+        rules = load_calendar_config(package_data_dir() / FILE, user_config_dir() / FILE).meetings
+    return _Reader(read_calendar(path), today, zone, own, rules).read()
 
 
 class _Reader:
@@ -298,7 +275,7 @@ class _Reader:
     ) -> str:
         if not isinstance(start, datetime) or len(others) >= self.rules.event_attendees:
             return "event"
-        if held_keywords(title, list(self.rules.call_words)):
+        if held_keywords(title, self.rules.call_words):
             return "call"
         links = self.rules.call_links
         if links and any(link in get(name).casefold() for name in LINK_FIELDS for link in links):

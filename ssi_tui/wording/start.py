@@ -21,7 +21,7 @@ def guide_steps(has_goals: bool, goals_key: str, import_key: str, log_key: str) 
         ).format(mark=goals_mark, key=goals_key),
         _(
             "2. Import your LinkedIn export ({key}): LinkedIn → Settings → Data privacy → Get a "
-            "copy of your data; give the ZIP here."
+            "copy of your data; give the ZIP here. Your calendar's meetings too: its .ics file."
         ).format(key=import_key),
         _(
             "3. Or log an activity by hand ({key} on the Activity log): a message, a comment, a "

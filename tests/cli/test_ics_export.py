@@ -149,3 +149,32 @@ def test_agenda_from_the_cli(tmp_path: Path) -> None:
     assert status == 0 and len(Calendar.from_ical(out.encode()).walk("VEVENT")) == 7
     status, _, err = run("export", "--data-dir", str(data), "--format", "csv", "--agenda", "2")
     assert status == 2 and "--agenda applies to --format ics only" in err
+
+
+def test_a_user_calendar_toml_overrides_the_shipped_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    monkeypatch.setenv("SSI_TUI_CONFIG_DIR", str(config))
+    (config / "calendar.toml").write_text(
+        'start = "08:30"\nalarm_minutes = 0\n[minutes]\ncomment = 5\n'
+        "[meetings]\nevent_attendees = 3\n",
+        encoding="utf-8",
+    )
+    settings = read_settings("UTC")
+    assert (settings.start.hour, settings.start.minute, settings.alarm_minutes) == (8, 30, 0)
+    assert settings.duration("comment") == timedelta(minutes=5)
+    assert settings.duration("meeting") == timedelta(minutes=60)  # the shipped value
+    from ssi_tui.exports.ics import calendar_config
+
+    assert calendar_config().meetings.event_attendees == 3
+    assert calendar_config().meetings.call_words[0] == "call"  # shipped, kept
+    (config / "calendar.toml").write_text('start = "25:00"\n', encoding="utf-8")
+    directory = store_with(tmp_path, ("plan", "add", "comment", "--rule", "weekly"))
+    status, _, err = run("export", "-o", str(tmp_path / "p.ics"), "--data-dir", str(directory))
+    assert status == 2 and "calendar.toml" in err and "start" in err
+    assert len(err.strip().splitlines()) == 1 and not (tmp_path / "p.ics").exists()
+    (config / "calendar.toml").write_text("[meetings]\ncall_wordz = []\n", encoding="utf-8")
+    status, _, err = run("export", "-o", str(tmp_path / "p.ics"), "--data-dir", str(directory))
+    assert status == 2 and "call_wordz" in err

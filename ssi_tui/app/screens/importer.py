@@ -193,7 +193,7 @@ class ImportScreen(BaseScreen, screen_id="import"):
     @guarded("the import")
     def run_import(self, path: str, dry_run: bool) -> None:
         """Read the export off the UI thread; hold the store lock only to match and save."""
-        from ssi_tui.services.errors import InputError, StoreError
+        from ssi_tui.services.errors import DataFileError, InputError, StoreError
         from ssi_tui.services.imports import (
             ArchiveError,
             CalendarError,
@@ -222,7 +222,7 @@ class ImportScreen(BaseScreen, screen_id="import"):
             result.calendars = import_calendars(
                 workspace, calendars, dry_run=dry_run, lock=workspace.lock
             )
-        except (ArchiveError, CalendarError, InputError) as error:
+        except (ArchiveError, CalendarError, InputError, DataFileError) as error:
             self.post_message(ImportFailed("Cannot import", str(error)))
             return
         except StoreError as error:
