@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import Field, ValidationError, field_validator
 
 from ssi_tui.domain.base import DomainModel
-from ssi_tui.domain.catalog import describe_validation_error, read_toml
+from ssi_tui.domain.catalog import describe_validation_error, merge_tables, read_toml
 from ssi_tui.domain.errors import DataFileError
 
 FILE = "calendar.toml"
@@ -65,20 +65,9 @@ def load_calendar_config(shipped: Path, user: Path | None = None) -> CalendarCon
     data = read_toml(shipped)
     source = str(shipped)
     if user is not None and user.is_file():
-        data = merged(data, read_toml(user))
+        data = merge_tables(data, read_toml(user))
         source = str(user)
     try:
         return CalendarConfig.model_validate(data)
     except ValidationError as error:
         raise DataFileError(f"{source}: {describe_validation_error(error, data)}") from None
-
-
-def merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
-    """`over` on `base`, tables merged key by key."""
-    result = dict(base)
-    for key, value in over.items():
-        if isinstance(value, dict) and isinstance(result.get(key), dict):
-            result[key] = {**result[key], **value}
-        else:
-            result[key] = value
-    return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -87,20 +88,31 @@ Topics = Annotated[tuple[str, ...], AfterValidator(_topics)]
 MAX_EMAILS = 10  # per contact
 
 
-def _emails(values: tuple[str, ...]) -> tuple[str, ...]:
+def _parsed_once(values: Iterable[str], parse: Callable[[str], str | None], what: str) -> list[str]:
+    """Each value parsed (`what` names the kind and gives an example when one is not), each
+    result once, in order; blank values skipped."""
     found: list[str] = []
     for value in values:
-        address = email_address(value)
-        if address is None:
-            raise ValueError(f"not an e-mail address: {value!r} (e.g. ada@contoso.com)")
-        if address not in found:
-            found.append(address)
+        if not value.strip():
+            continue
+        parsed = parse(value)
+        if parsed is None:
+            kind, example = what.split(" e.g. ")
+            raise ValueError(f"not {kind}: {value.strip()!r} (e.g. {example})")
+        if parsed not in found:
+            found.append(parsed)
+    return found
+
+
+def unique_emails(values: Iterable[str]) -> tuple[str, ...]:
+    """E-mail addresses as typed → lower-cased, each once; ValueError naming a bad one."""
+    found = _parsed_once(values, email_address, "an e-mail address e.g. ada@contoso.com")
     if len(found) > MAX_EMAILS:
         raise ValueError(f"at most {MAX_EMAILS} e-mail addresses")
     return tuple(found)
 
 
-Emails = Annotated[tuple[str, ...], AfterValidator(_emails)]
+Emails = Annotated[tuple[str, ...], AfterValidator(unique_emails)]
 KindId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
 
 
@@ -117,14 +129,7 @@ def _names(values: list[str]) -> list[str]:
 
 
 def _domains(values: list[str]) -> list[str]:
-    found: list[str] = []
-    for value in values:
-        domain = email_domain(value)
-        if domain is None:
-            raise ValueError(f"not a domain: {value!r} (e.g. contoso.com)")
-        if domain not in found:
-            found.append(domain)
-    return found
+    return _parsed_once(values, email_domain, "a domain e.g. contoso.com")
 
 
 class TargetAccount(DomainModel):

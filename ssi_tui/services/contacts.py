@@ -12,9 +12,9 @@ from pydantic import ValidationError
 
 from ssi_tui.domain.alignment import GoalIndex
 from ssi_tui.domain.catalog import describe_validation_error
-from ssi_tui.domain.models import MAX_EMAILS, Contact, Goals
+from ssi_tui.domain.models import Contact, Goals, unique_emails
 from ssi_tui.domain.network import ConnectionChange, account_move
-from ssi_tui.domain.text import email_address, fold
+from ssi_tui.domain.text import fold
 from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.journal import undoable
 from ssi_tui.services.plan_checks import matching_ids, prefix_problem
@@ -206,20 +206,10 @@ class ContactService:
     def check_emails(values: Iterable[str]) -> tuple[str, ...]:
         """E-mail addresses as typed → lower-cased, each once (blanks skipped); an
         `InputError` naming the first that is not one."""
-        found: list[str] = []
-        for value in values:
-            if not value.strip():
-                continue
-            address = email_address(value)
-            if address is None:
-                raise InputError(
-                    f"not an e-mail address: {value.strip()!r} (e.g. ada@contoso.com)", "emails"
-                )
-            if address not in found:
-                found.append(address)
-        if len(found) > MAX_EMAILS:
-            raise InputError(f"at most {MAX_EMAILS} e-mail addresses", "emails")
-        return tuple(found)
+        try:
+            return unique_emails(values)
+        except ValueError as error:
+            raise InputError(str(error), "emails") from None
 
     @undoable
     def edit_undoably(self, original: Contact, edited: Contact) -> Change[Contact]:
