@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +21,20 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / "config"))
     monkeypatch.setenv("SSI_TUI_TODAY", TODAY.isoformat())
     monkeypatch.delenv("SSI_TUI_CONFIG_DIR", raising=False)  # the user's keymap, calendar.toml
+    # English unless a test asks otherwise, whatever this machine's locale.
+    for name in ("SSI_TUI_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+@pytest.fixture(autouse=True)
+def _english_after() -> Iterator[None]:
+    """Each test starts and ends in English (the language is the process's)."""
+    from ssi_tui.wording import set_language
+
+    set_language("en")
+    yield
+    set_language("en")
 
 
 @pytest.fixture(autouse=True)

@@ -14,10 +14,11 @@ from typing import TextIO
 
 from ssi_tui.cli.context import Context, UserError, resolve_today
 from ssi_tui.services.errors import StoreError
+from ssi_tui.wording import LANGUAGES, choose_language, set_language
 
 Handler = Callable[[Context], int]
 DATE_OPTIONS = ("--as-of", "--date", "--since", "--start", "--until")
-_RELATIVE_DATE = re.compile(r"^[+-]\d{1,4}[dwmy]$")
+_RELATIVE_DATE = re.compile(r"^[+-]\d{1,4}[dwmyjsa]$")
 
 
 def join_relative_dates(argv: Sequence[str]) -> list[str]:
@@ -39,6 +40,18 @@ def join_relative_dates(argv: Sequence[str]) -> list[str]:
     return joined
 
 
+def lang_flag(argv: Sequence[str]) -> str | None:
+    """The value of `--lang` (the last one given), if any: the language is chosen before the
+    parser is built, so that its help is in that language too."""
+    found = None
+    for index, token in enumerate(argv):
+        if token.startswith("--lang="):
+            found = token.partition("=")[2]
+        elif token == "--lang" and index + 1 < len(argv):
+            found = argv[index + 1]
+    return found
+
+
 def app_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
     """The arguments when `argv` only opens the app (`--demo`, `--data-dir DIR`), else None.
 
@@ -48,7 +61,7 @@ def app_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
     """
     # The shape argparse gives when no command is named (see parser.build_parser).
     arguments = SimpleNamespace(
-        data_dir=None, demo=False, no_color=False, command=None, handler=None
+        data_dir=None, demo=False, no_color=False, lang=None, command=None, handler=None
     )
     index = 0
     while index < len(argv):
@@ -56,6 +69,12 @@ def app_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
         if token in ("--demo", "--no-color"):
             setattr(arguments, token[2:].replace("-", "_"), True)
             index += 1
+        elif token.startswith("--lang=") and token.partition("=")[2] in LANGUAGES:
+            arguments.lang = token.partition("=")[2]
+            index += 1
+        elif token == "--lang" and index + 1 < len(argv) and argv[index + 1] in LANGUAGES:
+            arguments.lang = argv[index + 1]
+            index += 2
         elif token.startswith("--data-dir="):
             arguments.data_dir = token.partition("=")[2]
             index += 1
@@ -106,7 +125,13 @@ def main(
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     arguments = join_relative_dates(sys.argv[1:] if argv is None else argv)
+    from ssi_tui.config import configured_language
+
     wants_json = "--json" in arguments
+    chosen = choose_language(lang_flag(arguments), configured_language())
+    # JSON is for scripts: the same keys, values and messages in every language (what the user
+    # types, dates, is still read in theirs).
+    set_language("en" if wants_json else chosen, reading=chosen)
     args = app_arguments(arguments)
     if args is None:
         from ssi_tui.cli.parser import build_parser

@@ -8,6 +8,7 @@ from importlib import import_module
 from typing import Any, NoReturn
 
 from ssi_tui import __version__
+from ssi_tui.wording import LANGUAGES
 
 # Modules (under ssi_tui.cli) that add subcommands; each has `register(subparsers, common)`.
 # Imported when the parser is built: opening the app needs neither them nor this module.
@@ -47,7 +48,7 @@ class Parser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._negative_number_matcher = re.compile(r"^-\d+$|^-\d*\.\d+$|^-\d{1,4}[dwmy]$")
+        self._negative_number_matcher = re.compile(r"^-\d+$|^-\d*\.\d+$|^-\d{1,4}[dwmyjsa]$")
 
     def error(self, message: str) -> NoReturn:
         """Print a one-line error and exit with status 2."""
@@ -69,6 +70,13 @@ def common_options(suppress: bool) -> argparse.ArgumentParser:
         action="store_true",
         default=argparse.SUPPRESS if suppress else False,
         help="use a throw-away copy of the demo data, never your store",
+    )
+    parent.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS if suppress else None,
+        help="the language of what ssi-tui says (default: $SSI_TUI_LANG, then `language` in "
+        "config.toml, then the locale); JSON output is the same in every language",
     )
     return parent
 

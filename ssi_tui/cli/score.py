@@ -9,8 +9,8 @@ from ssi_tui.cli.args import whole_number
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import bar, format_table, print_json
 from ssi_tui.domain.pillars import PILLARS
-from ssi_tui.wording import counted
-from ssi_tui.wording.labels import cap_bound, pillar_label
+from ssi_tui.wording import _, counted, day, number, percent
+from ssi_tui.wording.labels import cap_bound, level_label, pillar_label, severity_label
 
 if TYPE_CHECKING:
     from ssi_tui.domain.catalog import Rules
@@ -165,52 +165,81 @@ def render_explanation(items: list[PillarExplanation], rules: Rules) -> str:
 
 
 def render_report(report: Report) -> str:
-    """The human-readable score table."""
+    """The human-readable score table (in the user's language)."""
     scores = report.breakdown
+    labels = [pillar_label(pillar) for pillar in PILLARS]
+    total_label, evidence_label, calibrated_label = (
+        _("total (out of 100)"), _("on evidence"), _("calibrated raw"),
+    )  # fmt: skip
+    width = max(24, *(len(text) + 2 for text in (*labels, total_label, evidence_label)))
     lines = [
-        f"SSI as of {scores.as_of.isoformat()} · window {scores.window_days} days · "
-        f"profile {scores.level} ({scores.completeness:.0%})",
+        _("SSI as of {day} · window {days} days · profile {level} ({share})").format(
+            day=day(scores.as_of),
+            days=scores.window_days,
+            level=level_label(scores.level),
+            share=percent(scores.completeness),
+        ),
         "",
-        f"{'pillar':<24}{'raw':>6}  {'':<20}  {'weighted':>8}  {'':<20}  alignment",
+        f"{_('pillar'):<{width}}{_('raw'):>6}  {'':<20}  {_('weighted'):>8}  {'':<20}  "
+        + _("alignment"),
     ]
-    for pillar in PILLARS:
+    for pillar, label in zip(PILLARS, labels, strict=True):
         score = scores.pillars[pillar]
-        alignment = "-" if score.alignment is None else f"{score.alignment:.0%}"
+        alignment = "-" if score.alignment is None else percent(score.alignment)
         lines.append(
-            f"{pillar_label(pillar):<24}{score.raw:>6.1f}  {bar(score.raw)}  {score.weighted:>8.1f}  "
-            f"{bar(score.weighted)}  {alignment:>9}"
+            f"{label:<{width}}{number(score.raw, 1):>6}  {bar(score.raw)}  "
+            f"{number(score.weighted, 1):>8}  {bar(score.weighted)}  {alignment:>9}"
         )
     lines.append(
-        f"{'total (out of 100)':<24}{scores.total_raw:>6.1f}  {'':<20}  {scores.total_weighted:>8.1f}"
+        f"{total_label:<{width}}{number(scores.total_raw, 1):>6}  {'':<20}  "
+        f"{number(scores.total_weighted, 1):>8}"
     )
+    rest = scores.total_weighted - scores.total_weighted_by_evidence
     lines.append(
-        f"{'on evidence':<24}{'':>6}  {'':<20}  {scores.total_weighted_by_evidence:>8.1f}  "
-        f"(the rest, {scores.total_weighted - scores.total_weighted_by_evidence:.1f}, rests on "
-        "bare audience tags)"
+        f"{evidence_label:<{width}}{'':>6}  {'':<20}  "
+        f"{number(scores.total_weighted_by_evidence, 1):>8}  "
+        + _("(the rest, {points}, rests on bare audience tags)").format(points=number(rest, 1))
     )
     calibration = report.calibration
     if calibration is not None:
-        pillars = ", ".join(f"{pillar} {report.calibrated(pillar):.1f}" for pillar in PILLARS)
+        pillars = ", ".join(
+            f"{pillar_label(pillar, short=True)} {number(report.calibrated(pillar), 1)}"
+            for pillar in PILLARS
+        )
         lines.append(
-            f"{'calibrated raw':<24}{report.calibrated_total or 0.0:>6.1f}  ({pillars}; calibrated "
-            f"on {counted(calibration.readings, 'reading')}, ±{calibration.loo_error_after:.1f} points)"
+            f"{calibrated_label:<{width}}{number(report.calibrated_total or 0.0, 1):>6}  "
+            + _("({pillars}; calibrated on {readings}, ±{error} points)").format(
+                pillars=pillars,
+                readings=counted(calibration.readings, "reading", "readings"),
+                error=number(calibration.loo_error_after, 1),
+            )
         )
     reading = report.latest_reading
     if reading is not None:
         lines.append("")
         lines.append(
-            f"Official SSI on {reading.date.isoformat()}: {reading.total:g} "
-            f"(brand {reading.brand:g}, find {reading.find:g}, engage {reading.engage:g}, relate {reading.relate:g})"
+            _("Official SSI on {day}: {total} ({pillars})").format(
+                day=day(reading.date),
+                total=number(reading.total, 1).removesuffix(",0").removesuffix(".0"),
+                pillars=", ".join(
+                    f"{pillar_label(pillar, short=True)} "
+                    + number(reading.pillar(pillar), 1).removesuffix(",0").removesuffix(".0")
+                    for pillar in PILLARS
+                ),
+            )
         )
     lines.append("")
     if not report.flags:
-        lines.append("No mismatch flags: your activity matches your goals.")
+        lines.append(_("No mismatch flags: your activity matches your goals."))
     else:
-        lines.append(f"Flags ({len(report.flags)}, most severe first)")
+        lines.append(_("Flags ({count}, most severe first)").format(count=len(report.flags)))
+        badge = max(5, *(len(severity_label(flag.severity)) for flag in report.flags))
         for flag in report.flags:
             where = f" [{flag.pillar}]" if flag.pillar else ""
-            lines.append(f"  {flag.severity.upper():<5}  {flag.id}{where}: {flag.message}")
-            lines.append(f"         → {flag.action}")
+            lines.append(
+                f"  {severity_label(flag.severity):<{badge}}  {flag.id}{where}: {flag.message}"
+            )
+            lines.append(f"  {'':<{badge}}  → {flag.action}")
     return "\n".join(lines)
 
 

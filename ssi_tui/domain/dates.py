@@ -8,6 +8,9 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
+from ssi_tui.domain.dates_fr import parse_french
+from ssi_tui.wording import reading_language
+
 MAX_WEEKS = 520
 """The longest history a command or export computes (ten years of weeks)."""
 
@@ -105,6 +108,13 @@ def parse_date(text: str, today: date) -> date:
 
 
 def _parse(value: str, text: str, today: date) -> date:
+    if reading_language() == "fr":
+        try:
+            french = parse_french(text, today)
+        except ValueError:
+            raise DateParseError(f"cannot read date {text!r}: no such day") from None
+        if french is not None:
+            return french
     if value in _WORDS:
         return today + timedelta(days=_WORDS[value])
     relative = _RELATIVE.match(value)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
-from ssi_tui.wording import _, plural
+from ssi_tui.wording import _, day, number, percent, plural
 from ssi_tui.wording.labels import pillar_label
 
 Params = Mapping[str, Any]
@@ -23,8 +23,8 @@ class Worded(Protocol):
 
 
 def pct(value: float) -> str:
-    """A share as a whole percentage."""
-    return f"{value:.0%}"
+    """A share as a whole percentage (as the user's language writes it)."""
+    return percent(value)
 
 
 def since(params: Params) -> str:
@@ -35,7 +35,7 @@ def since(params: Params) -> str:
         return _("for {days} days").format(days=idle)
     span = params.get("span")
     if span == "history":
-        return _("since your first activity on {first}").format(first=params["first"])
+        return _("since your first activity on {first}").format(first=_day(params["first"]))
     if span == "window":
         return _("in the last {days} days").format(days=params["window_days"])
     return _("yet (no activity logged so far)")
@@ -48,11 +48,28 @@ def signed_points(official_minus_raw: float) -> str:
         return _("matches LinkedIn's")
     if official_minus_raw > 0:
         return plural(
-            points, _("is {n} point below LinkedIn's"), _("is {n} points below LinkedIn's")
+            points, "is {n} point below LinkedIn's", "is {n} points below LinkedIn's"
         ).format(n=points)
-    return plural(
-        points, _("is {n} point above LinkedIn's"), _("is {n} points above LinkedIn's")
-    ).format(n=points)
+    return plural(points, "is {n} point above LinkedIn's", "is {n} points above LinkedIn's").format(
+        n=points
+    )
+
+
+def _pillar_name(p: Params) -> str:
+    """The pillar's short name (a translation names it; the English text uses its id)."""
+    return pillar_label(p["pillar"], short=True)
+
+
+def _day(value: object) -> str:
+    """A day given as a date or its ISO text, as the user's language writes it."""
+    from datetime import date
+
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            return value
+    return day(value) if isinstance(value, date) else str(value)
 
 
 # -- messages -------------------------------------------------------------------------------
@@ -65,12 +82,12 @@ def _aimless_message(p: Params) -> str:
         ).format(share=pct(p["tagged"]))
     return _(
         "{pillar}: only {aligned} of its points serve your goals "
-        "({raw:.1f}/25 raw, {weighted:.1f} weighted): {why}."
+        "({raw}/25 raw, {weighted} weighted): {why}."
     ).format(
         pillar=pillar_label(p["pillar"]),
         aligned=pct(p["alignment"]),
-        raw=p["raw"],
-        weighted=p["weighted"],
+        raw=number(p["raw"], 1),
+        weighted=number(p["weighted"], 1),
         why=why,
     )
 
@@ -91,12 +108,12 @@ def _drift_message(p: Params) -> str:
 
 def _official_head(p: Params) -> str:
     return _(
-        "LinkedIn gave you {official:.0f}/100 on {date}, when your goal-weighted score over "
-        "{window} days (as LinkedIn counts) was {weighted:.0f}"
+        "LinkedIn gave you {official}/100 on {date}, when your goal-weighted score over "
+        "{window} days (as LinkedIn counts) was {weighted}"
     ).format(
-        official=p["official_total"],
-        date=p["official_date"],
-        weighted=p["weighted"],
+        official=number(p["official_total"]),
+        date=_day(p["official_date"]),
+        weighted=number(p["weighted"]),
         window=p.get("window_days", 90),
     )
 
@@ -104,37 +121,40 @@ def _official_head(p: Params) -> str:
 def _official_message(p: Params) -> str:
     if p["variant"] == "aim":
         return _(
-            "{head}: {aim_gap:.0f} points of the activity LinkedIn counts do not serve your "
-            "goals (our raw estimate, {raw:.0f}, {error})."
+            "{head}: {aim_gap} points of the activity LinkedIn counts do not serve your "
+            "goals (our raw estimate, {raw}, {error})."
         ).format(
             head=_official_head(p),
-            aim_gap=p["aim_gap"],
-            raw=p["raw"],
+            aim_gap=number(p["aim_gap"]),
+            raw=number(p["raw"]),
             error=signed_points(p["estimate_error"]),
         )
     if p["raw"] < 0.5:  # nothing (or next to nothing) logged: no praise for aim
         return _(
-            "{head}: we see no activity behind it yet; LinkedIn counts {unseen:.0f} points of "
+            "{head}: we see no activity behind it yet; LinkedIn counts {unseen} points of "
             "activity you have not logged or imported."
-        ).format(head=_official_head(p), unseen=p["estimate_error"])
+        ).format(head=_official_head(p), unseen=number(p["estimate_error"]))
     return _(
-        "{head}, but your activity is well aimed (raw {raw:.0f}, weighted {weighted:.0f}): "
-        "LinkedIn counts {unseen:.0f} points we do not see."
+        "{head}, but your activity is well aimed (raw {raw}, weighted {weighted}): "
+        "LinkedIn counts {unseen} points we do not see."
     ).format(
-        head=_official_head(p), raw=p["raw"], weighted=p["weighted"], unseen=p["estimate_error"]
+        head=_official_head(p),
+        raw=number(p["raw"]),
+        weighted=number(p["weighted"]),
+        unseen=number(p["estimate_error"]),
     )
 
 
 MESSAGES: dict[str, Callable[[Params], str]] = {
     "aimless_activity": _aimless_message,
     "unevidenced_claims": lambda p: _(
-        "{label}: {share} of its weighted score ({on_tags:.1f} of {weighted:.1f}) rests on "
+        "{label}: {share} of its weighted score ({on_tags} of {weighted}) rests on "
         "audience tags with nothing behind them, mostly {audience}."
     ).format(
         label=pillar_label(p["pillar"]),
         share=pct(p["share"]),
-        on_tags=p["on_tags"],
-        weighted=p["weighted"],
+        on_tags=number(p["on_tags"], 1),
+        weighted=number(p["weighted"], 1),
         audience=p["audience"],
     ),
     "audience_drift": _drift_message,
@@ -151,8 +171,8 @@ MESSAGES: dict[str, Callable[[Params], str]] = {
         name=p["name"],
         account=p["account"],
         audience=p["audience"],
-        position=f" as {p['title']}" if p.get("title") else "",
-        seen=p["seen"],
+        position=_(" as {title}").format(title=p["title"]) if p.get("title") else "",
+        seen=_day(p["seen"]),
     ),
     "invisible_effort": lambda p: _(
         "{share} of your goal-aligned effort happens off LinkedIn, where the official SSI "
@@ -160,11 +180,15 @@ MESSAGES: dict[str, Callable[[Params], str]] = {
     ).format(share=pct(p["share"])),
     "low_reply_rate": lambda p: _(
         "Only {received} replies to {sent} messages sent ({rate})."
-    ).format(received=p["received"], sent=p["sent"], rate=pct(p["rate"])),
+    ).format(received=number(p["received"]), sent=number(p["sent"]), rate=pct(p["rate"])),
     "generic_outreach": lambda p: _(
         "Only {personalised} of {outreach} messages, invitations and comments were "
         "personalised ({share})."
-    ).format(personalised=p["personalised"], outreach=p["outreach"], share=pct(p["share"])),
+    ).format(
+        personalised=number(p["personalised"]),
+        outreach=number(p["outreach"]),
+        share=pct(p["share"]),
+    ),
     "official_gap": _official_message,
 }
 
@@ -175,22 +199,22 @@ def _aimless_action(p: Params) -> str:
         return _(
             "Aim {pillar} activity at {audience}: at a target account or role, with a contact "
             "you gave an audience, or on one of their topics; a bare tag counts half."
-        ).format(pillar=p["pillar"], audience=p["target"])
+        ).format(pillar=p["pillar"], pillar_name=_pillar_name(p), audience=p["target"])
     return _(
         "Aim {pillar} activity: at a target account or role, with a contact you gave an "
         "audience, or on one of their topics; a bare tag counts half."
-    ).format(pillar=p["pillar"])
+    ).format(pillar=p["pillar"], pillar_name=_pillar_name(p))
 
 
 def _official_action(p: Params) -> str:
     if p["variant"] == "aim":
         return _(
             "Worry less about the SSI number; fix {pillar} first by aiming it at your audiences."
-        ).format(pillar=p["pillar"])
+        ).format(pillar=p["pillar"], pillar_name=_pillar_name(p))
     return _(
         "Log or import the {pillar} activity LinkedIn sees (ssi-tui import your export), and "
         "keep recording readings."
-    ).format(pillar=p["pillar"])
+    ).format(pillar=p["pillar"], pillar_name=_pillar_name(p))
 
 
 ACTIONS: dict[str, Callable[[Params], str]] = {
@@ -226,7 +250,9 @@ ACTIONS: dict[str, Callable[[Params], str]] = {
 
 # -- suggested plans' notes (kept as the plan's note when adopted) ---------------------------
 NOTES: dict[str, Callable[[Params], str]] = {
-    "aimless_activity": lambda p: _("Aligned {pillar} activity").format(pillar=p["pillar"]),
+    "aimless_activity": lambda p: _("Aligned {pillar} activity").format(
+        pillar=p["pillar"], pillar_name=_pillar_name(p)
+    ),
     "unevidenced_claims": lambda p: "",
     "audience_drift": lambda p: _("Personalised message to {under}").format(under=p["under"]),
     "neglected_audience": lambda p: _("Reconnect with {audience}").format(audience=p["audience"]),

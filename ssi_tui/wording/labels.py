@@ -6,49 +6,49 @@ give the label in the user's language, looked up when called.
 
 from __future__ import annotations
 
-from ssi_tui.wording import _
+from ssi_tui.wording import N_, _
 
 PILLAR_LABELS: dict[str, str] = {
-    "brand": "Professional brand",
-    "find": "Find the right people",
-    "engage": "Engage with insights",
-    "relate": "Build relationships",
+    "brand": N_("Professional brand"),
+    "find": N_("Find the right people"),
+    "engage": N_("Engage with insights"),
+    "relate": N_("Build relationships"),
 }
 
 # Where the long labels do not fit (narrow terminals).
 PILLAR_SHORT_LABELS: dict[str, str] = {
-    "brand": "Brand",
-    "find": "Find people",
-    "engage": "Engage",
-    "relate": "Relationships",
+    "brand": N_("Brand"),
+    "find": N_("Find people"),
+    "engage": N_("Engage"),
+    "relate": N_("Relationships"),
 }
 
 FLAG_TITLES: dict[str, str] = {
-    "aimless_activity": "Aimless activity",
-    "unevidenced_claims": "Unevidenced claims",
-    "audience_drift": "Audience drift",
-    "neglected_audience": "Neglected audience",
-    "neglected_account": "Neglected account",
-    "account_change": "Joined a target account",
-    "invisible_effort": "Invisible effort",
-    "low_reply_rate": "Low reply rate",
-    "generic_outreach": "Generic outreach",
-    "official_gap": "Official SSI gap",
+    "aimless_activity": N_("Aimless activity"),
+    "unevidenced_claims": N_("Unevidenced claims"),
+    "audience_drift": N_("Audience drift"),
+    "neglected_audience": N_("Neglected audience"),
+    "neglected_account": N_("Neglected account"),
+    "account_change": N_("Joined a target account"),
+    "invisible_effort": N_("Invisible effort"),
+    "low_reply_rate": N_("Low reply rate"),
+    "generic_outreach": N_("Generic outreach"),
+    "official_gap": N_("Official SSI gap"),
 }
 
-SEVERITY_LABELS: dict[str, str] = {"alert": "ALERT", "warn": "WARN", "info": "INFO"}
+SEVERITY_LABELS: dict[str, str] = {"alert": N_("ALERT"), "warn": N_("WARN"), "info": N_("INFO")}
 
 CHECKLIST_LABELS: dict[str, str] = {
-    "photo": "Profile photo",
-    "headline": "Headline",
-    "summary": "Summary (About)",
-    "experience": "Experience",
-    "industry": "Industry",
-    "location": "Location",
-    "skills": "Skills (≥5)",
-    "recommendations": "Recommendations (≥3)",
-    "featured": "Featured media",
-    "custom_url": "Custom profile URL",
+    "photo": N_("Profile photo"),
+    "headline": N_("Headline"),
+    "summary": N_("Summary (About)"),
+    "experience": N_("Experience"),
+    "industry": N_("Industry"),
+    "location": N_("Location"),
+    "skills": N_("Skills (≥5)"),
+    "recommendations": N_("Recommendations (≥3)"),
+    "featured": N_("Featured media"),
+    "custom_url": N_("Custom profile URL"),
 }
 
 
@@ -56,6 +56,15 @@ def pillar_label(pillar: str, short: bool = False) -> str:
     """A pillar's label (LinkedIn's own name, or a short one for narrow screens)."""
     labels = PILLAR_SHORT_LABELS if short else PILLAR_LABELS
     return _(labels[pillar]) if pillar in labels else pillar
+
+
+# The profile levels of data/rules.toml (LinkedIn's words).
+LEVEL_LABELS = (N_("Beginner"), N_("Intermediate"), N_("Advanced"), N_("Expert"), N_("All-Star"))
+
+
+def level_label(level: str) -> str:
+    """A profile level's name (data/rules.toml's, in the user's language when known)."""
+    return _(level) if level in LEVEL_LABELS else level
 
 
 def flag_title(flag_id: str) -> str:

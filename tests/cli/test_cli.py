@@ -257,6 +257,8 @@ def write_goals(directory: Path) -> Path:
         ["--demo", "--data-dir", "a", "--data-dir", "b"],
         ["--data-dir="],
         ["--no-color", "--demo"],
+        ["--lang", "fr", "--demo"],
+        ["--lang=en"],
     ],
 )
 def test_app_fast_path_reads_options_like_the_parser(argv: list[str]) -> None:
@@ -266,10 +268,11 @@ def test_app_fast_path_reads_options_like_the_parser(argv: list[str]) -> None:
     fast = app_arguments(argv)
     assert fast is not None
     parsed = build_parser().parse_args(argv)
-    assert (fast.data_dir, fast.demo, fast.no_color, fast.command) == (
+    assert (fast.data_dir, fast.demo, fast.no_color, fast.lang, fast.command) == (
         parsed.data_dir,
         parsed.demo,
         parsed.no_color,
+        parsed.lang,
         None,
     )
     assert vars(fast).keys() == vars(parsed).keys()  # one shape: no getattr(args, …) needed

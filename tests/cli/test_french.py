@@ -1,0 +1,60 @@
+"""The command line in French: `--lang fr`, $SSI_TUI_LANG, config.toml's `language`, the locale;
+French dates; JSON the same in every language."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import run
+
+
+def test_score_in_french_by_flag_variable_setting_or_locale(
+    demo_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    d = ("--data-dir", str(demo_dir))
+    english = run("score", *d)[1]
+    assert "Build relationships" in english and "Établir des relations" not in english
+    french = run("--lang", "fr", "score", *d)[1]
+    assert "Établir des relations" in french and "SSI au 26 novembre 2026" in french
+    assert "total (sur 100)" in french and "Signaux (" in french
+    assert run("score", "--lang=fr", *d)[1] == french  # after the command too
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert run("score", *d)[1] == french
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "config.toml").write_text('language = "en"\n', encoding="utf-8")
+    monkeypatch.setenv("SSI_TUI_CONFIG_DIR", str(config))
+    assert run("score", *d)[1] == english  # the setting before the locale
+    monkeypatch.setenv("SSI_TUI_LANG", "fr")
+    assert run("score", *d)[1] == french  # the variable before the setting
+    assert run("--lang", "en", "score", *d)[1] == english  # the flag first
+
+
+def test_json_is_the_same_in_both_languages(demo_dir: Path) -> None:
+    d = ("--data-dir", str(demo_dir))
+    for command in (("score", "--json"), ("activities", "--json"), ("history", "--json")):
+        english = run(*command, *d)[1]
+        assert run("--lang", "fr", *command, *d)[1] == english
+    status, out, _ = run("--lang", "fr", "log", "post", "--date", "31/02/2026", "--json", *d)
+    assert status == 2 and "'31/02/2026': no such day" in json.loads(out)["error"]
+
+
+def test_french_dates_when_french(demo_dir: Path) -> None:
+    d = ("--data-dir", str(demo_dir))
+    status, out, err = run("--lang", "fr", "log", "post", "--date", "hier", "--json", *d)
+    assert status == 0, err
+    assert json.loads(out)["activity"]["date"] == "2026-11-25"
+    status, out, err = run("--lang", "fr", "log", "comment", "--date", "-3j", "--json", *d)
+    assert status == 0 and json.loads(out)["activity"]["date"] == "2026-11-23"
+    status, _, err = run("log", "post", "--date", "04/03/2026", *d)  # English: ambiguous
+    assert status == 2 and "ambiguous" in err
+    status, out, err = run("--lang", "fr", "log", "post", "--date", "04/03/2026", "--json", *d)
+    assert status == 0 and json.loads(out)["activity"]["date"] == "2026-03-04"
+
+
+def test_an_unknown_language_is_refused(demo_dir: Path) -> None:
+    status, _, err = run("--lang", "de", "score", "--data-dir", str(demo_dir))
+    assert status == 2 and "--lang" in err and "'de'" in err
