@@ -10,7 +10,7 @@ from ssi_tui.cli.context import Context
 from ssi_tui.cli.output import format_table, print_json, record
 from ssi_tui.domain.models import Source
 from ssi_tui.domain.text import fold
-from ssi_tui.wording import counted
+from ssi_tui.wording import _, counted
 
 if TYPE_CHECKING:
     from ssi_tui.domain.models import Activity
@@ -30,63 +30,67 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     listing = subparsers.add_parser(
         "activities",
         parents=[common],
-        help="list activities (ids, filters)",
+        help=_("list activities (ids, filters)"),
         description=(
-            "List activities, oldest first, with their short id (8 characters, more where two "
-            "share them: enough for `activity edit` and `activity delete`) and the audience the scores give them, with where it "
-            "comes from: set (their contact's own), account, role, topic, or tag (your word only)."
+            _(
+                "List activities, oldest first, with their short id (8 characters, more where two "
+                "share them: enough for `activity edit` and `activity delete`) and the audience the scores give them, with where it "
+                "comes from: set (their contact's own), account, role, topic, or tag (your word only)."
+            )
         ),
     )
-    listing.add_argument("--json", action="store_true", help="print a JSON array")
-    listing.add_argument("--since", metavar="DATE", help="only from this date")
-    listing.add_argument("--until", metavar="DATE", help="only up to this date")
-    listing.add_argument("--kind", metavar="KIND", help="only this kind")
-    listing.add_argument("--audience", metavar="A", type=text, help="only for this audience")
-    listing.add_argument("--contact", metavar="NAME", type=text, help="only with this contact")
+    listing.add_argument("--json", action="store_true", help=_("print a JSON array"))
+    listing.add_argument("--since", metavar="DATE", help=_("only from this date"))
+    listing.add_argument("--until", metavar="DATE", help=_("only up to this date"))
+    listing.add_argument("--kind", metavar="KIND", help=_("only this kind"))
+    listing.add_argument("--audience", metavar="A", type=text, help=_("only for this audience"))
+    listing.add_argument("--contact", metavar="NAME", type=text, help=_("only with this contact"))
     listing.add_argument(
-        "--source", choices=get_args(Source), help="only logged by hand, from a plan, imported…"
+        "--source", choices=get_args(Source), help=_("only logged by hand, from a plan, imported…")
     )
     listing.set_defaults(handler=run_activities)
 
     activity = subparsers.add_parser(
-        "activity", parents=[common], help="edit or delete one activity (undoable)"
+        "activity", parents=[common], help=_("edit or delete one activity (undoable)")
     )
     actions = activity.add_subparsers(dest="activity_command", metavar="ACTION", required=True)
     edit = actions.add_parser(
         "edit",
         parents=[common],
-        help="change what you give of one activity",
+        help=_("change what you give of one activity"),
         description=(
-            "Change the fields given; the others stay. The activity is checked as a whole, as "
-            "when it was logged. `ssi-tui undo` takes the edit back."
+            _(
+                "Change the fields given; the others stay. The activity is checked as a whole, as "
+                "when it was logged. `ssi-tui undo` takes the edit back."
+            )
         ),
     )
     edit.add_argument("activity_id", metavar="ID", help=ID_HELP)
-    edit.add_argument("--kind", metavar="KIND", type=text, help="activity kind from the catalog")
-    edit.add_argument("--date", metavar="DATE", help="when: YYYY-MM-DD, yesterday, -3d…")
+    edit.add_argument("--kind", metavar="KIND", type=text, help=_("activity kind from the catalog"))
+    edit.add_argument("--date", metavar="DATE", help=_("when: YYYY-MM-DD, yesterday, -3d…"))
     tag = edit.add_mutually_exclusive_group()
-    tag.add_argument("--audience", metavar="A", type=text, help="the audience you aimed at")
-    tag.add_argument("--no-audience", action="store_true", help="remove the audience tag")
-    edit.add_argument("--contact", metavar="NAME", type=text, help="person involved")
-    edit.add_argument("--company", metavar="C", type=text, help="their company")
-    edit.add_argument("--title", metavar="T", type=text, help="their job title")
+    tag.add_argument("--audience", metavar="A", type=text, help=_("the audience you aimed at"))
+    tag.add_argument("--no-audience", action="store_true", help=_("remove the audience tag"))
+    edit.add_argument("--contact", metavar="NAME", type=text, help=_("person involved"))
+    edit.add_argument("--company", metavar="C", type=text, help=_("their company"))
+    edit.add_argument("--title", metavar="T", type=text, help=_("their job title"))
     edit.add_argument(
         "--personalised",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="it was (or was not) personalised",
+        help=_("it was (or was not) personalised"),
     )
-    edit.add_argument("--relevance", type=relevance, metavar="1-5", help="how relevant, 1-5")
-    edit.add_argument("--channel", choices=["linkedin", "off"], help="where it happened")
-    edit.add_argument("--note", metavar="TEXT", help="free note ('' clears it)")
+    edit.add_argument("--relevance", type=relevance, metavar="1-5", help=_("how relevant, 1-5"))
+    edit.add_argument("--channel", choices=["linkedin", "off"], help=_("where it happened"))
+    edit.add_argument("--note", metavar="TEXT", help=_("free note ('' clears it)"))
     edit.add_argument(
-        "--topic", action="append", metavar="T", help="what it was about (repeatable; replaces)"
+        "--topic", action="append", metavar="T", help=_("what it was about (repeatable; replaces)")
     )
     edit.set_defaults(handler=run_activity_edit)
     delete = actions.add_parser(
         "delete",
         parents=[common],
-        help="delete one activity (`ssi-tui undo` brings it back)",
+        help=_("delete one activity (`ssi-tui undo` brings it back)"),
     )
     delete.add_argument("activity_id", metavar="ID", help=ID_HELP)
     delete.set_defaults(handler=run_activity_delete)

@@ -10,7 +10,7 @@ from ssi_tui.cli.args import activity_options, relevance, text
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json, record
 from ssi_tui.services.plan_checks import short_ids
-from ssi_tui.wording import counted
+from ssi_tui.wording import _, counted
 from ssi_tui.wording.labels import new_contact_line
 
 if TYPE_CHECKING:
@@ -23,88 +23,101 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     log = subparsers.add_parser(
         "log",
         parents=[common],
-        help="log one activity",
+        help=_("log one activity"),
         description=(
-            "Log one activity. KIND is an id from the activity catalog (data/catalog.toml), e.g. "
-            "post, comment, message_sent, invitation_sent, follow_up, meeting, call, talk; an "
-            "unknown kind lists them all."
+            _(
+                "Log one activity. KIND is an id from the activity catalog (data/catalog.toml), e.g. "
+                "post, comment, message_sent, invitation_sent, follow_up, meeting, call, talk; an "
+                "unknown kind lists them all."
+            )
         ),
     )
     log.add_argument(
-        "kind", metavar="KIND", help="activity kind from the catalog (e.g. post, message_sent)"
+        "kind", metavar="KIND", help=_("activity kind from the catalog (e.g. post, message_sent)")
     )
     log.add_argument(
-        "--date", metavar="DATE", help="when (default today): YYYY-MM-DD, yesterday, -3d…"
+        "--date", metavar="DATE", help=_("when (default today): YYYY-MM-DD, yesterday, -3d…")
     )
     log.add_argument(
         "--audience",
         metavar="A",
         type=text,
-        help="audience it reached (one of your goals' audiences)",
+        help=_("audience it reached (one of your goals' audiences)"),
     )
     log.add_argument(
         "--contact",
         metavar="NAME",
         type=text,
-        help="person involved (created if new, without an audience: a tag is not evidence)",
+        help=_("person involved (created if new, without an audience: a tag is not evidence)"),
     )
-    log.add_argument("--company", metavar="C", help="their company", type=text)
-    log.add_argument("--title", metavar="T", help="their job title", type=text)
+    log.add_argument("--company", metavar="C", help=_("their company"), type=text)
+    log.add_argument("--title", metavar="T", help=_("their job title"), type=text)
     log.add_argument(
-        "--personalised", action="store_true", default=None, help="it was personalised"
-    )
-    log.add_argument(
-        "--relevance", type=relevance, metavar="1-5", help="how relevant to your goals (default 3)"
+        "--personalised", action="store_true", default=None, help=_("it was personalised")
     )
     log.add_argument(
-        "--channel", choices=["linkedin", "off"], help="where it happened (default: from the kind)"
+        "--relevance",
+        type=relevance,
+        metavar="1-5",
+        help=_("how relevant to your goals (default 3)"),
     )
-    log.add_argument("--note", metavar="TEXT", help="free note")
+    log.add_argument(
+        "--channel",
+        choices=["linkedin", "off"],
+        help=_("where it happened (default: from the kind)"),
+    )
+    log.add_argument("--note", metavar="TEXT", help=_("free note"))
     log.add_argument(
         "--topic",
         action="append",
         metavar="T",
-        help="what it was about (repeatable): one of an audience's topics makes a post, talk or "
-        "comment naming no one count for that audience",
+        help=_(
+            "what it was about (repeatable): one of an audience's topics makes a post, talk or "
+            "comment naming no one count for that audience"
+        ),
     )
     log.set_defaults(handler=run_log)
 
     goals = subparsers.add_parser(
-        "goals", parents=[common], help="load or show your relational goals"
+        "goals", parents=[common], help=_("load or show your relational goals")
     )
     goals_sub = goals.add_subparsers(dest="goals_command", metavar="ACTION", required=True)
     load = goals_sub.add_parser(
-        "load", parents=[common], help="replace your goals with a TOML or JSON file"
+        "load", parents=[common], help=_("replace your goals with a TOML or JSON file")
     )
     load.add_argument("file", metavar="FILE", type=Path)
     load.set_defaults(handler=run_goals_load)
-    show = goals_sub.add_parser("show", parents=[common], help="show your goals")
-    show.add_argument("--json", action="store_true", help="print the goals file shape as JSON")
+    show = goals_sub.add_parser("show", parents=[common], help=_("show your goals"))
+    show.add_argument("--json", action="store_true", help=_("print the goals file shape as JSON"))
     show.set_defaults(handler=run_goals_show)
     profile = goals_sub.add_parser(
         "profile",
         parents=[common],
-        help="show or set your headline and summary: weighted brand counts whom they speak to",
+        help=_("show or set your headline and summary: weighted brand counts whom they speak to"),
     )
-    profile.add_argument("--headline", metavar="TEXT", help="your LinkedIn headline ('' clears it)")
     profile.add_argument(
-        "--summary", metavar="TEXT", help="your About section ('' clears it; newlines kept)"
+        "--headline", metavar="TEXT", help=_("your LinkedIn headline ('' clears it)")
     )
-    profile.add_argument("--json", action="store_true", help="print the texts and the fit as JSON")
+    profile.add_argument(
+        "--summary", metavar="TEXT", help=_("your About section ('' clears it; newlines kept)")
+    )
+    profile.add_argument(
+        "--json", action="store_true", help=_("print the texts and the fit as JSON")
+    )
     profile.set_defaults(handler=run_goals_profile)
 
-    contacts = subparsers.add_parser("contacts", parents=[common], help="list contacts")
-    contacts.add_argument("--json", action="store_true", help="print a JSON array")
+    contacts = subparsers.add_parser("contacts", parents=[common], help=_("list contacts"))
+    contacts.add_argument("--json", action="store_true", help=_("print a JSON array"))
     contacts.add_argument(
         "--losing-touch",
         action="store_true",
-        help="only contacts past their stay-in-touch cadence, most overdue first",
+        help=_("only contacts past their stay-in-touch cadence, most overdue first"),
     )
-    contacts.add_argument("--as-of", metavar="DATE", help="with --losing-touch: as of this date")
+    contacts.add_argument("--as-of", metavar="DATE", help=_("with --losing-touch: as of this date"))
     contacts.set_defaults(handler=run_contacts)
 
-    locate = subparsers.add_parser("locate", parents=[common], help="show where your data lives")
-    locate.add_argument("--json", action="store_true", help="print one JSON object")
+    locate = subparsers.add_parser("locate", parents=[common], help=_("show where your data lives"))
+    locate.add_argument("--json", action="store_true", help=_("print one JSON object"))
     locate.set_defaults(handler=run_locate)
 
 

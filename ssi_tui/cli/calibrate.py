@@ -7,7 +7,7 @@ import argparse
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.domain.pillars import PILLARS
-from ssi_tui.wording import counted
+from ssi_tui.wording import _, counted
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -15,21 +15,25 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser = subparsers.add_parser(
         "calibrate",
         parents=[common],
-        help="fit the raw estimate on your official SSI readings",
+        help=_("fit the raw estimate on your official SSI readings"),
         description=(
-            "With 3 or more official readings (`ssi-tui reading add`), fit per pillar a scale of "
-            "the raw estimate, shrunk towards the shipped rules so that a few readings cannot "
-            "overfit (and, with 8 or more readings at different activity levels, a stock for "
-            "what LinkedIn counts that no activity shows). Shows each pillar's factor and the "
-            "leave-one-out error (each reading predicted without it) before and after. `score` "
-            "and the dashboard show the calibrated estimate beside the raw one; --off turns "
-            "that off (--on back on)."
+            _(
+                "With 3 or more official readings (`ssi-tui reading add`), fit per pillar a scale of "
+                "the raw estimate, shrunk towards the shipped rules so that a few readings cannot "
+                "overfit (and, with 8 or more readings at different activity levels, a stock for "
+                "what LinkedIn counts that no activity shows). Shows each pillar's factor and the "
+                "leave-one-out error (each reading predicted without it) before and after. `score` "
+                "and the dashboard show the calibrated estimate beside the raw one; --off turns "
+                "that off (--on back on)."
+            )
         ),
     )
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--json", action="store_true", help=_("print one JSON object"))
     switch = parser.add_mutually_exclusive_group()
-    switch.add_argument("--off", action="store_true", help="stop showing the calibrated estimate")
-    switch.add_argument("--on", action="store_true", help="show the calibrated estimate again")
+    switch.add_argument(
+        "--off", action="store_true", help=_("stop showing the calibrated estimate")
+    )
+    switch.add_argument("--on", action="store_true", help=_("show the calibrated estimate again"))
     parser.set_defaults(handler=run_calibrate)
 
 

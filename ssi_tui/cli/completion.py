@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from ssi_tui.cli.context import Context
+from ssi_tui.wording import _
 
 SHELLS = ("bash", "zsh", "fish")
 
@@ -15,16 +16,18 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser = subparsers.add_parser(
         "completion",
         parents=[common],
-        help="print the shell completion script (bash, zsh, fish)",
+        help=_("print the shell completion script (bash, zsh, fish)"),
         description=(
-            "Print the completion script for your shell, to be saved where it looks for them. "
-            "bash: ssi-tui completion bash > ~/.local/share/bash-completion/completions/ssi-tui; "
-            'zsh: ssi-tui completion zsh > "${fpath[1]}/_ssi-tui"; '
-            "fish: ssi-tui completion fish > ~/.config/fish/completions/ssi-tui.fish. "
-            "Then open a new shell."
+            _(
+                "Print the completion script for your shell, to be saved where it looks for them. "
+                "bash: ssi-tui completion bash > ~/.local/share/bash-completion/completions/ssi-tui; "
+                'zsh: ssi-tui completion zsh > "${fpath[1]}/_ssi-tui"; '
+                "fish: ssi-tui completion fish > ~/.config/fish/completions/ssi-tui.fish. "
+                "Then open a new shell."
+            )
         ),
     )
-    parser.add_argument("shell", choices=SHELLS, help="your shell")
+    parser.add_argument("shell", choices=SHELLS, help=_("your shell"))
     parser.set_defaults(handler=run_completion)
 
 

@@ -8,64 +8,74 @@ from typing import Any
 from ssi_tui.cli.args import edited_fields, text, whole_number
 from ssi_tui.cli.context import Context
 from ssi_tui.cli.output import format_table, print_json, record
-from ssi_tui.wording import counted
+from ssi_tui.wording import _, counted
 
 cadence = whole_number("cadence", 1, 3650, "days")
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add `contact edit`."""
-    contact = subparsers.add_parser("contact", parents=[common], help="edit one contact (undoable)")
+    contact = subparsers.add_parser(
+        "contact", parents=[common], help=_("edit one contact (undoable)")
+    )
     actions = contact.add_subparsers(dest="contact_command", metavar="ACTION", required=True)
     edit = actions.add_parser(
         "edit",
         parents=[common],
-        help="change a contact's name, company, title, audience, cadence or e-mails",
+        help=_("change a contact's name, company, title, audience, cadence or e-mails"),
         description=(
-            "Change the fields given; the others stay. A new name carries the activities and "
-            "plans naming the contact along. `ssi-tui undo` takes the edit back."
+            _(
+                "Change the fields given; the others stay. A new name carries the activities and "
+                "plans naming the contact along. `ssi-tui undo` takes the edit back."
+            )
         ),
     )
     edit.add_argument(
-        "contact", metavar="NAME|ID", type=text, help="the contact's name, or id (4+ characters)"
+        "contact", metavar="NAME|ID", type=text, help=_("the contact's name, or id (4+ characters)")
     )
-    edit.add_argument("--name", metavar="NAME", type=text, help="a new name")
-    edit.add_argument("--company", metavar="C", type=text, help="their company")
-    edit.add_argument("--title", metavar="T", type=text, help="their job title")
+    edit.add_argument("--name", metavar="NAME", type=text, help=_("a new name"))
+    edit.add_argument("--company", metavar="C", type=text, help=_("their company"))
+    edit.add_argument("--title", metavar="T", type=text, help=_("their job title"))
     audience = edit.add_mutually_exclusive_group()
     audience.add_argument(
-        "--audience", metavar="A", type=text, help="their audience (evidence: set on purpose)"
+        "--audience", metavar="A", type=text, help=_("their audience (evidence: set on purpose)")
     )
     audience.add_argument(
-        "--no-audience", action="store_true", help="let the goals decide (account, role)"
+        "--no-audience", action="store_true", help=_("let the goals decide (account, role)")
     )
     every = edit.add_mutually_exclusive_group()
     every.add_argument(
-        "--cadence", metavar="DAYS", type=cadence, help="stay in touch every DAYS days"
+        "--cadence", metavar="DAYS", type=cadence, help=_("stay in touch every DAYS days")
     )
-    every.add_argument("--no-cadence", action="store_true", help="back to the audience's cadence")
+    every.add_argument(
+        "--no-cadence", action="store_true", help=_("back to the audience's cadence")
+    )
     emails = edit.add_mutually_exclusive_group()
     emails.add_argument(
         "--email",
         metavar="ADDRESS",
         action="append",
         type=text,
-        help="their e-mail address (repeatable: replaces the ones kept; calendar imports match them)",
+        help=_(
+            "their e-mail address (repeatable: replaces the ones kept; calendar imports match them)"
+        ),
     )
-    emails.add_argument("--no-email", action="store_true", help="forget their addresses")
+    emails.add_argument("--no-email", action="store_true", help=_("forget their addresses"))
     edit.set_defaults(handler=run_contact_edit)
     changes = subparsers.add_parser(
         "changes",
         parents=[common],
-        help="job changes, new and removed connections seen by your imports",
+        help=_("job changes, new and removed connections seen by your imports"),
         description=(
-            "Each import of LinkedIn's export compares your connections with what the last one "
-            "found: a new company or title is a job change, and someone who moved into (or out "
-            "of) one of your target accounts is named with it. Newest first."
+            _(
+                "Each import of LinkedIn's export compares your connections with what the last one "
+                "found: a new company or title is a job change, and someone who moved into (or out "
+                "of) one of your target accounts is named with it. Newest first."
+            )
         ),
     )
-    changes.add_argument("--since", metavar="DATE", help="only changes seen from DATE on")
-    changes.add_argument("--json", action="store_true", help="print a JSON array")
+    changes.add_argument("--since", metavar="DATE", help=_("only changes seen from DATE on"))
+    changes.add_argument("--json", action="store_true", help=_("print a JSON array"))
     changes.set_defaults(handler=run_changes)
 
 

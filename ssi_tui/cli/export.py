@@ -10,6 +10,7 @@ from ssi_tui.cli.args import whole_number
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.review import weeks_count
 from ssi_tui.services.transfer import EXPORT_FORMATS
+from ssi_tui.wording import _
 
 alarm_minutes = whole_number("alarm", 0, 10_080, "minutes")
 agenda_weeks = whole_number("agenda", 1, 104, "weeks")
@@ -45,47 +46,56 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help=f"{', '.join(EXPORT_FORMATS)} (default: from -o FILE's extension, else md on a "
         "terminal; needed when the output is piped)",
     )
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (0600)")
+    export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (0600)"))
     export.add_argument(
-        "--as-of", metavar="DATE", help="md: review as of DATE; csv: activities up to DATE"
+        "--as-of", metavar="DATE", help=_("md: review as of DATE; csv: activities up to DATE")
     )
     export.add_argument(
-        "--weeks", type=weeks_count, metavar="N", help="md: weeks in the trend table (default 12)"
+        "--weeks",
+        type=weeks_count,
+        metavar="N",
+        help=_("md: weeks in the trend table (default 12)"),
     )
     export.add_argument(
         "--at",
         type=time_of_day,
         metavar="HH:MM",
-        help="ics: the time of day the planned actions are put at (default 09:00)",
+        help=_("ics: the time of day the planned actions are put at (default 09:00)"),
     )
     export.add_argument(
         "--alarm",
         type=alarm_minutes,
         metavar="MIN",
-        help="ics: a reminder MIN minutes before (default 10; 0: none)",
+        help=_("ics: a reminder MIN minutes before (default 10; 0: none)"),
     )
     export.add_argument(
         "--agenda",
         type=agenda_weeks,
         metavar="WEEKS",
-        help="ics: the next WEEKS weeks' occurrences as single events instead of recurring ones "
-        "(for calendars that mishandle repeat rules)",
+        help=_(
+            "ics: the next WEEKS weeks' occurrences as single events instead of recurring ones "
+            "(for calendars that mishandle repeat rules)"
+        ),
     )
     export.set_defaults(handler=run_export)
 
     load = subparsers.add_parser(
         "load",
         parents=[common],
-        help="restore a JSON export into an empty store",
+        help=_("restore a JSON export into an empty store"),
         description=(
-            "Restore a JSON export (`ssi-tui export --format json`). The whole file is checked "
-            "before anything is written. The store must be empty, unless --merge: then records "
-            "already in the store (same id, or a contact with the same name) are kept as they "
-            "are, and the store's goals, checklist and settings win."
+            _(
+                "Restore a JSON export (`ssi-tui export --format json`). The whole file is checked "
+                "before anything is written. The store must be empty, unless --merge: then records "
+                "already in the store (same id, or a contact with the same name) are kept as they "
+                "are, and the store's goals, checklist and settings win."
+            )
         ),
     )
     load.add_argument("file", metavar="FILE", type=Path)
-    load.add_argument("--merge", action="store_true", help="add to a store that already holds data")
+    load.add_argument(
+        "--merge", action="store_true", help=_("add to a store that already holds data")
+    )
     load.set_defaults(handler=run_load)
 
 

@@ -11,7 +11,7 @@ from ssi_tui.cli.args import text
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.domain.text import clean_text
-from ssi_tui.wording import counted
+from ssi_tui.wording import _, counted
 
 if TYPE_CHECKING:
     from ssi_tui.services.imports import ImportProgress, ImportSummary
@@ -25,23 +25,25 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser = subparsers.add_parser(
         "import",
         parents=[common],
-        help="import LinkedIn's data export (ZIP or folder) or a calendar (.ics)",
+        help=_("import LinkedIn's data export (ZIP or folder) or a calendar (.ics)"),
         description=(
-            "Import LinkedIn's 'Get a copy of your data' archive: the ZIP as downloaded, or its "
-            "unpacked folder. Connections and message counterparts become contacts; connections, "
-            "invitations, messages, posts, comments, reactions, endorsements, recommendations, "
-            "searches, follows, media and events become activities. Message bodies are never "
-            "stored. Importing the same or a newer archive again adds only what is new. "
-            "A calendar file (.ics, from Google Calendar, Outlook or Apple Calendar; or .ics "
-            "files in the folder) adds each past meeting with someone else as a meeting, call "
-            "or event off LinkedIn, its people as contacts; event descriptions are never stored."
+            _(
+                "Import LinkedIn's 'Get a copy of your data' archive: the ZIP as downloaded, or its "
+                "unpacked folder. Connections and message counterparts become contacts; connections, "
+                "invitations, messages, posts, comments, reactions, endorsements, recommendations, "
+                "searches, follows, media and events become activities. Message bodies are never "
+                "stored. Importing the same or a newer archive again adds only what is new. "
+                "A calendar file (.ics, from Google Calendar, Outlook or Apple Calendar; or .ics "
+                "files in the folder) adds each past meeting with someone else as a meeting, call "
+                "or event off LinkedIn, its people as contacts; event descriptions are never stored."
+            )
         ),
     )
     parser.add_argument(
         "path",
         metavar="PATH",
         type=text,
-        help="the export ZIP, its unpacked folder, or a calendar file (.ics)",
+        help=_("the export ZIP, its unpacked folder, or a calendar file (.ics)"),
     )
     parser.add_argument(
         "--me",
@@ -49,16 +51,16 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         action="append",
         type=text,
         default=[],
-        help="calendar: your own address, not counted as someone met (repeatable; remembered)",
+        help=_("calendar: your own address, not counted as someone met (repeatable; remembered)"),
     )
     parser.add_argument(
         "--keep-titles",
         action="store_true",
-        help="calendar: keep each event's title as the activity's note (not kept by default)",
+        help=_("calendar: keep each event's title as the activity's note (not kept by default)"),
     )
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--json", action="store_true", help=_("print one JSON object"))
     parser.add_argument(
-        "--dry-run", action="store_true", help="read and count everything, save nothing"
+        "--dry-run", action="store_true", help=_("read and count everything, save nothing")
     )
     parser.set_defaults(handler=run_import)
 

@@ -6,6 +6,7 @@ import argparse
 
 from ssi_tui.cli.context import Context
 from ssi_tui.cli.output import format_table, print_json
+from ssi_tui.wording import _
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -13,14 +14,16 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser = subparsers.add_parser(
         "keys",
         parents=[common],
-        help="list the app's commands and keys (what config.toml can rebind)",
+        help=_("list the app's commands and keys (what config.toml can rebind)"),
         description=(
-            "Every command of the app with its id, screen and keys, your config.toml's "
-            'overrides applied. Rebind a key in config.toml:  [keymap]  "dashboard.window" = "W"  '
-            "(several keys: comma-separated; ids are those listed here)."
+            _(
+                "Every command of the app with its id, screen and keys, your config.toml's "
+                'overrides applied. Rebind a key in config.toml:  [keymap]  "dashboard.window" = "W"  '
+                "(several keys: comma-separated; ids are those listed here)."
+            )
         ),
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(handler=run_keys)
 
 

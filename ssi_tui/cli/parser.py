@@ -8,7 +8,7 @@ from importlib import import_module
 from typing import Any, NoReturn
 
 from ssi_tui import __version__
-from ssi_tui.wording import LANGUAGES
+from ssi_tui.wording import LANGUAGES, _, plural
 
 # Modules (under ssi_tui.cli) that add subcommands; each has `register(subparsers, common)`.
 # Imported when the parser is built: opening the app needs neither them nor this module.
@@ -29,16 +29,30 @@ COMMAND_MODULES = [
     "completion",
 ]
 
-DESCRIPTION = """\
-Your LinkedIn Social Selling Index, raw and weighted by your own goals.
-Run without a command to open the app; `--demo` uses a throw-away copy of the demo data.
-"""
-EPILOG = """\
-dates: YYYY-MM-DD, today, yesterday, -3d, -2w, -1m, or any unambiguous date.
-data: --data-dir DIR, else $SSI_TUI_DATA_DIR, else the platform's user data dir
-      (see `ssi-tui locate`). Exit status: 0 ok, 1 save/lock problem, 2 bad input,
-      3 unreadable or newer store.
-"""
+
+def description() -> str:
+    """What `ssi-tui --help` starts with."""
+    return _(
+        "Your LinkedIn Social Selling Index, raw and weighted by your own goals.\n"
+        "Run without a command to open the app; `--demo` uses a throw-away copy of the demo data.\n"
+    )
+
+
+def epilog() -> str:
+    """What `ssi-tui --help` ends with."""
+    return _(
+        "dates: YYYY-MM-DD, today, yesterday, -3d, -2w, -1m, or any unambiguous date.\n"
+        "data: --data-dir DIR, else $SSI_TUI_DATA_DIR, else the platform's user data dir\n"
+        "      (see `ssi-tui locate`). Exit status: 0 ok, 1 save/lock problem, 2 bad input,\n"
+        "      3 unreadable or newer store.\n"
+    )
+
+
+def translate_argparse() -> None:
+    """argparse's own words ("usage:", "options", its errors) through our catalog: it looks up
+    its module's `_` and `ngettext` when it speaks (its messages are in ours, in French)."""
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = lambda singular, many, count: plural(count, singular, many)  # type: ignore[attr-defined]
 
 
 class Parser(argparse.ArgumentParser):
@@ -52,7 +66,13 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         """Print a one-line error and exit with status 2."""
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(
+            2,
+            _("{prog}: error: {message} (see {prog} --help)").format(
+                prog=self.prog, message=message
+            )
+            + "\n",
+        )
 
 
 def common_options(suppress: bool) -> argparse.ArgumentParser:
@@ -63,30 +83,33 @@ def common_options(suppress: bool) -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         default=default,
-        help="where the store lives (default: $SSI_TUI_DATA_DIR or the user data dir)",
+        help=_("where the store lives (default: $SSI_TUI_DATA_DIR or the user data dir)"),
     )
     parent.add_argument(
         "--demo",
         action="store_true",
         default=argparse.SUPPRESS if suppress else False,
-        help="use a throw-away copy of the demo data, never your store",
+        help=_("use a throw-away copy of the demo data, never your store"),
     )
     parent.add_argument(
         "--lang",
         choices=LANGUAGES,
         default=argparse.SUPPRESS if suppress else None,
-        help="the language of what ssi-tui says (default: $SSI_TUI_LANG, then `language` in "
-        "config.toml, then the locale); JSON output is the same in every language",
+        help=_(
+            "the language of what ssi-tui says (default: $SSI_TUI_LANG, then `language` in "
+            "config.toml, then the locale); JSON output is the same in every language"
+        ),
     )
     return parent
 
 
 def build_parser() -> Parser:
     """The command-line parser."""
+    translate_argparse()
     parser = Parser(
         prog="ssi-tui",
-        description=DESCRIPTION,
-        epilog=EPILOG,
+        description=description(),
+        epilog=epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[common_options(suppress=False)],
     )
@@ -94,7 +117,7 @@ def build_parser() -> Parser:
     parser.add_argument(
         "--no-color",
         action="store_true",
-        help="open the app without colours (as the NO_COLOR environment variable does)",
+        help=_("open the app without colours (as the NO_COLOR environment variable does)"),
     )
     parser.set_defaults(handler=None)  # no command: open the app (see main.app_arguments)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
@@ -122,7 +145,9 @@ def add_json_options(subparsers: argparse._SubParsersAction) -> None:
         command.add_argument(
             "--json",
             action="store_true",
-            help='print what was done as one JSON object ({"message": ..., the records written})',
+            help=_(
+                'print what was done as one JSON object ({"message": ..., the records written})'
+            ),
         )
 
 
@@ -135,7 +160,9 @@ def add_output_options(subparsers: argparse._SubParsersAction) -> None:
                 "-o",
                 "--output",
                 metavar="FILE",
-                help="write what is printed to FILE (readable by you only; - is standard output)",
+                help=_(
+                    "write what is printed to FILE (readable by you only; - is standard output)"
+                ),
             )
         for action in command._actions:
             if isinstance(action, argparse._SubParsersAction):

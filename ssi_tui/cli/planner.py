@@ -10,7 +10,7 @@ from ssi_tui.cli.args import text, whole_number
 from ssi_tui.cli.context import Context
 from ssi_tui.cli.output import format_table, print_json, record
 from ssi_tui.cli.projecting import run_plan_adopt, run_plan_project, run_plan_suggest
-from ssi_tui.wording import counted
+from ssi_tui.wording import _, counted
 
 if TYPE_CHECKING:
     from ssi_tui.domain.agenda import AgendaItem
@@ -28,55 +28,61 @@ count = whole_number("count", 1, 10_000)
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add plan, agenda and done."""
     plan = subparsers.add_parser(
-        "plan", parents=[common], help="recurring planned actions (add, list, remove, suggest)"
+        "plan", parents=[common], help=_("recurring planned actions (add, list, remove, suggest)")
     )
     actions = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
     add = actions.add_parser(
         "add",
         parents=[common],
-        help="add a recurring planned action",
+        help=_("add a recurring planned action"),
         description=f"Add a plan. RULE is {RULE_HELP}.",
     )
-    add.add_argument("kind", metavar="KIND", help="activity kind from the catalog (e.g. comment)")
-    add.add_argument("--rule", required=True, metavar="RULE", help="preset or RRULE (see above)")
     add.add_argument(
-        "--audience", metavar="A", type=text, help="audience it aims at (from your goals)"
+        "kind", metavar="KIND", help=_("activity kind from the catalog (e.g. comment)")
     )
-    add.add_argument("--contact", metavar="NAME", help="person it is for", type=text)
-    add.add_argument("--company", metavar="C", help="company it is for", type=text)
+    add.add_argument("--rule", required=True, metavar="RULE", help=_("preset or RRULE (see above)"))
     add.add_argument(
-        "--personalised", action="store_true", help="the activity is personalised (messages…)"
+        "--audience", metavar="A", type=text, help=_("audience it aims at (from your goals)")
     )
-    add.add_argument("--start", metavar="DATE", help="first day (default today)")
+    add.add_argument("--contact", metavar="NAME", help=_("person it is for"), type=text)
+    add.add_argument("--company", metavar="C", help=_("company it is for"), type=text)
+    add.add_argument(
+        "--personalised", action="store_true", help=_("the activity is personalised (messages…)")
+    )
+    add.add_argument("--start", metavar="DATE", help=_("first day (default today)"))
     end = add.add_mutually_exclusive_group()
-    end.add_argument("--until", metavar="DATE", help="last day (inclusive)")
-    end.add_argument("--count", type=count, metavar="N", help="stop after N occurrences")
-    add.add_argument("--note", metavar="TEXT", help="what exactly to do")
+    end.add_argument("--until", metavar="DATE", help=_("last day (inclusive)"))
+    end.add_argument("--count", type=count, metavar="N", help=_("stop after N occurrences"))
+    add.add_argument("--note", metavar="TEXT", help=_("what exactly to do"))
     add.set_defaults(handler=run_plan_add)
 
-    listing = actions.add_parser("list", parents=[common], help="list plans with their streaks")
-    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing = actions.add_parser("list", parents=[common], help=_("list plans with their streaks"))
+    listing.add_argument("--json", action="store_true", help=_("print a JSON array"))
     listing.set_defaults(handler=run_plan_list)
 
-    remove = actions.add_parser("remove", parents=[common], help="remove a plan")
-    remove.add_argument("plan_id", metavar="ID", help="plan id (or a unique prefix of 4+ chars)")
+    remove = actions.add_parser("remove", parents=[common], help=_("remove a plan"))
+    remove.add_argument("plan_id", metavar="ID", help=_("plan id (or a unique prefix of 4+ chars)"))
     remove.set_defaults(handler=run_plan_remove)
 
     suggest = actions.add_parser(
-        "suggest", parents=[common], help="plans suggested by objectives behind and by flags"
+        "suggest", parents=[common], help=_("plans suggested by objectives behind and by flags")
     )
-    suggest.add_argument("--as-of", metavar="DATE", help="as of this date (default today)")
-    suggest.add_argument("--json", action="store_true", help="print a JSON array")
+    suggest.add_argument("--as-of", metavar="DATE", help=_("as of this date (default today)"))
+    suggest.add_argument("--json", action="store_true", help=_("print a JSON array"))
     suggest.set_defaults(handler=run_plan_suggest)
 
     project = actions.add_parser(
         "project",
         parents=[common],
-        help="week by week, your scores if every plan is done on schedule, against doing nothing",
+        help=_(
+            "week by week, your scores if every plan is done on schedule, against doing nothing"
+        ),
         description=(
-            "For each of the next N weeks: the raw and weighted totals at the week's end if "
-            "every open occurrence of every plan were done on its day (logged as `done` would "
-            "log it), beside doing nothing (the decay alone). Nothing is saved."
+            _(
+                "For each of the next N weeks: the raw and weighted totals at the week's end if "
+                "every open occurrence of every plan were done on its day (logged as `done` would "
+                "log it), beside doing nothing (the decay alone). Nothing is saved."
+            )
         ),
     )
     project.add_argument(
@@ -84,67 +90,77 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         type=whole_number("weeks", 1, 26),
         default=4,
         metavar="N",
-        help="how many weeks ahead (1-26, default 4)",
+        help=_("how many weeks ahead (1-26, default 4)"),
     )
-    project.add_argument("--json", action="store_true", help="print one JSON object")
+    project.add_argument("--json", action="store_true", help=_("print one JSON object"))
     project.set_defaults(handler=run_plan_project)
 
     adopt = actions.add_parser(
         "adopt",
         parents=[common],
-        help="adopt a suggestion by its id or number (see `plan suggest`)",
+        help=_("adopt a suggestion by its id or number (see `plan suggest`)"),
     )
     adopt.add_argument(
         "suggestion",
         metavar="ID",
-        help="the suggestion's id (stable: s…), or its number in today's list",
+        help=_("the suggestion's id (stable: s…), or its number in today's list"),
     )
     adopt.set_defaults(handler=run_plan_adopt)
 
     agenda = subparsers.add_parser(
         "agenda",
         parents=[common],
-        help="overdue, today's and this week's planned actions",
+        help=_("overdue, today's and this week's planned actions"),
         description=(
-            "Overdue: open occurrences of the last 14 days. Today. Week: the next 6 days. "
-            "Mark one done with `ssi-tui done PLAN_ID`."
+            _(
+                "Overdue: open occurrences of the last 14 days. Today. Week: the next 6 days. "
+                "Mark one done with `ssi-tui done PLAN_ID`."
+            )
         ),
     )
-    agenda.add_argument("--as-of", metavar="DATE", help="as of this date (default today)")
-    agenda.add_argument("--json", action="store_true", help="print one JSON object")
+    agenda.add_argument("--as-of", metavar="DATE", help=_("as of this date (default today)"))
+    agenda.add_argument("--json", action="store_true", help=_("print one JSON object"))
     agenda.set_defaults(handler=run_agenda)
 
     done = subparsers.add_parser(
         "done",
         parents=[common],
-        help="mark a plan's occurrence done (logs the activity, dated the day you did it)",
+        help=_("mark a plan's occurrence done (logs the activity, dated the day you did it)"),
         description=(
-            "Mark done the plan's occurrence of the day you did it (--date, default today) when "
-            "there is one, else its oldest open one (last 14 days); --occurrence picks any. The "
-            "activity is dated the day you did it and linked to the occurrence. An occurrence "
-            "done after its day is late: it counts in the scores on the day done; missed on its "
-            "day, it stays a break in the streak."
+            _(
+                "Mark done the plan's occurrence of the day you did it (--date, default today) when "
+                "there is one, else its oldest open one (last 14 days); --occurrence picks any. The "
+                "activity is dated the day you did it and linked to the occurrence. An occurrence "
+                "done after its day is late: it counts in the scores on the day done; missed on its "
+                "day, it stays a break in the streak."
+            )
         ),
     )
-    done.add_argument("plan_id", metavar="PLAN_ID", help="plan id (or a unique prefix of 4+ chars)")
-    done.add_argument("--date", metavar="DATE", help="the day you did it (default: today)")
     done.add_argument(
-        "--occurrence", metavar="DATE", help="the occurrence done (default: see above)"
+        "plan_id", metavar="PLAN_ID", help=_("plan id (or a unique prefix of 4+ chars)")
+    )
+    done.add_argument("--date", metavar="DATE", help=_("the day you did it (default: today)"))
+    done.add_argument(
+        "--occurrence", metavar="DATE", help=_("the occurrence done (default: see above)")
     )
     done.set_defaults(handler=run_done)
 
     skip = subparsers.add_parser(
         "skip",
         parents=[common],
-        help="skip a plan's occurrence (it leaves the agenda; the streak is left as it was)",
+        help=_("skip a plan's occurrence (it leaves the agenda; the streak is left as it was)"),
         description=(
-            "Skip the plan's occurrence of today when it is open, else its oldest open one "
-            "(last 14 days); --occurrence picks any. Skipping is a decision: it neither extends "
-            "nor breaks a streak."
+            _(
+                "Skip the plan's occurrence of today when it is open, else its oldest open one "
+                "(last 14 days); --occurrence picks any. Skipping is a decision: it neither extends "
+                "nor breaks a streak."
+            )
         ),
     )
-    skip.add_argument("plan_id", metavar="PLAN_ID", help="plan id (or a unique prefix of 4+ chars)")
-    skip.add_argument("--occurrence", metavar="DATE", help="the occurrence skipped")
+    skip.add_argument(
+        "plan_id", metavar="PLAN_ID", help=_("plan id (or a unique prefix of 4+ chars)")
+    )
+    skip.add_argument("--occurrence", metavar="DATE", help=_("the occurrence skipped"))
     skip.set_defaults(handler=run_skip)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
+from ssi_tui.wording import _
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -14,34 +15,36 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser = subparsers.add_parser(
         "restore",
         parents=[common],
-        help="list backups or restore one",
+        help=_("list backups or restore one"),
         description=(
-            "Backups are taken before a migration, before a restore, and on the first save of each "
-            "day (the 5 newest are kept): full copies of the store, each checked when taken. "
-            "Restoring checks the backup first and backs up the current store; an unreadable "
-            "store is set aside as store.json.corrupt-<time>, never deleted. --repair puts back "
-            "a damaged or missing history segment from a backup holding a good copy of it, "
-            "keeping everything saved since."
+            _(
+                "Backups are taken before a migration, before a restore, and on the first save of each "
+                "day (the 5 newest are kept): full copies of the store, each checked when taken. "
+                "Restoring checks the backup first and backs up the current store; an unreadable "
+                "store is set aside as store.json.corrupt-<time>, never deleted. --repair puts back "
+                "a damaged or missing history segment from a backup holding a good copy of it, "
+                "keeping everything saved since."
+            )
         ),
     )
     parser.add_argument(
-        "name", nargs="?", metavar="NAME", help="the backup to restore (see --list)"
+        "name", nargs="?", metavar="NAME", help=_("the backup to restore (see --list)")
     )
     parser.add_argument(
-        "--list", action="store_true", help="list backups, newest first, each checked"
+        "--list", action="store_true", help=_("list backups, newest first, each checked")
     )
     parser.add_argument(
-        "--fresh", action="store_true", help="set the current store aside and start empty"
+        "--fresh", action="store_true", help=_("set the current store aside and start empty")
     )
     parser.add_argument(
         "--repair",
         action="store_true",
-        help="put back damaged history segments from good copies in the backups",
+        help=_("put back damaged history segments from good copies in the backups"),
     )
     parser.add_argument(
         "--json",
         action="store_true",
-        help="print JSON: with --list an array, else one object on what was done",
+        help=_("print JSON: with --list an array, else one object on what was done"),
     )
     parser.set_defaults(handler=run_restore)
 

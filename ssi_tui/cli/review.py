@@ -12,6 +12,7 @@ from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json, record
 from ssi_tui.domain.dates import MAX_WEEKS
 from ssi_tui.domain.pillars import PILLARS
+from ssi_tui.wording import _
 
 if TYPE_CHECKING:
     from ssi_tui.domain.models import SSIReading
@@ -36,69 +37,73 @@ weeks_count = whole_number("weeks", 1, MAX_WEEKS)
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add `reading add`, `readings` and `history`."""
     reading = subparsers.add_parser(
-        "reading", parents=[common], help="record what LinkedIn's SSI page shows"
+        "reading", parents=[common], help=_("record what LinkedIn's SSI page shows")
     )
     actions = reading.add_subparsers(dest="reading_command", metavar="ACTION", required=True)
     add = actions.add_parser(
         "add",
         parents=[common],
-        help="add an official SSI reading",
+        help=_("add an official SSI reading"),
         description=(
-            "Copy what linkedin.com/sales/ssi shows: the total, the four pillars (0-25 each; the "
-            "total must equal their sum to ±1), and optionally your industry and network rank "
-            "(top %) and the industry and network averages. One reading a day: a day that has "
-            "one is refused unless --replace."
+            _(
+                "Copy what linkedin.com/sales/ssi shows: the total, the four pillars (0-25 each; the "
+                "total must equal their sum to ±1), and optionally your industry and network rank "
+                "(top %) and the industry and network averages. One reading a day: a day that has "
+                "one is refused unless --replace."
+            )
         ),
     )
-    add.add_argument("--date", metavar="DATE", help="the day of the reading (default today)")
+    add.add_argument("--date", metavar="DATE", help=_("the day of the reading (default today)"))
     reading_numbers(add, required=True)
     add.add_argument(
-        "--replace", action="store_true", help="replace the reading the day has already"
+        "--replace", action="store_true", help=_("replace the reading the day has already")
     )
     add.set_defaults(handler=run_reading_add)
 
     edit = actions.add_parser(
         "edit",
         parents=[common],
-        help="change a reading's numbers",
-        description="Change the numbers given of the reading of DATE; the others stay.",
+        help=_("change a reading's numbers"),
+        description=_("Change the numbers given of the reading of DATE; the others stay."),
     )
-    edit.add_argument("day", metavar="DATE", help="the day of the reading")
+    edit.add_argument("day", metavar="DATE", help=_("the day of the reading"))
     reading_numbers(edit, required=False)
     edit.set_defaults(handler=run_reading_edit)
 
     remove = actions.add_parser(
         "remove",
         parents=[common],
-        help="remove a reading",
-        description="Remove the reading of DATE.",
+        help=_("remove a reading"),
+        description=_("Remove the reading of DATE."),
     )
-    remove.add_argument("day", metavar="DATE", help="the day of the reading")
+    remove.add_argument("day", metavar="DATE", help=_("the day of the reading"))
     remove.set_defaults(handler=run_reading_remove)
 
     readings = subparsers.add_parser(
         "readings",
         parents=[common],
-        help="list official SSI readings, the latest beside our raw estimate",
+        help=_("list official SSI readings, the latest beside our raw estimate"),
     )
-    readings.add_argument("--json", action="store_true", help="print one JSON object")
+    readings.add_argument("--json", action="store_true", help=_("print one JSON object"))
     readings.set_defaults(handler=run_readings)
 
     history = subparsers.add_parser(
         "history",
         parents=[common],
-        help="weekly raw, weighted and official totals",
+        help=_("weekly raw, weighted and official totals"),
         description=(
-            "For each of the last N weeks: raw and goal-weighted scores as of the week's Sunday "
-            "(the same numbers as `ssi-tui score --as-of SUNDAY`) and the official reading of "
-            "that Monday-Sunday week, if any."
+            _(
+                "For each of the last N weeks: raw and goal-weighted scores as of the week's Sunday "
+                "(the same numbers as `ssi-tui score --as-of SUNDAY`) and the official reading of "
+                "that Monday-Sunday week, if any."
+            )
         ),
     )
     history.add_argument(
-        "--weeks", type=weeks_count, default=12, metavar="N", help="how many weeks (default 12)"
+        "--weeks", type=weeks_count, default=12, metavar="N", help=_("how many weeks (default 12)")
     )
-    history.add_argument("--as-of", metavar="DATE", help="the last week ends on or before this")
-    history.add_argument("--json", action="store_true", help="print a JSON array, oldest first")
+    history.add_argument("--as-of", metavar="DATE", help=_("the last week ends on or before this"))
+    history.add_argument("--json", action="store_true", help=_("print a JSON array, oldest first"))
     history.set_defaults(handler=run_history)
 
 
@@ -106,16 +111,18 @@ def reading_numbers(parser: argparse.ArgumentParser, *, required: bool) -> None:
     """A reading's numbers as options: the total and the four pillars (`required` to add one),
     the ranks and averages."""
     parser.add_argument(
-        "--total", type=number, required=required, metavar="T", help="SSI total, 0-100"
+        "--total", type=number, required=required, metavar="T", help=_("SSI total, 0-100")
     )
     for pillar in PILLARS:
         parser.add_argument(
-            f"--{pillar}", type=number, required=required, metavar=pillar[0].upper(), help="0-25"
+            f"--{pillar}", type=number, required=required, metavar=pillar[0].upper(), help=_("0-25")
         )
-    parser.add_argument("--industry-rank", type=number, metavar="P", help="industry rank, top %%")
-    parser.add_argument("--network-rank", type=number, metavar="P", help="network rank, top %%")
-    parser.add_argument("--industry-avg", type=number, metavar="A", help="industry average SSI")
-    parser.add_argument("--network-avg", type=number, metavar="A", help="network average SSI")
+    parser.add_argument(
+        "--industry-rank", type=number, metavar="P", help=_("industry rank, top %%")
+    )
+    parser.add_argument("--network-rank", type=number, metavar="P", help=_("network rank, top %%"))
+    parser.add_argument("--industry-avg", type=number, metavar="A", help=_("industry average SSI"))
+    parser.add_argument("--network-avg", type=number, metavar="A", help=_("network average SSI"))
 
 
 def run_reading_add(context: Context) -> int:

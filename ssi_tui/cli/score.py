@@ -23,27 +23,29 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser = subparsers.add_parser(
         "score",
         parents=[common],
-        help="show raw and goal-weighted scores and the mismatch flags",
-        description="Raw and goal-weighted pillar scores (0-25 each, 0-100 in total) with mismatch flags.",
+        help=_("show raw and goal-weighted scores and the mismatch flags"),
+        description=_(
+            "Raw and goal-weighted pillar scores (0-25 each, 0-100 in total) with mismatch flags."
+        ),
     )
-    parser.add_argument("--as-of", metavar="DATE", help="score as of this date (default: today)")
+    parser.add_argument("--as-of", metavar="DATE", help=_("score as of this date (default: today)"))
     parser.add_argument(
         "--window",
         metavar="DAYS",
         type=window_days,
-        help="days of activity that count (default 90)",
+        help=_("days of activity that count (default 90)"),
     )
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--json", action="store_true", help=_("print one JSON object"))
     parser.add_argument(
         "--explain",
         action="store_true",
-        help="show the points behind each score: by kind and audience, and the top activities",
+        help=_("show the points behind each score: by kind and audience, and the top activities"),
     )
-    parser.add_argument("--pillar", choices=PILLARS, help="with --explain: only this pillar")
+    parser.add_argument("--pillar", choices=PILLARS, help=_("with --explain: only this pillar"))
     parser.add_argument(
         "--no-calibration",
         action="store_true",
-        help="leave out the estimate calibrated on your official readings (see `calibrate`)",
+        help=_("leave out the estimate calibrated on your official readings (see `calibrate`)"),
     )
     parser.set_defaults(handler=run_score)
 
@@ -58,7 +60,7 @@ def run_score(context: Context) -> int:
     workspace = context.workspace(write=False)
     report = workspace.report(as_of, args.window, calibrated=not args.no_calibration)
     if args.pillar and not args.explain:
-        raise UserError("--pillar goes with --explain")
+        raise UserError(_("--pillar goes with --explain"))
     explained = None
     if args.explain:
         from ssi_tui.domain.explain import explain
@@ -76,9 +78,9 @@ def run_score(context: Context) -> int:
     elif explained is not None:
         context.stdout.write(render_explanation(list(explained.values()), workspace.rules) + "\n")
     elif workspace.start_state().first_run:
-        from ssi_tui.wording.start import CLI_FIRST_RUN
+        from ssi_tui.wording.start import cli_first_run
 
-        context.stdout.write(CLI_FIRST_RUN + "\n")
+        context.stdout.write(cli_first_run() + "\n")
     else:
         context.stdout.write(render_report(report) + "\n")
     return 0

@@ -6,7 +6,7 @@ import argparse
 
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
-from ssi_tui.wording import counted
+from ssi_tui.wording import _, counted
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -14,19 +14,23 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser = subparsers.add_parser(
         "undo",
         parents=[common],
-        help="take back the last change (from here or the app)",
+        help=_("take back the last change (from here or the app)"),
         description=(
-            "Take back the last change to your data, whichever interface made it: a log, an "
-            "edit or delete, done or skip, a plan added, removed or adopted, a reading, the "
-            "goals, the profile. The store keeps the last 20 with what they changed; undo again "
-            "to go further back. Imports, loads and restores are not undone this way (a backup "
-            "is taken before them: `ssi-tui restore --list`)."
+            _(
+                "Take back the last change to your data, whichever interface made it: a log, an "
+                "edit or delete, done or skip, a plan added, removed or adopted, a reading, the "
+                "goals, the profile. The store keeps the last 20 with what they changed; undo again "
+                "to go further back. Imports, loads and restores are not undone this way (a backup "
+                "is taken before them: `ssi-tui restore --list`)."
+            )
         ),
     )
     parser.add_argument(
-        "--list", action="store_true", help="list what can be undone, newest first; change nothing"
+        "--list",
+        action="store_true",
+        help=_("list what can be undone, newest first; change nothing"),
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(handler=run_undo)
 
 

@@ -8,6 +8,7 @@ from ssi_tui.cli.args import activity_options, text, whole_number
 from ssi_tui.cli.context import Context
 from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.domain.pillars import PILLARS
+from ssi_tui.wording import _
 
 count_option = whole_number("count", 1, 100)
 relevance_option = whole_number("relevance", 1, 5)
@@ -18,30 +19,34 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser = subparsers.add_parser(
         "whatif",
         parents=[common],
-        help="what logging an activity today would do to your scores (nothing is saved)",
+        help=_("what logging an activity today would do to your scores (nothing is saved)"),
         description=(
-            "Scores today, raw and goal-weighted, and what they would be if KIND were logged "
-            "N times today with these details (checked like `ssi-tui log`; nothing is saved)."
+            _(
+                "Scores today, raw and goal-weighted, and what they would be if KIND were logged "
+                "N times today with these details (checked like `ssi-tui log`; nothing is saved)."
+            )
         ),
     )
-    parser.add_argument("kind", metavar="KIND", help="activity kind from the catalog")
-    parser.add_argument("--count", type=count_option, default=1, metavar="N", help="times (1-100)")
-    parser.add_argument("--audience", metavar="A", help="audience it would reach", type=text)
-    parser.add_argument("--contact", metavar="NAME", help="person involved", type=text)
-    parser.add_argument("--company", metavar="C", help="their company", type=text)
-    parser.add_argument("--title", metavar="T", help="their job title", type=text)
-    parser.add_argument("--personalised", action="store_true", help="personalised")
+    parser.add_argument("kind", metavar="KIND", help=_("activity kind from the catalog"))
     parser.add_argument(
-        "--relevance", type=relevance_option, metavar="1-5", help="how relevant (default 3)"
+        "--count", type=count_option, default=1, metavar="N", help=_("times (1-100)")
+    )
+    parser.add_argument("--audience", metavar="A", help=_("audience it would reach"), type=text)
+    parser.add_argument("--contact", metavar="NAME", help=_("person involved"), type=text)
+    parser.add_argument("--company", metavar="C", help=_("their company"), type=text)
+    parser.add_argument("--title", metavar="T", help=_("their job title"), type=text)
+    parser.add_argument("--personalised", action="store_true", help=_("personalised"))
+    parser.add_argument(
+        "--relevance", type=relevance_option, metavar="1-5", help=_("how relevant (default 3)")
     )
     parser.add_argument(
-        "--channel", choices=["linkedin", "off"], help="where (default: from the kind)"
+        "--channel", choices=["linkedin", "off"], help=_("where (default: from the kind)")
     )
-    parser.add_argument("--note", metavar="TEXT", help="free note (its topics count)")
+    parser.add_argument("--note", metavar="TEXT", help=_("free note (its topics count)"))
     parser.add_argument(
-        "--topic", action="append", metavar="T", help="what it would be about (repeatable)"
+        "--topic", action="append", metavar="T", help=_("what it would be about (repeatable)")
     )
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--json", action="store_true", help=_("print one JSON object"))
     parser.set_defaults(handler=run_whatif)
 
 

@@ -24,7 +24,7 @@ from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.fields import parse_count, parse_weight, split_list
 from ssi_tui.services.journal import undoable
 from ssi_tui.services.undo import Change
-from ssi_tui.wording.goals import REIMPORT_HINT, audience_removal, no_goals_yet, objective_text
+from ssi_tui.wording.goals import audience_removal, no_goals_yet, objective_text, reimport_hint
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
@@ -243,7 +243,7 @@ class GoalsService(ProfileChecklistPart):
         before = self.get().topics.get(name, [])
         done = self.changed(f"{what} of {name} saved", change)
         if done.result.topics.get(name, []) != before and self._store.activities.any_imported():
-            done = replace(done, what=f"{done.what}. {REIMPORT_HINT}")
+            done = replace(done, what=f"{done.what}. {reimport_hint()}")
         return done
 
     # -- target accounts --------------------------------------------------------------------

@@ -59,11 +59,12 @@ def shares_line(shares: list[tuple[str, float]]) -> str:
     return " · ".join(f"{name} {share:.0%}" for name, share in shares)
 
 
-# After a topics edit, when the store holds imported activities.
-REIMPORT_HINT = _(
-    "Import your LinkedIn export again to match the posts and comments it holds with them "
-    "(nothing is added twice)"
-)
+def reimport_hint() -> str:
+    """After a topics edit, when the store holds imported activities."""
+    return _(
+        "Import your LinkedIn export again to match the posts and comments it holds with them "
+        "(nothing is added twice)"
+    )
 
 
 def no_suggestion_text(behind: int) -> str:

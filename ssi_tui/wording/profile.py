@@ -7,7 +7,11 @@ from collections.abc import Sequence
 
 from ssi_tui.wording import _
 
-FIT_LABEL = _("Headline & summary fit")  # the Goals screen's checklist row
+
+def fit_label() -> str:
+    """The Goals screen's checklist row for the profile's fit."""
+    return _("Headline & summary fit")
+
 
 # (audience, share of the goals, words looked for, words named, value counted)
 AudienceFitRow = tuple[str, float, Sequence[str], Sequence[str], float]

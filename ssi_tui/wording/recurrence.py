@@ -5,17 +5,26 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
-from ssi_tui.wording import _, plural
+from ssi_tui.wording import N_, _, day, language, plural
 
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-EVERY = {"DAILY": "daily", "WEEKLY": "weekly", "MONTHLY": "monthly", "YEARLY": "yearly"}
-EVERY_N = {
-    "DAILY": ("every {n} day", "every {n} days"),
-    "WEEKLY": ("every {n} week", "every {n} weeks"),
-    "MONTHLY": ("every {n} month", "every {n} months"),
-    "YEARLY": ("every {n} year", "every {n} years"),
-}
+DAY_NAMES = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+EVERY = {
+    "DAILY": N_("daily"), "WEEKLY": N_("weekly"), "MONTHLY": N_("monthly"), "YEARLY": N_("yearly"),
+}  # fmt: skip
+
+
+def every_n(frequency: str, n: int) -> str:
+    """'every 2 weeks' (None for a frequency without words)."""
+    if frequency == "DAILY":
+        return plural(n, "every {n} day", "every {n} days").format(n=n)
+    if frequency == "WEEKLY":
+        return plural(n, "every {n} week", "every {n} weeks").format(n=n)
+    if frequency == "MONTHLY":
+        return plural(n, "every {n} month", "every {n} months").format(n=n)
+    if frequency == "YEARLY":
+        return plural(n, "every {n} year", "every {n} years").format(n=n)
+    return f"every {n} {frequency.lower()}s"
 
 
 class Parts(Protocol):
@@ -33,7 +42,9 @@ class Parts(Protocol):
 
 
 def ordinal(number: int) -> str:
-    """1st, 2nd, 3rd, 4th, 11th, 21st…"""
+    """1st, 2nd, 3rd, 4th, 11th, 21st… (in French: 1er, 2e, 3e…)"""
+    if language() == "fr":
+        return "1er" if number == 1 else f"{number}e"
     suffix = {1: "st", 2: "nd", 3: "rd"}.get(number if number < 20 else number % 10, "th")
     return f"{number}{suffix}"
 
@@ -57,10 +68,8 @@ def describe_schedule(parts: Parts) -> str:
     frequency = parts.frequency
     if parts.interval == 1:
         text = _(EVERY[frequency]) if frequency in EVERY else frequency.lower()
-    elif frequency in EVERY_N:
-        text = plural(parts.interval, *map(_, EVERY_N[frequency])).format(n=parts.interval)
     else:
-        text = f"every {parts.interval} {frequency.lower()}s"
+        text = every_n(frequency, parts.interval)
     if parts.weekdays:
         text = _("weekdays") if parts.interval == 1 else _("{every} on weekdays").format(every=text)
     elif parts.days:
@@ -78,9 +87,9 @@ def describe_schedule(parts: Parts) -> str:
     if parts.extras:
         text += " (" + ";".join(parts.extras) + ")"
     if parts.until is not None:
-        text = _("{schedule}, until {until}").format(schedule=text, until=parts.until.isoformat())
+        text = _("{schedule}, until {until}").format(schedule=text, until=day(parts.until))
     if parts.count is not None:
-        text = plural(parts.count, _("{schedule}, {n} time"), _("{schedule}, {n} times")).format(
+        text = plural(parts.count, "{schedule}, {n} time", "{schedule}, {n} times").format(
             schedule=text, n=parts.count
         )
     return text

@@ -17,14 +17,14 @@ def pillar_sentence(pillar: str, raw_minus_official: float) -> str:
     if raw_minus_official > 0:
         template = plural(
             points,
-            _("our raw estimate is {n} point above LinkedIn on {pillar}"),
-            _("our raw estimate is {n} points above LinkedIn on {pillar}"),
+            "our raw estimate is {n} point above LinkedIn on {pillar}",
+            "our raw estimate is {n} points above LinkedIn on {pillar}",
         )
     else:
         template = plural(
             points,
-            _("our raw estimate is {n} point below LinkedIn on {pillar}"),
-            _("our raw estimate is {n} points below LinkedIn on {pillar}"),
+            "our raw estimate is {n} point below LinkedIn on {pillar}",
+            "our raw estimate is {n} points below LinkedIn on {pillar}",
         )
     return template.format(n=points, pillar=pillar)
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from ssi_tui.wording import _
 
-CLI_FIRST_RUN = _(
-    "No activity yet, so nothing to score: set your goals (`ssi-tui goals load FILE`, or g in "
-    "the app), import your LinkedIn export (`ssi-tui import PATH`), log an activity "
-    "(`ssi-tui log KIND`), or try `ssi-tui --demo`."
-)
+
+def cli_first_run() -> str:
+    """What `ssi-tui score` says on an empty store."""
+    return _(
+        "No activity yet, so nothing to score: set your goals (`ssi-tui goals load FILE`, or g in "
+        "the app), import your LinkedIn export (`ssi-tui import PATH`), log an activity "
+        "(`ssi-tui log KIND`), or try `ssi-tui --demo`."
+    )
 
 
 def guide_steps(has_goals: bool, goals_key: str, import_key: str, log_key: str) -> list[str]:
@@ -34,8 +37,14 @@ def guide_steps(has_goals: bool, goals_key: str, import_key: str, log_key: str) 
     ]
 
 
-GUIDE_TITLE = _("Welcome to ssi-tui: nothing to score yet")
-GUIDE_INTRO = _(
-    "Two scores will sit here side by side: raw (what LinkedIn's activity counter sees) and "
-    "weighted (the same work counted by how well it serves your goals)."
-)
+def guide_title() -> str:
+    """The first-run guide's title."""
+    return _("Welcome to ssi-tui: nothing to score yet")
+
+
+def guide_intro() -> str:
+    """The first-run guide's first paragraph."""
+    return _(
+        "Two scores will sit here side by side: raw (what LinkedIn's activity counter sees) and "
+        "weighted (the same work counted by how well it serves your goals)."
+    )

@@ -68,10 +68,10 @@ _TEXTS: dict[str, Callable[[Mapping[str, Any]], str]] = {
         n=ctx.get("max_length")
     ),
     "too_short": lambda ctx: _("must have at least {n} {items}").format(
-        n=ctx.get("min_length"), items=plural(ctx.get("min_length", 0), _("item"), _("items"))
+        n=ctx.get("min_length"), items=plural(ctx.get("min_length", 0), "item", "items")
     ),
     "too_long": lambda ctx: _("must have at most {n} {items}").format(
-        n=ctx.get("max_length"), items=plural(ctx.get("max_length", 0), _("item"), _("items"))
+        n=ctx.get("max_length"), items=plural(ctx.get("max_length", 0), "item", "items")
     ),
     "literal_error": lambda ctx: _("must be {expected}").format(expected=ctx.get("expected")),
     "enum": lambda ctx: _("must be {expected}").format(expected=ctx.get("expected")),
@@ -98,7 +98,7 @@ def _item_name(section: str, index: int, item: object) -> str:
     singular = _ITEM.get(section) or (
         section[:-3] + "y" if section.endswith("ies") else section.removesuffix("s")
     )
-    singular = singular or _("item")
+    singular = singular or plural(1, "item", "items")
     if isinstance(item, Mapping):
         name = item.get("name")
         if isinstance(name, str) and name.strip():

@@ -58,3 +58,25 @@ def test_french_dates_when_french(demo_dir: Path) -> None:
 def test_an_unknown_language_is_refused(demo_dir: Path) -> None:
     status, _, err = run("--lang", "de", "score", "--data-dir", str(demo_dir))
     assert status == 2 and "--lang" in err and "'de'" in err
+
+
+def test_help_and_argument_errors_in_french() -> None:
+    status, out, _ = run("--lang", "fr", "--help")
+    assert status == 0 and out.startswith("usage : ssi-tui")
+    assert "Votre Social Selling Index LinkedIn" in out and "afficher cette aide et quitter" in out
+    status, _, err = run("--lang", "fr", "score", "--pillar", "x")
+    assert status == 2 and "argument --pillar : choix invalide : 'x'" in err
+    assert "(voir ssi-tui score --help)" in err
+    status, out, _ = run("--help")  # and back to English
+    assert out.startswith("usage: ssi-tui") and "show this help message and exit" in out
+
+
+def test_every_command_helps_in_french() -> None:
+    from ssi_tui.cli.parser import build_parser
+
+    parser = build_parser()
+    commands = next(action for action in parser._actions if action.dest == "command").choices
+    for name in commands:
+        status, out, err = run("--lang", "fr", name, "--help")
+        assert status == 0 and out.startswith("usage : ssi-tui"), (name, err)
+        assert "show this help message" not in out, name

@@ -18,7 +18,7 @@ from ssi_tui.app.widgets.flags import FlagDetail, FlagList, flag_detail, pillar_
 from ssi_tui.app.widgets.guide import FirstRunGuide
 from ssi_tui.app.widgets.pillars import PillarPanel
 from ssi_tui.wording.labels import flag_title
-from ssi_tui.wording.start import GUIDE_TITLE
+from ssi_tui.wording.start import guide_title
 
 if TYPE_CHECKING:
     from ssi_tui.domain.explain import PillarExplanation
@@ -69,7 +69,7 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
         """Title the panels, then follow the data."""
         self.query_one("#pillars").border_title = "Scores (0-25 per pillar)"
         self.query_one("#flags").border_title = "Flags"
-        self.query_one("#first-run").border_title = GUIDE_TITLE
+        self.query_one("#first-run").border_title = guide_title()
         super().on_mount()
 
     def action_export(self) -> None:

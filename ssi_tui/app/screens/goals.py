@@ -26,7 +26,7 @@ from ssi_tui.app.tables import Table, filled, selected_key
 from ssi_tui.app.text import cell, clipped
 from ssi_tui.domain.models import Goals
 from ssi_tui.wording.goals import audience_parts, objective_text
-from ssi_tui.wording.profile import FIT_LABEL
+from ssi_tui.wording.profile import fit_label
 
 if TYPE_CHECKING:
     from ssi_tui.domain.objectives import ObjectiveProgress
@@ -178,7 +178,7 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         # The fit of the headline and summary with the goals: what weighted brand counts.
         judged = f"{fit.value:.0%}" if fit.has_text else f"{fit.value:.0%} (no text)"
         rows.append(
-            (cell(FIT_LABEL), cell(judged, style="green" if fit.value >= 0.75 else "yellow"))
+            (cell(fit_label()), cell(judged, style="green" if fit.value >= 0.75 else "yellow"))
         )
         self._refill("checklist", rows, [*(item.item for item in items), FIT_ROW])
 

@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ssi_tui.app.registry import key_display
-from ssi_tui.wording.start import GUIDE_INTRO, guide_steps
+from ssi_tui.wording.start import guide_intro, guide_steps
 
 
 class FirstRunGuide(Static):
@@ -26,4 +26,4 @@ class FirstRunGuide(Static):
         steps = guide_steps(
             has_goals, key_display(app, "app.go_goals"), key_display(app, "app.go_import"), log_key
         )
-        self.update(Content("\n\n".join([GUIDE_INTRO, *steps])))
+        self.update(Content("\n\n".join([guide_intro(), *steps])))

@@ -16,7 +16,15 @@ MO = PO.with_suffix(".mo")
 KEYWORDS = {"_": None, "N_": None, "plural": (2, 3), "counted": (2, 3)}
 # The modules whose every marked message is translated (the rest falls back to English while
 # #17 goes on; a module joins this list once its messages are all in the .po).
-TRANSLATED = ["wording/__init__.py", "wording/labels.py", "wording/flags.py", "cli/score.py"]
+TRANSLATED = [
+    *(f"wording/{name}.py" for name in (
+        "__init__", "labels", "flags", "goals", "profile", "recurrence", "review", "start",
+        "validation",
+    )),
+    # the command line's help and the messages marked so far
+    *sorted(path.relative_to(ROOT / "ssi_tui").as_posix()
+            for path in (ROOT / "ssi_tui" / "cli").glob("*.py")),
+]  # fmt: skip
 # Placeholders a translation may use beyond its message's own (passed to every format call).
 EXTRA = {"pillar_name"}
 FIELD = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z_0-9]*)")
