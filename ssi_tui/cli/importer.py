@@ -11,7 +11,7 @@ from ssi_tui.cli.args import text
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.domain.text import clean_text
-from ssi_tui.wording import _, counted
+from ssi_tui.wording import _, counted, pgettext
 
 if TYPE_CHECKING:
     from ssi_tui.services.imports import ImportProgress, ImportSummary
@@ -144,23 +144,25 @@ def render_summary(summary: ImportSummary) -> str:
         lines.append(
             format_table(
                 [
-                    "file",
-                    "rows",
-                    "would import" if summary.dry_run else "imported",
-                    "duplicates",
-                    "errors",
+                    pgettext("column", "file"),
+                    pgettext("column", "rows"),
+                    pgettext("column", "would import")
+                    if summary.dry_run
+                    else pgettext("column", "imported"),
+                    pgettext("column", "duplicates"),
+                    pgettext("column", "errors"),
                 ],
                 rows,
                 align_right=(1, 2, 3, 4),
             )
         )
     else:
-        lines.append("No LinkedIn export file found in this archive.")
+        lines.append(_("No LinkedIn export file found in this archive."))
     lines.append("")
     if summary.owner is not None:
-        lines.append(f"Owner: {clean_text(summary.owner.describe())}")
+        lines.append(_("Owner: {owner}").format(owner=clean_text(summary.owner.describe())))
     else:
-        lines.append("Owner: not detected (no sent invitations, no messages)")
+        lines.append(_("Owner: not detected (no sent invitations, no messages)"))
     lines.append(summary.headline())
     lines.extend(f"  {clean_text(line)}" for line in summary.change_lines())
     for name, report in summary.files.items():
@@ -170,21 +172,28 @@ def render_summary(summary: ImportSummary) -> str:
         if not report.errors:
             continue
         count = len(report.errors)
-        lines.append(f"{clean_text(name)}: {count} bad row{'' if count == 1 else 's'}")
+        lines.append(f"{clean_text(name)}: {counted(count, 'bad row', 'bad rows')}")
         for error in report.errors[:ERRORS_SHOWN]:
-            lines.append(f"  line {error.line}: {clean_text(error.error)}")
+            lines.append(
+                "  "
+                + _("line {line}: {error}").format(line=error.line, error=clean_text(error.error))
+            )
         if len(report.errors) > ERRORS_SHOWN:
-            lines.append(f"  … {len(report.errors) - ERRORS_SHOWN} more (see --json)")
+            more = len(report.errors) - ERRORS_SHOWN
+            lines.append("  " + _("… {n} more (see --json)").format(n=more))
     if summary.ignored_files:
         shown = summary.ignored_files[:IGNORED_SHOWN]
         more = len(summary.ignored_files) - len(shown)
+        names = ", ".join(clean_text(name) for name in shown)
+        if more:
+            names += ", " + _("… {n} more (see --json)").format(n=more)
         lines.append(
-            f"Ignored {counted(len(summary.ignored_files), 'file')}: "
-            + ", ".join(clean_text(name) for name in shown)
-            + (f", … {more} more (see --json)" if more else "")
+            _("Ignored {files}: {names}").format(
+                files=counted(len(summary.ignored_files), "file", "files"), names=names
+            )
         )
     if summary.dry_run:
-        lines.append("Dry run: nothing was saved.")
+        lines.append(_("Dry run: nothing was saved."))
     return "\n".join(lines)
 
 
@@ -204,9 +213,13 @@ class TerminalProgress:
         """Show one progress event."""
         if event.file:
             percent = 100 * event.done / event.total if event.total else 100.0
-            text = f"reading {clean_text(event.file)} {percent:3.0f}%"
+            text = _("reading {file} {percent:3.0f}%").format(
+                file=clean_text(event.file), percent=percent
+            )
         else:
-            text = f"saving {counted(event.total, 'activity', 'activities')}…"
+            text = _("saving {activities}…").format(
+                activities=counted(event.total, "activity", "activities")
+            )
         self.stream.write("\r\x1b[K" + text)
         self.stream.flush()
         self._shown = True

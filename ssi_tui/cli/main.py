@@ -14,7 +14,7 @@ from typing import TextIO
 
 from ssi_tui.cli.context import Context, UserError, resolve_today
 from ssi_tui.services.errors import StoreError
-from ssi_tui.wording import LANGUAGES, choose_language, set_language
+from ssi_tui.wording import LANGUAGES, _, choose_language, set_language
 
 Handler = Callable[[Context], int]
 DATE_OPTIONS = ("--as-of", "--date", "--since", "--start", "--until")
@@ -163,16 +163,16 @@ def main(
                 written = write_output(output, context.stdout.getvalue())
                 stderr.write(f"Wrote {written} (readable by you only)\n")
         for warning in context.warnings():
-            stderr.write(f"ssi-tui: warning: {warning}\n")
+            stderr.write(_("ssi-tui: warning: {warning}").format(warning=warning) + "\n")
         return status
     except _user_errors() as error:
         code = getattr(error, "exit_code", 2)
-        stderr.write(f"ssi-tui: error: {error}\n")
+        stderr.write(_("ssi-tui: error: {error}").format(error=error) + "\n")
         if wants_json:  # scripts read stdout: the error is JSON there too
             json_error(stdout, str(error), code)
         return code
     except KeyboardInterrupt:
-        stderr.write("ssi-tui: interrupted\n")
+        stderr.write(_("ssi-tui: interrupted") + "\n")
         return 130
     except OSError as error:  # a path the system refuses (too long, not allowed…): one line
         if isinstance(error, BrokenPipeError):
@@ -180,12 +180,15 @@ def main(
         from ssi_tui.services.errors import os_error_line
 
         message = os_error_line(error)
-        stderr.write(f"ssi-tui: error: {message}\n")
+        stderr.write(_("ssi-tui: error: {error}").format(error=message) + "\n")
         if wants_json:
             json_error(stdout, message, 2)
         return 2
     except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback for users
-        stderr.write(f"ssi-tui: unexpected error: {type(error).__name__}: {error}\n")
+        stderr.write(
+            _("ssi-tui: unexpected error: {error}").format(error=f"{type(error).__name__}: {error}")
+            + "\n"
+        )
         if wants_json:
             json_error(stdout, f"unexpected error: {type(error).__name__}: {error}", 1)
         return 1

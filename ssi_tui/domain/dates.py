@@ -9,7 +9,7 @@ from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
 from ssi_tui.domain.dates_fr import parse_french
-from ssi_tui.wording import reading_language
+from ssi_tui.wording import _, reading_language
 
 MAX_WEEKS = 520
 """The longest history a command or export computes (ten years of weeks)."""
@@ -73,7 +73,9 @@ def _spoken(value: str, today: date) -> date | None:
                 try:
                     candidate = date(year, month + 1, day)
                 except ValueError:
-                    raise DateParseError(f"cannot read date {value!r}: no such day") from None
+                    raise DateParseError(
+                        _("cannot read date {text!r}: no such day").format(text=value)
+                    ) from None
                 if candidate <= today:
                     return candidate
     return None
@@ -87,7 +89,9 @@ def _in_range(day: date, text: str, today: date) -> date:
         latest = date.max
     if day < EARLIEST or day > latest:
         raise DateParseError(
-            f"date {text!r} is out of range: from {EARLIEST.isoformat()} to {latest.isoformat()}"
+            _("date {text!r} is out of range: from {first} to {last}").format(
+                text=text, first=EARLIEST.isoformat(), last=latest.isoformat()
+            )
         )
     return day
 
@@ -97,13 +101,13 @@ def parse_date(text: str, today: date) -> date:
     friday`, `Dec 1`, ISO dates, or an unambiguous written date; from 1900 to ten years ahead."""
     value = " ".join(text.strip().lower().split())
     if not value:
-        raise DateParseError("empty date")
+        raise DateParseError(_("empty date"))
     try:
         day = _parse(value, text, today)
     except (OverflowError, ValueError) as error:
         if isinstance(error, DateParseError):
             raise
-        raise DateParseError(f"date {text!r} is out of range") from None
+        raise DateParseError(_("date {text!r} is out of range").format(text=text)) from None
     return _in_range(day, text, today)
 
 
@@ -112,7 +116,9 @@ def _parse(value: str, text: str, today: date) -> date:
         try:
             french = parse_french(text, today)
         except ValueError:
-            raise DateParseError(f"cannot read date {text!r}: no such day") from None
+            raise DateParseError(
+                _("cannot read date {text!r}: no such day").format(text=text)
+            ) from None
         if french is not None:
             return french
     if value in _WORDS:
@@ -140,11 +146,15 @@ def _parse(value: str, text: str, today: date) -> date:
         second = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=True)
     except (ValueError, OverflowError):
         raise DateParseError(
-            f"cannot read date {text!r}; use YYYY-MM-DD, today, yesterday, -3d, -2w, "
-            "3 days ago, monday or Dec 1"
+            _(
+                "cannot read date {text!r}; use YYYY-MM-DD, today, yesterday, -3d, -2w, "
+                "3 days ago, monday or Dec 1"
+            ).format(text=text)
         ) from None
     if first.date() != second.date():
-        raise DateParseError(f"date {text!r} is ambiguous or incomplete; use YYYY-MM-DD")
+        raise DateParseError(
+            _("date {text!r} is ambiguous or incomplete; use YYYY-MM-DD").format(text=text)
+        )
     return first.date()
 
 
@@ -153,7 +163,11 @@ def not_future(day: date, today: date, what: str = "date") -> date:
     tomorrow can be logged, read or scored yet)."""
     if day > today:
         raise DateParseError(
-            f"{what} {day.isoformat()} is in the future (today is {today.isoformat()})"
+            _("{what} {day} is in the future (today is {today})").format(
+                what=_("date") if what == "date" else what,
+                day=day.isoformat(),
+                today=today.isoformat(),
+            )
         )
     return day
 

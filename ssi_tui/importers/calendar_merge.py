@@ -23,19 +23,12 @@ from ssi_tui.domain.models import MAX_EMAILS, Activity, Contact, Goals
 from ssi_tui.domain.text import fold
 from ssi_tui.importers.calendar import Attendee, CalendarRead, Meeting
 from ssi_tui.importers.merge import id_sequence
-from ssi_tui.wording import counted
+from ssi_tui.wording import calendar as wording
 
 if TYPE_CHECKING:
     from ssi_tui.store.repository import Store
 
 SOURCE = "calendar"
-SKIP_WORDS = {
-    "declined": "declined",
-    "cancelled": "cancelled",
-    "private": "private",
-    "alone": "with no one else",
-    "future": "still to come",
-}
 
 
 @dataclass(slots=True)
@@ -91,53 +84,11 @@ class CalendarSummary:
 
     def headline(self) -> str:
         """One sentence: what was (or would be) added, moved and removed."""
-        verb = "Dry run: would add" if self.dry_run else "Added"
-        text = f"{verb} {counted(self.added, 'activity', 'activities')}"
-        if self.kinds:
-            text += (
-                " (" + ", ".join(counted(n, kind) for kind, n in sorted(self.kinds.items())) + ")"
-            )
-        text += f" and {counted(self.contacts_added, 'contact')}"
-        if self.contacts_updated:
-            text += (
-                f", {'would complete' if self.dry_run else 'completed'} {self.contacts_updated:,}"
-            )
-        if self.moved:
-            text += f"; {'would move' if self.dry_run else 'moved'} {self.moved:,}"
-        if self.removed:
-            text += f"; {'would remove' if self.dry_run else 'removed'} {self.removed:,} cancelled"
-        return text + "."
+        return wording.headline(self)
 
     def lines(self) -> list[str]:
         """The human summary, one fact per line."""
-        lines = [
-            f"{self.file}: {counted(self.events, 'event')}, "
-            f"{counted(self.meetings, 'past meeting')} with someone else.",
-            self.headline(),
-            f"With a target account: {self.with_accounts:,}; "
-            f"with a goal audience: {self.with_audiences:,}.",
-        ]
-        known = self.unchanged + self.dismissed
-        if known:
-            line = f"Already imported: {known:,}"
-            if self.dismissed:
-                line += f" ({self.dismissed:,} deleted by you, left out)"
-            lines.append(line + ".")
-        skipped = [f"{n:,} {SKIP_WORDS.get(why, why)}" for why, n in sorted(self.skipped.items())]
-        if skipped:
-            lines.append("Left out: " + ", ".join(skipped) + ".")
-        if self.own:
-            lines.append("You are: " + ", ".join(self.own) + " (not counted as someone met).")
-        else:
-            lines.append("Your address was not found: every attendee counts (see --me).")
-        if self.bad:
-            lines.append(f"{counted(len(self.bad), 'bad event')} skipped:")
-            lines.extend(f"  {line}" for line in self.bad[:5])
-            if len(self.bad) > 5:
-                lines.append(f"  … {len(self.bad) - 5:,} more (see --json)")
-        if self.dry_run:
-            lines.append("Dry run: nothing was saved.")
-        return lines
+        return wording.lines(self)
 
 
 def apply_calendar(

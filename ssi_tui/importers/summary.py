@@ -9,7 +9,7 @@ from typing import Any
 from ssi_tui.domain.network import ConnectionChange
 from ssi_tui.importers.csvfiles import RowError
 from ssi_tui.importers.owner import Owner
-from ssi_tui.wording import counted
+from ssi_tui.wording.imports import changes_line, import_headline
 
 
 @dataclass(slots=True)
@@ -85,26 +85,16 @@ class ImportSummary:
 
     def headline(self) -> str:
         """One sentence: what was (or would be) added."""
-        if self.dry_run:
-            text = f"Dry run: would add {counted(self.activities_added, 'activity', 'activities')} and "
-        else:
-            text = f"Added {counted(self.activities_added, 'activity', 'activities')} and "
-        text += f"{self.contacts_added:,} {_plural(self.contacts_added, 'contact')}"
-        if self.contacts_updated:
-            verb = "would update" if self.dry_run else "updated"
-            text += f", {verb} {self.contacts_updated:,}"
-        if self.activities_rematched:
-            verb = "would match" if self.dry_run else "matched"
-            count = self.activities_rematched
-            text += f"; {verb} {count:,} earlier {_plural(count, 'activity', 'activities')}"
-            text += " with your topics"
-        if self.checklist_updated:
-            text += "; profile checklist " + ("would change" if self.dry_run else "updated")
-        if self.changes:
-            text += "; " + self.changes_line()
-        if self.error_count:
-            text += f"; {self.error_count:,} bad {_plural(self.error_count, 'row')} skipped"
-        return text + "."
+        return import_headline(
+            dry_run=self.dry_run,
+            activities=self.activities_added,
+            contacts=self.contacts_added,
+            updated=self.contacts_updated,
+            rematched=self.activities_rematched,
+            checklist=self.checklist_updated,
+            changes=self.changes_line() if self.changes else "",
+            errors=self.error_count,
+        )
 
     def change_lines(self, limit: int = 10) -> list[str]:
         """The network's changes, one per line (account moves first), at most `limit`."""
@@ -118,22 +108,7 @@ class ImportSummary:
     def changes_line(self) -> str:
         """'2 job changes, 1 new connection, 1 joined a target account'."""
         kinds = Counter(change.kind for change in self.changes)
-        parts = [
-            counted(kinds[kind], *words)
-            for kind, words in (
-                ("job", ("job change",)),
-                ("new", ("new connection",)),
-                ("removed", ("removed connection",)),
-            )
-            if kinds[kind]
-        ]
         moves = Counter(how for _name, how, _account in self.moves)
-        if moves["joined"]:
-            parts.append(f"{moves['joined']:,} joined a target account")
-        if moves["left"]:
-            parts.append(f"{moves['left']:,} left a target account")
-        return ", ".join(parts)
-
-
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return word if count == 1 else plural or word + "s"
+        return changes_line(
+            kinds["job"], kinds["new"], kinds["removed"], moves["joined"], moves["left"]
+        )

@@ -84,12 +84,18 @@ def calendar_files(path: Path) -> list[Path]:
 
 
 def calendars_only(path: Path) -> bool:
-    """Whether a path is a calendar file, or a folder holding calendars and no export (its
-    files or archives)."""
+    """Whether a path is a calendar file, or a folder holding no LinkedIn export: no CSV file
+    and no ZIP archive, at its top or one folder down (an unpacked export, or archives)."""
     if is_calendar(path):
         return True
-    return path.is_dir() and not any(
-        not is_calendar(child) and not child.name.startswith(".") for child in path.iterdir()
+    if not path.is_dir():
+        return False
+    levels = [path, *(child for child in path.iterdir() if child.is_dir())]
+    return not any(
+        child.suffix.casefold() in (".csv", ".zip")
+        for level in levels
+        for child in level.iterdir()
+        if not child.name.startswith(".")
     )
 
 

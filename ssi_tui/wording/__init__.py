@@ -88,6 +88,12 @@ def _(message: str) -> str:
     return _catalog.gettext(message)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` in the user's language, told apart by `context` from the same words used
+    elsewhere ("file" as a column header, and as a counted noun)."""
+    return _catalog.pgettext(context, message)
+
+
 def N_(message: str) -> str:  # noqa: N802 - gettext's name for it
     """Mark a message for translation where it is defined (a table of labels) and translate it
     where it is shown, with `_`: the table keeps the English text (JSON and ids use it)."""

@@ -80,3 +80,17 @@ def test_every_command_helps_in_french() -> None:
         status, out, err = run("--lang", "fr", name, "--help")
         assert status == 0 and out.startswith("usage : ssi-tui"), (name, err)
         assert "show this help message" not in out, name
+
+
+def test_a_calendar_import_summary_in_french(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from . import calendars
+
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    path = calendars.google(tmp_path / "google.ics")
+    status, out, err = run("--lang", "fr", "import", str(path), "--data-dir", str(tmp_path / "d"))
+    assert status == 0, err
+    assert out.startswith("google.ics : 9 événements, 5 rendez-vous passés avec quelqu'un.")
+    assert "Ajouté : 5 activités (1 appel, 1 événement, 3 rendez-vous) et 2 contacts." in out
+    assert "1 annulé, 1 refusé" in out

@@ -264,3 +264,14 @@ def test_a_50_mb_description_is_refused_without_reading_it(store_dir: Path, tmp_
         handle.write(b"\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
     status, _, err = run("import", str(path), "--data-dir", str(store_dir))
     assert status == 2 and "huge.ics is 50 MB" in err and "export a shorter period" in err
+
+
+def test_a_folder_of_calendars_among_other_files(store_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "calendars"
+    (folder / "notes").mkdir(parents=True)
+    (folder / "notes" / "todo.txt").write_text("call Ann", encoding="utf-8")
+    (folder / "README.md").write_text("my calendars", encoding="utf-8")
+    calendars.google(folder / "google.ics")
+    status, out, err = run("import", str(folder), "--data-dir", str(store_dir))
+    assert status == 0, err
+    assert out.startswith("google.ics: 9 events") and "No LinkedIn export file" not in out

@@ -36,7 +36,9 @@ def test_day_first_only_in_french_and_no_such_day() -> None:
     with pytest.raises(DateParseError, match="ambiguous"):
         parse_date("04/03/2024", TODAY)  # English: refused as ambiguous
     set_language("fr")
-    with pytest.raises(DateParseError, match="no such day"):
+    with pytest.raises(DateParseError, match="ce jour n'existe pas"):
         parse_date("31 février 2024", TODAY)
-    with pytest.raises(DateParseError, match="no such day"):
+    with pytest.raises(DateParseError, match="ce jour n'existe pas"):
         parse_date("31/02/2024", TODAY)
+    with pytest.raises(DateParseError, match="illisible ; écrivez AAAA-MM-JJ, aujourd'hui, hier"):
+        parse_date("le jour d'après", TODAY)
