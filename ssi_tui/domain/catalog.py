@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from ssi_tui.domain.errors import DataFileError
 from ssi_tui.domain.models import PILLARS, ActivityKind, Pillar
 from ssi_tui.paths import package_data_dir
+from ssi_tui.wording import _
 from ssi_tui.wording.validation import validation_message
 
 
@@ -31,9 +32,13 @@ class Catalog(BaseModel):
     kinds: dict[str, ActivityKind]
 
     def label(self, kind_id: str) -> str:
-        """A kind as a sentence names it ("message sent"); an unknown id as it is."""
+        """A kind as a sentence names it ("message sent", in the user's language); an unknown
+        id as it is."""
         found = self.kinds.get(kind_id)
-        return found.label[:1].lower() + found.label[1:] if found is not None else kind_id
+        if found is None:
+            return kind_id
+        label = _(found.label)  # data/catalog.toml's labels are in the catalogs
+        return label[:1].lower() + label[1:]
 
     def kind(self, kind_id: str) -> ActivityKind:
         """The catalog entry of a kind; `UnknownKindError` lists the valid ids."""

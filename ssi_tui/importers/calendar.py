@@ -278,8 +278,10 @@ class _Reader:
         if held_keywords(title, self.rules.call_words):
             return "call"
         links = self.rules.call_links
-        if links and any(link in get(name).casefold() for name in LINK_FIELDS for link in links):
-            return "call"
+        if links:
+            text = " ".join(get(name) for name in LINK_FIELDS).casefold()
+            if any(link in text for link in links):
+                return "call"
         return "meeting"
 
     def _bad(self, uid: str, line: int, reason: str) -> None:

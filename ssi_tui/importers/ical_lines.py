@@ -190,11 +190,15 @@ def _add_zone(found: CalendarFile, lines: list[str]) -> None:
 
 
 def _add_line(event: Block, raw: str, number: int) -> None:
-    head, colon, value = _split_value(raw)
-    name, _, param_text = head.partition(";")
-    name = name.strip().upper()
-    if name not in KEPT:
+    end = len(raw)
+    for mark in (raw.find(";"), raw.find(":")):
+        if 0 <= mark < end:
+            end = mark
+    name = raw[:end].strip().upper()
+    if name not in KEPT:  # most lines: dropped before any more work
         return
+    head, colon, value = _split_value(raw)
+    param_text = head.partition(";")[2]
     if len(raw) > MAX_LINE_CHARS:
         if name != "DESCRIPTION":  # a long description is only read for a link: left out
             event.problem = (
@@ -210,6 +214,9 @@ def _add_line(event: Block, raw: str, number: int) -> None:
 def _split_value(raw: str) -> tuple[str, str, str]:
     """`NAME;PARAM="a:b":value` → the part before the first colon outside quotes, the colon,
     the value."""
+    head, colon, value = raw.partition(":")
+    if '"' not in head:  # no quoted parameter: the first colon ends the name and parameters
+        return head, colon, value
     quoted = False
     for index, char in enumerate(raw):
         if char == '"':
@@ -224,6 +231,12 @@ def parameters(text: str) -> dict[str, str]:
     upper-cased, quotes removed, RFC 6868's ^n ^' ^^ decoded)."""
     found: dict[str, str] = {}
     if not text:
+        return found
+    if '"' not in text and "^" not in text:  # the usual case: plain NAME=VALUE pairs
+        for part in text.split(";"):
+            key, equals, value = part.partition("=")
+            if equals:
+                found[key.strip().upper()] = value
         return found
     parts: list[str] = []
     current: list[str] = []

@@ -244,7 +244,7 @@ ACTIONS: dict[str, Callable[[Params], str]] = {
     ),
     "generic_outreach": lambda p: _(
         "Personalise every {kind}: a line about them, not a template."
-    ).format(kind=p["kind_label"].lower()),
+    ).format(kind=_(p["kind_label"]).lower()),
     "official_gap": _official_action,
 }
 

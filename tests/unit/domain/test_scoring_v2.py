@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from ssi_tui.domain.alignment import ContactFacts, alignment
@@ -139,11 +139,20 @@ def test_p10_balanced_effort_beats_the_same_effort_on_one_audience(kind, per_aud
 # --------------------------------------------------------------------------- P11 evidence over tags
 
 
-def _gain(base: list[Activity], new: Activity, contacts=None) -> float:
-    return (
-        score([*base, new], contacts=contacts).total_weighted
-        - score(base, contacts=contacts).total_weighted
-    )
+def _points(result) -> float:  # noqa: ANN001
+    """The goal-weighted points behind a breakdown, before saturation."""
+    return sum(pillar.weighted_points for pillar in result.pillars.values())
+
+
+def _gain(base: list[Activity], new: Activity, contacts=None, goals=GOALS) -> tuple[float, float]:
+    """What adding `new` adds: (to the weighted score, to the weighted points).
+
+    The half-credit rule of a bare tag is about points: the score saturates (concave), so half
+    the points can add a little more than half the score, and only the points compare linearly.
+    """
+    before = score(base, goals=goals, contacts=contacts)
+    after = score([*base, new], goals=goals, contacts=contacts)
+    return after.total_weighted - before.total_weighted, _points(after) - _points(before)
 
 
 @SETTINGS
@@ -187,11 +196,11 @@ def test_p11_a_bare_tag_adds_at_most_half_of_what_evidence_adds(
     untargeted = act(
         kind, 0, 9999, contact="Someone New", relevance=relevance, personalised=personalised
     )
-    volume_gain = _gain(base, untargeted, contacts)
-    aimed_gain = _gain(base, with_evidence, contacts)
-    bare_gain = _gain(base, bare, contacts)
+    (volume_gain, volume_points), (aimed_gain, aimed_points), (bare_gain, bare_points) = (
+        _gain(base, new, contacts) for new in (untargeted, with_evidence, bare)
+    )
     assert volume_gain <= bare_gain + 1e-9
-    assert bare_gain - volume_gain <= 0.5 * (aimed_gain - volume_gain) + 1e-9
+    assert bare_points - volume_points <= 0.5 * (aimed_points - volume_points) + 1e-9
     bare_alignment = alignment(bare, CATALOG.kind(kind), GOALS, RULES)
     assert bare_alignment.tier == "tagged"
 
@@ -209,6 +218,15 @@ BROADCAST_KINDS = sorted(kind.id for kind in CATALOG.kinds.values() if kind.aim 
     relevance=st.integers(min_value=1, max_value=5),
     personalised=st.booleans(),
 )
+@example(
+    kind="blog_post",
+    evidence="note",
+    audience="partners",
+    base_size=19,
+    seed=211,
+    relevance=1,
+    personalised=False,
+)  # found in a run: half the points added 52 % of the score gain (the curve is concave)
 def test_p11_holds_for_broadcasts_too(
     kind, evidence, audience, base_size, seed, relevance, personalised
 ):
@@ -228,10 +246,6 @@ def test_p11_holds_for_broadcasts_too(
         for n in range(base_size)
     ]
 
-    def gain(new: Activity) -> float:
-        before = score(base, goals=TOPIC_GOALS).total_weighted
-        return score([*base, new], goals=TOPIC_GOALS).total_weighted - before
-
     common = {"relevance": relevance, "personalised": personalised, "note": "Notes from Lyon"}
     topic = {"prospects": "supply chain", "partners": "co-selling"}[audience]
     role = {"prospects": "Head of Sales", "partners": "Alliances lead"}[audience]
@@ -242,9 +256,11 @@ def test_p11_holds_for_broadcasts_too(
     }[evidence]
     bare = act(kind, 0, 9999, audience=audience, **common)
     untargeted = act(kind, 0, 9999, **common)
-    volume_gain, bare_gain, aimed_gain = gain(untargeted), gain(bare), gain(with_evidence)
+    (volume_gain, volume_points), (bare_gain, bare_points), (aimed_gain, aimed_points) = (
+        _gain(base, new, goals=TOPIC_GOALS) for new in (untargeted, bare, with_evidence)
+    )
     assert volume_gain <= bare_gain + 1e-9
-    assert bare_gain - volume_gain <= 0.5 * (aimed_gain - volume_gain) + 1e-9
+    assert bare_points - volume_points <= 0.5 * (aimed_points - volume_points) + 1e-9
     assert alignment(bare, CATALOG.kind(kind), TOPIC_GOALS, RULES).tier == "tagged"
     assert alignment(with_evidence, CATALOG.kind(kind), TOPIC_GOALS, RULES).tier == "aimed"
 

@@ -83,3 +83,13 @@ def test_translations_use_only_their_messages_placeholders() -> None:
         for translated in texts:
             assert set(FIELD.findall(translated)) <= given, (message.id, translated)
             assert translated.strip(), message.id
+
+
+def test_every_activity_kind_label_is_in_french() -> None:
+    from ssi_tui.domain.catalog import default_catalog
+
+    french = catalog()
+    missing = [
+        kind.label for kind in default_catalog().kinds.values() if not french.get(kind.label)
+    ]
+    assert missing == []
