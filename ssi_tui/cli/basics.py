@@ -10,11 +10,11 @@ from ssi_tui.cli.args import activity_options, relevance, text
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json, record
 from ssi_tui.services.plan_checks import short_ids
-from ssi_tui.wording import _, counted
+from ssi_tui.wording import _, counted, day, percent, pgettext
 from ssi_tui.wording.labels import new_contact_line
 
 if TYPE_CHECKING:
-    from ssi_tui.domain.models import Goals
+    from ssi_tui.domain.models import Goals, Objective
     from ssi_tui.services.contacts import ContactRow
 
 
@@ -133,10 +133,15 @@ def run_log(context: Context) -> int:
     service = workspace.activities
     activity, created = service.log_undoably(service.build(fields)).result
     kind = workspace.catalog.kind(activity.kind)
-    where = "LinkedIn" if activity.channel == "linkedin" else "off LinkedIn"
-    message = f"Logged {kind.label.lower()} ({kind.pillar}, {where}) on {activity.date.isoformat()}"
+    where = _("LinkedIn") if activity.channel == "linkedin" else _("off LinkedIn")
+    message = _("Logged {kind} ({pillar}, {where}) on {day}").format(
+        kind=workspace.catalog.label(activity.kind),
+        pillar=kind.pillar,
+        where=where,
+        day=day(activity.date),
+    )
     if activity.contact:
-        message += f" with {activity.contact}"
+        message += _(" with {contact}").format(contact=activity.contact)
     message += f" [id {activity.id}]"
     if created is not None:
         message += "\n" + new_contact_line(created.name, activity.audience)
@@ -157,30 +162,46 @@ def run_goals_load(context: Context) -> int:
     goals = load_goals_file(path, default_catalog())
     workspace = context.workspace(write=True)
     workspace.goals.changed(f"goals loaded from {path.name}", lambda _before: goals)
-    context.done(f"Loaded goals from {path}\n" + render_goals(goals), goals=goals.to_file())
+    context.done(
+        _("Loaded goals from {path}").format(path=path) + "\n" + render_goals(goals),
+        goals=goals.to_file(),
+    )
     return 0
 
 
 def render_goals(goals: Goals) -> str:
     """Goals as text: weights shown as percentages summing to 100."""
     if not goals.audiences:
-        return "No goals yet: load a file with `ssi-tui goals load FILE`."
-    lines = ["Audiences:"]
+        return _("No goals yet: load a file with `ssi-tui goals load FILE`.")
+    lines = [_("Audiences:")]
     for audience in sorted(goals.audiences, key=lambda item: -item.weight):
         roles = ", ".join(goals.roles.get(audience.name, [])) or "-"
-        line = f"  {audience.name:<14} {goals.share(audience.name):>4.0%}  roles: {roles}"
+        share = percent(goals.share(audience.name))
+        line = "  " + _("{audience:<14} {share:>4}  roles: {roles}").format(
+            audience=audience.name, share=share, roles=roles
+        )
         topics = goals.topics.get(audience.name)
-        lines.append(line + (f"; topics: {', '.join(topics)}" if topics else ""))
+        if topics:
+            line += _("; topics: {topics}").format(topics=", ".join(topics))
+        lines.append(line)
     if goals.accounts:
-        lines.append("Target accounts:")
+        lines.append(_("Target accounts:"))
         lines.extend(f"  {account.name} ({account.audience})" for account in goals.accounts)
     if goals.objectives:
-        lines.append("Objectives per week:")
+        lines.append(_("Objectives per week:"))
         for objective in goals.objectives:
-            who = f" to {objective.audience}" if objective.audience else ""
-            personal = " personalised" if objective.personalised else ""
-            lines.append(f"  {objective.per_week} ×{personal} {objective.kind}{who}")
+            lines.append("  " + objective_line(objective))
     return "\n".join(lines)
+
+
+def objective_line(objective: Objective) -> str:
+    """'3 × personalised message_sent to prospects' (a weekly objective)."""
+    personal = _("{count} × personalised {kind}")
+    text = personal if objective.personalised else _("{count} × {kind}")
+    text = text.format(count=objective.per_week, kind=objective.kind)
+    if objective.audience:
+        text += _(" to {audience}").format(audience=objective.audience)
+    return text
 
 
 def run_goals_profile(context: Context) -> int:
@@ -207,7 +228,7 @@ def run_contacts(context: Context) -> int:
 
         return run_losing_touch(context)
     if context.args.as_of is not None:
-        raise UserError("--as-of only applies with --losing-touch")
+        raise UserError(_("--as-of only applies with --losing-touch"))
     service = context.workspace(write=False).contacts
     contacts = service.rows()
     short = short_ids(row.contact.id for row in contacts)
@@ -226,8 +247,13 @@ def run_contacts(context: Context) -> int:
         )
         for row in contacts
     ]
-    headers = ("id", "name", "company", "title", "audience", "last", "profile")
-    context.stdout.write(format_table(headers, rows) + f"\n{counted(len(rows), 'contact')}\n")
+    headers = tuple(
+        pgettext("column", name)
+        for name in ("id", "name", "company", "title", "audience", "last", "profile")
+    )
+    context.stdout.write(
+        format_table(headers, rows) + f"\n{counted(len(rows), 'contact', 'contacts')}\n"
+    )
     return 0
 
 
@@ -254,5 +280,5 @@ def run_locate(context: Context) -> int:
     if context.args.json:
         print_json(info, context.stdout)
     else:
-        context.stdout.write(f"data dir: {info['data_dir']}\nstore:    {info['store']}\n")
+        context.stdout.write(_("data dir: {data_dir}\nstore:    {store}").format(**info) + "\n")
     return 0

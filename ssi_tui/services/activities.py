@@ -21,6 +21,7 @@ from ssi_tui.services.fields import split_list
 from ssi_tui.services.journal import undoable
 from ssi_tui.services.plan_checks import matching_ids, prefix_problem, short_ids
 from ssi_tui.services.undo import Change
+from ssi_tui.wording import _
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
@@ -164,10 +165,15 @@ class ActivityService:
         """A known activity kind, or an `InputError` suggesting close ones."""
         kinds = self.kinds()
         if not kind:
-            raise InputError("type a kind, e.g. post, comment, message_sent", "kind")
+            raise InputError(_("type a kind, e.g. post, comment, message_sent"), "kind")
         if kind not in self.workspace.catalog:
             close = [name for name in kinds if name.startswith(kind[:3])] or kinds[:6]
-            raise InputError(f"unknown kind {kind!r}; try {', '.join(close[:6])}", "kind")
+            raise InputError(
+                _("unknown kind {kind!r}; try {kinds}").format(
+                    kind=kind, kinds=", ".join(close[:6])
+                ),
+                "kind",
+            )
         return kind
 
     def check(
@@ -205,8 +211,9 @@ class ActivityService:
         kind = workspace.catalog.kinds.get(fields.get("kind") or "")
         if kind is None:
             raise InputError(
-                f"unknown activity kind {fields.get('kind')!r}; valid kinds: "
-                f"{', '.join(self.kinds())}",
+                _("unknown activity kind {kind!r}; valid kinds: {kinds}").format(
+                    kind=fields.get("kind"), kinds=", ".join(self.kinds())
+                ),
                 "kind",
             )
         values = {key: value for key, value in fields.items() if value is not None}
@@ -219,8 +226,9 @@ class ActivityService:
             raise InputError(describe_validation_error(error, values)) from None
         if activity.date > workspace.today:
             raise InputError(
-                f"date {activity.date.isoformat()} is in the future "
-                f"(today is {workspace.today.isoformat()}): log what you have done",
+                _("date {day} is in the future (today is {today}): log what you have done").format(
+                    day=activity.date.isoformat(), today=workspace.today.isoformat()
+                ),
                 "date",
             )
         return activity

@@ -3,31 +3,34 @@
 from __future__ import annotations
 
 from ssi_tui.services.errors import InputError
+from ssi_tui.wording import _
 
 
 def parse_weight(text: str | float | None) -> float:
     """A weight typed by the user ("60", "2,5"): a number ≥ 0, else an `InputError`."""
     if text is None or (isinstance(text, str) and not text.strip()):
-        raise InputError("type a weight, e.g. 60 (weights are relative)", "weight")
+        raise InputError(_("type a weight, e.g. 60 (weights are relative)"), "weight")
     try:
         value = float(str(text).strip().replace(",", "."))
     except ValueError:
-        raise InputError(f"not a number: {text!r}", "weight") from None
+        raise InputError(_("not a number: {text!r}").format(text=text), "weight") from None
     if not 0 <= value <= 1_000_000 or value != value:
-        raise InputError(f"weight must be 0-1000000, got {text}", "weight")
+        raise InputError(_("weight must be 0-1000000, got {text}").format(text=text), "weight")
     return value
 
 
 def parse_count(text: str | int | None, field: str, low: int, high: int) -> int:
     """A whole number typed by the user, from `low` to `high`, else an `InputError`."""
     if text is None or (isinstance(text, str) and not text.strip()):
-        raise InputError(f"type a number, {low}-{high}", field)
+        raise InputError(_("type a number, {low}-{high}").format(low=low, high=high), field)
     try:
         value = int(str(text).strip())
     except ValueError:
-        raise InputError(f"not a whole number: {text!r}", field) from None
+        raise InputError(_("not a whole number: {text!r}").format(text=text), field) from None
     if not low <= value <= high:
-        raise InputError(f"must be {low}-{high}, got {value}", field)
+        raise InputError(
+            _("must be {low}-{high}, got {value}").format(low=low, high=high, value=value), field
+        )
     return value
 
 

@@ -24,7 +24,7 @@ from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.fields import parse_count, parse_weight, split_list
 from ssi_tui.services.journal import undoable
 from ssi_tui.services.undo import Change
-from ssi_tui.wording.goals import audience_removal, no_goals_yet, objective_text, reimport_hint
+from ssi_tui.wording import goals as goal_words
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
@@ -57,12 +57,9 @@ class GoalsService(ProfileChecklistPart):
             raise InputError(str(error), "audience") from None
         known = [item.name for item in (goals or self.get()).audiences]
         if not known:
-            raise InputError(no_goals_yet(audience), "audience")
+            raise InputError(goal_words.no_goals_yet(audience), "audience")
         if name not in known:
-            raise InputError(
-                f"unknown audience {audience!r}; audiences in your goals: {', '.join(known)}",
-                "audience",
-            )
+            raise InputError(goal_words.unknown_audience(audience, known), "audience")
         return name
 
     def objectives(self) -> list[ObjectiveProgress]:
@@ -187,7 +184,7 @@ class GoalsService(ProfileChecklistPart):
     def removal_summary(self, name: str, goals: Goals | None = None) -> str:
         """What goes with an audience: 'prospects, 5 role keywords, 3 accounts, 1 objective'."""
         goals = goals or self.get()
-        return audience_removal(
+        return goal_words.audience_removal(
             name,
             len(goals.roles.get(name, [])),
             sum(1 for item in goals.accounts if item.audience == name),
@@ -243,7 +240,7 @@ class GoalsService(ProfileChecklistPart):
         before = self.get().topics.get(name, [])
         done = self.changed(f"{what} of {name} saved", change)
         if done.result.topics.get(name, []) != before and self._store.activities.any_imported():
-            done = replace(done, what=f"{done.what}. {reimport_hint()}")
+            done = replace(done, what=f"{done.what}. {goal_words.reimport_hint()}")
         return done
 
     # -- target accounts --------------------------------------------------------------------
@@ -338,7 +335,7 @@ class GoalsService(ProfileChecklistPart):
 
     def save_objective(self, index: int | None, objective: Objective) -> Change[Objective]:
         """Add an objective (index None), or replace the one at `index`; undoably."""
-        text = objective_text(
+        text = goal_words.objective_text(
             objective.kind, objective.per_week, objective.audience, objective.personalised
         )
         verb = "added" if index is None else "saved"
@@ -351,7 +348,9 @@ class GoalsService(ProfileChecklistPart):
             index,
             lambda item: (
                 "objective "
-                + objective_text(item.kind, item.per_week, item.audience, item.personalised)
+                + goal_words.objective_text(
+                    item.kind, item.per_week, item.audience, item.personalised
+                )
                 + " removed"
             ),
         )

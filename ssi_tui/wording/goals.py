@@ -81,7 +81,14 @@ def no_suggestion_text(behind: int) -> str:
 
 def no_goals_yet(audience: str) -> str:
     """An audience given before any goals exist."""
-    return (
-        f"no audience can be given yet ({audience!r}): set your goals first "
+    return _(
+        "no audience can be given yet ({audience!r}): set your goals first "
         "(`ssi-tui goals load FILE` or the Goals screen)"
+    ).format(audience=audience)
+
+
+def unknown_audience(audience: str, known: list[str]) -> str:
+    """An audience the goals do not have."""
+    return _("unknown audience {audience!r}; audiences in your goals: {known}").format(
+        audience=audience, known=", ".join(known)
     )

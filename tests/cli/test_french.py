@@ -94,3 +94,17 @@ def test_a_calendar_import_summary_in_french(
     assert out.startswith("google.ics : 9 événements, 5 rendez-vous passés avec quelqu'un.")
     assert "Ajouté : 5 activités (1 appel, 1 événement, 3 rendez-vous) et 2 contacts." in out
     assert "1 annulé, 1 refusé" in out
+
+
+def test_logging_in_french(demo_dir: Path) -> None:
+    d = ("--data-dir", str(demo_dir))
+    status, out, _ = run("--lang", "fr", "log", "post", "--date", "hier", *d)
+    assert status == 0 and out.startswith(
+        "Saisi : publication (brand, LinkedIn) le 25 novembre 2026"
+    )
+    status, _, err = run("--lang", "fr", "log", "post", "--audience", "martians", *d)
+    assert status == 2 and "audience inconnue 'martians' ; les audiences de vos objectifs" in err
+    status, _, err = run("--lang", "fr", "log", "postt", *d)
+    assert status == 2 and "type d'activité inconnu 'postt'" in err
+    status, out, _ = run("--lang", "fr", "goals", "show", *d)
+    assert out.startswith("Audiences :") and "Objectifs par semaine :" in out

@@ -25,6 +25,8 @@ TRANSLATED = [
         "validation", "calendar", "imports",
     )),
     "domain/dates.py",
+    "services/activities.py",
+    "services/fields.py",
     # the command line's help and the messages marked so far
     *sorted(path.relative_to(ROOT / "ssi_tui").as_posix()
             for path in (ROOT / "ssi_tui" / "cli").glob("*.py")),
