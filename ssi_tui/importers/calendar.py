@@ -86,13 +86,17 @@ def read_meetings(
     zone: tzinfo,
     own: Iterable[str] = (),
     rules: MeetingRules | None = None,
+    now: datetime | None = None,
 ) -> CalendarRead:
-    """The meetings of the calendar file at `path` up to `today` (days in `zone`, the user's).
+    """The meetings of the calendar file at `path` up to `today` (days in `zone`, the user's),
+    and, given `now`, only those already started (a meeting later today is still to come).
     `own` are the user's addresses (else the calendar's name when it is an address, else the
     most common organizer). `CalendarError` when the file cannot be imported at all."""
     if rules is None:
         rules = load_calendar_config(package_data_dir() / FILE, user_config_dir() / FILE).meetings
-    return _Reader(read_calendar(path), today, zone, own, rules).read()
+    reader = _Reader(read_calendar(path), today, zone, own, rules)
+    reader.now = now
+    return reader.read()
 
 
 class _Reader:
@@ -109,6 +113,7 @@ class _Reader:
         self.own = {found for found in map(email_address, own) if found} or self._guess_own()
         self.result.own = tuple(sorted(self.own))
         self._zones: dict[str, tzinfo | None] = {}
+        self.now: datetime | None = None
 
     def _guess_own(self) -> set[str]:
         name = email_address(self.calendar.properties.get("X-WR-CALNAME", ""))
@@ -210,7 +215,12 @@ class _Reader:
             day = start
         key = _key(source.uid, source.recurrence)
         skipped = self.result.skipped
-        if day > self.today:
+        if day > self.today or (
+            self.now is not None
+            and isinstance(start, datetime)
+            and start.tzinfo
+            and start > self.now
+        ):
             skipped["future"] += 1
             return
         get = source.get

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -170,7 +171,12 @@ def import_calendar(
         addresses.append(address)
     settings = workspace.settings
     known = tuple(addresses) or settings.own_addresses
-    read = read_meetings(path, workspace.today, ZoneInfo(system_zone()), known)
+    zone = ZoneInfo(system_zone())
+    now = datetime.now(zone)
+    # Today's meetings count once started; a today set by hand (tests, SSI_TUI_TODAY) is a day.
+    read = read_meetings(
+        path, workspace.today, zone, known, now=now if now.date() == workspace.today else None
+    )
     summary = CalendarSummary(file=path.name, dry_run=dry_run)
     with lock if lock is not None else nullcontext():
         apply_calendar(workspace.store, read, summary, keep_titles=keep_titles, dry_run=dry_run)

@@ -275,3 +275,23 @@ def test_a_folder_of_calendars_among_other_files(store_dir: Path, tmp_path: Path
     status, out, err = run("import", str(folder), "--data-dir", str(store_dir))
     assert status == 0, err
     assert out.startswith("google.ics: 9 events") and "No LinkedIn export file" not in out
+
+
+def test_a_meeting_later_today_is_still_to_come(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from ssi_tui.domain.calendar_config import MeetingRules
+    from ssi_tui.importers.calendar import read_meetings
+
+    path = calendars.google(tmp_path / "google.ics")
+    monday, paris = date(2026, 11, 23), ZoneInfo("Europe/Paris")  # the weekly sync: 09:00 UTC
+
+    def keys(now: datetime | None) -> set[str]:
+        read = read_meetings(path, monday, paris, rules=MeetingRules(), now=now)
+        return {meeting.key for meeting in read.meetings}
+
+    key = "ics:weekly-1@google.com/20261123T090000Z"
+    assert key not in keys(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
+    assert key in keys(datetime(2026, 11, 23, 9, 30, tzinfo=UTC))
+    assert key in keys(None)  # a day given by hand: the whole day counts
