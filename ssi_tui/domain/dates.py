@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
+from ssi_tui.domain.date_words import last_weekday, latest_past, named
 from ssi_tui.domain.dates_fr import parse_french
 from ssi_tui.wording import _, reading_language
 
@@ -39,14 +40,6 @@ class DateParseError(ValueError):
     """A typed date that cannot be read, or can be read two ways."""
 
 
-def _named(word: str, names: tuple[str, ...]) -> int | None:
-    """The index of the name `word` is, or starts (3 letters at least): `fri`, `sept`."""
-    if len(word) < 3:
-        return None
-    found = [index for index, name in enumerate(names) if name.startswith(word)]
-    return found[0] if len(found) == 1 else None
-
-
 def _spoken(value: str, today: date) -> date | None:
     """`monday` (the last one, today included), `last friday` (before today), `3 days ago`,
     `a week ago`, `Dec 1` / `1 Dec` (this year, or last year when that is still to come)."""
@@ -57,27 +50,21 @@ def _spoken(value: str, today: date) -> date | None:
         return today - relativedelta(**{f"{unit}s": count})  # type: ignore[arg-type]
     weekday = _WEEKDAY.match(value)
     if weekday:
-        index = _named(weekday.group(2), _WEEKDAYS)
+        index = named(weekday.group(2), _WEEKDAYS)
         if index is not None:
-            back = (today.weekday() - index) % 7
-            if weekday.group(1) and back == 0:
-                back = 7  # "last friday" on a Friday: a week ago
-            return today - timedelta(days=back)
+            return last_weekday(index, today, before_today=bool(weekday.group(1)))
     month_day = _MONTH_DAY.match(value)
     if month_day:
         month_name = month_day.group(1) or month_day.group(4)
-        month = _named(month_name, _MONTHS)
+        month = named(month_name, _MONTHS)
         if month is not None:
             day = int(month_day.group(2) or month_day.group(3))
-            for year in (today.year, today.year - 1):
-                try:
-                    candidate = date(year, month + 1, day)
-                except ValueError:
-                    raise DateParseError(
-                        _("cannot read date {text!r}: no such day").format(text=value)
-                    ) from None
-                if candidate <= today:
-                    return candidate
+            try:
+                return latest_past(month + 1, day, today)
+            except ValueError:
+                raise DateParseError(
+                    _("cannot read date {text!r}: no such day").format(text=value)
+                ) from None
     return None
 
 

@@ -10,6 +10,8 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from ssi_tui.domain.date_words import last_weekday, latest_past, named
+
 _WORDS = {"aujourd'hui": 0, "hier": -1, "avant-hier": -2, "demain": 1, "apres-demain": 2}
 _RELATIVE = re.compile(r"^([+-])\s*(\d{1,4})\s*([jsma])$")
 _AGO = re.compile(r"^il y a\s+(\d{1,4}|une?)\s+(jours?|semaines?|mois|ans?|annees?)$")
@@ -28,14 +30,6 @@ def _plain(text: str) -> str:
     """Lower case, no accents, one straight apostrophe, single spaces."""
     text = unicodedata.normalize("NFKD", text.strip().lower().replace("’", "'"))
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
-
-
-def _named(word: str, names: tuple[str, ...]) -> int | None:
-    """The index of the name `word` is, or starts (3 letters at least): `sept`, `déc`."""
-    if len(word) < 3:
-        return None
-    found = [index for index, name in enumerate(names) if name.startswith(word)]
-    return found[0] if len(found) == 1 else None
 
 
 def parse_french(text: str, today: date) -> date | None:
@@ -57,23 +51,17 @@ def parse_french(text: str, today: date) -> date | None:
         return today - relativedelta(**{name: count})  # type: ignore[arg-type]
     weekday = _WEEKDAY.match(value)
     if weekday:
-        index = _named(weekday.group(1), _WEEKDAYS)
+        index = named(weekday.group(1), _WEEKDAYS)
         if index is not None:
-            back = (today.weekday() - index) % 7
-            if weekday.group(2) and back == 0:
-                back = 7  # "vendredi dernier" un vendredi : il y a une semaine
-            return today - timedelta(days=back)
+            return last_weekday(index, today, before_today=bool(weekday.group(2)))
     day_month = _DAY_MONTH.match(value)
     if day_month:
-        month = _named(day_month.group(2), _MONTHS)
+        month = named(day_month.group(2), _MONTHS)
         if month is not None:
             day, year = int(day_month.group(1)), day_month.group(3)
             if year:
                 return date(int(year), month + 1, day)
-            for candidate_year in (today.year, today.year - 1):
-                candidate = date(candidate_year, month + 1, day)
-                if candidate <= today:
-                    return candidate
+            return latest_past(month + 1, day, today)
     numeric = _NUMERIC.match(value)
     if numeric:
         day, month, year = (int(part) for part in numeric.groups())
