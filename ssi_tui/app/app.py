@@ -14,12 +14,15 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.reactive import reactive
 
+from ssi_tui.app.language import Worded
 from ssi_tui.app.messages import KeymapRead, StoreFailed, StoreOpened
 from ssi_tui.app.registry import SCREENS, ScreenSpec, bindings_for, command
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.dashboard import DashboardScreen
 from ssi_tui.app.take_over import ReadOnlyWatch, unguarded
+from ssi_tui.app.text import capitalised
 from ssi_tui.services.errors import StoreCorruptError, StoreError, StoreVersionError
+from ssi_tui.wording import _
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -27,11 +30,6 @@ if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
 
 Result = TypeVar("Result")
-
-
-def capitalised(text: str) -> str:
-    """`text` with its first letter upper-case (the rest untouched: names keep their case)."""
-    return text[:1].upper() + text[1:]
 
 
 def _loader(screen: ScreenSpec) -> Callable[[], Screen[None]]:
@@ -46,7 +44,7 @@ def _loader(screen: ScreenSpec) -> Callable[[], Screen[None]]:
     return build
 
 
-class SSIApp(ReadOnlyWatch, App[None]):
+class SSIApp(ReadOnlyWatch, Worded, App[None]):
     """LinkedIn SSI, raw and goal-weighted, in the terminal."""
 
     TITLE = "ssi-tui"
@@ -102,7 +100,7 @@ class SSIApp(ReadOnlyWatch, App[None]):
             if isinstance(self.screen, BaseScreen):
                 self.screen.update_key_hints()
         for warning in message.keymap.warnings:
-            self.notify(warning, title="Keymap", severity="warning", timeout=15, markup=False)
+            self.notify(warning, title=_("Keymap"), severity="warning", timeout=15, markup=False)
 
     def on_ready(self) -> None:
         """The first frame is displayed: open the store in a worker."""
@@ -165,12 +163,15 @@ class SSIApp(ReadOnlyWatch, App[None]):
         self.data_version += 1
         if read_only_reason:
             self.notify(
-                read_only_reason, title="Store opened read-only", severity="warning", markup=False
+                read_only_reason,
+                title=_("Store opened read-only"),
+                severity="warning",
+                markup=False,
             )
         for problem in problems:
             self.notify(
                 problem[0].upper() + problem[1:],
-                title="Left out",
+                title=_("Left out"),
                 severity="warning",
                 timeout=20,
                 markup=False,
@@ -180,7 +181,7 @@ class SSIApp(ReadOnlyWatch, App[None]):
         self.load_error = message
         self.data_version += 1
         self.notify(
-            message, title="Cannot open the store", severity="error", timeout=30, markup=False
+            message, title=_("Cannot open the store"), severity="error", timeout=30, markup=False
         )
 
     def _show_recovery(self, message: str, corrupt: bool) -> None:
@@ -245,9 +246,9 @@ class SSIApp(ReadOnlyWatch, App[None]):
             self.undo_left = left or 0
             self.refresh_bindings()
             after = (
-                f"{self.undo_hint()} to undo"
+                _("{key} to undo").format(key=self.undo_hint())
                 if result.undoable
-                else "too large to undo (today's backup holds what was before)"
+                else _("too large to undo (today's backup holds what was before)")
             )
             success = f"{success or capitalised(result.what)} — {after}"
             result = result.result
@@ -286,14 +287,14 @@ class SSIApp(ReadOnlyWatch, App[None]):
 
     def not_saved(self, error: str) -> None:
         """Say that a write was refused, and why."""
-        self.notify(error, title="Not saved", severity="error", timeout=10, markup=False)
+        self.notify(error, title=_("Not saved"), severity="error", timeout=10, markup=False)
 
     def _open_workspace(self) -> Workspace:
         """The open workspace; an `InputError` while the store is not open yet."""
         if self.workspace is None:
             from ssi_tui.services.errors import InputError
 
-            raise InputError("the store is not open yet")
+            raise InputError(_("the store is not open yet"))
         return self.workspace
 
     def undo_hint(self) -> str:
@@ -306,7 +307,7 @@ class SSIApp(ReadOnlyWatch, App[None]):
         """Take back the last change, made here or from the command line (several in a row
         go further back)."""
         if not self.undo_left:
-            self.notify("Nothing to undo", markup=False)
+            self.notify(_("Nothing to undo"), markup=False)
             return
         self.run_worker(self._undo(), group="save")
 
@@ -318,7 +319,7 @@ class SSIApp(ReadOnlyWatch, App[None]):
         except user_errors() as error:
             self.notify(
                 capitalised(str(error)),
-                title="Not undone",
+                title=_("Not undone"),
                 severity="error",
                 timeout=10,
                 markup=False,
@@ -326,8 +327,10 @@ class SSIApp(ReadOnlyWatch, App[None]):
             self.undo_left = await self.read(lambda workspace: workspace.journal.count())
         else:
             self.undo_left = undone.left
-            where = f" (made {undone.entry.where})" if undone.entry.via != "app" else ""
-            self.notify(f"Undone: {undone.entry.what}{where}", markup=False)
+            what = undone.entry.what
+            if undone.entry.via != "app":
+                what = _("{what} (made {where})").format(what=what, where=undone.entry.where)
+            self.notify(_("Undone: {what}").format(what=what), markup=False)
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -34,7 +34,9 @@ class AreaCommands(Provider):
     async def discover(self) -> Hits:
         """Everything, when nothing is typed yet."""
         for entry in self.offered():
-            yield DiscoveryHit(entry.palette_title, partial(self._run, entry), help=entry.help)
+            yield DiscoveryHit(
+                entry.palette_title, partial(self._run, entry), help=entry.palette_help
+            )
 
     async def search(self, query: str) -> Hits:
         """Fuzzy-match the titles."""
@@ -46,7 +48,7 @@ class AreaCommands(Provider):
                     score,
                     matcher.highlight(entry.palette_title),
                     partial(self._run, entry),
-                    help=entry.help,
+                    help=entry.palette_help,
                 )
 
 

@@ -20,6 +20,7 @@ from typing import Annotated, Any
 
 from ssi_tui.app.registry import AREAS, COMMANDS, DIALOGS, SCREENS
 from ssi_tui.paths import ENV_CONFIG_DIR, user_config_dir  # noqa: F401 - ENV_CONFIG_DIR re-exported
+from ssi_tui.wording import _
 
 CONFIG_FILE = "config.toml"
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
@@ -57,15 +58,19 @@ def check_keys(value: str) -> str:
 
     keys = [part.strip() for part in value.split(",")]
     if not value.strip() or any(not part for part in keys):
-        raise ValueError("give one key or several separated by commas")
+        raise ValueError(_("give one key or several separated by commas"))
     normalised = []
     for key in keys:
         *modifiers, name = key.split("+") if key != "+" else ["+"]
         unknown = [modifier for modifier in modifiers if modifier not in MODIFIERS]
         if unknown or not name:
-            raise ValueError(f"{key!r} is not a key (modifiers: {', '.join(sorted(MODIFIERS))})")
+            raise ValueError(
+                _("{key} is not a key (modifiers: {modifiers})").format(
+                    key=repr(key), modifiers=", ".join(sorted(MODIFIERS))
+                )
+            )
         if not _known_key(name):
-            raise ValueError(f"{key!r} is not a key Textual knows")
+            raise ValueError(_("{key} is not a key Textual knows").format(key=repr(key)))
         name = _character_to_key(name) if len(name) == 1 else name
         normalised.append("+".join([*modifiers, name]))
     return ",".join(normalised)
@@ -74,9 +79,9 @@ def check_keys(value: str) -> str:
 def check_command(value: str) -> str:
     """A command id of the registry."""
     if value not in COMMANDS:
-        raise ValueError("no such command (see `ssi-tui keys`)")
+        raise ValueError(_("no such command (see `ssi-tui keys`)"))
     if COMMANDS[value].key is None:
-        raise ValueError("a palette-only command has no key to change")
+        raise ValueError(_("a palette-only command has no key to change"))
     return value
 
 
@@ -112,11 +117,11 @@ def _error_line(error: dict[str, Any], data: dict[str, Any]) -> tuple[str, str |
         value = data.get("keymap", {}).get(entry) if isinstance(data.get("keymap"), dict) else None
         shown = entry if value is None else f"{entry} = {value!r}"
         if error["type"] == "extra_forbidden":
-            return f"unknown setting {entry!r}", None
+            return _("unknown setting {name}").format(name=repr(entry)), None
         return f"[keymap] {shown}: {message}", entry
     if error["type"] == "extra_forbidden":
-        return f"unknown setting {'.'.join(location)!r}", None
-    return f"{'.'.join(location) or 'file'}: {message}", None
+        return _("unknown setting {name}").format(name=repr(".".join(location))), None
+    return f"{'.'.join(location) or _('file')}: {message}", None
 
 
 def _areas_sharing(area: str) -> list[str]:
@@ -145,8 +150,9 @@ def _clashes(bindings: dict[str, str]) -> list[str]:
             taken = [key for key in keys.split(",") if key in others]
             if taken:
                 warnings.append(
-                    f"[keymap] {command_id} = {keys!r}: {taken[0]} is already "
-                    f"{others[taken[0]]}'s key; kept the default"
+                    _(
+                        "[keymap] {id} = {keys}: {key} is already {other}'s key; kept the default"
+                    ).format(id=command_id, keys=repr(keys), key=taken[0], other=others[taken[0]])
                 )
                 del bindings[command_id]
                 break
@@ -161,13 +167,19 @@ def read_keymap(path: Path | None = None) -> Keymap:
     except FileNotFoundError:
         return Keymap(path=path)
     except OSError as error:
-        return Keymap(path=path, warnings=(f"{path}: cannot read it ({error.strerror})",))
+        return Keymap(
+            path=path,
+            warnings=(_("{path}: cannot read it ({why})").format(path=path, why=error.strerror),),
+        )
     import tomllib
 
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return Keymap(path=path, warnings=(f"{path}: not valid TOML ({error}); ignored",))
+        return Keymap(
+            path=path,
+            warnings=(_("{path}: not valid TOML ({why}); ignored").format(path=path, why=error),),
+        )
     from pydantic import ValidationError
 
     model = _model()

@@ -9,11 +9,7 @@ from pathlib import Path
 def run_app(data_dir: Path, today: date, *, demo: bool = False) -> int:
     """Run the app on `data_dir` (a throw-away demo copy with `demo`); its exit status."""
     from ssi_tui.app.app import SSIApp
-    from ssi_tui.wording import set_language
 
-    # The app's screens are not translated yet (#17, in progress): a half-French app would be
-    # worse than an English one, so the app stays English whatever the language chosen.
-    set_language("en")
     app = SSIApp(data_dir, today, demo=demo)
     app.run()
     return app.return_code or 0

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
+from ssi_tui.wording import N_, _
+
 if TYPE_CHECKING:
     from textual.app import App
 
@@ -56,6 +58,8 @@ class Command:
     priority: bool = False
     runs: str | None = None
     writes: bool = False
+    screen: str = ""
+    """For a go-to-screen command: the screen's title, named in its help and title."""
 
     @property
     def area(self) -> str:
@@ -63,9 +67,24 @@ class Command:
         return self.id.partition(".")[0]
 
     @property
+    def label(self) -> str:
+        """The footer label, in the user's language."""
+        return _(self.description)
+
+    @property
     def palette_title(self) -> str:
-        """What the palette lists."""
-        return self.title or self.description
+        """What the palette lists, in the user's language."""
+        return self._worded(self.title or self.description)
+
+    @property
+    def palette_help(self) -> str:
+        """The palette's and the keys listing's explanation, in the user's language."""
+        return self._worded(self.help)
+
+    def _worded(self, text: str) -> str:
+        """`text` translated, a go-to command's screen named in the user's language."""
+        worded = _(text) if text else ""
+        return worded.format(screen=_(self.screen)) if self.screen else worded
 
     @property
     def run_action(self) -> str:
@@ -107,8 +126,9 @@ def _go(screen: ScreenSpec) -> Command:
         screen.key,
         screen.label,
         f"go('{screen.id}')",
-        help=f"Switch to the {screen.title} screen",
-        title=f"Go to {screen.title}",
+        help=N_("Switch to the {screen} screen"),
+        title=N_("Go to {screen}"),
+        screen=screen.title,
     )
 
 

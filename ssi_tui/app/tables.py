@@ -13,6 +13,7 @@ from textual.widgets import DataTable, OptionList
 
 from ssi_tui.app.registry import with_keys
 from ssi_tui.app.text import cell
+from ssi_tui.wording import N_, _
 
 
 def _screen_binds(widget: Widget, key: str) -> bool:
@@ -31,8 +32,8 @@ class _Moves:
     own (Textual gathers the bindings of widget classes only)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "move('j', 'down')", "Down", show=False),
-        Binding("k", "move('k', 'up')", "Up", show=False),
+        Binding("j", "move('j', 'down')", N_("Down"), show=False),
+        Binding("k", "move('k', 'up')", N_("Up"), show=False),
     ]
 
     def action_move(self, key: str, direction: str) -> None:
@@ -47,8 +48,8 @@ class Table(_Moves, DataTable[Any]):
     and last row, PageUp/PageDown by a page, `j`/`k` down and up."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("home", "scroll_top", "First row", show=False),
-        Binding("end", "scroll_bottom", "Last row", show=False),
+        Binding("home", "scroll_top", N_("First row"), show=False),
+        Binding("end", "scroll_bottom", N_("Last row"), show=False),
         *_Moves.BINDINGS,
     ]
 
@@ -75,7 +76,7 @@ def filled(table: DataTable[Any], app: App[Any], text: str, column: int = 0) -> 
     table.call_later(table.call_next, _redraw, table)
     if text and table.row_count == 0 and table.columns:
         cells: list[Any] = [""] * len(table.columns)
-        cells[column] = cell(with_keys(app, text), style="italic")
+        cells[column] = cell(with_keys(app, _(text)), style="italic")
         table.add_row(*cells, key=HINT)
 
 

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual import work
 
+from ssi_tui.wording import _
+
 if TYPE_CHECKING:
     from textual.timer import Timer
 
@@ -49,11 +51,12 @@ class ReadOnlyWatch:
         """Run a command that writes, unless the store is read-only: then say why (another
         ssi-tui holds it, with its PID) and change nothing."""
         if self.read_only_reason:
-            reason = self.read_only_reason.removeprefix("Read-only: ")
+            reason = self.read_only_reason
             self.notify(  # type: ignore[attr-defined]
-                f"{reason[:1].upper()}{reason[1:]}. Changes are off here; when it closes, this "
-                "app offers to take over.",
-                title="Read-only",
+                _(
+                    "{reason}. Changes are off here; when it closes, this app offers to take over."
+                ).format(reason=f"{reason[:1].upper()}{reason[1:]}"),
+                title=_("Read-only"),
                 severity="warning",
                 markup=False,
             )
@@ -72,9 +75,10 @@ class ReadOnlyWatch:
         self.writer_free = True
         self.refresh_bindings()  # type: ignore[attr-defined]
         self.notify(  # type: ignore[attr-defined]
-            f"The other ssi-tui has closed: {self.get_key_display_for('app.take_over')} to make "
-            "changes here (the store is read again).",
-            title="Store free",
+            _(
+                "The other ssi-tui has closed: {key} to make changes here (the store is read again)."
+            ).format(key=self.get_key_display_for("app.take_over")),
+            title=_("Store free"),
             timeout=30,
             markup=False,
         )

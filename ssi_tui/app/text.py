@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.content import Content
 
 from ssi_tui.domain.text import clean_text
+from ssi_tui.wording import number
 
 
 def plain(value: object, *, multiline: bool = False) -> str:
@@ -25,8 +26,13 @@ def cell(value: object, *, justify: str = "left", style: str = "") -> Text:
     if value is None or value == "":
         return Text("—", style="dim", justify=justify)  # type: ignore[arg-type]
     if isinstance(value, float):
-        return Text(f"{value:.1f}", justify=justify, style=style)  # type: ignore[arg-type]
+        return Text(number(value, 1), justify=justify, style=style)  # type: ignore[arg-type]
     return Text(plain(value), justify=justify, style=style)  # type: ignore[arg-type]
+
+
+def capitalised(text: str) -> str:
+    """`text` with its first letter upper-case (the rest untouched: names keep their case)."""
+    return text[:1].upper() + text[1:]
 
 
 def clipped(value: str, width: int) -> str:

@@ -20,13 +20,13 @@ from ssi_tui.services.transfer import (
     check_export_target,
     default_export_name,
 )
-from ssi_tui.wording import counted
+from ssi_tui.wording import N_, _, counted, number
 
 if TYPE_CHECKING:
     from ssi_tui.app.app import SSIApp
     from ssi_tui.services.backups import Backup
 
-FORMAT_LABELS = {"md": "Markdown", "csv": "CSV", "json": "JSON", "ics": "Calendar"}
+FORMAT_LABELS = {"md": N_("Markdown"), "csv": N_("CSV"), "json": N_("JSON"), "ics": N_("Calendar")}
 
 
 def home_path(path: Path) -> str:
@@ -53,14 +53,16 @@ class ExportForm(FormScreen):
 def export_form(app: SSIApp, name: str = "md") -> FormScreen:
     """Format (Markdown review, CSV log, JSON everything) and the file, offered in the home
     folder under a dated name; a file already there is replaced only once confirmed."""
-    options = [(f"{FORMAT_LABELS[key]}: {item.what}", key) for key, item in EXPORT_FORMATS.items()]
+    options = [
+        (f"{_(FORMAT_LABELS[key])}: {_(item.what)}", key) for key, item in EXPORT_FORMATS.items()
+    ]
     fields = [
-        FormField("format", "Format", "select", value=name, options=options, allow_blank=False),
+        FormField("format", N_("Format"), "select", value=name, options=options, allow_blank=False),
         FormField(
             "path",
-            "File",
+            N_("File"),
             value=home_path(Path.home() / default_export_name(name, app.today)),
-            placeholder="the file to write (~ is your home folder)",
+            placeholder=N_("the file to write (~ is your home folder)"),
         ),
     ]
 
@@ -68,30 +70,29 @@ def export_form(app: SSIApp, name: str = "md") -> FormScreen:
         chosen = values.get("format")
         if chosen not in EXPORT_FORMATS:
             return ""
-        return (
-            f"Writes {EXPORT_FORMATS[str(chosen)].description}, readable by you only. "
-            "Nothing in the store changes."
+        return _("Writes {what}, readable by you only. Nothing in the store changes.").format(
+            what=_(EXPORT_FORMATS[str(chosen)].description)
         )
 
     async def save(target: ExportTarget) -> Path:
         if target.path.exists():
             replace = await app.push_screen_wait(
                 ConfirmScreen(
-                    f"Replace {target.path}?",
-                    "A file of that name is there already; it is replaced by this export.",
-                    yes="Replace",
+                    _("Replace {path}?").format(path=target.path),
+                    _("A file of that name is there already; it is replaced by this export."),
+                    yes=N_("Replace"),
                 )
             )
             if not replace:
-                raise InputError("not replaced: give another name", "path")
+                raise InputError(_("not replaced: give another name"), "path")
         return await app.read(lambda workspace: _export(workspace, target))
 
     return ExportForm(
-        "Export",
+        _("Export"),
         fields,
         check_export_target,
         save=save,
-        submit_label="Export",
+        submit_label=N_("Export"),
         focus="path",
         preview=preview,
     )
@@ -108,7 +109,11 @@ def open_export(app: SSIApp, name: str = "md") -> None:
 
     def done(path: Path | None) -> None:
         if path is not None:
-            app.notify(f"Exported to {path} (readable by you only)", title="Export", markup=False)
+            app.notify(
+                _("Exported to {path} (readable by you only)").format(path=path),
+                title=_("Export"),
+                markup=False,
+            )
 
     app.push_screen(export_form(app, name), done)
 
@@ -123,33 +128,46 @@ async def load_file(app: SSIApp, path: Path, *, dry_run: bool = False) -> str:
     try:
         preview = await app.read(lambda workspace: preview_load(workspace, path))
     except user_errors() as error:
-        app.notify(str(error), title="Cannot load", severity="error", timeout=15, markup=False)
-        return f"Cannot load: {error}"
-    holds = ", ".join(preview.contents.holds()) or "nothing"
+        app.notify(str(error), title=_("Cannot load"), severity="error", timeout=15, markup=False)
+        return _("Cannot load: {why}").format(why=error)
+    holds = ", ".join(preview.contents.holds()) or _("nothing")
     if preview.merge:
-        effect = (
-            f"The store holds {', '.join(preview.held)}: what it holds is kept as it is (goals "
-            "and settings too) and the rest is added."
-        )
+        effect = _(
+            "The store holds {held}: what it holds is kept as it is (goals and settings too) "
+            "and the rest is added."
+        ).format(held=", ".join(preview.held))
     else:
-        effect = "The store is empty: everything in the file is loaded."
+        effect = _("The store is empty: everything in the file is loaded.")
     if dry_run:
-        return f"Dry run: {path.name} holds {holds}. {effect} Nothing was loaded."
-    question = f"Load {path.name}?"
-    detail = f"It holds {holds}. {effect} Loading is not undone by undo."
-    if not await app.push_screen_wait(ConfirmScreen(question, detail, yes="Load")):
-        return "Not loaded."
+        return _("Dry run: {file} holds {holds}. {effect} Nothing was loaded.").format(
+            file=path.name, holds=holds, effect=effect
+        )
+    question = _("Load {file}?").format(file=path.name)
+    detail = _("It holds {holds}. {effect} Loading is not undone by undo.").format(
+        holds=holds, effect=effect
+    )
+    if not await app.push_screen_wait(ConfirmScreen(question, detail, yes=N_("Load"))):
+        return _("Not loaded.")
     try:
         summary = await app.write(lambda workspace: load_previewed(workspace, preview))
     except user_errors() as error:
         app.not_saved(str(error))
-        return f"Not loaded: {error}"
+        return _("Not loaded: {why}").format(why=error)
     added = counted(summary.added.get("activities", 0), "activity", "activities")
-    contacts = counted(summary.added.get("contacts", 0), "contact")
+    contacts = counted(summary.added.get("contacts", 0), "contact", "contacts")
     kept = sum(summary.kept.get(name, 0) for name in ("activities", "contacts"))
-    already = f" ({kept:,} already in the store, kept as they were)" if kept else ""
-    line = f"Loaded {path.name}: {added} and {contacts} added{already}."
-    app.notify(f"Loaded {path}:\n{summary.describe()}", title="Load", markup=False)
+    line = _("Loaded {file}: {activities} and {contacts} added.").format(
+        file=path.name, activities=added, contacts=contacts
+    )
+    if kept:
+        line = _(
+            "Loaded {file}: {activities} and {contacts} added ({kept} already in the store, kept as they were)."
+        ).format(file=path.name, activities=added, contacts=contacts, kept=number(kept))
+    app.notify(
+        _("Loaded {path}:").format(path=path) + "\n" + summary.describe(),
+        title=_("Load"),
+        markup=False,
+    )
     return line
 
 
@@ -171,18 +189,26 @@ async def restore_backup(app: SSIApp, backup: Backup) -> None:
     try:
         restored = await asyncio.wrap_future(app._writer.submit(run))
     except user_errors() as error:
-        app.notify(str(error), title="Not restored", severity="error", timeout=15, markup=False)
+        app.notify(str(error), title=_("Not restored"), severity="error", timeout=15, markup=False)
     else:
-        kept = (
-            f" The store as it was is backup {restored.kept.name}: restore it to go back."
-            if restored.kept is not None
-            else ""
-        )
+        lines = [
+            _("Restored backup {name} (taken {taken}).").format(
+                name=backup.name, taken=f"{backup.taken:%Y-%m-%d %H:%M}"
+            )
+        ]
+        if restored.kept is not None:
+            lines.append(
+                _("The store as it was is backup {name}: restore it to go back.").format(
+                    name=restored.kept.name
+                )
+            )
         if restored.set_aside is not None:
-            kept += f" The unreadable store was set aside as {restored.set_aside}."
+            lines.append(
+                _("The unreadable store was set aside as {path}.").format(path=restored.set_aside)
+            )
         app.notify(
-            f"Restored backup {backup.name} (taken {backup.taken:%Y-%m-%d %H:%M}).{kept}",
-            title="Restore",
+            " ".join(lines),
+            title=_("Restore"),
             timeout=15,
             markup=False,
         )

@@ -196,12 +196,11 @@ def render_goals(goals: Goals) -> str:
 
 def objective_line(objective: Objective) -> str:
     """'3 × personalised message_sent to prospects' (a weekly objective)."""
-    personal = _("{count} × personalised {kind}")
-    text = personal if objective.personalised else _("{count} × {kind}")
-    text = text.format(count=objective.per_week, kind=objective.kind)
-    if objective.audience:
-        text += _(" to {audience}").format(audience=objective.audience)
-    return text
+    from ssi_tui.wording.goals import objective_times
+
+    return objective_times(
+        objective.per_week, objective.kind, objective.audience, objective.personalised
+    )
 
 
 def run_goals_profile(context: Context) -> int:

@@ -33,9 +33,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "export",
         parents=[common],
         help="export "
-        + ", ".join(f"{item.what} ({name})" for name, item in EXPORT_FORMATS.items()),
+        + ", ".join(f"{_(item.what)} ({name})" for name, item in EXPORT_FORMATS.items()),
         description=" ".join(
-            f"{name}: {item.description}." for name, item in EXPORT_FORMATS.items()
+            f"{name}: {_(item.description)}." for name, item in EXPORT_FORMATS.items()
         )
         + " Files are created readable by you only (0600); without -o the export is printed"
         " (Markdown on a terminal unless --format says otherwise).",

@@ -182,7 +182,11 @@ def render_report(report: Report) -> str:
             share=percent(scores.completeness),
         ),
         "",
-        f"{_('pillar'):<{width}}{_('raw'):>6}  {'':<20}  {_('weighted'):>8}  {'':<20}  "
+        _("pillar").ljust(width)
+        + _("raw").rjust(6)
+        + " " * 24
+        + _("weighted").rjust(8)
+        + " " * 24
         + _("alignment"),
     ]
     for pillar, label in zip(PILLARS, labels, strict=True):

@@ -52,6 +52,7 @@ class Part:
     share: float
     score: float
     on_tags: float = 0.0  # the part of `score` that rests on bare tags alone
+    audience: bool = False  # an audience's part (its label is the user's name for it)
 
     @property
     def on_evidence(self) -> float:
@@ -61,7 +62,7 @@ class Part:
     @property
     def is_profile(self) -> bool:
         """Whether it is the profile's part (its points are a completeness, 0..1)."""
-        return self.label == PROFILE
+        return not self.audience and self.label == PROFILE
 
     @property
     def most(self) -> float:
@@ -182,7 +183,14 @@ def score_parts(
     if parts is not None:
         tags = dict(zip((name for name, *_ in parts.audiences), parts.on_tags, strict=False))
         weighted_parts = [
-            Part(name, points, share * activity_share, scale * added, scale * tags.get(name, 0.0))
+            Part(
+                name,
+                points,
+                share * activity_share,
+                scale * added,
+                scale * tags.get(name, 0.0),
+                audience=True,
+            )
             for name, share, points, added in sorted(
                 parts.audiences, key=lambda part: (-part[1], part[0])
             )

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from ssi_tui.domain.alignment import GoalIndex, effective_audience
 from ssi_tui.domain.models import Activity, Goals, Objective
+from ssi_tui.wording.goals import objective_times
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +31,8 @@ class ObjectiveProgress:
 
     def describe(self) -> str:
         """E.g. '5 × personalised message_sent to prospects'."""
-        personal = "personalised " if self.objective.personalised else ""
-        who = f" to {self.objective.audience}" if self.objective.audience else ""
-        return f"{self.objective.per_week} × {personal}{self.objective.kind}{who}"
+        goal = self.objective
+        return objective_times(goal.per_week, goal.kind, goal.audience, goal.personalised)
 
 
 def week_start(day: date) -> date:

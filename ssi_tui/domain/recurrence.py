@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrule, rrulestr
 
-from ssi_tui.wording.recurrence import describe_schedule
+from ssi_tui.wording.recurrence import describe_schedule, preset_label
 
 PRESETS = ("daily", "weekdays", "weekly", "biweekly", "monthly")
 PRESET_HELP = "daily, weekdays, weekly, biweekly, monthly"
@@ -310,5 +310,5 @@ def rule_label(text: str) -> str:
     """A preset's name as is, an RRULE described ('weekly on Tue, Thu')."""
     name = text.strip().lower()
     if name in PRESETS:
-        return name
+        return preset_label(name)
     return describe(Recurrence(text.strip().upper().removeprefix("RRULE:")))

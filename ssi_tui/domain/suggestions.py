@@ -18,6 +18,8 @@ from ssi_tui.domain.objectives import ObjectiveProgress
 from ssi_tui.domain.plans import Plan
 from ssi_tui.domain.recurrence import next_occurrence, rule_label
 from ssi_tui.domain.text import fold
+from ssi_tui.wording import _, day
+from ssi_tui.wording.recurrence import planned
 
 Target = tuple[str, str | None, str | None]
 
@@ -112,15 +114,14 @@ def from_objectives(progress: Sequence[ObjectiveProgress]) -> list[PlanSuggestio
                     f"{'p' if objective.personalised else 'g'}"
                 ),
                 source="objective",
-                reason=(
-                    f"Objective behind: {item.done} of {item.describe()} done this week "
-                    f"(since {item.week_start.isoformat()})."
-                ),
+                reason=_(
+                    "Objective behind: {done} of {objective} done this week (since {day})."
+                ).format(done=item.done, objective=item.describe(), day=day(item.week_start)),
                 kind=objective.kind,
                 rule=rule_for_per_week(objective.per_week),
                 audience=objective.audience,
                 personalised=objective.personalised,
-                note=f"{objective.per_week} a week (objective)",
+                note=_("{count} a week (objective)").format(count=objective.per_week),
             )
         )
     return suggestions
@@ -187,7 +188,10 @@ def suggest_plans(
 
 def suggestion_text(suggestion: PlanSuggestion) -> str:
     """E.g. 'weekly personalised follow_up · prospects · Initech [s1a2b3c]'."""
-    personal = "personalised " if suggestion.personalised else ""
     rule = rule_label(suggestion.rule)
-    parts = [f"{rule} {personal}{suggestion.kind}", suggestion.audience, suggestion.company]
+    parts = [
+        planned(rule, suggestion.kind, suggestion.personalised),
+        suggestion.audience,
+        suggestion.company,
+    ]
     return " · ".join(part for part in parts if part) + f" [{suggestion.id}]"

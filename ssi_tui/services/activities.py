@@ -22,6 +22,7 @@ from ssi_tui.services.journal import undoable
 from ssi_tui.services.plan_checks import matching_ids, prefix_problem, short_ids
 from ssi_tui.services.undo import Change
 from ssi_tui.wording import _
+from ssi_tui.wording.labels import audience_with_source
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
@@ -52,9 +53,7 @@ class ActivityRow:
         """E.g. 'prospects (role)'."""
         if self.audience is None:
             return None
-        return (
-            f"{self.audience} ({self.audience_source})" if self.audience_source else self.audience
-        )
+        return audience_with_source(self.audience, self.audience_source)
 
     def key(self, column: str) -> Any:
         """Sort key for a column."""

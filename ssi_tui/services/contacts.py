@@ -20,6 +20,7 @@ from ssi_tui.services.journal import undoable
 from ssi_tui.services.plan_checks import matching_ids, prefix_problem
 from ssi_tui.services.undo import Change
 from ssi_tui.wording import counted
+from ssi_tui.wording.labels import audience_with_source
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
@@ -39,7 +40,7 @@ class ContactRow:
     @property
     def shown_audience(self) -> str | None:
         """E.g. 'prospects (role)'."""
-        return f"{self.audience} ({self.source})" if self.audience else None
+        return audience_with_source(self.audience, self.source) if self.audience else None
 
 
 CHANGE_DAYS = 90  # how long the contact list marks a change

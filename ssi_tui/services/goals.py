@@ -24,6 +24,7 @@ from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.fields import parse_count, parse_weight, split_list
 from ssi_tui.services.journal import undoable
 from ssi_tui.services.undo import Change
+from ssi_tui.wording import _
 from ssi_tui.wording import goals as goal_words
 
 if TYPE_CHECKING:
@@ -140,7 +141,7 @@ class GoalsService(ProfileChecklistPart):
             value = parse_weight(weight)
         except InputError:
             value = goals.weight(original) if original else 0.0
-        label = (name or "").strip() or original or "new"
+        label = (name or "").strip() or original or _("new")
         weights = [
             (item.name, item.weight) for item in goals.audiences if item.name != original
         ] + [(label, value)]
@@ -259,7 +260,7 @@ class GoalsService(ProfileChecklistPart):
         goals = goals or self.get()
         errors: dict[str, str] = {}
         if not name or not name.strip():
-            errors["name"] = "required"
+            errors["name"] = _("required")
         if not audience:
             errors["audience"] = (
                 "choose the audience it belongs to"

@@ -44,7 +44,7 @@ def open_workspace(
         if not read_only_if_locked:
             raise
         store = Store.open(data_dir, read_only=True)
-        reason = f"Read-only: {error}"
+        reason = str(error)
     if demo and not store.read_only and store.activities.count() == 0:
         seed_demo(store, today, catalog)
     return Opened(Workspace(store, today, catalog, rules), reason)

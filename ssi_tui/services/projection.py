@@ -20,6 +20,7 @@ from ssi_tui.domain.suggestions import PlanSuggestion
 from ssi_tui.domain.text import fold
 from ssi_tui.gcpause import paused_gc
 from ssi_tui.services.errors import InputError
+from ssi_tui.wording import _, month_short, signed, weekday_short
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
@@ -167,8 +168,11 @@ class Gain:
 
     def label(self) -> str:
         """E.g. 'by Sun 20 Dec: weighted +2.1, raw +3.0' (the end of the last week)."""
-        until = self.planned.as_of.strftime("%a %d %b")
-        return f"by {until}: weighted {self.weighted:+.1f}, raw {self.raw:+.1f}"
+        end = self.planned.as_of
+        until = f"{weekday_short(end)} {end.day:02d} {month_short(end.month)}"
+        return _("by {day}: weighted {weighted}, raw {raw}").format(
+            day=until, weighted=signed(self.weighted), raw=signed(self.raw)
+        )
 
 
 def gains(workspace: Workspace, plans: Sequence[Plan], weeks: int) -> list[Gain]:

@@ -16,6 +16,7 @@ from ssi_tui.domain.reading_checks import check_reading, total_problem
 from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.journal import undoable
 from ssi_tui.services.undo import Change
+from ssi_tui.wording import _
 from ssi_tui.wording.review import (
     reading_jump_warning,
     reading_total_refused,
@@ -113,7 +114,7 @@ class ReadingService:
             value = values.get(name)
             if _blank(value):
                 if required:
-                    errors[name] = "required"
+                    errors[name] = _("required")
                 continue
             try:
                 number = _number(value)

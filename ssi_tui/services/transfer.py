@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ssi_tui.domain.text import clean_text
 from ssi_tui.services.errors import FieldErrors, InputError, os_error_line
+from ssi_tui.wording import N_
 
 if TYPE_CHECKING:
     from ssi_tui.exports.loader import ExportContents, LoadSummary
@@ -92,32 +93,36 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
         _markdown,
         dated=True,
         weekly=True,
-        what="the weekly review",
-        description="the weekly review (scores raw vs weighted, flags and actions, top "
-        "activities, trend)",
+        what=N_("the weekly review"),
+        description=N_(
+            "the weekly review (scores raw vs weighted, flags and actions, top activities, trend)"
+        ),
     ),
     "csv": ExportFormat(
         _csv,
         dated=True,
         weekly=False,
-        what="the activity log",
-        description="the activity log, safe to open in a spreadsheet",
+        what=N_("the activity log"),
+        description=N_("the activity log, safe to open in a spreadsheet"),
     ),
     "json": ExportFormat(
         _json,
         dated=False,
         weekly=False,
-        what="everything",
-        description="everything, in the versioned shape `ssi-tui load` reads "
-        "(docs/export-format.md)",
+        what=N_("everything"),
+        description=N_(
+            "everything, in the versioned shape `ssi-tui load` reads (docs/export-format.md)"
+        ),
     ),
     "ics": ExportFormat(
         _ics,
         dated=False,
         weekly=False,
-        what="your plans, for a calendar",
-        description="your plans as recurring calendar events (iCalendar: Google Calendar, "
-        "Outlook, Apple Calendar), with reminders; importing it again updates them",
+        what=N_("your plans, for a calendar"),
+        description=N_(
+            "your plans as recurring calendar events (iCalendar: Google Calendar, Outlook, "
+            "Apple Calendar), with reminders; importing it again updates them"
+        ),
     ),
 }
 

@@ -84,8 +84,9 @@ def choose_language(flag: str | None = None, setting: str | None = None) -> str:
 
 
 def _(message: str) -> str:
-    """`message` in the user's language (the English text when the catalog lacks it)."""
-    return _catalog.gettext(message)
+    """`message` in the user's language (the English text when the catalog lacks it; "" stays
+    "", not the catalog's header)."""
+    return _catalog.gettext(message) if message else message
 
 
 def pgettext(context: str, message: str) -> str:
@@ -97,6 +98,12 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:  # noqa: N802 - gettext's name for it
     """Mark a message for translation where it is defined (a table of labels) and translate it
     where it is shown, with `_`: the table keeps the English text (JSON and ids use it)."""
+    return message
+
+
+def NP_(context: str, message: str) -> str:  # noqa: N802 - gettext's naming
+    """`N_` for a message with a context: marked where defined, translated where shown with
+    `pgettext(context, message)`."""
     return message
 
 
@@ -114,6 +121,22 @@ def number(value: float, digits: int = 0) -> str:
     return text
 
 
+def signed(value: float, digits: int = 1) -> str:
+    """A number with its sign: "+2.1", "-0.5" ("+2,1" in French)."""
+    return ("+" if value >= 0 else "-") + number(abs(value), digits)
+
+
+def days_short(count: int) -> str:
+    """A number of days, short, for tables: "12 d" ("12 j" in French)."""
+    return _("{count} d").format(count=number(count))
+
+
+def short_number(value: float) -> str:
+    """A number with only the decimals it has ("41.5", "12"; "41,5" in French)."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if _language == "fr" else text
+
+
 def percent(fraction: float) -> str:
     """A fraction as a whole percentage: "13%" in English, "13 %" in French."""
     whole = f"{fraction * 100:.0f}"
@@ -124,6 +147,25 @@ _MONTHS_FR = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )  # fmt: skip
+
+
+MONTHS_SHORT = (
+    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+    N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+)  # fmt: skip
+
+
+WEEKDAYS_SHORT = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+
+
+def weekday_short(value: date) -> str:
+    """A day's weekday, short: "Tue" ("mar." in French)."""
+    return _(WEEKDAYS_SHORT[value.weekday()])
+
+
+def month_short(month: int) -> str:
+    """A month's short name (1-12): "Mar" ("mars" in French)."""
+    return _(MONTHS_SHORT[month - 1])
 
 
 def day(value: date) -> str:

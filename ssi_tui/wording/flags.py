@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
-from ssi_tui.wording import _, day, number, percent, plural
-from ssi_tui.wording.labels import pillar_label
+from ssi_tui.wording import NP_, _, day, language, number, percent, pgettext, plural
+from ssi_tui.wording.labels import PILLAR_LABELS, pillar_label
 
 Params = Mapping[str, Any]
 
@@ -290,16 +290,21 @@ def evidence_value(value: object, *, percent: bool = False) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, int | float) and percent:
-        return f"{value:.0%}"
+        return pct(value)
     if isinstance(value, float):
-        text = f"{value:,.2f}" if abs(value) < 10 else f"{value:,.1f}"
-        return text.rstrip("0").rstrip(".") if "." in text else text
+        text = number(value, 2 if abs(value) < 10 else 1)
+        point = "," if language() == "fr" else "."
+        return text.rstrip("0").rstrip(point) if point in text else text
     if isinstance(value, int):
-        return f"{value:,}"
+        return number(value)
     if isinstance(value, list | tuple | set):
         return ", ".join(evidence_value(item) for item in value) or _("none")
     if isinstance(value, dict):
-        return ", ".join(f"{key} {evidence_value(item)}" for key, item in value.items())
+        return ", ".join(
+            f"{pillar_label(key, short=True) if key in PILLAR_LABELS else key} "
+            f"{evidence_value(item)}"
+            for key, item in value.items()
+        )
     return str(value)
 
 
@@ -307,9 +312,42 @@ def _is_share(key: str) -> bool:
     return key.endswith(("share", "rate")) or key == "alignment"
 
 
+# The evidence's names, as the flags' detail shows them (the JSON keeps the keys).
+EVIDENCE_LABELS = {
+    "account": NP_("evidence", "account"), "aim_gap": NP_("evidence", "aim gap"), "aimed_share": NP_("evidence", "aimed share"),
+    "alignment": NP_("evidence", "alignment"), "audience": NP_("evidence", "audience"), "comparison": NP_("evidence", "comparison"),
+    "contact": NP_("evidence", "contact"), "days_since": NP_("evidence", "days since"), "effort_share": NP_("evidence", "effort share"),
+    "estimate_error": NP_("evidence", "estimate error"), "from": NP_("evidence", "from"), "goal_share": NP_("evidence", "goal share"),
+    "history_days": NP_("evidence", "history days"), "kind": NP_("evidence", "kind"), "kind_label": NP_("evidence", "kind label"),
+    "last": NP_("evidence", "last"), "last_contact": NP_("evidence", "last contact"),
+    "most_generic_kind": NP_("evidence", "most generic kind"), "off_linkedin_points": NP_("evidence", "off linkedin points"),
+    "off_linkedin_share": NP_("evidence", "off linkedin share"), "official_date": NP_("evidence", "official date"),
+    "official_minus_raw": NP_("evidence", "official minus raw"),
+    "official_minus_weighted": NP_("evidence", "official minus weighted"),
+    "official_total": NP_("evidence", "official total"), "on_tags": NP_("evidence", "on tags"),
+    "outreach": NP_("evidence", "outreach"), "personalised": NP_("evidence", "personalised"), "ratio": NP_("evidence", "ratio"),
+    "raw": NP_("evidence", "raw"), "raw_minus_weighted": NP_("evidence", "raw minus weighted"), "raw_total": NP_("evidence", "raw total"),
+    "received": NP_("evidence", "received"), "reply_rate": NP_("evidence", "reply rate"), "seen": NP_("evidence", "seen"),
+    "sent": NP_("evidence", "sent"), "share": NP_("evidence", "share"), "tagged_share": NP_("evidence", "tagged share"),
+    "targeted_activities": NP_("evidence", "targeted activities"), "title": NP_("evidence", "title"),
+    "untargeted_share": NP_("evidence", "untargeted share"), "weighted": NP_("evidence", "weighted"),
+    "weighted_by_evidence": NP_("evidence", "weighted by evidence"), "weighted_total": NP_("evidence", "weighted total"),
+}  # fmt: skip
+
+
+def evidence_label(key: str) -> str:
+    """An evidence item's name in the user's language ("untargeted share")."""
+    if key in EVIDENCE_LABELS:
+        return pgettext("evidence", EVIDENCE_LABELS[key])
+    return key.replace("_", " ")
+
+
 def evidence_lines(evidence: dict[str, object]) -> list[str]:
     """A flag's evidence, one `  name: value` line per item, in words."""
     return [
-        f"  {key.replace('_', ' ')}: {evidence_value(value, percent=_is_share(key))}"
+        "  "
+        + _("{name}: {value}").format(
+            name=evidence_label(key), value=evidence_value(value, percent=_is_share(key))
+        )
         for key, value in evidence.items()
     ]

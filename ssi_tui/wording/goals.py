@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ssi_tui.wording import _, plural
+from ssi_tui.wording import _, percent, plural
 
 
 def counted(count: int, singular: str, plural_form: str) -> str:
@@ -45,18 +45,32 @@ def renamed(old: str, new: str, contacts: int, plans: int, activities: int) -> s
 
 def objective_text(kind: str, per_week: int, audience: str | None, personalised: bool) -> str:
     """E.g. '5 personalised message_sent to prospects a week'."""
-    personal = _("personalised ") if personalised else ""
     who = _(" to {audience}").format(audience=audience) if audience else ""
-    return _("{count} {personal}{kind}{who} a week").format(
-        count=per_week, personal=personal, kind=kind, who=who
-    )
+    if personalised:
+        text = plural(
+            per_week,
+            "{count} personalised {kind}{who} a week",
+            "{count} personalised {kind}{who} a week",
+        )
+    else:
+        text = _("{count} {kind}{who} a week")
+    return text.format(count=per_week, kind=kind, who=who)
+
+
+def objective_times(per_week: int, kind: str, audience: str | None, personalised: bool) -> str:
+    """E.g. '3 × personalised message_sent to prospects' (a weekly objective)."""
+    text = _("{count} × personalised {kind}") if personalised else _("{count} × {kind}")
+    text = text.format(count=per_week, kind=kind)
+    if audience:
+        text += _(" to {audience}").format(audience=audience)
+    return text
 
 
 def shares_line(shares: list[tuple[str, float]]) -> str:
     """E.g. 'prospects 55 % · recruiters 27 % · partners 18 %' (the form's live preview)."""
     if not shares:
         return ""
-    return " · ".join(f"{name} {share:.0%}" for name, share in shares)
+    return " · ".join(f"{name} {percent(share)}" for name, share in shares)
 
 
 def reimport_hint() -> str:

@@ -6,7 +6,7 @@ give the label in the user's language, looked up when called.
 
 from __future__ import annotations
 
-from ssi_tui.wording import N_, _
+from ssi_tui.wording import N_, _, pgettext
 
 PILLAR_LABELS: dict[str, str] = {
     "brand": N_("Professional brand"),
@@ -62,6 +62,35 @@ def pillar_label(pillar: str, short: bool = False) -> str:
 LEVEL_LABELS = (N_("Beginner"), N_("Intermediate"), N_("Advanced"), N_("Expert"), N_("All-Star"))
 
 
+# The parts of a pillar's score that are not an audience (`score --explain`, the dashboard).
+def part_label(label: str, audience: bool = False) -> str:
+    """A part of a pillar's score: an audience's name as the user wrote it, else the part's
+    label in the user's language."""
+    if audience:
+        return label
+    words = {
+        "activity": pgettext("score part", "activity"),
+        "untargeted": pgettext("score part", "untargeted"),
+        "profile": pgettext("score part", "profile"),
+    }
+    return words.get(label, label)
+
+
+# Where an activity's or a contact's audience comes from (the lists show it in brackets).
+def audience_with_source(audience: str, source: str | None) -> str:
+    """An audience and where it comes from: "prospects (role)"."""
+    if not source:
+        return audience
+    words = {
+        "tag": pgettext("audience source", "tag"),
+        "set": pgettext("audience source", "set"),
+        "account": pgettext("audience source", "account"),
+        "role": pgettext("audience source", "role"),
+        "topic": pgettext("audience source", "topic"),
+    }
+    return f"{audience} ({words.get(source, source)})"
+
+
 def level_label(level: str) -> str:
     """A profile level's name (data/rules.toml's, in the user's language when known)."""
     return _(level) if level in LEVEL_LABELS else level
@@ -72,9 +101,19 @@ def flag_title(flag_id: str) -> str:
     return _(FLAG_TITLES[flag_id]) if flag_id in FLAG_TITLES else flag_id
 
 
-def severity_label(severity: str) -> str:
-    """A severity as a badge word."""
-    return _(SEVERITY_LABELS[severity]) if severity in SEVERITY_LABELS else severity.upper()
+def severity_label(severity: str, *, badge: bool = False) -> str:
+    """A severity as a word ("WARN"), or as the app's flag list badges it (short: "AVERT" in
+    French where the word is "ATTENTION")."""
+    if severity not in SEVERITY_LABELS:
+        return severity.upper()
+    if badge:
+        badges = {
+            "alert": pgettext("badge", "ALERT"),
+            "warn": pgettext("badge", "WARN"),
+            "info": pgettext("badge", "INFO"),
+        }
+        return badges[severity]
+    return _(SEVERITY_LABELS[severity])
 
 
 def checklist_label(item: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ssi_tui.wording import _
+from ssi_tui.wording import _, percent
 
 
 def fit_label() -> str:
@@ -23,15 +23,15 @@ def fit_lines(value: float, has_text: bool, audiences: Sequence[AudienceFitRow])
     if not has_text:
         return [
             _(
-                "profile fit {value:.0%}: no headline or summary text to judge it by (import "
+                "profile fit {value}: no headline or summary text to judge it by (import "
                 "your export, or set them: h on Goals, or ssi-tui goals profile)"
-            ).format(value=value)
+            ).format(value=percent(value))
         ]
     if not audiences:
-        return [_("profile fit {value:.0%}: no goals to judge it by").format(value=value)]
+        return [_("profile fit {value}: no goals to judge it by").format(value=percent(value))]
     lines = [
-        _("profile fit {value:.0%}: what your headline and summary say to each audience").format(
-            value=value
+        _("profile fit {value}: what your headline and summary say to each audience").format(
+            value=percent(value)
         )
     ]
     for audience, share, sought, words, counted in audiences:
@@ -40,10 +40,10 @@ def fit_lines(value: float, has_text: bool, audiences: Sequence[AudienceFitRow])
         elif sought:
             said = _("names none of {words}").format(words=", ".join(sought))
         else:
-            said = _("no role keywords or topics to look for (counts {value:.0%})").format(
-                value=counted
+            said = _("no role keywords or topics to look for (counts {value})").format(
+                value=percent(counted)
             )
-        lines.append(f"  {audience} ({share:.0%}): {said}")
+        lines.append(f"  {audience} ({percent(share)}): {said}")
     return lines
 
 
@@ -54,9 +54,9 @@ def fit_preview(
     by pricing; partners not named (try partner manager, alliances)"). `named` holds each
     audience, the words looked for and those found."""
     if not has_text:
-        return _("fit with your goals {value:.0%}: nothing to judge yet").format(value=value)
+        return _("fit with your goals {value}: nothing to judge yet").format(value=percent(value))
     if not named:
-        return _("fit {value:.0%}: no goals to judge it by").format(value=value)
+        return _("fit {value}: no goals to judge it by").format(value=percent(value))
     parts = []
     for audience, sought, words in named:
         if words:
@@ -71,4 +71,6 @@ def fit_preview(
             )
         else:
             parts.append(_("{audience}: nothing to look for").format(audience=audience))
-    return _("fit with your goals {value:.0%}: {parts}").format(value=value, parts="; ".join(parts))
+    return _("fit with your goals {value}: {parts}").format(
+        value=percent(value), parts="; ".join(parts)
+    )

@@ -5,13 +5,30 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
-from ssi_tui.wording import N_, _, day, language, plural
+from ssi_tui.wording import N_, WEEKDAYS_SHORT, _, day, language, plural
 
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-DAY_NAMES = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+DAY_NAMES = WEEKDAYS_SHORT
 EVERY = {
     "DAILY": N_("daily"), "WEEKLY": N_("weekly"), "MONTHLY": N_("monthly"), "YEARLY": N_("yearly"),
 }  # fmt: skip
+# The presets' names (as typed: `--every weekly`) and how they read.
+PRESET_LABELS = {
+    "daily": N_("daily"), "weekdays": N_("on weekdays"), "weekly": N_("weekly"),
+    "biweekly": N_("biweekly"), "monthly": N_("monthly"),
+}  # fmt: skip
+
+
+def preset_label(name: str) -> str:
+    """A preset's name in the user's language ("weekly"; "chaque semaine")."""
+    return _(PRESET_LABELS[name]) if name in PRESET_LABELS else name
+
+
+def planned(rule: str, kind: str, personalised: bool = False) -> str:
+    """A plan in a few words: "weekly comment", "weekly personalised message"."""
+    if personalised:
+        return _("{rule} personalised {kind}").format(rule=rule, kind=kind)
+    return _("{rule} {kind}").format(rule=rule, kind=kind)
 
 
 def every_n(frequency: str, n: int) -> str:

@@ -21,7 +21,7 @@ async def test_keys_1_to_4_explain_a_pillar_and_toggle_back(demo_app: SSIApp) ->
         detail = demo_app.screen.query_one(FlagDetail)
         text = detail_text(demo_app)
         assert "Build relationships" in text and "untargeted" in text
-        assert "Top activities" in text and detail.border_title.startswith("Why relate is ")
+        assert "Top activities" in text and detail.border_title.startswith("Why Relationships is ")
         report = demo_app.screen.report  # type: ignore[attr-defined]
         relate = report.breakdown.pillars["relate"]
         assert f"raw {relate.raw:.1f}" in text

@@ -87,9 +87,9 @@ async def test_pillar_toggles_and_week_switch(demo_app: SSIApp) -> None:
         await pilot.press("1", "2", "4")  # brand, find, relate off: engage alone
         await settle(pilot)
         assert screen.pillars == frozenset({"engage"})
-        assert "engage (0-25), last 12 weeks" in chart.render().plain
-        assert "3 ■ engage" in str(chart.border_subtitle)
-        assert "1 □ brand" in str(chart.border_subtitle)
+        assert "Engage (0-25), last 12 weeks" in chart.render().plain
+        assert "3 ■ Engage" in str(chart.border_subtitle)
+        assert "1 □ Brand" in str(chart.border_subtitle)
         await pilot.press("3")  # the last one stays
         assert screen.pillars == frozenset({"engage"})
         await pilot.press("0")

@@ -112,3 +112,13 @@ def test_first_run_snapshot(snap_compare, size: tuple[int, int], key: str) -> No
     app = SSIApp(data_dir, TODAY)
     assert snap_compare(app, terminal_size=size, run_before=pressing(key))
     shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("key", ["d", "g"], ids=["dashboard", "goals"])
+def test_french_snapshot(snap_compare, tmp_path: Path, size: tuple[int, int], key: str) -> None:
+    """The main path in French: its longer words neither cut nor overlapping."""
+    from ssi_tui.wording import set_language
+
+    set_language("fr")  # (the suite's conftest puts English back after the test)
+    assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=pressing(key))

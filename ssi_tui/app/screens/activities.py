@@ -19,7 +19,8 @@ from ssi_tui.domain.models import PILLARS, Activity
 from ssi_tui.domain.text import fold
 from ssi_tui.services.activities import ActivityRow as Row
 from ssi_tui.services.workspace import Workspace
-from ssi_tui.wording import counted
+from ssi_tui.wording import N_, _, counted, number
+from ssi_tui.wording.labels import pillar_label
 
 PAGE_SIZE = 500
 # Column → header, in the order shown: date, kind and the points first, so that a narrow
@@ -27,17 +28,17 @@ PAGE_SIZE = 500
 # activity's own points; "now": what it counts for in today's score (after decay and the
 # daily caps).
 COLUMN_HEADERS = {
-    "date": "Date",
-    "kind": "Kind",
-    "raw": "Raw",
-    "weighted": "Wtd",
-    "pillar": "Pillar",
-    "audience": "Audience",
-    "contact": "Contact",
-    "company": "Company",
-    "channel": "Ch.",
-    "counted_raw": "Raw now",
-    "counted_weighted": "Wtd now",
+    "date": N_("Date"),
+    "kind": N_("Kind"),
+    "raw": N_("Raw"),
+    "weighted": N_("Wtd"),
+    "pillar": N_("Pillar"),
+    "audience": N_("Audience"),
+    "contact": N_("Contact"),
+    "company": N_("Company"),
+    "channel": N_("Ch."),
+    "counted_raw": N_("Raw now"),
+    "counted_weighted": N_("Wtd now"),
 }
 COLUMNS = tuple(COLUMN_HEADERS)
 HEADERS = tuple(COLUMN_HEADERS.values())
@@ -92,16 +93,16 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         """Filters above the table."""
         with Horizontal(id="activity-filters", classes="filters"):
             yield Input(
-                placeholder="filter: contact, company, note…", id="filter-text", compact=True
+                placeholder=_("filter: contact, company, note…"), id="filter-text", compact=True
             )
             yield Select(
-                [(pillar, pillar) for pillar in PILLARS],
-                prompt="pillar",
+                [(pillar_label(pillar, short=True), pillar) for pillar in PILLARS],
+                prompt=_("pillar"),
                 id="filter-pillar",
                 compact=True,
             )
-            yield Select([], prompt="audience", id="filter-audience", compact=True)
-            yield Select([], prompt="kind", id="filter-kind", compact=True)
+            yield Select([], prompt=_("audience"), id="filter-audience", compact=True)
+            yield Select([], prompt=_("kind"), id="filter-kind", compact=True)
         table: DataTable[Any] = Table(id="activity-table", cursor_type="row", zebra_stripes=True)
         yield table
 
@@ -109,16 +110,19 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         """Columns, then follow the data."""
         table = self.query_one(DataTable)
         for key, header in zip(COLUMNS, HEADERS, strict=True):
-            table.add_column(header, key=key)
+            table.add_column(_(header), key=key)
         super().on_mount()
 
     def status_detail(self) -> str:
         """Counts and page."""
         pages = max(1, -(-len(self.visible_rows) // PAGE_SIZE))
         header = HEADERS[COLUMNS.index(self.sort_column)]
-        return (
-            f"{len(self.visible_rows):,} of {counted(len(self.rows), 'activity', 'activities')} · page {self.page + 1}/{pages}"
-            f" · sorted by {header.lower()}"
+        return _("{shown} of {all} · page {page}/{pages} · sorted by {column}").format(
+            shown=number(len(self.visible_rows)),
+            all=counted(len(self.rows), "activity", "activities"),
+            page=self.page + 1,
+            pages=pages,
+            column=_(header).lower(),
         )
 
     def refresh_data(self) -> None:
@@ -133,7 +137,7 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
             audiences = [item.name for item in workspace.goals.get().audiences]
             return ActivityLog(workspace.activities.rows(), audiences, workspace.activities.kinds())
 
-        self.load("the activity log", fetch, ActivityRowsLoaded)
+        self.load(N_("the activity log"), fetch, ActivityRowsLoaded)
 
     @on(ActivityRowsLoaded)
     def _rows_loaded(self, message: ActivityRowsLoaded) -> None:
@@ -161,7 +165,7 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         )
 
     @work(thread=True, exclusive=True, group="filter", description="filter")
-    @guarded("the filtered activities")
+    @guarded(N_("the filtered activities"))
     def filter_rows(
         self,
         rows: list[Row],
@@ -195,13 +199,13 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
                 "kind": cell(activity.kind),
                 "raw": cell(row.raw, justify="right"),
                 "weighted": cell(row.weighted, justify="right"),
-                "pillar": cell(row.pillar),
+                "pillar": cell(pillar_label(row.pillar, short=True)),
                 "audience": cell(row.shown_audience),
                 "contact": cell(activity.contact),
                 "company": cell(activity.company),
-                "channel": cell("in" if activity.channel == "linkedin" else "off"),
-                "counted_raw": cell(f"{row.counted_raw:.2f}", justify="right"),
-                "counted_weighted": cell(f"{row.counted_weighted:.2f}", justify="right"),
+                "channel": cell(_("in") if activity.channel == "linkedin" else _("off")),
+                "counted_raw": cell(number(row.counted_raw, 2), justify="right"),
+                "counted_weighted": cell(number(row.counted_weighted, 2), justify="right"),
             }
             table.add_row(*(cells[column] for column in COLUMNS), key=activity.id)
         filled(table, self.app, self.empty_hint())
@@ -248,8 +252,11 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
             return ""
         filtered = self.query_one("#filter-text", Input).value.strip()
         if filtered:
-            return "Nothing matches the filter ({activities.filter} to change it)"
-        return "No activity yet: {activities.new} logs one, or import your LinkedIn export ({app.go_import})"
+            return N_("Nothing matches the filter ({activities.filter} to change it)")
+        return N_(
+            "No activity yet: {activities.new} logs one, or import your LinkedIn export "
+            "({app.go_import})"
+        )
 
     def selected(self) -> Activity | None:
         """The activity under the cursor (from the rows shown: no store read)."""
@@ -270,7 +277,7 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
     async def _activity_form(self, original: Activity | None) -> None:
         """The form, on what a worker read: it checks the values once (the activities service)
         and saves the activity it returns."""
-        choices = await self.read("the activity form", activity_choices)
+        choices = await self.read(N_("the activity form"), activity_choices)
         workspace = self.workspace
         if choices is None or workspace is None:
             return

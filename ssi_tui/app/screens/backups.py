@@ -17,26 +17,26 @@ from ssi_tui.app.registry import bindings_for, with_keys
 from ssi_tui.app.screens.confirm import ConfirmScreen
 from ssi_tui.app.tables import Table
 from ssi_tui.app.text import cell
-from ssi_tui.wording import counted
+from ssi_tui.wording import N_, _, counted, number
 
 if TYPE_CHECKING:
     from ssi_tui.services.backups import Backup, BackupCheck
 
-REASONS = {"daily": "daily", "pre-restore": "before a restore"}
+REASONS = {"daily": N_("daily"), "pre-restore": N_("before a restore")}
 
 
 def reason_text(reason: str) -> str:
     """Why a backup was taken, in words."""
     if reason.startswith("pre-migration"):
-        return "before an upgrade"
-    return REASONS.get(reason, reason)
+        return _("before an upgrade")
+    return _(REASONS[reason]) if reason in REASONS else reason
 
 
 def size_text(size: int) -> str:
     """A size in KiB or MiB, as a person reads it."""
     if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):,.1f} MiB"
-    return f"{max(size, 1) / 1024:,.0f} KiB"
+        return _("{size} MiB").format(size=number(size / (1024 * 1024), 1))
+    return _("{size} KiB").format(size=number(max(size, 1) / 1024))
 
 
 class BackupsScreen(ModalScreen["Backup | None"]):
@@ -60,20 +60,20 @@ class BackupsScreen(ModalScreen["Backup | None"]):
     def compose(self) -> ComposeResult:
         """A title, the table, what restoring does and the keys."""
         with Vertical(id="backups-box", classes="dialog"):
-            yield Static(Content.styled("Restore a backup", "bold"))
+            yield Static(Content.styled(_("Restore a backup"), "bold"))
             yield Table(id="backups-table", cursor_type="row", zebra_stripes=True)
-            yield Static("Checking the backups…", id="backups-note")
+            yield Static(_("Checking the backups…"), id="backups-note")
 
     def on_mount(self) -> None:
         """Columns, then the backups (listed and checked in a thread)."""
         table = self.query_one(DataTable)
         for key, header in (
-            ("taken", "Taken"),
-            ("reason", "Why"),
-            ("size", "Size"),
-            ("activities", "Activities"),
-            ("contacts", "Contacts"),
-            ("state", "State"),
+            ("taken", _("Taken")),
+            ("reason", _("Why")),
+            ("size", _("Size")),
+            ("activities", _("Activities")),
+            ("contacts", _("Contacts")),
+            ("state", _("State")),
         ):
             table.add_column(header, key=key)
         self.list_backups()
@@ -86,7 +86,9 @@ class BackupsScreen(ModalScreen["Backup | None"]):
         try:
             found = [(b, data_backups.check(b)) for b in data_backups.backups(self.data_dir)]
         except OSError as error:
-            self.app.call_from_thread(self._note, f"Cannot list the backups: {error}")
+            self.app.call_from_thread(
+                self._note, _("Cannot list the backups: {why}").format(why=error)
+            )
             return
         sizes = {backup.name: backup.size for backup, _check in found}
         self.app.call_from_thread(self._show, found, sizes)
@@ -98,8 +100,8 @@ class BackupsScreen(ModalScreen["Backup | None"]):
         self.backups = found
         table = self.query_one(DataTable)
         for backup, check in found:
-            count = "-" if check.activities is None else f"{check.activities:,}"
-            contacts = "-" if check.contacts is None else f"{check.contacts:,}"
+            count = "-" if check.activities is None else number(check.activities)
+            contacts = "-" if check.contacts is None else number(check.contacts)
             table.add_row(
                 cell(f"{backup.taken:%Y-%m-%d %H:%M}"),
                 cell(reason_text(backup.reason)),
@@ -107,22 +109,22 @@ class BackupsScreen(ModalScreen["Backup | None"]):
                 cell(count, justify="right"),
                 cell(contacts, justify="right"),
                 cell(
-                    "ok" if check.ok else f"damaged: {check.problem}",
+                    _("ok") if check.ok else _("damaged: {why}").format(why=check.problem),
                     style="" if check.ok else "red",
                 ),
                 key=backup.name,
             )
         if not found:
-            text = (
-                f"No backups yet in {self.data_dir / 'backups'}: one is taken on the first save "
-                "of each day, before an upgrade and before a restore."
-            )
+            text = _(
+                "No backups yet in {folder}: one is taken on the first save of each day, "
+                "before an upgrade and before a restore."
+            ).format(folder=self.data_dir / "backups")
         else:
-            text = (
+            text = _(
                 "Enter restores the selected backup, after asking: the store as it is now is "
                 "backed up first, so a restore can itself be taken back."
             )
-        self._note(with_keys(self.app, f"{text} {{backups.close}}: close."))
+        self._note(text + " " + with_keys(self.app, _("{backups.close}: close.")))
 
     @on(DataTable.RowSelected)
     def _chosen(self, event: DataTable.RowSelected) -> None:
@@ -134,21 +136,25 @@ class BackupsScreen(ModalScreen["Backup | None"]):
     async def _confirm(self, backup: Backup, check: BackupCheck) -> None:
         if not check.ok:
             self.notify(
-                f"Backup {backup.name} is damaged ({check.problem}); choose another.",
-                title="Not restored",
+                _("Backup {name} is damaged ({why}); choose another.").format(
+                    name=backup.name, why=check.problem
+                ),
+                title=_("Not restored"),
                 severity="error",
                 markup=False,
             )
             return
         holds = (
-            "activities"
+            _("activities")
             if check.activities is None
             else counted(check.activities, "activity", "activities")
         )
-        question = f"Restore the backup of {backup.taken:%Y-%m-%d %H:%M}?"
-        detail = (
-            f"It holds {holds}; it replaces everything in the store now. The store as "
-            "it is now is backed up first (listed here afterwards), so you can go back."
+        question = _("Restore the backup of {taken}?").format(
+            taken=f"{backup.taken:%Y-%m-%d %H:%M}"
         )
-        if await self.app.push_screen_wait(ConfirmScreen(question, detail, yes="Restore")):
+        detail = _(
+            "It holds {holds}; it replaces everything in the store now. The store as it is now "
+            "is backed up first (listed here afterwards), so you can go back."
+        ).format(holds=holds)
+        if await self.app.push_screen_wait(ConfirmScreen(question, detail, yes=N_("Restore"))):
             self.dismiss(backup)

@@ -18,6 +18,7 @@ from ssi_tui.app.messages import LoadFailed
 from ssi_tui.app.registry import SCREENS_BY_ID, bindings_for, with_keys
 from ssi_tui.app.widgets.keybar import KeyBar
 from ssi_tui.app.widgets.status import StatusBar
+from ssi_tui.wording import _
 
 if TYPE_CHECKING:
     from textual.message import Message
@@ -111,7 +112,7 @@ class BaseScreen(Screen[None]):
     def update_key_hints(self) -> None:
         """Show the keys bound now in the titles that name keys (`KEY_HINTS`)."""
         for selector, text in self.KEY_HINTS.items():
-            self.query_one(selector).border_title = with_keys(self.app, text)
+            self.query_one(selector).border_title = with_keys(self.app, _(text))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Whether a key acts now: `check_command` sees the command itself (a command that
@@ -135,12 +136,12 @@ class BaseScreen(Screen[None]):
     def update_status(self) -> None:
         """Redraw the status bar."""
         app = self.ssi
-        store = "demo data (throw-away copy)" if app.demo else str(app.data_dir)
+        store = _("demo data (throw-away copy)") if app.demo else str(app.data_dir)
         if app.workspace is None:
-            detail = app.load_error or "Opening your store…"
+            detail = app.load_error or _("Opening your store…")
         else:
             detail = self.status_detail()
-        self.query_one(StatusBar).show(self.TITLE_TEXT, detail, store, app.read_only_reason)
+        self.query_one(StatusBar).show(_(self.TITLE_TEXT), detail, store, app.read_only_reason)
 
     def refresh_data(self) -> None:
         """Reload what the screen shows from the workspace."""
@@ -190,7 +191,7 @@ class BaseScreen(Screen[None]):
         message.stop()
         self.notify(
             message.error,
-            title=f"Cannot show {message.what}",
+            title=_("Cannot show {what}").format(what=_(message.what)),
             severity="error",
             timeout=15,
             markup=False,

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ssi_tui.app.registry import bindings_for, with_keys
+from ssi_tui.wording import N_, _
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -31,11 +32,11 @@ class ConfirmScreen(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("confirm")
     AUTO_FOCUS = "#confirm-yes"
 
-    def __init__(self, question: str, detail: str = "", yes: str = "Remove") -> None:
+    def __init__(self, question: str, detail: str = "", yes: str = N_("Remove")) -> None:
         super().__init__()
         self.question = question
         self.detail = detail
-        self.yes_label = yes
+        self.yes_label = _(yes)
 
     def compose(self) -> ComposeResult:
         """The question, what goes with it, the keys, and the two buttons."""
@@ -45,13 +46,13 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Static(Content(self.detail), id="confirm-detail")
             yield Static(
                 Content(
-                    with_keys(self.app, "{confirm.yes} or Enter: yes · {confirm.no} or Esc: no")
+                    with_keys(self.app, _("{confirm.yes} or Enter: yes · {confirm.no} or Esc: no"))
                 ),
                 id="confirm-keys",
             )
             with Horizontal(id="confirm-buttons"):
                 yield Button(self.yes_label, id="confirm-yes", variant="error")
-                yield Button("Cancel", id="confirm-no")
+                yield Button(_("Cancel"), id="confirm-no")
 
     @on(Button.Pressed, "#confirm-yes")
     def action_yes(self) -> None:

@@ -18,7 +18,7 @@ from ssi_tui.app.widgets.losing_touch import LosingTouchTable
 from ssi_tui.domain.models import Contact, Goals
 from ssi_tui.domain.text import fold
 from ssi_tui.services.contacts import ContactRow
-from ssi_tui.wording import counted
+from ssi_tui.wording import N_, _, counted, number
 
 PAGE_SIZE = 500
 
@@ -42,7 +42,7 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
         """Filter above the table."""
         with Horizontal(classes="filters"):
             yield Input(
-                placeholder="filter: name, company, title, audience…",
+                placeholder=_("filter: name, company, title, audience…"),
                 id="contact-filter",
                 compact=True,
             )
@@ -53,12 +53,12 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
         """Columns."""
         table = self.query_one(DataTable)
         for key, header in (
-            ("name", "Name"),
-            ("change", "Change"),
-            ("audience", "Audience"),
-            ("company", "Company"),
-            ("title", "Title"),
-            ("last", "Last interaction"),
+            ("name", _("Name")),
+            ("change", _("Change")),
+            ("audience", _("Audience")),
+            ("company", _("Company")),
+            ("title", _("Title")),
+            ("last", _("Last interaction")),
         ):
             table.add_column(header, key=key)
         super().on_mount()
@@ -67,9 +67,14 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
         """Counts."""
         if self.losing_touch:
             return self.query_one(LosingTouchTable).summary()
-        return f"{self.shown} of {counted(len(self.contacts), 'contact')}" + (
-            " (first 500 shown: filter to narrow)" if self.shown >= PAGE_SIZE else ""
+        shown = _("{shown} of {all}").format(
+            shown=number(self.shown), all=counted(len(self.contacts), "contact", "contacts")
         )
+        if self.shown >= PAGE_SIZE:
+            return (
+                shown + " " + _("(first {count} shown: filter to narrow)").format(count=PAGE_SIZE)
+            )
+        return shown
 
     def refresh_data(self) -> None:
         """Reload in a worker."""
@@ -80,7 +85,7 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
     def load_contacts(self) -> None:
         """Contacts and last interactions, off the UI thread."""
         self.load(
-            "the contacts",
+            N_("the contacts"),
             lambda ws: ContactList(ws.contacts.rows(), ws.goals.get()),
             ContactRowsLoaded,
             group="contacts",
@@ -128,13 +133,17 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
         if count:
             table.move_cursor(row=min(row, count - 1))
         elif text:
-            filled(table, self.app, "Nobody matches the filter ({contacts.filter} to change it)")
+            filled(
+                table, self.app, N_("Nobody matches the filter ({contacts.filter} to change it)")
+            )
         else:
             filled(
                 table,
                 self.app,
-                "No contacts yet: import your LinkedIn export ({app.go_import}), or log an "
-                "activity with someone ({app.go_activities}, then {activities.new})",
+                N_(
+                    "No contacts yet: import your LinkedIn export ({app.go_import}), or log an "
+                    "activity with someone ({app.go_activities}, then {activities.new})"
+                ),
             )
         self.update_status()
 
@@ -216,7 +225,7 @@ class ContactsScreen(BaseScreen, screen_id="contacts"):
     def load_losing_touch(self) -> None:
         """The losing-touch list as of today, off the UI thread."""
         self.load(
-            "who is losing touch",
+            N_("who is losing touch"),
             lambda ws: ws.planner.losing_touch(),
             LosingTouchLoaded,
             group="losing-touch",

@@ -17,7 +17,8 @@ from ssi_tui.app.widgets.agenda import AgendaPanel
 from ssi_tui.app.widgets.flags import FlagDetail, FlagList, flag_detail, pillar_detail
 from ssi_tui.app.widgets.guide import FirstRunGuide
 from ssi_tui.app.widgets.pillars import PillarPanel
-from ssi_tui.wording.labels import flag_title
+from ssi_tui.wording import N_, _, day, number
+from ssi_tui.wording.labels import flag_title, pillar_label
 from ssi_tui.wording.start import guide_title
 
 if TYPE_CHECKING:
@@ -34,8 +35,10 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
     AUTO_FOCUS = "#flags"
 
     KEY_HINTS: ClassVar[dict[str, str]] = {
-        "#agenda-panel": "Today ({app.go_planner}: planner)",
-        "#flag-detail": "Detail ({dashboard.brand}-{dashboard.relate}: why · {dashboard.zoom}: full)",
+        "#agenda-panel": N_("Today ({app.go_planner}: planner)"),
+        "#flag-detail": N_(
+            "Detail ({dashboard.brand}-{dashboard.relate}: why · {dashboard.zoom}: full)"
+        ),
     }
 
     as_of: reactive[date | None] = reactive(None)
@@ -67,8 +70,8 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
 
     def on_mount(self) -> None:
         """Title the panels, then follow the data."""
-        self.query_one("#pillars").border_title = "Scores (0-25 per pillar)"
-        self.query_one("#flags").border_title = "Flags"
+        self.query_one("#pillars").border_title = _("Scores (0-25 per pillar)")
+        self.query_one("#flags").border_title = _("Flags")
         self.query_one("#first-run").border_title = guide_title()
         super().on_mount()
 
@@ -83,13 +86,13 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
         super().update_status()
         if self.ssi.load_error is not None and self.report is None:
             self.query_one(PillarPanel).show(
-                None, "No scores: the store could not be opened (see the line above)."
+                None, _("No scores: the store could not be opened (see the line above).")
             )
 
     def status_detail(self) -> str:
         """As-of date and window."""
         as_of = self.as_of or self.ssi.today
-        return f"as of {as_of.isoformat()} · window {self.window_days} days"
+        return _("as of {day} · window {days} days").format(day=day(as_of), days=self.window_days)
 
     def refresh_data(self) -> None:
         """Recompute the scores in a worker."""
@@ -98,7 +101,7 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
             return
         if self.as_of is None:
             self.as_of = workspace.today
-        self.load("your store", lambda ws: ws.start_state(), StartChecked, group="start")
+        self.load(N_("your store"), lambda ws: ws.start_state(), StartChecked, group="start")
         self.compute(self.as_of, self.window_days)
 
     @on(StartChecked)
@@ -116,7 +119,7 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
     def compute(self, as_of: date, window_days: int) -> None:
         """Score and flag off the UI thread."""
         self.load(
-            "the scores", lambda ws: ws.report(as_of, window_days), ScoresReady, group="score"
+            N_("the scores"), lambda ws: ws.report(as_of, window_days), ScoresReady, group="score"
         )
 
     @on(ScoresReady)
@@ -163,7 +166,7 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
             title = str(self.query_one(FlagDetail).border_title)
         elif self.selected_flag is not None:
             body = flag_detail(self.selected_flag)
-            title = f"Flag: {flag_title(self.selected_flag.id)}"
+            title = _("Flag: {title}").format(title=flag_title(self.selected_flag.id))
         else:
             return
         self.app.push_screen(DetailScreen(title, body))
@@ -193,9 +196,13 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
         explained = explain(self.report.breakdown, workspace.catalog, workspace.rules)
         self.explanation = explained[self.explained]
         item = self.explanation
-        self.query_one(
-            FlagDetail
-        ).border_title = f"Why {self.explained} is {item.raw:.1f} raw, {item.weighted:.1f} weighted"
+        self.query_one(FlagDetail).border_title = _(
+            "Why {pillar} is {raw} raw, {weighted} weighted"
+        ).format(
+            pillar=pillar_label(self.explained, short=True),
+            raw=number(item.raw, 1),
+            weighted=number(item.weighted, 1),
+        )
 
     def _show_flag(self, index: int | None) -> None:
         flags = self.report.flags if self.report else []

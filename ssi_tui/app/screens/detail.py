@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ssi_tui.app.registry import bindings_for, with_keys
+from ssi_tui.wording import _
 
 
 class DetailScreen(ModalScreen[None]):
@@ -34,6 +35,6 @@ class DetailScreen(ModalScreen[None]):
         with VerticalScroll(id="detail-body") as frame:
             frame.border_title = self.title_text
             frame.border_subtitle = with_keys(
-                self.app, "{detail.close} closes · ↑ ↓ PgUp PgDn Home End scroll"
+                self.app, _("{detail.close} closes · ↑ ↓ PgUp PgDn Home End scroll")
             )
             yield Static(self.body, id="detail-text")

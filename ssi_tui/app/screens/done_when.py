@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ssi_tui.app.registry import bindings_for, with_keys
+from ssi_tui.wording import _, day
 
 
 class DoneWhenScreen(ModalScreen[date | None]):
@@ -42,15 +43,20 @@ class DoneWhenScreen(ModalScreen[date | None]):
 
     def compose(self) -> ComposeResult:
         """The question, what each answer means, the keys, the buttons."""
-        day = self.occurrence.isoformat()
+        when = day(self.occurrence)
         with Vertical(id="done-when", classes="dialog"):
             yield Static(
-                Content(f"{self.what}: done today, or on its day ({day})?"), id="done-when-question"
+                Content(
+                    _("{what}: done today, or on its day ({day})?").format(what=self.what, day=when)
+                ),
+                id="done-when-question",
             )
             yield Static(
                 Content(
-                    "Today: it is late, counted in today's scores, and the streak stays as it "
-                    f"was. On its day: you did it on {day} and only the tick was missing."
+                    _(
+                        "Today: it is late, counted in today's scores, and the streak stays as "
+                        "it was. On its day: you did it on {day} and only the tick was missing."
+                    ).format(day=when)
                 ),
                 id="done-when-detail",
             )
@@ -58,15 +64,17 @@ class DoneWhenScreen(ModalScreen[date | None]):
                 Content(
                     with_keys(
                         self.app,
-                        "{when.today}: today · {when.on_day}: on its day · {when.cancel}: not now",
+                        _(
+                            "{when.today}: today · {when.on_day}: on its day · {when.cancel}: not now"
+                        ),
                     )
                 ),
                 id="done-when-keys",
             )
             with Horizontal(id="done-when-buttons"):
-                yield Button("Today", id="done-today", variant="primary")
-                yield Button("On its day", id="done-on-day")
-                yield Button("Cancel", id="done-cancel")
+                yield Button(_("Today"), id="done-today", variant="primary")
+                yield Button(_("On its day"), id="done-on-day")
+                yield Button(_("Cancel"), id="done-cancel")
 
     @on(Button.Pressed, "#done-today")
     def action_today(self) -> None:

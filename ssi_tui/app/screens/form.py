@@ -18,6 +18,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 from ssi_tui.app.registry import bindings_for
 from ssi_tui.app.widgets.checkbox import StateCheckbox
 from ssi_tui.app.widgets.keybar import KeyBar
+from ssi_tui.wording import N_, _
 
 FieldKind = Literal["input", "select", "checkbox", "text"]
 Values = dict[str, Any]
@@ -53,15 +54,15 @@ def field_errors(error: Exception, *, saving: bool = False) -> dict[str, str] | 
     if isinstance(error, InputError):
         return {error.field or "": str(error)}
     if isinstance(error, user_errors()):
-        return {"": f"Not saved: {error}" if saving else str(error)}
+        return {"": _("Not saved: {why}").format(why=error) if saving else str(error)}
     return None
 
 
 def checkbox_label(spec: FormField, value: bool) -> str:
     """'yes' or 'no', then what the box means (`extra["text"]`, when it says more than yes)."""
     text = spec.extra.get("text", "")
-    state = "yes" if value else "no"
-    return f"{state} — {text}" if text and text != "yes" else state
+    state = _("yes") if value else _("no")
+    return f"{state} — {_(text)}" if text and text != "yes" else state
 
 
 class FormSelect(Select[Any]):
@@ -111,7 +112,7 @@ class FormScreen(ModalScreen[Any]):
         check: Check,
         *,
         save: Save | None = None,
-        submit_label: str = "Save",
+        submit_label: str = N_("Save"),
         focus: str | None = None,
         preview: Callable[[Values], str] | None = None,
     ) -> None:
@@ -150,7 +151,7 @@ class FormScreen(ModalScreen[Any]):
             yield Static(Content.styled(self.title_text, "bold"), id="form-title")
             with Grid(id="form-grid"):
                 for spec in self.fields:
-                    yield Label(spec.label, classes="form-label")
+                    yield Label(_(spec.label), classes="form-label")
                     with Vertical(classes="form-cell"):
                         yield self._widget(spec)
                         yield Static("", id=f"error-{spec.name}", classes="form-error")
@@ -158,8 +159,8 @@ class FormScreen(ModalScreen[Any]):
                 yield Static("", id="form-preview")
             yield Static("", id="form-message", classes="form-error")
             with Horizontal(id="form-buttons"):
-                yield Button(self.submit_label, id="submit", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(_(self.submit_label), id="submit", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
         yield KeyBar()  # the form's own keys, not those of the screen behind
 
     def _widget(self, spec: FormField) -> Input | FormSelect | StateCheckbox | TextArea:
@@ -171,14 +172,14 @@ class FormScreen(ModalScreen[Any]):
                 soft_wrap=True,
                 tab_behavior="focus",
                 compact=True,
-                placeholder=spec.placeholder,
+                placeholder=_(spec.placeholder),
             )
         if spec.kind == "select":
             return FormSelect(
                 list(spec.options),
                 value=spec.value if spec.value is not None else Select.NULL,
                 allow_blank=spec.allow_blank,
-                prompt=spec.extra.get("prompt", "Select"),
+                prompt=_(spec.extra.get("prompt", N_("Select"))),
                 id=widget_id,
                 compact=True,
             )
@@ -194,7 +195,7 @@ class FormScreen(ModalScreen[Any]):
         )
         return Input(
             value="" if spec.value is None else str(spec.value),
-            placeholder=spec.placeholder,
+            placeholder=_(spec.placeholder),
             suggester=suggester,
             id=widget_id,
             compact=True,

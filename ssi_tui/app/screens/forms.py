@@ -10,24 +10,27 @@ from ssi_tui.app.screens.form import Check, FormField, FormScreen, Save, Values
 from ssi_tui.domain.models import Activity, Contact, Goals, SSIReading
 from ssi_tui.services.fields import split_list
 from ssi_tui.services.workspace import Workspace
+from ssi_tui.wording import N_, _, day, percent
 
-DATE_HINT = "today, yesterday, -3d, monday, Dec 1, YYYY-MM-DD"
+DATE_HINT = N_("today, yesterday, -3d, monday, Dec 1, YYYY-MM-DD")
 
 
-NO_AUDIENCES = "no audiences yet: set your goals (g)"
+NO_AUDIENCES = N_("no audiences yet: set your goals (g)")
 
 
 def audience_options(goals: Goals) -> list[tuple[str, str]]:
     """Select options for the goals' audiences."""
-    return [(f"{item.name} ({goals.share(item.name):.0%})", item.name) for item in goals.audiences]
+    return [
+        (f"{item.name} ({percent(goals.share(item.name))})", item.name) for item in goals.audiences
+    ]
 
 
-def audience_field(goals: Goals, value: str | None = None, blank: str = "Select") -> FormField:
+def audience_field(goals: Goals, value: str | None = None, blank: str = N_("Select")) -> FormField:
     """The Audience list of a form: the goals' audiences with their shares; its prompt says
     `blank`, or to set goals first when there are no audiences."""
     return FormField(
         "audience",
-        "Audience",
+        N_("Audience"),
         "select",
         value=value,
         options=audience_options(goals),
@@ -61,42 +64,42 @@ def activity_form(
     fields = [
         FormField(
             "kind",
-            "Kind",
+            N_("Kind"),
             value=current.kind if current else None,
-            placeholder="post, comment, meeting…",
+            placeholder=N_("post, comment, meeting…"),
             suggestions=kinds,
         ),
         FormField(
             "date",
-            "Date",
-            value=current.date.isoformat() if current else "today",
+            N_("Date"),
+            value=current.date.isoformat() if current else _("today"),
             placeholder=DATE_HINT,
         ),
         audience_field(goals, current.audience if current else None),
         FormField(
             "contact",
-            "Contact",
+            N_("Contact"),
             value=current.contact if current else None,
-            placeholder="name (new names become contacts)",
+            placeholder=N_("name (new names become contacts)"),
             suggestions=choices.names,
         ),
-        FormField("company", "Company", value=current.company if current else None),
+        FormField("company", N_("Company"), value=current.company if current else None),
         FormField(
             "title",
-            "Title",
+            N_("Title"),
             value=current.title if current else None,
-            placeholder="their job title",
+            placeholder=N_("their job title"),
         ),
         FormField(
             "personalised",
-            "Personalised",
+            N_("Personalised"),
             "checkbox",
             value=current.personalised if current else False,
             extra={"text": "yes"},
         ),
         FormField(
             "relevance",
-            "Relevance",
+            N_("Relevance"),
             "select",
             value=current.relevance if current else 3,
             options=[(str(n), n) for n in range(1, 6)],
@@ -104,20 +107,21 @@ def activity_form(
         ),
         FormField(
             "channel",
-            "Channel",
+            N_("Channel"),
             "select",
             value=current.channel if current else None,
-            options=[("LinkedIn", "linkedin"), ("off LinkedIn", "off")],
+            options=[("LinkedIn", "linkedin"), (_("off LinkedIn"), "off")],
         ),
-        FormField("note", "Note", value=current.note if current else None),
+        FormField("note", N_("Note"), value=current.note if current else None),
         FormField(
             "topics",
-            "Topics",
+            N_("Topics"),
             value=", ".join(current.topics) if current else None,
-            placeholder="what it was about, e.g. supply chain (comma-separated)",
+            placeholder=N_("what it was about, e.g. supply chain (comma-separated)"),
         ),
     ]
-    return FormScreen("Edit activity" if activity else "Log an activity", fields, check, save=save)
+    title = _("Edit activity") if activity else _("Log an activity")
+    return FormScreen(title, fields, check, save=save)
 
 
 def reading_form(check: Check, save: Save, reading: SSIReading | None = None) -> FormScreen:
@@ -131,30 +135,41 @@ def reading_form(check: Check, save: Save, reading: SSIReading | None = None) ->
     fields = [
         FormField(
             "date",
-            "Date",
-            value=reading.date.isoformat() if reading else "today",
+            N_("Date"),
+            value=reading.date.isoformat() if reading else _("today"),
             placeholder=DATE_HINT,
         ),
-        FormField("total", "Total /100", value=value("total"), placeholder="e.g. 67"),
-        FormField("brand", "Brand /25", value=value("brand")),
-        FormField("find", "Find /25", value=value("find")),
-        FormField("engage", "Engage /25", value=value("engage")),
-        FormField("relate", "Relate /25", value=value("relate")),
+        FormField("total", N_("Total /100"), value=value("total"), placeholder=N_("e.g. 67")),
+        FormField("brand", N_("Brand /25"), value=value("brand")),
+        FormField("find", N_("Find /25"), value=value("find")),
+        FormField("engage", N_("Engage /25"), value=value("engage")),
+        FormField("relate", N_("Relate /25"), value=value("relate")),
         FormField(
-            "industry_rank", "Industry top %", value=value("industry_rank"), placeholder="optional"
+            "industry_rank",
+            N_("Industry top %"),
+            value=value("industry_rank"),
+            placeholder=N_("optional"),
         ),
         FormField(
-            "network_rank", "Network top %", value=value("network_rank"), placeholder="optional"
+            "network_rank",
+            N_("Network top %"),
+            value=value("network_rank"),
+            placeholder=N_("optional"),
         ),
         FormField(
-            "industry_avg", "Industry avg", value=value("industry_avg"), placeholder="optional"
+            "industry_avg",
+            N_("Industry avg"),
+            value=value("industry_avg"),
+            placeholder=N_("optional"),
         ),
-        FormField("network_avg", "Network avg", value=value("network_avg"), placeholder="optional"),
+        FormField(
+            "network_avg", N_("Network avg"), value=value("network_avg"), placeholder=N_("optional")
+        ),
     ]
     title = (
-        f"Edit the reading of {reading.date.isoformat()}"
+        _("Edit the reading of {day}").format(day=day(reading.date))
         if reading
-        else "Add an official SSI reading"
+        else _("Add an official SSI reading")
     )
     return FormScreen(title, fields, check, save=save)
 
@@ -165,19 +180,19 @@ def roles_form(audience: str, keywords: list[str], topics: list[str], save: Save
     fields = [
         FormField(
             "keywords",
-            "Role keywords",
+            N_("Role keywords"),
             value=", ".join(keywords),
-            placeholder="comma-separated, e.g. head of, director",
+            placeholder=N_("comma-separated, e.g. head of, director"),
         ),
         FormField(
             "topics",
-            "Topics",
+            N_("Topics"),
             value=", ".join(topics),
-            placeholder="what they care about, e.g. supply chain, procurement",
+            placeholder=N_("what they care about, e.g. supply chain, procurement"),
         ),
     ]
     return FormScreen(
-        f"Roles and topics of {audience}",
+        _("Roles and topics of {audience}").format(audience=audience),
         fields,
         lambda values: (split_list(values.get("keywords")), split_list(values.get("topics"))),
         save=save,
@@ -196,20 +211,20 @@ def profile_text_form(
     fields = [
         FormField(
             "headline",
-            "Headline",
+            N_("Headline"),
             value=headline,
-            placeholder="e.g. Helping procurement heads cut supply chain costs",
+            placeholder=N_("e.g. Helping procurement heads cut supply chain costs"),
         ),
         FormField(
             "summary",
-            "Summary (About)",
+            N_("Summary (About)"),
             kind="text",
             value=summary,
-            placeholder="your About section, as on LinkedIn",
+            placeholder=N_("your About section, as on LinkedIn"),
         ),
     ]
     return FormScreen(
-        "Headline and summary (the weighted brand reads whom they speak to)",
+        _("Headline and summary (the weighted brand reads whom they speak to)"),
         fields,
         check,
         save=save,
@@ -220,7 +235,7 @@ def profile_text_form(
 def contact_audience_form(contact: Contact, goals: Goals, check: Check, save: Save) -> FormScreen:
     """Set a contact's audience: `check` gives the audience's name, `save` stores it."""
     fields = [audience_field(goals, contact.audience)]
-    return FormScreen(f"Audience of {contact.name}", fields, check, save=save)
+    return FormScreen(_("Audience of {name}").format(name=contact.name), fields, check, save=save)
 
 
 def contact_form(contact: Contact, goals: Goals, check: Check, save: Save) -> FormScreen:
@@ -228,21 +243,25 @@ def contact_form(contact: Contact, goals: Goals, check: Check, save: Save) -> Fo
     title, audience, stay-in-touch cadence and e-mail addresses."""
     cadence = "" if contact.cadence_days is None else str(contact.cadence_days)
     fields = [
-        FormField("name", "Name", value=contact.name),
-        FormField("company", "Company", value=contact.company or "", placeholder="optional"),
-        FormField("title", "Title", value=contact.title or "", placeholder="e.g. Head of Data"),
-        audience_field(goals, contact.audience, blank="From your goals (account, role)"),
+        FormField("name", N_("Name"), value=contact.name),
+        FormField(
+            "company", N_("Company"), value=contact.company or "", placeholder=N_("optional")
+        ),
+        FormField(
+            "title", N_("Title"), value=contact.title or "", placeholder=N_("e.g. Head of Data")
+        ),
+        audience_field(goals, contact.audience, blank=N_("From your goals (account, role)")),
         FormField(
             "cadence",
-            "Stay in touch every (days)",
+            N_("Stay in touch every (days)"),
             value=cadence,
-            placeholder="empty: the audience's cadence",
+            placeholder=N_("empty: the audience's cadence"),
         ),
         FormField(
             "emails",
-            "E-mails",
+            N_("E-mails"),
             value=", ".join(contact.emails),
-            placeholder="optional, comma-separated (calendar imports match them)",
+            placeholder=N_("optional, comma-separated (calendar imports match them)"),
         ),
     ]
-    return FormScreen(f"Contact {contact.name}", fields, check, save=save)
+    return FormScreen(_("Contact {name}").format(name=contact.name), fields, check, save=save)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ssi_tui.app.screens.form import FormField, FormScreen, Save, Values
 from ssi_tui.app.screens.forms import audience_field
 from ssi_tui.domain.models import Goals, Objective, ProfileChecklist, TargetAccount
+from ssi_tui.wording import N_, _
 from ssi_tui.wording.goals import shares_line
 
 if TYPE_CHECKING:
@@ -55,27 +56,27 @@ def audience_form(
 
     def preview(values: Values) -> str:
         shares = service.shares_with(goals, original, values.get("name"), values.get("weight"))
-        return "Shares of the total: " + shares_line(shares)
+        return _("Shares of the total: {shares}").format(shares=shares_line(shares))
 
     weight = goals.weight(original) if original else None
     fields = [
         FormField(
             "weight",
-            "Weight",
+            N_("Weight"),
             value=f"{weight:g}" if weight is not None else None,
-            placeholder="relative, e.g. 60",
+            placeholder=N_("relative, e.g. 60"),
         ),
         FormField(
             "name",
-            "Name",
+            N_("Name"),
             value=original,
-            placeholder="prospects, recruiters, partners…",
+            placeholder=N_("prospects, recruiters, partners…"),
         ),
     ]
     if original is None:
         fields.reverse()  # a new audience: its name first
     return FormScreen(
-        f"Audience {original}" if original else "Add an audience",
+        _("Audience {name}").format(name=original) if original else _("Add an audience"),
         fields,
         check=lambda values: service.check_audience_form(values, original, goals),
         save=save,
@@ -88,19 +89,19 @@ def account_form(workspace: Workspace, goals: Goals, index: int | None, save: Sa
     """Add a target account (`index` None) or edit the one at `index`."""
     current: TargetAccount | None = goals.accounts[index] if index is not None else None
     fields = [
-        FormField("name", "Company", value=current.name if current else None),
+        FormField("name", N_("Company"), value=current.name if current else None),
         audience_field(goals, current.audience if current else None),
         FormField(
             "aliases",
-            "Also known as",
+            N_("Also known as"),
             value=", ".join(current.aliases) if current else None,
-            placeholder="optional, comma-separated",
+            placeholder=N_("optional, comma-separated"),
         ),
         FormField(
             "domains",
-            "Domains",
+            N_("Domains"),
             value=", ".join(current.domains) if current else None,
-            placeholder="optional, e.g. northwind.example",
+            placeholder=N_("optional, e.g. northwind.example"),
         ),
     ]
 
@@ -114,7 +115,11 @@ def account_form(workspace: Workspace, goals: Goals, index: int | None, save: Sa
             index=index,
         )
 
-    title = f"Target account {current.name}" if current else "Add a target account"
+    title = (
+        _("Target account {name}").format(name=current.name)
+        if current
+        else _("Add a target account")
+    )
     return FormScreen(title, fields, check, save=save)
 
 
@@ -126,28 +131,28 @@ def objective_form(
     fields = [
         FormField(
             "kind",
-            "Kind",
+            N_("Kind"),
             value=current.kind if current else None,
-            placeholder="message_sent, comment, meeting…",
+            placeholder=N_("message_sent, comment, meeting…"),
             suggestions=kinds,
         ),
-        audience_field(goals, current.audience if current else None, "any audience"),
+        audience_field(goals, current.audience if current else None, N_("any audience")),
         FormField(
             "per_week",
-            "Per week",
+            N_("Per week"),
             value=current.per_week if current else None,
-            placeholder="how many, e.g. 5",
+            placeholder=N_("how many, e.g. 5"),
         ),
         FormField(
             "personalised",
-            "Personalised",
+            N_("Personalised"),
             "checkbox",
             value=current.personalised if current else False,
-            extra={"text": "only personalised ones count"},
+            extra={"text": N_("only personalised ones count")},
         ),
     ]
     return FormScreen(
-        "Edit the objective" if current else "Add a weekly objective",
+        _("Edit the objective") if current else _("Add a weekly objective"),
         fields,
         check=lambda values: workspace.goals.check_objective(values, goals),
         save=save,

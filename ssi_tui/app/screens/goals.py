@@ -25,7 +25,9 @@ from ssi_tui.app.screens.goal_forms import (
 from ssi_tui.app.tables import Table, filled, selected_key
 from ssi_tui.app.text import cell, clipped
 from ssi_tui.domain.models import Goals
+from ssi_tui.wording import N_, _, percent
 from ssi_tui.wording.goals import audience_parts, objective_text
+from ssi_tui.wording.labels import level_label
 from ssi_tui.wording.profile import fit_label
 
 if TYPE_CHECKING:
@@ -50,17 +52,19 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
     """
 
     KEY_HINTS: ClassVar[dict[str, str]] = {
-        "#audiences": "Audiences ({goals.new_audience}, {goals.weight}, {goals.roles}, "
-        "{goals.remove})",
-        "#accounts": "Target accounts ({goals.add_account}, {goals.weight}, {goals.remove})",
-        "#objectives": "Objectives ({goals.new_objective}, {goals.weight}, {goals.remove})",
-        "#checklist": "Profile checklist ({goals.toggle}, {goals.more}/{goals.fewer}, "
-        "{goals.profile_text})",
+        "#audiences": N_(
+            "Audiences ({goals.new_audience}, {goals.weight}, {goals.roles}, {goals.remove})"
+        ),
+        "#accounts": N_("Target accounts ({goals.add_account}, {goals.weight}, {goals.remove})"),
+        "#objectives": N_("Objectives ({goals.new_objective}, {goals.weight}, {goals.remove})"),
+        "#checklist": N_(
+            "Profile checklist ({goals.toggle}, {goals.more}/{goals.fewer}, {goals.profile_text})"
+        ),
     }
     EMPTY_HINTS: ClassVar[dict[str, str]] = {
-        "audiences": "None yet: {goals.new_audience} adds one",
-        "accounts": "None yet: {goals.add_account} adds one",
-        "objectives": "None yet: {goals.new_objective} adds one",
+        "audiences": N_("None yet: {goals.new_audience} adds one"),
+        "accounts": N_("None yet: {goals.add_account} adds one"),
+        "objectives": N_("None yet: {goals.new_objective} adds one"),
     }
 
     data: GoalsData | None = None
@@ -76,10 +80,10 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
     def on_mount(self) -> None:
         """Columns and titles."""
         columns = {
-            "audiences": ("Audience", "Weight", "Share", "Role keywords", "Topics"),
-            "accounts": ("Target account", "Audience", "Also matches"),
-            "objectives": ("This week", "Objective a week"),
-            "checklist": ("Profile item", "Done"),
+            "audiences": (_("Audience"), _("Weight"), _("Share"), _("Role keywords"), _("Topics")),
+            "accounts": (_("Target account"), _("Audience"), _("Also matches")),
+            "objectives": (_("This week"), _("Objective a week")),
+            "checklist": (_("Profile item"), _("Done")),
         }
         for table_id, headers in columns.items():
             self.query_one(f"#{table_id}", DataTable).add_columns(*headers)
@@ -90,11 +94,13 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         if self.data is None:
             return ""
         profile = self.data.completeness
-        return f"profile {profile.level} ({profile.share:.0%}) · weights are relative"
+        return _("profile {level} ({share}) · weights are relative").format(
+            level=level_label(profile.level), share=percent(profile.share)
+        )
 
     def refresh_data(self) -> None:
         """Read the goals in a worker."""
-        self.load("the goals", load_goals, GoalsLoaded)
+        self.load(N_("the goals"), load_goals, GoalsLoaded)
 
     @on(GoalsLoaded)
     def _goals_loaded(self, message: GoalsLoaded) -> None:
@@ -126,7 +132,7 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
             (
                 cell(item.name),
                 cell(f"{item.weight:g}", justify="right"),
-                cell(f"{goals.share(item.name):.0%}", justify="right"),
+                cell(percent(goals.share(item.name)), justify="right"),
                 cell(clipped(", ".join(goals.roles.get(item.name, [])), KEYWORDS_SHOWN)),
                 cell(clipped(", ".join(goals.topics.get(item.name, [])), KEYWORDS_SHOWN)),
             )
@@ -176,7 +182,7 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
             for item in items
         ]
         # The fit of the headline and summary with the goals: what weighted brand counts.
-        judged = f"{fit.value:.0%}" if fit.has_text else f"{fit.value:.0%} (no text)"
+        judged = percent(fit.value) + ("" if fit.has_text else " " + _("(no text)"))
         rows.append(
             (cell(fit_label()), cell(judged, style="green" if fit.value >= 0.75 else "yellow"))
         )
@@ -249,7 +255,7 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         name = self._selected("audiences")
         if name is None or self.data is None:
             self.notify(
-                "Add an audience first: its roles are title keywords, its topics subjects.",
+                _("Add an audience first: its roles are title keywords, its topics subjects."),
                 markup=False,
             )
             return
@@ -305,7 +311,10 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         data = self.data
         if table == "checklist" or data is None or key is None:
             self.notify(
-                "Select an audience, an account or an objective first (Tab moves between tables).",
+                _(
+                    "Select an audience, an account or an objective first "
+                    "(Tab moves between tables)."
+                ),
                 markup=False,
             )
             return
@@ -315,20 +324,21 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
     async def _confirm_removal(self, table: str, key: str, data: GoalsData) -> None:
         goals = data.goals
         if table == "audiences":
-            question = f"Remove the audience {key}?"
+            question = _("Remove the audience {name}?").format(name=key)
             parts = self._removal_parts(key, goals)
-            detail = f"With it go its {parts}." if parts else ""
+            detail = _("With it go its {parts}.").format(parts=parts) if parts else ""
         elif table == "accounts":
             account = goals.accounts[int(key)]
-            question = f"Remove the target account {account.name} ({account.audience})?"
+            question = _("Remove the target account {name} ({audience})?").format(
+                name=account.name, audience=account.audience
+            )
             detail = ""
         else:
             goal = goals.objectives[int(key)]
             text = objective_text(goal.kind, goal.per_week, goal.audience, goal.personalised)
-            question = f"Remove the objective {text}?"
-            detail = ""
-        undo = with_keys(self.app, "{app.undo}")
-        detail = f"{detail} {undo} undoes it.".strip()
+            question, detail = _("Remove the objective {text}?").format(text=text), ""
+        undo = _("{key} undoes it.").format(key=with_keys(self.app, "{app.undo}"))
+        detail = f"{detail} {undo}".strip()
         if not await self.app.push_screen_wait(ConfirmScreen(question, detail)):
             return
         if table == "audiences":
@@ -348,7 +358,7 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
 
     def _checklist_item(self) -> str | None:
         if self._focused_table() != "checklist":
-            self.notify("Select a profile checklist item first (Tab moves there).", markup=False)
+            self.notify(_("Select a profile checklist item first (Tab moves there)."), markup=False)
             return None
         item = self._selected("checklist")
         if item == FIT_ROW:  # its words are edited in a form

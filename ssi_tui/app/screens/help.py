@@ -12,11 +12,13 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from ssi_tui.app.registry import COMMANDS, Command, bindings_for, with_keys
+from ssi_tui.wording import N_, _
 
-GLOBAL_HELP = (
+GLOBAL_HELP = N_(
     "Keys work on every screen unless a text field has the focus (press Escape or Tab to leave it). "
     "Ctrl+P opens the command palette: log an activity, add a target account or a reading, switch "
-    "the window, go to a screen, change the theme. Keys can be changed in config.toml "
+    "the window, go to a screen, change the theme or the language. Keys can be changed in "
+    "config.toml "
     "(see `ssi-tui keys`)."
 )
 
@@ -41,7 +43,8 @@ def key_table(screen: Screen) -> list[tuple[Command, str]]:
 
 def help_text(screen: Screen) -> str:
     """The screen's help prose with its `{command.id}` references shown as the current keys."""
-    return with_keys(screen.app, getattr(screen, "HELP", ""))
+    text = getattr(screen, "HELP", "")
+    return with_keys(screen.app, _(text)) if text else ""
 
 
 class HelpScreen(ModalScreen[None]):
@@ -59,22 +62,22 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """Title, description, key table."""
-        title = getattr(self.target, "TITLE_TEXT", "") or "ssi-tui"
+        title = _(getattr(self.target, "TITLE_TEXT", "")) or "ssi-tui"
         text = help_text(self.target)
         rows = key_table(self.target)
         width = max((len(key) for _, key in rows), default=4) + 2
         lines = [
-            Content.styled(f"{title} — help", "bold"),
+            Content.styled(_("{title} — help").format(title=title), "bold"),
             Content(text) if text else Content(""),
             Content(""),
-            Content.styled("Keys", "bold"),
+            Content.styled(_("Keys"), "bold"),
             *(
-                Content.assemble((key.ljust(width), "bold $text-accent"), entry.description)
+                Content.assemble((key.ljust(width), "bold $text-accent"), entry.label)
                 for entry, key in rows
             ),
             Content(""),
-            Content(GLOBAL_HELP),
-            Content.styled("Escape closes this help.", "dim"),
+            Content(_(GLOBAL_HELP)),
+            Content.styled(_("Escape closes this help."), "dim"),
         ]
         with VerticalScroll(id="help-body", classes="dialog"):
             yield Static(Content("\n").join(lines))

@@ -16,7 +16,7 @@ from ssi_tui.app.screens.base import BaseScreen, guarded
 from ssi_tui.app.tables import Table
 from ssi_tui.app.text import cell, literal, plain
 from ssi_tui.app.widgets.checkbox import StateCheckbox
-from ssi_tui.wording import counted
+from ssi_tui.wording import N_, _, counted, number, pgettext
 
 if TYPE_CHECKING:
     from ssi_tui.services.backups import Backup
@@ -45,22 +45,24 @@ class ImportScreen(BaseScreen, screen_id="import"):
         super().__init__()
         self.running = False
         self.last_run = ""  # what the last import did, for the status bar
-        self.doing = "importing…"  # what the status bar says while running
+        self.doing = _("importing…")  # what the status bar says while running
         self._bars: dict[str, ProgressBar] = {}
 
     def compose_body(self) -> ComposeResult:
         """Path and dry-run box, state line, progress bars, summary table, details."""
         with Horizontal(id="import-form"):
             yield Input(
-                placeholder="path to the export ZIP or folder, or a calendar (.ics), then Enter",
+                placeholder=_("path to the export ZIP or folder, or a calendar (.ics), then Enter"),
                 id="import-path",
                 compact=True,
                 select_on_focus=False,  # coming back to fix a path must not wipe it
             )
-            yield StateCheckbox("Dry run", id="import-dry-run", compact=True)
+            yield StateCheckbox(_("Dry run"), id="import-dry-run", compact=True)
         yield Static(
-            "Give the path of LinkedIn's data export (ZIP or unpacked folder), of a calendar "
-            "file (.ics: your past meetings), or of an ssi-tui JSON export, and press Enter.",
+            _(
+                "Give the path of LinkedIn's data export (ZIP or unpacked folder), of a calendar "
+                "file (.ics: your past meetings), or of an ssi-tui JSON export, and press Enter."
+            ),
             id="import-state",
             markup=False,
         )
@@ -72,11 +74,11 @@ class ImportScreen(BaseScreen, screen_id="import"):
         """Summary columns."""
         table = self.query_one("#import-summary", DataTable)
         for key, header in (
-            ("file", "File"),
-            ("rows", "Rows"),
-            ("imported", "Imported"),
-            ("duplicates", "Duplicates"),
-            ("errors", "Errors"),
+            ("file", pgettext("column", "File")),
+            ("rows", _("Rows")),
+            ("imported", _("Imported")),
+            ("duplicates", _("Duplicates")),
+            ("errors", _("Errors")),
         ):
             table.add_column(header, key=key)
         super().on_mount()
@@ -85,7 +87,7 @@ class ImportScreen(BaseScreen, screen_id="import"):
         """What the screen is doing, else what the last import did."""
         if self.running:
             return self.doing
-        return self.last_run or "ready"
+        return self.last_run or _("ready")
 
     def on_screen_resume(self) -> None:
         """Back on the screen: typing goes on in the path field, after what is there."""
@@ -109,13 +111,13 @@ class ImportScreen(BaseScreen, screen_id="import"):
         """Start the import of the path typed."""
         path = self.query_one("#import-path", Input).value.strip()
         if not path:
-            self._state("Type the path of the export ZIP or folder first.")
+            self._state(_("Type the path of the export ZIP or folder first."))
             return
         if self.running:
-            self.notify("An import is already running.", severity="warning")
+            self.notify(_("An import is already running."), severity="warning")
             return
         if self.workspace is None:
-            self.notify("The store is not open yet.", severity="warning")
+            self.notify(_("The store is not open yet."), severity="warning")
             return
         dry_run = self.query_one("#import-dry-run", Checkbox).value
         if path.lower().endswith(".json"):  # an ssi-tui export, not LinkedIn's
@@ -123,28 +125,34 @@ class ImportScreen(BaseScreen, screen_id="import"):
             return
         if self.workspace.read_only and not dry_run:
             self.notify(
-                "The store is open read-only (another ssi-tui holds it): nothing can be imported.",
+                _(
+                    "The store is open read-only (another ssi-tui holds it): nothing can be "
+                    "imported."
+                ),
                 severity="error",
                 markup=False,
             )
             return
         self.running = True
-        self.doing = "importing…"
+        self.doing = _("importing…")
         self._bars.clear()
         progress = self.query_one("#import-progress", VerticalScroll)
         progress.remove_children()
         progress.display = True
         self.query_one("#import-summary", DataTable).clear()
         self.query_one("#import-detail", Static).update("")
-        self._state(f"Reading {plain(path)}…")
+        self._state(_("Reading {path}…").format(path=plain(path)))
         self.update_status()
         self.run_import(path, dry_run)
 
     def action_load(self) -> None:
         """Load an ssi-tui JSON export: say how, in the path field."""
         self._state(
-            "Type the path of an ssi-tui JSON export (Export on the dashboard, or `ssi-tui "
-            "export --format json`) and press Enter: it is checked, then loaded once you confirm."
+            _(
+                "Type the path of an ssi-tui JSON export (Export on the dashboard, or `ssi-tui "
+                "export --format json`) and press Enter: it is checked, then loaded once you "
+                "confirm."
+            )
         )
         field = self.query_one("#import-path", Input)
         if not field.value.strip().lower().endswith(".json"):
@@ -166,14 +174,14 @@ class ImportScreen(BaseScreen, screen_id="import"):
     def _load_json(self, path: Path, dry_run: bool) -> None:
         if self.workspace is not None and self.workspace.read_only and not dry_run:
             self.notify(
-                "The store is open read-only (another ssi-tui holds it): nothing can be loaded.",
+                _("The store is open read-only (another ssi-tui holds it): nothing can be loaded."),
                 severity="error",
                 markup=False,
             )
             return
         self.running = True
-        self.doing = "loading…"
-        self._state(f"Checking {plain(str(path))}…")
+        self.doing = _("loading…")
+        self._state(_("Checking {path}…").format(path=plain(str(path))))
         self.update_status()
         self.run_worker(self._loading(path, dry_run), group="import-form", exclusive=True)
 
@@ -185,12 +193,12 @@ class ImportScreen(BaseScreen, screen_id="import"):
         finally:
             self.running = False
         self._state(line)
-        self.last_run = f"last run: {line.rstrip('.')}"
+        self.last_run = _("last run: {what}").format(what=line.rstrip("."))
         self.update_status()
         self._focus_path()
 
     @work(thread=True, exclusive=True, group="import")
-    @guarded("the import")
+    @guarded(N_("the import"))
     def run_import(self, path: str, dry_run: bool) -> None:
         """Read the export off the UI thread; hold the store lock only to match and save."""
         from ssi_tui.services.errors import DataFileError, InputError, StoreError
@@ -223,15 +231,15 @@ class ImportScreen(BaseScreen, screen_id="import"):
                 workspace, calendars, dry_run=dry_run, lock=workspace.lock
             )
         except (ArchiveError, CalendarError, InputError, DataFileError) as error:
-            self.post_message(ImportFailed("Cannot import", str(error)))
+            self.post_message(ImportFailed(_("Cannot import"), str(error)))
             return
         except StoreError as error:
-            self.post_message(ImportFailed("Not saved", str(error)))
+            self.post_message(ImportFailed(_("Not saved"), str(error)))
             return
         except OSError as error:
             from ssi_tui.services.errors import os_error_line
 
-            self.post_message(ImportFailed("Cannot import", os_error_line(error)))
+            self.post_message(ImportFailed(_("Cannot import"), os_error_line(error)))
             return
         self.post_message(ImportFinished(result))
 
@@ -253,7 +261,7 @@ class ImportScreen(BaseScreen, screen_id="import"):
 
     def _progress(self, event: ImportProgress) -> None:
         if not event.file:
-            self._state(f"Saving {event.total:,} new activities…")
+            self._state(_("Saving {count} new activities…").format(count=number(event.total)))
             return
         bar = self._bars.get(event.file)
         if bar is None:
@@ -267,7 +275,7 @@ class ImportScreen(BaseScreen, screen_id="import"):
         self.query_one("#import-progress", VerticalScroll).display = False
         self._state(f"{title}: {message}")
         self.notify(message, title=title, severity="error", timeout=10, markup=False)
-        self.last_run = f"last run: {title.lower()}"
+        self.last_run = _("last run: {what}").format(what=title.lower())
         self.update_status()
         self._focus_path()
 
@@ -290,15 +298,15 @@ class ImportScreen(BaseScreen, screen_id="import"):
         self.query_one("#import-progress", VerticalScroll).display = False
         headline = result.headline()
         if summary is not None:
-            owner = summary.owner.describe() if summary.owner else "not detected"
-            self._state(f"{headline} Owner: {owner}.")
+            owner = summary.owner.describe() if summary.owner else _("not detected")
+            self._state(headline + " " + _("Owner: {owner}.").format(owner=owner))
         else:
             self._state(headline)
         details = [_details(summary)] if summary is not None else []
         details.extend("\n".join(calendar.lines()[2:]) for calendar in result.calendars)
         self.query_one("#import-detail", Static).update(literal("\n".join(details), multiline=True))
-        self.notify(headline, title="Import", markup=False)
-        self.last_run = "last run: " + headline.rstrip(".")
+        self.notify(headline, title=_("Import"), markup=False)
+        self.last_run = _("last run: {what}").format(what=headline.rstrip("."))
         self.update_status()
         self._focus_path()  # Escape leaves it for the table and the screen keys
         if result.changed:
@@ -321,14 +329,21 @@ def _details(summary: ImportSummary) -> str:
     for name, report in summary.files.items():
         lines.extend(f"{name}: {warning}" for warning in report.warnings)
         for error in report.errors[:ERRORS_SHOWN]:
-            lines.append(f"{name} line {error.line}: {error.error}")
+            lines.append(
+                _("{file} line {line}: {error}").format(
+                    file=name, line=error.line, error=error.error
+                )
+            )
         if len(report.errors) > ERRORS_SHOWN:
-            lines.append(f"{name}: … {len(report.errors) - ERRORS_SHOWN} more bad rows")
+            more = len(report.errors) - ERRORS_SHOWN
+            lines.append(_("{file}: … {count} more bad rows").format(file=name, count=more))
     if summary.ignored_files:
         lines.append(
-            f"Ignored {counted(len(summary.ignored_files), 'file')}: "
-            + ", ".join(summary.ignored_files[:8])
+            _("Ignored {files}: {names}").format(
+                files=counted(len(summary.ignored_files), "file", "files"),
+                names=", ".join(summary.ignored_files[:8]),
+            )
         )
     if not summary.files:
-        lines.append("No LinkedIn export file was found there.")
+        lines.append(_("No LinkedIn export file was found there."))
     return "\n".join(lines)

@@ -11,6 +11,7 @@ from ssi_tui.app.screens.form import Check, FormField, FormScreen, Save
 from ssi_tui.app.screens.forms import DATE_HINT, ActivityChoices, audience_field
 from ssi_tui.domain.plans import Plan
 from ssi_tui.domain.recurrence import describe
+from ssi_tui.wording import N_, _
 
 if TYPE_CHECKING:
     from ssi_tui.domain.agenda import Agenda, Streak
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from ssi_tui.services.projection import Gain
     from ssi_tui.services.workspace import Workspace
 
-RULE_PLACEHOLDER = "weekly, weekdays, monthly… or FREQ=WEEKLY;BYDAY=TU,TH"
+RULE_PLACEHOLDER = N_("weekly, weekdays, monthly… or FREQ=WEEKLY;BYDAY=TU,TH")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,27 +64,31 @@ def plan_form(choices: ActivityChoices, check: Check, save: Save) -> FormScreen:
     fields = [
         FormField(
             "kind",
-            "Kind",
-            placeholder="comment, message_sent, follow_up…",
+            N_("Kind"),
+            placeholder=N_("comment, message_sent, follow_up…"),
             suggestions=choices.kinds,
         ),
-        FormField("rule", "Repeat", value="weekly", placeholder=RULE_PLACEHOLDER),
+        FormField("rule", N_("Repeat"), value="weekly", placeholder=RULE_PLACEHOLDER),
         audience_field(choices.goals),
-        FormField("contact", "Contact", placeholder="optional", suggestions=choices.names),
-        FormField("company", "Company", placeholder="optional"),
-        FormField("personalised", "Personalised", "checkbox", value=False, extra={"text": "yes"}),
-        FormField("start", "Start", value="today", placeholder=DATE_HINT),
-        FormField("until", "Until", placeholder="optional last day"),
-        FormField("count", "Count", placeholder="optional number of times"),
-        FormField("note", "Note", placeholder="what exactly to do"),
+        FormField("contact", N_("Contact"), placeholder=N_("optional"), suggestions=choices.names),
+        FormField("company", N_("Company"), placeholder=N_("optional")),
+        FormField(
+            "personalised", N_("Personalised"), "checkbox", value=False, extra={"text": "yes"}
+        ),
+        FormField("start", N_("Start"), value=_("today"), placeholder=DATE_HINT),
+        FormField("until", N_("Until"), placeholder=N_("optional last day")),
+        FormField("count", N_("Count"), placeholder=N_("optional number of times")),
+        FormField("note", N_("Note"), placeholder=N_("what exactly to do")),
     ]
-    return FormScreen("Add a plan", fields, check, save=save, submit_label="Add plan")
+    return FormScreen(_("Add a plan"), fields, check, save=save, submit_label=N_("Add plan"))
 
 
 def remove_plan_question(plan: Plan, undo_key: str) -> ConfirmScreen:
     """Ask before removing a plan."""
     who = f" · {plan.who}" if plan.who else ""
     return ConfirmScreen(
-        f"Remove the plan {plan.kind} ({describe(plan.recurrence)}{who})?",
-        f"Activities done from it stay in the log. {undo_key} undoes it.",
+        _("Remove the plan {kind} ({schedule})?").format(
+            kind=plan.kind, schedule=describe(plan.recurrence) + who
+        ),
+        _("Activities done from it stay in the log. {key} undoes it.").format(key=undo_key),
     )

@@ -31,30 +31,33 @@ from ssi_tui.domain.agenda import Agenda, AgendaItem
 from ssi_tui.domain.plans import Plan
 from ssi_tui.domain.suggestions import PlanSuggestion, suggestion_text
 from ssi_tui.services.planner import PlanRow
-from ssi_tui.wording import counted
+from ssi_tui.wording import N_, _, counted, month_short, weekday_short
+from ssi_tui.wording import day as day_text
 from ssi_tui.wording.goals import no_suggestion_text
 
 if TYPE_CHECKING:
     from ssi_tui.services.projection import Gain
 
 STATUS_CELLS = {
-    "open": ("to do", "bold"),
-    "done": ("✓ done", "bold green"),
-    "skipped": ("– skipped", "dim"),
+    "open": (N_("to do"), "bold"),
+    "done": (N_("✓ done"), "bold green"),
+    "skipped": (N_("– skipped"), "dim"),
 }
 
 
 AGENDA_COLUMNS = ("when", "status", "kind", "audience", "who", "note")
-AGENDA_HEADERS = ("When", "Status", "Kind", "Audience", "Who", "Note")
+AGENDA_HEADERS = (N_("When"), N_("Status"), N_("Kind"), N_("Audience"), N_("Who"), N_("Note"))
 
 
 def agenda_when(section: str, day: date) -> str:
-    """The agenda's first column: the section and the day (overdue: with its month)."""
-    if section == "Today":
-        return "Today"
-    if section == "Overdue":
-        return f"Overdue {day:%d %b}"
-    return f"{section} {day:%a %d}".strip()
+    """The agenda's first column: the section (overdue, today, week, recent) and the day
+    (overdue: with its month)."""
+    if section == "today":
+        return _("Today")
+    if section == "overdue":
+        return _("Overdue {day}").format(day=f"{day.day:02d} {month_short(day.month)}")
+    when = f"{weekday_short(day)} {day.day:02d}"
+    return _("Recent {day}").format(day=when) if section == "recent" else when
 
 
 class PlannerScreen(BaseScreen, screen_id="planner"):
@@ -87,7 +90,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         self._agenda_width = -1
 
     KEY_HINTS: ClassVar[dict[str, str]] = {
-        "#suggestions": "Suggested plans ({planner.adopt} adopts)"
+        "#suggestions": N_("Suggested plans ({planner.adopt} adopts)")
     }
 
     def compose_body(self) -> ComposeResult:
@@ -101,19 +104,19 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
     def on_mount(self) -> None:
         """Columns and titles."""
         agenda = self.query_one("#agenda-table", DataTable)
-        agenda.border_title = "Agenda: overdue · today · next 6 days · recently done"
+        agenda.border_title = _("Agenda: overdue · today · next 6 days · recently done")
         for key, header in zip(AGENDA_COLUMNS, AGENDA_HEADERS, strict=True):
-            agenda.add_column(header, key=key)
+            agenda.add_column(_(header), key=key)
         plans = self.query_one("#plan-table", DataTable)
-        plans.border_title = "Plans"
+        plans.border_title = _("Plans")
         for key, header in (
-            ("kind", "Kind"),
-            ("for", "For"),
-            ("next", "Next"),
-            ("schedule", "Repeats"),
-            ("streak", "Streak"),
-            ("best", "Best"),
-            ("gain", "4 wk"),
+            ("kind", _("Kind")),
+            ("for", _("For")),
+            ("next", _("Next")),
+            ("schedule", _("Repeats")),
+            ("streak", _("Streak")),
+            ("best", _("Best")),
+            ("gain", _("4 wk")),
         ):
             plans.add_column(header, key=key)
         super().on_mount()
@@ -131,11 +134,13 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
     def status_detail(self) -> str:
         """Today's count, overdue count, overall streak."""
         if self.data is None:
-            return "loading the agenda…"
+            return _("loading the agenda…")
         agenda, overall = self.data.agenda, self.data.overall
-        return (
-            f"{len(agenda.open_today)} to do today · {len(agenda.overdue)} overdue · "
-            f"streak {counted(overall.current, 'day')} (best {overall.best})"
+        return _("{today} to do today · {overdue} overdue · streak {streak} (best {best})").format(
+            today=len(agenda.open_today),
+            overdue=len(agenda.overdue),
+            streak=counted(overall.current, "day", "days"),
+            best=overall.best,
         )
 
     # -- loading --------------------------------------------------------------------------------
@@ -145,7 +150,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
 
     def load_data(self) -> None:
         """Agenda, plans, streaks and suggestions, off the UI thread."""
-        self.load("the planner", load_planner, PlannerLoaded)
+        self.load(N_("the planner"), load_planner, PlannerLoaded)
 
     @on(PlannerLoaded)
     def _planner_loaded(self, message: PlannerLoaded) -> None:
@@ -166,42 +171,42 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         table.clear()
         self.items = {}
         sections: list[tuple[str, list[AgendaItem]]] = [
-            ("Overdue", agenda.overdue),
-            ("Today", agenda.today),
-            ("", agenda.week),
-            ("Recent", agenda.handled),
+            ("overdue", agenda.overdue),
+            ("today", agenda.today),
+            ("week", agenda.week),
+            ("recent", agenda.handled),
         ]
         rows: list[tuple[AgendaItem, str, bool]] = []
         for label, items in sections:
             for item in items:
                 self.items[item.key] = item
-                rows.append((item, agenda_when(label, item.date), label == "Overdue"))
+                rows.append((item, agenda_when(label, item.date), label == "overdue"))
         room = last_column_room(
             table.size.width,
             [
                 [
                     when,
-                    STATUS_CELLS[item.status][0],
+                    _(STATUS_CELLS[item.status][0]),
                     item.plan.kind,
                     item.plan.audience or "—",
                     plain(item.plan.who) or "—",
                 ]
-                for item, when, _ in rows
+                for item, when, _overdue in rows
             ],
-            AGENDA_HEADERS[:-1],
+            tuple(_(header) for header in AGENDA_HEADERS[:-1]),
         )
         for item, when, overdue in rows:
-            text, style = ("✓ late", "yellow") if item.late else STATUS_CELLS[item.status]
+            text, style = (N_("✓ late"), "yellow") if item.late else STATUS_CELLS[item.status]
             table.add_row(
                 cell(when, style="bold" if overdue else ""),
-                Text(text, style=style),
+                Text(_(text), style=style),
                 cell(item.plan.kind),
                 cell(item.plan.audience),
                 cell(item.plan.who),
                 cell(clipped(plain(item.plan.note), room) if item.plan.note else ""),
                 key=item.key,
             )
-        filled(table, self.app, "Nothing planned this week: {planner.new} adds a plan")
+        filled(table, self.app, N_("Nothing planned this week: {planner.new} adds a plan"))
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
 
@@ -221,7 +226,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
             table.add_row(
                 cell(plan.kind),
                 cell(target),
-                cell(plan_row.next.isoformat() if plan_row.next else "ended"),
+                cell(plan_row.next.isoformat() if plan_row.next else _("ended")),
                 cell(plan_row.schedule),
                 cell(str(streak.current), justify="right"),
                 cell(str(streak.best), justify="right"),
@@ -231,7 +236,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         filled(
             table,
             self.app,
-            "No plans yet: {planner.new} adds one, {planner.adopt} adopts a suggestion",
+            N_("No plans yet: {planner.new} adds one, {planner.adopt} adopts a suggestion"),
         )
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
@@ -242,7 +247,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         options = self.query_one("#suggestions", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        self.suggestions = {item.key: item for item, _ in suggestions}
+        self.suggestions = {item.key: item for item, _gain in suggestions}
         if not suggestions:
             options.add_option(
                 Option(
@@ -299,7 +304,10 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
     def _on_item(self, action: str) -> None:
         item = self.selected_item()
         if item is None:
-            self.notify("Nothing on the agenda: add a plan with n.", severity="warning")
+            self.notify(
+                with_keys(self.app, _("Nothing on the agenda: add a plan with {planner.new}.")),
+                severity="warning",
+            )
             return
         if action == "done" and item.status == "open" and item.date < self.ssi.today:
             self._done_overdue(item)
@@ -309,7 +317,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
     @work(group="done-form")
     async def _done_overdue(self, item: AgendaItem) -> None:
         """An overdue occurrence: done today (late) or on its day? One key each."""
-        what = f"{item.plan.kind} of {item.date.isoformat()}"
+        what = _("{kind} of {day}").format(kind=item.plan.kind, day=day_text(item.date))
         day = await self.app.push_screen_wait(DoneWhenScreen(what, item.date, self.ssi.today))
         if day is not None:
             self.ssi.save(lambda ws: ws.planner.act(item, "done", day))
@@ -338,7 +346,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
     @work(group="plan-form")
     async def _plan_form(self) -> None:
         """The form, on what a worker read; the planner checks it once, then it is added."""
-        choices = await self.read("the plan form", activity_choices)
+        choices = await self.read(N_("the plan form"), activity_choices)
         workspace = self.workspace
         if choices is None or workspace is None:
             return
@@ -354,7 +362,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         """Remove the selected plan, after confirmation."""
         plan = self.selected_plan()
         if plan is None:
-            self.notify("No plan selected.", severity="warning")
+            self.notify(_("No plan selected."), severity="warning")
             return
         self._remove_plan(plan)
 
@@ -368,7 +376,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
         """Adopt the selected suggestion as a plan starting today."""
         suggestion = self.selected_suggestion()
         if suggestion is None:
-            self.notify("No suggestion to adopt.", severity="warning")
+            self.notify(_("No suggestion to adopt."), severity="warning")
             return
         self.ssi.save(lambda ws: ws.planner.adopt(suggestion))
 

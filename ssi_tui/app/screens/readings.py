@@ -19,21 +19,21 @@ from ssi_tui.app.text import cell
 from ssi_tui.domain.models import SSIReading
 from ssi_tui.domain.report import Report
 from ssi_tui.services.readings import DuplicateReading
-from ssi_tui.wording import counted
+from ssi_tui.wording import N_, _, counted, day, short_number
 
 COLUMNS = (
-    ("date", "Date"),
-    ("total", "Total"),
-    ("brand", "Brand"),
-    ("find", "Find"),
-    ("engage", "Engage"),
-    ("relate", "Relate"),
-    ("industry_rank", "Ind. top%"),
-    ("network_rank", "Net. top%"),
-    ("industry_avg", "Ind. avg"),
-    ("network_avg", "Net. avg"),
-    ("raw", "Our raw"),
-    ("weighted", "Weighted"),
+    ("date", N_("Date")),
+    ("total", N_("Total")),
+    ("brand", N_("Brand")),
+    ("find", N_("Find")),
+    ("engage", N_("Engage")),
+    ("relate", N_("Relate")),
+    ("industry_rank", N_("Ind. top%")),
+    ("network_rank", N_("Net. top%")),
+    ("industry_avg", N_("Ind. avg")),
+    ("network_avg", N_("Net. avg")),
+    ("raw", N_("Our raw")),
+    ("weighted", N_("Weighted")),
 )
 
 
@@ -57,12 +57,12 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
         """Columns."""
         table = self.query_one(DataTable)
         for key, header in COLUMNS:
-            table.add_column(header, key=key)
+            table.add_column(_(header), key=key)
         super().on_mount()
 
     def status_detail(self) -> str:
         """Count."""
-        return counted(self.query_one(DataTable).row_count, "reading")
+        return counted(self.query_one(DataTable).row_count, "reading", "readings")
 
     def refresh_data(self) -> None:
         """Reload (our estimates are computed in a worker)."""
@@ -70,7 +70,7 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
 
     def load_readings(self) -> None:
         """Readings with our raw and weighted estimate as of each reading's date."""
-        self.load("the readings", lambda ws: ws.readings.with_estimates(), ReadingRowsLoaded)
+        self.load(N_("the readings"), lambda ws: ws.readings.with_estimates(), ReadingRowsLoaded)
 
     @on(ReadingRowsLoaded)
     def _rows_loaded(self, message: ReadingRowsLoaded) -> None:
@@ -85,7 +85,7 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
             report = estimate.breakdown
             table.add_row(
                 cell(reading.date.isoformat()),
-                *(cell(getattr(reading, key), justify="right") for key, _ in COLUMNS[1:10]),
+                *(cell(getattr(reading, key), justify="right") for key, _header in COLUMNS[1:10]),
                 cell(report.total_raw, justify="right"),
                 cell(report.total_weighted, justify="right"),
                 key=reading.id,
@@ -93,8 +93,10 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
         filled(
             table,
             self.app,
-            "No readings yet: {readings.new} records what LinkedIn's SSI page shows "
-            "(linkedin.com/sales/ssi)",
+            N_(
+                "No readings yet: {readings.new} records what LinkedIn's SSI page shows "
+                "(linkedin.com/sales/ssi)"
+            ),
         )
         if readings:
             table.move_cursor(row=min(max(row, 0), len(readings) - 1))
@@ -140,10 +142,13 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
             except DuplicateReading as duplicate:
                 existing = duplicate.existing
                 question = ConfirmScreen(
-                    f"{existing.date.isoformat()} has a reading already: replace "
-                    f"{existing.total:g} with {reading.total:g}?",
-                    "One reading a day. " + with_keys(self.app, "{app.undo} undoes it."),
-                    yes="Replace",
+                    _("{day} has a reading already: replace {old} with {new}?").format(
+                        day=day(existing.date),
+                        old=short_number(existing.total),
+                        new=short_number(reading.total),
+                    ),
+                    _("One reading a day.") + " " + with_keys(self.app, _("{app.undo} undoes it.")),
+                    yes=N_("Replace"),
                 )
                 if not await self.app.push_screen_wait(question):
                     raise
@@ -162,8 +167,10 @@ class ReadingsScreen(BaseScreen, screen_id="readings"):
     @work(group="reading-form")
     async def _confirm_delete(self, reading: SSIReading) -> None:
         question = ConfirmScreen(
-            f"Remove the reading of {reading.date.isoformat()} ({reading.total:g})?",
-            with_keys(self.app, "{app.undo} undoes it."),
+            _("Remove the reading of {day} ({total})?").format(
+                day=day(reading.date), total=short_number(reading.total)
+            ),
+            with_keys(self.app, _("{app.undo} undoes it.")),
         )
         if await self.app.push_screen_wait(question):
             self.ssi.save(lambda ws: ws.readings.delete_undoably(reading.id))

@@ -16,9 +16,11 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ssi_tui.app.registry import bindings_for
+from ssi_tui.app.screens.backups import reason_text, size_text
 from ssi_tui.app.tables import Choices
 from ssi_tui.services import backups as data_backups
 from ssi_tui.services.errors import StoreError
+from ssi_tui.wording import _
 
 
 class RecoveryScreen(ModalScreen[bool]):
@@ -43,15 +45,17 @@ class RecoveryScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """The problem, the backups, the choices."""
         with Vertical(id="recovery", classes="dialog"):
-            yield Static(Content.styled("Your store cannot be opened", "bold $text-error"))
+            yield Static(Content.styled(_("Your store cannot be opened"), "bold $text-error"))
             yield Static(Content(self.message), id="recovery-message")
             if self.corrupt and self.backups:
                 yield Static(
-                    "Restore a backup (the unreadable store is kept aside, never deleted):"
+                    _("Restore a backup (the unreadable store is kept aside, never deleted):")
                 )
                 yield Choices(
                     *(
-                        Option(f"{b.name}  ({b.reason}, {b.size // 1024} KiB)", id=b.name)
+                        Option(
+                            f"{b.name}  ({reason_text(b.reason)}, {size_text(b.size)})", id=b.name
+                        )
                         for b in self.backups
                     ),
                     id="backups",
@@ -59,12 +63,12 @@ class RecoveryScreen(ModalScreen[bool]):
             with Horizontal(id="recovery-buttons"):
                 if self.corrupt and self.backups and "segment" in self.message:
                     # A damaged segment: put back a good copy, keeping every later save.
-                    yield Button("Repair", id="repair", variant="success")
+                    yield Button(_("Repair"), id="repair", variant="success")
                 if self.corrupt and self.backups:
-                    yield Button("Restore selected", id="restore", variant="primary")
+                    yield Button(_("Restore selected"), id="restore", variant="primary")
                 if self.corrupt:
-                    yield Button("Start empty", id="fresh", variant="warning")
-                yield Button("Quit", id="quit")
+                    yield Button(_("Start empty"), id="fresh", variant="warning")
+                yield Button(_("Quit"), id="quit")
 
     @on(Button.Pressed, "#restore")
     def _restore(self) -> None:
@@ -81,10 +85,14 @@ class RecoveryScreen(ModalScreen[bool]):
         try:
             repaired = data_backups.repair(self.data_dir)
         except StoreError as error:
-            self.notify(str(error), title="Repair failed", severity="error", markup=False)
+            self.notify(str(error), title=_("Repair failed"), severity="error", markup=False)
             return
-        names = ", ".join(f"{segment} (from {backup})" for segment, backup in repaired)
-        self.notify(f"Put back {names}" if names else "Nothing to repair", markup=False)
+        names = ", ".join(
+            _("{segment} (from {backup})").format(segment=segment, backup=backup)
+            for segment, backup in repaired
+        )
+        done = _("Put back {names}").format(names=names) if names else _("Nothing to repair")
+        self.notify(done, markup=False)
         self.dismiss(True)
 
     @on(Button.Pressed, "#fresh")
@@ -95,9 +103,10 @@ class RecoveryScreen(ModalScreen[bool]):
         try:
             data_backups.restore(self.data_dir, name)
         except StoreError as error:
-            self.notify(str(error), title="Restore failed", severity="error", markup=False)
+            self.notify(str(error), title=_("Restore failed"), severity="error", markup=False)
             return
-        self.notify(f"Restored {name}" if name else "Started with an empty store", markup=False)
+        done = _("Restored {name}").format(name=name) if name else _("Started with an empty store")
+        self.notify(done, markup=False)
         self.dismiss(True)
 
     @on(Button.Pressed, "#quit")

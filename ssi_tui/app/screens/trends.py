@@ -20,6 +20,8 @@ from ssi_tui.domain.pillars import PILLARS
 from ssi_tui.domain.review import WeekRow
 from ssi_tui.services.review import WEEK_CHOICES
 from ssi_tui.services.workspace import Workspace
+from ssi_tui.wording import N_, _, day
+from ssi_tui.wording.labels import pillar_label
 
 
 class TrendsScreen(BaseScreen, screen_id="trends"):
@@ -48,13 +50,13 @@ class TrendsScreen(BaseScreen, screen_id="trends"):
 
     def on_mount(self) -> None:
         """Title the panels, then follow the data."""
-        self.query_one("#trend-chart").border_title = "Weekly scores"
+        self.query_one("#trend-chart").border_title = _("Weekly scores")
         self._show_legend()
         super().on_mount()
 
     def status_detail(self) -> str:
         """Weeks shown and as of when."""
-        return f"last {self.weeks} weeks as of {self.ssi.today.isoformat()}"
+        return _("last {weeks} weeks as of {day}").format(weeks=self.weeks, day=day(self.ssi.today))
 
     def refresh_data(self) -> None:
         """Recompute the history and the active days in a worker."""
@@ -69,7 +71,7 @@ class TrendsScreen(BaseScreen, screen_id="trends"):
             review = workspace.review
             return review.weekly_history(as_of, max(WEEK_CHOICES)), review.active_days(as_of), as_of
 
-        self.load("the trends", fetch, TrendsLoaded, group="trends")
+        self.load(N_("the trends"), fetch, TrendsLoaded, group="trends")
 
     @on(TrendsLoaded)
     def _trends_loaded(self, message: TrendsLoaded) -> None:
@@ -88,18 +90,22 @@ class TrendsScreen(BaseScreen, screen_id="trends"):
         chosen = [pillar for pillar in PILLARS if pillar in self.pillars]
         series = trend_series(self.rows[-self.weeks :], chosen)
         if len(chosen) == len(PILLARS):
-            title = f"SSI total (0-100), last {self.weeks} weeks"
+            title = _("SSI total (0-100), last {weeks} weeks").format(weeks=self.weeks)
         else:
-            title = f"{' + '.join(chosen)} (0-{25 * len(chosen)}), last {self.weeks} weeks"
+            title = _("{pillars} (0-{most}), last {weeks} weeks").format(
+                pillars=" + ".join(pillar_label(pillar, short=True) for pillar in chosen),
+                most=25 * len(chosen),
+                weeks=self.weeks,
+            )
         self.query_one(TrendChart).show(series, title)
 
     def _show_legend(self) -> None:
         marks = "  ".join(
             f"{key_display(self.app, f'trends.{pillar}')} "
-            f"{'■' if pillar in self.pillars else '□'} {pillar}"
+            f"{'■' if pillar in self.pillars else '□'} {pillar_label(pillar, short=True)}"
             for pillar in PILLARS
         )
-        weeks = with_keys(self.app, f"{self.weeks} weeks ({{trends.weeks}})")
+        weeks = with_keys(self.app, _("{weeks} weeks ({{trends.weeks}})").format(weeks=self.weeks))
         self.query_one(TrendChart).border_subtitle = f"{marks} · {weeks}"
 
     def watch_weeks(self) -> None:

@@ -12,6 +12,7 @@ from ssi_tui.app.background import load
 from ssi_tui.app.messages import AgendaLoaded
 from ssi_tui.app.registry import with_keys
 from ssi_tui.app.text import plain
+from ssi_tui.wording import N_, _, days_short
 
 if TYPE_CHECKING:
     from ssi_tui.app.app import SSIApp
@@ -64,7 +65,7 @@ class AgendaPanel(Widget):
         def fetch(workspace: Workspace) -> tuple[Agenda, Streak]:
             return workspace.planner.agenda(), workspace.planner.overall_streak()
 
-        load(self, "the agenda", fetch, AgendaLoaded, group="agenda-panel", quiet=True)
+        load(self, N_("the agenda"), fetch, AgendaLoaded, group="agenda-panel", quiet=True)
 
     @on(AgendaLoaded)
     def _agenda_loaded(self, message: AgendaLoaded) -> None:
@@ -80,20 +81,23 @@ class AgendaPanel(Widget):
     def _lines(self) -> list[Content]:
         agenda = self.agenda
         if agenda is None:
-            return [Content.styled("Loading the agenda…", "dim")]
+            return [Content.styled(_("Loading the agenda…"), "dim")]
         if not (agenda.today or agenda.overdue or agenda.week):
             return [
                 Content.styled(
-                    with_keys(self.app, "Nothing planned: {app.go_planner} opens the planner."),
+                    with_keys(self.app, _("Nothing planned: {app.go_planner} opens the planner.")),
                     "dim",
                 )
             ]
         streak = self.streak.current if self.streak else 0
         header = Content.assemble(
-            (f"{len(agenda.open_today)} to do", "bold"),
+            (_("{count} to do").format(count=len(agenda.open_today)), "bold"),
             " · ",
-            (f"{len(agenda.overdue)} overdue", "bold $text-warning" if agenda.overdue else "dim"),
-            f" · streak {streak}d",
+            (
+                _("{count} overdue").format(count=len(agenda.overdue)),
+                "bold $text-warning" if agenda.overdue else "dim",
+            ),
+            " · " + _("streak {days}").format(days=days_short(streak)),
         )
         return [header, *(item_line(item) for item in agenda.today)]
 
@@ -110,7 +114,10 @@ class AgendaPanel(Widget):
             lines = [
                 *lines[: room - 1],
                 Content.styled(
-                    f"+{hidden} more: " + with_keys(self.app, "{app.go_planner} opens the planner"),
+                    _("+{count} more: {where}").format(
+                        count=hidden,
+                        where=with_keys(self.app, _("{app.go_planner} opens the planner")),
+                    ),
                     "dim",
                 ),
             ]

@@ -13,9 +13,12 @@ from textual.widgets.option_list import Option
 
 from ssi_tui.app.tables import Choices
 from ssi_tui.app.text import plain
+from ssi_tui.domain.recurrence import rule_label
+from ssi_tui.wording import _, number, percent, short_number
 from ssi_tui.wording.flags import evidence_lines
-from ssi_tui.wording.labels import cap_bound, flag_title, pillar_label
+from ssi_tui.wording.labels import cap_bound, flag_title, part_label, pillar_label, severity_label
 from ssi_tui.wording.profile import fit_lines
+from ssi_tui.wording.recurrence import planned
 
 if TYPE_CHECKING:
     from ssi_tui.domain.explain import Part, PillarExplanation
@@ -36,8 +39,7 @@ def flag_subject(flag: Flag) -> str:
         evidence.get("contact")
         or evidence.get("account")
         or evidence.get("audience")
-        or flag.pillar
-        or ""
+        or (pillar_label(flag.pillar, short=True) if flag.pillar else "")
     )
     return plain(subject)
 
@@ -45,8 +47,9 @@ def flag_subject(flag: Flag) -> str:
 def flag_prompt(flag: Flag) -> Content:
     """One line: severity badge, title, subject (literal)."""
     subject = flag_subject(flag)
+    badge = max(len(severity_label(severity, badge=True)) for severity in SEVERITY_STYLE)
     return Content.assemble(
-        (f" {flag.severity.upper():<5} ", SEVERITY_STYLE[flag.severity]),
+        (f" {severity_label(flag.severity, badge=True):<{badge}} ", SEVERITY_STYLE[flag.severity]),
         " ",
         (flag_title(flag.id), "bold"),
         (f" · {subject}" if subject else "", "dim"),
@@ -58,20 +61,27 @@ def flag_detail(flag: Flag) -> Content:
     parts: list[Content] = [
         Content.assemble(
             (flag_title(flag.id), "bold"),
-            (f"  {flag.id} · {flag.severity} · {flag.pillar or 'all pillars'}", "dim"),
+            (
+                f"  {flag.id} · {severity_label(flag.severity)} · "
+                + (pillar_label(flag.pillar, short=True) if flag.pillar else _("all pillars")),
+                "dim",
+            ),
         ),
         Content(plain(flag.message)),
-        Content.styled("Evidence", "bold"),
+        Content.styled(_("Evidence"), "bold"),
         *(Content(plain(line)) for line in evidence_lines(flag.evidence)),
-        Content.assemble(("Suggested action: ", "bold $text-success"), plain(flag.action)),
+        Content.assemble((_("Suggested action:") + " ", "bold $text-success"), plain(flag.action)),
     ]
     if flag.suggestion is not None:
         suggestion = flag.suggestion
         who = " · ".join(filter(None, [suggestion.audience, suggestion.company]))
         parts.append(
             Content.assemble(
-                ("Plan: ", "bold"),
-                plain(f"{suggestion.rule} {suggestion.kind}" + (f" ({who})" if who else "")),
+                (_("Plan:") + " ", "bold"),
+                plain(
+                    planned(rule_label(suggestion.rule), suggestion.kind)
+                    + (f" ({who})" if who else "")
+                ),
             )
         )
     return Content("\n").join(parts)
@@ -95,7 +105,9 @@ class FlagList(Choices):
         if not flags:
             self.add_option(
                 Option(
-                    Content.styled("No mismatch flags: your activity matches your goals.", "dim"),
+                    Content.styled(
+                        _("No mismatch flags: your activity matches your goals."), "dim"
+                    ),
                     disabled=True,
                 )
             )
@@ -145,7 +157,7 @@ class FlagDetail(VerticalScroll):
         """Display one flag (None: a hint)."""
         if flag is None:
             self.update(
-                Content.styled("Select a flag to see its evidence and suggested action.", "dim")
+                Content.styled(_("Select a flag to see its evidence and suggested action."), "dim")
             )
         else:
             self.update(flag_detail(flag))
@@ -157,20 +169,25 @@ TOP_SHOWN = 5
 def _part_lines(parts: list[Part], total: float, unit: str) -> list[Content]:
     """One line per part: what it is, its points, the score it adds out of the most it could,
     then the sum (= the pillar's score)."""
-    width = max((len(part.label) for part in parts), default=0)
+    names = [part_label(part.label, part.audience) for part in parts]
+    width = max((len(name) for name in names), default=0)
     lines = []
-    for part in parts:
-        points = f"{part.points:.0%}" if part.is_profile else f"{part.points:.1f} pts"
-        tags = f" ({part.on_tags:.1f} on tags)" if part.on_tags >= 0.05 else ""
-        lines.append(
-            Content(
-                plain(
-                    f"  {part.label:<{width}}  {points:>10} → {part.score:4.1f} of {part.most:4.1f}"
-                    + tags
-                )
-            )
+    for name, part in zip(names, parts, strict=True):
+        points = (
+            percent(part.points)
+            if part.is_profile
+            else _("{points} pts").format(points=number(part.points, 1))
         )
-    lines.append(Content(f"  {'':<{width}}  {'':>10}   {total:4.1f} {unit}"))
+        tags = (
+            " " + _("({points} on tags)").format(points=number(part.on_tags, 1))
+            if part.on_tags >= 0.05
+            else ""
+        )
+        of = _("{score} of {most}").format(
+            score=f"{number(part.score, 1):>4}", most=f"{number(part.most, 1):>4}"
+        )
+        lines.append(Content(plain(f"  {name:<{width}}  {points:>10} → {of}" + tags)))
+    lines.append(Content(f"  {'':<{width}}  {'':>10}   {number(total, 1):>4} {unit}"))
     return lines
 
 
@@ -182,14 +199,20 @@ def pillar_detail(item: PillarExplanation) -> Content:
     parts: list[Content] = [
         Content.assemble(
             (pillar_label(item.pillar), "bold"),
-            f"  raw {item.raw:.1f} · weighted {item.weighted:.1f}",
+            "  "
+            + _("raw {raw} · weighted {weighted}").format(
+                raw=number(item.raw, 1), weighted=number(item.weighted, 1)
+            ),
         ),
         Content.styled(
-            f"Raw: 25 × (1 − e^(−points/{item.saturation:g})), after decay and daily caps", "bold"
+            _("Raw: 25 × (1 − e^(−points/{saturation})), after decay and daily caps").format(
+                saturation=short_number(item.saturation)
+            ),
+            "bold",
         ),
-        *_part_lines(item.raw_parts, item.raw, "raw"),
-        Content.styled("Weighted: audiences fill their shares, the rest a little", "bold"),
-        *_part_lines(item.weighted_parts, item.weighted, "weighted"),
+        *_part_lines(item.raw_parts, item.raw, _("raw")),
+        Content.styled(_("Weighted: audiences fill their shares, the rest a little"), "bold"),
+        *_part_lines(item.weighted_parts, item.weighted, _("weighted")),
         *(
             [Content.styled(f"  {cap_bound(item.audience_scale)}", "dim")]
             if item.audience_scale < 1
@@ -203,19 +226,19 @@ def pillar_detail(item: PillarExplanation) -> Content:
             if item.fit is not None
             else []
         ),
-        Content.styled("Kind · audience: count, raw → weighted points", "bold"),
+        Content.styled(_("Kind · audience: count, raw → weighted points"), "bold"),
     ]
     for row in item.rows:
         parts.append(
             Content(
                 plain(
-                    f"  {row.kind} · {row.audience or 'none'}: {row.count}, "
-                    f"{row.raw_points:.1f} → {row.weighted_points:.1f}"
+                    f"  {row.kind} · {row.audience or _('none')}: {row.count}, "
+                    f"{number(row.raw_points, 1)} → {number(row.weighted_points, 1)}"
                 )
             )
         )
     if item.top:
-        parts.append(Content.styled("Top activities", "bold"))
+        parts.append(Content.styled(_("Top activities"), "bold"))
         for entry in item.top[:TOP_SHOWN]:
             who = " · ".join(
                 part
@@ -230,7 +253,8 @@ def pillar_detail(item: PillarExplanation) -> Content:
                 Content(
                     plain(
                         f"  {entry.activity.date.isoformat()} {entry.activity.kind}: "
-                        f"{entry.raw:.2f} → {entry.weighted:.2f}" + (f" ({who})" if who else "")
+                        f"{number(entry.raw, 2)} → {number(entry.weighted, 2)}"
+                        + (f" ({who})" if who else "")
                     )
                 )
             )

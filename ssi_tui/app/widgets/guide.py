@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ssi_tui.app.registry import key_display
+from ssi_tui.wording import _
 from ssi_tui.wording.start import guide_intro, guide_steps
 
 
@@ -20,8 +21,8 @@ class FirstRunGuide(Static):
     def show_steps(self, has_goals: bool) -> None:
         """The guide, with the keys bound now (the user's keymap applied)."""
         app = self.app
-        log_key = (
-            f"{key_display(app, 'app.go_activities')} then {key_display(app, 'activities.new')}"
+        log_key = _("{first} then {second}").format(
+            first=key_display(app, "app.go_activities"), second=key_display(app, "activities.new")
         )
         steps = guide_steps(
             has_goals, key_display(app, "app.go_goals"), key_display(app, "app.go_import"), log_key

@@ -9,7 +9,9 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-DAY_LABELS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
+from ssi_tui.wording import N_, _, month_short, number
+
+DAY_LABELS = (N_("Mon"), "", N_("Wed"), "", N_("Fri"), "", N_("Sun"))
 LABEL_WIDTH = 4
 LEVEL_STYLES = ("$foreground 15%", "$success 35%", "$success 60%", "$success 80%", "$success")
 EMPTY_CELL = "·"
@@ -56,7 +58,7 @@ class ActivityHeatmap(Widget):
     def render(self) -> Content:
         """Month labels, seven weekday rows and a legend."""
         if self.end is None:
-            return Content.styled("Loading activity…", "dim")
+            return Content.styled(_("Loading activity…"), "dim")
         weeks, cell_width = self._weeks_and_cell()
         start = grid_start(self.end, weeks)
         first_shown = self.end - timedelta(days=364)
@@ -64,7 +66,7 @@ class ActivityHeatmap(Widget):
         lines = [self._months(start, weeks, cell_width)]
         for weekday in range(7):
             parts: list[Content | tuple[str, str]] = [
-                Content(DAY_LABELS[weekday].ljust(LABEL_WIDTH))
+                Content((_(DAY_LABELS[weekday]) if DAY_LABELS[weekday] else "").ljust(LABEL_WIDTH))
             ]
             for week in range(weeks):
                 day = start + timedelta(weeks=week, days=weekday)
@@ -86,7 +88,7 @@ class ActivityHeatmap(Widget):
             monday = start + timedelta(weeks=week)
             if monday.month != previous_month:
                 column = LABEL_WIDTH + week * cell_width
-                label = monday.strftime("%b")
+                label = month_short(monday.month)
                 if week == 0 and (monday + timedelta(weeks=1)).month != monday.month:
                     label = ""  # a sliver of a month: leave the room to the next one
                 if all(cell == " " for cell in row[max(0, column - 1) : column + len(label)]):
@@ -101,10 +103,15 @@ class ActivityHeatmap(Widget):
             if count > 0 and first_shown <= day <= (self.end or day)
         )
         parts: list[Content | tuple[str, str]] = [
-            Content(f"Active days: {active} in the last year   less ")
+            Content(
+                _("Active days: {count} in the last year").format(count=number(active))
+                + "   "
+                + _("less")
+                + " "
+            )
         ]
         parts.extend(
             (CELL if level else EMPTY_CELL, style) for level, style in enumerate(LEVEL_STYLES)
         )
-        parts.append(Content(" more"))
+        parts.append(Content(" " + _("more")))
         return Content.assemble(*parts)

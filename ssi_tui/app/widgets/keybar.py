@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from ssi_tui.app.text import plain
+from ssi_tui.wording import _
 
 
 class KeySpan(NamedTuple):
@@ -95,7 +96,10 @@ class KeyBar(Widget, can_focus=False):
         palette_key = self.app.COMMAND_PALETTE_BINDING if self.app.ENABLE_COMMAND_PALETTE else None
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             entry = KeyEntry(
-                binding.key, self.app.get_key_display(binding), binding.description, enabled
+                binding.key,
+                self.app.get_key_display(binding),
+                _(binding.description) if binding.show else binding.description,
+                enabled,
             )
             if binding.key == palette_key:
                 palette = entry
@@ -127,7 +131,7 @@ class KeyBar(Widget, can_focus=False):
         folded: list[tuple[KeyEntry | None, Content]] = []
         if screens:
             folded = [
-                (None, Content.styled(" screens", description_style)),  # type: ignore[arg-type]
+                (None, Content.styled(" " + _("screens"), description_style)),  # type: ignore[arg-type]
                 *(
                     (entry, Content.styled(f" {plain(entry.display)}", key_style))  # type: ignore[arg-type]
                     for entry in screens

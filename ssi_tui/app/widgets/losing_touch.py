@@ -4,21 +4,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ssi_tui.app.registry import key_display
 from ssi_tui.app.tables import Table
 from ssi_tui.app.text import cell
 from ssi_tui.domain.text import fold
+from ssi_tui.wording import N_, _, days_short, number, plural
 
 if TYPE_CHECKING:
     from ssi_tui.domain.nurture import TouchStatus
 
 COLUMNS = (
-    ("name", "Name"),
-    ("ratio", "Overdue ÷ cadence"),
-    ("overdue", "Overdue"),
-    ("cadence", "Cadence"),
-    ("last", "Last interaction"),
-    ("audience", "Audience"),
-    ("company", "Company"),
+    ("name", N_("Name")),
+    ("ratio", N_("Overdue ÷ cadence")),
+    ("overdue", N_("Overdue")),
+    ("cadence", N_("Cadence")),
+    ("last", N_("Last interaction")),
+    ("audience", N_("Audience")),
+    ("company", N_("Company")),
 )
 
 
@@ -37,7 +39,7 @@ class LosingTouchTable(Table):
     def on_mount(self) -> None:
         """Columns."""
         for key, header in COLUMNS:
-            self.add_column(header, key=key)
+            self.add_column(_(header), key=key)
 
     def show(self, statuses: list[TouchStatus], text: str = "") -> None:
         """Replace the rows with the statuses matching a (folded) filter text."""
@@ -50,12 +52,14 @@ class LosingTouchTable(Table):
             fields = [contact.name, contact.company, contact.title, status.audience]
             if text and text not in fold(" ".join(filter(None, fields))):
                 continue
-            last = status.last.isoformat() + (" (connected)" if status.since_connection else "")
+            last = status.last.isoformat() + (
+                " " + _("(connected)") if status.since_connection else ""
+            )
             self.add_row(
                 cell(contact.name),
-                cell(f"{status.ratio:.1f}×", justify="right"),
-                cell(f"{status.overdue_days} d", justify="right"),
-                cell(f"{status.cadence} d", justify="right"),
+                cell(f"{number(status.ratio, 1)}×", justify="right"),
+                cell(days_short(status.overdue_days), justify="right"),
+                cell(days_short(status.cadence), justify="right"),
                 cell(last),
                 cell(status.audience),
                 cell(contact.company),
@@ -67,8 +71,13 @@ class LosingTouchTable(Table):
     def summary(self) -> str:
         """Status-bar text."""
         count = len(self.statuses)
-        shown = f"{self.row_count} of " if self.filter_text else ""
-        return (
-            f"{shown}{count} contact{'s' if count != 1 else ''} losing touch, the most overdue "
-            "for their cadence first (days overdue ÷ cadence) · l: all contacts"
-        )
+        losing = plural(
+            count,
+            "{count} contact losing touch, the most overdue for their cadence first "
+            "(days overdue ÷ cadence) · {key}: all contacts",
+            "{count} contacts losing touch, the most overdue for their cadence first "
+            "(days overdue ÷ cadence) · {key}: all contacts",
+        ).format(count=number(count), key=key_display(self.app, "contacts.losing_touch"))
+        if self.filter_text:
+            return _("{shown} of {all}").format(shown=number(self.row_count), all=losing)
+        return losing

@@ -10,7 +10,7 @@ from textual.widget import Widget
 
 from ssi_tui.app.registry import with_keys
 from ssi_tui.domain.pillars import PILLARS
-from ssi_tui.wording import counted
+from ssi_tui.wording import _, counted, day, number, percent, short_number
 from ssi_tui.wording.labels import pillar_label
 
 if TYPE_CHECKING:
@@ -37,12 +37,12 @@ class PillarPanel(Widget):
 
     report: reactive[Report | None] = reactive(None, layout=True, always_update=True)
     """The report shown (bound to the dashboard's `report`)."""
-    placeholder: reactive[str] = reactive("Computing scores…", layout=True)
+    placeholder: reactive[str] = reactive("", layout=True)
     """What shows while there is no report."""
 
     def show(self, report: Report | None, placeholder: str | None = None) -> None:
         """Display a report (None: a placeholder, by default that scores are on their way)."""
-        self.placeholder = placeholder or "Computing scores…"
+        self.placeholder = placeholder or _("Computing scores…")
         self.report = report
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
@@ -53,7 +53,7 @@ class PillarPanel(Widget):
     def render(self) -> Content:
         """The table of bars."""
         if self.report is None:
-            return Content(self.placeholder)
+            return Content(self.placeholder or _("Computing scores…"))
         width = self.size.width
         labels = {pillar: pillar_label(pillar, short=width < 100) for pillar in PILLARS}
         label_width = max(len(text) for text in labels.values()) + 1
@@ -62,24 +62,24 @@ class PillarPanel(Widget):
         lines: list[Content] = [
             Content.assemble(
                 ("".ljust(label_width), ""),
-                ("   raw".ljust(6 + bar_width + 2), "bold"),
-                ("weighted".ljust(6 + bar_width + 2), "bold"),
-                ("align", "bold"),
+                (("   " + _("raw")).ljust(6 + bar_width + 2), "bold"),
+                (_("weighted").ljust(6 + bar_width + 2), "bold"),
+                (_("align"), "bold"),
             )
         ]
         for pillar in PILLARS:
             score = scores.pillars[pillar]
             raw_fill, raw_empty = bar(score.raw, bar_width)
             weighted_fill, weighted_empty = bar(score.weighted, bar_width)
-            alignment = "  —" if score.alignment is None else f"{score.alignment:>4.0%}"
+            alignment = "  —" if score.alignment is None else percent(score.alignment).rjust(4)
             lines.append(
                 Content.assemble(
                     (labels[pillar].ljust(label_width), "bold"),
-                    (f"{score.raw:5.1f} ", "$text-primary"),
+                    (f"{number(score.raw, 1):>5} ", "$text-primary"),
                     (raw_fill, "$primary"),
                     (raw_empty, "on $boost"),
                     "  ",
-                    (f"{score.weighted:5.1f} ", "$text-success"),
+                    (f"{number(score.weighted, 1):>5} ", "$text-success"),
                     (weighted_fill, "$success"),
                     (weighted_empty, "on $boost"),
                     "  ",
@@ -88,9 +88,12 @@ class PillarPanel(Widget):
             )
         lines.append(
             Content.assemble(
-                ("Total /100".ljust(label_width), "bold"),
-                (f"{scores.total_raw:5.1f}".ljust(6 + bar_width + 2), "bold $text-primary"),
-                (f"{scores.total_weighted:5.1f}", "bold $text-success"),
+                (_("Total /100").ljust(label_width), "bold"),
+                (
+                    f"{number(scores.total_raw, 1):>5}".ljust(6 + bar_width + 2),
+                    "bold $text-primary",
+                ),
+                (f"{number(scores.total_weighted, 1):>5}", "bold $text-success"),
                 (evidence_note(scores, 1 + bar_width + 2), "dim"),
             )
         )
@@ -99,21 +102,25 @@ class PillarPanel(Widget):
             official = Content.styled(
                 with_keys(
                     self.app,
-                    "No official SSI reading yet: add one on the Readings screen "
-                    "({app.go_readings}).",
+                    _(
+                        "No official SSI reading yet: add one on the Readings screen "
+                        "({app.go_readings})."
+                    ),
                 ),
                 "dim",
             )
         else:
-            pillars = (
-                f"brand {reading.brand:g} · find {reading.find:g} · engage {reading.engage:g} · relate {reading.relate:g}"
+            values = [reading.brand, reading.find, reading.engage, reading.relate]
+            pillars = " · ".join(
+                f"{pillar_label(pillar, short=True)} {short_number(value)}"
                 if width >= 100
-                else f"{reading.brand:g} · {reading.find:g} · {reading.engage:g} · {reading.relate:g}"
+                else short_number(value)
+                for pillar, value in zip(PILLARS, values, strict=True)
             )
             official = Content.assemble(
-                ("Official SSI ", "bold"),
-                (f"{reading.total:g}", "bold $text-warning"),
-                f" on {reading.date.isoformat()}  ({pillars})",
+                (_("Official SSI") + " ", "bold"),
+                (short_number(reading.total), "bold $text-warning"),
+                " " + _("on {day}").format(day=day(reading.date)) + f"  ({pillars})",
             )
         lines.append(official)
         calibrated = self.calibrated_line(wide=width >= 100)
@@ -130,13 +137,18 @@ class PillarPanel(Widget):
         calibration = report.calibration
         values = [report.calibrated(pillar) or 0.0 for pillar in PILLARS]
         pillars = " · ".join(
-            f"{pillar} {value:.1f}" if wide else f"{value:.1f}"
+            f"{pillar_label(pillar, short=True)} {number(value, 1)}" if wide else number(value, 1)
             for pillar, value in zip(PILLARS, values, strict=True)
         )
         return Content.assemble(
-            (f"Calibrated on {counted(calibration.readings, 'reading')}, ", "dim"),
-            (f"±{calibration.loo_error_after:.1f} points: ", "dim"),
-            (f"{report.calibrated_total or 0.0:.1f}", "bold $text-primary"),
+            (
+                _("Calibrated on {readings}, ±{error} points: ").format(
+                    readings=counted(calibration.readings, "reading", "readings"),
+                    error=number(calibration.loo_error_after, 1),
+                ),
+                "dim",
+            ),
+            (number(report.calibrated_total or 0.0, 1), "bold $text-primary"),
             (f"  ({pillars})", "dim"),
         )
 
@@ -144,5 +156,5 @@ class PillarPanel(Widget):
 def evidence_note(scores: Breakdown, width: int) -> str:
     """Beside the weighted total: how much of it rests on evidence (not bare tags alone)."""
     evidence = scores.total_weighted_by_evidence
-    text = f" — {evidence:.1f} on evidence"
-    return (text if len(text) <= width else f" ({evidence:.1f})").ljust(width)
+    text = " — " + number(evidence, 1) + " " + _("on evidence")
+    return (text if len(text) <= width else f" ({number(evidence, 1)})").ljust(width)

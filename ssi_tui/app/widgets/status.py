@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from ssi_tui.wording import _
+
 
 class StatusBar(Static):
     """Screen title, store location and, when it applies, the read-only banner."""
@@ -16,6 +18,5 @@ class StatusBar(Static):
         parts.extend(["  ", (store, "dim")])
         self.set_class(bool(read_only), "-read-only")
         if read_only:
-            reason = read_only.removeprefix("Read-only: ")
-            parts.extend(["\n", (" READ-ONLY ", "bold reverse"), " ", reason])
+            parts.extend(["\n", (" " + _("READ-ONLY") + " ", "bold reverse"), " ", read_only])
         self.update(Content.assemble(*parts))

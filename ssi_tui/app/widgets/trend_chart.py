@@ -10,6 +10,7 @@ from textual_plotext import PlotextPlot
 
 from ssi_tui.domain.pillars import PILLARS
 from ssi_tui.domain.review import WeekRow
+from ssi_tui.wording import N_, _, month_short, short_number
 
 RAW_COLOR = "cyan"
 WEIGHTED_COLOR = "green"
@@ -20,16 +21,16 @@ RAW_MARKER = "braille"
 WEIGHTED_MARKER = "hd"
 OFFICIAL_MARKER = "●"
 LEGEND = (
-    ("⠤⠤", RAW_COLOR, "raw (what LinkedIn sees)"),
-    ("▄▄", WEIGHTED_COLOR, "weighted (for your goals)"),
-    ("●", OFFICIAL_COLOR, "official readings"),
+    ("⠤⠤", RAW_COLOR, N_("raw (what LinkedIn sees)")),
+    ("▄▄", WEIGHTED_COLOR, N_("weighted (for your goals)")),
+    ("●", OFFICIAL_COLOR, N_("official readings")),
 )
 
 
 def legend() -> Content:
     """The chart's legend, one line, outside the plot: each series' glyph in its colour."""
     return Content("  ").join(
-        Content.assemble((glyph, f"bold {color}"), f" {label}") for glyph, color, label in LEGEND
+        Content.assemble((glyph, f"bold {color}"), f" {_(label)}") for glyph, color, label in LEGEND
     )
 
 
@@ -53,7 +54,7 @@ def trend_series(rows: Sequence[WeekRow], pillars: Sequence[str]) -> TrendSeries
         if row.official is not None
     ]
     return TrendSeries(
-        labels=[row.week_end.strftime("%d %b") for row in rows],
+        labels=[f"{row.week_end.day:02d} {month_short(row.week_end.month)}" for row in rows],
         raw=[sum(row.totals.pillars[pillar].raw for pillar in chosen) for row in rows],
         weighted=[sum(row.totals.pillars[pillar].weighted for pillar in chosen) for row in rows],
         official=official,
@@ -86,4 +87,6 @@ class TrendChart(PlotextPlot):
             plt.xticks(ticks, [series.labels[index] for index in ticks])
             plt.xlim(-0.5, weeks - 0.5)
         plt.ylim(0, series.maximum)
+        levels = [series.maximum * step / 4 for step in range(5)]
+        plt.yticks(levels, [short_number(round(level, 1)) for level in levels])
         self.refresh()

@@ -4,33 +4,29 @@ and safe (a translation uses only the placeholders its message gives)."""
 from __future__ import annotations
 
 import gettext
+import importlib.util
 import re
 from pathlib import Path
+from types import ModuleType
 
 from babel.messages.catalog import Message
-from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[3]
 PO = ROOT / "ssi_tui" / "locale" / "fr" / "LC_MESSAGES" / "ssi-tui.po"
 MO = PO.with_suffix(".mo")
-KEYWORDS = {
-    "_": None, "N_": None, "plural": (2, 3), "counted": (2, 3), "pgettext": ((1, "c"), 2),
-}  # fmt: skip
-# The modules whose every marked message is translated (the rest falls back to English while
-# #17 goes on; a module joins this list once its messages are all in the .po).
-TRANSLATED = [
-    *(f"wording/{name}.py" for name in (
-        "__init__", "labels", "flags", "goals", "profile", "recurrence", "review", "start",
-        "validation", "calendar", "imports",
-    )),
-    "domain/dates.py",
-    "services/activities.py",
-    "services/fields.py",
-    # the command line's help and the messages marked so far
-    *sorted(path.relative_to(ROOT / "ssi_tui").as_posix()
-            for path in (ROOT / "ssi_tui" / "cli").glob("*.py")),
-]  # fmt: skip
+
+
+def _messages_tool() -> ModuleType:
+    """tools/messages.py: what the catalog must hold (the package's marked messages, the app's
+    commands.toml, data/catalog.toml's kind labels)."""
+    spec = importlib.util.spec_from_file_location("messages_tool", ROOT / "tools" / "messages.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 # Placeholders a translation may use beyond its message's own (passed to every format call).
 EXTRA = {"pillar_name"}
 FIELD = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z_0-9]*)")
@@ -65,16 +61,14 @@ def test_the_compiled_catalog_is_the_source_compiled() -> None:
         assert found == expected, f"{MO.name} is older than {PO.name}: run python hatch_build.py"
 
 
-def test_every_message_of_the_translated_modules_is_in_french() -> None:
-    french = catalog()
-    missing = []
-    for module in TRANSLATED:
-        for _line, message, _comments, context in extract_from_file(
-            "python", ROOT / "ssi_tui" / module, keywords=KEYWORDS
-        ):
-            if not french.get((message, context) if context else message):
-                missing.append(f"{module}: {message!r}")
-    assert missing == []
+def test_every_message_a_user_may_read_is_in_french() -> None:
+    """Every `_`/`N_`/`plural`/`counted`/`pgettext` of the package, every screen and command
+    of the app (commands.toml) and every kind label: `python tools/messages.py` lists the
+    missing ones, `--update` adds them to the .po for translation."""
+    tool = _messages_tool()
+    found = tool.all_messages()
+    assert len(found) > 1000  # the sources were read
+    assert [f"{where}: {key!r}" for key, _context, where in tool.missing(found)] == []
 
 
 def test_translations_use_only_their_messages_placeholders() -> None:
@@ -87,11 +81,12 @@ def test_translations_use_only_their_messages_placeholders() -> None:
             assert translated.strip(), message.id
 
 
-def test_every_activity_kind_label_is_in_french() -> None:
+def test_the_app_commands_and_kind_labels_are_among_the_messages() -> None:
+    from ssi_tui.app.registry import COMMANDS, SCREENS
     from ssi_tui.domain.catalog import default_catalog
 
-    french = catalog()
-    missing = [
-        kind.label for kind in default_catalog().kinds.values() if not french.get(kind.label)
-    ]
-    assert missing == []
+    tool = _messages_tool()
+    keys = {key for key, _context, _where in tool.all_messages()}
+    assert {kind.label for kind in default_catalog().kinds.values()} <= keys
+    assert {screen.help for screen in SCREENS} <= keys
+    assert {entry.description for entry in COMMANDS.values()} <= keys
