@@ -10,14 +10,14 @@ from ssi_tui.cli.context import Context
 from ssi_tui.cli.output import format_table, print_json, record
 from ssi_tui.domain.models import Source
 from ssi_tui.domain.text import fold
-from ssi_tui.wording import _, counted
+from ssi_tui.wording import N_, _, counted
 
 if TYPE_CHECKING:
     from ssi_tui.domain.models import Activity
     from ssi_tui.services.activities import ActivityRow
     from ssi_tui.services.workspace import Workspace
 
-ID_HELP = "activity id (or a unique prefix of 4+ characters; `ssi-tui activities` shows them)"
+ID_HELP = N_("activity id (or a unique prefix of 4+ characters; `ssi-tui activities` shows them)")
 # The options `activity edit` takes, by the activity field each sets.
 EDITED = (
     "kind", "date", "audience", "contact", "company", "title", "personalised", "relevance",
@@ -65,7 +65,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
             )
         ),
     )
-    edit.add_argument("activity_id", metavar="ID", help=ID_HELP)
+    edit.add_argument("activity_id", metavar="ID", help=_(ID_HELP))
     edit.add_argument("--kind", metavar="KIND", type=text, help=_("activity kind from the catalog"))
     edit.add_argument("--date", metavar="DATE", help=_("when: YYYY-MM-DD, yesterday, -3d…"))
     tag = edit.add_mutually_exclusive_group()
@@ -92,7 +92,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         parents=[common],
         help=_("delete one activity (`ssi-tui undo` brings it back)"),
     )
-    delete.add_argument("activity_id", metavar="ID", help=ID_HELP)
+    delete.add_argument("activity_id", metavar="ID", help=_(ID_HELP))
     delete.set_defaults(handler=run_activity_delete)
 
 
@@ -176,15 +176,18 @@ def run_activity_edit(context: Context) -> int:
     changed = [name for name in EDITED if getattr(edited, name) != getattr(original, name)]
     if not changed:
         context.done(
-            f"Nothing changed: {described(workspace, original)} [id {original.id}]",
+            _("Nothing changed: {name}").format(name=described(workspace, original))
+            + f" [id {original.id}]",
             activity=record(original),
             changed=[],
         )
         return 0
     service.update_undoably(original, edited)
     context.done(
-        f"Edited {described(workspace, edited)}: {', '.join(changed)} "
-        f"(`ssi-tui undo` takes it back) [id {edited.id}]",
+        _("Edited {what}: {fields} (`ssi-tui undo` takes it back)").format(
+            what=described(workspace, edited), fields=", ".join(changed)
+        )
+        + f" [id {edited.id}]",
         activity=record(edited),
         changed=changed,
     )
@@ -197,8 +200,10 @@ def run_activity_delete(context: Context) -> int:
     activity = workspace.activities.find(context.args.activity_id)
     workspace.activities.delete_undoably(activity.id)
     context.done(
-        f"Deleted {described(workspace, activity)} (`ssi-tui undo` brings it back) "
-        f"[id {activity.id}]",
+        _("Deleted {what} (`ssi-tui undo` brings it back)").format(
+            what=described(workspace, activity)
+        )
+        + f" [id {activity.id}]",
         activity=record(activity),
     )
     return 0

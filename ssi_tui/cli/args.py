@@ -6,20 +6,34 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from ssi_tui.wording import N_, _
+
 
 def whole_number(name: str, low: int, high: int, unit: str = "") -> Callable[[str], int]:
     """An argparse type accepting a whole number from `low` to `high` (e.g. relevance 1-5)."""
-    suffix = f" {unit}" if unit else ""
+    units = {
+        "days": N_("days"),
+        "minutes": N_("minutes"),
+        "weeks": N_("weeks"),
+    }  # the units given below, for the catalog
 
     def parse(text: str) -> int:
         try:
             value = int(text)
         except ValueError:
             raise argparse.ArgumentTypeError(
-                f"{name} must be a whole number{suffix and ' of' + suffix}, got {text!r}"
+                _("{name} must be a whole number, got {value}").format(name=name, value=repr(text))
             ) from None
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{name} must be {low}-{high}{suffix}, got {value}")
+            raise argparse.ArgumentTypeError(
+                _("{name} must be {low}-{high}{unit}, got {value}").format(
+                    name=name,
+                    low=low,
+                    high=high,
+                    unit=f" {_(units.get(unit, unit))}" if unit else "",
+                    value=value,
+                )
+            )
         return value
 
     parse.__name__ = name  # argparse names the type in some messages
@@ -30,7 +44,7 @@ def text(value: str) -> str:
     """An argparse type for a name or a path: not empty (an empty `--audience ''` was stored,
     and `import ''` read the current folder)."""
     if not value.strip():
-        raise argparse.ArgumentTypeError("must not be empty")
+        raise argparse.ArgumentTypeError(_("must not be empty"))
     return value
 
 
@@ -48,7 +62,11 @@ def edited_fields(command: str, values: dict[str, Any], cleared: dict[str, bool]
     given = {name: value for name, value in values.items() if value is not None}
     given.update({name: None for name, clear in cleared.items() if clear})
     if not given:
-        raise UserError(f"nothing to change: give at least one option (see `{command} --help`)")
+        raise UserError(
+            _("nothing to change: give at least one option (see `{command} --help`)").format(
+                command=command
+            )
+        )
     return given
 
 

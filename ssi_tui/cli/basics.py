@@ -161,7 +161,9 @@ def run_goals_load(context: Context) -> int:
     path: Path = context.args.file
     goals = load_goals_file(path, default_catalog())
     workspace = context.workspace(write=True)
-    workspace.goals.changed(f"goals loaded from {path.name}", lambda _before: goals)
+    workspace.goals.changed(
+        _("goals loaded from {file}").format(file=path.name), lambda _before: goals
+    )
     context.done(
         _("Loaded goals from {path}").format(path=path) + "\n" + render_goals(goals),
         goals=goals.to_file(),
@@ -223,7 +225,7 @@ def run_goals_show(context: Context) -> int:
 def run_contacts(context: Context) -> int:
     """List contacts (or, with --losing-touch, those past their cadence)."""
     if context.args.losing_touch:
-        from ssi_tui.cli.planner import run_losing_touch
+        from ssi_tui.cli.contact import run_losing_touch
 
         return run_losing_touch(context)
     if context.args.as_of is not None:

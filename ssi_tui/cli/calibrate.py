@@ -7,7 +7,9 @@ import argparse
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.domain.pillars import PILLARS
-from ssi_tui.wording import _, counted
+from ssi_tui.wording import _, counted, number, percent, pgettext, plural, signed
+from ssi_tui.wording import day as day_text
+from ssi_tui.wording.labels import pillar_label
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -43,7 +45,7 @@ def run_calibrate(context: Context) -> int:
 
     args = context.args
     if (args.off or args.on) and context.demo:
-        raise UserError("--on and --off change your store's settings, not the demo data")
+        raise UserError(_("--on and --off change your store's settings, not the demo data"))
     workspace = context.workspace(write=bool(args.off or args.on))
     if args.off or args.on:
         workspace.calibration.set_enabled(bool(args.on))
@@ -62,47 +64,62 @@ def run_calibrate(context: Context) -> int:
         print_json({**data, "enabled": enabled, "needed": readings_needed(count)}, context.stdout)
         return 0
     notes = [
-        f"Left out the reading of {day.isoformat()}: your history covers {share:.0%} of its "
-        f"{workspace.rules.scoring.window_days}-day window, so our estimate for it misses "
-        "activity (import or log older activity to use it).\n"
-        for day, share in skipped
+        _(
+            "Left out the reading of {day}: your history covers {share} of its {days}-day "
+            "window, so our estimate for it misses activity (import or log older activity to "
+            "use it)."
+        ).format(day=day_text(when), share=percent(share), days=workspace.rules.scoring.window_days)
+        + "\n"
+        for when, share in skipped
     ]
     if calibration is None:
         more = readings_needed(count)
-        context.stdout.write(
-            f"{count} usable official reading{'s' if count != 1 else ''}: {more} more needed to "
-            "calibrate (add what linkedin.com/sales/ssi shows with `ssi-tui reading add`).\n"
-            + "".join(notes)
-        )
+        usable = plural(
+            count,
+            "{count} usable official reading: {more} more needed to calibrate (add what "
+            "linkedin.com/sales/ssi shows with `ssi-tui reading add`).",
+            "{count} usable official readings: {more} more needed to calibrate (add what "
+            "linkedin.com/sales/ssi shows with `ssi-tui reading add`).",
+        ).format(count=count, more=more)
+        context.stdout.write(usable + "\n" + "".join(notes))
         return 0
     rows = [
         (
-            pillar,
-            f"{fit.factor:.3f}",
-            f"{fit.stock:+.2f}" if fit.stock else "-",
-            f"{fit.loo_error_before:.2f}",
-            f"{fit.loo_error_after:.2f}",
+            pillar_label(pillar, short=True),
+            number(fit.factor, 3),
+            signed(fit.stock, 2) if fit.stock else "-",
+            number(fit.loo_error_before, 2),
+            number(fit.loo_error_after, 2),
         )
         for pillar, fit in calibration.pillars.items()
         if pillar in PILLARS
     ]
     rows.append(
         (
-            "total",
+            pgettext("column", "total"),
             "",
             "",
-            f"{calibration.loo_error_before:.2f}",
-            f"{calibration.loo_error_after:.2f}",
+            number(calibration.loo_error_before, 2),
+            number(calibration.loo_error_after, 2),
         )
     )
-    headers = ("pillar", "factor", "stock", "error before", "error after")
+    headers = (
+        pgettext("column", "pillar"),
+        pgettext("column", "factor"),
+        pgettext("column", "stock"),
+        pgettext("column", "error before"),
+        pgettext("column", "error after"),
+    )
+    head = _("Calibrated on {readings} (errors: points, each reading predicted from the others)")
     context.stdout.write(
-        f"Calibrated on {counted(calibration.readings, 'reading')} (errors: points, each reading predicted "
-        "from the others)\n"
+        head.format(readings=counted(calibration.readings, "reading", "readings"))
+        + "\n"
         + format_table(headers, rows, align_right=range(1, 5))
         + "\n"
         + "".join(notes)
     )
     if not enabled:
-        context.stdout.write("Calibration is off: `ssi-tui calibrate --on` shows it again.\n")
+        context.stdout.write(
+            _("Calibration is off: `ssi-tui calibrate --on` shows it again.") + "\n"
+        )
     return 0

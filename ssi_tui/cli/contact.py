@@ -8,7 +8,7 @@ from typing import Any
 from ssi_tui.cli.args import edited_fields, text, whole_number
 from ssi_tui.cli.context import Context
 from ssi_tui.cli.output import format_table, print_json, record
-from ssi_tui.wording import _, counted
+from ssi_tui.wording import _, counted, number, pgettext, plural
 
 cadence = whole_number("cadence", 1, 3650, "days")
 
@@ -101,12 +101,16 @@ def run_contact_edit(context: Context) -> int:
     edited = service.check_edit(original, given)
     if edited == original:
         context.done(
-            f"Nothing changed: {original.name} [id {original.id}]", contact=record(original)
+            _("Nothing changed: {name}").format(name=original.name) + f" [id {original.id}]",
+            contact=record(original),
         )
         return 0
     change = service.edit_undoably(original, edited)
     what = change.what[:1].upper() + change.what[1:]
-    context.done(f"{what} (`ssi-tui undo` takes it back) [id {edited.id}]", contact=record(edited))
+    context.done(
+        _("{what} (`ssi-tui undo` takes it back)").format(what=what) + f" [id {edited.id}]",
+        contact=record(edited),
+    )
     return 0
 
 
@@ -119,20 +123,76 @@ def run_changes(context: Context) -> int:
         return 0
     if not rows:
         context.stdout.write(
-            "No changes seen yet: each import of LinkedIn's export after the first compares "
-            "your connections with the last one.\n"
+            _(
+                "No changes seen yet: each import of LinkedIn's export after the first compares "
+                "your connections with the last one."
+            )
+            + "\n"
         )
         return 0
     table = [
         (
             row.change.date.isoformat(),
-            {"job": "job change", "new": "new", "removed": "removed"}[row.change.kind],
+            {
+                "job": pgettext("network change", "job change"),
+                "new": pgettext("network change", "new"),
+                "removed": pgettext("network change", "removed"),
+            }[row.change.kind],
             row.change.name,
             row.change.describe().split(": ", 1)[-1] if row.change.kind == "job" else "",
-            f"{row.move[0]} {row.move[1]}" if row.move else "",
+            (_("joined {account}") if row.move[0] == "joined" else _("left {account}")).format(
+                account=row.move[1]
+            )
+            if row.move
+            else "",
         )
         for row in rows
     ]
-    headers = ("seen", "change", "name", "from → to", "target account")
-    context.stdout.write(format_table(headers, table) + f"\n{counted(len(rows), 'change')}\n")
+    headers = (
+        pgettext("column", "seen"),
+        pgettext("column", "change"),
+        pgettext("column", "name"),
+        pgettext("column", "from → to"),
+        pgettext("column", "target account"),
+    )
+    context.stdout.write(
+        format_table(headers, table) + f"\n{counted(len(rows), 'change', 'changes')}\n"
+    )
+    return 0
+
+
+def run_losing_touch(context: Context) -> int:
+    """`contacts --losing-touch`: contacts past their cadence, most overdue first."""
+    as_of = context.parse_date(context.args.as_of, "--as-of", past=True)
+    statuses = context.workspace(write=False).planner.losing_touch(as_of)
+    if context.args.json:
+        print_json([status.as_dict() for status in statuses], context.stdout)
+        return 0
+    rows = [
+        (
+            status.contact.name,
+            status.audience,
+            status.contact.company,
+            status.last.isoformat() + (" " + _("(connected)") if status.since_connection else ""),
+            status.cadence,
+            status.overdue_days,
+            f"{status.ratio:.2f}",
+        )
+        for status in statuses
+    ]
+    headers = (
+        pgettext("column", "name"),
+        pgettext("column", "audience"),
+        pgettext("column", "company"),
+        pgettext("column", "last interaction"),
+        pgettext("column", "cadence"),
+        pgettext("column", "days overdue"),
+        pgettext("column", "÷ cadence"),
+    )
+    losing = plural(
+        len(rows),
+        "{count} contact losing touch, most overdue first (days overdue ÷ cadence)",
+        "{count} contacts losing touch, most overdue first (days overdue ÷ cadence)",
+    ).format(count=number(len(rows)))
+    context.stdout.write(format_table(headers, rows, align_right=(4, 5, 6)) + f"\n{losing}\n")
     return 0

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ssi_tui.paths import user_data_dir
+from ssi_tui.wording import _
 
 if TYPE_CHECKING:
     from argparse import Namespace
@@ -37,7 +38,11 @@ def resolve_today(explicit: date | None = None) -> date:
         try:
             return date.fromisoformat(from_env)
         except ValueError:
-            raise UserError(f"{ENV_TODAY}={from_env!r} is not a YYYY-MM-DD date") from None
+            raise UserError(
+                _("{variable} is not a YYYY-MM-DD date").format(
+                    variable=f"{ENV_TODAY}={from_env!r}"
+                )
+            ) from None
     return date.today()
 
 

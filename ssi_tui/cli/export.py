@@ -23,7 +23,7 @@ def time_of_day(text: str) -> time:
         return time(hours, minutes)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a time of day: give HH:MM, e.g. 08:30"
+            _("{text} is not a time of day: give HH:MM, e.g. 08:30").format(text=repr(text))
         ) from None
 
 
@@ -32,19 +32,25 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     export = subparsers.add_parser(
         "export",
         parents=[common],
-        help="export "
-        + ", ".join(f"{_(item.what)} ({name})" for name, item in EXPORT_FORMATS.items()),
+        help=_("export {formats}").format(
+            formats=", ".join(f"{_(item.what)} ({name})" for name, item in EXPORT_FORMATS.items())
+        ),
         description=" ".join(
             f"{name}: {_(item.description)}." for name, item in EXPORT_FORMATS.items()
         )
-        + " Files are created readable by you only (0600); without -o the export is printed"
-        " (Markdown on a terminal unless --format says otherwise).",
+        + " "
+        + _(
+            "Files are created readable by you only (0600); without -o the export is printed "
+            "(Markdown on a terminal unless --format says otherwise)."
+        ),
     )
     export.add_argument(
         "--format",
         choices=tuple(EXPORT_FORMATS),
-        help=f"{', '.join(EXPORT_FORMATS)} (default: from -o FILE's extension, else md on a "
-        "terminal; needed when the output is piped)",
+        help=_(
+            "{formats} (default: from -o FILE's extension, else md on a terminal; needed when "
+            "the output is piped)"
+        ).format(formats=", ".join(EXPORT_FORMATS)),
     )
     export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (0600)"))
     export.add_argument(
@@ -124,7 +130,9 @@ def run_export(context: Context) -> int:
         path = write_private(Path(args.output), text)
     except InputError as error:
         raise UserError(f"-o: {error}") from None
-    context.stderr.write(f"Wrote {path} ({chosen}, readable by you only)\n")
+    context.stderr.write(
+        _("Wrote {path} ({format}, readable by you only)").format(path=path, format=chosen) + "\n"
+    )
     return 0
 
 
@@ -140,14 +148,17 @@ def export_format(context: Context) -> str:
         if found in EXPORT_FORMATS:
             return found
         raise UserError(
-            f"cannot tell the format from {Path(args.output).name!r}: give --format "
-            f"({', '.join(EXPORT_FORMATS)})"
+            _("cannot tell the format from {name}: give --format ({formats})").format(
+                name=repr(Path(args.output).name), formats=", ".join(EXPORT_FORMATS)
+            )
         )
     isatty = getattr(context.stdout, "isatty", None)
     if isatty is not None and isatty():
         return "md"
     raise UserError(
-        f"give --format ({', '.join(EXPORT_FORMATS)}) when the output is not a terminal"
+        _("give --format ({formats}) when the output is not a terminal").format(
+            formats=", ".join(EXPORT_FORMATS)
+        )
     )
 
 
@@ -163,6 +174,8 @@ def run_load(context: Context) -> int:
     except InputError as error:
         raise UserError(str(error)) from None
     context.done(
-        f"Loaded {args.file}:\n{summary.describe()}", added=summary.added, kept=summary.kept
+        _("Loaded {path}:").format(path=args.file) + "\n" + summary.describe(),
+        added=summary.added,
+        kept=summary.kept,
     )
     return 0

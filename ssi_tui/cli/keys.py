@@ -6,7 +6,7 @@ import argparse
 
 from ssi_tui.cli.context import Context
 from ssi_tui.cli.output import format_table, print_json
-from ssi_tui.wording import _
+from ssi_tui.wording import _, pgettext
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -56,19 +56,24 @@ def run_keys(context: Context) -> int:
     rows = [
         (
             entry.id,
-            keys[entry.id] or "(palette)",
+            keys[entry.id] or _("(palette)"),
             entry.palette_title + (" *" if entry.id in keymap.bindings else ""),
         )
         for entry in COMMANDS.values()
     ]
-    context.stdout.write(format_table(("id", "keys", "what it does"), rows) + "\n")
+    headers = (
+        pgettext("column", "id"),
+        pgettext("column", "keys"),
+        pgettext("column", "what it does"),
+    )
+    context.stdout.write(format_table(headers, rows) + "\n")
     if keymap.bindings:
-        note = " (* changed there)"
+        note = " " + _("(* changed there)")
     elif keymap.path is not None and not keymap.path.exists():
-        note = " (no such file: the defaults)"
+        note = " " + _("(no such file: the defaults)")
     else:
         note = ""
-    context.stdout.write(f"Keymap: {keymap.path}{note}\n")
+    context.stdout.write(_("Keymap: {path}").format(path=keymap.path) + note + "\n")
     for warning in keymap.warnings:
-        context.stderr.write(f"ssi-tui: warning: {warning}\n")
+        context.stderr.write(_("ssi-tui: warning: {warning}").format(warning=warning) + "\n")
     return 0

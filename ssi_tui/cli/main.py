@@ -99,7 +99,10 @@ def open_app(context: Context) -> int:
     """Open the terminal app (it needs a terminal: piped output gets a hint instead)."""
     if not (_isatty(context.stdout) and _isatty(sys.stdin)):
         raise UserError(
-            "the app needs a terminal; for scripted use pick a command, e.g. `ssi-tui score` (see --help)"
+            _(
+                "the app needs a terminal; for scripted use pick a command, e.g. `ssi-tui "
+                "score` (see --help)"
+            )
         )
     from ssi_tui.app.launch import run_app
 
@@ -161,7 +164,7 @@ def main(
             status = handler(context)
             if status == 0:
                 written = write_output(output, context.stdout.getvalue())
-                stderr.write(f"Wrote {written} (readable by you only)\n")
+                stderr.write(_("Wrote {path} (readable by you only)").format(path=written) + "\n")
         for warning in context.warnings():
             stderr.write(_("ssi-tui: warning: {warning}").format(warning=warning) + "\n")
         return status

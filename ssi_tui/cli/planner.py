@@ -10,13 +10,13 @@ from ssi_tui.cli.args import text, whole_number
 from ssi_tui.cli.context import Context
 from ssi_tui.cli.output import format_table, print_json, record
 from ssi_tui.cli.projecting import run_plan_adopt, run_plan_project, run_plan_suggest
-from ssi_tui.wording import _, counted
+from ssi_tui.wording import N_, _, counted, day, pgettext, weekday_short
 
 if TYPE_CHECKING:
     from ssi_tui.domain.agenda import AgendaItem
     from ssi_tui.services.planner import Planner
 
-RULE_HELP = (
+RULE_HELP = N_(
     "a preset (daily, weekdays, weekly, biweekly, monthly: weekly/biweekly on the start's "
     "weekday, monthly on its day) or an RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=TU,TH"
 )
@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "add",
         parents=[common],
         help=_("add a recurring planned action"),
-        description=f"Add a plan. RULE is {RULE_HELP}.",
+        description=_("Add a plan. RULE is {rule}.").format(rule=_(RULE_HELP)),
     )
     add.add_argument(
         "kind", metavar="KIND", help=_("activity kind from the catalog (e.g. comment)")
@@ -194,13 +194,17 @@ def run_plan_add(context: Context) -> int:
 
     from_day = max(plan.start, planner.workspace.today) - timedelta(days=1)
     due = next_occurrence(plan.recurrence, plan.start, from_day)
+    text = _("Added plan {id}: {kind} {schedule} from {start}").format(
+        id=plan.short_id, kind=plan.kind, schedule=describe(plan.recurrence), start=day(plan.start)
+    )
+    if plan.audience:
+        text += " " + _("for {audience}").format(audience=plan.audience)
+    if plan.who:
+        text += " " + _("with {who}").format(who=plan.who)
+    if due:
+        text += "; " + _("next {day}").format(day=day(due))
     context.done(
-        f"Added plan {plan.short_id}: {plan.kind} {describe(plan.recurrence)} from "
-        f"{plan.start.isoformat()}"
-        + (f" for {plan.audience}" if plan.audience else "")
-        + (f" with {plan.who}" if plan.who else "")
-        + (f"; next {due.isoformat()}" if due else "")
-        + f" [id {plan.id}]",
+        text + f" [id {plan.id}]",
         plan=record(plan),
         next=due.isoformat() if due else None,
     )
@@ -220,15 +224,25 @@ def run_plan_list(context: Context) -> int:
             row.schedule,
             row.plan.audience,
             row.plan.who,
-            row.next.isoformat() if row.next else "ended",
-            f"{row.streak.current} (best {row.streak.best})",
+            row.next.isoformat() if row.next else _("ended"),
+            _("{current} (best {best})").format(current=row.streak.current, best=row.streak.best),
             row.plan.note,
         )
         for row in rows
     ]
-    headers = ("id", "kind", "schedule", "audience", "who", "next", "streak", "note")
-    plural = "" if len(table) == 1 else "s"
-    context.stdout.write(format_table(headers, table) + f"\n{len(table)} plan{plural}\n")
+    headers = (
+        pgettext("column", "id"),
+        pgettext("column", "kind"),
+        pgettext("column", "schedule"),
+        pgettext("column", "audience"),
+        pgettext("column", "who"),
+        pgettext("column", "next"),
+        pgettext("column", "streak"),
+        pgettext("column", "note"),
+    )
+    context.stdout.write(
+        format_table(headers, table) + f"\n{counted(len(table), 'plan', 'plans')}\n"
+    )
     return 0
 
 
@@ -236,10 +250,12 @@ def run_plan_remove(context: Context) -> int:
     """Delete one plan."""
     plan = _planner(context, write=True).remove_plan_undoably(context.args.plan_id).result
     if isinstance(plan, str):  # an invalid stored plan, removed by its id
-        context.done(f"Removed the invalid plan {plan[:8]}", plan={"id": plan})
+        context.done(_("Removed the invalid plan {id}").format(id=plan[:8]), plan={"id": plan})
         return 0
     context.done(
-        f"Removed plan {plan.short_id} ({plan.kind}); activities done from it stay in the log",
+        _("Removed plan {id} ({kind}); activities done from it stay in the log").format(
+            id=plan.short_id, kind=plan.kind
+        ),
         plan=record(plan),
     )
     return 0
@@ -247,9 +263,14 @@ def run_plan_remove(context: Context) -> int:
 
 def _agenda_row(section: str, item: AgendaItem) -> tuple[object, ...]:
     mark = {"open": "[ ]", "done": "[x]", "skipped": "[-]"}[item.status]
+    sections = {
+        "overdue": pgettext("agenda", "overdue"),
+        "today": pgettext("agenda", "today"),
+        "week": pgettext("agenda", "week"),
+    }
     return (
-        section,
-        f"{item.date.isoformat()} {item.date.strftime('%a')}",
+        sections.get(section, section),
+        f"{item.date.isoformat()} {weekday_short(item.date)}",
         mark,
         item.plan.kind,
         item.plan.audience,
@@ -274,19 +295,37 @@ def run_agenda(context: Context) -> int:
     ]
     if not rows:
         context.stdout.write(
-            f"Nothing planned around {agenda.as_of.isoformat()}: add a plan with "
-            "`ssi-tui plan add KIND --rule weekly`.\n"
+            _(
+                "Nothing planned around {day}: add a plan with `ssi-tui plan add KIND --rule "
+                "weekly`."
+            ).format(day=day(agenda.as_of))
+            + "\n"
         )
         return 0
-    headers = ("when", "date", "", "kind", "audience", "who", "note", "plan")
-    streak = planner.overall_streak(agenda.as_of)
-    context.stdout.write(
-        f"Agenda as of {agenda.as_of.isoformat()}: {len(agenda.overdue)} overdue, "
-        f"{len(agenda.open_today)} of {len(agenda.today)} open today, {len(agenda.week)} this week\n"
-        + format_table(headers, rows)
-        + f"\nStreak: {counted(streak.current, 'day')} with every planned action done on time"
-        f" (best {streak.best})\n"
+    headers = (
+        pgettext("column", "when"),
+        pgettext("column", "date"),
+        "",
+        pgettext("column", "kind"),
+        pgettext("column", "audience"),
+        pgettext("column", "who"),
+        pgettext("column", "note"),
+        pgettext("column", "plan"),
     )
+    streak = planner.overall_streak(agenda.as_of)
+    head = _(
+        "Agenda as of {day}: {overdue} overdue, {open} of {today} open today, {week} this week"
+    ).format(
+        day=day(agenda.as_of),
+        overdue=len(agenda.overdue),
+        open=len(agenda.open_today),
+        today=len(agenda.today),
+        week=len(agenda.week),
+    )
+    tail = _("Streak: {days} with every planned action done on time (best {best})").format(
+        days=counted(streak.current, "day", "days"), best=streak.best
+    )
+    context.stdout.write(f"{head}\n{format_table(headers, rows)}\n{tail}\n")
     return 0
 
 
@@ -299,18 +338,25 @@ def run_done(context: Context) -> int:
     plan = planner.find_plan(args.plan_id)
     activity = planner.workspace.journal.record(
         lambda: planner.done_next(plan.id, done_on, occurrence),
-        lambda done: f"done: {done.kind} of {done.occurrence} (plan {plan.short_id})",
+        lambda done: _("done: {kind} of {day} (plan {id})").format(
+            kind=done.kind, day=day(done.occurrence) if done.occurrence else "?", id=plan.short_id
+        ),
     )
-    day = activity.occurrence
-    late = day is not None and activity.date > day
+    when = activity.occurrence
+    late = when is not None and activity.date > when
+    text = _("Done: {kind} of {occurrence} (plan {id}), logged on {day}").format(
+        kind=activity.kind,
+        occurrence=day(when) if when else "?",
+        id=plan.short_id,
+        day=day(activity.date),
+    )
+    if late:
+        text += " — " + _("late: it counts that day; the streak stays as it was")
     context.done(
-        f"Done: {activity.kind} of {day.isoformat() if day else '?'} "
-        f"(plan {plan.short_id}), logged on {activity.date.isoformat()}"
-        + (" — late: it counts that day; the streak stays as it was" if late else "")
-        + f" [id {activity.id}]",
+        text + f" [id {activity.id}]",
         activity=record(activity),
         plan=plan.id,
-        occurrence=day.isoformat() if day else None,
+        occurrence=when.isoformat() if when else None,
         late=late,
     )
     return 0
@@ -323,46 +369,15 @@ def run_skip(context: Context) -> int:
     plan = planner.find_plan(context.args.plan_id)
     event = planner.workspace.journal.record(
         lambda: planner.skip_next(plan.id, occurrence),
-        lambda skipped: f"skipped: {plan.kind} of {skipped.occurrence} (plan {plan.short_id})",
+        lambda skipped: _("skipped: {kind} of {day} (plan {id})").format(
+            kind=plan.kind, day=day(skipped.occurrence), id=plan.short_id
+        ),
     )
     context.done(
-        f"Skipped: {plan.kind} of {event.occurrence.isoformat()} (plan {plan.short_id})",
+        _("Skipped: {kind} of {day} (plan {id})").format(
+            kind=plan.kind, day=day(event.occurrence), id=plan.short_id
+        ),
         plan=plan.id,
         occurrence=event.occurrence.isoformat(),
-    )
-    return 0
-
-
-def run_losing_touch(context: Context) -> int:
-    """`contacts --losing-touch`: contacts past their cadence, most overdue first."""
-    as_of = context.parse_date(context.args.as_of, "--as-of", past=True)
-    statuses = _planner(context, write=False).losing_touch(as_of)
-    if context.args.json:
-        print_json([status.as_dict() for status in statuses], context.stdout)
-        return 0
-    rows = [
-        (
-            status.contact.name,
-            status.audience,
-            status.contact.company,
-            status.last.isoformat() + (" (connected)" if status.since_connection else ""),
-            status.cadence,
-            status.overdue_days,
-            f"{status.ratio:.2f}",
-        )
-        for status in statuses
-    ]
-    headers = (
-        "name",
-        "audience",
-        "company",
-        "last interaction",
-        "cadence",
-        "days overdue",
-        "÷ cadence",
-    )
-    context.stdout.write(
-        format_table(headers, rows, align_right=(4, 5, 6))
-        + f"\n{counted(len(rows), 'contact')} losing touch, most overdue first (days overdue ÷ cadence)\n"
     )
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import print_json
 from ssi_tui.services.errors import FieldErrors
+from ssi_tui.wording import _
 from ssi_tui.wording.profile import fit_lines
 
 OPTIONS = {"headline": "--headline", "summary": "--summary"}
@@ -43,8 +44,8 @@ def run_profile(context: Context) -> int:
         )
         return 0
     lines = [
-        f"Headline: {current.headline_text or '-'}",
-        "Summary: " + (current.summary_text.replace("\n", "\n         ") or "-"),
+        _("Headline: {text}").format(text=current.headline_text or "-"),
+        _("Summary: {text}").format(text=current.summary_text.replace("\n", "\n  ") or "-"),
         *fit_lines(fit.value, fit.has_text, fit.rows()),
     ]
     if changing:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json, record
+from ssi_tui.wording import _, day, number, pgettext, plural, signed
 from ssi_tui.wording.goals import no_suggestion_text
+from ssi_tui.wording.recurrence import planned
 
 PROJECTION_WEEKS = 4  # how far `plan suggest` projects each suggestion
 
@@ -21,27 +23,36 @@ def run_plan_project(context: Context) -> int:
         return 0
     if not plans:
         context.stdout.write(
-            "No plans yet: the scores would only decay (`ssi-tui plan suggest` proposes some).\n"
+            _("No plans yet: the scores would only decay (`ssi-tui plan suggest` proposes some).")
+            + "\n"
         )
     rows = [
         (
             week.week_end.isoformat(),
             str(week.occurrences),
-            f"{week.planned.raw:.1f}",
-            f"{week.nothing.raw:.1f}",
-            f"{week.planned.weighted:.1f}",
-            f"{week.nothing.weighted:.1f}",
-            f"{week.planned.weighted - week.nothing.weighted:+.1f}",
+            number(week.planned.raw, 1),
+            number(week.nothing.raw, 1),
+            number(week.planned.weighted, 1),
+            number(week.nothing.weighted, 1),
+            signed(week.planned.weighted - week.nothing.weighted),
         )
         for week in weeks
     ]
-    headers = ("week ending", "done", "raw", "idle raw", "weighted", "idle wtd", "gain wtd")
-    context.stdout.write(
-        f"{len(plans)} plan{'s' if len(plans) != 1 else ''} done on schedule, against doing "
-        "nothing (totals out of 100):\n"
-        + format_table(headers, rows, align_right=range(1, 7))
-        + "\n"
+    headers = (
+        pgettext("column", "week ending"),
+        pgettext("column", "done"),
+        pgettext("column", "raw"),
+        pgettext("column", "idle raw"),
+        pgettext("column", "weighted"),
+        pgettext("column", "idle wtd"),
+        pgettext("column", "gain wtd"),
     )
+    head = plural(
+        len(plans),
+        "{count} plan done on schedule, against doing nothing (totals out of 100):",
+        "{count} plans done on schedule, against doing nothing (totals out of 100):",
+    ).format(count=len(plans))
+    context.stdout.write(f"{head}\n{format_table(headers, rows, align_right=range(1, 7))}\n")
     return 0
 
 
@@ -71,19 +82,22 @@ def run_plan_suggest(context: Context) -> int:
         behind = sum(1 for item in workspace.goals.objectives() if not item.met)
         context.stdout.write(no_suggestion_text(behind) + "\n")
         return 0
-    for number, (item, gain) in enumerate(ranked, start=1):
+    for rank, (item, gain) in enumerate(ranked, start=1):
         who = " · ".join(filter(None, [item.audience, item.company]))
-        personal = "personalised " if item.personalised else ""
-        context.stdout.write(
-            f"{number}. {rule_label(item.rule)} {personal}{item.kind}"
-            + (f" ({who})" if who else "")
-            + f" [id {item.id}]\n"
-            f"   why: {item.reason}\n"
-            + ("" if gain is None else f"   {gain.label()} (against doing nothing)\n")
-        )
+        what = planned(rule_label(item.rule), item.kind, item.personalised)
+        lines = [
+            f"{rank}. {what}" + (f" ({who})" if who else "") + f" [id {item.id}]",
+            "   " + _("why: {reason}").format(reason=item.reason),
+        ]
+        if gain is not None:
+            lines.append("   " + _("{gain} (against doing nothing)").format(gain=gain.label()))
+        context.stdout.write("\n".join(lines) + "\n")
     context.stdout.write(
-        "Adopt one with `ssi-tui plan adopt ID` (its id stays the same as others are adopted; "
-        "its number is this list's).\n"
+        _(
+            "Adopt one with `ssi-tui plan adopt ID` (its id stays the same as others are "
+            "adopted; its number is this list's)."
+        )
+        + "\n"
     )
     return 0
 
@@ -95,28 +109,39 @@ def run_plan_adopt(context: Context) -> int:
     ranked = [item for item, _ in workspace.projection.ranked_suggestions(PROJECTION_WEEKS)]
     wanted = context.args.suggestion.strip()
     if wanted.isdigit():
-        number = int(wanted)
-        if not 1 <= number <= len(ranked):
+        rank = int(wanted)
+        if not 1 <= rank <= len(ranked):
             raise UserError(
-                f"no suggestion {number}: there are {len(ranked)} (see `ssi-tui plan suggest`)"
+                _("no suggestion {number}: there are {count} (see `ssi-tui plan suggest`)").format(
+                    number=rank, count=len(ranked)
+                )
             )
-        chosen = ranked[number - 1]
+        chosen = ranked[rank - 1]
     else:
         matches = [item for item in ranked if item.id.startswith(wanted.lower())]
         if len(matches) != 1 or len(wanted) < 3:
             raise UserError(
-                f"no suggestion with id {wanted!r} (adopted already, or no longer suggested: "
-                "see `ssi-tui plan suggest`)"
+                _(
+                    "no suggestion with id {id} (adopted already, or no longer suggested: see "
+                    "`ssi-tui plan suggest`)"
+                ).format(id=repr(wanted))
                 if not matches
-                else f"suggestion id {wanted!r} is ambiguous: give more characters"
+                else _("suggestion id {id} is ambiguous: give more characters").format(
+                    id=repr(wanted)
+                )
             )
         chosen = matches[0]
     plan = workspace.planner.adopt(chosen).result
     from ssi_tui.domain.recurrence import describe
 
     context.done(
-        f"Adopted as plan {plan.short_id}: {plan.kind}, {describe(plan.recurrence)} from "
-        f"{plan.start.isoformat()} [id {plan.id}]",
+        _("Adopted as plan {id}: {kind}, {schedule} from {start}").format(
+            id=plan.short_id,
+            kind=plan.kind,
+            schedule=describe(plan.recurrence),
+            start=day(plan.start),
+        )
+        + f" [id {plan.id}]",
         plan=record(plan),
         suggestion=chosen.id,
     )

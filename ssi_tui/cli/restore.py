@@ -7,7 +7,8 @@ from pathlib import Path
 
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
-from ssi_tui.wording import _
+from ssi_tui.wording import _, number, pgettext
+from ssi_tui.wording.labels import backup_reason
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -55,39 +56,42 @@ def run_restore(context: Context) -> int:
 
     args = context.args
     if context.demo:
-        raise UserError("restore works on your store, not on the demo data")
+        raise UserError(_("restore works on your store, not on the demo data"))
     data_dir = context.data_dir()
     if args.repair:
         if args.name or args.fresh:
-            raise UserError("--repair goes alone: it keeps the store and mends it")
+            raise UserError(_("--repair goes alone: it keeps the store and mends it"))
         repaired = data_backups.repair(data_dir)
         lines = [
-            f"Put back history segment {segment} from backup {backup} "
-            "(the damaged file is kept in history/orphans/)"
+            _(
+                "Put back history segment {segment} from backup {backup} (the damaged file is "
+                "kept in history/orphans/)"
+            ).format(segment=segment, backup=backup)
             for segment, backup in repaired
         ]
         context.done(
-            "\n".join(lines) or "Nothing to repair: every history segment is intact.",
+            "\n".join(lines) or _("Nothing to repair: every history segment is intact."),
             repaired=[{"segment": segment, "backup": backup} for segment, backup in repaired],
         )
         return 0
     if args.list or (args.name is None and not args.fresh):
         return _list(context, data_dir)
     if args.name and args.fresh:
-        raise UserError("give a backup NAME or --fresh, not both")
+        raise UserError(_("give a backup NAME or --fresh, not both"))
     restored = data_backups.restore(data_dir, None if args.fresh else args.name)
     lines = []
     if restored.set_aside is not None:
-        lines.append(f"Set the previous store aside as {restored.set_aside}")
+        lines.append(_("Set the previous store aside as {path}").format(path=restored.set_aside))
     if restored.kept is not None:
         lines.append(
-            f"Backed up the previous store as {restored.kept.name} "
-            f"(`ssi-tui restore {restored.kept.name}` brings it back)"
+            _(
+                "Backed up the previous store as {name} (`ssi-tui restore {name}` brings it back)"
+            ).format(name=restored.kept.name)
         )
     if restored.backup is not None:
-        lines.append(f"Restored backup {restored.backup.name}")
+        lines.append(_("Restored backup {name}").format(name=restored.backup.name))
     else:
-        lines.append("Started with an empty store")
+        lines.append(_("Started with an empty store"))
     context.done(
         "\n".join(lines),
         restored=restored.backup.name if restored.backup else None,
@@ -122,21 +126,34 @@ def _list(context: Context, data_dir: Path) -> int:
         )
         return 0
     if not backups:
-        context.stdout.write(f"No backups in {data_backups.backup_dir(data_dir)}\n")
+        context.stdout.write(
+            _("No backups in {folder}").format(folder=data_backups.backup_dir(data_dir)) + "\n"
+        )
         return 0
     rows = [
         (
             b.name,
             b.taken.strftime("%Y-%m-%d %H:%M:%S"),
-            b.reason,
-            f"{b.size / 1024:,.0f} KiB",
-            "-" if check.activities is None else f"{check.activities:,}",
-            "ok" if check.ok else f"damaged: {check.problem}",
+            backup_reason(b.reason),
+            _("{size} KiB").format(size=number(b.size / 1024)),
+            "-" if check.activities is None else number(check.activities),
+            _("ok") if check.ok else _("damaged: {why}").format(why=check.problem),
         )
         for b, check in zip(backups, checks, strict=True)
     ]
     context.stdout.write(
-        format_table(("name", "taken", "reason", "size", "activities", "state"), rows) + "\n"
+        format_table(
+            (
+                pgettext("column", "name"),
+                pgettext("column", "taken"),
+                pgettext("column", "reason"),
+                pgettext("column", "size"),
+                pgettext("column", "activities"),
+                pgettext("column", "state"),
+            ),
+            rows,
+        )
+        + "\n"
     )
-    context.stdout.write("Restore one with: ssi-tui restore NAME\n")
+    context.stdout.write(_("Restore one with: ssi-tui restore NAME") + "\n")
     return 0

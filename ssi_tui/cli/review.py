@@ -12,7 +12,10 @@ from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json, record
 from ssi_tui.domain.dates import MAX_WEEKS
 from ssi_tui.domain.pillars import PILLARS
-from ssi_tui.wording import _
+from ssi_tui.wording import _, pgettext, short_number
+from ssi_tui.wording import day as day_text
+from ssi_tui.wording import number as shown_number
+from ssi_tui.wording.labels import pillar_label
 
 if TYPE_CHECKING:
     from ssi_tui.domain.models import SSIReading
@@ -25,9 +28,13 @@ def number(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("expected a number, got {text}").format(text=repr(text))
+        ) from None
     if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
+        raise argparse.ArgumentTypeError(
+            _("expected a finite number, got {text}").format(text=repr(text))
+        )
     return value
 
 
@@ -140,11 +147,13 @@ def run_reading_add(context: Context) -> int:
         reading, warnings = change.result
     except InputError as error:
         message = option_error(error)
-        hint = " (--replace replaces it)" if getattr(error, "existing", None) else ""
+        hint = " " + _("(--replace replaces it)") if getattr(error, "existing", None) else ""
         raise UserError(message + hint) from None
-    message = f"Added the reading of {reading.date.isoformat()}: {_summary(reading)}"
+    message = _("Added the reading of {day}: {summary}").format(
+        day=day_text(reading.date), summary=_summary(reading)
+    )
     for warning in warnings:
-        context.stderr.write(f"ssi-tui: warning: {warning}\n")
+        context.stderr.write(_("ssi-tui: warning: {warning}").format(warning=warning) + "\n")
     comparison = workspace.review.latest_comparison(context.today)
     latest = comparison is not None and comparison.reading.id == reading.id
     if comparison is not None and latest:
@@ -159,7 +168,9 @@ def _reading_of(context: Context) -> SSIReading:
     workspace = context.workspace(write=True)
     reading = workspace.readings.on(day) if day else None
     if reading is None or day is None:
-        raise UserError(f"no reading on {context.args.day}; see `ssi-tui readings`")
+        raise UserError(
+            _("no reading on {day}; see `ssi-tui readings`").format(day=context.args.day)
+        )
     return reading
 
 
@@ -181,9 +192,11 @@ def run_reading_edit(context: Context) -> int:
     except InputError as error:
         raise UserError(option_error(error)) from None
     for warning in warnings:
-        context.stderr.write(f"ssi-tui: warning: {warning}\n")
+        context.stderr.write(_("ssi-tui: warning: {warning}").format(warning=warning) + "\n")
     context.done(
-        f"Edited the reading of {reading.date.isoformat()}: {_summary(reading)}",
+        _("Edited the reading of {day}: {summary}").format(
+            day=day_text(reading.date), summary=_summary(reading)
+        ),
         reading=record(reading),
         warnings=list(warnings),
     )
@@ -195,7 +208,9 @@ def run_reading_remove(context: Context) -> int:
     reading = _reading_of(context)
     context.workspace(write=True).readings.delete_undoably(reading.id)
     context.done(
-        f"Removed the reading of {reading.date.isoformat()}: {_summary(reading)}",
+        _("Removed the reading of {day}: {summary}").format(
+            day=day_text(reading.date), summary=_summary(reading)
+        ),
         reading=record(reading),
     )
     return 0
@@ -211,8 +226,8 @@ def option_error(error: InputError) -> str:
 
 
 def _summary(reading: SSIReading) -> str:
-    pillars = ", ".join(f"{pillar} {reading.pillar(pillar):g}" for pillar in PILLARS)
-    return f"{reading.total:g} ({pillars})"
+    pillars = ", ".join(f"{pillar} {short_number(reading.pillar(pillar))}" for pillar in PILLARS)
+    return f"{short_number(reading.total)} ({pillars})"
 
 
 def run_readings(context: Context) -> int:
@@ -233,22 +248,36 @@ def run_readings(context: Context) -> int:
         return 0
     if not readings:
         context.stdout.write(
-            "No readings yet: add what LinkedIn's SSI page shows with `ssi-tui reading add`.\n"
+            _("No readings yet: add what LinkedIn's SSI page shows with `ssi-tui reading add`.")
+            + "\n"
         )
         return 0
     rows = [
         (
             reading.date.isoformat(),
-            f"{reading.total:g}",
-            *(f"{reading.pillar(pillar):g}" for pillar in PILLARS),
-            reading.industry_rank,
-            reading.network_rank,
-            reading.industry_avg,
-            reading.network_avg,
+            short_number(reading.total),
+            *(short_number(reading.pillar(pillar)) for pillar in PILLARS),
+            *(
+                None if value is None else short_number(value)
+                for value in (
+                    reading.industry_rank,
+                    reading.network_rank,
+                    reading.industry_avg,
+                    reading.network_avg,
+                )
+            ),
         )
         for reading in readings
     ]
-    headers = ("date", "total", *PILLARS, "ind. top%", "net. top%", "ind. avg", "net. avg")
+    headers = (
+        pgettext("column", "date"),
+        pgettext("column", "total"),
+        *(pillar_label(pillar, short=True).lower() for pillar in PILLARS),
+        pgettext("column", "ind. top%"),
+        pgettext("column", "net. top%"),
+        pgettext("column", "ind. avg"),
+        pgettext("column", "net. avg"),
+    )
     context.stdout.write(format_table(headers, rows, align_right=range(1, 10)) + "\n")
     if comparison is not None:
         context.stdout.write("\n" + render_comparison(comparison) + "\n")
@@ -258,18 +287,32 @@ def run_readings(context: Context) -> int:
 def render_comparison(comparison: OfficialComparison) -> str:
     """The latest reading beside our estimate, pillar by pillar."""
     reading = comparison.reading
+    names = {pillar: pillar_label(pillar, short=True) for pillar in PILLARS}
+    width = max(len(name) for name in [*names.values(), pgettext("column", "pillar")])
     lines = [
-        f"Latest reading ({reading.date.isoformat()}) vs our estimate on that day:",
-        f"  {'pillar':<8}{'LinkedIn':>10}{'our raw':>10}{'weighted':>10}",
+        _("Latest reading ({day}) vs our estimate on that day:").format(day=day_text(reading.date)),
+        "  "
+        + pgettext("column", "pillar").ljust(width)
+        + "".join(
+            f" {header:>10}"
+            for header in (
+                "LinkedIn",
+                pgettext("column", "our raw"),
+                pgettext("column", "weighted"),
+            )
+        ),
     ]
     for item in comparison.pillars:
         lines.append(
-            f"  {item.pillar:<8}{item.official:>10g}{item.raw:>10.1f}{item.weighted:>10.1f}"
+            f"  {names[item.pillar]:<{width}} {short_number(item.official):>10}"
+            f" {shown_number(item.raw, 1):>10} {shown_number(item.weighted, 1):>10}"
             f"   {item.sentence()}"
         )
     lines.append(
-        f"  {'total':<8}{reading.total:>10g}{comparison.raw_total:>10.1f}"
-        f"{comparison.weighted_total:>10.1f}"
+        "  "
+        + pgettext("column", "total").ljust(width)
+        + f" {short_number(reading.total):>10} {shown_number(comparison.raw_total, 1):>10}"
+        f" {shown_number(comparison.weighted_total, 1):>10}"
     )
     return "\n".join(lines)
 
@@ -294,14 +337,21 @@ def render_history(rows: list[WeekRow]) -> str:
         table.append(
             (
                 row.week_end.isoformat(),
-                f"{row.raw:.1f}",
-                f"{row.weighted:.1f}",
+                shown_number(row.raw, 1),
+                shown_number(row.weighted, 1),
                 *(
-                    f"{row.totals.pillars[p].raw:.1f}/{row.totals.pillars[p].weighted:.1f}"
+                    f"{shown_number(row.totals.pillars[p].raw, 1)}/"
+                    f"{shown_number(row.totals.pillars[p].weighted, 1)}"
                     for p in PILLARS
                 ),
-                f"{official.total:g}" if official else None,
+                short_number(official.total) if official else None,
             )
         )
-    headers = ("week end", "raw", "weighted", *(f"{p} r/w" for p in PILLARS), "official")
+    headers = (
+        pgettext("column", "week end"),
+        pgettext("column", "raw"),
+        pgettext("column", "weighted"),
+        *(_("{pillar} r/w").format(pillar=pillar_label(p, short=True).lower()) for p in PILLARS),
+        pgettext("column", "official"),
+    )
     return format_table(headers, table, align_right=range(1, 8))

@@ -9,8 +9,14 @@ from ssi_tui.cli.args import whole_number
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import bar, format_table, print_json
 from ssi_tui.domain.pillars import PILLARS
-from ssi_tui.wording import _, counted, day, number, percent
-from ssi_tui.wording.labels import cap_bound, level_label, pillar_label, severity_label
+from ssi_tui.wording import _, counted, day, number, percent, pgettext, short_number
+from ssi_tui.wording.labels import (
+    cap_bound,
+    level_label,
+    part_label,
+    pillar_label,
+    severity_label,
+)
 
 if TYPE_CHECKING:
     from ssi_tui.domain.catalog import Rules
@@ -94,16 +100,39 @@ def render_explanation(items: list[PillarExplanation], rules: Rules) -> str:
     blocks = []
     for item in items:
         lines = [
-            f"{pillar_label(item.pillar)}: raw {item.raw:.1f}, weighted {item.weighted:.1f}",
-            f"  points LinkedIn sees {item.points_raw:.2f} (after decay and daily caps); counted "
-            f"by your goals {item.points_weighted:.2f}",
-            f"  raw = 25 × (1 − e^(−{item.points_raw:.2f} / {item.saturation:g})) = "
-            f"{item.activity_raw:.2f}  (saturation {item.saturation:g}, data/rules.toml)",
+            _("{pillar}: raw {raw}, weighted {weighted}").format(
+                pillar=pillar_label(item.pillar),
+                raw=number(item.raw, 1),
+                weighted=number(item.weighted, 1),
+            ),
+            "  "
+            + _(
+                "points LinkedIn sees {raw} (after decay and daily caps); counted by your goals "
+                "{weighted}"
+            ).format(raw=number(item.points_raw, 2), weighted=number(item.points_weighted, 2)),
+            "  "
+            + _(
+                "raw = 25 × (1 − e^(−{points} / {saturation})) = {score}  (saturation "
+                "{saturation}, data/rules.toml)"
+            ).format(
+                points=number(item.points_raw, 2),
+                saturation=short_number(item.saturation),
+                score=number(item.activity_raw, 2),
+            ),
         ]
         if item.pillar == "brand":
             lines.append(
-                f"  brand = profile {item.profile_part:.2f} + {1 - share:g} × {item.activity_raw:.2f}"
-                f" = {item.raw:.2f}  (profile share {share:g})"
+                "  "
+                + _(
+                    "brand = profile {profile} + {rest} × {activity} = {score}  (profile share "
+                    "{share})"
+                ).format(
+                    profile=number(item.profile_part, 2),
+                    rest=short_number(1 - share),
+                    activity=number(item.activity_raw, 2),
+                    score=number(item.raw, 2),
+                    share=short_number(share),
+                )
             )
             if item.fit is not None:
                 lines.extend(
@@ -111,19 +140,30 @@ def render_explanation(items: list[PillarExplanation], rules: Rules) -> str:
                     for line in fit_lines(item.fit.value, item.fit.has_text, item.fit.rows())
                 )
                 lines.append(
-                    f"  weighted profile = {item.profile_part:.2f} × fit {item.fit.value:.0%}"
-                    f" = {item.profile_part * item.fit.value:.2f}"
+                    "  "
+                    + _("weighted profile = {profile} × fit {fit} = {score}").format(
+                        profile=number(item.profile_part, 2),
+                        fit=percent(item.fit.value),
+                        score=number(item.profile_part * item.fit.value, 2),
+                    )
                 )
-        lines.append("  weighted, part by part (points → score added, of the most it can add):")
-        width = max(len(part.label) for part in item.weighted_parts)
-        for part in item.weighted_parts:
-            points = f"{part.points:.0%}" if part.is_profile else f"{part.points:.2f}"
-            tags = f"  ({part.on_tags:.2f} on bare tags)" if part.on_tags >= 0.005 else ""
-            lines.append(
-                f"    {part.label:<{width}}  {points:>8} → {part.score:5.2f} of {part.most:5.2f}"
-                + tags
+        lines.append(
+            "  " + _("weighted, part by part (points → score added, of the most it can add):")
+        )
+        names = [part_label(part.label, part.audience) for part in item.weighted_parts]
+        width = max(len(name) for name in names)
+        for name, part in zip(names, item.weighted_parts, strict=True):
+            points = percent(part.points) if part.is_profile else number(part.points, 2)
+            tags = (
+                "  " + _("({points} on bare tags)").format(points=number(part.on_tags, 2))
+                if part.on_tags >= 0.005
+                else ""
             )
-        lines.append(f"    {'':<{width}}  {'':>8}   {item.weighted:5.2f} weighted")
+            of = _("{score} of {most}").format(
+                score=f"{number(part.score, 2):>5}", most=f"{number(part.most, 2):>5}"
+            )
+            lines.append(f"    {name:<{width}}  {points:>8} → {of}" + tags)
+        lines.append(f"    {'':<{width}}  {'':>8}   {number(item.weighted, 2):>5} " + _("weighted"))
         if item.audience_scale < 1:
             lines.append(f"    ({cap_bound(item.audience_scale)})")
         rows = [
@@ -131,21 +171,28 @@ def render_explanation(items: list[PillarExplanation], rules: Rules) -> str:
                 row.kind,
                 row.audience or "-",
                 str(row.count),
-                f"{row.raw_points:.2f}",
-                f"{row.weighted_points:.2f}",
-                "-" if row.alignment is None else f"{row.alignment:.0%}",
+                number(row.raw_points, 2),
+                number(row.weighted_points, 2),
+                "-" if row.alignment is None else percent(row.alignment),
             )
             for row in item.rows
         ]
         if rows:
             table = format_table(
-                ("kind", "audience", "count", "raw pts", "weighted pts", "alignment"),
+                (
+                    pgettext("column", "kind"),
+                    pgettext("column", "audience"),
+                    pgettext("column", "count"),
+                    pgettext("column", "raw pts"),
+                    pgettext("column", "weighted pts"),
+                    pgettext("column", "alignment"),
+                ),
                 rows,
                 align_right=range(2, 6),
             )
             lines.extend("  " + line for line in table.splitlines())
         if item.top:
-            lines.append("  top activities (decayed, capped points):")
+            lines.append("  " + _("top activities (decayed, capped points):"))
             for entry in item.top:
                 who = " · ".join(
                     part
@@ -156,12 +203,14 @@ def render_explanation(items: list[PillarExplanation], rules: Rules) -> str:
                     )
                     if part
                 )
+                points = _("raw {raw}  weighted {weighted}").format(
+                    raw=f"{number(entry.raw, 2):>5}", weighted=f"{number(entry.weighted, 2):>5}"
+                )
                 lines.append(
-                    f"    {entry.activity.date.isoformat()}  {entry.activity.kind:<20} raw "
-                    f"{entry.raw:5.2f}  weighted {entry.weighted:5.2f}  {who}"
+                    f"    {entry.activity.date.isoformat()}  {entry.activity.kind:<20} {points}  {who}"
                 )
         else:
-            lines.append("  no activity in the window")
+            lines.append("  " + _("no activity in the window"))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 

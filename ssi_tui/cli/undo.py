@@ -6,7 +6,7 @@ import argparse
 
 from ssi_tui.cli.context import Context, UserError
 from ssi_tui.cli.output import format_table, print_json
-from ssi_tui.wording import _, counted
+from ssi_tui.wording import _, pgettext, plural
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -43,23 +43,35 @@ def run_undo(context: Context) -> int:
             print_json([entry.as_dict() for entry in entries], context.stdout)
             return 0
         if not entries:
-            context.stdout.write("Nothing to undo.\n")
+            context.stdout.write(_("Nothing to undo.") + "\n")
             return 0
         rows = [(entry.at, entry.via, entry.what) for entry in entries]
-        context.stdout.write(
-            format_table(("made", "via", "what"), rows)
-            + f"\n{counted(len(rows), 'change')} can be undone, newest first\n"
+        headers = (
+            pgettext("column", "made"),
+            pgettext("column", "via"),
+            pgettext("column", "what"),
         )
+        tail = plural(
+            len(rows),
+            "{count} change can be undone, newest first",
+            "{count} changes can be undone, newest first",
+        ).format(count=len(rows))
+        context.stdout.write(format_table(headers, rows) + f"\n{tail}\n")
         return 0
     journal = context.workspace(write=True).journal
     if not journal.count():
-        raise UserError("nothing to undo", exit_code=1)
+        raise UserError(_("nothing to undo"), exit_code=1)
     undone = journal.undo()
     if args.json:
         print_json({"undone": undone.entry.as_dict(), "left": undone.left}, context.stdout)
         return 0
+    left = plural(
+        undone.left, "{count} more change can be undone", "{count} more changes can be undone"
+    ).format(count=undone.left)
     context.stdout.write(
-        f"Undone: {undone.entry.what} (made {undone.entry.where}); "
-        f"{counted(undone.left, 'more change')} can be undone\n"
+        _("Undone: {what} (made {where}); {left}").format(
+            what=undone.entry.what, where=undone.entry.where, left=left
+        )
+        + "\n"
     )
     return 0

@@ -8,7 +8,8 @@ from ssi_tui.cli.args import activity_options, text, whole_number
 from ssi_tui.cli.context import Context
 from ssi_tui.cli.output import format_table, print_json
 from ssi_tui.domain.pillars import PILLARS
-from ssi_tui.wording import _
+from ssi_tui.wording import _, number, pgettext, plural, signed
+from ssi_tui.wording.labels import pillar_label
 
 count_option = whole_number("count", 1, 100)
 relevance_option = whole_number("relevance", 1, 5)
@@ -60,33 +61,37 @@ def run_whatif(context: Context) -> int:
         return 0
     before, after = result.before.breakdown, result.after.breakdown
     rows = []
+
+    def change(old: float, new: float) -> tuple[str, str]:
+        return f"{number(old, 1)} → {number(new, 1)}", signed(new - old)
+
     for pillar in PILLARS:
-        raw, weighted = result.delta(pillar)
         old, new = before.pillars[pillar], after.pillars[pillar]
         rows.append(
             (
-                pillar,
-                f"{old.raw:.1f} → {new.raw:.1f}",
-                f"{raw:+.1f}",
-                f"{old.weighted:.1f} → {new.weighted:.1f}",
-                f"{weighted:+.1f}",
+                pillar_label(pillar, short=True),
+                *change(old.raw, new.raw),
+                *change(old.weighted, new.weighted),
             )
         )
     rows.append(
         (
-            "total",
-            f"{before.total_raw:.1f} → {after.total_raw:.1f}",
-            f"{after.total_raw - before.total_raw:+.1f}",
-            f"{before.total_weighted:.1f} → {after.total_weighted:.1f}",
-            f"{after.total_weighted - before.total_weighted:+.1f}",
+            pgettext("column", "total"),
+            *change(before.total_raw, after.total_raw),
+            *change(before.total_weighted, after.total_weighted),
         )
     )
-    times = "once" if args.count == 1 else f"{args.count} times"
-    context.stdout.write(
-        f"If you logged {result.activity.kind} {times} today (nothing saved):\n"
-        + format_table(
-            ("pillar", "raw", "change", "weighted", "change"), rows, align_right=range(1, 5)
-        )
-        + "\n"
+    head = plural(
+        args.count,
+        "If you logged {kind} {count} time today (nothing saved):",
+        "If you logged {kind} {count} times today (nothing saved):",
+    ).format(kind=result.activity.kind, count=args.count)
+    headers = (
+        pgettext("column", "pillar"),
+        pgettext("column", "raw"),
+        pgettext("column", "change"),
+        pgettext("column", "weighted"),
+        pgettext("column", "change"),
     )
+    context.stdout.write(head + "\n" + format_table(headers, rows, align_right=range(1, 5)) + "\n")
     return 0

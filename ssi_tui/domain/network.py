@@ -17,6 +17,7 @@ from pydantic import Field
 
 from ssi_tui.domain.base import DomainModel
 from ssi_tui.domain.models import Name, OptionalLine, new_id
+from ssi_tui.wording import _
 
 if TYPE_CHECKING:
     from ssi_tui.domain.alignment import GoalIndex
@@ -43,18 +44,20 @@ class ConnectionChange(DomainModel):
         if self.kind == "job":
             before = _position(self.title_before, self.company_before)
             after = _position(self.title_after, self.company_after)
-            return f"{self.name}: {before} → {after}"
+            return _("{name}: {before} → {after}").format(
+                name=self.name, before=before, after=after
+            )
         now = _position(self.title_after, self.company_after)
         if self.kind == "new":
-            return f"{self.name} ({now}): new connection"
+            return _("{name} ({position}): new connection").format(name=self.name, position=now)
         was = _position(self.title_before, self.company_before)
-        return f"{self.name} ({was}): no longer a connection"
+        return _("{name} ({position}): no longer a connection").format(name=self.name, position=was)
 
 
 def _position(title: str | None, company: str | None) -> str:
     if title and company:
-        return f"{title} at {company}"
-    return title or company or "no position given"
+        return _("{title} at {company}").format(title=title, company=company)
+    return title or company or _("no position given")
 
 
 def account_move(change: ConnectionChange, index: GoalIndex) -> tuple[str, str] | None:

@@ -15,6 +15,8 @@ from ssi_tui.domain.models import ProfileChecklist, ProfileHistory
 from ssi_tui.exports.document import EXPORT_FORMAT, EXPORT_VERSION, SECTIONS
 from ssi_tui.store.errors import NotFoundError, StoreError, StoreWriteError
 from ssi_tui.store.registry import COLLECTIONS, EXPORTED, RECORDS, SINGLETONS
+from ssi_tui.wording import _, number
+from ssi_tui.wording.labels import table_count, table_label
 
 if TYPE_CHECKING:
     from ssi_tui.store.repository import Store
@@ -45,14 +47,14 @@ class ExportContents:
     def holds(self) -> list[str]:
         """What the file holds, as `store_contents` words a store ('120 activities', 'goals')."""
         parts = [
-            f"{len(self.tables[spec.name]):,} {spec.name.replace('_', ' ')}"
+            table_count(spec.name, len(self.tables[spec.name]))
             for spec in COLLECTIONS
             if spec.content and self.tables.get(spec.name)
         ]
         for spec in SINGLETONS:
             value = self.values.get(spec.name)
             if spec.content and spec.model is not None and value not in (None, spec.model()):
-                parts.append(spec.name)
+                parts.append(table_label(spec.name))
         return parts
 
 
@@ -68,13 +70,16 @@ class LoadSummary:
         lines = []
         for spec in COLLECTIONS:
             kept = self.kept.get(spec.name, 0)
-            extra = f" ({kept} already in the store, kept as they were)" if kept else ""
-            label = spec.name.replace("_", " ")
-            lines.append(f"  {label}: {self.added.get(spec.name, 0)} added{extra}")
+            added = _("{count} added").format(count=number(self.added.get(spec.name, 0)))
+            if kept:
+                added += " " + _("({count} already in the store, kept as they were)").format(
+                    count=number(kept)
+                )
+            lines.append(f"  {table_label(spec.name)}: {added}")
         for spec in SINGLETONS:
             if spec.name in self.added:
-                kept_or_restored = "restored" if self.added[spec.name] else "kept the store’s"
-                lines.append(f"  {spec.name}: {kept_or_restored}")
+                done = _("restored") if self.added[spec.name] else _("kept the store’s")
+                lines.append(f"  {table_label(spec.name)}: {done}")
         return "\n".join(lines)
 
 
@@ -197,10 +202,10 @@ def store_contents(store: Store) -> list[str]:
     for spec in COLLECTIONS:
         count = store.repository(spec.name).count() if spec.content else 0
         if count:
-            parts.append(f"{count} {spec.name}")
+            parts.append(table_count(spec.name, count))
     for spec in SINGLETONS:
         if spec.content and not store.repository(spec.name).is_default():
-            parts.append(spec.name)
+            parts.append(table_label(spec.name))
     return parts
 
 

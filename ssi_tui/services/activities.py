@@ -21,7 +21,7 @@ from ssi_tui.services.fields import split_list
 from ssi_tui.services.journal import undoable
 from ssi_tui.services.plan_checks import matching_ids, prefix_problem, short_ids
 from ssi_tui.services.undo import Change
-from ssi_tui.wording import _
+from ssi_tui.wording import _, day
 from ssi_tui.wording.labels import audience_with_source
 
 if TYPE_CHECKING:
@@ -290,21 +290,27 @@ class ActivityService:
         """`add` a checked activity, undoably (an undo deletes it, and the contact it
         created)."""
         activity, created = self.add(activity)
-        return Change((activity, created), f"logged {describe(self.workspace.catalog, activity)}")
+        what = _("logged {what}").format(what=describe(self.workspace.catalog, activity))
+        return Change((activity, created), what)
 
     @undoable
     def update_undoably(self, original: Activity, edited: Activity) -> Change[Activity]:
         """Store a checked edit of `original`, undoably."""
-        return Change(self.replace(edited), f"edited {describe(self.workspace.catalog, original)}")
+        what = _("edited {what}").format(what=describe(self.workspace.catalog, original))
+        return Change(self.replace(edited), what)
 
     @undoable
     def delete_undoably(self, activity_id: str) -> Change[Activity]:
         """`delete`, undoably."""
         deleted = self.delete(activity_id)
-        return Change(deleted, f"deleted {describe(self.workspace.catalog, deleted)}")
+        return Change(
+            deleted, _("deleted {what}").format(what=describe(self.workspace.catalog, deleted))
+        )
 
 
 def describe(catalog: Catalog, activity: Activity) -> str:
     """E.g. 'message sent of 2026-12-01 with Ada Lovelace' (the catalog's label)."""
-    who = f" with {activity.contact}" if activity.contact else ""
-    return f"{catalog.label(activity.kind)} of {activity.date.isoformat()}{who}"
+    kind, when = catalog.label(activity.kind), day(activity.date)
+    if activity.contact:
+        return _("{kind} of {day} with {name}").format(kind=kind, day=when, name=activity.contact)
+    return _("{kind} of {day}").format(kind=kind, day=when)

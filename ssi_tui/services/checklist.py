@@ -18,6 +18,7 @@ from ssi_tui.domain.text import clean_text
 from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.journal import undoable
 from ssi_tui.services.undo import Change
+from ssi_tui.wording import _, number, percent
 from ssi_tui.wording.labels import CHECKLIST_LABELS, checklist_label
 from ssi_tui.wording.profile import fit_preview
 
@@ -96,20 +97,22 @@ class ProfileChecklistPart:
     @undoable
     def _change_item(self, item: str, delta: int | None) -> Change[ProfileChecklist]:
         if item not in CHECKLIST_LABELS:
-            raise InputError(f"unknown checklist item {item!r}")
+            raise InputError(_("unknown checklist item {item}").format(item=repr(item)))
         before = self.checklist()
         value = getattr(before, item)
         label = checklist_label(item)
         if isinstance(value, bool):
             if delta is not None:
-                raise InputError(f"{label} is a yes/no item: space ticks or unticks it")
+                raise InputError(
+                    _("{label} is a yes/no item: space ticks or unticks it").format(label=label)
+                )
             new_value: Any = not value
-            what = f"{label} {'ticked' if new_value else 'unticked'}"
+            what = (_("{label} ticked") if new_value else _("{label} unticked")).format(label=label)
         else:
             if delta is None:
-                raise InputError(f"{label} is a count: + and - change it")
+                raise InputError(_("{label} is a count: + and - change it").format(label=label))
             new_value = max(0, value + delta)
-            what = f"{label}: {new_value}"
+            what = _("{label}: {count}").format(label=label, count=new_value)
         today = self.workspace.today
         after = self._store.checklist.set(before.model_copy(update={item: new_value}), on=today)
         return Change(after, what)
@@ -122,12 +125,12 @@ class ProfileChecklistPart:
         summary = clean_text(values.get("summary") or "", multiline=True)
         errors = {}
         if len(headline) > HEADLINE_LIMIT:
-            errors["headline"] = (
-                f"at most {HEADLINE_LIMIT} characters, as on LinkedIn ({len(headline)} now)"
-            )
+            errors["headline"] = _(
+                "at most {most} characters, as on LinkedIn ({count} now)"
+            ).format(most=number(HEADLINE_LIMIT), count=number(len(headline)))
         if len(summary) > SUMMARY_LIMIT:
-            errors["summary"] = (
-                f"at most {SUMMARY_LIMIT:,} characters, as on LinkedIn ({len(summary):,} now)"
+            errors["summary"] = _("at most {most} characters, as on LinkedIn ({count} now)").format(
+                most=number(SUMMARY_LIMIT), count=number(len(summary))
             )
         if errors:
             raise FieldErrors(errors)
@@ -165,5 +168,7 @@ class ProfileChecklistPart:
         today = self.workspace.today
         after = self._store.checklist.set(before.model_copy(update=update), on=today)
         fit = self.fit_of(text, self._store.goals.get())
-        what = f"headline and summary saved (fit with your goals {fit.value:.0%})"
+        what = _("headline and summary saved (fit with your goals {fit})").format(
+            fit=percent(fit.value)
+        )
         return Change(after, what)

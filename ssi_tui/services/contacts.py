@@ -19,7 +19,7 @@ from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.journal import undoable
 from ssi_tui.services.plan_checks import matching_ids, prefix_problem
 from ssi_tui.services.undo import Change
-from ssi_tui.wording import counted
+from ssi_tui.wording import N_, _, number, plural
 from ssi_tui.wording.labels import audience_with_source
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ class ContactRow:
 
 
 CHANGE_DAYS = 90  # how long the contact list marks a change
-CHANGE_WORDS = {"job": "new job", "new": "new connection", "removed": "removed"}
+CHANGE_WORDS = {"job": N_("new job"), "new": N_("new connection"), "removed": N_("removed")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,12 @@ class ChangeRow:
         """The change in one line, with the account move."""
         text = self.change.describe()
         if self.move is not None:
-            text += f" — {self.move[0]} target account {self.move[1]}"
+            joined = self.move[0] == "joined"
+            text += " — " + (
+                _("joined target account {account}")
+                if joined
+                else _("left target account {account}")
+            ).format(account=self.move[1])
         return text
 
 
@@ -127,8 +132,11 @@ class ContactService:
         for row in reversed(self.changes(since)):  # oldest first: the latest wins
             if row.change.contact_id is None:
                 continue
-            how = row.move and f"{row.move[0]} {row.move[1]}"
-            marks[row.change.contact_id] = how or CHANGE_WORDS[row.change.kind]
+            if row.move is not None:
+                moved = _("joined {account}") if row.move[0] == "joined" else _("left {account}")
+                marks[row.change.contact_id] = moved.format(account=row.move[1])
+            else:
+                marks[row.change.contact_id] = _(CHANGE_WORDS[row.change.kind])
         return marks
 
     def changes(self, since: date | None = None) -> list[ChangeRow]:
@@ -151,7 +159,11 @@ class ContactService:
             return self.get(matches[0])
         if len(matches) > 1:
             raise InputError(prefix_problem(text, matches, "contact", "`ssi-tui contacts --json`"))
-        raise InputError(f"no contact named {text!r} (nor with such an id); see `ssi-tui contacts`")
+        raise InputError(
+            _("no contact named {name} (nor with such an id); see `ssi-tui contacts`").format(
+                name=repr(text)
+            )
+        )
 
     def check_edit(
         self, original: Contact, values: Mapping[str, Any], goals: Goals | None = None
@@ -177,7 +189,7 @@ class ContactService:
         errors: dict[str, str] = {}
         name = (values.get("name") or "").strip()
         if not name:
-            errors["name"] = "type a name"
+            errors["name"] = _("type a name")
         days_text = str(values.get("cadence") or "").strip()
         days = int(days_text) if days_text.isdigit() else None
         if days_text and (days is None or not 1 <= days <= 3650):
@@ -224,7 +236,9 @@ class ContactService:
         ]
         other = store.contacts.find(edited.name)
         if other is not None and other.id != original.id:
-            raise InputError(f"{other.name} is already a contact: give another name", "name")
+            raise InputError(
+                _("{name} is already a contact: give another name").format(name=other.name), "name"
+            )
         followed = 0
         with store.transaction():
             store.contacts.update(edited)
@@ -240,11 +254,17 @@ class ContactService:
                     if plan.contact and fold(plan.contact) == original.key:
                         store.plans.update(plan.model_copy(update={"contact": edited.name}))
                 followed = len(mine)
-        what = f"contact {original.name} edited: {', '.join(changed) or 'nothing changed'}"
+        fields = ", ".join(name.replace("cadence_days", "cadence") for name in changed)
+        what = _("contact {name} edited: {fields}").format(
+            name=original.name, fields=fields or _("nothing changed")
+        )
         if followed:
-            verb = "follows" if followed == 1 else "follow"
-            what += f" ({counted(followed, 'activity', 'activities')} {verb} the new name)"
-        return Change(edited, what.replace("cadence_days", "cadence"))
+            what += " " + plural(
+                followed,
+                "({count} activity follows the new name)",
+                "({count} activities follow the new name)",
+            ).format(count=number(followed))
+        return Change(edited, what)
 
     def set_audience(self, contact_id: str, audience: str | None) -> Contact:
         """Give a contact an audience of the goals (None: let the goals decide)."""
@@ -256,4 +276,7 @@ class ContactService:
     def set_audience_undoably(self, contact_id: str, audience: str | None) -> Change[Contact]:
         """`set_audience`, undoably."""
         after = self.set_audience(contact_id, audience)
-        return Change(after, f"{after.name}: audience {after.audience or 'from your goals'}")
+        audience = after.audience or _("from your goals")
+        return Change(
+            after, _("{name}: audience {audience}").format(name=after.name, audience=audience)
+        )

@@ -15,6 +15,7 @@ from ssi_tui.store.errors import (
     StoreVersionError,
     StoreWriteError,
 )
+from ssi_tui.wording import _, number
 
 __all__ = [
     "DataFileError",
@@ -59,5 +60,9 @@ def os_error_line(error: OSError) -> str:
     name = str(error.filename) if error.filename is not None else ""
     if not name:
         return reason
-    shown = name if len(name) <= 60 else f"{name[:60]}… ({len(name):,} characters)"
+    shown = (
+        name
+        if len(name) <= 60
+        else _("{start}… ({count} characters)").format(start=name[:60], count=number(len(name)))
+    )
     return f"{shown}: {reason}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -114,15 +114,15 @@ class GoalsService(ProfileChecklistPart):
         try:
             name = audience_name(values.get("name") or "")
         except ValueError:
-            errors["name"] = "type a name, e.g. prospects"
+            errors["name"] = _("type a name, e.g. prospects")
         if (
             name is not None
             and name != original
             and any(item.name == name for item in goals.audiences)
         ):
-            errors["name"] = f"{name} is already an audience"
+            errors["name"] = goal_words.already_audience(name)
         if original is None and len(goals.audiences) >= MAX_AUDIENCES:
-            errors["name"] = f"at most {MAX_AUDIENCES} audiences: remove one first"
+            errors["name"] = goal_words.too_many_audiences(MAX_AUDIENCES)
         weight = 0.0
         try:
             weight = parse_weight(values.get("weight"))
@@ -160,17 +160,17 @@ class GoalsService(ProfileChecklistPart):
         goals = self.get()
         if original is None:
             if any(item.name == audience.name for item in goals.audiences):
-                raise InputError(f"{audience.name} is already an audience", "name")
+                raise InputError(goal_words.already_audience(audience.name), "name")
             change = self.changed(
-                f"audience {audience.name} added",
+                goal_words.audience_added(audience.name),
                 lambda g: g.model_copy(update={"audiences": [*g.audiences, audience]}),
             )
             return Change(audience, change.what)
         if original not in {item.name for item in goals.audiences}:
-            raise InputError(f"no audience {original!r} in your goals")
+            raise InputError(goal_words.no_such_audience(original))
         if audience.name == original:
             change = self.changed(
-                f"weight of {original} set to {audience.weight:g}",
+                goal_words.weight_set(original, audience.weight),
                 lambda g: g.model_copy(
                     update={
                         "audiences": [
@@ -201,7 +201,7 @@ class GoalsService(ProfileChecklistPart):
         """`remove_audience`, undoably."""
         goals = self.get()
         if name not in {item.name for item in goals.audiences}:
-            raise InputError(f"no audience {name!r} in your goals")
+            raise InputError(goal_words.no_such_audience(name))
         summary = self.removal_summary(name, goals)
 
         def change(goals: Goals) -> Goals:
@@ -216,7 +216,7 @@ class GoalsService(ProfileChecklistPart):
                 }
             )
 
-        return self.changed(f"removed {summary}", change)
+        return self.changed(goal_words.removed(summary), change)
 
     def set_roles(self, name: str, keywords: str | list[str]) -> list[str]:
         """Replace an audience's title keywords (comma-separated text or a list; none removes
@@ -237,9 +237,8 @@ class GoalsService(ProfileChecklistPart):
                 update["topics"] = _keywords(goals.topics, name, subjects)
             return Goals.model_validate({**goals.model_dump(), **update})
 
-        what = "role keywords" if subjects is None else "role keywords and topics"
         before = self.get().topics.get(name, [])
-        done = self.changed(f"{what} of {name} saved", change)
+        done = self.changed(goal_words.keywords_saved(name, subjects is not None), change)
         if done.result.topics.get(name, []) != before and self._store.activities.any_imported():
             done = replace(done, what=f"{done.what}. {goal_words.reimport_hint()}")
         return done
@@ -263,12 +262,12 @@ class GoalsService(ProfileChecklistPart):
             errors["name"] = _("required")
         if not audience:
             errors["audience"] = (
-                "choose the audience it belongs to"
+                _("choose the audience it belongs to")
                 if goals.audiences
-                else "add an audience first (g, then n)"
+                else _("add an audience first (g, then n)")
             )
         elif audience not in {item.name for item in goals.audiences}:
-            errors["audience"] = f"unknown audience {audience!r}"
+            errors["audience"] = goal_words.unknown("audience", audience)
         try:
             TargetAccount(name="x", audience="x", domains=split_list(domains))
         except ValidationError as error:
@@ -286,7 +285,7 @@ class GoalsService(ProfileChecklistPart):
         )
         same = goals.account_for(account.name)
         if same is not None and (index is None or goals.accounts.index(same) != index):
-            raise InputError("already a target account", "name")
+            raise InputError(_("already a target account"), "name")
         return account
 
     def add_account(self, name: str, audience: str) -> TargetAccount:
@@ -295,8 +294,8 @@ class GoalsService(ProfileChecklistPart):
 
     def save_account(self, index: int | None, account: TargetAccount) -> Change[TargetAccount]:
         """Add a target account (index None), or replace the one at `index`; undoably."""
-        verb = "added" if index is None else "saved"
-        return self._put("accounts", index, account, f"target account {account.name} {verb}")
+        what = goal_words.account_saved(account.name, added=index is None)
+        return self._put("accounts", index, account, what)
 
     def remove_account(self, index: int) -> Goals:
         """Remove the target account at `index` (in the goals' order)."""
@@ -304,7 +303,7 @@ class GoalsService(ProfileChecklistPart):
 
     def remove_account_undoably(self, index: int) -> Change[Goals]:
         """`remove_account`, undoably."""
-        return self._drop("accounts", index, lambda item: f"target account {item.name} removed")
+        return self._drop("accounts", index, lambda item: goal_words.account_removed(item.name))
 
     # -- objectives -------------------------------------------------------------------------
     def check_objective(self, values: dict[str, Any], goals: Goals | None = None) -> Objective:
@@ -314,12 +313,12 @@ class GoalsService(ProfileChecklistPart):
         errors: dict[str, str] = {}
         kind = (values.get("kind") or "").strip()
         if not kind:
-            errors["kind"] = "choose a kind, e.g. message_sent"
+            errors["kind"] = _("choose a kind, e.g. message_sent")
         elif kind not in self.workspace.catalog.kinds:
-            errors["kind"] = f"unknown kind {kind!r}"
+            errors["kind"] = goal_words.unknown("kind", kind)
         audience = values.get("audience") or None
         if audience is not None and audience not in {item.name for item in goals.audiences}:
-            errors["audience"] = f"unknown audience {audience!r}"
+            errors["audience"] = goal_words.unknown("audience", audience)
         per_week = 0
         try:
             per_week = parse_count(values.get("per_week"), "per_week", 1, 1000)
@@ -339,8 +338,8 @@ class GoalsService(ProfileChecklistPart):
         text = goal_words.objective_text(
             objective.kind, objective.per_week, objective.audience, objective.personalised
         )
-        verb = "added" if index is None else "saved"
-        return self._put("objectives", index, objective, f"objective {text} {verb}")
+        what = goal_words.objective_saved(text, added=index is None)
+        return self._put("objectives", index, objective, what)
 
     def remove_objective(self, index: int) -> Change[Goals]:
         """Remove the objective at `index` (in the goals' order); undoably."""
@@ -357,8 +356,6 @@ class GoalsService(ProfileChecklistPart):
         )
 
     # -- lists of the goals (accounts, objectives) --------------------------------------------
-    NOUNS: ClassVar[dict[str, str]] = {"accounts": "target account", "objectives": "objective"}
-
     def _put(self, field: str, index: int | None, item: Item, what: str) -> Change[Item]:
         """Append `item` to a list of the goals (index None) or replace the one at `index`."""
 
@@ -367,7 +364,7 @@ class GoalsService(ProfileChecklistPart):
             if index is None:
                 items.append(item)
             else:
-                self._check_index(items, index, self.NOUNS[field])
+                self._check_index(items, index, field)
                 items[index] = item
             return goals.model_copy(update={field: items})
 
@@ -377,7 +374,7 @@ class GoalsService(ProfileChecklistPart):
     def _drop(self, field: str, index: int, what: Callable[[Any], str]) -> Change[Goals]:
         """Remove the item at `index` from a list of the goals."""
         items = list(getattr(self.get(), field))
-        self._check_index(items, index, self.NOUNS[field])
+        self._check_index(items, index, field)
         return self.changed(
             what(items[index]),
             lambda goals: goals.model_copy(
@@ -386,9 +383,9 @@ class GoalsService(ProfileChecklistPart):
         )
 
     @staticmethod
-    def _check_index(items: list[Any], index: int, noun: str) -> None:
+    def _check_index(items: list[Any], index: int, field: str) -> None:
         if not 0 <= index < len(items):
-            raise InputError(f"no {noun} number {index + 1}: the goals changed, try again")
+            raise InputError(goal_words.gone(field, index + 1))
 
 
 def _keywords(table: dict[str, list[str]], name: str, words: list[str]) -> dict[str, list[str]]:

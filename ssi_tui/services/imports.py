@@ -16,6 +16,7 @@ from ssi_tui.importers.calendar_merge import CalendarSummary, apply_calendar
 from ssi_tui.importers.merge import apply_import
 from ssi_tui.importers.reader import ParsedExport, ProgressCallback, read_export
 from ssi_tui.importers.summary import ImportProgress, ImportSummary
+from ssi_tui.wording import _
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
@@ -167,7 +168,12 @@ def import_calendar(
     for value in own:
         address = email_address(value)
         if address is None:
-            raise InputError(f"not an e-mail address: {value!r} (e.g. ada@contoso.com)", "me")
+            raise InputError(
+                _("not an e-mail address: {value} (e.g. ada@contoso.com)").format(
+                    value=repr(value)
+                ),
+                "me",
+            )
         addresses.append(address)
     settings = workspace.settings
     known = tuple(addresses) or settings.own_addresses

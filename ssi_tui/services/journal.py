@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar
 from ssi_tui.services.errors import InputError
 from ssi_tui.services.undo import Change
 from ssi_tui.store import journal as store_journal
+from ssi_tui.wording import N_, _
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
@@ -26,7 +27,7 @@ T = TypeVar("T")
 # Above this many records an entry is not kept (its images would weigh on every save of the
 # store); the change says it cannot be undone, and the day's backup still holds what was before.
 MAX_RECORDS = 2000
-VIA = {"app": "in the app", "cli": "from the command line"}
+VIA = {"app": N_("in the app"), "cli": N_("from the command line")}
 
 
 class HasWorkspace(Protocol):
@@ -67,7 +68,8 @@ class Entry:
     @property
     def where(self) -> str:
         """E.g. 'in the app on 2026-12-05 14:02'."""
-        return f"{VIA.get(self.via, self.via)} on {self.at}"
+        via = _(VIA[self.via]) if self.via in VIA else self.via
+        return _("{via} on {at}").format(via=via, at=self.at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,15 +151,17 @@ class Journal:
         store = self.workspace.store
         kept = store_journal.entries(store)
         if not kept:
-            raise InputError("nothing to undo")
+            raise InputError(_("nothing to undo"))
         raw = kept[-1]
         entry = _entry(raw)
         records = raw.get("records")
         if not isinstance(records, list) or not all(map(_readable, records)):
             store_journal.set_entries(store, kept[:-1])
             raise InputError(
-                f"cannot undo “{entry.what}”: its entry in the store was edited by hand; "
-                "nothing was undone, and that step is dropped (undo again goes further back)"
+                _(
+                    "cannot undo “{what}”: its entry in the store was edited by hand; nothing "
+                    "was undone, and that step is dropped (undo again goes further back)"
+                ).format(what=entry.what)
             )
         changed = [
             record
@@ -174,9 +178,11 @@ class Journal:
                     )
         if changed:
             raise InputError(
-                f"cannot undo “{entry.what}” ({entry.where}): "
-                f"{_noun(changed[0]['table'])} it changed was changed since by an import or a "
-                "load; nothing was undone, and that step is dropped (undo again goes further back)"
+                _(
+                    "cannot undo “{what}” ({where}): {record} it changed was changed since by an "
+                    "import or a load; nothing was undone, and that step is dropped (undo again "
+                    "goes further back)"
+                ).format(what=entry.what, where=entry.where, record=_noun(changed[0]["table"]))
             )
         return Undone(entry, len(kept) - 1)
 
@@ -194,7 +200,7 @@ def _readable(record: object) -> bool:
 
 def _entry(raw: dict[str, Any]) -> Entry:
     return Entry(
-        what=str(raw.get("what", "a change")),
+        what=str(raw.get("what", _("a change"))),
         at=str(raw.get("at", "?")),
         via=str(raw.get("via", "?")),
         records=len(raw.get("records", [])),
@@ -202,12 +208,13 @@ def _entry(raw: dict[str, Any]) -> Entry:
 
 
 def _noun(table: str) -> str:
-    return {
-        "activities": "an activity",
-        "contacts": "a contact",
-        "readings": "a reading",
-        "plans": "a plan",
-        "plan_events": "a skipped occurrence",
-        "goals": "the goals",
-        "checklist": "the profile checklist",
-    }.get(table, "a record")
+    nouns = {
+        "activities": N_("an activity"),
+        "contacts": N_("a contact"),
+        "readings": N_("a reading"),
+        "plans": N_("a plan"),
+        "plan_events": N_("a skipped occurrence"),
+        "goals": N_("the goals"),
+        "checklist": N_("the profile checklist"),
+    }
+    return _(nouns.get(table, N_("a record")))

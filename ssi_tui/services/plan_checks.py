@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ssi_tui.domain.dates import DateParseError, parse_date
 from ssi_tui.domain.recurrence import RuleError, parse_rule, require_occurrence
 from ssi_tui.services.errors import FieldErrors, InputError
+from ssi_tui.wording import _, pgettext
 
 if TYPE_CHECKING:
     from ssi_tui.domain.models import Goals
@@ -25,13 +26,15 @@ def field_problems(planner: Planner, values: Mapping[str, Any]) -> dict[str, str
     errors: dict[str, str] = {}
     kind = values.get("kind")
     if not kind:
-        errors["kind"] = "type a kind, e.g. comment, message_sent, follow_up"
+        errors["kind"] = _("type a kind, e.g. comment, message_sent, follow_up")
     elif kind not in workspace.catalog:
         kinds = sorted(workspace.catalog.kinds)
         close = [name for name in kinds if name.startswith(kind[:3])] or kinds[:6]
-        errors["kind"] = f"unknown kind {kind!r}; try {', '.join(close[:6])}"
+        errors["kind"] = _("unknown kind {kind}; try {kinds}").format(
+            kind=repr(kind), kinds=", ".join(close[:6])
+        )
     if not values.get("rule"):
-        errors["rule"] = "required: a preset (weekly…) or an RRULE"
+        errors["rule"] = _("required: a preset (weekly…) or an RRULE")
     for name in ("start", "until"):
         if values.get(name):
             try:
@@ -40,9 +43,11 @@ def field_problems(planner: Planner, values: Mapping[str, Any]) -> dict[str, str
                 errors[name] = str(error)
     count = str(values.get("count") or "")
     if count and (not count.isdigit() or not 1 <= int(count) <= COUNT_LIMIT):
-        errors["count"] = f"a whole number 1-{COUNT_LIMIT}, not {count!r}"
+        errors["count"] = _("a whole number 1-{most}, not {count}").format(
+            most=COUNT_LIMIT, count=repr(count)
+        )
     if count and values.get("until"):
-        errors["count"] = "give an end date or a count, not both"
+        errors["count"] = _("give an end date or a count, not both")
     return errors
 
 
@@ -85,12 +90,24 @@ def matching_ids(text: str, ids: Iterable[str]) -> list[str]:
 def prefix_problem(text: str, matches: list[str], what: str, listing: str) -> str:
     """Why `text` names no one id of `matches` (the ids it is a prefix of): it names several,
     it is too short to be a prefix, or no id starts with it."""
+    nouns = {
+        "plan": pgettext("id of", "plan"),
+        "activity": pgettext("id of", "activity"),
+        "contact": pgettext("id of", "contact"),
+    }
+    noun = nouns.get(what, what)
     if len(matches) > 1:
         shown = ", ".join(match[:8] for match in sorted(matches)[:5])
-        return f"{what} id {text!r} matches {len(matches)} {what}s ({shown}): give more characters"
+        return _("{noun} id {id} matches {count} of them ({shown}): give more characters").format(
+            noun=noun, id=repr(text), count=len(matches), shown=shown
+        )
     if len(text.strip()) < MIN_ID_PREFIX:
-        return f"give at least {MIN_ID_PREFIX} characters of the {what} id, not {text!r} (see {listing})"
-    return f"no {what} id starts with {text!r}; see {listing}"
+        return _(
+            "give at least {count} characters of the {noun} id, not {id} (see {listing})"
+        ).format(count=MIN_ID_PREFIX, noun=noun, id=repr(text), listing=listing)
+    return _("no {noun} id starts with {id}; see {listing}").format(
+        noun=noun, id=repr(text), listing=listing
+    )
 
 
 def short_ids(ids: Iterable[str], least: int = 8) -> dict[str, str]:

@@ -44,6 +44,7 @@ from ssi_tui.services.errors import InputError
 from ssi_tui.services.journal import undoable
 from ssi_tui.services.plan_checks import matching_ids, prefix_problem
 from ssi_tui.services.undo import Change
+from ssi_tui.wording import plans as plan_words
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
@@ -91,10 +92,7 @@ class Planner:
         least one occurrence)."""
         kind = fields.get("kind") or ""
         if kind not in self.workspace.catalog:
-            raise InputError(
-                f"unknown activity kind {kind!r}; valid kinds: "
-                f"{', '.join(sorted(self.workspace.catalog.kinds))}"
-            )
+            raise InputError(plan_words.unknown_kind(kind, sorted(self.workspace.catalog.kinds)))
         start = fields.get("start") or self.workspace.today
         rule_text = fields.get("rule") or ""
         try:
@@ -162,15 +160,15 @@ class Planner:
     def add_plan_undoably(self, fields: Mapping[str, Any] | Plan, what: str = "") -> Change[Plan]:
         """`add_plan` (or add a plan already checked), undoably."""
         plan = self.plans.add(fields) if isinstance(fields, Plan) else self.add_plan(fields)
-        return Change(plan, what or f"plan added: {plan.kind}, {describe(plan.recurrence)}")
+        return Change(plan, what or plan_words.plan_added(plan.kind, describe(plan.recurrence)))
 
     @undoable
     def remove_plan_undoably(self, plan_id: str) -> Change[Plan | str]:
         """`remove_plan`, undoably (an undo brings back the plan and its skips)."""
         removed = self.remove_plan(plan_id)
         if isinstance(removed, str):
-            return Change(removed, f"invalid plan {removed[:8]} removed")
-        return Change(removed, f"plan removed: {removed.kind}")
+            return Change(removed, plan_words.invalid_plan_removed(removed[:8]))
+        return Change(removed, plan_words.plan_removed(removed.kind))
 
     def _find_invalid_plan(self, plan_id: str) -> str | None:
         matches = matching_ids(plan_id.strip(), self.plans.invalid())
@@ -230,8 +228,9 @@ class Planner:
         """Refuse a date that is not an occurrence of the plan."""
         if day not in occurrences(plan.recurrence, plan.start, day, day):
             raise InputError(
-                f"{day.isoformat()} is not an occurrence of plan {plan.short_id} "
-                f"({describe(plan.recurrence)} from {plan.start.isoformat()})"
+                plan_words.not_an_occurrence(
+                    day, plan.short_id, describe(plan.recurrence), plan.start
+                )
             )
 
     def mark_done(self, plan_id: str, occurrence: date, done_on: date | None = None) -> Activity:
@@ -245,21 +244,14 @@ class Planner:
         ledger = self.ledger([plan], since=occurrence - timedelta(days=EARLY_DAYS))
         status = ledger.status(plan.id, occurrence)
         if status != "open":
-            raise InputError(
-                f"{plan.kind} of {occurrence.isoformat()} is already {status}: undo it first"
-            )
+            raise InputError(plan_words.already(plan.kind, occurrence, status))
         if occurrence > today + timedelta(days=WEEK_DAYS):
-            raise InputError(f"{occurrence.isoformat()} is more than a week ahead")
+            raise InputError(plan_words.too_far_ahead(occurrence))
         day = done_on or today
         if day > today:
-            raise InputError(
-                f"done on {day.isoformat()}? That is after today ({today.isoformat()})"
-            )
+            raise InputError(plan_words.after_today(day, today))
         if day < occurrence - timedelta(days=EARLY_DAYS):
-            raise InputError(
-                f"done on {day.isoformat()} is more than {EARLY_DAYS} days before the "
-                f"occurrence of {occurrence.isoformat()}"
-            )
+            raise InputError(plan_words.too_early(day, EARLY_DAYS, occurrence))
         activity, _ = self.workspace.activities.log(
             {
                 "kind": plan.kind,
@@ -300,10 +292,8 @@ class Planner:
             return day
         if not open_days:
             upcoming = next_occurrence(plan.recurrence, plan.start, today)
-            after = f"; next: {upcoming.isoformat()}" if upcoming else "; the plan has ended"
             raise InputError(
-                f"plan {plan.short_id} ({plan.kind}) has nothing open today or in the last "
-                f"{OVERDUE_DAYS} days{after}"
+                plan_words.nothing_open(plan.short_id, plan.kind, OVERDUE_DAYS, upcoming)
             )
         return open_days[0]
 
@@ -315,9 +305,7 @@ class Planner:
             plan.id, occurrence
         )
         if status != "open":
-            raise InputError(
-                f"{plan.kind} of {occurrence.isoformat()} is already {status}: undo it first"
-            )
+            raise InputError(plan_words.already(plan.kind, occurrence, status))
         return self.events.add(PlanEvent(plan_id=plan.id, occurrence=occurrence))
 
     def undo(self, plan_id: str, occurrence: date) -> str:
@@ -331,7 +319,7 @@ class Planner:
         if key in ledger.skipped:
             self.events.delete(ledger.skipped[key].id)
             return "skipped"
-        raise InputError(f"{plan.kind} of {occurrence.isoformat()} is open: nothing to undo")
+        raise InputError(plan_words.nothing_to_undo(plan.kind, occurrence))
 
     @undoable
     def act(self, item: AgendaItem, action: str, done_on: date | None = None) -> Change[str]:
@@ -344,18 +332,14 @@ class Planner:
     def apply(self, item: AgendaItem, action: str, done_on: date | None = None) -> str:
         """Done (on `done_on`, default today) / skip / undo on an agenda item; returns a
         one-line result."""
-        what = f"{self.workspace.catalog.label(item.plan.kind)} of {item.date.isoformat()}"
+        what = plan_words.occurrence(self.workspace.catalog.label(item.plan.kind), item.date)
         if action == "done":
             activity = self.mark_done(item.plan.id, item.date, done_on)
-            late = " — late: it counts today; the streak stays as it was"
-            return f"Done: {what} (logged on {activity.date.isoformat()})" + (
-                late if activity.date > item.date else ""
-            )
+            return plan_words.done(what, activity.date, late=activity.date > item.date)
         if action == "skip":
             self.skip(item.plan.id, item.date)
-            return f"Skipped: {what}"
-        undone = self.undo(item.plan.id, item.date)
-        return f"Undone ({undone}): {what} is open again"
+            return plan_words.skipped(what)
+        return plan_words.reopened(self.undo(item.plan.id, item.date), what)
 
     # -- suggestions and nurturing ----------------------------------------------------------------
     def suggestions(self, as_of: date | None = None) -> list[PlanSuggestion]:
@@ -370,7 +354,7 @@ class Planner:
     def adopt(self, suggestion: PlanSuggestion, start: date | None = None) -> Change[Plan]:
         """Store the plan a suggestion describes, starting today (or `start`), undoably."""
         fields = suggestion.plan_fields(start or self.workspace.today)
-        return self.add_plan_undoably(fields, f"adopted: {suggestion_text(suggestion)}")
+        return self.add_plan_undoably(fields, plan_words.adopted(suggestion_text(suggestion)))
 
     def losing_touch(self, as_of: date | None = None) -> list[TouchStatus]:
         """Contacts past their stay-in-touch cadence, most overdue first."""

@@ -89,7 +89,10 @@ class ProjectionService:
         """The scores today with `count` activities of `fields` added today (validated like a
         logged activity: known kind and audience)."""
         if not 1 <= count <= MAX_COUNT:
-            raise InputError(f"count must be 1-{MAX_COUNT}, got {count}", "count")
+            raise InputError(
+                _("count must be 1-{most}, got {count}").format(most=MAX_COUNT, count=count),
+                "count",
+            )
         workspace = self.workspace
         today = workspace.today
         activity = workspace.activities.build({**fields, "date": today, "source": "manual"})
@@ -179,7 +182,9 @@ def gains(workspace: Workspace, plans: Sequence[Plan], weeks: int) -> list[Gain]
     """For each plan alone, the totals `weeks` weeks ahead with its open occurrences done on
     their days, against doing nothing (the idle history is scored once)."""
     if not 1 <= weeks <= MAX_WEEKS:
-        raise InputError(f"weeks must be 1-{MAX_WEEKS}, got {weeks}", "weeks")
+        raise InputError(
+            _("weeks must be 1-{most}, got {weeks}").format(most=MAX_WEEKS, weeks=weeks), "weeks"
+        )
     today = workspace.today
     last = next_week_ends(today, weeks)[-1]  # the end of `project`'s last week
     window = workspace.rules.scoring.window_days
@@ -252,7 +257,9 @@ def planned_activities(workspace: Workspace, plans: Sequence[Plan], last: date) 
 def project(workspace: Workspace, plans: Sequence[Plan], weeks: int) -> list[ProjectedWeek]:
     """Week by week, the scores if `plans` were done on schedule, against doing nothing."""
     if not 1 <= weeks <= MAX_WEEKS:
-        raise InputError(f"weeks must be 1-{MAX_WEEKS}, got {weeks}", "weeks")
+        raise InputError(
+            _("weeks must be 1-{most}, got {weeks}").format(most=MAX_WEEKS, weeks=weeks), "weeks"
+        )
     today = workspace.today
     week_ends = next_week_ends(today, weeks)  # Sundays, as history's weeks
     window = workspace.rules.scoring.window_days

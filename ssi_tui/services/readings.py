@@ -16,7 +16,8 @@ from ssi_tui.domain.reading_checks import check_reading, total_problem
 from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.journal import undoable
 from ssi_tui.services.undo import Change
-from ssi_tui.wording import _
+from ssi_tui.wording import _, short_number
+from ssi_tui.wording import day as day_text
 from ssi_tui.wording.review import (
     reading_jump_warning,
     reading_total_refused,
@@ -65,8 +66,10 @@ class DuplicateReading(InputError):
 
     def __init__(self, existing: SSIReading) -> None:
         super().__init__(
-            f"{existing.date.isoformat()} has a reading already (total {existing.total:g}): "
-            "one a day; replace it, or give another date",
+            _(
+                "{day} has a reading already (total {total}): one a day; replace it, or give "
+                "another date"
+            ).format(day=day_text(existing.date), total=short_number(existing.total)),
             "date",
         )
         self.existing = existing
@@ -98,7 +101,9 @@ class ReadingService:
         try:
             return not_future(day, today)
         except DateParseError as error:
-            raise InputError(f"{error}: a reading is what you saw", "date") from None
+            raise InputError(
+                _("{why}: a reading is what you saw").format(why=error), "date"
+            ) from None
 
     def problems(self, values: Mapping[str, Any]) -> dict[str, str]:
         """Every problem with a reading's values at once: field → message ("" for the reading
@@ -119,10 +124,12 @@ class ReadingService:
             try:
                 number = _number(value)
             except (TypeError, ValueError):
-                errors[name] = f"not a number: {str(value).strip()!r}"
+                errors[name] = _("not a number: {value}").format(value=repr(str(value).strip()))
                 continue
             if not low <= number <= high:
-                errors[name] = f"must be {low:g}-{high:g}, got {number:g}"
+                errors[name] = _("must be {low}-{high}, got {value}").format(
+                    low=short_number(low), high=short_number(high), value=short_number(number)
+                )
                 continue
             data[name] = number
         if not errors:
@@ -200,15 +207,16 @@ class ReadingService:
         new = values if isinstance(values, SSIReading) else self.check(values)
         before = self.on(new.date) if replace else None
         reading = self.add(new, replace=replace)
-        day = reading.date.isoformat()
+        when, total = day_text(reading.date), short_number(reading.total)
         if before is not None:
             return Change(
                 (reading, self.warnings(reading)),
-                f"reading of {day} replaced: {before.total:g} → {reading.total:g}",
+                _("reading of {day} replaced: {old} → {new}").format(
+                    day=when, old=short_number(before.total), new=total
+                ),
             )
-        return Change(
-            (reading, self.warnings(reading)), f"reading of {day} added: {reading.total:g}"
-        )
+        what = _("reading of {day} added: {total}").format(day=when, total=total)
+        return Change((reading, self.warnings(reading)), what)
 
     def edit(self, original: SSIReading, values: Mapping[str, Any] | SSIReading) -> SSIReading:
         """Store a checked edit of a reading (its id kept); a day another reading has is
@@ -226,11 +234,13 @@ class ReadingService:
         edited = self.edit(original, values)
         return Change(
             (edited, self.warnings(edited)),
-            f"reading of {original.date.isoformat()} edited: {edited.total:g}",
+            _("reading of {day} edited: {total}").format(
+                day=day_text(original.date), total=short_number(edited.total)
+            ),
         )
 
     @undoable
     def delete_undoably(self, reading_id: str) -> Change[SSIReading]:
         """`delete`, undoably."""
         reading = self.delete(reading_id)
-        return Change(reading, f"reading of {reading.date.isoformat()} deleted")
+        return Change(reading, _("reading of {day} deleted").format(day=day_text(reading.date)))

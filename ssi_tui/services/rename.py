@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ssi_tui.domain.models import Audience, Goals
 from ssi_tui.services.errors import InputError
 from ssi_tui.services.undo import Change
-from ssi_tui.wording.goals import renamed
+from ssi_tui.wording.goals import already_audience, renamed
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
@@ -80,7 +80,7 @@ def rename_audience(workspace: Workspace, old: str, audience: Audience) -> Chang
     before = store.goals.get()
     new = audience.name
     if any(item.name == new for item in before.audiences):
-        raise InputError(f"{new} is already an audience", "name")
+        raise InputError(already_audience(new), "name")
     after = Goals.model_validate(renamed_goals(before, old, audience).model_dump())
     contact_ids = [c.id for c in store.contacts.all() if c.audience == old]
     plan_ids = [p.id for p in store.plans.all() if p.audience == old]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ssi_tui.domain.text import clean_text
 from ssi_tui.services.errors import FieldErrors, InputError, os_error_line
-from ssi_tui.wording import N_
+from ssi_tui.wording import N_, _, number
 
 if TYPE_CHECKING:
     from ssi_tui.exports.loader import ExportContents, LoadSummary
@@ -131,17 +131,23 @@ def export_text(workspace: Workspace, name: str, request: ExportRequest | None =
     """The export in format `name`; an `InputError` for a format or option it does not take."""
     export = EXPORT_FORMATS.get(name)
     if export is None:
-        raise InputError(f"unknown format {name!r}; formats: {', '.join(EXPORT_FORMATS)}")
+        raise InputError(
+            _("unknown format {name!r}; formats: {formats}").format(
+                name=name, formats=", ".join(EXPORT_FORMATS)
+            )
+        )
     request = request or ExportRequest()
     if request.as_of is not None and not export.dated:
-        raise InputError(f"--as-of does not apply to --format {name} (it exports everything)")
+        raise InputError(
+            _("--as-of does not apply to --format {name} (it exports everything)").format(name=name)
+        )
     if request.weeks is not None and not export.weekly:
         weekly = ", ".join(key for key, item in EXPORT_FORMATS.items() if item.weekly)
-        raise InputError(f"--weeks applies to --format {weekly} only")
+        raise InputError(_("--weeks applies to --format {weekly} only").format(weekly=weekly))
     calendar_only = {"--at": request.at, "--alarm": request.alarm, "--agenda": request.agenda_weeks}
     given = [option for option, value in calendar_only.items() if value is not None]
     if name != "ics" and given:
-        raise InputError(f"{given[0]} applies to --format ics only")
+        raise InputError(_("{option} applies to --format ics only").format(option=given[0]))
     return export.render(workspace, request)
 
 
@@ -151,7 +157,7 @@ def write_private(path: Path, text: str) -> Path:
 
     path = Path(path).expanduser()
     if path.is_dir():
-        raise InputError(f"{path} is a directory; name a file")
+        raise InputError(_("{path} is a directory; name a file").format(path=path))
     atomic_write(path, text.encode("utf-8"))
     return path
 
@@ -186,10 +192,10 @@ def check_export_target(values: Mapping[str, Any]) -> ExportTarget:
     errors: dict[str, str] = {}
     name = values.get("format")
     if name not in EXPORT_FORMATS:
-        errors["format"] = f"choose a format: {', '.join(EXPORT_FORMATS)}"
+        errors["format"] = _("choose a format: {formats}").format(formats=", ".join(EXPORT_FORMATS))
     text = clean_text(str(values.get("path") or ""))
     path = Path(text).expanduser().absolute() if text else None
-    problem = "give the file to write to" if path is None else path_problem(path)
+    problem = _("give the file to write to") if path is None else path_problem(path)
     if problem:
         errors["path"] = problem
     if errors or path is None:
@@ -200,12 +206,12 @@ def check_export_target(values: Mapping[str, Any]) -> ExportTarget:
 def path_problem(path: Path) -> str | None:
     """Why a file cannot be written at `path`, in words (None: it can be tried)."""
     if len(str(path)) > MAX_PATH or any(len(part) > MAX_NAME for part in path.parts):
-        return f"the path is too long ({len(str(path)):,} characters)"
+        return _("the path is too long ({count} characters)").format(count=number(len(str(path))))
     try:
         if path.is_dir():
-            return f"{path} is a folder; name a file in it"
+            return _("{path} is a folder; name a file in it").format(path=path)
         if not path.parent.is_dir():
-            return f"there is no folder {path.parent}"
+            return _("there is no folder {parent}").format(parent=path.parent)
     except OSError as error:
         return os_error_line(error)
     return None
@@ -222,7 +228,9 @@ def export_to(workspace: Workspace, target: ExportTarget) -> Path:
     except StoreError as error:  # the atomic write's own words ("could not save to …")
         raise InputError(str(error), "path") from None
     except OSError as error:
-        raise InputError(f"cannot write it: {os_error_line(error)}", "path") from None
+        raise InputError(
+            _("cannot write it: {why}").format(why=os_error_line(error)), "path"
+        ) from None
 
 
 def read_export_file(path: Path) -> ExportContents:
@@ -273,7 +281,9 @@ def load_export(
         held = store_contents(workspace.store)
         if held:
             raise InputError(
-                f"the store is not empty ({', '.join(held)}); nothing was loaded. Load into an "
-                "empty store (--data-dir DIR), or add --merge to keep what is there and add the rest"
+                _(
+                    "the store is not empty ({held}); nothing was loaded. Load into an empty "
+                    "store (--data-dir DIR), or add --merge to keep what is there and add the rest"
+                ).format(held=", ".join(held))
             )
     return restore(workspace.store, contents, merge=merge)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ssi_tui.wording import _, percent, plural
+from ssi_tui.wording import _, percent, plural, short_number
 
 
 def counted(count: int, singular: str, plural_form: str) -> str:
@@ -106,3 +106,76 @@ def unknown_audience(audience: str, known: list[str]) -> str:
     return _("unknown audience {audience!r}; audiences in your goals: {known}").format(
         audience=audience, known=", ".join(known)
     )
+
+
+# -- what the goals service says (its errors and the changes the undo journal names) --------
+def already_audience(name: str) -> str:
+    """A new audience's name that is taken."""
+    return _("{name} is already an audience").format(name=name)
+
+
+def too_many_audiences(most: int) -> str:
+    """A new audience past the limit."""
+    return _("at most {count} audiences: remove one first").format(count=most)
+
+
+def audience_added(name: str) -> str:
+    """The change that added an audience."""
+    return _("audience {name} added").format(name=name)
+
+
+def weight_set(name: str, weight: float) -> str:
+    """The change that reweighted an audience."""
+    return _("weight of {name} set to {weight}").format(name=name, weight=short_number(weight))
+
+
+def no_such_audience(name: str) -> str:
+    """An audience the goals do not have (it went meanwhile)."""
+    return _("no audience {name} in your goals").format(name=repr(name))
+
+
+def unknown(what: str, name: str) -> str:
+    """A kind or an audience a form names that does not exist."""
+    if what == "kind":
+        return _("unknown kind {name}").format(name=repr(name))
+    return _("unknown audience {name}").format(name=repr(name))
+
+
+def removed(summary: str) -> str:
+    """The change that removed an audience and what went with it."""
+    return _("removed {what}").format(what=summary)
+
+
+def keywords_saved(name: str, with_topics: bool) -> str:
+    """The change that replaced an audience's role keywords (and topics)."""
+    if with_topics:
+        return _("role keywords and topics of {name} saved").format(name=name)
+    return _("role keywords of {name} saved").format(name=name)
+
+
+def account_saved(name: str, added: bool) -> str:
+    """The change that added or edited a target account."""
+    if added:
+        return _("target account {name} added").format(name=name)
+    return _("target account {name} saved").format(name=name)
+
+
+def account_removed(name: str) -> str:
+    """The change that removed a target account."""
+    return _("target account {name} removed").format(name=name)
+
+
+def objective_saved(text: str, added: bool) -> str:
+    """The change that added or edited an objective."""
+    if added:
+        return _("objective {text} added").format(text=text)
+    return _("objective {text} saved").format(text=text)
+
+
+def gone(field: str, number: int) -> str:
+    """A target account or an objective chosen by its number, no longer there."""
+    if field == "accounts":
+        return _("no target account number {number}: the goals changed, try again").format(
+            number=number
+        )
+    return _("no objective number {number}: the goals changed, try again").format(number=number)

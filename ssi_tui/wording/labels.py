@@ -6,7 +6,7 @@ give the label in the user's language, looked up when called.
 
 from __future__ import annotations
 
-from ssi_tui.wording import N_, _, pgettext
+from ssi_tui.wording import N_, _, counted, number, pgettext
 
 PILLAR_LABELS: dict[str, str] = {
     "brand": N_("Professional brand"),
@@ -89,6 +89,43 @@ def audience_with_source(audience: str, source: str | None) -> str:
         "topic": pgettext("audience source", "topic"),
     }
     return f"{audience} ({words.get(source, source)})"
+
+
+# The store's tables, as the exports and loads name them.
+TABLE_LABELS = {
+    "goals": N_("goals"), "checklist": N_("profile checklist"), "settings": N_("settings"),
+    "readings": N_("readings"), "contacts": N_("contacts"), "activities": N_("activities"),
+    "plans": N_("plans"), "plan_events": N_("plan events"),
+    "connection_changes": N_("connection changes"),
+}  # fmt: skip
+
+
+def table_label(name: str) -> str:
+    """A table of the store in words ("plan events")."""
+    return _(TABLE_LABELS[name]) if name in TABLE_LABELS else name.replace("_", " ")
+
+
+def table_count(name: str, count: int) -> str:
+    """How many records a table holds: "1,200 activities", "1 plan"."""
+    counts = {
+        "readings": lambda: counted(count, "reading", "readings"),
+        "contacts": lambda: counted(count, "contact", "contacts"),
+        "activities": lambda: counted(count, "activity", "activities"),
+        "plans": lambda: counted(count, "plan", "plans"),
+        "plan_events": lambda: counted(count, "plan event", "plan events"),
+        "connection_changes": lambda: counted(count, "connection change", "connection changes"),
+    }
+    return counts[name]() if name in counts else f"{number(count)} {table_label(name)}"
+
+
+BACKUP_REASONS = {"daily": N_("daily"), "pre-restore": N_("before a restore")}
+
+
+def backup_reason(reason: str) -> str:
+    """Why a backup was taken, in words ("before an upgrade" for a pre-migration one)."""
+    if reason.startswith("pre-migration"):
+        return _("before an upgrade")
+    return _(BACKUP_REASONS[reason]) if reason in BACKUP_REASONS else reason
 
 
 def level_label(level: str) -> str:

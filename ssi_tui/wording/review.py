@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ssi_tui.wording import _, plural
+from ssi_tui.wording.labels import pillar_label
 
 LEVEL_WITHIN = 0.5  # points: closer than this, our raw estimate is "level" with LinkedIn's
 
@@ -12,7 +13,9 @@ LEVEL_WITHIN = 0.5  # points: closer than this, our raw estimate is "level" with
 def pillar_sentence(pillar: str, raw_minus_official: float) -> str:
     """E.g. "our raw estimate is 4 points above LinkedIn on engage"."""
     if abs(raw_minus_official) < LEVEL_WITHIN:
-        return _("our raw estimate is level with LinkedIn on {pillar}").format(pillar=pillar)
+        return _("our raw estimate is level with LinkedIn on {pillar}").format(
+            pillar=pillar, pillar_name=pillar_label(pillar, short=True)
+        )
     points = max(1, round(abs(raw_minus_official)))  # 0.5 rounds to 0 (to even): never "0"
     if raw_minus_official > 0:
         template = plural(
@@ -26,7 +29,7 @@ def pillar_sentence(pillar: str, raw_minus_official: float) -> str:
             "our raw estimate is {n} point below LinkedIn on {pillar}",
             "our raw estimate is {n} points below LinkedIn on {pillar}",
         )
-    return template.format(n=points, pillar=pillar)
+    return template.format(n=points, pillar=pillar, pillar_name=pillar_label(pillar, short=True))
 
 
 def summary(sentences: Sequence[str]) -> str:

@@ -61,7 +61,7 @@ def test_json_round_trip_gives_the_same_document(demo_dir: Path, tmp_path: Path)
     target = tmp_path / "restored"
     status, out, err = run("load", "--data-dir", str(target), str(path))
     assert status == 0, err
-    assert f"activities: {len(first['activities'])} added" in out
+    assert f"activities: {len(first['activities']):,} added" in out
     second = export_json(target)
     assert second == first
     # and the restored store scores exactly like the original

@@ -18,18 +18,15 @@ from ssi_tui.app.screens.confirm import ConfirmScreen
 from ssi_tui.app.tables import Table
 from ssi_tui.app.text import cell
 from ssi_tui.wording import N_, _, counted, number
+from ssi_tui.wording.labels import backup_reason
 
 if TYPE_CHECKING:
     from ssi_tui.services.backups import Backup, BackupCheck
 
-REASONS = {"daily": N_("daily"), "pre-restore": N_("before a restore")}
-
 
 def reason_text(reason: str) -> str:
     """Why a backup was taken, in words."""
-    if reason.startswith("pre-migration"):
-        return _("before an upgrade")
-    return _(REASONS[reason]) if reason in REASONS else reason
+    return backup_reason(reason)
 
 
 def size_text(size: int) -> str:

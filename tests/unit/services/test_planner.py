@@ -65,7 +65,7 @@ def test_find_plan_by_id_or_unique_prefix(planner: Planner) -> None:
     add(planner, id="abcd2222")
     assert planner.find_plan("abcd1111") == first
     assert planner.find_plan("abcd1") == first
-    with pytest.raises(InputError, match="'abcd' matches 2 plans .abcd1111, abcd2222."):
+    with pytest.raises(InputError, match="'abcd' matches 2 of them .abcd1111, abcd2222."):
         planner.find_plan("abcd")
     with pytest.raises(InputError, match="give at least 4 characters of the plan id"):
         planner.find_plan("abc")  # too short to be a prefix
