@@ -10,7 +10,7 @@ from ssi_tui.cli.context import Context
 from ssi_tui.cli.output import format_table, print_json, record
 from ssi_tui.domain.models import Source
 from ssi_tui.domain.text import fold
-from ssi_tui.wording import N_, _, counted
+from ssi_tui.wording import N_, _, counted, pgettext
 
 if TYPE_CHECKING:
     from ssi_tui.domain.models import Activity
@@ -134,7 +134,17 @@ def run_activities(context: Context) -> int:
         )
         for row in rows
     ]
-    headers = ("id", "date", "kind", "pillar", "audience", "contact", "company", "ch.", "source")
+    headers = (
+        pgettext("column", "id"),
+        pgettext("column", "date"),
+        pgettext("column", "kind"),
+        pgettext("column", "pillar"),
+        pgettext("column", "audience"),
+        pgettext("column", "contact"),
+        pgettext("column", "company"),
+        pgettext("column", "ch."),
+        pgettext("column", "source"),
+    )
     context.stdout.write(
         format_table(headers, table) + f"\n{counted(len(table), 'activity', 'activities')}\n"
     )

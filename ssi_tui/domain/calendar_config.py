@@ -19,6 +19,7 @@ from pydantic import Field, ValidationError, field_validator
 from ssi_tui.domain.base import DomainModel
 from ssi_tui.domain.catalog import describe_validation_error, merge_tables, read_toml
 from ssi_tui.domain.errors import DataFileError
+from ssi_tui.wording import _
 
 FILE = "calendar.toml"
 Minutes = Annotated[int, Field(ge=1, le=24 * 60)]
@@ -52,7 +53,9 @@ class CalendarConfig(DomainModel):
     @classmethod
     def _time_of_day(cls, value: str) -> str:
         if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value.strip()):
-            raise ValueError(f"must be a time of day as HH:MM, e.g. 08:30 (not {value!r})")
+            raise ValueError(
+                _("must be a time of day as HH:MM, e.g. 08:30 (not {value!r})").format(value=value)
+            )
         return value.strip()
 
     def minutes_for(self, kind: str) -> int:

@@ -20,7 +20,11 @@ class UnknownKindError(ValueError):
     """An activity kind that is not in the catalog."""
 
     def __init__(self, kind: str, valid: list[str]) -> None:
-        super().__init__(f"unknown activity kind {kind!r}; valid kinds: {', '.join(valid)}")
+        super().__init__(
+            _("unknown activity kind {kind!r}; valid kinds: {valid}").format(
+                kind=kind, valid=", ".join(valid)
+            )
+        )
         self.kind = kind
 
 
@@ -78,9 +82,11 @@ class ScoringRules(Strict):
     def _all_pillars(self) -> ScoringRules:
         missing = [pillar for pillar in PILLARS if pillar not in self.saturation]
         if missing:
-            raise ValueError(f"saturation lacks pillar(s): {', '.join(missing)}")
+            raise ValueError(
+                _("saturation lacks pillar(s): {missing}").format(missing=", ".join(missing))
+            )
         if any(value <= 0 for value in self.saturation.values()):
-            raise ValueError("saturation constants must be > 0")
+            raise ValueError(_("saturation constants must be > 0"))
         return self
 
 
@@ -93,7 +99,7 @@ class QualityRules(Strict):
     @model_validator(mode="after")
     def _factors_in_range(self) -> QualityRules:
         if any(not 0 < factor <= 1 for factor in self.relevance):
-            raise ValueError("relevance factors must be in (0, 1]")
+            raise ValueError(_("relevance factors must be in (0, 1]"))
         return self
 
 
@@ -168,18 +174,22 @@ def read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError:
-        raise DataFileError(f"{path}: file not found") from None
+        raise DataFileError(_("{path}: file not found").format(path=path)) from None
     except tomllib.TOMLDecodeError as error:
-        raise DataFileError(f"{path}: not valid TOML: {error}") from None
+        raise DataFileError(
+            _("{path}: not valid TOML: {error}").format(path=path, error=error)
+        ) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise DataFileError(f"{path}: cannot read: {error}") from None
+        raise DataFileError(
+            _("{path}: cannot read: {error}").format(path=path, error=error)
+        ) from None
 
 
 def parse_catalog(data: dict[str, Any], source: str = "catalog.toml") -> Catalog:
     """Build a catalog from parsed TOML, naming the bad entry and field on error."""
     entries = data.get("kind")
     if not isinstance(entries, list) or not entries:
-        raise DataFileError(f"{source}: expected a list of [[kind]] tables")
+        raise DataFileError(_("{source}: expected a list of [[kind]] tables").format(source=source))
     kinds: dict[str, ActivityKind] = {}
     for index, entry in enumerate(entries):
         label = entry.get("id", f"#{index + 1}") if isinstance(entry, dict) else f"#{index + 1}"
@@ -190,7 +200,9 @@ def parse_catalog(data: dict[str, Any], source: str = "catalog.toml") -> Catalog
                 f"{source}: kind {label}: {describe_validation_error(error, entry)}"
             ) from None
         if kind.id in kinds:
-            raise DataFileError(f"{source}: kind {kind.id}: defined twice")
+            raise DataFileError(
+                _("{source}: kind {id}: defined twice").format(source=source, id=kind.id)
+            )
         kinds[kind.id] = kind
     return Catalog(kinds=kinds)
 
@@ -235,8 +247,9 @@ def load_user_rules(data_dir: Path | None) -> Rules:
         first = error.errors()[0]
         if first["loc"] == ("version",):
             raise DataFileError(
-                f"{path}: version {override.get('version')!r} is not supported "
-                f"(this ssi-tui reads rules version {RULES_VERSION}; see the shipped rules.toml)"
+                _(
+                    "{path}: version {value!r} is not supported (this ssi-tui reads rules version {supported}; see the shipped rules.toml)"
+                ).format(path=path, value=override.get("version"), supported=RULES_VERSION)
             ) from None
         raise DataFileError(f"{path}: {describe_validation_error(error, merged)}") from None
 

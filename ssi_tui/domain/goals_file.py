@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from ssi_tui.domain.catalog import Catalog, DataFileError, describe_validation_error
 from ssi_tui.domain.models import Goals
+from ssi_tui.wording import _
 
 MAX_GOALS_FILE = 1_000_000
 
@@ -18,7 +19,9 @@ MAX_GOALS_FILE = 1_000_000
 def parse_goals(data: Any, source: str, catalog: Catalog | None = None) -> Goals:
     """Validate goals data; errors name the source and the field."""
     if not isinstance(data, dict):
-        raise DataFileError(f"{source}: expected a table/object at the top level")
+        raise DataFileError(
+            _("{source}: expected a table/object at the top level").format(source=source)
+        )
     try:
         goals = Goals.model_validate(data)
     except ValidationError as error:
@@ -27,7 +30,9 @@ def parse_goals(data: Any, source: str, catalog: Catalog | None = None) -> Goals
         for index, objective in enumerate(goals.objectives):
             if objective.kind not in catalog:
                 raise DataFileError(
-                    f"{source}: objective {index + 1}: kind: unknown activity kind {objective.kind!r}"
+                    _("{source}: objective {number}: kind: unknown activity kind {kind!r}").format(
+                        source=source, number=index + 1, kind=objective.kind
+                    )
                 )
     return goals
 
@@ -36,14 +41,18 @@ def load_goals_file(path: Path, catalog: Catalog | None = None) -> Goals:
     """Read a goals file, TOML or JSON (chosen by extension, else by content)."""
     try:
         if path.stat().st_size > MAX_GOALS_FILE:
-            raise DataFileError(f"{path}: too large for a goals file")
+            raise DataFileError(_("{path}: too large for a goals file").format(path=path))
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DataFileError(f"{path}: file not found") from None
+        raise DataFileError(_("{path}: file not found").format(path=path)) from None
     except IsADirectoryError:
-        raise DataFileError(f"{path}: is a directory, not a goals file") from None
+        raise DataFileError(
+            _("{path}: is a directory, not a goals file").format(path=path)
+        ) from None
     except OSError as error:
-        raise DataFileError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise DataFileError(
+            _("{path}: cannot read: {why}").format(path=path, why=error.strerror or error)
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -54,12 +63,22 @@ def load_goals_file(path: Path, catalog: Catalog | None = None) -> Goals:
     try:
         data = json.loads(text) if as_json else tomllib.loads(text)
     except json.JSONDecodeError as error:
-        raise DataFileError(f"{path}: not valid JSON: {error.msg} (line {error.lineno})") from None
+        raise DataFileError(
+            _("{path}: not valid JSON: {msg} (line {lineno})").format(
+                path=path, msg=error.msg, lineno=error.lineno
+            )
+        ) from None
     except tomllib.TOMLDecodeError as error:
-        raise DataFileError(f"{path}: not valid TOML: {error}") from None
+        raise DataFileError(
+            _("{path}: not valid TOML: {error}").format(path=path, error=error)
+        ) from None
     except RecursionError:
-        raise DataFileError(f"{path}: nested too deeply to be a goals file") from None
+        raise DataFileError(
+            _("{path}: nested too deeply to be a goals file").format(path=path)
+        ) from None
     try:
         return parse_goals(data, str(path), catalog)
     except RecursionError:
-        raise DataFileError(f"{path}: nested too deeply to be a goals file") from None
+        raise DataFileError(
+            _("{path}: nested too deeply to be a goals file").format(path=path)
+        ) from None

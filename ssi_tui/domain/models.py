@@ -14,7 +14,7 @@ from pydantic import (
 )
 
 from ssi_tui.domain.base import DomainModel, new_id
-from ssi_tui.domain.limits import check_goal_sizes
+from ssi_tui.domain.limits import check_goal_sizes, reference_problem
 from ssi_tui.domain.pillars import PILLARS, Pillar  # noqa: F401 - re-exported
 from ssi_tui.domain.profile_models import (  # noqa: F401 - re-exported
     DatedChecklist,
@@ -31,6 +31,7 @@ from ssi_tui.domain.text import (
     fold,
     held_keywords,
 )
+from ssi_tui.wording import _
 
 Channel = Literal["linkedin", "off"]
 Source = Literal["manual", "plan", "linkedin-export", "calendar", "demo"]
@@ -39,7 +40,7 @@ Source = Literal["manual", "plan", "linkedin-export", "calendar", "demo"]
 def _name(value: str) -> str:
     cleaned = clean_text(value)
     if not cleaned:
-        raise ValueError("must not be blank")
+        raise ValueError(_("must not be blank"))
     return cleaned
 
 
@@ -47,7 +48,7 @@ def audience_name(value: str) -> str:
     """An audience name as it is kept: cleaned, case- and blank-folded (blank refused)."""
     cleaned = fold(clean_text(value))
     if not cleaned:
-        raise ValueError("audience name must not be blank")
+        raise ValueError(_("audience name must not be blank"))
     return cleaned
 
 
@@ -71,12 +72,12 @@ def _topics(value: tuple[str, ...]) -> tuple[str, ...]:
         if not cleaned:
             continue
         if len(cleaned) > 80:
-            raise ValueError("a topic is at most 80 characters")
+            raise ValueError(_("a topic is at most 80 characters"))
         if fold(cleaned) not in seen:
             seen.add(fold(cleaned))
             kept.append(cleaned)
     if len(kept) > MAX_TOPICS:
-        raise ValueError(f"at most {MAX_TOPICS} topics per activity")
+        raise ValueError(_("at most {most} topics per activity").format(most=MAX_TOPICS))
     return tuple(kept)
 
 
@@ -106,9 +107,9 @@ def _parsed_once(values: Iterable[str], parse: Callable[[str], str | None], what
 
 def unique_emails(values: Iterable[str]) -> tuple[str, ...]:
     """E-mail addresses as typed → lower-cased, each once; ValueError naming a bad one."""
-    found = _parsed_once(values, email_address, "an e-mail address e.g. ada@contoso.com")
+    found = _parsed_once(values, email_address, _("an e-mail address e.g. ada@contoso.com"))
     if len(found) > MAX_EMAILS:
-        raise ValueError(f"at most {MAX_EMAILS} e-mail addresses")
+        raise ValueError(_("at most {most} e-mail addresses").format(most=MAX_EMAILS))
     return tuple(found)
 
 
@@ -206,33 +207,18 @@ class Goals(DomainModel):
     def _positive_cadence(cls, value: dict[str, int]) -> dict[str, int]:
         for audience, days in value.items():
             if days < 1 or days > 3650:
-                raise ValueError(f"cadence for {audience!r} must be 1-3650 days, got {days}")
+                raise ValueError(
+                    _("cadence for {audience!r} must be 1-3650 days, got {days}").format(
+                        audience=audience, days=days
+                    )
+                )
         return value
 
     @model_validator(mode="after")
     def _consistent(self) -> Goals:
-        names = [audience.name for audience in self.audiences]
-        duplicates = {name for name in names if names.count(name) > 1}
-        if duplicates:
-            raise ValueError(f"audience listed twice: {', '.join(sorted(duplicates))}")
-        known = set(names)
-        for table, words in (("roles", self.roles), ("topics", self.topics)):
-            for audience in sorted(set(words) - known):
-                raise ValueError(f"{table} name audience {audience!r}, not in [audiences]")
-        for account in self.accounts:
-            if account.audience not in known:
-                raise ValueError(
-                    f"account {account.name!r} names audience {account.audience!r}, "
-                    "which has no weight in [audiences]"
-                )
-        for objective in self.objectives:
-            if objective.audience is not None and objective.audience not in known:
-                raise ValueError(f"objective names unknown audience {objective.audience!r}")
-        for audience in self.cadence:
-            if audience not in known:
-                raise ValueError(
-                    f"cadence names audience {audience!r}, which has no weight in [audiences]"
-                )
+        problem = reference_problem(self)
+        if problem is not None:
+            raise ValueError(problem)
         return self
 
     def weight(self, audience: str | None) -> float:

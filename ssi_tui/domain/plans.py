@@ -16,6 +16,7 @@ from ssi_tui.domain.models import (
     new_id,
 )
 from ssi_tui.domain.recurrence import Recurrence, RuleError, check_recurrence
+from ssi_tui.wording import _
 
 
 class Plan(DomainModel):
@@ -38,9 +39,11 @@ class Plan(DomainModel):
     def _rule_body(cls, value: str) -> str:
         rule = value.strip().upper()
         if not rule.startswith("FREQ="):
-            raise ValueError(f"rule {value!r} must be an RRULE body starting with FREQ=")
+            raise ValueError(
+                _("rule {value!r} must be an RRULE body starting with FREQ=").format(value=value)
+            )
         if any(part.split("=")[0] in ("UNTIL", "COUNT") for part in rule.split(";")):
-            raise ValueError("put the end in until / count, not in the rule")
+            raise ValueError(_("put the end in until / count, not in the rule"))
         return rule
 
     @model_validator(mode="after")

@@ -8,6 +8,7 @@ from pydantic import Field, field_validator
 
 from ssi_tui.domain.base import DomainModel
 from ssi_tui.domain.text import clean_text
+from ssi_tui.wording import _
 
 # LinkedIn's own limits: a headline of 220 characters, an About section of 2,600.
 HEADLINE_LIMIT = 220
@@ -37,7 +38,11 @@ class ProfileChecklist(DomainModel):
     def _headline(cls, value: str) -> str:
         cleaned = clean_text(value)
         if len(cleaned) > HEADLINE_LIMIT:
-            raise ValueError(f"a headline is at most {HEADLINE_LIMIT} characters, as on LinkedIn")
+            raise ValueError(
+                _("a headline is at most {most} characters, as on LinkedIn").format(
+                    most=HEADLINE_LIMIT
+                )
+            )
         return cleaned
 
     @field_validator("summary_text")
@@ -46,7 +51,9 @@ class ProfileChecklist(DomainModel):
         cleaned = clean_text(value, multiline=True)
         if len(cleaned) > SUMMARY_LIMIT:
             raise ValueError(
-                f"a summary (About) is at most {SUMMARY_LIMIT:,} characters, as on LinkedIn"
+                _("a summary (About) is at most {most} characters, as on LinkedIn").format(
+                    most=SUMMARY_LIMIT
+                )
             )
         return cleaned
 

@@ -13,11 +13,20 @@ from datetime import date, datetime, time, timedelta
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrule, rrulestr
 
+from ssi_tui.wording import _
 from ssi_tui.wording.recurrence import describe_schedule, preset_label
 
 PRESETS = ("daily", "weekdays", "weekly", "biweekly", "monthly")
 PRESET_HELP = "daily, weekdays, weekly, biweekly, monthly"
-RULE_HINT = f"use a preset ({PRESET_HELP}) or an RRULE such as FREQ=WEEKLY;BYDAY=TU,TH"
+
+
+def rule_hint() -> str:
+    """What a rule can be (said after a rule that is not one)."""
+    return _("use a preset ({presets}) or an RRULE such as FREQ=WEEKLY;BYDAY=TU,TH").format(
+        presets=PRESET_HELP
+    )
+
+
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 SUB_DAILY = ("HOURLY", "MINUTELY", "SECONDLY")
@@ -64,7 +73,7 @@ def preset_rule(name: str, start: date) -> str:
         if start.day > 28:
             return f"FREQ=MONTHLY;BYMONTHDAY={start.day},-1;BYSETPOS=1"
         return f"FREQ=MONTHLY;BYMONTHDAY={start.day}"
-    raise RuleError(f"unknown preset {name!r}; {RULE_HINT}")
+    raise RuleError(_("unknown preset {name!r}; {hint}").format(name=name, hint=rule_hint()))
 
 
 def _until_date(value: str, text: str) -> date:
@@ -72,7 +81,11 @@ def _until_date(value: str, text: str) -> date:
     try:
         return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
     except ValueError:
-        raise RuleError(f"invalid rule {text!r}: UNTIL={value} is not a YYYYMMDD date") from None
+        raise RuleError(
+            _("invalid rule {text!r}: UNTIL={value} is not a YYYYMMDD date").format(
+                text=text, value=value
+            )
+        ) from None
 
 
 def _split(text: str) -> list[tuple[str, str]]:
@@ -80,7 +93,9 @@ def _split(text: str) -> list[tuple[str, str]]:
     body = text.strip()
     if "\n" in body or "\r" in body or body.upper().startswith(("DTSTART", "EXDATE", "RDATE")):
         raise RuleError(
-            f"invalid rule {text!r}: give one RRULE line; the start is set with --start / Start"
+            _(
+                "invalid rule {text!r}: give one RRULE line; the start is set with --start / Start"
+            ).format(text=text)
         )
     body = body.upper().removeprefix("RRULE:")
     parts: list[tuple[str, str]] = []
@@ -89,9 +104,15 @@ def _split(text: str) -> list[tuple[str, str]]:
         key, sep, value = part.partition("=")
         key, value = key.strip(), value.strip()
         if not sep or not key or not value:
-            raise RuleError(f"invalid rule {text!r}: {part!r} is not KEY=VALUE; {RULE_HINT}")
+            raise RuleError(
+                _("invalid rule {text!r}: {part!r} is not KEY=VALUE; {hint}").format(
+                    text=text, part=part, hint=rule_hint()
+                )
+            )
         if key in seen:
-            raise RuleError(f"invalid rule {text!r}: {key} appears twice")
+            raise RuleError(
+                _("invalid rule {text!r}: {key} appears twice").format(text=text, key=key)
+            )
         seen.add(key)
         parts.append((key, value))
     return parts
@@ -107,39 +128,58 @@ def parse_rule(
     """
     name = " ".join(text.split()).lower()
     if not name:
-        raise RuleError(f"empty rule; {RULE_HINT}")
+        raise RuleError(_("empty rule; {hint}").format(hint=rule_hint()))
     if name in PRESETS:
         rule = preset_rule(name, start)
     elif "=" not in text:
-        raise RuleError(f"unknown preset {text.strip()!r}; {RULE_HINT}")
+        raise RuleError(
+            _("unknown preset {value!r}; {hint}").format(value=text.strip(), hint=rule_hint())
+        )
     else:
         parts = _split(text)
         keys = dict(parts)
         if "FREQ" not in keys:
-            raise RuleError(f"invalid rule {text!r}: FREQ is missing; {RULE_HINT}")
+            raise RuleError(
+                _("invalid rule {text!r}: FREQ is missing; {hint}").format(
+                    text=text, hint=rule_hint()
+                )
+            )
         if keys["FREQ"] in SUB_DAILY:
             raise RuleError(
-                f"invalid rule {text!r}: plans recur by day at most; use FREQ=DAILY, WEEKLY, "
-                "MONTHLY or YEARLY"
+                _(
+                    "invalid rule {text!r}: plans recur by day at most; use FREQ=DAILY, WEEKLY, MONTHLY or YEARLY"
+                ).format(text=text)
             )
         interval = keys.get("INTERVAL", "1")
         if not interval.isdigit() or not 1 <= int(interval) <= 1000:
-            raise RuleError(f"invalid rule {text!r}: INTERVAL must be a whole number 1-1000")
+            raise RuleError(
+                _("invalid rule {text!r}: INTERVAL must be a whole number 1-1000").format(text=text)
+            )
         if any(key in keys for key in TIME_PARTS):
             raise RuleError(
-                f"invalid rule {text!r}: plans are by day; drop BYHOUR/BYMINUTE/BYSECOND"
+                _("invalid rule {text!r}: plans are by day; drop BYHOUR/BYMINUTE/BYSECOND").format(
+                    text=text
+                )
             )
         if "UNTIL" in keys:
             if until is not None:
-                raise RuleError(f"invalid rule {text!r}: the end is given twice (UNTIL and until)")
+                raise RuleError(
+                    _("invalid rule {text!r}: the end is given twice (UNTIL and until)").format(
+                        text=text
+                    )
+                )
             until = _until_date(keys["UNTIL"], text)
         if "COUNT" in keys:
             if count is not None:
-                raise RuleError(f"invalid rule {text!r}: the count is given twice")
+                raise RuleError(
+                    _("invalid rule {text!r}: the count is given twice").format(text=text)
+                )
             try:
                 count = int(keys["COUNT"])
             except ValueError:
-                raise RuleError(f"invalid rule {text!r}: COUNT must be a whole number") from None
+                raise RuleError(
+                    _("invalid rule {text!r}: COUNT must be a whole number").format(text=text)
+                ) from None
         ordered = [("FREQ", keys["FREQ"])] + [
             (key, value) for key, value in parts if key not in ("FREQ", "UNTIL", "COUNT")
         ]
@@ -153,29 +193,39 @@ def check_recurrence(recurrence: Recurrence, start: date, original: str | None =
     """Refuse a rule dateutil cannot read, an end before the start, or UNTIL with COUNT."""
     shown = original if original is not None else recurrence.rule
     if recurrence.until is not None and recurrence.count is not None:
-        raise RuleError("give an end date (until) or a count, not both")
+        raise RuleError(_("give an end date (until) or a count, not both"))
     if recurrence.until is not None and recurrence.until < start:
         raise RuleError(
-            f"until {recurrence.until.isoformat()} is before the start {start.isoformat()}"
+            _("until {until} is before the start {start}").format(
+                until=recurrence.until.isoformat(), start=start.isoformat()
+            )
         )
     if recurrence.count is not None and not 1 <= recurrence.count <= 10_000:
-        raise RuleError(f"count must be 1-10000, got {recurrence.count}")
+        raise RuleError(_("count must be 1-10000, got {count}").format(count=recurrence.count))
     try:
         build_rule(recurrence, start)
     except RuleError:
         raise
     except (ValueError, TypeError, KeyError, IndexError) as error:
-        raise RuleError(f"invalid rule {shown!r}: {error}; {RULE_HINT}") from None
+        raise RuleError(
+            _("invalid rule {shown!r}: {error}; {hint}").format(
+                shown=shown, error=error, hint=rule_hint()
+            )
+        ) from None
 
 
 def build_rule(recurrence: Recurrence, start: date) -> rrule:
     """The dateutil rule for a recurrence anchored at midnight on `start`."""
     parsed = rrulestr(recurrence.rule, dtstart=_midnight(start))
     if not isinstance(parsed, rrule):  # pragma: no cover - one RRULE line always gives an rrule
-        raise RuleError(f"invalid rule {recurrence.rule!r}: not a single RRULE")
+        raise RuleError(_("invalid rule {rule!r}: not a single RRULE").format(rule=recurrence.rule))
     frequency = recurrence.rule.split(";", 1)[0].removeprefix("FREQ=")
     if frequency not in FREQUENCIES:
-        raise RuleError(f"invalid rule {recurrence.rule!r}: FREQ must be one of {FREQUENCIES}")
+        raise RuleError(
+            _("invalid rule {rule!r}: FREQ must be one of {frequencies}").format(
+                rule=recurrence.rule, frequencies=FREQUENCIES
+            )
+        )
     if recurrence.until is not None:
         parsed = parsed.replace(until=_midnight(recurrence.until))
     elif recurrence.count is not None:
@@ -208,12 +258,19 @@ def require_occurrence(recurrence: Recurrence, start: date, original: str | None
     first = first_occurrence(recurrence, start)
     if first is None:
         shown = original if original is not None else recurrence.rule
-        end = ""
         if recurrence.until is not None:
-            end = f" before {recurrence.until.isoformat()}"
+            text = _(
+                "rule {rule!r} has no occurrence before {until} within {years} years of {start}"
+            )
+        else:
+            text = _("rule {rule!r} has no occurrence within {years} years of {start}")
         raise RuleError(
-            f"rule {shown!r} has no occurrence{end} within {FIRST_WITHIN_YEARS} years of "
-            f"{start.isoformat()}"
+            text.format(
+                rule=shown,
+                until=recurrence.until.isoformat() if recurrence.until else "",
+                years=FIRST_WITHIN_YEARS,
+                start=start.isoformat(),
+            )
         )
     return first
 

@@ -25,6 +25,7 @@ from ssi_tui.domain.catalog import Catalog
 from ssi_tui.domain.plans import Plan
 from ssi_tui.domain.recurrence import occurrences
 from ssi_tui.paths import package_data_dir, user_config_dir
+from ssi_tui.wording import _
 
 PRODID = "-//ssi-tui//planned actions//EN"
 
@@ -102,7 +103,7 @@ def plans_calendar(
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", "ssi-tui plans")
+    calendar.add("x-wr-calname", _("ssi-tui plans"))
     for plan in plans:
         days = sorted(set(decided.get(plan.id, ())))
         if agenda is None:
@@ -192,17 +193,21 @@ def summary_of(plan: Plan, catalog: Catalog) -> str:
 def description_of(plan: Plan, catalog: Catalog) -> str:
     """What to do, for whom, and how to say it is done."""
     kind = catalog.kinds.get(plan.kind)
-    lines = [f"What: {catalog.label(plan.kind)}" + (f" ({kind.pillar})" if kind else "")]
+    lines = [
+        _("What: {value}").format(value=catalog.label(plan.kind))
+        + (_(" ({pillar})").format(pillar=kind.pillar) if kind else "")
+    ]
     if plan.audience:
-        lines.append(f"For: {plan.audience}")
+        lines.append(_("For: {audience}").format(audience=plan.audience))
     if plan.who:
-        lines.append(f"With: {plan.who}")
+        lines.append(_("With: {who}").format(who=plan.who))
     if plan.personalised:
-        lines.append("Personalised: a line about them, not a template")
+        lines.append(_("Personalised: a line about them, not a template"))
     if plan.note:
-        lines.append(f"Note: {plan.note}")
+        lines.append(_("Note: {note}").format(note=plan.note))
     lines.append(
-        f"Planned in ssi-tui (plan {plan.short_id}): `ssi-tui done {plan.short_id}` once done, "
-        "or x on the Planner screen."
+        _(
+            "Planned in ssi-tui (plan {short_id}): `ssi-tui done {short_id}` once done, or x on the Planner screen."
+        ).format(short_id=plan.short_id)
     )
     return "\n".join(lines)

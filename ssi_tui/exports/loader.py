@@ -89,27 +89,41 @@ def read_export(path: Path) -> ExportContents:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise DataFileError(
-                f"{path}: {size} bytes is larger than an export can be ({MAX_FILE_BYTES} bytes)"
+                _(
+                    "{path}: {size} bytes is larger than an export can be ({MAX_FILE_BYTES} bytes)"
+                ).format(path=path, size=size, MAX_FILE_BYTES=MAX_FILE_BYTES)
             )
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DataFileError(f"{path}: file not found") from None
+        raise DataFileError(_("{path}: file not found").format(path=path)) from None
     except UnicodeDecodeError:
-        raise DataFileError(f"{path}: not UTF-8 text, so not an ssi-tui JSON export") from None
+        raise DataFileError(
+            _("{path}: not UTF-8 text, so not an ssi-tui JSON export").format(path=path)
+        ) from None
     except OSError as error:
-        raise DataFileError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise DataFileError(
+            _("{path}: cannot read: {why}").format(path=path, why=error.strerror or error)
+        ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise DataFileError(f"{path}: not valid JSON (line {error.lineno}): {error.msg}") from None
+        raise DataFileError(
+            _("{path}: not valid JSON (line {lineno}): {msg}").format(
+                path=path, lineno=error.lineno, msg=error.msg
+            )
+        ) from None
     except RecursionError:
-        raise DataFileError(f"{path}: nested too deeply to be an ssi-tui export") from None
+        raise DataFileError(
+            _("{path}: nested too deeply to be an ssi-tui export").format(path=path)
+        ) from None
     return parse_export(data, str(path))
 
 
 def _models(source: str, section: str, items: Any, model: type[Model]) -> list[Model]:
     if not isinstance(items, list):
-        raise DataFileError(f"{source}: {section} must be a list")
+        raise DataFileError(
+            _("{source}: {section} must be a list").format(source=source, section=section)
+        )
     result = []
     for index, item in enumerate(items):
         try:
@@ -126,7 +140,11 @@ def _unique(source: str, section: str, ids: Sequence[str]) -> None:
     seen: set[str] = set()
     for index, record_id in enumerate(ids):
         if record_id in seen:
-            raise DataFileError(f"{source}: {section}[{index}]: id {record_id!r} appears twice")
+            raise DataFileError(
+                _("{source}: {section}[{index}]: id {record_id!r} appears twice").format(
+                    source=source, section=section, index=index, record_id=record_id
+                )
+            )
         seen.add(record_id)
 
 
@@ -153,29 +171,42 @@ def parse_export(data: Any, source: str = "export") -> ExportContents:
     """Validate a parsed export document (format, version, every record) before anything is written."""
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise DataFileError(
-            f'{source}: not an ssi-tui export (expected an object with "format": "{EXPORT_FORMAT}")'
+            _(
+                '{source}: not an ssi-tui export (expected an object with "format": "{EXPORT_FORMAT}")'
+            ).format(source=source, EXPORT_FORMAT=EXPORT_FORMAT)
         )
     version = data.get("version")
     if type(version) is not int or version < 1:
-        raise DataFileError(f"{source}: version must be a whole number, got {version!r}")
+        raise DataFileError(
+            _("{source}: version must be a whole number, got {version!r}").format(
+                source=source, version=version
+            )
+        )
     if version > EXPORT_VERSION:
         raise DataFileError(
-            f"{source}: written by a newer ssi-tui (export version {version}; this version reads "
-            f"up to {EXPORT_VERSION}): upgrade ssi-tui to load it"
+            _(
+                "{source}: written by a newer ssi-tui (export version {version}; this version reads up to {EXPORT_VERSION}): upgrade ssi-tui to load it"
+            ).format(source=source, version=version, EXPORT_VERSION=EXPORT_VERSION)
         )
     unknown = sorted(set(data) - set(SECTIONS) - set(HEADER_KEYS) - set(OPTIONAL_SECTIONS))
     if unknown:
-        raise DataFileError(f"{source}: unknown section {unknown[0]!r}")
+        raise DataFileError(
+            _("{source}: unknown section {value!r}").format(source=source, value=unknown[0])
+        )
     missing = [spec.name for spec in EXPORTED if spec.name not in data and not spec.optional]
     if missing:
-        raise DataFileError(f"{source}: section {missing[0]!r} is missing")
+        raise DataFileError(
+            _("{source}: section {value!r} is missing").format(source=source, value=missing[0])
+        )
     values: dict[str, Any] = {}
     tables: dict[str, list[Any]] = {}
     for spec in EXPORTED:
         section = data.get(spec.name, [])  # (an optional section a file may lack: a list)
         if spec.kind == "singleton" and spec.model is None:
             if not isinstance(section, dict):
-                raise DataFileError(f"{source}: {spec.name} must be an object")
+                raise DataFileError(
+                    _("{source}: {name} must be an object").format(source=source, name=spec.name)
+                )
             values[spec.name] = dict(section)
         elif spec.kind == "singleton":
             values[spec.name] = _one(source, spec.name, section, spec.model)  # type: ignore[arg-type]
@@ -286,8 +317,9 @@ def restore(store: Store, contents: ExportContents, *, merge: bool = False) -> L
                 repository.add_document(doc)
     except StoreError as error:
         raise StoreWriteError(
-            f"{error}. The activities and contacts were loaded but not everything else: run "
-            "the same `ssi-tui load FILE --merge` again to finish"
+            _(
+                "{error}. The activities and contacts were loaded but not everything else: run the same `ssi-tui load FILE --merge` again to finish"
+            ).format(error=error)
         ) from None
     return LoadSummary(
         added={

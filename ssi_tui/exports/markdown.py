@@ -6,12 +6,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ssi_tui.domain.alignment import audience_source
 from ssi_tui.domain.pillars import PILLARS
+from ssi_tui.domain.recurrence import rule_label
 from ssi_tui.domain.text import clean_text
-from ssi_tui.wording.labels import flag_title, pillar_label, severity_label
+from ssi_tui.wording import _, day, number, percent, short_number
+from ssi_tui.wording.flags import evidence_items
+from ssi_tui.wording.labels import (
+    audience_with_source,
+    flag_title,
+    level_label,
+    pillar_label,
+    severity_label,
+)
+from ssi_tui.wording.recurrence import planned
 
 if TYPE_CHECKING:
     from ssi_tui.domain.alignment import Alignment
@@ -45,11 +55,11 @@ def _cell(value: object) -> str:
 def _audience(aligned: Alignment) -> str | None:
     """The audience the scores use, with where it comes from: 'prospects (role)'."""
     source = audience_source(aligned.audience, aligned.tier, aligned.target)
-    return f"{aligned.audience} ({source})" if source else aligned.audience
+    return audience_with_source(aligned.audience, source) if aligned.audience else None
 
 
 def _number(value: float | None, digits: int = 1) -> str:
-    return "–" if value is None else f"{value:.{digits}f}"
+    return "–" if value is None else number(value, digits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +94,7 @@ def _scores(review: Review) -> list[str]:
     rows = []
     for pillar in PILLARS:
         score = scores.pillars[pillar]
-        alignment = "–" if score.alignment is None else f"{score.alignment:.0%}"
+        alignment = "–" if score.alignment is None else percent(score.alignment)
         rows.append(
             [
                 pillar_label(pillar),
@@ -96,84 +106,85 @@ def _scores(review: Review) -> list[str]:
         )
     rows.append(
         [
-            "**Total (out of 100)**",
-            f"**{scores.total_raw:.1f}**",
-            f"**{scores.total_weighted:.1f}**",
+            "**" + _("Total (out of 100)") + "**",
+            f"**{number(scores.total_raw, 1)}**",
+            f"**{number(scores.total_weighted, 1)}**",
             _number(scores.total_weighted - scores.total_raw),
             "",
         ]
     )
     lines = [
-        "## Scores",
+        "## " + _("Scores"),
         "",
         _table(
-            ["Pillar", "Raw", "Weighted", "Weighted − raw", "Alignment"], rows, right=(1, 2, 3, 4)
+            [_("Pillar"), _("Raw"), _("Weighted"), _("Weighted − raw"), _("Alignment")],
+            rows,
+            right=(1, 2, 3, 4),
         ),
         "",
-        "Raw counts only what LinkedIn can see; weighted counts the same activity, and your "
-        "off-LinkedIn work, by how well it serves your goals.",
+        _(
+            "Raw counts only what LinkedIn can see; weighted counts the same activity, and your "
+            "off-LinkedIn work, by how well it serves your goals."
+        ),
     ]
     comparison = review.comparison
     if comparison is not None:
         reading = comparison.reading
-        parts = ", ".join(f"{pillar} {reading.pillar(pillar):g}" for pillar in PILLARS)
-        lines += [
-            "",
-            f"Official SSI on {reading.date.isoformat()}: **{reading.total:g}**/100 ({parts}). "
-            f"{escape_markdown(comparison.summary())}",
-        ]
+        parts = ", ".join(
+            f"{pillar_label(pillar, short=True)} {short_number(reading.pillar(pillar))}"
+            for pillar in PILLARS
+        )
+        official = _("Official SSI on {day}: {total}/100 ({pillars}).").format(
+            day=day(reading.date), total=f"**{short_number(reading.total)}**", pillars=parts
+        )
+        lines += ["", f"{official} {escape_markdown(comparison.summary())}"]
     return lines
 
 
-def _evidence(value: Any) -> str:
-    if isinstance(value, dict):
-        return ", ".join(f"{key} {_evidence(inner)}" for key, inner in value.items())
-    if isinstance(value, float):
-        return f"{value:g}"
-    return "none" if value is None else str(value)
-
-
 def _flags(flags: Sequence[Flag]) -> list[str]:
-    lines = ["## Flags", ""]
+    lines = ["## " + _("Flags"), ""]
     if not flags:
-        return [*lines, "No mismatch flags: your activity matches your goals."]
-    for number, flag in enumerate(flags, start=1):
+        return [*lines, _("No mismatch flags: your activity matches your goals.")]
+    for rank, flag in enumerate(flags, start=1):
         title = flag_title(flag.id)
-        where = f" · {escape_markdown(flag.pillar)}" if flag.pillar else ""
+        pillar = pillar_label(flag.pillar, short=True) if flag.pillar else ""
+        where = f" · {escape_markdown(pillar)}" if pillar else ""
+        head = f"{rank}. **{severity_label(flag.severity)} · {title}**{where}"
+        lines.append(_("{name}: {value}").format(name=head, value=escape_markdown(flag.message)))
+        evidence = _("; ").join(evidence_items(flag.evidence))
         lines.append(
-            f"{number}. **{severity_label(flag.severity)} · {title}**{where}: "
-            f"{escape_markdown(flag.message)}"
+            "    - " + _("Evidence: {evidence}").format(evidence=escape_markdown(evidence))
         )
-        evidence = "; ".join(
-            f"{key.replace('_', ' ')}: {_evidence(value)}" for key, value in flag.evidence.items()
+        lines.append(
+            "    - " + _("Suggested action: {action}").format(action=escape_markdown(flag.action))
         )
-        lines.append(f"    - Evidence: {escape_markdown(evidence)}")
-        lines.append(f"    - Suggested action: {escape_markdown(flag.action)}")
         if flag.suggestion is not None:
             suggestion = flag.suggestion
             who = " · ".join(filter(None, [suggestion.audience, suggestion.company]))
-            plan = f"{suggestion.rule} {suggestion.kind}" + (f" ({who})" if who else "")
-            lines.append(f"    - Plan to adopt: {escape_markdown(plan)}")
+            plan = planned(rule_label(suggestion.rule), suggestion.kind) + (
+                f" ({who})" if who else ""
+            )
+            lines.append("    - " + _("Plan to adopt: {plan}").format(plan=escape_markdown(plan)))
     return lines
 
 
 def _agenda(agenda: Sequence[AgendaLine]) -> list[str]:
-    lines = ["## Agenda", ""]
+    lines = ["## " + _("Agenda"), ""]
     if not agenda:
-        return [*lines, "Nothing planned."]
+        return [*lines, _("Nothing planned.")]
     for item in agenda:
         box = "x" if item.status == "done" else " "
         lines.append(
-            f"- [{box}] {item.when.isoformat()} · {escape_markdown(item.status)} · "
+            f"- [{box}] {day(item.when)} · {escape_markdown(_(item.status))} · "
             f"{escape_markdown(item.title)}"
         )
     return lines
 
 
 def _top(review: Review, catalog: Catalog) -> list[str]:
-    lines = ["## Top activities", ""]
+    lines = ["## " + _("Top activities"), ""]
     if not review.top:
-        return [*lines, "No activity in the window."]
+        return [*lines, _("No activity in the window.")]
     rows = []
     for item in review.top:
         activity = item.activity
@@ -181,26 +192,26 @@ def _top(review: Review, catalog: Catalog) -> list[str]:
         rows.append(
             [
                 activity.date.isoformat(),
-                _cell(kind.label if kind else activity.kind),
-                _cell(kind.pillar if kind else None),
+                _cell(_(kind.label) if kind else activity.kind),
+                _cell(pillar_label(kind.pillar, short=True) if kind else None),
                 _cell(activity.contact),
                 _cell(activity.company),
                 _cell(_audience(item.alignment)),
-                "LinkedIn" if activity.channel == "linkedin" else "off LinkedIn",
-                f"{item.weighted:.2f}",
-                f"{item.raw:.2f}",
+                "LinkedIn" if activity.channel == "linkedin" else _("off LinkedIn"),
+                number(item.weighted, 2),
+                number(item.raw, 2),
             ]
         )
     headers = [
-        "Date",
-        "Kind",
-        "Pillar",
-        "Contact",
-        "Company",
-        "Audience",
-        "Channel",
-        "Weighted pts",
-        "Raw pts",
+        _("Date"),
+        _("Kind"),
+        _("Pillar"),
+        _("Contact"),
+        _("Company"),
+        _("Audience"),
+        _("Channel"),
+        _("Weighted pts"),
+        _("Raw pts"),
     ]
     return [*lines, _table(headers, rows, right=(7, 8))]
 
@@ -214,12 +225,12 @@ def _trend(review: Review) -> list[str]:
                 week.week_end.isoformat(),
                 _number(week.raw),
                 _number(week.weighted),
-                f"{official.total:g} ({official.date.isoformat()})" if official else "–",
+                f"{short_number(official.total)} ({day(official.date)})" if official else "–",
             ]
         )
-    headers = ["Week ending", "Raw", "Weighted", "Official SSI"]
+    headers = [_("Week ending"), _("Raw"), _("Weighted"), _("Official SSI")]
     return [
-        f"## Trend (last {len(review.history)} weeks, newest first)",
+        "## " + _("Trend (last {weeks} weeks, newest first)").format(weeks=len(review.history)),
         "",
         _table(headers, rows, right=(1, 2)),
     ]
@@ -230,10 +241,17 @@ def render_review(review: Review, catalog: Catalog, generated_on: date) -> str:
     scores = review.report.breakdown
     sections = [
         [
-            f"# Weekly review: as of {scores.as_of.isoformat()}",
+            "# " + _("Weekly review: as of {day}").format(day=day(scores.as_of)),
             "",
-            f"Generated by ssi-tui on {generated_on.isoformat()} · window {scores.window_days} "
-            f"days · profile {escape_markdown(scores.level)} ({scores.completeness:.0%} complete)",
+            _(
+                "Generated by ssi-tui on {day} · window {days} days · profile {level} "
+                "({share} complete)"
+            ).format(
+                day=day(generated_on),
+                days=scores.window_days,
+                level=escape_markdown(level_label(scores.level)),
+                share=percent(scores.completeness),
+            ),
         ],
         _scores(review),
         _flags(review.report.flags),

@@ -20,6 +20,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
 
+from ssi_tui.wording import _
+
 MAX_ENTRIES = 10_000
 MAX_TOTAL_BYTES = 2_000_000_000
 MAX_RATIO = 200
@@ -125,7 +127,11 @@ class ExportArchive:
         try:
             return CountingReader(self._opener(member))
         except READ_ERRORS as error:
-            raise ArchiveError(f"{self.path}: cannot read {member.path}: {error}") from None
+            raise ArchiveError(
+                _("{path}: cannot read {path2}: {error}").format(
+                    path=self.path, path2=member.path, error=error
+                )
+            ) from None
 
     def close(self) -> None:
         """Release the ZIP file."""
@@ -149,7 +155,7 @@ def open_export(path: Path) -> ExportArchive:
     """Open an export ZIP or folder, refusing it (ArchiveError) if it breaks a limit."""
     path = Path(path)
     if not path.exists():
-        raise ArchiveError(f"{path}: no such file or folder")
+        raise ArchiveError(_("{path}: no such file or folder").format(path=path))
     if path.is_dir():
         folder = _open_folder(path)
         from ssi_tui.importers.parts import export_zips, open_parts
@@ -159,12 +165,12 @@ def open_export(path: Path) -> ExportArchive:
             return open_parts(path, zips, _open_zip)
         return folder
     if not path.is_file():
-        raise ArchiveError(f"{path}: neither a ZIP archive nor a folder")
+        raise ArchiveError(_("{path}: neither a ZIP archive nor a folder").format(path=path))
     return _open_zip(path)
 
 
 def _refuse(path: Path, what: str) -> ArchiveError:
-    return ArchiveError(f"{path}: refused, {what}; nothing was read")
+    return ArchiveError(_("{path}: refused, {what}; nothing was read").format(path=path, what=what))
 
 
 def _declared_entries(path: Path) -> int | None:
@@ -198,7 +204,12 @@ def _declared_entries(path: Path) -> int | None:
 def _open_zip(path: Path) -> ExportArchive:
     declared = _declared_entries(path)
     if declared is not None and declared > MAX_ENTRIES:
-        raise _refuse(path, f"more than {MAX_ENTRIES:,} entries ({declared:,})")
+        raise _refuse(
+            path,
+            _("more than {MAX_ENTRIES:,} entries ({declared:,})").format(
+                MAX_ENTRIES=MAX_ENTRIES, declared=declared
+            ),
+        )
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as error:
@@ -209,7 +220,9 @@ def _open_zip(path: Path) -> ExportArchive:
             looks_like_zip = False
         if looks_like_zip or path.suffix.lower() == ".zip":
             raise ArchiveError(f"{path}: corrupt ZIP archive ({error})") from None
-        raise ArchiveError(f"{path}: neither a ZIP archive nor a folder") from None
+        raise ArchiveError(
+            _("{path}: neither a ZIP archive nor a folder").format(path=path)
+        ) from None
     except (OSError, EOFError, ValueError, struct.error) as error:
         raise ArchiveError(f"{path}: corrupt ZIP archive ({error})") from None
     try:
@@ -221,7 +234,9 @@ def _open_zip(path: Path) -> ExportArchive:
     def opener(member: Member) -> BinaryIO:
         info = archive.getinfo(member.path)
         if info.flag_bits & 0x1:
-            raise ArchiveError(f"{path}: {member.path} is encrypted")
+            raise ArchiveError(
+                _("{path}: {path2} is encrypted").format(path=path, path2=member.path)
+            )
         return archive.open(info)  # type: ignore[return-value]
 
     return ExportArchive(path, members, unsafe, opener, archive.close)
@@ -230,12 +245,19 @@ def _open_zip(path: Path) -> ExportArchive:
 def _zip_members(path: Path, archive: zipfile.ZipFile) -> tuple[list[Member], list[str]]:
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise _refuse(path, f"more than {MAX_ENTRIES:,} entries ({len(infos):,})")
+        raise _refuse(
+            path,
+            _("more than {MAX_ENTRIES:,} entries ({count:,})").format(
+                MAX_ENTRIES=MAX_ENTRIES, count=len(infos)
+            ),
+        )
     total = sum(info.file_size for info in infos)
     if total > MAX_TOTAL_BYTES:
         raise _refuse(
             path,
-            f"declared uncompressed size {total / 1e9:.1f} GB is over {MAX_TOTAL_BYTES / 1e9:g} GB",
+            _("declared uncompressed size {value:.1f} GB is over {value2:g} GB").format(
+                value=total / 1e9, value2=MAX_TOTAL_BYTES / 1e9
+            ),
         )
     for info in infos:
         if info.file_size == 0:
@@ -244,7 +266,9 @@ def _zip_members(path: Path, archive: zipfile.ZipFile) -> tuple[list[Member], li
             ratio = info.file_size / info.compress_size if info.compress_size else float("inf")
             raise _refuse(
                 path,
-                f"member {info.filename!r} has compression ratio {ratio:.0f}, over {MAX_RATIO}",
+                _("member {filename!r} has compression ratio {ratio:.0f}, over {MAX_RATIO}").format(
+                    filename=info.filename, ratio=ratio, MAX_RATIO=MAX_RATIO
+                ),
             )
     members: list[Member] = []
     unsafe: list[str] = []
@@ -273,7 +297,9 @@ def _open_folder(path: Path) -> ExportArchive:
         for name in files:
             entries += 1
             if entries > MAX_ENTRIES:
-                raise _refuse(path, f"more than {MAX_ENTRIES:,} entries")
+                raise _refuse(
+                    path, _("more than {MAX_ENTRIES:,} entries").format(MAX_ENTRIES=MAX_ENTRIES)
+                )
             full = Path(directory) / name
             member_path = (relative / name).as_posix()
             try:
@@ -286,10 +312,14 @@ def _open_folder(path: Path) -> ExportArchive:
                 continue
             total += status.st_size
             if total > MAX_TOTAL_BYTES:
-                raise _refuse(path, f"files total over {MAX_TOTAL_BYTES / 1e9:g} GB")
+                raise _refuse(
+                    path, _("files total over {value:g} GB").format(value=MAX_TOTAL_BYTES / 1e9)
+                )
             members.append(Member(member_path, name, status.st_size))
         if entries > MAX_ENTRIES:
-            raise _refuse(path, f"more than {MAX_ENTRIES:,} entries")
+            raise _refuse(
+                path, _("more than {MAX_ENTRIES:,} entries").format(MAX_ENTRIES=MAX_ENTRIES)
+            )
 
     def opener(member: Member) -> BinaryIO:
         return (path / member.path).open("rb")

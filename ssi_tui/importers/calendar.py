@@ -34,6 +34,7 @@ from ssi_tui.importers.ical_series import (
     resolve_zone,
 )
 from ssi_tui.paths import package_data_dir, user_config_dir
+from ssi_tui.wording import _
 
 __all__ = ["CalendarError", "CalendarRead", "MeetingRules", "Meeting", "read_meetings"]
 
@@ -149,12 +150,16 @@ class _Reader:
     def _single(self, block: Block) -> None:
         start = block.first("DTSTART")
         if start is None:
-            self._bad(block.uid, block.line, "no DTSTART (no date)")
+            self._bad(block.uid, block.line, _("no DTSTART (no date)"))
             return
         try:
             when = self._when(start.value, start.params)
         except ValueError:
-            self._bad(block.uid, block.line, f"DTSTART {start.value[:40]!r} is not a date")
+            self._bad(
+                block.uid,
+                block.line,
+                _("DTSTART {value!r} is not a date").format(value=start.value[:40]),
+            )
             return
         organizer = block.first("ORGANIZER")
         self._take(

@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from ssi_tui.importers.decoding import decode
 from ssi_tui.importers.files import FileKind, squash
+from ssi_tui.wording import _
 
 # A generous fixed cap on one field (LinkedIn messages stop at 8,000 characters): an unmatched
 # quote then costs at most this much of the file, never the whole of it.
@@ -111,7 +112,11 @@ class CsvTable:
                 self.width = len(fields)
                 return True
         wanted = ", ".join(self.kind.required)
-        self.errors.append(RowError(1, f"no header line with the columns {wanted}: file skipped"))
+        self.errors.append(
+            RowError(
+                1, _("no header line with the columns {wanted}: file skipped").format(wanted=wanted)
+            )
+        )
         return False
 
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
@@ -163,8 +168,9 @@ class CsvTable:
                 errors.append(
                     RowError(
                         start,
-                        f"{len(fields)} fields where the header has {width} "
-                        "(a stray quote or comma?)",
+                        _(
+                            "{count} fields where the header has {width} (a stray quote or comma?)"
+                        ).format(count=len(fields), width=width),
                     )
                 )
                 continue

@@ -11,6 +11,8 @@ from datetime import datetime
 
 from dateutil import parser as dateutil_parser
 
+from ssi_tui.wording import _
+
 MONTHS = {
     name: index
     for index, name in enumerate(
@@ -55,7 +57,7 @@ class ExportDateError(ValueError):
 def _month(name: str) -> int:
     month = MONTHS.get(name[:3].casefold())
     if month is None:
-        raise ValueError(f"unknown month {name!r}")
+        raise ValueError(_("unknown month {name!r}").format(name=name))
     return month
 
 
@@ -159,9 +161,9 @@ def tolerant(text: str) -> datetime:
         first = dateutil_parser.parse(text, default=_DEFAULT_A)
         second = dateutil_parser.parse(text, default=_DEFAULT_B)
     except (ValueError, OverflowError, TypeError, IndexError):
-        raise ExportDateError(f"unreadable date {text!r}") from None
+        raise ExportDateError(_("unreadable date {text!r}").format(text=text)) from None
     if first.date() != second.date():
-        raise ExportDateError(f"incomplete date {text!r}")
+        raise ExportDateError(_("incomplete date {text!r}").format(text=text))
     return first.replace(tzinfo=None)
 
 
@@ -169,9 +171,9 @@ def parse_when(text: str, preferred: str) -> datetime:
     """Parse an export date: the file's known form first, then the others, then `tolerant`."""
     value = text.strip()
     if not value:
-        raise ExportDateError("no date")
+        raise ExportDateError(_("no date"))
     if len(value) > 200:
-        raise ExportDateError("unreadable date (too long)")
+        raise ExportDateError(_("unreadable date (too long)"))
     try:
         result = PARSERS[preferred](value)
         if result is None:
@@ -181,9 +183,15 @@ def parse_when(text: str, preferred: str) -> datetime:
                     if result is not None:
                         break
     except ValueError as error:
-        raise ExportDateError(f"impossible date {value!r} ({error})") from None
+        raise ExportDateError(
+            _("impossible date {value!r} ({error})").format(value=value, error=error)
+        ) from None
     if result is None:
         result = tolerant(value)
     if not FIRST_YEAR <= result.year <= LAST_YEAR:
-        raise ExportDateError(f"date {value!r} is out of range ({FIRST_YEAR}-{LAST_YEAR})")
+        raise ExportDateError(
+            _("date {value!r} is out of range ({FIRST_YEAR}-{LAST_YEAR})").format(
+                value=value, FIRST_YEAR=FIRST_YEAR, LAST_YEAR=LAST_YEAR
+            )
+        )
     return result

@@ -16,6 +16,8 @@ import threading
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from ssi_tui.wording import _
+
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -58,12 +60,17 @@ class Decoded:
         """What a user should know about how the file was read."""
         found = []
         if self.encoding in ENCODING_NAMES:
-            found.append(f"read as {ENCODING_NAMES[self.encoding]} (an older export or a re-save)")
+            found.append(
+                _("read as {value} (an older export or a re-save)").format(
+                    value=ENCODING_NAMES[self.encoding]
+                )
+            )
         replaced = self.fallback_bytes()
         if replaced:
             found.append(
-                f"not valid UTF-8 ({replaced:,} bytes): read as Windows-1252, as Excel writes "
-                "it; check accented names"
+                _(
+                    "not valid UTF-8 ({replaced:,} bytes): read as Windows-1252, as Excel writes it; check accented names"
+                ).format(replaced=replaced)
             )
         return found
 
@@ -71,9 +78,9 @@ class Decoded:
 def what_else(head: bytes) -> str | None:
     """What a file is when it is not CSV text, from its first bytes (None: it may be CSV)."""
     if head.startswith(b"PK\x03\x04"):
-        return "an Excel workbook (XLSX) or another ZIP file, not CSV"
+        return _("an Excel workbook (XLSX) or another ZIP file, not CSV")
     if head.startswith((b"\xd0\xcf\x11\xe0", b"%PDF")):
-        return "a binary document (old Excel or PDF), not CSV"
+        return _("a binary document (old Excel or PDF), not CSV")
     text = head.lstrip(codecs.BOM_UTF8).lstrip()
     if text[:1] in (b"{", b"["):
         return "a JSON document, not CSV"

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ssi_tui.importers.archive import Member
+from ssi_tui.wording import _
 
 _NAME = re.compile(r"^(?P<stem>.+?)(?P<suffix>_\d+)?\.csv$", re.IGNORECASE)
 
@@ -102,7 +103,7 @@ def plan_files(members: list[Member], unsafe: list[str]) -> Plan:
         for part in parts
     }
     chosen: dict[str, tuple[Member, FileKind]] = {}
-    ignored: list[str] = [f"{name} (unsafe path, not read)" for name in unsafe]
+    ignored: list[str] = [_("{name} (unsafe path, not read)").format(name=name) for name in unsafe]
     for member in sorted(members, key=lambda item: (item.order, item.depth, item.path)):
         top = tops[member.part]
         shown = member.path[len(top) :] if top else member.path
@@ -113,7 +114,11 @@ def plan_files(members: list[Member], unsafe: list[str]) -> Plan:
             continue
         key = f"{member.part}/{member.basename.casefold()}"
         if key in chosen:
-            ignored.append(f"{shown} (same name as {chosen[key][0].path[len(top) :]})")
+            ignored.append(
+                _("{shown} (same name as {value})").format(
+                    shown=shown, value=chosen[key][0].path[len(top) :]
+                )
+            )
             continue
         chosen[key] = (member, kind)
     files = sorted(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ssi_tui.importers.decoding import BOMS
+from ssi_tui.wording import _
 
 MAX_FILE_BYTES = 30 * 1024 * 1024  # a three-year export with 5,000 events is ~5 MB
 MAX_EVENTS = 50_000
@@ -92,13 +93,18 @@ def read_calendar(path: Path) -> CalendarFile:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise CalendarError(
-                f"{path.name} is {size / 1024 / 1024:.0f} MB: more than a calendar export holds "
-                f"(at most {MAX_FILE_BYTES // 1024 // 1024} MB); export a shorter period"
+                _(
+                    "{name} is {value:.0f} MB: more than a calendar export holds (at most {value2} MB); export a shorter period"
+                ).format(
+                    name=path.name, value=size / 1024 / 1024, value2=MAX_FILE_BYTES // 1024 // 1024
+                )
             )
         data = path.read_bytes()
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise CalendarError(f"cannot read {path}: {reason}") from None
+        raise CalendarError(
+            _("cannot read {path}: {reason}").format(path=path, reason=reason)
+        ) from None
     return parse_calendar(decode(data, path.name), path.name)
 
 
@@ -113,14 +119,17 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def parse_calendar(text: str, name: str = "the file") -> CalendarFile:
+def parse_calendar(text: str, name: str | None = None) -> CalendarFile:
     """Cut a calendar's text into parts (see the module's docstring)."""
+    name = name or _("the file")
     found = CalendarFile()
     lines = unfolded(text)
     first = next(lines, None)
     if first is None or first[1].strip().upper() != "BEGIN:VCALENDAR":
         raise CalendarError(
-            f"{name} is not an iCalendar file (it does not start with BEGIN:VCALENDAR)"
+            _("{name} is not an iCalendar file (it does not start with BEGIN:VCALENDAR)").format(
+                name=name
+            )
         )
     event: Block | None = None
     nested: list[str] = []  # components inside the current event (VALARM…), skipped
@@ -148,16 +157,18 @@ def parse_calendar(text: str, name: str = "the file") -> CalendarFile:
         if upper.startswith("BEGIN:VEVENT"):
             if len(found.events) >= MAX_EVENTS:
                 raise CalendarError(
-                    f"{name} holds more than {MAX_EVENTS:,} events: export a shorter period"
+                    _(
+                        "{name} holds more than {MAX_EVENTS:,} events: export a shorter period"
+                    ).format(name=name, MAX_EVENTS=MAX_EVENTS)
                 )
             event = Block(number)
         elif upper.startswith("BEGIN:VTIMEZONE"):
             zone = [raw]
         elif ":" in raw and not upper.startswith(("BEGIN:", "END:")):
-            key, _, value = raw.partition(":")
+            key, _colon, value = raw.partition(":")
             found.properties.setdefault(key.split(";", 1)[0].upper(), value[:200])
     if event is not None:
-        event.problem = event.problem or "the event has no END:VEVENT (the file is cut short)"
+        event.problem = event.problem or _("the event has no END:VEVENT (the file is cut short)")
         found.events.append(event)
     return found
 
@@ -201,12 +212,14 @@ def _add_line(event: Block, raw: str, number: int) -> None:
     param_text = head.partition(";")[2]
     if len(raw) > MAX_LINE_CHARS:
         if name != "DESCRIPTION":  # a long description is only read for a link: left out
-            event.problem = (
-                event.problem or f"line {number}: {name} is over {MAX_LINE_CHARS // 1024} KB"
+            event.problem = event.problem or _("line {number}: {name} is over {value} KB").format(
+                number=number, name=name, value=MAX_LINE_CHARS // 1024
             )
         return
     if not colon:
-        event.problem = event.problem or f"line {number}: {name} has no value"
+        event.problem = event.problem or _("line {number}: {name} has no value").format(
+            number=number, name=name
+        )
         return
     event.lines.append(Line(name, parameters(param_text), value, raw))
 

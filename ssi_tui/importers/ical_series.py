@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ssi_tui.importers.ical_lines import Block, CalendarFile
+from ssi_tui.wording import _
 
 TOO_OFTEN = ("SECONDLY", "MINUTELY", "HOURLY")
 
@@ -44,7 +45,7 @@ def expand_series(
 
     rule = next((block.value("RRULE") for block in blocks if block.first("RRULE")), "")
     if any(f"FREQ={often}" in rule.upper().replace(" ", "") for often in TOO_OFTEN):
-        raise SeriesError("repeats every hour or more often: not a meeting")
+        raise SeriesError(_("repeats every hour or more often: not a meeting"))
     try:
         parsed = icalendar.Calendar.from_ical(series_text(calendar, blocks))
         query = recurring_ical_events.of(parsed)
@@ -53,7 +54,11 @@ def expand_series(
         raise SeriesError(_library_problem(error)) from None
     if len(found) > limit:
         years = today.year - start.year
-        raise SeriesError(f"more than {limit:,} occurrences in {years} years: left out")
+        raise SeriesError(
+            _("more than {limit:,} occurrences in {years} years: left out").format(
+                limit=limit, years=years
+            )
+        )
     return found
 
 
@@ -135,5 +140,5 @@ def resolve_zone(tzid: str, definition: str | None) -> tzinfo | None:
 def _library_problem(error: Exception) -> str:
     """A library's error in the user's words (its own text names its internals)."""
     if "RRULE" in str(error).upper() or "rule" in type(error).__name__.lower():
-        return "its repeat rule (RRULE) cannot be read"
-    return "its dates or repeat rule cannot be read"
+        return _("its repeat rule (RRULE) cannot be read")
+    return _("its dates or repeat rule cannot be read")

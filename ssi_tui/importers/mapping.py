@@ -20,6 +20,7 @@ from ssi_tui.importers.drafts import Draft, excerpt, post_id, share_commentary, 
 from ssi_tui.importers.messages import MessageLog
 from ssi_tui.importers.owner import OwnerClues
 from ssi_tui.importers.people import People, Person
+from ssi_tui.wording import _
 
 Handler = Callable[["Collector", Row, str], "bool | None"]
 TopicMatcher = Callable[[str], list[str]]
@@ -100,7 +101,7 @@ def connection(found: Collector, row: Row, file: str) -> None:
     when = parse_when(connected_on, "day_month_year")
     person = found.people.get(_name(first, last), url or None, contact=True)
     if person is None:
-        raise ValueError("no name and no profile URL")
+        raise ValueError(_("no name and no profile URL"))
     person.company = clean_or_none(company) or person.company
     person.title = clean_or_none(position) or person.title
     day = when.date()

@@ -26,6 +26,7 @@ from ssi_tui.importers.people import Person, profile_key
 from ssi_tui.importers.reader import ParsedExport, ProgressCallback
 from ssi_tui.importers.summary import FileReport, ImportProgress, ImportSummary
 from ssi_tui.store.indexes import activity_from_doc
+from ssi_tui.wording import _
 
 if TYPE_CHECKING:
     from ssi_tui.store.repository import Store
@@ -188,7 +189,12 @@ def new_drafts(
         report = files[draft.file]
         if today is not None and draft.date > today:
             report.errors.append(
-                RowError(draft.line, f"date {draft.date.isoformat()} is after today ({today})")
+                RowError(
+                    draft.line,
+                    _("date {value} is after today ({today})").format(
+                        value=draft.date.isoformat(), today=today
+                    ),
+                )
             )
             continue
         if draft.key in seen or has_external(draft.key):

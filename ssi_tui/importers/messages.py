@@ -19,15 +19,16 @@ from ssi_tui.importers.dates import parse_when
 from ssi_tui.importers.drafts import Draft, key_digest
 from ssi_tui.importers.owner import Owner
 from ssi_tui.importers.people import People, Person, full_url, profile_key
+from ssi_tui.wording import N_, _, number, plural
 
 _PROFILE = re.compile(r"(?:https?://)?(?:[\w-]+\.)?linkedin\.com/in/[^\s,;\"'<>]+", re.IGNORECASE)
 TEMPLATE_CONVERSATIONS = 3  # the same text sent to this many conversations is a template
 _TRUE = frozenset({"true", "yes", "1"})
 _DIRECTIONS = {"OUTGOING": True, "INCOMING": False}
 SKIPPED_REASONS = {
-    "hidden": "from a LinkedIn Member without a profile (a hidden or closed account)",
-    "linkedin": "from LinkedIn itself (Premium, Sales Navigator, news)",
-    "sponsored": "sponsored or InMail from a company",
+    "hidden": N_("from a LinkedIn Member without a profile (a hidden or closed account)"),
+    "linkedin": N_("from LinkedIn itself (Premium, Sales Navigator, news)"),
+    "sponsored": N_("sponsored or InMail from a company"),
 }
 
 
@@ -132,7 +133,7 @@ class MessageLog:
         when = parse_when(date, "iso")
         self.has_urls = self.has_urls or row.table.has("senderprofileurl")
         if not sender_name and not sender_url:
-            raise ValueError("no sender (FROM is empty)")
+            raise ValueError(_("no sender (FROM is empty)"))
         system = system_sender(sender_name, sender_url)
         if system is not None:  # neither a contact nor a reply
             self.skipped[system] += 1
@@ -167,8 +168,9 @@ class MessageLog:
     def skipped_lines(self) -> list[str]:
         """The rows left out because their sender is not a person, by why (for the summary)."""
         return [
-            f"{count:,} {'message' if count == 1 else 'messages'} skipped: "
-            f"{SKIPPED_REASONS[reason]}"
+            plural(
+                count, "{count} message skipped: {reason}", "{count} messages skipped: {reason}"
+            ).format(count=number(count), reason=_(SKIPPED_REASONS[reason]))
             for reason, count in sorted(self.skipped.items())
         ]
 
@@ -217,7 +219,9 @@ class MessageLog:
             if outgoing is None:
                 if not mine:
                     self.errors.append(
-                        RowError(message.line, "cannot tell who sent this message (owner unknown)")
+                        RowError(
+                            message.line, _("cannot tell who sent this message (owner unknown)")
+                        )
                     )
                     continue
                 outgoing = message.sender in mine

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ssi_tui.importers.cleaning import clean
 from ssi_tui.importers.people import full_url, profile_key
+from ssi_tui.wording import _
 
 if TYPE_CHECKING:
     from ssi_tui.importers.messages import MessageLog
@@ -35,14 +36,14 @@ class Owner:
 
     def describe(self) -> str:
         """One line for people."""
-        who = self.name or "unknown name"
+        who = self.name or _("unknown name")
         where = f" ({self.profile_url})" if self.profile_url else ""
         how = (
-            "the inviter of your sent invitations"
+            _("the inviter of your sent invitations")
             if self.detected_from == "invitations"
-            else "the most frequent message participant"
+            else _("the most frequent message participant")
         )
-        return f"{who}{where}, detected as {how}"
+        return _("{who}{where}, detected as {how}").format(who=who, where=where, how=how)
 
 
 class OwnerClues:

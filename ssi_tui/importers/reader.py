@@ -22,6 +22,7 @@ from ssi_tui.importers.mapping import FACT_DEFAULTS, HANDLERS, Collector, TopicM
 from ssi_tui.importers.owner import Owner, detect_owner
 from ssi_tui.importers.people import People
 from ssi_tui.importers.summary import FileReport, ImportProgress
+from ssi_tui.wording import _
 
 ProgressCallback = Callable[[ImportProgress], None]
 PROGRESS_INTERVAL = 0.1  # seconds between progress reports for one file
@@ -104,7 +105,12 @@ def _read_file(
         if decoded.not_csv is not None:
             decoded.stream.close()
             report.errors.append(
-                RowError(1, f"this is {decoded.not_csv}: file skipped (LinkedIn writes CSV)")
+                RowError(
+                    1,
+                    _("this is {not_csv}: file skipped (LinkedIn writes CSV)").format(
+                        not_csv=decoded.not_csv
+                    ),
+                )
             )
             return report
         with decoded.stream as stream:
@@ -122,12 +128,16 @@ def _read_file(
                         last_report = now
                         progress(ImportProgress(member.label, raw.count, member.size))
     except READ_ERRORS as error:
-        raise ArchiveError(f"{archive.path}: cannot read {member.path}: {error}") from None
+        raise ArchiveError(
+            _("{path}: cannot read {path2}: {error}").format(
+                path=archive.path, path2=member.path, error=error
+            )
+        ) from None
     report.rows += table.bad_rows
     report.errors.extend(table.errors)
     report.warnings.extend(decoded.warnings())
     if table.delimiter == "\t":
-        report.warnings.append("tab-separated (an older export or a spreadsheet re-save)")
+        report.warnings.append(_("tab-separated (an older export or a spreadsheet re-save)"))
     if progress is not None:
         progress(ImportProgress(member.label, member.size, member.size))
     return report

@@ -9,6 +9,7 @@ from typing import Any
 from ssi_tui.domain.network import ConnectionChange
 from ssi_tui.importers.csvfiles import RowError
 from ssi_tui.importers.owner import Owner
+from ssi_tui.wording import _, number
 from ssi_tui.wording.imports import changes_line, import_headline
 
 
@@ -98,11 +99,21 @@ class ImportSummary:
 
     def change_lines(self, limit: int = 10) -> list[str]:
         """The network's changes, one per line (account moves first), at most `limit`."""
-        moved = {name: f" — {how} target account {account}" for name, how, account in self.moves}
+        moved = {
+            name: " — "
+            + (
+                _("joined target account {account}")
+                if how == "joined"
+                else _("left target account {account}")
+            ).format(account=account)
+            for name, how, account in self.moves
+        }
         ordered = sorted(self.changes, key=lambda change: change.name not in moved)
         lines = [change.describe() + moved.get(change.name, "") for change in ordered[:limit]]
         if len(ordered) > limit:
-            lines.append(f"… {len(ordered) - limit:,} more (ssi-tui changes)")
+            lines.append(
+                _("… {count} more (ssi-tui changes)").format(count=number(len(ordered) - limit))
+            )
         return lines
 
     def changes_line(self) -> str:

@@ -18,6 +18,7 @@ from ssi_tui.domain.review import (
 from ssi_tui.domain.scoring import contribution_rank
 from ssi_tui.exports.markdown import AgendaLine, Review
 from ssi_tui.services.workspace import week_ends
+from ssi_tui.wording import N_, _
 
 if TYPE_CHECKING:
     from ssi_tui.domain.agenda import AgendaItem
@@ -30,13 +31,14 @@ TOP_ACTIVITIES = 10
 def _agenda_line(item: AgendaItem, section: str, workspace: Workspace) -> AgendaLine:
     plan = item.plan
     kind = workspace.catalog.kinds.get(plan.kind)
-    parts = [kind.label if kind else plan.kind]
+    parts = [_(kind.label) if kind else plan.kind]
     parts += [part for part in (plan.audience, plan.who) if part]
     if plan.personalised:
-        parts.append("personalised")
+        parts.append(_("personalised"))
     if plan.note:
         parts.append(plan.note)
-    status = item.status if item.status != "open" else section
+    # an item's status: done or skipped, else its section (the Markdown words it: `_`)
+    status = {"done": N_("done"), "skipped": N_("skipped")}.get(item.status, section)
     return AgendaLine(when=item.date, title=" · ".join(parts), status=status)
 
 
@@ -72,9 +74,9 @@ class ReviewService:
         workspace = self.workspace
         agenda = workspace.planner.agenda(as_of)
         return [
-            *(_agenda_line(item, "overdue", workspace) for item in agenda.overdue),
-            *(_agenda_line(item, "today", workspace) for item in agenda.today),
-            *(_agenda_line(item, "this week", workspace) for item in agenda.week),
+            *(_agenda_line(item, N_("overdue"), workspace) for item in agenda.overdue),
+            *(_agenda_line(item, N_("today"), workspace) for item in agenda.today),
+            *(_agenda_line(item, N_("this week"), workspace) for item in agenda.week),
         ]
 
     def gather(self, as_of: date, weeks: int = 12, window_days: int | None = None) -> Review:

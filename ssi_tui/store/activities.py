@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ssi_tui.domain.models import Activity
 from ssi_tui.domain.records import ActivityRecord
 from ssi_tui.store.errors import NotFoundError
+from ssi_tui.wording import _
 
 if TYPE_CHECKING:
     from ssi_tui.store.registry import TableSpec
@@ -34,7 +35,9 @@ class Activities:
     def get(self, activity_id: str) -> Activity:
         """One activity by id."""
         if self._index.document(activity_id) is None:
-            raise NotFoundError(f"no activity with id {activity_id!r}")
+            raise NotFoundError(
+                _("no activity with id {activity_id!r}").format(activity_id=activity_id)
+            )
         return self._index.model(activity_id)
 
     def ids(self) -> list[str]:

@@ -22,6 +22,7 @@ from ssi_tui.store.datadir import STORE_FILE, read_store_file
 from ssi_tui.store.errors import StoreCorruptError, StoreWriteError
 from ssi_tui.store.files import describe_os_error, ensure_private_dir, fsync_dir, make_private
 from ssi_tui.store.integrity import BACKUP_NAME, check_segment_name, confined
+from ssi_tui.wording import _
 
 KEEP = 5
 _FICLONE = 0x40049409  # Linux ioctl: share the blocks of a file, copy-on-write (btrfs, xfs…)
@@ -77,7 +78,7 @@ def check_store_copy(directory: Path) -> BackupCheck:
     try:
         found = read_store_file(directory / STORE_FILE)
         if found is None:
-            return BackupCheck(False, f"{STORE_FILE} is missing")
+            return BackupCheck(False, _("{STORE_FILE} is missing").format(STORE_FILE=STORE_FILE))
         meta = found.data["meta"]["1"]
         listed = meta.get("segments", [])
         checksums = None if found.migrated_from is not None else meta.get("checksums", {})
@@ -135,8 +136,9 @@ def take_backup(
         check = check_store_copy(staging)
         if not check.ok:
             raise StoreWriteError(
-                f"the backup was not taken: {check.problem}; nothing was changed "
-                "(`ssi-tui restore --repair` or `ssi-tui restore --list`)"
+                _(
+                    "the backup was not taken: {problem}; nothing was changed (`ssi-tui restore --repair` or `ssi-tui restore --list`)"
+                ).format(problem=check.problem)
             )
         fsync_dir(staging)
         os.replace(staging, backup_dir / name)
@@ -148,7 +150,9 @@ def take_backup(
         shutil.rmtree(staging, ignore_errors=True)
         if isinstance(error, StoreWriteError):
             raise
-        raise StoreWriteError(f"the backup was not taken: {error}; nothing was changed") from None
+        raise StoreWriteError(
+            _("the backup was not taken: {error}; nothing was changed").format(error=error)
+        ) from None
     for old in [backup for backup in list_backups(backup_dir) if backup.name not in protect][keep:]:
         shutil.rmtree(old.path, ignore_errors=True)
     return next(backup for backup in list_backups(backup_dir) if backup.name == name)

@@ -9,6 +9,7 @@ from ssi_tui.domain.alignment import ContactFacts
 from ssi_tui.domain.models import Contact
 from ssi_tui.domain.text import fold
 from ssi_tui.store.errors import NotFoundError
+from ssi_tui.wording import _
 
 if TYPE_CHECKING:
     from ssi_tui.store.registry import TableSpec
@@ -36,7 +37,9 @@ class Contacts:
         """One contact by id."""
         doc = self._index.document(contact_id)
         if doc is None:
-            raise NotFoundError(f"no contact with id {contact_id!r}")
+            raise NotFoundError(
+                _("no contact with id {contact_id!r}").format(contact_id=contact_id)
+            )
         return Contact.model_validate(doc)
 
     def find(self, name: str) -> Contact | None:

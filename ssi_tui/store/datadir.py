@@ -20,6 +20,7 @@ from ssi_tui.domain.models import Goals, ProfileChecklist, ProfileHistory
 from ssi_tui.store import schema
 from ssi_tui.store.errors import StoreCorruptError, StoreVersionError
 from ssi_tui.store.integrity import SEGMENT_NAME, ChecksumError, verify
+from ssi_tui.wording import _
 
 STORE_FILE = "store.json"
 HISTORY_DIR = "history"
@@ -31,9 +32,11 @@ CHECKSUMS_SINCE = 3  # the schema version from which every file is sealed
 def restore_hint(*, repair: bool = False) -> str:
     """The commands that get a user out of a corrupt store (a damaged segment can be put back
     from a backup holding a good copy, keeping everything saved since)."""
-    hint = "see backups with `ssi-tui restore --list`, then `ssi-tui restore NAME` (or `ssi-tui restore --fresh`)"
+    hint = _(
+        "see backups with `ssi-tui restore --list`, then `ssi-tui restore NAME` (or `ssi-tui restore --fresh`)"
+    )
     if repair:
-        return "`ssi-tui restore --repair` puts back a good copy from a backup; or " + hint
+        return _("`ssi-tui restore --repair` puts back a good copy from a backup; or ") + hint
     return hint
 
 
@@ -78,7 +81,10 @@ def read_store_file(path: Path) -> StoreFile | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise StoreCorruptError(f"cannot read {path}: {error.strerror}", str(path)) from None
+        raise StoreCorruptError(
+            _("cannot read {path}: {strerror}").format(path=path, strerror=error.strerror),
+            str(path),
+        ) from None
     try:
         sealed = verify(raw)
         data = orjson.loads(raw)
@@ -86,22 +92,25 @@ def read_store_file(path: Path) -> StoreFile | None:
             data.pop("checksum", None)
         version = schema.detect_version(data)
         if sealed is None and CHECKSUMS_SINCE <= version <= schema.SCHEMA_VERSION:
-            raise ChecksumError("it has lost its checksum")
+            raise ChecksumError(_("it has lost its checksum"))
     except (orjson.JSONDecodeError, schema.StructureError, ChecksumError) as error:
         reason = (
-            "it is not valid JSON (truncated?)"
+            _("it is not valid JSON (truncated?)")
             if isinstance(error, orjson.JSONDecodeError)
             else str(error)
         )
         raise StoreCorruptError(
-            f"the store {path} is unreadable: {reason}. It has not been changed; {restore_hint()}",
+            _("the store {path} is unreadable: {reason}. It has not been changed; {value}").format(
+                path=path, reason=reason, value=restore_hint()
+            ),
             str(path),
             f"{path.name}: {reason}",
         ) from None
     if version > schema.SCHEMA_VERSION:
         raise StoreVersionError(
-            f"the store {path} was written by a newer ssi-tui (schema {version}; this version "
-            f"knows up to {schema.SCHEMA_VERSION}). It has not been changed: upgrade ssi-tui to open it."
+            _(
+                "the store {path} was written by a newer ssi-tui (schema {version}; this version knows up to {SCHEMA_VERSION}). It has not been changed: upgrade ssi-tui to open it."
+            ).format(path=path, version=version, SCHEMA_VERSION=schema.SCHEMA_VERSION)
         )
     migrated_from = None
     if version < schema.SCHEMA_VERSION:
@@ -112,7 +121,9 @@ def read_store_file(path: Path) -> StoreFile | None:
         check_models(data)
     except schema.StructureError as error:
         raise StoreCorruptError(
-            f"the store {path} is damaged: {error}. It has not been changed; {restore_hint()}",
+            _("the store {path} is damaged: {error}. It has not been changed; {value}").format(
+                path=path, error=error, value=restore_hint()
+            ),
             str(path),
             f"{path.name}: {error}",
         ) from None

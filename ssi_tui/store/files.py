@@ -11,6 +11,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from ssi_tui.store.errors import StoreWriteError
+from ssi_tui.wording import _
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -65,16 +66,18 @@ def fsync_dir(path: Path) -> None:
 def describe_os_error(error: OSError, path: Path) -> str:
     """A one-line, human explanation of a failed save."""
     if error.errno == errno.ENOSPC:
-        reason = "the disk is full"
+        reason = _("the disk is full")
     elif error.errno == errno.EDQUOT:
-        reason = "the disk quota is exceeded"
+        reason = _("the disk quota is exceeded")
     elif error.errno in (errno.EACCES, errno.EPERM):
-        reason = "permission denied"
+        reason = _("permission denied")
     elif error.errno == errno.EROFS:
-        reason = "the file system is read-only"
+        reason = _("the file system is read-only")
     else:
         reason = error.strerror or str(error)
-    return f"could not save to {path}: {reason}; nothing was changed"
+    return _("could not save to {path}: {reason}; nothing was changed").format(
+        path=path, reason=reason
+    )
 
 
 def atomic_write(path: Path, data: bytes | Sequence[bytes | memoryview]) -> None:

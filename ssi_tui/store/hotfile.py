@@ -30,6 +30,7 @@ from ssi_tui.store.errors import ReadOnlyStoreError, StoreWriteError
 from ssi_tui.store.journal import SINGLETONS, Recorder
 from ssi_tui.store.lock import WriterLock
 from ssi_tui.store.storage import DurableStorage
+from ssi_tui.wording import _
 
 Clock = Callable[[], datetime]
 
@@ -131,7 +132,7 @@ class HotFile:
         leaves nothing in memory either: what is on disk is reloaded."""
         if self.read_only:
             raise ReadOnlyStoreError(
-                "the store is open read-only (another ssi-tui holds it); nothing was saved"
+                _("the store is open read-only (another ssi-tui holds it); nothing was saved")
             )
         self._daily_backup()
         try:

@@ -17,6 +17,8 @@ import os
 import re
 from pathlib import Path
 
+from ssi_tui.wording import _
+
 _PREFIX = b'{"checksum":"'
 _ALGORITHM = "blake2b-128:"
 SEGMENT_NAME = re.compile(r"^seg-\d{14}-[0-9a-f]{8}\.json$")
@@ -59,7 +61,7 @@ def verify(raw: bytes) -> str | None:
         return None
     end = raw.find(b'"', len(_PREFIX))
     if end < 0:
-        raise ChecksumError("its checksum is cut short")
+        raise ChecksumError(_("its checksum is cut short"))
     claimed = raw[len(_PREFIX) : end].decode("ascii", "replace")
     view = memoryview(raw)
     hasher = hashlib.blake2b(digest_size=16)
@@ -69,9 +71,9 @@ def verify(raw: bytes) -> str | None:
     elif raw.startswith(b"}", end + 1) and len(raw) == end + 2:
         hasher.update(b"{}")
     else:
-        raise ChecksumError("its checksum is not followed by its content")
+        raise ChecksumError(_("its checksum is not followed by its content"))
     if _ALGORITHM + hasher.hexdigest() != claimed:
-        raise ChecksumError("its content does not match its checksum (changed since written)")
+        raise ChecksumError(_("its content does not match its checksum (changed since written)"))
     return claimed
 
 

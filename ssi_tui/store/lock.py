@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ssi_tui.store.errors import StoreLockedError, StoreWriteError
 from ssi_tui.store.files import PRIVATE_FILE, describe_os_error
+from ssi_tui.wording import _
 
 if os.name == "posix":
     import fcntl
@@ -59,9 +60,12 @@ class WriterLock:
         if not (self._try_lock(fd) or self._wait(fd, timeout)):
             os.close(fd)
             pid = self.holder_pid()
-            holder = f"process {pid}" if pid else "another process"
+            holder = _("process {pid}").format(pid=pid) if pid else _("another process")
             raise StoreLockedError(
-                f"the store is in use by {holder} (ssi-tui); close it or try again", pid
+                _("the store is in use by {holder} (ssi-tui); close it or try again").format(
+                    holder=holder
+                ),
+                pid,
             )
         self._fd = fd
         try:

@@ -27,6 +27,7 @@ from ssi_tui.store.indexes import Indexes, Placement
 from ssi_tui.store.lock import DEFAULT_TIMEOUT
 from ssi_tui.store.restore import restore_backup
 from ssi_tui.store.tables import Checklist, Readings, Records, Settings, Singleton
+from ssi_tui.wording import _
 
 HOT_LIMIT = 2000  # hot activities + contacts before they move to a history segment
 BULK_THRESHOLD = 500  # a batch this large goes straight to a segment
@@ -233,7 +234,7 @@ class Store(HotFile):
         self, activity_docs: list[dict[str, Any]], contact_docs: list[dict[str, Any]]
     ) -> tuple[str, str]:
         if self.read_only:
-            raise ReadOnlyStoreError("the store is open read-only; nothing was saved")
+            raise ReadOnlyStoreError(_("the store is open read-only; nothing was saved"))
         return segments.write_segment(self.history_dir, self.clock(), activity_docs, contact_docs)
 
     def save_import(

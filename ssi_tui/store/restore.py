@@ -30,6 +30,7 @@ from ssi_tui.store.files import atomic_write, ensure_private_dir, fsync_dir
 from ssi_tui.store.hotfile import Clock
 from ssi_tui.store.integrity import ChecksumError, confined, verify
 from ssi_tui.store.lock import DEFAULT_TIMEOUT, WriterLock
+from ssi_tui.wording import _
 
 
 class Restored(NamedTuple):
@@ -68,13 +69,16 @@ def restore_backup(
         matches = [backup for backup in backups if backup.name == name]
         if not matches:
             known = ", ".join(backup.name for backup in backups) or "none"
-            raise NotFoundError(f"no backup named {name!r}; backups: {known}")
+            raise NotFoundError(
+                _("no backup named {name!r}; backups: {known}").format(name=name, known=known)
+            )
         chosen = matches[0]
         check = check_store_copy(chosen.path)
         if not check.ok:
             raise DamagedBackupError(
-                f"backup {chosen.name} is damaged ({check.problem}); nothing was changed. "
-                "Choose another with `ssi-tui restore --list`."
+                _(
+                    "backup {name} is damaged ({problem}); nothing was changed. Choose another with `ssi-tui restore --list`."
+                ).format(name=chosen.name, problem=check.problem)
             )
     ensure_private_dir(data_dir)
     lock = WriterLock(data_dir / LOCK_FILE)
@@ -179,8 +183,9 @@ def repair_segments(
             source = _good_copy(data_dir, name, checksums.get(name))
             if source is None:
                 raise StoreCorruptError(
-                    f"no backup holds a good copy of history segment {name}; nothing was "
-                    "changed. Restore a whole backup instead (`ssi-tui restore --list`).",
+                    _(
+                        "no backup holds a good copy of history segment {name}; nothing was changed. Restore a whole backup instead (`ssi-tui restore --list`)."
+                    ).format(name=name),
                     str(history_dir / name),
                 )
             plan.append((name, source))

@@ -16,6 +16,7 @@ from typing import Any
 
 from ssi_tui.store import registry
 from ssi_tui.store.integrity import SEGMENT_NAME
+from ssi_tui.wording import _
 
 SCHEMA_VERSION = 3
 TABLES = tuple(spec.name for spec in registry.TABLES)  # every table of store.json
@@ -49,21 +50,21 @@ def _is_iso_date(value: Any) -> bool:
 def detect_version(data: Any) -> int:
     """The schema version of loaded store data, or `StructureError` if it is not a store."""
     if not isinstance(data, dict) or not data:
-        raise StructureError("the file is empty or not a JSON object")
+        raise StructureError(_("the file is empty or not a JSON object"))
     for name, table in data.items():
         if not _is_table(table):
-            raise StructureError(f"table {name!r} is not a table of documents")
+            raise StructureError(_("table {name!r} is not a table of documents").format(name=name))
     meta = data.get("meta")
     if meta is None:
         if set(data) <= V1_TABLES:
             return 1
-        raise StructureError("the meta table is missing")
+        raise StructureError(_("the meta table is missing"))
     document = meta.get("1")
     if not isinstance(document, dict) or type(document.get("schema_version")) is not int:
-        raise StructureError("the meta table has no whole-number schema_version")
+        raise StructureError(_("the meta table has no whole-number schema_version"))
     version = document["schema_version"]
     if version < 1:
-        raise StructureError(f"schema_version {version} is not valid")
+        raise StructureError(_("schema_version {version} is not valid").format(version=version))
     return version
 
 
@@ -75,14 +76,18 @@ def check_activities(docs: Iterable[tuple[object, dict[str, Any]]]) -> None:
             or not isinstance(doc.get("kind"), str)
             or not _is_iso_date(doc.get("date"))
         ):
-            raise StructureError(f"activity {doc_id} lacks an id, a kind or a YYYY-MM-DD date")
+            raise StructureError(
+                _("activity {doc_id} lacks an id, a kind or a YYYY-MM-DD date").format(
+                    doc_id=doc_id
+                )
+            )
 
 
 def check_contacts(docs: Iterable[tuple[object, dict[str, Any]]]) -> None:
     """Reject contact documents (label, document) that lack an id or a name."""
     for doc_id, doc in docs:
         if not isinstance(doc.get("id"), str) or not isinstance(doc.get("name"), str):
-            raise StructureError(f"contact {doc_id} lacks id or name")
+            raise StructureError(_("contact {doc_id} lacks id or name").format(doc_id=doc_id))
 
 
 def check_documents(data: dict[str, Any]) -> None:
@@ -91,30 +96,36 @@ def check_documents(data: dict[str, Any]) -> None:
     check_contacts(data.get("contacts", {}).items())
     for doc_id, doc in data.get("readings", {}).items():
         if not isinstance(doc.get("id"), str) or not _is_iso_date(doc.get("date")):
-            raise StructureError(f"reading {doc_id} lacks an id or a YYYY-MM-DD date")
+            raise StructureError(
+                _("reading {doc_id} lacks an id or a YYYY-MM-DD date").format(doc_id=doc_id)
+            )
     for name in SINGLETONS:
         for doc_id, doc in data.get(name, {}).items():
             if doc_id != "1" or not isinstance(doc.get("value"), dict):
                 raise StructureError(
-                    f"table {name!r} should hold one document with a 'value' object"
+                    _("table {name!r} should hold one document with a 'value' object").format(
+                        name=name
+                    )
                 )
     tombstones = data.get("tombstones", {}).get("1", {}).get("value", {})
     for key in ("activities", "contacts", "imports"):
         ids = tombstones.get(key, [])
         if not isinstance(ids, list) or not all(isinstance(item, str) for item in ids):
-            raise StructureError(f"tombstones.{key} is not a list of ids")
+            raise StructureError(_("tombstones.{key} is not a list of ids").format(key=key))
     meta = data.get("meta", {}).get("1", {})
     segments = meta.get("segments", [])
     if not isinstance(segments, list):
-        raise StructureError("meta.segments is not a list of names")
+        raise StructureError(_("meta.segments is not a list of names"))
     for name in segments:
         if not isinstance(name, str) or not SEGMENT_NAME.match(name):
-            raise StructureError(f"meta.segments lists {name!r}, which is not a history segment")
+            raise StructureError(
+                _("meta.segments lists {name!r}, which is not a history segment").format(name=name)
+            )
     checksums = meta.get("checksums", {})
     if not isinstance(checksums, dict) or not all(
         isinstance(value, str) for value in checksums.values()
     ):
-        raise StructureError("meta.checksums is not a table of checksums")
+        raise StructureError(_("meta.checksums is not a table of checksums"))
 
 
 def empty_store(created: str) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from ssi_tui.store.integrity import (
     verify,
 )
 from ssi_tui.store.storage import dumps
+from ssi_tui.wording import _
 
 SEGMENT_FORMAT = "ssi-tui-segment"
 ORPHANS_DIR = "orphans"
@@ -53,24 +54,25 @@ def read_segments(
             sealed = verify(raw)
             if checksums is not None:
                 if sealed is None:
-                    raise ValueError("it has no checksum")
+                    raise ValueError(_("it has no checksum"))
                 if checksums.get(name) != sealed:
-                    raise ValueError("it is not the segment store.json lists (checksum differs)")
+                    raise ValueError(_("it is not the segment store.json lists (checksum differs)"))
             segment = orjson.loads(raw)
             del raw
             if not isinstance(segment, dict) or segment.get("format") != SEGMENT_FORMAT:
-                raise ValueError("not a history segment")
+                raise ValueError(_("not a history segment"))
             for key in ("activities", "contacts"):
                 if not isinstance(segment.get(key), list) or not all(
                     isinstance(doc, dict) for doc in segment[key]
                 ):
-                    raise ValueError(f"{key} is not a list of documents")
+                    raise ValueError(_("{key} is not a list of documents").format(key=key))
             schema.check_activities(enumerate(segment["activities"]))
             schema.check_contacts(enumerate(segment["contacts"]))
         except (OSError, ValueError, schema.StructureError) as error:
             raise StoreCorruptError(
-                f"history segment {path} is missing or damaged ({describe(error)}). Nothing has "
-                f"been changed; {restore_hint(repair=True)}",
+                _(
+                    "history segment {path} is missing or damaged ({why}). Nothing has been changed; {value}"
+                ).format(path=path, why=describe(error), value=restore_hint(repair=True)),
                 str(path),
                 f"history/{name}: {describe(error)}",
             ) from None
@@ -81,7 +83,7 @@ def read_segments(
 def describe(error: Exception) -> str:
     """An OS error in plain words, else the error's own message."""
     if isinstance(error, FileNotFoundError):
-        return "no such file"
+        return _("no such file")
     if isinstance(error, OSError):
         return error.strerror or str(error)
     return str(error)

@@ -13,6 +13,7 @@ from tinydb.storages import Storage
 from ssi_tui.store.errors import ReadOnlyStoreError
 from ssi_tui.store.files import atomic_write
 from ssi_tui.store.integrity import sealed_parts
+from ssi_tui.wording import _
 
 
 def dumps(data: Any) -> bytes:
@@ -43,7 +44,7 @@ class DurableStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         """Save everything, atomically, unless inside a batch."""
         if self._read_only:
-            raise ReadOnlyStoreError("the store is open read-only; nothing was saved")
+            raise ReadOnlyStoreError(_("the store is open read-only; nothing was saved"))
         self._data = data
         if self._batch_depth:
             self._dirty = True

@@ -14,6 +14,7 @@ from ssi_tui.store.activities import Activities
 from ssi_tui.store.contacts import Contacts
 from ssi_tui.store.errors import NotFoundError
 from ssi_tui.store.indexes import activity_from_doc, normalise_profile_url
+from ssi_tui.wording import _
 
 if TYPE_CHECKING:
     from ssi_tui.store.registry import TableSpec
@@ -185,9 +186,13 @@ class Records(Generic[Model]):
             except ValidationError as error:
                 record_id = str(doc.get("id") or "?")
                 remedy = self._remedy.format(id=record_id[:8]) if doc.get("id") else RESTORE_REMEDY
-                found[record_id] = (
-                    f"stored {self.noun} {record_id[:8]} is invalid "
-                    f"({describe_validation_error(error, doc)}) and is ignored; {remedy}"
+                found[record_id] = _(
+                    "stored {noun} {value} is invalid ({why}) and is ignored; {remedy}"
+                ).format(
+                    noun=self.noun,
+                    value=record_id[:8],
+                    why=describe_validation_error(error, doc),
+                    remedy=remedy,
                 )
         return found
 
@@ -251,7 +256,11 @@ class Records(Generic[Model]):
         for doc_id, doc in self._store.table_data(self._table).items():
             if doc.get("id") == record_id:
                 return int(doc_id), doc
-        raise NotFoundError(f"no {self._table[:-1]} with id {record_id!r}")
+        raise NotFoundError(
+            _("no {value} with id {record_id!r}").format(
+                value=self._table[:-1], record_id=record_id
+            )
+        )
 
 
 class Readings(Records[SSIReading]):

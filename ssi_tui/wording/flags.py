@@ -342,12 +342,16 @@ def evidence_label(key: str) -> str:
     return key.replace("_", " ")
 
 
-def evidence_lines(evidence: dict[str, object]) -> list[str]:
-    """A flag's evidence, one `  name: value` line per item, in words."""
+def evidence_items(evidence: dict[str, object]) -> list[str]:
+    """A flag's evidence, `name: value` per item, in words."""
     return [
-        "  "
-        + _("{name}: {value}").format(
+        _("{name}: {value}").format(
             name=evidence_label(key), value=evidence_value(value, percent=_is_share(key))
         )
         for key, value in evidence.items()
     ]
+
+
+def evidence_lines(evidence: dict[str, object]) -> list[str]:
+    """A flag's evidence, one indented `name: value` line per item."""
+    return ["  " + item for item in evidence_items(evidence)]

@@ -34,7 +34,7 @@ def pillar_sentence(pillar: str, raw_minus_official: float) -> str:
 
 def summary(sentences: Sequence[str]) -> str:
     """The per-pillar sentences joined into one line, capitalised."""
-    text = "; ".join(sentences)
+    text = _("; ").join(sentences)
     return text[:1].upper() + text[1:] + "."
 
 

@@ -27,7 +27,9 @@ def private_reaches(source: str) -> list[str]:
             found.extend(
                 f"line {node.lineno}: from {node.module} import {alias.name}"
                 for alias in node.names
-                if alias.name.startswith("_") and not alias.name.startswith("__")
+                if alias.name.startswith("_")
+                and not alias.name.startswith("__")
+                and alias.name != "_"  # gettext's conventional name, not a private one
             )
     return found
 

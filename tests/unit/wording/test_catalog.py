@@ -3,6 +3,7 @@ and safe (a translation uses only the placeholders its message gives)."""
 
 from __future__ import annotations
 
+import ast
 import gettext
 import importlib.util
 import re
@@ -90,3 +91,75 @@ def test_the_app_commands_and_kind_labels_are_among_the_messages() -> None:
     assert {kind.label for kind in default_catalog().kinds.values()} <= keys
     assert {screen.help for screen in SCREENS} <= keys
     assert {entry.description for entry in COMMANDS.values()} <= keys
+
+
+WORDING_CALLS = {"_", "plural", "counted", "pgettext"}
+
+
+def _package_trees() -> list[tuple[Path, ast.Module]]:
+    return [
+        (path, ast.parse(path.read_text(encoding="utf-8")))
+        for path in sorted((ROOT / "ssi_tui").rglob("*.py"))
+    ]
+
+
+def test_no_message_is_worded_when_a_module_is_imported() -> None:
+    """A `_()` at a module's or a class's level (or in a default argument) runs once, at import,
+    in whatever language is in force then: the user's choice would not reach it."""
+    found = []
+    for path, tree in _package_trees():
+
+        def visit(node: ast.AST, path: Path = path) -> None:
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
+                    defaults = [*child.args.defaults, *child.args.kw_defaults]
+                    for default in filter(None, defaults):
+                        visit_all(default, path)
+                    continue
+                if isinstance(child, ast.Lambda):
+                    continue
+                if _is_wording_call(child):
+                    found.append(f"{path.relative_to(ROOT)}:{child.lineno}")  # type: ignore[attr-defined]
+                visit(child)
+
+        visit(tree)
+    assert found == []
+
+
+def visit_all(node: ast.AST, path: Path) -> None:
+    """Every wording call in a default argument is one at import time."""
+    calls = [child for child in ast.walk(node) if _is_wording_call(child)]
+    assert not calls, f"{path.relative_to(ROOT)}:{node.lineno}: a message in a default argument"  # type: ignore[attr-defined]
+
+
+def _is_wording_call(node: ast.AST) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in WORDING_CALLS
+    )
+
+
+def test_no_function_both_binds_and_calls_the_underscore() -> None:
+    """`key, _, value = …` in a function that also calls `_()` makes that call the tuple's
+    element (an UnboundLocalError, or worse)."""
+    found = []
+    for path, tree in _package_trees():
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            binds = calls = False
+            stack: list[ast.AST] = list(ast.iter_child_nodes(function))
+            while stack:
+                node = stack.pop()
+                if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+                    continue  # their own scope
+                if isinstance(node, ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp):
+                    continue  # comprehensions bind in their own scope
+                if isinstance(node, ast.Name) and node.id == "_":
+                    binds |= isinstance(node.ctx, ast.Store)
+                calls |= _is_wording_call(node) and node.func.id == "_"  # type: ignore[attr-defined]
+                stack.extend(ast.iter_child_nodes(node))
+            if binds and calls:
+                found.append(f"{path.relative_to(ROOT)}: {function.name}")
+    assert found == []
