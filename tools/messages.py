@@ -4,6 +4,7 @@ app's screens and commands (ssi_tui/app/commands.toml) and the activity kinds' l
 
     python tools/messages.py            # list the messages the French catalog lacks
     python tools/messages.py --update   # add them to the .po, untranslated, for a translator
+    python tools/messages.py --prune    # drop the messages no source uses any more
 
 Then translate the new entries (docs/glossary-fr.md has the terms) and compile:
 `python hatch_build.py`. tests/unit/wording/test_catalog.py fails while one is missing.
@@ -42,6 +43,22 @@ def python_messages(paths: list[Path] | None = None) -> list[Found]:
     return found
 
 
+def argparse_messages() -> list[Found]:
+    """argparse's own words ("usage:", its errors): the command line routes them through the
+    catalog (ssi_tui.cli.parser.translate_argparse)."""
+    import argparse
+
+    from babel.messages.extract import extract_from_file
+
+    path = Path(argparse.__file__)
+    return [
+        (message, context, f"argparse:{line}")
+        for line, message, _comments, context in extract_from_file(
+            "python", path, keywords={"_": None, "ngettext": (1, 2)}
+        )
+    ]
+
+
 def command_messages() -> list[Found]:
     """The app's screen titles, labels and help, and its commands' words (commands.toml); the
     help as the registry reads it (its lines joined)."""
@@ -74,7 +91,7 @@ def kind_messages() -> list[Found]:
 
 def all_messages() -> list[Found]:
     """Everything a user may read, from every source."""
-    return [*python_messages(), *command_messages(), *kind_messages()]
+    return [*python_messages(), *command_messages(), *kind_messages(), *argparse_messages()]
 
 
 def missing(found: list[Found]) -> list[Found]:
@@ -91,6 +108,31 @@ def missing(found: list[Found]) -> list[Found]:
         if not translated:
             lacking.append((key, context, where))
     return lacking
+
+
+def prune(found: list[Found]) -> int:
+    """Drop the catalog's messages no source uses any more; how many were dropped."""
+    from babel.messages.pofile import read_po, write_po
+
+    used = {(_key(key), context) for key, context, _where in found}
+    with PO.open("rb") as handle:
+        catalog = read_po(handle)
+    stale = [
+        (message.id, message.context)
+        for message in catalog
+        if message.id and (_key(message.id), message.context) not in used
+    ]
+    for key, context in stale:
+        catalog.delete(key, context=context)
+    with PO.open("wb") as handle:
+        write_po(handle, catalog, width=100, sort_output=True, omit_header=False)
+    _fix_header()
+    return len(stale)
+
+
+def _key(key: Key | list[str]) -> Key:
+    """A plural message's key as Babel's catalog holds it: its singular."""
+    return key if isinstance(key, str) else key[0]
 
 
 def update(lacking: list[Found]) -> int:
@@ -126,8 +168,14 @@ def _fix_header() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--update", action="store_true", help="add the lacking messages to the .po")
+    parser.add_argument(
+        "--prune", action="store_true", help="drop the .po's messages no source uses any more"
+    )
     args = parser.parse_args()
-    lacking = missing(all_messages())
+    found = all_messages()
+    if args.prune:
+        print(f"{prune(found)} dropped from {PO.relative_to(ROOT)}", file=sys.stderr)
+    lacking = missing(found)
     for key, context, where in lacking:
         shown = key if isinstance(key, str) else " | ".join(key)
         print(f"{where}: {'[' + context + '] ' if context else ''}{shown}")

@@ -248,9 +248,14 @@ def run_contacts(context: Context) -> int:
         )
         for row in contacts
     ]
-    headers = tuple(
-        pgettext("column", name)
-        for name in ("id", "name", "company", "title", "audience", "last", "profile")
+    headers = (
+        pgettext("column", "id"),
+        pgettext("column", "name"),
+        pgettext("column", "company"),
+        pgettext("column", "title"),
+        pgettext("column", "audience"),
+        pgettext("column", "last"),
+        pgettext("column", "profile"),
     )
     context.stdout.write(
         format_table(headers, rows) + f"\n{counted(len(rows), 'contact', 'contacts')}\n"

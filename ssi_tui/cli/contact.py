@@ -176,7 +176,7 @@ def run_losing_touch(context: Context) -> int:
             status.last.isoformat() + (" " + _("(connected)") if status.since_connection else ""),
             status.cadence,
             status.overdue_days,
-            f"{status.ratio:.2f}",
+            number(status.ratio, 2),
         )
         for status in statuses
     ]

@@ -36,7 +36,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
             formats=", ".join(f"{_(item.what)} ({name})" for name, item in EXPORT_FORMATS.items())
         ),
         description=" ".join(
-            f"{name}: {_(item.description)}." for name, item in EXPORT_FORMATS.items()
+            _("{name}: {value}").format(name=name, value=_(item.description)) + "."
+            for name, item in EXPORT_FORMATS.items()
         )
         + " "
         + _(

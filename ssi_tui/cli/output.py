@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from ssi_tui.domain.text import clean_text
+from ssi_tui.wording import number
 
 
 def print_json(value: Any, stream: TextIO | None = None) -> None:
@@ -26,7 +27,7 @@ def cell(value: Any) -> str:
     if value is None or value == "":
         return "-"
     if isinstance(value, float):
-        return f"{value:.1f}"
+        return number(value, 1)
     return clean_text(str(value))
 
 

@@ -226,7 +226,7 @@ class ActivityService:
         if activity.date > workspace.today:
             raise InputError(
                 _("date {day} is in the future (today is {today}): log what you have done").format(
-                    day=activity.date.isoformat(), today=workspace.today.isoformat()
+                    day=day(activity.date), today=day(workspace.today)
                 ),
                 "date",
             )

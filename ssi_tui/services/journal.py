@@ -217,4 +217,4 @@ def _noun(table: str) -> str:
         "goals": N_("the goals"),
         "checklist": N_("the profile checklist"),
     }
-    return _(nouns.get(table, N_("a record")))
+    return _(nouns[table]) if table in nouns else _("a record")

@@ -162,8 +162,8 @@ def cap_bound(scale: float) -> str:
     """Why the audiences' parts are smaller than their work alone would make them."""
     return _(
         "past daily caps the audiences together count at most what all the work kept fills: "
-        "each audience's part × {scale:.2f}"
-    ).format(scale=scale)
+        "each audience's part × {scale}"
+    ).format(scale=number(scale, 2))
 
 
 def new_contact_line(name: str, tag: str | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ssi_tui.wording import _, plural
+from ssi_tui.wording import _, number, plural, short_number, signed
 from ssi_tui.wording.labels import pillar_label
 
 LEVEL_WITHIN = 0.5  # points: closer than this, our raw estimate is "level" with LinkedIn's
@@ -41,23 +41,27 @@ def summary(sentences: Sequence[str]) -> str:
 def reading_total_warning(total: float, pillar_sum: float) -> str:
     """A reading whose total is not its pillars' sum (kept, with this warning)."""
     return _(
-        "the total {total:g} is {difference:+.2f} from the pillars' sum {pillar_sum:.2f}"
+        "the total {total} is {difference} from the pillars' sum {pillar_sum}"
         " (LinkedIn's differ by 1 at most): check what you typed"
-    ).format(total=total, difference=total - pillar_sum, pillar_sum=pillar_sum)
+    ).format(
+        total=short_number(total),
+        difference=signed(total - pillar_sum, 2),
+        pillar_sum=number(pillar_sum, 2),
+    )
 
 
 def reading_total_refused(total: float, pillar_sum: float) -> str:
     """A reading whose total is more than 1 point off its pillars' sum: refused."""
     return _(
-        "the total {total:g} is not the pillars' sum {pillar_sum:.2f} (LinkedIn's total is "
+        "the total {total} is not the pillars' sum {pillar_sum} (LinkedIn's total is "
         "brand + find + engage + relate, within 1 point): check what you typed"
-    ).format(total=total, pillar_sum=pillar_sum)
+    ).format(total=short_number(total), pillar_sum=number(pillar_sum, 2))
 
 
 def reading_jump_warning(moved: float, previous: str, days: int) -> str:
     """A reading far from the previous one (kept, with this warning)."""
     span = plural(days, "{days} day", "{days} days").format(days=days)
     return _(
-        "the total moved {moved:+.1f} points in {span} since the reading of {previous}:"
+        "the total moved {moved} points in {span} since the reading of {previous}:"
         " check what you typed"
-    ).format(moved=moved, span=span, previous=previous)
+    ).format(moved=signed(moved), span=span, previous=previous)

@@ -3,6 +3,7 @@ French dates; JSON the same in every language."""
 
 from __future__ import annotations
 
+import gettext
 import json
 from pathlib import Path
 
@@ -33,11 +34,35 @@ def test_score_in_french_by_flag_variable_setting_or_locale(
     assert run("--lang", "en", "score", *d)[1] == english  # the flag first
 
 
+READ_COMMANDS = (
+    ("score",),
+    ("score", "--explain"),
+    ("activities",),
+    ("history",),
+    ("readings",),
+    ("contacts",),
+    ("contacts", "--losing-touch"),
+    ("goals", "show"),
+    ("changes",),
+    ("agenda",),
+    ("plan", "list"),
+    ("plan", "suggest"),
+    ("plan", "project"),
+    ("calibrate",),
+    ("whatif", "comment"),
+    ("undo", "--list"),
+    ("restore", "--list"),
+    ("keys",),
+    ("locate",),
+)
+
+
 def test_json_is_the_same_in_both_languages(demo_dir: Path) -> None:
     d = ("--data-dir", str(demo_dir))
-    for command in (("score", "--json"), ("activities", "--json"), ("history", "--json")):
-        english = run(*command, *d)[1]
-        assert run("--lang", "fr", *command, *d)[1] == english
+    for command in READ_COMMANDS:
+        english = run(*command, "--json", *d)[1]
+        assert english.startswith(("{", "[")), command
+        assert run("--lang", "fr", *command, "--json", *d)[1] == english, command
     status, out, _ = run("--lang", "fr", "log", "post", "--date", "31/02/2026", "--json", *d)
     assert status == 2 and "'31/02/2026': no such day" in json.loads(out)["error"]
 
@@ -108,3 +133,51 @@ def test_logging_in_french(demo_dir: Path) -> None:
     assert status == 2 and "type d'activité inconnu 'postt'" in err
     status, out, _ = run("--lang", "fr", "goals", "show", *d)
     assert out.startswith("Audiences :") and "Objectifs par semaine :" in out
+
+
+@pytest.fixture
+def catalog_misses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every message asked of the French catalog that it lacks, recorded (the English text is
+    what the user would read)."""
+    lacking: list[str] = []
+    translations = gettext.GNUTranslations
+    gettext_of, ngettext_of, pgettext_of = (
+        translations.gettext,
+        translations.ngettext,
+        translations.pgettext,
+    )
+    translated: set[str] = set()
+
+    def record_gettext(self: gettext.GNUTranslations, message: str) -> str:
+        catalog = self._catalog  # type: ignore[attr-defined]
+        if not translated:
+            translated.update(value for value in catalog.values() if isinstance(value, str))
+        if message not in catalog and message not in translated:
+            lacking.append(message)
+        return gettext_of(self, message)
+
+    def record_ngettext(self: gettext.GNUTranslations, one: str, many: str, count: int) -> str:
+        if (one, 0) not in self._catalog:  # type: ignore[attr-defined]
+            lacking.append(one)
+        return ngettext_of(self, one, many, count)
+
+    def record_pgettext(self: gettext.GNUTranslations, context: str, message: str) -> str:
+        if f"{context}\x04{message}" not in self._catalog:  # type: ignore[attr-defined]
+            lacking.append(f"{context}|{message}")
+        return pgettext_of(self, context, message)
+
+    monkeypatch.setattr(translations, "gettext", record_gettext)
+    monkeypatch.setattr(translations, "ngettext", record_ngettext)
+    monkeypatch.setattr(translations, "pgettext", record_pgettext)
+    return lacking
+
+
+def test_every_report_is_worded_in_french(demo_dir: Path, catalog_misses: list[str]) -> None:
+    """Each read command's output in French asks the catalog only for messages it has."""
+    d = ("--data-dir", str(demo_dir))
+    for command in READ_COMMANDS:
+        status, _out, err = run("--lang", "fr", *command, *d)
+        assert status == 0, (command, err)
+    status, out, _err = run("--lang", "fr", "export", "--format", "md", *d)
+    assert status == 0 and out.startswith("# Bilan de la semaine au")
+    assert sorted(set(catalog_misses)) == []

@@ -179,7 +179,7 @@ class FormScreen(ModalScreen[Any]):
                 list(spec.options),
                 value=spec.value if spec.value is not None else Select.NULL,
                 allow_blank=spec.allow_blank,
-                prompt=_(spec.extra.get("prompt", N_("Select"))),
+                prompt=_(spec.extra["prompt"]) if "prompt" in spec.extra else _("Select"),
                 id=widget_id,
                 compact=True,
             )

@@ -25,7 +25,7 @@ from ssi_tui.app.screens.goal_forms import (
 from ssi_tui.app.tables import Table, filled, selected_key
 from ssi_tui.app.text import cell, clipped
 from ssi_tui.domain.models import Goals
-from ssi_tui.wording import N_, _, percent
+from ssi_tui.wording import N_, _, percent, short_number
 from ssi_tui.wording.goals import audience_parts, objective_text
 from ssi_tui.wording.labels import level_label
 from ssi_tui.wording.profile import fit_label
@@ -131,7 +131,7 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         rows = [
             (
                 cell(item.name),
-                cell(f"{item.weight:g}", justify="right"),
+                cell(short_number(item.weight), justify="right"),
                 cell(percent(goals.share(item.name)), justify="right"),
                 cell(clipped(", ".join(goals.roles.get(item.name, [])), KEYWORDS_SHOWN)),
                 cell(clipped(", ".join(goals.topics.get(item.name, [])), KEYWORDS_SHOWN)),

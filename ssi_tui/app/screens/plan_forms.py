@@ -11,7 +11,7 @@ from ssi_tui.app.screens.form import Check, FormField, FormScreen, Save
 from ssi_tui.app.screens.forms import DATE_HINT, ActivityChoices, audience_field
 from ssi_tui.domain.plans import Plan
 from ssi_tui.domain.recurrence import describe
-from ssi_tui.wording import N_, _
+from ssi_tui.wording import N_, _, signed
 
 if TYPE_CHECKING:
     from ssi_tui.domain.agenda import Agenda, Streak
@@ -56,7 +56,7 @@ def load_planner(workspace: Workspace) -> PlannerData:
 
 def gain_cell(gain: Gain | None) -> str:
     """A plan's weighted gain in four weeks against doing nothing, e.g. '+1.4'."""
-    return "" if gain is None else f"{gain.weighted:+.1f}"
+    return "" if gain is None else signed(gain.weighted)
 
 
 def plan_form(choices: ActivityChoices, check: Check, save: Save) -> FormScreen:

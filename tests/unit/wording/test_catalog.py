@@ -140,26 +140,66 @@ def _is_wording_call(node: ast.AST) -> bool:
     )
 
 
-def test_no_function_both_binds_and_calls_the_underscore() -> None:
-    """`key, _, value = …` in a function that also calls `_()` makes that call the tuple's
-    element (an UnboundLocalError, or worse)."""
+SCOPES = (
+    ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp,
+    ast.GeneratorExp,
+)  # fmt: skip
+
+
+def test_no_function_shadows_a_wording_function_it_calls() -> None:
+    """`key, _, value = …` or `day = …` in a function that also calls `_()` or `day()` (itself
+    or in a closure) makes that call reach the local value: an UnboundLocalError, or worse."""
     found = []
     for path, tree in _package_trees():
+        imported = {
+            alias.asname or alias.name
+            for node in tree.body
+            if isinstance(node, ast.ImportFrom)
+            and (node.module or "").startswith("ssi_tui.wording")
+            for alias in node.names
+        }
         for function in ast.walk(tree):
             if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
                 continue
-            binds = calls = False
+            binds = {arg.arg for arg in [*function.args.args, *function.args.kwonlyargs]}
             stack: list[ast.AST] = list(ast.iter_child_nodes(function))
             while stack:
                 node = stack.pop()
-                if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+                if isinstance(node, SCOPES):
                     continue  # their own scope
-                if isinstance(node, ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp):
-                    continue  # comprehensions bind in their own scope
-                if isinstance(node, ast.Name) and node.id == "_":
-                    binds |= isinstance(node.ctx, ast.Store)
-                calls |= _is_wording_call(node) and node.func.id == "_"  # type: ignore[attr-defined]
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                    binds.add(node.id)
                 stack.extend(ast.iter_child_nodes(node))
-            if binds and calls:
+            calls = {
+                node.func.id
+                for node in ast.walk(function)
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            }
+            if binds & calls & imported:
                 found.append(f"{path.relative_to(ROOT)}: {function.name}")
     assert found == []
+
+
+def test_no_marked_message_hides_inside_another_call() -> None:
+    """`_(table.get(key, N_("…")))`: Babel does not read a message nested in another marked
+    call, so the catalog would never get it (and the French screen would show English)."""
+    found = []
+    for path, tree in _package_trees():
+        for node in ast.walk(tree):
+            if not _is_marking_call(node):
+                continue
+            for argument in node.args:  # type: ignore[attr-defined]
+                found.extend(
+                    f"{path.relative_to(ROOT)}:{inner.lineno}"  # type: ignore[attr-defined]
+                    for inner in ast.walk(argument)
+                    if inner is not argument and _is_marking_call(inner)
+                )
+    assert found == []
+
+
+def _is_marking_call(node: ast.AST) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in {"_", "N_", "NP_", "pgettext", "plural", "counted"}
+    )
