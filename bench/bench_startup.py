@@ -49,7 +49,7 @@ sys.exit(main(["--data-dir", sys.argv[1]]))
 """
 
 SSI_SCORES = """
-import os, sys, time
+import os, resource, sys, time
 from ssi_tui.cli import main as cli_main
 from ssi_tui.cli.main import main
 from ssi_tui.app import app as module
@@ -60,7 +60,10 @@ module.SSIApp.run = lambda self, *a, **k: original_run(self, headless=True)
 original_show = dashboard.DashboardScreen.show_report
 def show_report(self, report):
     original_show(self, report)
-    print(time.time(), flush=True)
+    now = time.time()
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    print(peak_kb / 1024, flush=True)
+    print(now, flush=True)
     os._exit(0)
 dashboard.DashboardScreen.show_report = show_report
 cli_main._isatty = lambda stream: True
@@ -92,13 +95,36 @@ def startup_times(data_dir: Path, rounds: int = ROUNDS) -> tuple[float, float]:
 
 def scores_seconds(data_dir: Path, rounds: int = 3) -> float:
     """Median seconds from spawning `ssi-tui` to the dashboard showing its scores."""
-    return statistics.median(_time(SSI_SCORES, str(data_dir)) for _ in range(rounds))
+    return scores_figures(data_dir, rounds)[0]
+
+
+def scores_figures(data_dir: Path, rounds: int = 3) -> tuple[float, float]:
+    """Median seconds from spawning `ssi-tui` to the dashboard showing its scores, and the
+    highest peak RSS (MB) the app reached by then."""
+    seconds, peaks = [], []
+    for _ in range(rounds):
+        start = time.time()
+        result = subprocess.run(
+            [sys.executable, "-c", SSI_SCORES, str(data_dir)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        *_before, peak, shown = result.stdout.strip().splitlines()
+        seconds.append(float(shown) - start)
+        peaks.append(float(peak))
+    return statistics.median(seconds), max(peaks)
 
 
 def startup_ratio(data_dir: Path) -> float:
     """The figure reported by bench/run.py."""
+    return startup_figures(data_dir)[0]
+
+
+def startup_figures(data_dir: Path) -> tuple[float, float]:
+    """startup_ratio, and the bare Textual app's start-up (s) it is measured against."""
     bare, ssi = startup_times(data_dir)
     print(
         f"startup: bare Textual {bare * 1000:.0f} ms, ssi-tui {ssi * 1000:.0f} ms", file=sys.stderr
     )
-    return ssi / bare
+    return ssi / bare, bare

@@ -131,15 +131,16 @@ def contacts(count: int, rng: random.Random) -> list[Contact]:
 
 
 def activities(
-    count: int, people: list[Contact], rng: random.Random, years: int = 5
+    count: int, people: list[Contact], rng: random.Random, years: int = 5, first: int = 0
 ) -> list[Activity]:
-    """`count` activities spread over `years` years before AS_OF, all kinds, some targeted."""
+    """`count` activities spread over `years` years before AS_OF, all kinds, some targeted
+    (their ids numbered from `first`)."""
     catalog = default_catalog()
     kinds = list(catalog.kinds.values())
     weights = [6 if kind.points < 1 else 3 if kind.visible else 1 for kind in kinds]
     span = 365 * years
     result = []
-    for index in range(count):
+    for index in range(first, first + count):
         kind = rng.choices(kinds, weights)[0]
         person = rng.choice(people) if rng.random() < 0.6 else None
         audience = rng.choice([None, None, "prospects", "partners", "recruiters"])
@@ -162,11 +163,17 @@ def activities(
     return result
 
 
-def build_store(data_dir: Path, n_activities: int = 100_000, n_contacts: int = 30_000) -> None:
-    """Write the benchmark store: history in segments like a real import, small tables hot."""
+def contacts_for(n_activities: int) -> int:
+    """The contacts of a store of `n_activities`: 30,000 at 100,000 activities, one for ten
+    activities beyond (100,000 at a million)."""
+    return max(30_000, n_activities // 10)
+
+
+def build_store(data_dir: Path, n_activities: int = 100_000, n_contacts: int | None = None) -> None:
+    """Write the benchmark store: history in segments like a real import, small tables hot
+    (activities made and saved 20,000 at a time: a million fit in memory)."""
     rng = random.Random(SEED)
-    people = contacts(n_contacts, rng)
-    items = activities(n_activities, people, rng)
+    people = contacts(contacts_for(n_activities) if n_contacts is None else n_contacts, rng)
     with Store.open(data_dir) as store:
         store.goals.set(goals())
         store.checklist.set(
@@ -179,8 +186,9 @@ def build_store(data_dir: Path, n_activities: int = 100_000, n_contacts: int = 3
         )
         chunk = 20_000
         contact_docs = [contact.model_dump(mode="json") for contact in people]
-        activity_docs = [activity.model_dump(mode="json") for activity in items]
-        for start in range(0, len(activity_docs), chunk):
+        for start in range(0, n_activities, chunk):
+            items = activities(min(chunk, n_activities - start), people, rng, first=start)
             store.save_bulk(
-                activity_docs[start : start + chunk], contact_docs if start == 0 else []
+                [activity.model_dump(mode="json") for activity in items],
+                contact_docs if start == 0 else [],
             )

@@ -7,10 +7,13 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from rich.align import Align
+from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import CommandPalette, SimpleCommand
+from textual.command import CommandList, CommandPalette, SimpleCommand
+from textual.widgets.option_list import Option
 
 from ssi_tui.wording import (
     ENV_LANG,
@@ -53,6 +56,30 @@ KEY_NAMES = {
 }  # fmt: skip
 
 
+class WordedPalette(CommandPalette):
+    """Textual's command palette, its "No matches found" in the user's language (Textual words
+    it inside a private method: replaced here only while that method is as expected)."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        super()._start_no_matches_countdown(search_value)
+        timer = getattr(self, "_no_matches_timer", None)
+        if timer is None or not search_value or not hasattr(self, "_NO_MATCHES"):
+            return
+        timer.stop()
+
+        def show_no_matches() -> None:
+            self.query_one(CommandList).add_option(
+                Option(
+                    Align.center(Text(_("No matches found"), style="not bold")),
+                    disabled=True,
+                    id=self._NO_MATCHES,
+                )
+            )
+            self._list_visible = True
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
 class Worded:
     """For the app: the palette and the keys' names in the user's language, and
     `app.language`."""
@@ -72,7 +99,7 @@ class Worded:
         app: App[object] = self  # type: ignore[assignment]
         if app.use_command_palette and not CommandPalette.is_open(app):
             app.push_screen(
-                CommandPalette(id="--command-palette", placeholder=_("Search for commands…"))
+                WordedPalette(id="--command-palette", placeholder=_("Search for commands…"))
             )
 
     def search_themes(self) -> None:
@@ -81,22 +108,27 @@ class Worded:
 
         app: App[object] = self  # type: ignore[assignment]
         app.push_screen(
-            CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…"))
+            WordedPalette(providers=[ThemeProvider], placeholder=_("Search for themes…"))
         )
 
     def action_choose_language(self) -> None:
         """Offer the languages; the one chosen is remembered for the next start."""
+        from textual.command import SimpleProvider
+
         app: App[object] = self  # type: ignore[assignment]
-        app.search_commands(
-            [
-                SimpleCommand(
-                    name,
-                    lambda code=code: self.remember_language(code),  # type: ignore[misc]
-                    _("Use {language} from the next start").format(language=name),
-                )
-                for code, name in LANGUAGE_NAMES.items()
-            ],
-            placeholder=_("Choose a language…"),
+        commands = [
+            SimpleCommand(
+                name,
+                lambda code=code: self.remember_language(code),  # type: ignore[misc]
+                _("Use {language} from the next start").format(language=name),
+            )
+            for code, name in LANGUAGE_NAMES.items()
+        ]
+        app.push_screen(
+            WordedPalette(
+                providers=[SimpleProvider(app.screen, commands)],
+                placeholder=_("Choose a language…"),
+            )
         )
 
     @work(thread=True, exclusive=True, group="config", description="language")

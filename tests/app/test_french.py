@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from textual.command import CommandPalette
 from textual.pilot import Pilot
 
 from ssi_tui import wording
@@ -25,7 +26,7 @@ ENGLISH = {
     "flags", "keys", "last", "all", "more", "less", "or", "are", "not", "weeks", "shows",
     "opens", "undo", "save", "cancel", "help", "window", "overdue", "streak", "done", "skipped",
     "planner", "readings", "goals", "dashboard", "filter",
-    "reading", "should", "must", "cannot", "field", "required", "invalid",
+    "reading", "should", "must", "cannot", "field", "required", "invalid", "matches", "found",
 }  # fmt: skip
 
 
@@ -69,7 +70,7 @@ def screen_text(app: SSIApp) -> str:
     for x, y, text in re.findall(
         r'<text[^>]*\bx="([\d.]+)"[^>]*\by="([\d.]+)"[^>]*>(.*?)</text>', app.export_screenshot()
     ):
-        rows.setdefault(float(y), []).append((float(x), html.unescape(text)))
+        rows.setdefault(float(y), []).append((float(x), html.unescape(text).replace("\xa0", " ")))
     return "\n".join(
         "".join(text for _x, text in sorted(parts)) for _y, parts in sorted(rows.items())
     )
@@ -107,6 +108,14 @@ async def test_every_screen_dialog_and_form_is_in_french(
         await visit(pilot, seen, "dashboard", "escape", "e")  # the export form
         await visit(pilot, seen, "dashboard", "escape")
         await visit(pilot, seen, "palette", "ctrl+p")
+        for _ in range(40):  # the palette opens on a later turn
+            if isinstance(demo_app.screen, CommandPalette):
+                break
+            await pilot.pause(0.05)
+        await pilot.press("z", "q", "x")  # no command matches: Textual's own words, in French
+        await pilot.pause(0.8)
+        await visit(pilot, seen, "palette: no match")
+        assert "Aucun résultat" in screen_text(demo_app)
         await visit(pilot, seen, "dashboard", "escape")
         for key, name, form in (
             ("g", "goals", "n"),
