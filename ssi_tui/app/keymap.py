@@ -121,7 +121,8 @@ def _error_line(error: dict[str, Any], data: dict[str, Any]) -> tuple[str, str |
         return f"[keymap] {shown}: {message}", entry
     if error["type"] == "extra_forbidden":
         return _("unknown setting {name}").format(name=repr(".".join(location))), None
-    return f"{'.'.join(location) or _('file')}: {message}", None
+    where = ".".join(location) or _("file")
+    return _("{name}: {value}").format(name=where, value=message), None
 
 
 def _areas_sharing(area: str) -> list[str]:

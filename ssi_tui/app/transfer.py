@@ -54,7 +54,8 @@ def export_form(app: SSIApp, name: str = "md") -> FormScreen:
     """Format (Markdown review, CSV log, JSON everything) and the file, offered in the home
     folder under a dated name; a file already there is replaced only once confirmed."""
     options = [
-        (f"{_(FORMAT_LABELS[key])}: {_(item.what)}", key) for key, item in EXPORT_FORMATS.items()
+        (_("{name}: {value}").format(name=_(FORMAT_LABELS[key]), value=_(item.what)), key)
+        for key, item in EXPORT_FORMATS.items()
     ]
     fields = [
         FormField("format", N_("Format"), "select", value=name, options=options, allow_blank=False),

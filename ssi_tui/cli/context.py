@@ -93,7 +93,7 @@ class Context:
             day = parse_date(text, self.today)
             return not_future(day, self.today) if past else day
         except DateParseError as error:
-            raise UserError(f"{option}: {error}") from None
+            raise UserError(_("{name}: {value}").format(name=option, value=error)) from None
 
     def done(self, message: str, **data: Any) -> None:
         """Say what a command that changes something did: its sentence, or with `--json` one

@@ -27,7 +27,9 @@ def run_profile(context: Context) -> int:
             text = service.check_profile_text(values)
         except FieldErrors as error:
             field, message = next(iter(error.errors.items()))
-            raise UserError(f"{OPTIONS.get(field, field)}: {message}") from None
+            raise UserError(
+                _("{name}: {value}").format(name=OPTIONS.get(field, field), value=message)
+            ) from None
         service.set_profile_text(text)
         current = service.checklist()
     fit = service.profile_fit()

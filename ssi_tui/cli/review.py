@@ -222,7 +222,9 @@ def option_error(error: InputError) -> str:
     if error.field is None:
         return message
     option = "--" + error.field.replace("_", "-")
-    return f"{option} {message}" if message.startswith("must") else f"{option}: {message}"
+    if message.startswith("must"):
+        return f"{option} {message}"
+    return _("{name}: {value}").format(name=option, value=message)
 
 
 def _summary(reading: SSIReading) -> str:

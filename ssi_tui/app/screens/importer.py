@@ -273,7 +273,7 @@ class ImportScreen(BaseScreen, screen_id="import"):
     def _failed(self, title: str, message: str) -> None:
         self.running = False
         self.query_one("#import-progress", VerticalScroll).display = False
-        self._state(f"{title}: {message}")
+        self._state(_("{name}: {value}").format(name=title, value=message))
         self.notify(message, title=title, severity="error", timeout=10, markup=False)
         self.last_run = _("last run: {what}").format(what=title.lower())
         self.update_status()
