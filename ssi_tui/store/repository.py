@@ -15,6 +15,7 @@ from typing import Any
 from ssi_tui.domain.models import Activity, Contact, Goals, ProfileChecklist
 from ssi_tui.domain.network import MAX_CHANGES, ConnectionChange
 from ssi_tui.domain.plans import Plan, PlanEvent
+from ssi_tui.gcpause import paused_gc
 from ssi_tui.store import registry, schema, segments
 from ssi_tui.store.activities import Activities
 from ssi_tui.store.backups import clean_partial_backups
@@ -128,6 +129,17 @@ class Store(HotFile):
         secure_tree(self.data_dir)
 
     def _load(self) -> None:
+        # Parsing and indexing make hundreds of thousands of long-lived objects and no cycles:
+        # the collector's passes over them cost a third of opening a large store.
+        with paused_gc():
+            self._load_data()
+            # The loaded documents live as long as the store: move them out of the collector's
+            # way, or every full collection rescans 100,000+ objects (30-40 ms pauses in the
+            # middle of a score). Reference counting still frees them. Frozen before the
+            # collector is back on: its first pass would otherwise walk them all (0.2 s).
+            gc.freeze()
+
+    def _load_data(self) -> None:
         data = self._read_store_file()
         fresh = data is None
         if data is None:
@@ -150,10 +162,6 @@ class Store(HotFile):
                 self._backup_day = self.clock().strftime("%Y%m%d")  # nothing worth backing up yet
             segments.set_orphans_aside(self.history_dir, set(self._segments()))
         self._rebuild(segment_docs)
-        # The loaded documents live as long as the store: move them out of the collector's way,
-        # or every full collection rescans 100,000+ objects (30-40 ms pauses in the middle of a
-        # score). Reference counting still frees them.
-        gc.freeze()
 
     def _rebuild(self, segment_docs: list[tuple[str, dict[str, Any]]] | None = None) -> None:
         if segment_docs is None:
