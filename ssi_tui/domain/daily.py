@@ -317,12 +317,25 @@ def history(
     """Pillar scores as of each date, sharing one alignment pass (same numbers as `breakdown`)."""
     if not dates:
         return []
-    goals, rules, checklist = inputs.goals, inputs.rules, inputs.checklist
+    goals, rules = inputs.goals, inputs.rules
     window = window_days or rules.scoring.window_days
     first = window_start(min(dates), window)
     last = max(dates)
     in_range = (activity for activity in inputs.activities if first <= activity.date <= last)
     days = day_points(in_range, goals, inputs.catalog, rules, inputs.cache, inputs.contacts)
+    return history_of(days, dates, window, goals, rules, inputs.checklist)
+
+
+def history_of(
+    days: DayPoints,
+    dates: Sequence[date],
+    window: int,
+    goals: Goals,
+    rules: Rules,
+    checklist: Checklist,
+) -> list[PillarTotals]:
+    """Pillar scores as of each date from the days' points (which must cover each date's
+    window): the profile's fit and completeness on each date added."""
     shares = goal_shares(goals)
     fits: dict[int, float] = {}  # by checklist: a history has a few, each judged once
     rows = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -11,6 +11,7 @@ from ssi_tui.domain.alignment import AlignmentCache, ContactIndex
 from ssi_tui.domain.catalog import Catalog, Rules
 from ssi_tui.domain.models import Goals, ProfileChecklist, ProfileHistory, SSIReading
 from ssi_tui.domain.network import ConnectionChange
+from ssi_tui.domain.points import DayPoints
 
 # A plain checklist applies every day; a history gives the one in force each day.
 Checklist = ProfileChecklist | ProfileHistory | None
@@ -36,3 +37,6 @@ class ScoringInput:
     cache: AlignmentCache | None = None
     first_activity: date | None = None
     changes: Sequence[ConnectionChange] = ()  # what imports saw change in the network
+    # Each day's points from `first` to `last`, kept between scores (`services/day_rows.py`);
+    # None: computed from `activities`, which must then cover those days.
+    days: Callable[[date, date], DayPoints] | None = None

@@ -7,7 +7,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from ssi_tui.domain.calibration import Calibration
-from ssi_tui.domain.daily import breakdown, completeness_on, day_points, fit_on, history
+from ssi_tui.domain.daily import (
+    breakdown,
+    completeness_on,
+    day_points,
+    fit_on,
+    history,
+    history_of,
+)
 from ssi_tui.domain.flags import Flag, compute_flags
 from ssi_tui.domain.inputs import ScoringInput
 from ssi_tui.domain.models import PILLARS, SSIReading
@@ -78,18 +85,25 @@ def build_report(inputs: ScoringInput, as_of: date, window_days: int | None = No
             # A reading a few days back: its window starts a few days before the score's.
             # Days are independent (caps are per day), so only those days are scored anew.
             start, end = window_start(day, window), scored_from - timedelta(days=1)
-            earlier = day_points(
-                (activity for activity in inputs.activities if start <= activity.date <= end),
-                goals,
-                catalog,
-                rules,
-                inputs.cache,
-                inputs.contacts,
-            )
+            if inputs.days is not None:
+                earlier = inputs.days(start, end)
+            else:
+                earlier = day_points(
+                    (activity for activity in inputs.activities if start <= activity.date <= end),
+                    goals,
+                    catalog,
+                    rules,
+                    inputs.cache,
+                    inputs.contacts,
+                )
             if earlier.audiences == scores.points.audiences or not earlier.days:
                 merged = DayPoints({**earlier.days, **scores.points.days}, scores.points.audiences)
                 return pillar_scores(merged, day, window, rules, completeness, shares, fit)
-        (row,) = history(inputs, [day], window)
+        if inputs.days is not None:
+            points = inputs.days(window_start(day, window), day)
+            (row,) = history_of(points, [day], window, goals, rules, checklist)
+        else:
+            (row,) = history(inputs, [day], window)
         return row.pillars
 
     readings = inputs.readings

@@ -251,9 +251,9 @@ def decayed_sums(days: DayPoints, as_of: date, window_days: int, rules: Rules) -
         if row is None:
             continue
         factor = factors[age]
-        for index, value in enumerate(row):
-            if value:
-                sums[index] += value * factor
+        # One pass per row (3x a loop over indexes); the same additions in the same order, so
+        # the same floats (a zero adds 0.0, which changes no sum).
+        sums = [total + value * factor for total, value in zip(sums, row, strict=True)]
     return sums
 
 

@@ -25,7 +25,7 @@ from ssi_tui.importers.drafts import Draft
 from ssi_tui.importers.people import Person, profile_key
 from ssi_tui.importers.reader import ParsedExport, ProgressCallback
 from ssi_tui.importers.summary import FileReport, ImportProgress, ImportSummary
-from ssi_tui.store.indexes import activity_from_doc
+from ssi_tui.store.documents import activity_from_doc
 from ssi_tui.wording import _
 
 if TYPE_CHECKING:

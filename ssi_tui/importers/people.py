@@ -7,7 +7,7 @@ from datetime import date
 
 from ssi_tui.domain.text import fold
 from ssi_tui.importers.cleaning import clean
-from ssi_tui.store.indexes import normalise_profile_url
+from ssi_tui.store.documents import normalise_profile_url
 
 PLACEHOLDER_NAMES = frozenset({"linkedin member", "linkedin"})
 

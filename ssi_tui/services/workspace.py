@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ssi_tui.domain.alignment import AlignmentCache
 from ssi_tui.domain.catalog import Catalog, Rules, default_catalog, default_rules
-from ssi_tui.domain.daily import history
+from ssi_tui.domain.daily import history_of
 from ssi_tui.domain.inputs import ScoringInput
 from ssi_tui.domain.report import Report, build_report
 from ssi_tui.domain.scoring import PillarTotals, window_start
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ssi_tui.services.activities import ActivityService
     from ssi_tui.services.calibration import CalibrationService
     from ssi_tui.services.contacts import ContactService
+    from ssi_tui.services.day_rows import DayRowsService
     from ssi_tui.services.goals import GoalsService
     from ssi_tui.services.journal import Journal
     from ssi_tui.services.planner import Planner
@@ -125,6 +126,13 @@ class Workspace:
         return ProjectionService(self)
 
     @cached_property
+    def day_rows(self) -> DayRowsService:
+        """Each day's points, kept for histories (in memory, and on disk between runs)."""
+        from ssi_tui.services.day_rows import DayRowsService
+
+        return DayRowsService(self)
+
+    @cached_property
     def journal(self) -> Journal:
         """Undo: the last changes made from any interface, kept in the store."""
         from ssi_tui.services.journal import Journal
@@ -159,7 +167,9 @@ class Workspace:
         )
 
     def close(self) -> None:
-        """Release the store (and its lock)."""
+        """Keep what is worth keeping between runs, then release the store (and its lock)."""
+        if "day_rows" in self.__dict__:
+            self.day_rows.keep()
         self.store.close()
 
     # -- scores ---------------------------------------------------------------------------
@@ -177,6 +187,7 @@ class Workspace:
             readings=store.readings.all(),
             contacts=store.contacts.facts(),
             cache=self.alignments,
+            days=self.day_rows.points,
             first_activity=first,
             # (the account_change flag looks back a few weeks: only those are read)
             changes=store.connection_changes.since(
@@ -212,8 +223,11 @@ class Workspace:
             return []
         window = window_days or self.rules.scoring.window_days
         start = window_start(min(week_ends), window)
+        store = self.store
         with paused_gc():  # tens of thousands of records and rows, no cycles
-            return history(self.scoring_input(start, max(week_ends)), week_ends, window)
+            days = self.day_rows.points(start, max(week_ends))
+        checklist = store.checklist.history(undated_since=store.activities.first_date())
+        return history_of(days, week_ends, window, store.goals.get(), self.rules, checklist)
 
 
 def week_ends(as_of: date, weeks: int) -> list[date]:

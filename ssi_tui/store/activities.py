@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +24,11 @@ class Activities:
         self._index = store.indexes.activities
 
     # -- reads ---------------------------------------------------------------------------
+    def watch(self, watcher: Callable[[str | None], None]) -> None:
+        """Call `watcher` with the date (YYYY-MM-DD) of every activity saved or deleted from
+        now on (None: they all may have changed, the store was reloaded)."""
+        self._index.watch(watcher)
+
     def clear_caches(self) -> None:
         """Forget the models and records built so far (they are rebuilt on demand)."""
         self._index.clear_caches()

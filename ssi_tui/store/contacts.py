@@ -29,6 +29,11 @@ class Contacts:
         changes (scoring caches compare it by identity); built on first use."""
         return self._index.facts()
 
+    @property
+    def generation(self) -> int:
+        """Moves on whenever the facts scoring reads (`facts`) may have changed."""
+        return self._index.generation
+
     def count(self) -> int:
         """How many contacts are stored."""
         return self._index.count()

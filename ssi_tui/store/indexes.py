@@ -8,79 +8,48 @@ store merges both into these indexes when it opens, then keeps them up to date o
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 from typing import Any
-from urllib.parse import unquote
 
 from ssi_tui.domain.alignment import ContactFacts
 from ssi_tui.domain.models import Activity
 from ssi_tui.domain.records import ActivityRecord
 from ssi_tui.domain.text import fold
+from ssi_tui.store.documents import activity_from_doc, normalise_profile_url
 
 Document = dict[str, Any]
 
 
-def normalise_profile_url(url: str | None) -> str | None:
-    """The lowercased, URL-decoded `/in/<slug>` of a LinkedIn profile URL (None if there is none)."""
-    if not url:
-        return None
-    text = unquote(url).strip().lower()
-    marker = text.find("/in/")
-    if marker < 0:
-        return None
-    slug = text[marker + 4 :].split("/")[0].split("?")[0].split("#")[0]
-    return f"/in/{slug}" if slug else None
-
-
-ACTIVITY_DEFAULTS = {
-    name: field.default
-    for name, field in Activity.model_fields.items()
-    if not field.is_required() and field.default_factory is None
-}
-ACTIVITY_FIELDS = frozenset(Activity.model_fields)
-
-
-def activity_from_doc(doc: Document) -> Activity:
-    """Rebuild an activity from a stored document, fast.
-
-    Documents were validated when saved, so this skips pydantic's validation (what
-    `model_construct` does, without its per-field overhead: ~10x faster, which matters for a
-    52-week history over tens of thousands of activities). Unknown keys are dropped, the date is
-    parsed strictly, and the domain tolerates odd values in a hand-edited store.
-    """
-    if doc.keys() <= ACTIVITY_FIELDS:  # the usual case: one C-level merge, no filtering
-        values = {**ACTIVITY_DEFAULTS, **doc}
-        fields_set = set(doc)
-    else:
-        values = dict(ACTIVITY_DEFAULTS)
-        values.update((key, value) for key, value in doc.items() if key in ACTIVITY_FIELDS)
-        fields_set = set(doc) & values.keys()
-    values["date"] = date.fromisoformat(doc["date"])
-    topics = values["topics"]
-    if topics.__class__ is not tuple:  # JSON keeps a list
-        values["topics"] = tuple(topics) if topics else ()
-    if values.get("occurrence"):
-        values["occurrence"] = date.fromisoformat(values["occurrence"])
-    activity = Activity.__new__(Activity)
-    object.__setattr__(activity, "__dict__", values)
-    object.__setattr__(activity, "__pydantic_fields_set__", fields_set)
-    object.__setattr__(activity, "__pydantic_extra__", None)
-    object.__setattr__(activity, "__pydantic_private__", None)
-    return activity
+DayWatcher = Callable[[str | None], None]
 
 
 class ActivityIndex:
     """Every activity document by id and in (date, id) order, with the models and scoring
-    records built from them so far (dropped whenever their document changes)."""
+    records built from them so far (dropped whenever their document changes).
+
+    Watchers (`watch`) hear of every change: the date (YYYY-MM-DD) whose activities changed,
+    or None when they all may have (a rebuild)."""
 
     def __init__(self) -> None:
+        self._watchers: list[DayWatcher] = []
         self.rebuild({})
+
+    def watch(self, watcher: DayWatcher) -> None:
+        """Call `watcher` with each changed day from now on (None: every day)."""
+        self._watchers.append(watcher)
+
+    def _changed(self, day: str | None) -> None:
+        if day is not None:
+            self._day_records.pop(day, None)
+        for watcher in self._watchers:
+            watcher(day)
 
     def rebuild(self, docs: dict[str, Document], dismissed: set[str] | None = None) -> None:
         """Reset from merged documents (and the import keys of deleted imported activities)."""
+        self._changed(None)
         self._docs = docs
         by_date = [(doc["date"], activity_id) for activity_id, doc in docs.items()]
         # (date, id) order in two stable sorts on one string each: half the time of sorting
@@ -92,11 +61,13 @@ class ActivityIndex:
         self._dismissed = dismissed or set()
         self._models: dict[str, Activity] = {}
         self._records: dict[str, ActivityRecord] = {}
+        self._day_records: dict[str, list[ActivityRecord]] = {}  # by date, in id order
 
     def clear_caches(self) -> None:
         """Forget the models and records built so far (they are rebuilt on demand)."""
         self._models.clear()
         self._records.clear()
+        self._day_records.clear()
 
     def add(self, doc: Document) -> None:
         """Index a saved document (replacing the one with the same id). The index keeps `doc`:
@@ -105,6 +76,7 @@ class ActivityIndex:
         if old is not None:
             self.remove(old)
         self._docs[doc["id"]] = doc
+        self._changed(doc["date"])
         bisect.insort(self._by_date, (doc["date"], doc["id"]))
         if doc.get("external_id"):
             self._external.add(doc["external_id"])
@@ -115,6 +87,7 @@ class ActivityIndex:
     def remove(self, doc: Document) -> None:
         """Forget a deleted document."""
         key = (doc["date"], doc["id"])
+        self._changed(doc["date"])
         position = bisect.bisect_left(self._by_date, key)
         if position < len(self._by_date) and self._by_date[position] == key:
             del self._by_date[position]
@@ -164,11 +137,30 @@ class ActivityIndex:
         return [model(activity_id) for _, activity_id in self._span(start, end)]
 
     def records_between(self, start: date | None, end: date | None) -> list[ActivityRecord]:
-        """Scoring records of the same activities as `models_between` (kept between calls)."""
+        """Scoring records of the same activities as `models_between` (kept between calls,
+        each day's list too: a 90-day window is 90 lists joined, after a save one rebuilt)."""
+        if start is None or end is None or end < start:
+            return self._records_of(self._span(start, end))
+        by_date = self._by_date
+        day_records = self._day_records
+        result: list[ActivityRecord] = []
+        low = bisect.bisect_left(by_date, (start.isoformat(),))
+        high = bisect.bisect_left(by_date, ((end.isoformat() + "~"),))
+        while low < high:
+            day = by_date[low][0]
+            found = day_records.get(day)
+            if found is None:
+                stop = bisect.bisect_left(by_date, (day + "~",), low, high)
+                found = day_records[day] = self._records_of(by_date[low:stop])
+            low += len(found)
+            result.extend(found)
+        return result
+
+    def _records_of(self, span: list[tuple[str, str]]) -> list[ActivityRecord]:
         records = self._records
         docs = self._docs
         result = []
-        for _, activity_id in self._span(start, end):
+        for _, activity_id in span:
             record = records.get(activity_id)
             if record is None:
                 record = records[activity_id] = ActivityRecord.from_doc(docs[activity_id])
@@ -209,6 +201,10 @@ def _facts_of(doc: Document) -> ContactFacts | None:
     return ContactFacts(audience, company, title)
 
 
+def _fact_key(doc: Document) -> tuple[str, ContactFacts | None]:
+    return fold(doc["name"]), _facts_of(doc)
+
+
 Lookups = tuple[dict[str, str], dict[str, str], dict[str, str]]  # by name, by URL, by e-mail
 
 
@@ -219,8 +215,12 @@ class ContactIndex:
     def __init__(self) -> None:
         self.rebuild({})
 
+    generation = 0
+    """Moves on whenever what scoring reads of the contacts may have changed (`facts`)."""
+
     def rebuild(self, docs: dict[str, Document]) -> None:
         """Reset from merged documents."""
+        self.generation += 1
         self._docs = docs
         self._keys: Lookups | None = None
         self._facts: dict[str, ContactFacts] | None = None
@@ -247,8 +247,13 @@ class ContactIndex:
     def add(self, doc: Document) -> None:
         """Index a saved document (replacing the one with the same id)."""
         old = self._docs.get(doc["id"])
+        generation = self.generation  # (`remove` moves it on; a same-facts edit must not)
         if old is not None:
             self.remove(old)
+        if old is None or _fact_key(old) != _fact_key(doc):
+            # A new contact without facts changes none; every other difference may.
+            generation += _facts_of(doc) is not None or old is not None
+        self.generation = generation
         self._docs[doc["id"]] = doc
         if self._facts is not None and self._facts.get(fold(doc["name"])) != _facts_of(doc):
             self._facts = None
@@ -258,6 +263,7 @@ class ContactIndex:
     def remove(self, doc: Document) -> None:
         """Forget a deleted document."""
         self._docs.pop(doc["id"], None)
+        self.generation += 1
         if self._facts is not None and fold(doc["name"]) in self._facts:
             self._facts = None
         if self._keys is None:

@@ -16,7 +16,7 @@ from ssi_tui.domain.models import Activity, Contact, Goals, ProfileChecklist
 from ssi_tui.domain.network import MAX_CHANGES, ConnectionChange
 from ssi_tui.domain.plans import Plan, PlanEvent
 from ssi_tui.gcpause import paused_gc
-from ssi_tui.store import registry, schema, segments
+from ssi_tui.store import day_cache, registry, schema, segments
 from ssi_tui.store.activities import Activities
 from ssi_tui.store.backups import clean_partial_backups
 from ssi_tui.store.contacts import Contacts
@@ -125,6 +125,7 @@ class Store(HotFile):
     def _prepare_dir(self) -> None:
         remove_leftover_temps(self.data_dir)
         remove_leftover_temps(self.history_dir)
+        remove_leftover_temps(self.data_dir / day_cache.CACHE_DIR)
         clean_partial_backups(self.backup_dir)
         secure_tree(self.data_dir)
 

@@ -12,8 +12,8 @@ from ssi_tui.domain.catalog import describe_validation_error
 from ssi_tui.domain.models import ProfileChecklist, ProfileHistory, SSIReading
 from ssi_tui.store.activities import Activities
 from ssi_tui.store.contacts import Contacts
+from ssi_tui.store.documents import activity_from_doc, normalise_profile_url
 from ssi_tui.store.errors import NotFoundError
-from ssi_tui.store.indexes import activity_from_doc, normalise_profile_url
 from ssi_tui.wording import _
 
 if TYPE_CHECKING:

@@ -16,6 +16,7 @@ so each crash round costs a fork, not an interpreter start-up. The test kills wr
   bulk      save batches of 500 activities with `add_many` (the history-segment path)
   backup    take a backup (every file copied, made durable, checked), then add one activity
   load      `load --merge` an export of 200 new activities (the `ssi-tui load` path)
+  history   add one activity, compute a 60-week history and save the day-rows cache
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from datetime import date, timedelta
 from ssi_tui.domain.models import Activity
 from ssi_tui.exports.document import EXPORT_FORMAT, EXPORT_VERSION
 from ssi_tui.exports.loader import parse_export, restore
+from ssi_tui.services.workspace import Workspace, week_ends
 from ssi_tui.store import Store
 from ssi_tui.store.repository import BULK_THRESHOLD
 
@@ -59,10 +61,22 @@ def export_of(batch: list[Activity]) -> dict[str, object]:
     }
 
 
+HISTORY_TODAY = START + timedelta(days=400)
+
+
 def write_forever(mode: str, data_dir: str) -> None:
     store = Store.open(data_dir, lock_timeout=10)
+    workspace = Workspace(store, HISTORY_TODAY)
     number = 0
     while True:
+        if mode == "history":
+            item = activity(number)
+            number += 1
+            store.activities.add(item)
+            workspace.history(week_ends(HISTORY_TODAY, 60))
+            workspace.day_rows.keep()
+            acknowledge([item.id])
+            continue
         if mode == "bulk":
             batch = [activity(number + index) for index in range(BULK_THRESHOLD)]
             number += BULK_THRESHOLD

@@ -139,6 +139,7 @@ def run_crash_rounds(
     mode: str,
     rounds: int,
     before_round: Callable[[random.Random], set[str]] | None = None,
+    after_round: Callable[[Path, str], None] | None = None,
 ) -> dict[str, object]:
     """Kill a writer `rounds` times; after each kill check the store. Returns some statistics."""
     seed = int(os.environ.get("SSI_TUI_CRASH_SEED", str(time.time_ns() % 2**32)))
@@ -204,6 +205,8 @@ def run_crash_rounds(
                 sorted(p.name for p in history.glob("seg-*.json")) if history.is_dir() else []
             )
             assert on_history == sorted(segments), f"orphan or missing segments after open {where}"
+            if after_round is not None:
+                after_round(data_dir, where)
             segment_counts.append(len(segments))
     finally:
         if writer is not None and writer.status is None:
@@ -300,4 +303,34 @@ def test_sigkill_during_loads_loses_no_acknowledged_record(
 ) -> None:
     stats = run_crash_rounds(tmp_path, child_env, "load", rounds=12)
     assert stats["acknowledged"] >= 12 * 200
+    assert in_time(stats), stats
+
+
+def history_from_the_log(data_dir: Path, where: str) -> None:
+    """After a kill mid-history (the day-rows cache being written): the history a fresh open
+    shows, from whatever cache file is left, equals the one computed from the activities."""
+    from dataclasses import replace
+
+    from ssi_tui.domain import daily
+    from ssi_tui.domain.scoring import window_start
+    from ssi_tui.services.workspace import Workspace, week_ends
+
+    today = date(2024, 1, 1) + timedelta(days=400)  # as `_store_child.py`'s history writer
+    ends = week_ends(today, 60)
+    with Store.open(data_dir, lock_timeout=10) as store:
+        workspace = Workspace(store, today)
+        shown = workspace.history(ends)
+        start = window_start(min(ends), workspace.rules.scoring.window_days)
+        inputs = replace(workspace.scoring_input(start, max(ends)), cache=None)
+        assert shown == daily.history(inputs, ends), f"history differs from the log {where}"
+
+
+def test_sigkill_while_the_day_rows_cache_is_written_never_shows_a_wrong_history(
+    tmp_path: Path, child_env: dict[str, str]
+) -> None:
+    stats = run_crash_rounds(
+        tmp_path, child_env, "history", rounds=12, after_round=history_from_the_log
+    )
+    assert stats["acknowledged"] >= 12
+    assert (tmp_path / "data" / "cache" / "day-rows.json").is_file()
     assert in_time(stats), stats
