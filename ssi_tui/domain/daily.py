@@ -43,6 +43,7 @@ from ssi_tui.domain.scoring import (
     pillar_scores,
     window_start,
 )
+from ssi_tui.domain.tally import Tally, counts_of, day_tally
 
 
 def checklist_on(checklist: Checklist, day: date) -> ProfileChecklist | None:
@@ -209,6 +210,9 @@ class _Day:
     contributions: list[Contribution] = field(default_factory=list)
     top: dict[str, list[Contribution]] = field(default_factory=dict)
     top_count: int = 0
+    counts: Tally | None = None  # the flags' counts (as of no date)
+    tally: Tally | None = None  # and their sums, as of `as_of`
+    known: frozenset[str] = frozenset()  # the goal audiences `tally` sums for
 
     def holds(self, activities: list[Activity]) -> bool:
         """Whether it was computed from exactly these activity objects, in this order."""
@@ -217,9 +221,17 @@ class _Day:
             old is new for old, new in zip(mine, activities, strict=True)
         )
 
-    def at(self, as_of: date, window_days: int, rules: Rules, top: int) -> None:
-        """Compute the contributions as of `as_of` and the top `top` per pillar (unless known)."""
-        if self.as_of == as_of and self.window_days == window_days and self.top_count == top:
+    def at(
+        self, as_of: date, window_days: int, rules: Rules, top: int, known: frozenset[str]
+    ) -> None:
+        """Compute the contributions as of `as_of`, the top `top` per pillar and the flags'
+        tally (unless known)."""
+        if (
+            self.as_of == as_of
+            and self.window_days == window_days
+            and self.top_count == top
+            and self.known == known
+        ):
             return
         items = contributions(self.scored, as_of, window_days, rules)
         by_pillar: dict[str, list[Contribution]] = defaultdict(list)
@@ -231,7 +243,10 @@ class _Day:
             pillar: heapq.nsmallest(top, candidates, key=contribution_rank)
             for pillar, candidates in by_pillar.items()
         }
-        self.as_of, self.window_days, self.top_count = as_of, window_days, top
+        if self.counts is None:
+            self.counts = counts_of(self.scored)
+        self.tally = day_tally(self.counts, self.scored, items, known)
+        self.as_of, self.window_days, self.top_count, self.known = as_of, window_days, top, known
 
 
 def _score_days(
@@ -277,9 +292,13 @@ def breakdown(
     items: list[Contribution] = []
     rows: dict[int, list[float]] = {}
     candidates: dict[str, list[Contribution]] = {pillar: [] for pillar in PILLARS}
+    known = frozenset(audience.name for audience in goals.audiences)
+    tally = Tally()
     for day in sorted(days):
         entry = days[day]
-        entry.at(as_of, window, rules, top)
+        entry.at(as_of, window, rules, top, known)
+        assert entry.tally is not None
+        tally.add(entry.tally)
         scored.extend(entry.scored)
         items.extend(entry.contributions)
         if entry.row is not None:
@@ -308,6 +327,7 @@ def breakdown(
         level=profile_level(completeness, rules),
         points=points,
         fit=fit,
+        tally=tally,
     )
 
 

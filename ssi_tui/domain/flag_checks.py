@@ -3,17 +3,15 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-from ssi_tui.domain.alignment import TIERS
 from ssi_tui.domain.catalog import Catalog, Rules
 from ssi_tui.domain.flag_model import Flag, Severity, Suggestion, top_audience
 from ssi_tui.domain.models import PILLARS, Goals, SSIReading
 from ssi_tui.domain.review import compare_reading
 from ssi_tui.domain.scoring import Breakdown, PillarScore
-from ssi_tui.domain.text import fold
+from ssi_tui.domain.tally import tally_of
 from ssi_tui.wording import flags as wording
 
 # The activity that best moves a pillar towards a chosen audience, for suggested plans.
@@ -25,12 +23,8 @@ _PILLAR_ACTION_KIND = {
 }
 
 
-def _tier_effort(report: Breakdown) -> dict[str, dict[str, float]]:
-    """Decayed effort points per pillar and tier (aimed, tagged, none) in the window."""
-    shares: dict[str, dict[str, float]] = {pillar: dict.fromkeys(TIERS, 0.0) for pillar in PILLARS}
-    for item, entry in zip(report.contributions, report.scored, strict=True):
-        shares[entry.kind.pillar][item.alignment.tier] += item.effort
-    return shares
+def _known(goals: Goals) -> frozenset[str]:
+    return frozenset(audience.name for audience in goals.audiences)
 
 
 def aimless_activity(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
@@ -38,7 +32,7 @@ def aimless_activity(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag
     points (weighted points / effort), whatever the volume."""
     limits = rules.flags.aimless_activity
     target = top_audience(goals)
-    tiers = _tier_effort(report)
+    tiers = tally_of(report, _known(goals)).tier_effort
     flags: list[Flag] = []
     for pillar in PILLARS:
         score = report.pillars[pillar]
@@ -127,26 +121,13 @@ def unevidenced_claims(report: Breakdown, rules: Rules) -> list[Flag]:
     return flags
 
 
-def _effort_by_audience(report: Breakdown, goals: Goals) -> tuple[dict[str, float], int]:
-    """Decayed effort points per goal audience in the window, and the targeted activity count."""
-    known = {audience.name for audience in goals.audiences}
-    effort: dict[str, float] = defaultdict(float)
-    count = 0
-    for item in report.contributions:
-        parts = [(name, part) for name, _, part in item.alignment.split if name in known]
-        if parts:
-            count += 1
-        for name, part in parts:
-            effort[name] += item.effort * part
-    return effort, count
-
-
 def audience_drift(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
     """The mix of effort across audiences is far from the mix of goal weights."""
     limits = rules.flags.audience_drift
     if goals.total_weight <= 0 or sum(1 for item in goals.audiences if item.weight > 0) < 2:
         return []
-    effort, count = _effort_by_audience(report, goals)
+    tally = tally_of(report, _known(goals))
+    effort, count = tally.audience_effort, tally.targeted
     total = sum(effort.values())
     if count < limits["min_activities"] or total <= 0:
         return []
@@ -216,28 +197,12 @@ def invisible_effort(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag
     ]
 
 
-def _count_kinds(report: Breakdown) -> Counter[str]:
-    return Counter(item.activity.kind for item in report.scored)
-
-
 def low_reply_rate(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
     """Many messages sent, few replies."""
     limits = rules.flags.low_reply_rate
-    counts = _count_kinds(report)
-    sent = counts["message_sent"]
-    messaged = {
-        fold(item.activity.contact)
-        for item in report.scored
-        if item.activity.kind == "message_sent" and item.activity.contact
-    }
-    # A reply counts when it comes from someone messaged in the window (or names no one): a
-    # stranger's message is not a reply to your outreach.
-    received = sum(
-        1
-        for item in report.scored
-        if item.activity.kind == "message_received"
-        and (not item.activity.contact or fold(item.activity.contact) in messaged)
-    )
+    tally = tally_of(report, _known(goals))
+    sent = tally.kinds["message_sent"]
+    received = tally.replies  # from someone messaged in the window, or naming no one
     if sent < limits["min_sent"]:
         return []
     rate = min(1.0, received / sent)
@@ -262,19 +227,14 @@ def low_reply_rate(report: Breakdown, goals: Goals, rules: Rules) -> list[Flag]:
 def generic_outreach(report: Breakdown, goals: Goals, catalog: Catalog, rules: Rules) -> list[Flag]:
     """Outreach that is rarely personalised."""
     limits = rules.flags.generic_outreach
-    outreach = [  # aimed at a person: a comment naming no one is not outreach
-        item
-        for item in report.scored
-        if item.kind.personalisable
-        and not item.kind.broadcast_for(item.activity.contact, item.activity.company)
-    ]
-    if len(outreach) < limits["min_outreach"]:
+    tally = tally_of(report, _known(goals))  # outreach: aimed at a person, not a broadcast
+    outreach, personalised = tally.outreach, tally.personalised
+    if outreach < limits["min_outreach"]:
         return []
-    personalised = sum(1 for item in outreach if item.activity.personalised)
-    share = personalised / len(outreach)
+    share = personalised / outreach
     if share >= limits["min_personalised"]:
         return []
-    kinds = Counter(item.kind.id for item in outreach if not item.activity.personalised)
+    kinds = tally.generic_kinds
     worst_kind = max(kinds, key=lambda kind: (kinds[kind], kind))
     return [
         Flag(
@@ -283,13 +243,13 @@ def generic_outreach(report: Breakdown, goals: Goals, catalog: Catalog, rules: R
             pillar=catalog.kind(worst_kind).pillar,
             params={
                 "personalised": personalised,
-                "outreach": len(outreach),
+                "outreach": outreach,
                 "share": share,
                 "kind": worst_kind,
                 "kind_label": catalog.kind(worst_kind).label,
             },
             evidence={
-                "outreach": len(outreach),
+                "outreach": outreach,
                 "personalised": personalised,
                 "share": round(share, 2),
                 "most_generic_kind": worst_kind,

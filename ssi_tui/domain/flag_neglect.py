@@ -13,19 +13,9 @@ from ssi_tui.domain.flag_model import Flag, History, Suggestion, top_audience
 from ssi_tui.domain.models import Goals
 from ssi_tui.domain.network import ConnectionChange, account_move
 from ssi_tui.domain.scoring import Breakdown
+from ssi_tui.domain.tally import tally_of
 from ssi_tui.domain.text import fold
 from ssi_tui.wording import flags as wording
-
-
-def _last_touches(report: Breakdown, key: Any) -> dict[Any, date]:
-    """The latest activity date per key (audience, company…) in one pass over the window
-    (contributions come in date order: the last one seen per key is the latest)."""
-    latest: dict[Any, date] = {}
-    for item in report.contributions:
-        value = key(item)
-        if value is not None:
-            latest[value] = item.activity.date
-    return latest
 
 
 def _idleness(report: Breakdown, last: date | None, history: History) -> dict[str, Any]:
@@ -43,11 +33,8 @@ def neglected_audience(
     days = int(min(limits["days"], report.window_days))
     top = top_audience(goals)
     flags: list[Flag] = []
-    touches: dict[str, date] = {}
-    for item in report.contributions:  # in date order: the last one seen is the latest
-        for name, _, _ in item.alignment.split:
-            if name is not None:
-                touches[name] = item.activity.date
+    known = frozenset(audience.name for audience in goals.audiences)
+    touches = tally_of(report, known).audience_last
     for audience in sorted(goals.audiences, key=lambda item: (-item.weight, item.name)):
         if audience.weight <= 0 or goals.share(audience.name) < limits["min_share"]:
             continue
@@ -94,7 +81,8 @@ def neglected_account(
     days = int(min(limits["days"], report.window_days))
     top = top_audience(goals)
     flags: list[Flag] = []
-    touches = _last_touches(report, lambda item: item.alignment.account)
+    known = frozenset(audience.name for audience in goals.audiences)
+    touches = tally_of(report, known).account_last
     for account in goals.accounts:
         if goals.weight(account.audience) <= 0:
             continue

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ssi_tui.domain.alignment import Alignment
 from ssi_tui.domain.catalog import Rules
@@ -34,6 +35,9 @@ from ssi_tui.domain.points import (
     row_size,
 )
 from ssi_tui.domain.profile import ProfileFit
+
+if TYPE_CHECKING:
+    from ssi_tui.domain.tally import Tally
 
 PILLAR_MAX = 25.0
 
@@ -344,6 +348,7 @@ class Breakdown:
     level: str
     points: DayPoints = field(default_factory=DayPoints)
     fit: ProfileFit = ProfileFit(1.0, False)  # the profile's fit with the goals (brand)
+    tally: Tally | None = None  # the flags' counts and sums, made day by day (`domain/tally`)
 
     @property
     def total_raw(self) -> float:

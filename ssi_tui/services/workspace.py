@@ -167,9 +167,15 @@ class Workspace:
         )
 
     def close(self) -> None:
-        """Keep what is worth keeping between runs, then release the store (and its lock)."""
-        if "day_rows" in self.__dict__:
-            self.day_rows.keep()
+        """Keep what is worth keeping between runs, then release the store (and its lock).
+
+        The days' points are kept only if no reader is at work (a worker still scoring when
+        the app quits): never waited for, never saved halfway through a change."""
+        if "day_rows" in self.__dict__ and self.lock.acquire(blocking=False):
+            try:
+                self.day_rows.keep()
+            finally:
+                self.lock.release()
         self.store.close()
 
     # -- scores ---------------------------------------------------------------------------

@@ -6,6 +6,8 @@ Layout of a data dir:
                      store.json's meta table; a segment not listed there is an unfinished write
   backups/<name>/    rotating backups (copies of store.json and its segments, verified)
   store.lock         the single-writer lock, holding the writer's PID
+  cache/day-rows.json  each day's points as last computed (store/day_cache.py): derived, checked
+                     against the data it was computed from, never trusted over it, never backed up
 """
 
 from __future__ import annotations
