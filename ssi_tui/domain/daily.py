@@ -32,6 +32,7 @@ from ssi_tui.domain.models import (
 )
 from ssi_tui.domain.points import DayPoints, add_group, add_points, row_size
 from ssi_tui.domain.profile import ProfileFit, profile_completeness, profile_fit, profile_level
+from ssi_tui.domain.records import DayLists
 from ssi_tui.domain.scoring import (
     Breakdown,
     Contribution,
@@ -73,7 +74,14 @@ def goal_audiences(index: GoalIndex) -> tuple[str, ...]:
 def _by_day(
     activities: Iterable[Activity], first: date | None = None, last: date | None = None
 ) -> dict[date, list[Activity]]:
-    """Activities grouped by date (those between `first` and `last` when given), input order kept."""
+    """Activities grouped by date (those between `first` and `last` when given), input order kept
+    (already grouped, `DayLists` are only filtered)."""
+    if isinstance(activities, DayLists):
+        return {
+            day: found
+            for day, found in activities.days.items()
+            if (first is None or day >= first) and (last is None or day <= last)
+        }
     days: dict[date, list[Activity]] = {}
     for activity in activities:
         day = activity.date
@@ -127,10 +135,18 @@ def _by_kind(activities: list[Activity], catalog: Catalog) -> dict[str, list[Act
 
 
 def _score_day(
-    activities: list[Activity], index: GoalIndex, catalog: Catalog, rules: Rules
+    activities: list[Activity],
+    index: GoalIndex,
+    catalog: Catalog,
+    rules: Rules,
+    before: list[Scored] | None = None,
 ) -> tuple[list[Scored], list[float] | None]:
     """One day's activities aligned and capped, in id order, and the day's points row (None: no
-    known kind). The row is summed exactly as `_day_row` sums it, so both give equal floats."""
+    known kind). The row is summed exactly as `_day_row` sums it, so both give equal floats.
+
+    `before`: the day as last scored (same goals, contacts and rules): the activities that are
+    the same objects keep their alignment (after one save, only the new one is aligned)."""
+    known = {id(item.activity): item.alignment for item in before} if before else {}
     scored: list[Scored] = []
     row: list[float] | None = None
     audiences = goal_audiences(index)
@@ -139,7 +155,10 @@ def _score_day(
         if row is None:
             row = [0.0] * row_size(len(audiences))
         kind = catalog.kinds[kind_id]
-        aligned = [(activity, alignment(activity, kind, index, rules)) for activity in items]
+        aligned = [
+            (activity, known.get(id(activity)) or alignment(activity, kind, index, rules))
+            for activity in items
+        ]
         counted = add_group(row, kind, aligned, slots)
         for activity, value in aligned:
             if counted is None:
@@ -217,6 +236,8 @@ class _Day:
     def holds(self, activities: list[Activity]) -> bool:
         """Whether it was computed from exactly these activity objects, in this order."""
         mine = self.activities
+        if mine is activities:  # the store's list of the day, unchanged
+            return True
         return len(mine) == len(activities) and all(
             old is new for old, new in zip(mine, activities, strict=True)
         )
@@ -268,7 +289,8 @@ def _score_days(
     for day, activities in by_day.items():
         entry = memo.get(day)
         if entry is None or not entry.holds(activities):
-            entry = _Day(activities, *_score_day(activities, index, catalog, rules))
+            before = entry.scored if entry is not None else None
+            entry = _Day(activities, *_score_day(activities, index, catalog, rules, before))
         result[day] = entry
     if cache is not None:
         memo.clear()  # keep only the days of this window: memory stays bounded

@@ -112,3 +112,12 @@ _parse_date = date.fromisoformat
 _new_tuple = (
     tuple.__new__
 )  # skips NamedTuple's argument handling: records are built by the thousand
+
+
+class DayLists(list):  # type: ignore[type-arg]
+    """Activities (or records) in date order, with the same objects grouped by day in `days`:
+    a scorer groups them without a pass, and a day whose list is the same object as last time
+    is known unchanged without comparing its activities one by one (the store hands out a new
+    list when a day's activities change)."""
+
+    days: dict[date, list[Any]]

@@ -25,7 +25,7 @@ from ssi_tui.importers.drafts import Draft
 from ssi_tui.importers.people import Person, profile_key
 from ssi_tui.importers.reader import ParsedExport, ProgressCallback
 from ssi_tui.importers.summary import FileReport, ImportProgress, ImportSummary
-from ssi_tui.store.documents import activity_from_doc
+from ssi_tui.store.documents import activity_doc_defaults
 from ssi_tui.wording import _
 
 if TYPE_CHECKING:
@@ -222,36 +222,38 @@ def rematch_topics(store: Store, topics_found: dict[str, tuple[str, ...]]) -> li
     return updated
 
 
-def activities(drafts: list[Draft]) -> Iterator[Activity]:
-    """The new activities, oldest first, consuming `drafts` as it goes (to keep memory low).
+def activities(drafts: list[Draft]) -> Iterator[dict[str, Any]]:
+    """The new activities' stored documents, oldest first, consuming `drafts` as it goes (to
+    keep memory low).
 
-    The audience is left to the goals (company and title decide it at scoring time). Models are
-    built with the store's fast constructor, without pydantic validation: every value is already
-    clean (names and notes through `clean_text`, kinds from the mapping, real dates), which the
-    importer's tests check by validating every imported activity.
+    The audience is left to the goals (company and title decide it at scoring time). Documents
+    are made directly, in the form `Activity.model_dump(mode="json")` gives, without a model or
+    pydantic validation: every value is already clean (names and notes through `clean_text`,
+    kinds from the mapping, real dates), which the importer's tests check by validating every
+    imported activity and comparing it with its document.
     """
     # Newest first, popped from the end: the store indexes them oldest first, which is cheap.
     drafts.sort(key=attrgetter("date"), reverse=True)
     ids = id_sequence()
+    defaults = activity_doc_defaults()
     while drafts:
         draft = drafts.pop()
         person = draft.person
-        yield activity_from_doc(
-            {
-                "id": next(ids),
-                "kind": draft.kind,
-                "date": draft.date.isoformat(),
-                "contact": person.resolved_name if person else None,
-                "company": draft.company or (person.resolved_company if person else None),
-                "title": draft.title or (person.resolved_title if person else None),
-                "personalised": draft.personalised,
-                "channel": "linkedin",
-                "note": draft.note,
-                "topics": list(draft.topics or ())[:MAX_TOPICS],
-                "source": SOURCE,
-                "external_id": draft.key,
-            }
-        )
+        yield {
+            **defaults,
+            "id": next(ids),
+            "kind": draft.kind,
+            "date": draft.date.isoformat(),
+            "contact": person.resolved_name if person else None,
+            "company": draft.company or (person.resolved_company if person else None),
+            "title": draft.title or (person.resolved_title if person else None),
+            "personalised": draft.personalised,
+            "channel": "linkedin",
+            "note": draft.note,
+            "topics": list(draft.topics or ())[:MAX_TOPICS],
+            "source": SOURCE,
+            "external_id": draft.key,
+        }
 
 
 def id_sequence() -> Iterator[str]:

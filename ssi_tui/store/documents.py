@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 from urllib.parse import unquote
 
@@ -58,3 +59,11 @@ def activity_from_doc(doc: Document) -> Activity:
     object.__setattr__(activity, "__pydantic_extra__", None)
     object.__setattr__(activity, "__pydantic_private__", None)
     return activity
+
+
+@cache
+def activity_doc_defaults() -> Document:
+    """Every field of a stored activity document, in order, with its default (JSON form): a
+    document made as `{**activity_doc_defaults(), ...}` is what `model_dump(mode="json")` gives
+    for the same values."""
+    return Activity.model_validate({"kind": "post", "date": "2000-01-01"}).model_dump(mode="json")

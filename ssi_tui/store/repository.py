@@ -248,7 +248,7 @@ class Store(HotFile):
 
     def save_import(
         self,
-        activities: Iterable[Activity],
+        activities: Iterable[Activity | dict[str, Any]],
         contacts: Iterable[Contact],
         checklist: ProfileChecklist | None = None,
         checklist_on: date | None = None,
@@ -260,8 +260,12 @@ class Store(HotFile):
         the store as before.
 
         `activities` may be a generator: each model is dumped as it comes (a large import need
-        not hold every model at once)."""
-        activity_docs = [activity.model_dump(mode="json") for activity in activities]
+        not hold every model at once); a document (a dict, already in the form a model dumps
+        to) is taken as it is."""
+        activity_docs = [
+            activity if isinstance(activity, dict) else activity.model_dump(mode="json")
+            for activity in activities
+        ]
         contact_docs = [contact.model_dump(mode="json") for contact in contacts]
         extra: Callable[[], None] | None = None
         value = None if checklist is None else self.checklist.document(checklist, checklist_on)

@@ -63,8 +63,12 @@ def test_every_file_maps_to_its_activity_kind(workspace: Workspace, export_zip: 
         assert activity.channel == "linkedin"
         assert activity.audience is None
         assert activity.external_id
-        # Built without pydantic validation for speed: it must validate all the same.
+        # Built without pydantic validation for speed: it must validate all the same, and its
+        # stored document be exactly what the model dumps to.
         assert Activity.model_validate(activity.model_dump()) == activity
+        document = store.indexes.activities.document(activity.id)
+        assert document == activity.model_dump(mode="json")
+        assert list(document) == list(Activity.model_fields)
 
 
 def test_connections_become_contacts_with_their_details(
