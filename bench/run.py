@@ -14,9 +14,12 @@ Figures (null when the feature does not exist yet):
                   cache file read back and checked against the store (median of 5)
   history_rebuild_ms  (extra) the same without the cache file: every day computed (median of 3)
   startup_ratio   headless app to first painted dashboard / a bare Textual app's start-up
-  scores_s        (extra) seconds from launching the app to the dashboard showing its scores
+  scores_s        (extra) seconds from launching the app to the dashboard showing its scores: the
+                  last ones, kept by a first run of the same day that quit normally (the numbers
+                  the fresh report then shows), while the store opens
+  fresh_scores_s  (extra) seconds from launching the app to the fresh report
   scores_ratio    scores_s / the bare Textual app's start-up (measured in the same run)
-  app_peak_mb     peak RSS of the app process by the time its scores are shown
+  app_peak_mb     peak RSS of the app process by the time its fresh report is shown
   open_s          a fresh process opening the store until it is ready to score
   store_mb        (extra) the store's size on disk
   import_s        import of a synthetic export: 30,000 connections + 100,000 messages
@@ -162,11 +165,12 @@ def bench_startup(data_dir: Path) -> dict[str, float]:
     from bench_startup import scores_figures, startup_figures  # type: ignore[import-not-found]
 
     ratio, bare = startup_figures(data_dir)
-    seconds, peak = scores_figures(data_dir)
+    seconds, fresh, peak = scores_figures(data_dir)
     return {
         "startup_ratio": ratio,
         "scores_s": seconds,
         "scores_ratio": seconds / bare,
+        "fresh_scores_s": fresh,
         "app_peak_mb": peak,
     }
 
@@ -259,6 +263,10 @@ def main(argv: list[str] | None = None) -> int:
         )
     if "scores_s" in results:
         print(f"{'scores_s':<16}{results['scores_s']:>10.2f}{'-':>10}  (launch to scores shown)")
+        print(
+            f"{'fresh_scores_s':<16}{results['fresh_scores_s']:>10.2f}{'-':>10}  "
+            "(launch to the fresh report)"
+        )
     if results.get("store_mb") is not None:
         print(f"{'store_mb':<16}{results['store_mb']:>10.1f}{'-':>10}  (the store on disk)")
     if results.get("backup_s") is not None:

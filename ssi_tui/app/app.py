@@ -15,13 +15,12 @@ from textual.binding import BindingType
 from textual.reactive import reactive
 
 from ssi_tui.app.language import Worded
-from ssi_tui.app.messages import KeymapRead, StoreFailed, StoreOpened
+from ssi_tui.app.messages import KeymapRead, ScoresPreview, StoreFailed, StoreOpened
 from ssi_tui.app.registry import SCREENS, ScreenSpec, bindings_for, command
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.dashboard import DashboardScreen
 from ssi_tui.app.take_over import ReadOnlyWatch, unguarded
 from ssi_tui.app.text import capitalised
-from ssi_tui.services.errors import StoreCorruptError, StoreError, StoreVersionError
 from ssi_tui.wording import _
 
 if TYPE_CHECKING:
@@ -109,29 +108,17 @@ class SSIApp(ReadOnlyWatch, Worded, App[None]):
 
     @work(thread=True, exclusive=True, group="load", description="load")
     def load_store(self) -> None:
-        """Open the store (read-only if another ssi-tui holds it) without blocking the screen."""
-        from ssi_tui.services.errors import DataFileError
-        from ssi_tui.services.opening import open_workspace
+        """Open the store (read-only if another ssi-tui holds it) without blocking the screen,
+        showing today's last scores meanwhile when they still hold (`app/startup.py`)."""
+        from ssi_tui.app.startup import open_store
 
-        try:
-            opened = open_workspace(
-                self.data_dir, self.today, demo=self.demo, read_only_if_locked=True
-            )
-            workspace = opened.workspace
-            problems = workspace.problems()
-            theme = workspace.settings.theme
-            workspace.journal.via = "app"
-            undo_left = workspace.journal.count()
-        except (StoreCorruptError, StoreVersionError) as error:
-            corrupt = isinstance(error, StoreCorruptError)
-            self.post_message(StoreFailed(str(error), recover=True, corrupt=corrupt))
-            return
-        except (StoreError, DataFileError, OSError) as error:
-            self.post_message(StoreFailed(str(error)))
-            return
-        self.post_message(
-            StoreOpened(workspace, opened.read_only_reason, problems, theme, undo_left)
-        )
+        open_store(self)
+
+    @on(ScoresPreview)
+    def _scores_preview(self, message: ScoresPreview) -> None:
+        from ssi_tui.app.startup import show_preview
+
+        show_preview(self, message.preview)
 
     @on(StoreOpened)
     def _store_opened(self, message: StoreOpened) -> None:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ssi_tui.services.activities import ActivityRow
     from ssi_tui.services.contacts import ContactRow
     from ssi_tui.services.imports import ImportProgress, ImportResult
+    from ssi_tui.services.last_scores import Preview
     from ssi_tui.services.workspace import StartState, Workspace
 
 # Each worker's result is a message of its own type, a dataclass whose `value` is typed: the
@@ -151,6 +152,13 @@ class StoreOpened(Message):
     problems: list[str]
     theme: str | None = None  # the theme the user chose last (read with the store)
     undo_left: int = 0  # changes the journal can undo (made here or from the command line)
+
+
+@dataclass
+class ScoresPreview(Message):
+    """The scores the last run showed (`services/last_scores.py`), shown while the store opens."""
+
+    preview: Preview
 
 
 @dataclass

@@ -26,37 +26,17 @@ from ssi_tui.domain.scoring import (
     pillar_scores,
     window_start,
 )
+from ssi_tui.domain.totals import Calibrated
 
 
 @dataclass(frozen=True, slots=True)
-class Report:
+class Report(Calibrated):
     """Scores and flags as of a date."""
 
     breakdown: Breakdown
     flags: list[Flag]
     latest_reading: SSIReading | None = None
     calibration: Calibration | None = None  # fitted on the official readings, when on
-
-    def calibrated(self, pillar: str) -> float | None:
-        """The calibrated raw estimate of a pillar (None without calibration)."""
-        if self.calibration is None:
-            return None
-        return self.calibration.pillars[pillar].apply(self.breakdown.pillars[pillar].raw)
-
-    def calibrated_weighted(self, pillar: str) -> float | None:
-        """The weighted score under the same calibration as raw (the same factor and stock),
-        so that calibrated raw and calibrated weighted compare as raw and weighted do: the
-        calibration moves the scale, never what "weighted by your goals" means."""
-        if self.calibration is None:
-            return None
-        return self.calibration.pillars[pillar].apply(self.breakdown.pillars[pillar].weighted)
-
-    @property
-    def calibrated_total(self) -> float | None:
-        """The calibrated raw total (None without calibration)."""
-        if self.calibration is None:
-            return None
-        return sum(self.calibrated(pillar) or 0.0 for pillar in PILLARS)
 
 
 def build_report(inputs: ScoringInput, as_of: date, window_days: int | None = None) -> Report:

@@ -35,6 +35,7 @@ from ssi_tui.domain.points import (
     row_size,
 )
 from ssi_tui.domain.profile import ProfileFit
+from ssi_tui.domain.totals import Totals
 
 if TYPE_CHECKING:
     from ssi_tui.domain.tally import Tally
@@ -334,7 +335,7 @@ def contributions(
 
 
 @dataclass(frozen=True, slots=True)
-class Breakdown:
+class Breakdown(Totals):
     """Everything computed for one as-of date: the scored window and the pillar scores.
 
     `scored` and `contributions` (one per scored activity, same order) are in (date, id) order."""
@@ -349,21 +350,6 @@ class Breakdown:
     points: DayPoints = field(default_factory=DayPoints)
     fit: ProfileFit = ProfileFit(1.0, False)  # the profile's fit with the goals (brand)
     tally: Tally | None = None  # the flags' counts and sums, made day by day (`domain/tally`)
-
-    @property
-    def total_raw(self) -> float:
-        """Raw total out of 100."""
-        return sum(score.raw for score in self.pillars.values())
-
-    @property
-    def total_weighted(self) -> float:
-        """Goal-weighted total out of 100."""
-        return sum(score.weighted for score in self.pillars.values())
-
-    @property
-    def total_weighted_by_evidence(self) -> float:
-        """The part of the weighted total that rests on evidence, not on bare tags alone."""
-        return sum(score.weighted_by_evidence for score in self.pillars.values())
 
 
 def contribution_rank(item: Contribution) -> tuple[float, float, date, str]:

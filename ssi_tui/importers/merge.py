@@ -48,7 +48,7 @@ def apply_import(
     Rows dated after `today` are reported as bad rows and left out (a clock or export error:
     no score could count them). Consumes `parsed` (its drafts are released as they are saved).
     """
-    with paused_gc():
+    with paused_gc(freeze=True):
         return _apply(store, parsed, dry_run, progress, today)
 
 

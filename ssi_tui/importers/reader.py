@@ -49,7 +49,7 @@ def read_export(
 ) -> ParsedExport:
     """Read every known file of the export (connections first), then direct the messages;
     posts' and comments' texts are matched with `match_topics` (the goals' topics they hold)."""
-    with paused_gc():
+    with paused_gc(freeze=True):
         return _read_export(archive, progress, match_topics)
 
 

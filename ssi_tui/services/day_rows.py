@@ -12,29 +12,19 @@ named by the key. The workspace's writer saves the rows at `keep` (on closing).
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import orjson
 
-import ssi_tui.domain
 from ssi_tui.domain.daily import day_points
 from ssi_tui.domain.day_rows import DayRows
 from ssi_tui.domain.points import DayPoints
+from ssi_tui.services.last_scores import code_digest
 from ssi_tui.store import day_cache
 from ssi_tui.store.integrity import digest
 
 if TYPE_CHECKING:
     from ssi_tui.services.workspace import Workspace
-
-
-@cache
-def code_digest() -> str:
-    """A digest of the domain's code: rows computed by other code are never reused."""
-    folder = Path(ssi_tui.domain.__file__).parent
-    contents = [path.read_bytes() for path in sorted(folder.glob("*.py"))]
-    return digest(b"\0".join(contents))
 
 
 class DayRowsService:

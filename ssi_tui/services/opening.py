@@ -9,6 +9,7 @@ from pathlib import Path
 from ssi_tui.domain.catalog import Catalog, default_catalog, load_user_rules
 from ssi_tui.domain.demo import load_demo
 from ssi_tui.services.errors import StoreLockedError
+from ssi_tui.services.last_scores import Preview, judged_key, preview
 from ssi_tui.services.workspace import Workspace
 from ssi_tui.store import Store
 
@@ -47,7 +48,15 @@ def open_workspace(
         reason = str(error)
     if demo and not store.read_only and store.activities.count() == 0:
         seed_demo(store, today, catalog)
-    return Opened(Workspace(store, today, catalog, rules), reason)
+    judged = judged_key(None if demo else data_dir)
+    return Opened(Workspace(store, today, catalog, rules, judged=judged), reason)
+
+
+def last_scores(data_dir: Path, today: date, *, demo: bool = False) -> Preview | None:
+    """The scores the last run showed, to show while the store opens (see
+    `services/last_scores.py`); None when there are none computed under these rules. Reads
+    no store: only store.json's checksum, the rules' sources and the cache file."""
+    return preview(data_dir, today, None if demo else data_dir)
 
 
 def seed_demo(store: Store, today: date, catalog: Catalog | None = None) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
@@ -23,7 +24,7 @@ from ssi_tui.domain.report import Report, build_report
 from ssi_tui.domain.scoring import PillarTotals, window_start
 from ssi_tui.gcpause import paused_gc
 from ssi_tui.services.errors import InputError
-from ssi_tui.store import Store
+from ssi_tui.store import Store, StoreError
 
 if TYPE_CHECKING:
     from ssi_tui.services.activities import ActivityService
@@ -67,6 +68,11 @@ class Workspace:
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
     """One caller at a time: the app's background reads and its writer take it (the store
     itself is not thread-safe); the UI thread never waits on it."""
+    judged: str | None = field(default=None, repr=False, compare=False)
+    """A digest of the sources of the catalog and rules (`last_scores.judged_key`), when the
+    workspace was opened from them: the last scores are kept only then."""
+    todays: tuple[int, Report] | None = field(default=None, repr=False, compare=False)
+    """Today's report as the dashboard shows it, and the store's `saves` when it was made."""
 
     # -- the services -------------------------------------------------------------------------
     @cached_property
@@ -169,14 +175,30 @@ class Workspace:
     def close(self) -> None:
         """Keep what is worth keeping between runs, then release the store (and its lock).
 
-        The days' points are kept only if no reader is at work (a worker still scoring when
-        the app quits): never waited for, never saved halfway through a change."""
-        if "day_rows" in self.__dict__ and self.lock.acquire(blocking=False):
-            try:
-                self.day_rows.keep()
-            finally:
-                self.lock.release()
-        self.store.close()
+        Kept only if no reader is at work (a worker still scoring when the app quits): never
+        waited for, never saved halfway through a change."""
+        try:
+            if self.lock.acquire(blocking=False):
+                try:
+                    # (a cache is only an optimisation: failing to make one never stops a close)
+                    with suppress(StoreError, OSError, ValueError):
+                        self._keep()
+                finally:
+                    self.lock.release()
+        finally:
+            self.store.close()
+
+    def _keep(self) -> None:
+        """The days' points, and today's report as the dashboard showed it (scored again if
+        the store was saved since: only the days that changed are)."""
+        if "day_rows" in self.__dict__:
+            self.day_rows.keep()
+        if self.todays is not None and not self.read_only and self.judged is not None:
+            from ssi_tui.services.last_scores import keep
+
+            if self.todays[0] != self.store.saves:
+                self.report()
+            keep(self, *self.todays)
 
     # -- scores ---------------------------------------------------------------------------
     def scoring_input(self, start: date | None, end: date | None) -> ScoringInput:
@@ -219,7 +241,10 @@ class Workspace:
             report = build_report(self.scoring_input(start, as_of), as_of, window)
         if not calibrated:
             return report
-        return replace(report, calibration=self.calibration.applied())
+        report = replace(report, calibration=self.calibration.applied())
+        if as_of == self.today and window == self.rules.scoring.window_days:
+            self.todays = (self.store.saves, report)
+        return report
 
     def history(
         self, week_ends: Sequence[date], window_days: int | None = None

@@ -8,6 +8,8 @@ Layout of a data dir:
   store.lock         the single-writer lock, holding the writer's PID
   cache/day-rows.json  each day's points as last computed (store/day_cache.py): derived, checked
                      against the data it was computed from, never trusted over it, never backed up
+  cache/last-scores.json  the scores the dashboard last showed (services/last_scores.py), shown
+                     while the store opens at the next start
 """
 
 from __future__ import annotations
@@ -22,12 +24,13 @@ from ssi_tui.domain.models import Goals, ProfileChecklist, ProfileHistory
 from ssi_tui.store import schema
 from ssi_tui.store.errors import StoreCorruptError, StoreVersionError
 from ssi_tui.store.integrity import SEGMENT_NAME, ChecksumError, verify
+from ssi_tui.store.layout import BACKUP_DIR as BACKUP_DIR
+from ssi_tui.store.layout import CACHE_DIR as CACHE_DIR
+from ssi_tui.store.layout import HISTORY_DIR as HISTORY_DIR
+from ssi_tui.store.layout import LOCK_FILE as LOCK_FILE
+from ssi_tui.store.layout import STORE_FILE as STORE_FILE
 from ssi_tui.wording import _
 
-STORE_FILE = "store.json"
-HISTORY_DIR = "history"
-BACKUP_DIR = "backups"
-LOCK_FILE = "store.lock"
 CHECKSUMS_SINCE = 3  # the schema version from which every file is sealed
 
 

@@ -1,4 +1,5 @@
-"""The day-rows cache file: each day's points row as last computed, beside the store.
+"""Cache files beside the store (`cache/`), and the day-rows one: each day's points row as
+last computed.
 
 `cache/day-rows.json` holds the rows a history reads (`domain/day_rows.py`), sealed with its
 checksum like every file of the store, and stamped with what they were computed from: the
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -21,11 +23,11 @@ import orjson
 from ssi_tui.store.errors import StoreWriteError
 from ssi_tui.store.files import atomic_write, ensure_private_dir
 from ssi_tui.store.integrity import ChecksumError, digest, sealed_parts, verify
+from ssi_tui.store.layout import CACHE_DIR, STORE_FILE
 
 if TYPE_CHECKING:
     from ssi_tui.store.hotfile import HotFile
 
-CACHE_DIR = "cache"
 DAY_ROWS_FILE = "day-rows.json"
 FORMAT = "ssi-tui-day-rows"
 VERSION = 1
@@ -55,20 +57,50 @@ def stamp(store: HotFile) -> str:
     return digest(orjson.dumps(parts, option=orjson.OPT_SORT_KEYS))
 
 
-def read_rows(store: HotFile, key: str) -> CachedRows | None:
-    """The cached rows, if the file is sound and was computed from the store as it is now and
-    under `key`; None otherwise (the caller computes the rows)."""
-    path = store.data_dir / CACHE_DIR / DAY_ROWS_FILE
+def read_cached(data_dir: Path, name: str, file_format: str, version: int) -> dict[str, Any] | None:
+    """A cache file's document if it is sound, sealed and of this format and version; None
+    otherwise (missing, damaged, another version: the caller computes what it holds)."""
     try:
-        raw = path.read_bytes()
+        raw = (data_dir / CACHE_DIR / name).read_bytes()
         if verify(raw) is None:
             return None
         document = orjson.loads(raw)
     except (OSError, ChecksumError, orjson.JSONDecodeError):
         return None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
+    if not isinstance(document, dict) or document.get("format") != file_format:
         return None
-    if document.get("version") != VERSION or document.get("key") != key:
+    if document.get("version") != version:
+        return None
+    return document
+
+
+def write_cached(store: HotFile, name: str, document: dict[str, Any]) -> bool:
+    """Save a cache file, sealed and atomically (the writer only); False when it could not be
+    written (a cache is only an optimisation: nothing is lost)."""
+    if store.read_only:
+        return False
+    directory = store.data_dir / CACHE_DIR
+    with suppress(OSError, StoreWriteError):
+        ensure_private_dir(directory)
+        atomic_write(directory / name, sealed_parts(orjson.dumps(document))[0])
+        return True
+    return False
+
+
+def store_checksum(data_dir: Path) -> str | None:
+    """The checksum store.json is sealed with, checked against its bytes (None: no store, an
+    unsealed or damaged one): it names everything the store holds."""
+    try:
+        return verify((data_dir / STORE_FILE).read_bytes())
+    except (OSError, ChecksumError):
+        return None
+
+
+def read_rows(store: HotFile, key: str) -> CachedRows | None:
+    """The cached rows, if the file is sound and was computed from the store as it is now and
+    under `key`; None otherwise (the caller computes the rows)."""
+    document = read_cached(store.data_dir, DAY_ROWS_FILE, FORMAT, VERSION)
+    if document is None or document.get("key") != key:
         return None
     if document.get("stamp") != stamp(store):
         return None
@@ -121,8 +153,6 @@ def write_rows(
 ) -> bool:
     """Save the rows for the store as it is now (the writer only); False when the file could
     not be written (the cache is only an optimisation: nothing is lost)."""
-    if store.read_only:
-        return False
     document = {
         "format": FORMAT,
         "version": VERSION,
@@ -132,12 +162,7 @@ def write_rows(
         "known": _spans(known),
         "rows": [[ordinal, rows[ordinal]] for ordinal in sorted(rows)],
     }
-    directory = store.data_dir / CACHE_DIR
-    with suppress(OSError, StoreWriteError):
-        ensure_private_dir(directory)
-        atomic_write(directory / DAY_ROWS_FILE, sealed_parts(orjson.dumps(document))[0])
-        return True
-    return False
+    return write_cached(store, DAY_ROWS_FILE, document)
 
 
 def _spans(days: set[int]) -> list[list[int]]:

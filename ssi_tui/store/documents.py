@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from urllib.parse import unquote
 
@@ -12,6 +12,7 @@ from ssi_tui.domain.models import Activity
 Document = dict[str, Any]
 
 
+@lru_cache(maxsize=1 << 16)  # an import asks for each person's URL again with every message
 def normalise_profile_url(url: str | None) -> str | None:
     """The lowercased, URL-decoded `/in/<slug>` of a LinkedIn profile URL (None if there is none)."""
     if not url:

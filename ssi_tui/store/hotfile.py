@@ -69,6 +69,12 @@ class HotFile:
             self.migrated_from = found.migrated_from
         return found.data
 
+    @property
+    def saves(self) -> int:
+        """A count that moves on with every save (and reload) of store.json: while it stays the
+        same, so does everything the store holds."""
+        return self._storage.saves
+
     # -- low-level table access (used by the repositories) -------------------------------
     def table_data(self, table: str) -> dict[str, dict[str, Any]]:
         """The raw documents of a hot table (do not mutate)."""

@@ -36,6 +36,7 @@ class DurableStorage(Storage):
         self._batch_depth = 0
         self._dirty = False
         self._discarded = False  # writes dropped by a failed batch, still in memory
+        self.saves = 0  # moves on with every save and reload: the data is the same while it stays
 
     def read(self) -> dict[str, Any]:
         """The current data (the same dict TinyDB updates)."""
@@ -53,6 +54,7 @@ class DurableStorage(Storage):
 
     def flush(self) -> None:
         """Write the in-memory data to disk now."""
+        self.saves += 1
         atomic_write(self.path, sealed_parts(dumps(self._data))[0])
         self._dirty = False
 
@@ -81,3 +83,4 @@ class DurableStorage(Storage):
         """Swap in data re-read from disk (after a failed save)."""
         self._data = data
         self._dirty = False
+        self.saves += 1

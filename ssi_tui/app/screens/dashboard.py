@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ssi_tui.domain.explain import PillarExplanation
     from ssi_tui.domain.flags import Flag
     from ssi_tui.domain.report import Report
+    from ssi_tui.services.last_scores import ShownReport
 
 WINDOWS = (30, 90, 365)
 
@@ -43,8 +44,9 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
 
     as_of: reactive[date | None] = reactive(None)
     window_days: reactive[int] = reactive(90)
-    report: var[Report | None] = var(None, always_update=True)
-    """The scores and flags shown (bound to the pillar panel and the flag list)."""
+    report: var[Report | ShownReport | None] = var(None, always_update=True)
+    """The scores and flags shown (bound to the pillar panel and the flag list); while the store
+    opens, the last ones kept (`services/last_scores.py`)."""
     selected_flag: var[Flag | None] = var(None, always_update=True)
     """The flag under the cursor (bound to the detail panel)."""
     explained: var[str | None] = var(None)
@@ -84,7 +86,9 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
     def update_status(self) -> None:
         """The status bar; and no 'computing' promise when the store could not be opened."""
         super().update_status()
-        if self.ssi.load_error is not None and self.report is None:
+        if self.ssi.load_error is not None and self.workspace is None:
+            self.report = None  # (the last scores shown while it opened, if any, go too)
+            self.query_one("#pillars").border_title = _("Scores (0-25 per pillar)")
             self.query_one(PillarPanel).show(
                 None, _("No scores: the store could not be opened (see the line above).")
             )
@@ -132,8 +136,13 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
             self._calibration_kept = True
             self.ssi.save(lambda ws: ws.calibration.keep(), refresh=False)
 
-    def show_report(self, report: Report) -> None:
-        """Display a freshly computed report (the bound widgets follow)."""
+    def show_report(self, report: Report | ShownReport, last_seen: date | None = None) -> None:
+        """Display a freshly computed report (the bound widgets follow); with `last_seen`, the
+        last scores shown that day, kept from the last run while the fresh ones compute."""
+        title = _("Scores (0-25 per pillar)")
+        if last_seen is not None:
+            title = _("Scores of {day}, updating… (0-25 per pillar)").format(day=day(last_seen))
+        self.query_one("#pillars").border_title = title
         self.report = report
         self._show_flag(self.query_one(FlagList).highlighted)
         self._explain()

@@ -13,7 +13,6 @@ from textual.widgets.option_list import Option
 
 from ssi_tui.app.tables import Choices
 from ssi_tui.app.text import plain
-from ssi_tui.domain.recurrence import rule_label
 from ssi_tui.wording import _, number, percent, short_number
 from ssi_tui.wording.flags import evidence_lines
 from ssi_tui.wording.labels import cap_bound, flag_title, part_label, pillar_label, severity_label
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
     from ssi_tui.domain.explain import Part, PillarExplanation
     from ssi_tui.domain.flags import Flag
     from ssi_tui.domain.report import Report
+    from ssi_tui.services.last_scores import ShownReport
 
 SEVERITY_STYLE = {
     "alert": "bold reverse $error",
@@ -73,6 +73,8 @@ def flag_detail(flag: Flag) -> Content:
         Content.assemble((_("Suggested action:") + " ", "bold $text-success"), plain(flag.action)),
     ]
     if flag.suggestion is not None:
+        from ssi_tui.domain.recurrence import rule_label  # (dateutil: after the first frame)
+
         suggestion = flag.suggestion
         who = " · ".join(filter(None, [suggestion.audience, suggestion.company]))
         parts.append(
@@ -90,10 +92,10 @@ def flag_detail(flag: Flag) -> Content:
 class FlagList(Choices):
     """The flags, most severe first."""
 
-    report: var[Report | None] = var(None, always_update=True)
+    report: var[Report | ShownReport | None] = var(None, always_update=True)
     """The report whose flags are listed (bound to the dashboard's `report`)."""
 
-    def watch_report(self, report: Report | None) -> None:
+    def watch_report(self, report: Report | ShownReport | None) -> None:
         """List the new report's flags."""
         if report is not None:
             self.show(report.flags)

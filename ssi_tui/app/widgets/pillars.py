@@ -16,6 +16,7 @@ from ssi_tui.wording.labels import pillar_label
 if TYPE_CHECKING:
     from ssi_tui.domain.report import Report
     from ssi_tui.domain.scoring import Breakdown
+    from ssi_tui.services.last_scores import ShownBreakdown, ShownReport
 
 
 def bar(value: float, width: int, maximum: float = 25.0) -> tuple[str, str]:
@@ -35,12 +36,12 @@ class PillarPanel(Widget):
     PillarPanel { height: auto; }
     """
 
-    report: reactive[Report | None] = reactive(None, layout=True, always_update=True)
+    report: reactive[Report | ShownReport | None] = reactive(None, layout=True, always_update=True)
     """The report shown (bound to the dashboard's `report`)."""
     placeholder: reactive[str] = reactive("", layout=True)
     """What shows while there is no report."""
 
-    def show(self, report: Report | None, placeholder: str | None = None) -> None:
+    def show(self, report: Report | ShownReport | None, placeholder: str | None = None) -> None:
         """Display a report (None: a placeholder, by default that scores are on their way)."""
         self.placeholder = placeholder or _("Computing scores…")
         self.report = report
@@ -153,7 +154,7 @@ class PillarPanel(Widget):
         )
 
 
-def evidence_note(scores: Breakdown, width: int) -> str:
+def evidence_note(scores: Breakdown | ShownBreakdown, width: int) -> str:
     """Beside the weighted total: how much of it rests on evidence (not bare tags alone)."""
     evidence = scores.total_weighted_by_evidence
     text = " — " + number(evidence, 1) + " " + _("on evidence")

@@ -1,0 +1,107 @@
+"""While the store opens, the dashboard shows the last scores the app showed: as they are when
+nothing changed since (the same numbers), said to be of their day otherwise; the fresh report
+replaces them; a store that cannot be opened leaves no scores on screen."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from ssi_tui.app.app import SSIApp
+from ssi_tui.app.widgets.pillars import PillarPanel
+from ssi_tui.services import opening
+
+from .conftest import TODAY, settle
+
+
+async def quit_after_scores(app: SSIApp) -> None:
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        assert app.screen.report is not None  # type: ignore[attr-defined]
+    # (leaving `run_test` closes the app: the workspace keeps its last scores)
+
+
+def hold_the_open(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Make opening the store wait until the returned event is set."""
+    release = threading.Event()
+    original = opening.open_workspace
+
+    def slow(*args: object, **kwargs: object) -> object:
+        release.wait(10)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(opening, "open_workspace", slow)
+    return release
+
+
+async def scores_shown(pilot: Pilot[None]) -> None:
+    """Wait (up to 2 s) until the dashboard shows scores, whatever the workers are doing."""
+    for _ in range(100):
+        await pilot.pause(0.02)
+        if pilot.app.screen.report is not None:  # type: ignore[attr-defined]
+            return
+
+
+def title(app: SSIApp) -> str:
+    return str(app.screen.query_one(PillarPanel).border_title)
+
+
+@pytest.mark.parametrize("later", [False, True])
+async def test_the_last_scores_show_while_the_store_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, later: bool
+) -> None:
+    data_dir = tmp_path / "data"
+    first = SSIApp(data_dir, TODAY, demo=True)
+    await quit_after_scores(first)
+    fresh_before = first.screen_stack[0].report if first.screen_stack else None
+    release = hold_the_open(monkeypatch)
+    today = TODAY + timedelta(days=1) if later else TODAY
+    app = SSIApp(data_dir, today, demo=True)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await scores_shown(pilot)
+        shown = app.screen.report  # type: ignore[attr-defined]
+        assert shown is not None and app.workspace is None  # the store is still opening
+        assert shown.breakdown.as_of == TODAY
+        if later:
+            assert title(app) == "Scores of 2026-11-26, updating… (0-25 per pillar)"
+        else:
+            assert title(app) == "Scores (0-25 per pillar)"
+        if fresh_before is not None:
+            assert shown.breakdown.total_weighted == fresh_before.breakdown.total_weighted
+        release.set()
+        await settle(pilot)
+        assert app.workspace is not None
+        fresh = app.screen.report  # type: ignore[attr-defined]
+        assert fresh is not shown and fresh.breakdown.as_of == today and fresh.breakdown.scored
+        assert title(app) == "Scores (0-25 per pillar)"
+        if not later:
+            assert fresh.breakdown.total_weighted == shown.breakdown.total_weighted
+
+
+async def test_a_store_that_cannot_open_leaves_no_last_scores_on_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ssi_tui.services.errors import StoreError
+
+    data_dir = tmp_path / "data"
+    await quit_after_scores(SSIApp(data_dir, TODAY, demo=True))
+    release = threading.Event()
+
+    def failing(*args: object, **kwargs: object) -> object:
+        release.wait(10)
+        raise StoreError("the disk went away")
+
+    monkeypatch.setattr(opening, "open_workspace", failing)
+    app = SSIApp(data_dir, TODAY, demo=True)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await scores_shown(pilot)
+        assert app.screen.report is not None  # type: ignore[attr-defined]
+        release.set()
+        await settle(pilot)
+        assert app.workspace is None and app.load_error
+        assert app.screen.report is None  # type: ignore[attr-defined]
+        assert "could not be opened" in str(app.screen.query_one(PillarPanel).render())
