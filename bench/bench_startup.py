@@ -66,7 +66,11 @@ def show_report(self, report, *args):
     if self.app.workspace is None:  # the last scores, shown while the store opens
         print("first", now, flush=True)
         return
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    try:  # this process's own high-water mark (ru_maxrss also counts the parent's, from fork)
+        status = open("/proc/self/status").read()
+        peak_kb = int(status.split("VmHWM:")[1].split()[0])
+    except (OSError, IndexError, ValueError):
+        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
     print("peak", peak_kb / 1024, flush=True)
     print("fresh", now, flush=True)
     if warm_up:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -69,6 +70,7 @@ class SSIApp(ReadOnlyWatch, Worded, App[None]):
         self.workspace: Workspace | None = None
         self.read_only_reason: str | None = None
         self.load_error: str | None = None
+        self.last_scores_read = threading.Event()  # (set once they are read, or found missing)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ssi-writer")
         """Saves run here, one at a time and in the order asked, never on the UI thread."""
         self.undo_left = 0
@@ -80,9 +82,21 @@ class SSIApp(ReadOnlyWatch, Worded, App[None]):
 
     # -- loading ----------------------------------------------------------------------------
     def on_mount(self) -> None:
-        """Follow theme changes; the store opens once the first frame is on screen."""
+        """Follow theme changes; the last scores are read at once (a small file: they may make
+        the first frame), the store opens once the first frame is on screen."""
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.read_keymap()
+        self.read_last_scores()
+
+    @work(thread=True, exclusive=True, group="preview", description="last scores")
+    def read_last_scores(self) -> None:
+        """Today's last scores, shown while the store opens (`app/startup.py`)."""
+        from ssi_tui.app.startup import read_last_scores
+
+        try:
+            read_last_scores(self)
+        finally:
+            self.last_scores_read.set()
 
     @work(thread=True, exclusive=True, group="config", description="keymap")
     def read_keymap(self) -> None:
@@ -108,10 +122,11 @@ class SSIApp(ReadOnlyWatch, Worded, App[None]):
 
     @work(thread=True, exclusive=True, group="load", description="load")
     def load_store(self) -> None:
-        """Open the store (read-only if another ssi-tui holds it) without blocking the screen,
-        showing today's last scores meanwhile when they still hold (`app/startup.py`)."""
+        """Open the store (read-only if another ssi-tui holds it) without blocking the screen."""
         from ssi_tui.app.startup import open_store
 
+        # The last scores first: the store's imports would hold the interpreter meanwhile.
+        self.last_scores_read.wait(2)
         open_store(self)
 
     @on(ScoresPreview)

@@ -1,5 +1,6 @@
-"""Opening the store when the app starts, in a worker: today's last scores first (when still
-true, `services/last_scores.py`), then the store itself."""
+"""Opening the store when the app starts, in workers: the scores the dashboard last showed
+(`services/last_scores.py`) as the app mounts, the store itself once the first frame is on
+screen."""
 
 from __future__ import annotations
 
@@ -7,21 +8,25 @@ from typing import TYPE_CHECKING
 
 from ssi_tui.app.messages import ScoresPreview, StoreFailed, StoreOpened
 from ssi_tui.services.errors import StoreCorruptError, StoreError, StoreVersionError
+from ssi_tui.services.last_scores import preview as last_scores
 
 if TYPE_CHECKING:
     from ssi_tui.app.app import SSIApp
     from ssi_tui.services.last_scores import Preview
 
 
-def open_store(app: SSIApp) -> None:
-    """Show the last scores if they still hold, then open the store (read-only if another
-    ssi-tui holds it) and post what came of it. Runs in a worker thread."""
-    from ssi_tui.services.last_scores import preview as last_scores
-
-    # (before importing the rest: the services, the store and pydantic take 0.3 s to import)
+def read_last_scores(app: SSIApp) -> None:
+    """Post the scores the dashboard last showed, if any were kept under these rules. Runs in
+    a worker thread as the app mounts: a light module and two small files, so they are often
+    in the first frame (the store, the services and pydantic take 0.3 s to import)."""
     preview = last_scores(app.data_dir, app.today, None if app.demo else app.data_dir)
     if preview is not None:
         app.post_message(ScoresPreview(preview))
+
+
+def open_store(app: SSIApp) -> None:
+    """Open the store (read-only if another ssi-tui holds it) and post what came of it. Runs
+    in a worker thread."""
     from ssi_tui.services.errors import DataFileError
     from ssi_tui.services.opening import open_workspace
 

@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import ssi_tui.domain
+from ssi_tui.domain.calibration import Calibration, PillarFit
+from ssi_tui.domain.flag_model import Flag, Suggestion
 from ssi_tui.domain.totals import Calibrated, Totals
 from ssi_tui.paths import package_data_dir
 from ssi_tui.store.day_cache import read_cached, store_checksum, write_cached
 
 if TYPE_CHECKING:
-    from ssi_tui.domain.calibration import Calibration
-    from ssi_tui.domain.flag_model import Flag
     from ssi_tui.domain.report import Report
     from ssi_tui.services.workspace import Workspace
 
@@ -169,9 +169,6 @@ def snapshot(report: Report) -> dict[str, Any]:
 
 def rebuilt(data: dict[str, Any]) -> ShownReport:
     """The report a snapshot was made of, as far as the dashboard shows it."""
-    from ssi_tui.domain.calibration import Calibration, PillarFit
-    from ssi_tui.domain.flag_model import Flag, Suggestion
-
     pillars = {
         pillar: ShownPillar(pillar=pillar, **{name: values[name] for name in PILLAR_FIELDS})
         for pillar, values in data["pillars"].items()
