@@ -306,23 +306,30 @@ def test_sigkill_during_loads_loses_no_acknowledged_record(
     assert in_time(stats), stats
 
 
-def history_from_the_log(data_dir: Path, where: str) -> None:
-    """After a kill mid-history (the day-rows cache being written): the history a fresh open
-    shows, from whatever cache file is left, equals the one computed from the activities."""
+HISTORY_TODAY = date(2024, 1, 1) + timedelta(days=400)  # as `_store_child.py`'s history writer
+
+
+def check_history(store: Store, where: str) -> None:
+    """The history a workspace shows (from whatever day-rows cache file it finds) equals the
+    one computed from the activities it loaded."""
     from dataclasses import replace
 
     from ssi_tui.domain import daily
     from ssi_tui.domain.scoring import window_start
     from ssi_tui.services.workspace import Workspace, week_ends
 
-    today = date(2024, 1, 1) + timedelta(days=400)  # as `_store_child.py`'s history writer
-    ends = week_ends(today, 60)
+    ends = week_ends(HISTORY_TODAY, 60)
+    workspace = Workspace(store, HISTORY_TODAY)
+    shown = workspace.history(ends)
+    start = window_start(min(ends), workspace.rules.scoring.window_days)
+    inputs = replace(workspace.scoring_input(start, max(ends)), cache=None)
+    assert shown == daily.history(inputs, ends), f"history differs from the log {where}"
+
+
+def history_from_the_log(data_dir: Path, where: str) -> None:
+    """After a kill mid-history (the day-rows cache being written): a fresh open's history."""
     with Store.open(data_dir, lock_timeout=10) as store:
-        workspace = Workspace(store, today)
-        shown = workspace.history(ends)
-        start = window_start(min(ends), workspace.rules.scoring.window_days)
-        inputs = replace(workspace.scoring_input(start, max(ends)), cache=None)
-        assert shown == daily.history(inputs, ends), f"history differs from the log {where}"
+        check_history(store, where)
 
 
 def test_sigkill_while_the_day_rows_cache_is_written_never_shows_a_wrong_history(
@@ -334,3 +341,29 @@ def test_sigkill_while_the_day_rows_cache_is_written_never_shows_a_wrong_history
     assert stats["acknowledged"] >= 12
     assert (tmp_path / "data" / "cache" / "day-rows.json").is_file()
     assert in_time(stats), stats
+
+
+def test_readers_never_trust_a_day_rows_cache_a_running_writer_moves_on(
+    tmp_path: Path, child_env: dict[str, str]
+) -> None:
+    """A writer saves an activity, computes a history and saves the day-rows cache, over and
+    over; meanwhile readers (read-only, as a second app) open the store and compute the same
+    history: each equals the one computed from what that reader loaded, whichever cache file
+    (older, newer, being replaced) it found."""
+    data_dir = tmp_path / "data"
+    workdir = tmp_path / "children"
+    workdir.mkdir()
+    server = ForkServer(child_env)
+    writer = Writer(server, workdir, 0, "history", data_dir)
+    try:
+        writer.wait_first_id()
+        deadline = time.monotonic() + 4
+        rounds = 0
+        while time.monotonic() < deadline or rounds < 5:
+            with Store.open(data_dir, read_only=True) as store:
+                check_history(store, f"(reader round {rounds})")
+            rounds += 1
+        assert len(writer.acknowledged()) > 1  # the writer moved on meanwhile
+    finally:
+        writer.kill()
+        server.close()
