@@ -98,7 +98,7 @@ class PillarScore:
 
 
 @dataclass(frozen=True, slots=True)
-class PillarTotals:
+class PillarTotals(Totals):
     """Pillar scores and totals as of one date (what a history row holds)."""
 
     as_of: date
@@ -107,17 +107,17 @@ class PillarTotals:
     @property
     def raw(self) -> float:
         """Raw total out of 100."""
-        return sum(score.raw for score in self.pillars.values())
+        return self.total_raw
 
     @property
     def weighted(self) -> float:
         """Goal-weighted total out of 100."""
-        return sum(score.weighted for score in self.pillars.values())
+        return self.total_weighted
 
     @property
     def weighted_by_evidence(self) -> float:
         """The part of the weighted total that rests on evidence, not on bare tags alone."""
-        return sum(score.weighted_by_evidence for score in self.pillars.values())
+        return self.total_weighted_by_evidence
 
 
 @lru_cache(maxsize=64)
