@@ -236,12 +236,16 @@ class Store(HotFile):
         if updated != tombstones:
             self._set_tombstones(updated)
 
-    def _write_segment_file(
+    def _write_segment_files(
         self, activity_docs: list[dict[str, Any]], contact_docs: list[dict[str, Any]]
-    ) -> tuple[str, str]:
+    ) -> list[tuple[str, str]]:
         if self.read_only:
             raise ReadOnlyStoreError(_("the store is open read-only; nothing was saved"))
-        return segments.write_segment(self.history_dir, self.clock(), activity_docs, contact_docs)
+        return segments.write_batch(self.history_dir, self.clock, activity_docs, contact_docs)
+
+    def _discard_segments(self, written: list[tuple[str, str]]) -> None:
+        for name, _checksum in written:
+            segments.discard_segment(self.history_dir, name)
 
     def save_import(
         self,
@@ -293,16 +297,17 @@ class Store(HotFile):
         contact_docs: list[dict[str, Any]],
         extra: Callable[[], None] | None = None,
     ) -> None:
-        name, checksum = self._write_segment_file(activity_docs, contact_docs)
+        written = self._write_segment_files(activity_docs, contact_docs)
         try:
             with self._writing():
                 self._clear_tombstones(activity_docs, contact_docs)
                 self._drop_hot_copies(activity_docs, contact_docs)
-                self._register_segment(name, checksum)
+                for name, checksum in written:
+                    self._register_segment(name, checksum)
                 if extra is not None:
                     extra()
         except StoreWriteError:
-            segments.discard_segment(self.history_dir, name)
+            self._discard_segments(written)
             raise
         self.indexes.saved_to_segment(activity_docs, contact_docs)
         self._set_hot()
@@ -332,14 +337,15 @@ class Store(HotFile):
         hot_contacts = list(self.table_data("contacts").values())
         if not hot_activities and not hot_contacts:
             return
-        name, checksum = self._write_segment_file(hot_activities, hot_contacts)
+        written = self._write_segment_files(hot_activities, hot_contacts)
         try:
             with self._writing():
-                self._register_segment(name, checksum)
+                for name, checksum in written:
+                    self._register_segment(name, checksum)
                 self._db.table("activities").truncate()
                 self._db.table("contacts").truncate()
         except StoreWriteError:
-            segments.discard_segment(self.history_dir, name)
+            self._discard_segments(written)
             raise
         self.indexes.saved_to_segment(hot_activities, hot_contacts)
         self._set_hot()

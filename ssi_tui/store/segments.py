@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Callable
 from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +33,7 @@ from ssi_tui.wording import _
 
 SEGMENT_FORMAT = "ssi-tui-segment"
 ORPHANS_DIR = "orphans"
+PARTITION_MIN = 4096  # activities a segment of a large write holds at least (`partition`)
 
 
 def read_segments(
@@ -119,6 +121,57 @@ def write_segment(
     parts, checksum = sealed_parts(dumps(payload))
     atomic_write(history_dir / name, parts)
     return name, checksum
+
+
+def partition(
+    activity_docs: list[dict[str, Any]],
+    contact_docs: list[dict[str, Any]],
+    minimum: int = PARTITION_MIN,
+) -> list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
+    """Split a large write into segments by date: contacts alone, then the activities by month
+    (neighbouring months together until a segment holds `minimum`), so that a store reading
+    lazily (`store/manifest.py`) opens the few segments a window of days needs. A small write
+    stays one segment. Each id is kept once, its last copy (the one a merge in order keeps)."""
+    if len(activity_docs) < 2 * minimum:
+        return [(activity_docs, contact_docs)]
+    latest = {doc["id"]: doc for doc in activity_docs}
+    months: dict[str, list[dict[str, Any]]] = {}
+    for doc in latest.values():
+        months.setdefault(doc["date"][:7], []).append(doc)
+    parts: list[tuple[list[dict[str, Any]], list[dict[str, Any]]]] = []
+    if contact_docs:
+        parts.append(([], contact_docs))
+    group: list[dict[str, Any]] = []
+    for month in sorted(months):
+        group.extend(months[month])
+        if len(group) >= minimum:
+            parts.append((group, []))
+            group = []
+    if group:
+        if parts and parts[-1][0]:
+            parts[-1][0].extend(group)
+        else:
+            parts.append((group, []))
+    return parts
+
+
+def write_batch(
+    history_dir: Path,
+    clock: Callable[[], datetime],
+    activity_docs: list[dict[str, Any]],
+    contact_docs: list[dict[str, Any]],
+) -> list[tuple[str, str]]:
+    """Write a batch as new segments (a large one by date: `partition`), durably and not yet
+    listed; returns each one's name and checksum (none left behind if one fails)."""
+    written: list[tuple[str, str]] = []
+    try:
+        for activities, contacts in partition(activity_docs, contact_docs):
+            written.append(write_segment(history_dir, clock(), activities, contacts))
+    except BaseException:
+        for name, _checksum in written:
+            discard_segment(history_dir, name)
+        raise
+    return written
 
 
 def seal_legacy(history_dir: Path, names: list[str]) -> dict[str, str]:
