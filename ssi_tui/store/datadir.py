@@ -10,6 +10,8 @@ Layout of a data dir:
                      against the data it was computed from, never trusted over it, never backed up
   cache/last-scores.json  the scores the dashboard last showed (services/last_scores.py), shown
                      while the store opens at the next start
+  cache/manifest.json  which history segment holds each activity, and its date (store/manifest.py):
+                     a large store opens through it, reading a segment when first needed
 """
 
 from __future__ import annotations

@@ -7,215 +7,17 @@ store merges both into these indexes when it opens, then keeps them up to date o
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
-from operator import itemgetter
+from itertools import compress
+from operator import not_
 from typing import Any
 
-from ssi_tui.domain.models import Activity
-from ssi_tui.domain.records import ActivityRecord, DayLists
+from ssi_tui.store.activity_index import ActivityIndex
 from ssi_tui.store.contact_index import ContactIndex
-from ssi_tui.store.documents import activity_from_doc
+from ssi_tui.store.manifest import Manifest, Shelf
 
 Document = dict[str, Any]
-
-
-DayWatcher = Callable[[str | None], None]
-
-
-class ActivityIndex:
-    """Every activity document by id and in (date, id) order, with the models and scoring
-    records built from them so far (dropped whenever their document changes).
-
-    Watchers (`watch`) hear of every change: the date (YYYY-MM-DD) whose activities changed,
-    or None when they all may have (a rebuild)."""
-
-    def __init__(self) -> None:
-        self._watchers: list[DayWatcher] = []
-        self.rebuild({})
-
-    def watch(self, watcher: DayWatcher) -> None:
-        """Call `watcher` with each changed day from now on (None: every day)."""
-        self._watchers.append(watcher)
-
-    def _changed(self, day: str | None) -> None:
-        if day is not None:
-            self._day_records.pop(day, None)
-        for watcher in self._watchers:
-            watcher(day)
-
-    def rebuild(self, docs: dict[str, Document], dismissed: set[str] | None = None) -> None:
-        """Reset from merged documents (and the import keys of deleted imported activities)."""
-        self._changed(None)
-        self._docs = docs
-        by_date = [(doc["date"], activity_id) for activity_id, doc in docs.items()]
-        # (date, id) order in two stable sorts on one string each: half the time of sorting
-        # the tuples themselves on 100,000 activities (tuple comparisons are slow).
-        by_date.sort(key=itemgetter(1))
-        by_date.sort(key=itemgetter(0))
-        self._by_date = by_date
-        self._external = {doc["external_id"] for doc in docs.values() if doc.get("external_id")}
-        self._dismissed = dismissed or set()
-        self._models: dict[str, Activity] = {}
-        self._records: dict[str, ActivityRecord] = {}
-        self._day_records: dict[str, list[ActivityRecord]] = {}  # by date, in id order
-
-    def clear_caches(self) -> None:
-        """Forget the models and records built so far (they are rebuilt on demand)."""
-        self._models.clear()
-        self._records.clear()
-        self._day_records.clear()
-
-    def add(self, doc: Document) -> None:
-        """Index a saved document (replacing the one with the same id). The index keeps `doc`:
-        the caller hands over a dict nothing else mutates."""
-        old = self._docs.get(doc["id"])
-        if old is not None:
-            self.remove(old)
-        self._docs[doc["id"]] = doc
-        self._changed(doc["date"])
-        bisect.insort(self._by_date, (doc["date"], doc["id"]))
-        if doc.get("external_id"):
-            self._external.add(doc["external_id"])
-            self._dismissed.discard(doc["external_id"])
-        self._models.pop(doc["id"], None)
-        self._records.pop(doc["id"], None)
-
-    def add_many(self, docs: list[Document]) -> None:
-        """Index many saved documents at once (an import): as `add` one by one, with the date
-        order merged in one sort instead of one insertion each (quadratic at 100,000)."""
-        known = self._docs
-        ids = {doc["id"] for doc in docs}
-        if len(docs) < 64 or len(ids) < len(docs) or not ids.isdisjoint(known):
-            for doc in docs:
-                self.add(doc)
-            return
-        entries = [(doc["date"], doc["id"]) for doc in docs]
-        entries.sort(key=itemgetter(1))
-        entries.sort(key=itemgetter(0))
-        self._by_date.extend(entries)
-        self._by_date.sort()  # two sorted runs: one merge
-        for doc in docs:
-            known[doc["id"]] = doc
-            key = doc.get("external_id")
-            if key:
-                self._external.add(key)
-                self._dismissed.discard(key)
-        for day in {doc["date"] for doc in docs}:
-            self._changed(day)
-
-    def remove(self, doc: Document) -> None:
-        """Forget a deleted document."""
-        key = (doc["date"], doc["id"])
-        self._changed(doc["date"])
-        position = bisect.bisect_left(self._by_date, key)
-        if position < len(self._by_date) and self._by_date[position] == key:
-            del self._by_date[position]
-        self._docs.pop(doc["id"], None)
-        self._models.pop(doc["id"], None)
-        self._records.pop(doc["id"], None)
-        if doc.get("external_id"):
-            self._external.discard(doc["external_id"])
-
-    def dismiss(self, import_key: str) -> None:
-        """Remember the import key of an imported activity deleted by hand."""
-        self._dismissed.add(import_key)
-
-    def document(self, activity_id: str) -> Document | None:
-        """The stored document of an activity (do not mutate), or None."""
-        return self._docs.get(activity_id)
-
-    def ids(self) -> Iterable[str]:
-        """Every activity's id."""
-        return self._docs.keys()
-
-    def count(self) -> int:
-        """How many activities are indexed."""
-        return len(self._docs)
-
-    def count_until(self, day: date) -> int:
-        """How many activities are dated on or before `day`."""
-        return bisect.bisect_left(self._by_date, ((day.isoformat() + "~"),))
-
-    def model(self, activity_id: str) -> Activity:
-        """The activity with this id (KeyError if there is none), built once."""
-        model = self._models.get(activity_id)
-        if model is None:
-            model = activity_from_doc(self._docs[activity_id])
-            self._models[activity_id] = model
-        return model
-
-    def _span(self, start: date | None, end: date | None) -> list[tuple[str, str]]:
-        by_date = self._by_date
-        low = bisect.bisect_left(by_date, (start.isoformat(),)) if start else 0
-        high = bisect.bisect_left(by_date, ((end.isoformat() + "~"),)) if end else len(by_date)
-        return by_date[low:high]
-
-    def models_between(self, start: date | None, end: date | None) -> list[Activity]:
-        """Activities dated from `start` to `end` inclusive (either may be open), in order."""
-        model = self.model
-        return [model(activity_id) for _, activity_id in self._span(start, end)]
-
-    def records_between(self, start: date | None, end: date | None) -> list[ActivityRecord]:
-        """Scoring records of the same activities as `models_between` (kept between calls,
-        each day's list too: a 90-day window is 90 lists joined, after a save one rebuilt)."""
-        if start is None or end is None or end < start:
-            return self._records_of(self._span(start, end))
-        by_date = self._by_date
-        day_records = self._day_records
-        result = DayLists()
-        days = result.days = {}
-        low = bisect.bisect_left(by_date, (start.isoformat(),))
-        high = bisect.bisect_left(by_date, ((end.isoformat() + "~"),))
-        while low < high:
-            day = by_date[low][0]
-            found = day_records.get(day)
-            if found is None:
-                stop = bisect.bisect_left(by_date, (day + "~",), low, high)
-                found = day_records[day] = self._records_of(by_date[low:stop])
-            low += len(found)
-            result.extend(found)
-            days[found[0].date] = found
-        return result
-
-    def _records_of(self, span: list[tuple[str, str]]) -> list[ActivityRecord]:
-        records = self._records
-        docs = self._docs
-        result = []
-        for _, activity_id in span:
-            record = records.get(activity_id)
-            if record is None:
-                record = records[activity_id] = ActivityRecord.from_doc(docs[activity_id])
-            result.append(record)
-        return result
-
-    def first_date(self) -> date | None:
-        """Date of the oldest activity."""
-        return date.fromisoformat(self._by_date[0][0]) if self._by_date else None
-
-    def has_external(self, external_id: str) -> bool:
-        """Whether this import key is stored, or was stored and then deleted by hand."""
-        return external_id in self._external or external_id in self._dismissed
-
-    def external_ids(self) -> set[str]:
-        """Import keys of every stored imported activity."""
-        return set(self._external)
-
-    def any_imported(self) -> bool:
-        """Whether any stored activity came from an import."""
-        return bool(self._external)
-
-    def ids_by_external(self, keys: set[str]) -> dict[str, str]:
-        """The ids of the stored activities imported with these keys, by key (one pass)."""
-        found: dict[str, str] = {}
-        if keys & self._external:
-            for doc in self._docs.values():
-                key = doc.get("external_id")
-                if key in keys:
-                    found[key] = doc["id"]
-        return found
 
 
 @dataclass(slots=True)
@@ -224,7 +26,12 @@ class Placement:
     a history segment (a tombstone hides a segment copy that was deleted)."""
 
     hot: dict[str, int] = field(default_factory=dict)
-    in_segments: set[str] = field(default_factory=set)
+    in_segments: dict[str, int] = field(default_factory=dict)  # id → segment rank (-1: new)
+    maybe: bool = False  # some segments not read yet: any id may be in one
+
+    def in_segment(self, key: str) -> bool:
+        """Whether a segment holds (or may hold) a copy of this document."""
+        return self.maybe or key in self.in_segments
 
     def set_hot(self, table: dict[str, Document]) -> None:
         """Re-read the hot ids from the hot table's raw documents."""
@@ -255,8 +62,8 @@ class Indexes:
                 activities[doc["id"]] = doc
             for doc in segment["contacts"]:
                 contacts[doc["id"]] = doc
-        self.activity_placement = Placement(in_segments=set(activities))
-        self.contact_placement = Placement(in_segments=set(contacts))
+        self.activity_placement = Placement(in_segments=dict.fromkeys(activities, -1))
+        self.contact_placement = Placement(in_segments=dict.fromkeys(contacts, -1))
         for activity_id in tombstones["activities"]:
             activities.pop(activity_id, None)
         for contact_id in tombstones["contacts"]:
@@ -270,6 +77,52 @@ class Indexes:
         self.activities.rebuild(activities, dismissed=set(tombstones["imports"]))
         self.contacts.rebuild(contacts)
 
+    def rebuild_lazily(
+        self,
+        manifest: Manifest,
+        read: list[tuple[int, dict[str, Any]]],
+        load: Callable[[int], list[Document]],
+        hot_activities: dict[str, Document],
+        hot_contacts: dict[str, Document],
+        tombstones: dict[str, list[str]],
+    ) -> None:
+        """As `rebuild`, from the segments holding contacts (`read`, by rank) and the manifest
+        of all of them: the other segments' activities are shelved, read on demand (`load`)."""
+        shadowed = manifest.shadowed_by_rank()
+        contacts: dict[str, Document] = {}
+        for _, segment in read:
+            for doc in segment["contacts"]:
+                contacts[doc["id"]] = doc
+        hidden = set(tombstones["activities"])
+        activities: dict[str, Document] = {}
+        for rank, segment in read:
+            passed_over = shadowed.get(rank, ())
+            for doc in segment["activities"]:
+                if doc["id"] not in hidden and doc["id"] not in passed_over:
+                    activities[doc["id"]] = doc
+        # Which activities the shelved segments hold is not known before they are read: a
+        # delete then always leaves a tombstone (a later save of the same id clears it).
+        self.activity_placement = Placement(in_segments=dict.fromkeys(activities, -1), maybe=True)
+        self.contact_placement = Placement(in_segments=dict.fromkeys(contacts, -1))
+        for contact_id in tombstones["contacts"]:
+            contacts.pop(contact_id, None)
+        for doc_id, doc in hot_activities.items():
+            activities[doc["id"]] = dict(doc)
+            self.activity_placement.hot[doc["id"]] = int(doc_id)
+        for doc_id, doc in hot_contacts.items():
+            contacts[doc["id"]] = dict(doc)
+            self.contact_placement.hot[doc["id"]] = int(doc_id)
+        hidden.update(activities)  # tombstoned, hot or read: not on the shelf
+        # The manifest's entries less those (a few), by iterators in C: a million in a tenth
+        # of the time of a loop.
+        entries = zip(manifest.dates, manifest.ids, strict=True)
+        if hidden:
+            entries = compress(entries, map(not_, map(hidden.__contains__, manifest.ids)))
+        left = set(range(len(manifest.segments))) - {rank for rank, _ in read}
+        shelf = Shelf(list(entries), manifest, load, left, hidden) if left else None
+        self.activities.rebuild(activities, set(tombstones["imports"]), shelf)
+        self.contacts.rebuild(contacts)
+
     def set_hot(
         self, hot_activities: dict[str, Document], hot_contacts: dict[str, Document]
     ) -> None:
@@ -279,8 +132,8 @@ class Indexes:
 
     def saved_to_segment(self, activity_docs: list[Document], contact_docs: list[Document]) -> None:
         """Note documents that a new history segment now holds."""
-        self.activity_placement.in_segments.update(doc["id"] for doc in activity_docs)
-        self.contact_placement.in_segments.update(doc["id"] for doc in contact_docs)
+        self.activity_placement.in_segments.update((doc["id"], -1) for doc in activity_docs)
+        self.contact_placement.in_segments.update((doc["id"], -1) for doc in contact_docs)
 
     def index(self, activity_docs: Iterable[Document], contact_docs: Iterable[Document]) -> None:
         """Index saved documents (the indexes keep the dicts given)."""

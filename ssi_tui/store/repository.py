@@ -15,7 +15,7 @@ from ssi_tui.domain.models import Activity, Contact, Goals, ProfileChecklist
 from ssi_tui.domain.network import MAX_CHANGES, ConnectionChange
 from ssi_tui.domain.plans import Plan, PlanEvent
 from ssi_tui.gcpause import paused_gc
-from ssi_tui.store import day_cache, registry, schema, segments
+from ssi_tui.store import day_cache, manifest, registry, schema, segments
 from ssi_tui.store.activities import Activities
 from ssi_tui.store.backups import clean_partial_backups
 from ssi_tui.store.contacts import Contacts
@@ -148,7 +148,8 @@ class Store(HotFile):
         listed = meta.get("segments", [])
         # A store from before checksums (migrated in memory, not yet on disk) has none to check.
         checksums = None if self.migrated_from is not None else meta.get("checksums", {})
-        segment_docs = segments.read_segments(self.history_dir, listed, checksums)
+        lazy = None if checksums is None else manifest.open_lazily(self, listed, checksums)
+        segment_docs = None if lazy else segments.read_segments(self.history_dir, listed, checksums)
         self._attach(data)
         if not self.read_only:
             if self.migrated_from is not None:
@@ -159,19 +160,26 @@ class Store(HotFile):
                 self._storage.flush()
                 self._backup_day = self.clock().strftime("%Y%m%d")  # nothing worth backing up yet
             segments.set_orphans_aside(self.history_dir, set(self._segments()))
-        self._rebuild(segment_docs)
+        self._rebuild(segment_docs, lazy)
 
-    def _rebuild(self, segment_docs: list[tuple[str, dict[str, Any]]] | None = None) -> None:
-        if segment_docs is None:
-            segment_docs = segments.read_segments(
-                self.history_dir, self._segments(), self._checksums()
-            )
-        self.indexes.rebuild(
-            (segment for _, segment in segment_docs),
-            self.table_data("activities"),
-            self.table_data("contacts"),
-            self._tombstones(),
-        )
+    def _rebuild(
+        self,
+        segment_docs: list[tuple[str, dict[str, Any]]] | None = None,
+        lazy: manifest.Lazy | None = None,
+    ) -> None:
+        """Index the history (a large one lazily, through its manifest) and the hot tables."""
+        if segment_docs is None and lazy is None:
+            names, checksums = self._segments(), self._checksums()
+            lazy = manifest.open_lazily(self, names, checksums)
+            if lazy is None:
+                segment_docs = segments.read_segments(self.history_dir, names, checksums)
+        hot = self.table_data("activities"), self.table_data("contacts"), self._tombstones()
+        if lazy is not None:
+            self.indexes.rebuild_lazily(lazy.manifest, lazy.read, lazy.load, *hot)
+            return
+        assert segment_docs is not None
+        self.indexes.rebuild((segment for _, segment in segment_docs), *hot)
+        manifest.keep_built(self, segment_docs)
 
     def problems(self) -> list[str]:
         """Stored records left out because they no longer validate (every record table of the
@@ -238,14 +246,10 @@ class Store(HotFile):
 
     def _write_segment_files(
         self, activity_docs: list[dict[str, Any]], contact_docs: list[dict[str, Any]]
-    ) -> list[tuple[str, str]]:
+    ) -> list[segments.Written]:
         if self.read_only:
             raise ReadOnlyStoreError(_("the store is open read-only; nothing was saved"))
         return segments.write_batch(self.history_dir, self.clock, activity_docs, contact_docs)
-
-    def _discard_segments(self, written: list[tuple[str, str]]) -> None:
-        for name, _checksum in written:
-            segments.discard_segment(self.history_dir, name)
 
     def save_import(
         self,
@@ -302,15 +306,16 @@ class Store(HotFile):
             with self._writing():
                 self._clear_tombstones(activity_docs, contact_docs)
                 self._drop_hot_copies(activity_docs, contact_docs)
-                for name, checksum in written:
+                for name, checksum, *_ in written:
                     self._register_segment(name, checksum)
                 if extra is not None:
                     extra()
         except StoreWriteError:
-            self._discard_segments(written)
+            segments.discard_written(self.history_dir, written)
             raise
         self.indexes.saved_to_segment(activity_docs, contact_docs)
         self._set_hot()
+        manifest.after_write(self, written)
 
     def _drop_hot_copies(
         self, activity_docs: list[dict[str, Any]], contact_docs: list[dict[str, Any]]
@@ -340,15 +345,16 @@ class Store(HotFile):
         written = self._write_segment_files(hot_activities, hot_contacts)
         try:
             with self._writing():
-                for name, checksum in written:
+                for name, checksum, *_ in written:
                     self._register_segment(name, checksum)
                 self._db.table("activities").truncate()
                 self._db.table("contacts").truncate()
         except StoreWriteError:
-            self._discard_segments(written)
+            segments.discard_written(self.history_dir, written)
             raise
         self.indexes.saved_to_segment(hot_activities, hot_contacts)
         self._set_hot()
+        manifest.after_write(self, written)
 
     def delete_activity(self, activity_id: str) -> None:
         """Delete an activity wherever it lives (a tombstone hides one kept in a segment); an
@@ -361,7 +367,7 @@ class Store(HotFile):
             doc_id = placement.hot.get(activity_id)
             if doc_id is not None:
                 self._db.table("activities").remove(doc_ids=[doc_id])
-            in_segment = activity_id in placement.in_segments
+            in_segment = placement.in_segment(activity_id)
             if in_segment or import_key:
                 tombstones = self._tombstones()
                 if in_segment:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -126,12 +126,13 @@ def write_segment(
 def partition(
     activity_docs: list[dict[str, Any]],
     contact_docs: list[dict[str, Any]],
-    minimum: int = PARTITION_MIN,
+    minimum: int | None = None,
 ) -> list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
     """Split a large write into segments by date: contacts alone, then the activities by month
     (neighbouring months together until a segment holds `minimum`), so that a store reading
     lazily (`store/manifest.py`) opens the few segments a window of days needs. A small write
     stays one segment. Each id is kept once, its last copy (the one a merge in order keeps)."""
+    minimum = PARTITION_MIN if minimum is None else minimum
     if len(activity_docs) < 2 * minimum:
         return [(activity_docs, contact_docs)]
     latest = {doc["id"]: doc for doc in activity_docs}
@@ -155,23 +156,38 @@ def partition(
     return parts
 
 
+class Written(NamedTuple):
+    """A segment just written (not yet listed): its name, checksum and documents."""
+
+    name: str
+    checksum: str
+    activities: list[dict[str, Any]]
+    contacts: list[dict[str, Any]]
+
+
 def write_batch(
     history_dir: Path,
     clock: Callable[[], datetime],
     activity_docs: list[dict[str, Any]],
     contact_docs: list[dict[str, Any]],
-) -> list[tuple[str, str]]:
+) -> list[Written]:
     """Write a batch as new segments (a large one by date: `partition`), durably and not yet
-    listed; returns each one's name and checksum (none left behind if one fails)."""
-    written: list[tuple[str, str]] = []
+    listed (none left behind if one fails)."""
+    written: list[Written] = []
     try:
         for activities, contacts in partition(activity_docs, contact_docs):
-            written.append(write_segment(history_dir, clock(), activities, contacts))
+            name, checksum = write_segment(history_dir, clock(), activities, contacts)
+            written.append(Written(name, checksum, activities, contacts))
     except BaseException:
-        for name, _checksum in written:
-            discard_segment(history_dir, name)
+        discard_written(history_dir, written)
         raise
     return written
+
+
+def discard_written(history_dir: Path, written: list[Written]) -> None:
+    """Remove segments whose commit failed."""
+    for segment in written:
+        discard_segment(history_dir, segment.name)
 
 
 def seal_legacy(history_dir: Path, names: list[str]) -> dict[str, str]:

@@ -17,6 +17,9 @@ so each crash round costs a fork, not an interpreter start-up. The test kills wr
   backup    take a backup (every file copied, made durable, checked), then add one activity
   load      `load --merge` an export of 200 new activities (the `ssi-tui load` path)
   history   add one activity, compute a 60-week history and save the day-rows cache
+  lazy      as `bulk` with every history counted large (read through its manifest, which each
+            save brings up to date) and a write going by month, then move an earlier
+            activity to another date (its older copy stays in another segment)
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from ssi_tui.domain.models import Activity
 from ssi_tui.exports.document import EXPORT_FORMAT, EXPORT_VERSION
 from ssi_tui.exports.loader import parse_export, restore
 from ssi_tui.services.workspace import Workspace, week_ends
-from ssi_tui.store import Store
+from ssi_tui.store import Store, manifest, segments
 from ssi_tui.store.repository import BULK_THRESHOLD
 
 START = date(2024, 1, 1)
@@ -64,7 +67,15 @@ def export_of(batch: list[Activity]) -> dict[str, object]:
 HISTORY_TODAY = START + timedelta(days=400)
 
 
+def lazy_everywhere() -> None:
+    """Count every history large (read through its manifest) and split writes by month."""
+    manifest.LAZY_BYTES = 0
+    segments.PARTITION_MIN = 60
+
+
 def write_forever(mode: str, data_dir: str) -> None:
+    if mode == "lazy":
+        lazy_everywhere()
     store = Store.open(data_dir, lock_timeout=10)
     workspace = Workspace(store, HISTORY_TODAY)
     number = 0
@@ -77,10 +88,15 @@ def write_forever(mode: str, data_dir: str) -> None:
             workspace.day_rows.keep()
             acknowledge([item.id])
             continue
-        if mode == "bulk":
+        if mode in ("bulk", "lazy"):
             batch = [activity(number + index) for index in range(BULK_THRESHOLD)]
             number += BULK_THRESHOLD
             store.activities.add_many(batch)
+            if mode == "lazy":
+                moved = batch[number % len(batch)]
+                store.activities.update(
+                    moved.model_copy(update={"date": moved.date.replace(day=28)})
+                )
             acknowledge([item.id for item in batch])
         elif mode == "add":
             item = activity(number)

@@ -26,7 +26,7 @@ import orjson
 import pytest
 
 from ssi_tui.domain.models import Activity
-from ssi_tui.store import Store
+from ssi_tui.store import Store, manifest, segments
 from ssi_tui.store.backups import check_store_copy, list_backups
 from ssi_tui.store.repository import BULK_THRESHOLD, HOT_LIMIT
 
@@ -287,6 +287,33 @@ def test_sigkill_during_bulk_saves_to_segments(tmp_path: Path, child_env: dict[s
     assert isinstance(counts, list)
     assert counts[-1] >= 10, stats
     assert stats["acknowledged"] >= 10 * BULK_THRESHOLD
+    assert in_time(stats), stats
+
+
+def test_sigkill_while_the_manifest_is_kept_never_shows_a_wrong_history(
+    tmp_path: Path, child_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The writer saves batches by month and moves activities to other months; each save brings
+    # the manifest up to date after the commit. Killed at any moment, the next open reads the
+    # history through the manifest only if it names exactly the listed segments, and then
+    # answers as reading every segment does.
+    monkeypatch.setattr(manifest, "LAZY_BYTES", 0)
+    monkeypatch.setattr(segments, "PARTITION_MIN", 60)
+    lazy_opens = []
+
+    def compare(data_dir: Path, where: str) -> None:
+        with Store.open(data_dir, read_only=True) as store:
+            lazy_opens.append(store.indexes.activities._shelf is not None)
+            lazily = [a.model_dump(mode="json") for a in store.activities.all()]
+        with monkeypatch.context() as patch:
+            patch.setattr(manifest, "LAZY_BYTES", 1 << 62)
+            with Store.open(data_dir, read_only=True) as store:
+                assert lazily == [a.model_dump(mode="json") for a in store.activities.all()], where
+
+    stats = run_crash_rounds(tmp_path, child_env, "lazy", rounds=12, after_round=compare)
+    assert lazy_opens and all(lazy_opens), lazy_opens
+    counts = stats["segments"]
+    assert isinstance(counts, list) and counts[-1] >= 20, stats
     assert in_time(stats), stats
 
 

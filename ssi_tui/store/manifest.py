@@ -1,0 +1,356 @@
+"""The history's manifest (cache/manifest.json): which segment holds each activity, and its date.
+
+With it, a large store opens without reading every history segment: the activity index knows
+every id and date at once (counts, first date, the days of a window) and reads a segment's
+documents the first time something asks for one of them (`ActivityIndex`, lazily). It is a
+cache: sealed, stamped with the names and checksums of the segments it was made from, never
+trusted when they differ (it is then ignored, every segment read as before, and the writer
+makes it again); segments stay the only record. A small history is always read whole.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from contextlib import suppress
+from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+from ssi_tui.gcpause import paused_gc
+from ssi_tui.store import day_cache, segments
+from ssi_tui.store.hotfile import HotFile
+from ssi_tui.store.integrity import check_segment_name, confined
+from ssi_tui.store.segments import Written
+
+MANIFEST_FILE = "manifest.json"
+FORMAT = "ssi-tui-manifest"
+VERSION = 1
+LAZY_BYTES = 4 * 1024 * 1024  # a history this large opens lazily (smaller: read whole)
+
+Document = dict[str, Any]
+
+
+@dataclass(slots=True)
+class Manifest:
+    """Every activity of the listed segments, in (date, id) order: its id and the position
+    (rank) of the segment holding its copy (of several, the last listed: a merge in order
+    keeps it); each segment's first and last date (None: no activity); the copies passed over
+    (`shadowed`: [rank, id], an activity saved again since into a later segment); the ranks of
+    the segments holding contacts (read at open)."""
+
+    segments: list[str]
+    checksums: list[str]
+    ids: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    ranks: list[int] = field(default_factory=list)
+    spans: list[list[str] | None] = field(default_factory=list)
+    shadowed: list[list[Any]] = field(default_factory=list)
+    contacts: list[int] = field(default_factory=list)
+
+    def entries(self) -> list[tuple[str, str, int]]:
+        """(date, id, rank) of each activity, in order."""
+        return list(zip(self.dates, self.ids, self.ranks, strict=True))
+
+    def shadowed_by_rank(self) -> dict[int, set[str]]:
+        """The copies passed over, by the segment holding them."""
+        found: dict[int, set[str]] = {}
+        for rank, key in self.shadowed:
+            found.setdefault(rank, set()).add(key)
+        return found
+
+    def document(self) -> dict[str, Any]:
+        """The JSON form (dates as runs: `[date, how many]`)."""
+        days: list[list[Any]] = []
+        for day in self.dates:
+            if days and days[-1][0] == day:
+                days[-1][1] += 1
+            else:
+                days.append([day, 1])
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "segments": self.segments,
+            "checksums": self.checksums,
+            "days": days,
+            "ids": self.ids,
+            "ranks": self.ranks,
+            "spans": self.spans,
+            "shadowed": self.shadowed,
+            "contacts": self.contacts,
+        }
+
+
+def history_bytes(history_dir: Path, names: Iterable[str]) -> int:
+    """The size of the listed segments on disk (a missing one counts nothing)."""
+    total = 0
+    for name in names:
+        with suppress(OSError):
+            total += os.stat(history_dir / name).st_size
+    return total
+
+
+def all_there(history_dir: Path, names: Iterable[str]) -> bool:
+    """Whether every listed segment is a file of ours inside the history dir (what reading it
+    would refuse first, found without reading it)."""
+    try:
+        for name in names:
+            path = confined(history_dir, check_segment_name(name))
+            if not path.is_file():
+                return False
+    except ValueError:
+        return False
+    return True
+
+
+def _span(docs: list[Document]) -> list[str] | None:
+    if not docs:
+        return None
+    dates = [doc["date"] for doc in docs]
+    return [min(dates), max(dates)]
+
+
+def build(segments: list[tuple[str, Document]], checksums: dict[str, str]) -> Manifest:
+    """The manifest of segments read whole (in their listed order)."""
+    base = Manifest([], [])
+    return extend(
+        base,
+        [
+            Written(name, checksums.get(name, ""), segment["activities"], segment["contacts"])
+            for name, segment in segments
+        ],
+    )
+
+
+def extend(manifest: Manifest, written: list[Written]) -> Manifest:
+    """The manifest once the `written` segments are listed after the ones it covers: their
+    copies win."""
+    base = len(manifest.segments)
+    new: dict[str, tuple[str, int]] = {}
+    shadowed = list(manifest.shadowed)
+    contacts = list(manifest.contacts)
+    spans = list(manifest.spans)
+    for offset, (_, _, activities, part_contacts) in enumerate(written):
+        rank = base + offset
+        for doc in activities:
+            earlier = new.get(doc["id"])
+            if earlier is not None and earlier[1] != rank:
+                shadowed.append([earlier[1], doc["id"]])
+            new[doc["id"]] = (doc["date"], rank)
+        spans.append(_span(activities))
+        if part_contacts:
+            contacts.append(rank)
+    kept = []
+    for entry in manifest.entries():
+        if entry[1] in new:
+            shadowed.append([entry[2], entry[1]])
+        else:
+            kept.append(entry)
+    kept.extend(sorted((day, key, rank) for key, (day, rank) in new.items()))
+    kept.sort()  # two sorted runs: one merge
+    return Manifest(
+        segments=[*manifest.segments, *(name for name, *_ in written)],
+        checksums=[*manifest.checksums, *(checksum for _, checksum, *_ in written)],
+        dates=list(map(itemgetter(0), kept)),
+        ids=list(map(itemgetter(1), kept)),
+        ranks=list(map(itemgetter(2), kept)),
+        spans=spans,
+        shadowed=shadowed,
+        contacts=contacts,
+    )
+
+
+def read(data_dir: Path, names: list[str], checksums: dict[str, str]) -> Manifest | None:
+    """The manifest of exactly these segments, if the file is sound and was made from them;
+    None otherwise (the store then reads every segment)."""
+    document = day_cache.read_cached(data_dir, MANIFEST_FILE, FORMAT, VERSION)
+    if document is None:
+        return None
+    if document.get("segments") != names:
+        return None
+    if document.get("checksums") != [checksums.get(name) for name in names]:
+        return None
+    return _parse(document, len(names))
+
+
+def _parse(document: dict[str, Any], segment_count: int) -> Manifest | None:
+    """The manifest a document holds, checked for shape (None: not what this code writes)."""
+    days, ids, ranks, contacts = (document.get(key) for key in ("days", "ids", "ranks", "contacts"))
+    if not (isinstance(days, list) and isinstance(ids, list) and isinstance(ranks, list)):
+        return None
+    spans, shadowed = _parse_spans(document.get("spans"), segment_count), document.get("shadowed")
+    if spans is None or not isinstance(shadowed, list):
+        return None
+    for pair in shadowed:
+        if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[1], str)):
+            return None
+        if not (type(pair[0]) is int and 0 <= pair[0] < segment_count):
+            return None
+    if not isinstance(contacts, list) or len(ids) != len(ranks):
+        return None
+    dates: list[str] = []
+    for run in days:
+        if not (isinstance(run, list) and len(run) == 2 and isinstance(run[0], str)):
+            return None
+        if not (isinstance(run[1], int) and run[1] > 0):
+            return None
+        dates.extend(repeat(run[0], run[1]))  # one string per day, shared
+    if len(dates) != len(ids) or dates != sorted(dates):
+        return None
+    if set(map(type, ids)) - {str} or set(map(type, ranks)) - {int}:
+        return None
+    if not all(type(rank) is int for rank in contacts):
+        return None
+    for values in (ranks, contacts):
+        if values and (min(values) < 0 or max(values) >= segment_count):
+            return None
+    return Manifest(
+        segments=list(document["segments"]),
+        checksums=list(document["checksums"]),
+        ids=ids,
+        dates=dates,
+        ranks=ranks,
+        spans=spans,
+        shadowed=shadowed,
+        contacts=contacts,
+    )
+
+
+def _parse_spans(spans: Any, segment_count: int) -> list[list[str] | None] | None:
+    """Each segment's first and last date, checked (None: not what this code writes)."""
+    if not isinstance(spans, list) or len(spans) != segment_count:
+        return None
+    for span in spans:
+        if span is None:
+            continue
+        if not (isinstance(span, list) and len(span) == 2):
+            return None
+        if not all(isinstance(day, str) for day in span) or span[0] > span[1]:
+            return None
+    return spans
+
+
+def write(store: HotFile, manifest: Manifest) -> bool:
+    """Save the manifest (the writer only; False when it could not be: nothing is lost)."""
+    return day_cache.write_cached(store, MANIFEST_FILE, manifest.document())
+
+
+@dataclass(slots=True)
+class Lazy:
+    """A history opened with its manifest: the segments read at open (those holding contacts,
+    by rank) and how to read another one (`load(rank)`: its activities)."""
+
+    manifest: Manifest
+    read: list[tuple[int, Document]]
+    load: Callable[[int], list[Document]]
+
+
+def open_lazily(store: HotFile, names: list[str], checksums: dict[str, str]) -> Lazy | None:
+    """The history of a large store through its manifest (None: read it whole, as a small or
+    unlisted one, or one whose manifest is missing or stale)."""
+    if history_bytes(store.history_dir, names) < LAZY_BYTES:
+        return None
+    manifest = read(store.data_dir, names, checksums)
+    history_dir = store.history_dir
+    if manifest is None or not all_there(history_dir, names):
+        return None  # (a missing or foreign segment: named at open, by reading them all)
+
+    def load(rank: int) -> list[Document]:
+        name = names[rank]
+        with paused_gc(freeze=True):  # long-lived documents, no cycles (as at open)
+            (_, segment), *_ = segments.read_segments(history_dir, [name], checksums)
+        return segment["activities"]
+
+    chosen = sorted(set(manifest.contacts))
+    read_now = segments.read_segments(history_dir, [names[rank] for rank in chosen], checksums)
+    return Lazy(
+        manifest, [(rank, seg) for rank, (_, seg) in zip(chosen, read_now, strict=True)], load
+    )
+
+
+def keep_built(store: HotFile, read_whole: list[tuple[str, Document]]) -> None:
+    """After a large history was read whole, save its manifest for the next open (the writer;
+    best effort)."""
+    if store.read_only or store.migrated_from is not None:
+        return
+    names = [name for name, _ in read_whole]
+    if history_bytes(store.history_dir, names) < LAZY_BYTES:
+        return
+    checksums = store.table_data("meta")["1"].get("checksums", {})
+    write(store, build(read_whole, checksums))
+
+
+def after_write(store: HotFile, written: list[Written]) -> None:
+    """Bring the manifest up to date once new segments are listed (best effort: a stale one is
+    ignored, and made again by the next writer to open the store)."""
+    meta = store.table_data("meta")["1"]
+    names = list(meta.get("segments", []))
+    checksums = meta.get("checksums", {})
+    before = names[: len(names) - len(written)]
+    if history_bytes(store.history_dir, names) < LAZY_BYTES:
+        return
+    old = read(store.data_dir, before, checksums) if before else Manifest([], [])
+    if old is not None:
+        write(store, extend(old, written))
+
+
+class Shelf:
+    """The activities of history segments not read yet: each segment is read whole the first
+    time a document it holds (or a day it spans) is asked for."""
+
+    def __init__(
+        self,
+        entries: list[tuple[str, str]],
+        manifest: Manifest,
+        load: Callable[[int], list[Document]],
+        ranks: set[int],
+        gone: set[str],
+    ) -> None:
+        self.entries = entries  # (date, id) of the shelved activities, handed to the index
+        self._manifest = manifest
+        self._where: dict[str, int] | None = None  # id → rank, made on first use
+        self._shadowed = manifest.shadowed_by_rank()
+        self._load = load
+        self.ranks_left = ranks
+        self.gone = gone  # ids whose shelved copy is not theirs (deleted, hot, or replaced)
+
+    def rank(self, activity_id: str) -> int | None:
+        """The unread segment holding this activity's document, if it is shelved. (The first
+        call maps every id to its segment: a tenth of a second per 200,000.)"""
+        if self._where is None:
+            manifest = self._manifest
+            self._where = dict(zip(manifest.ids, manifest.ranks, strict=True))
+        rank = self._where.get(activity_id)
+        if rank is None or rank not in self.ranks_left or activity_id in self.gone:
+            return None
+        return rank
+
+    def ranks_between(self, first: str, last: str) -> list[int]:
+        """The unread segments holding activities dated from `first` to `last` (ISO dates)."""
+        spans = self._manifest.spans
+        return [
+            rank
+            for rank in self.ranks_left
+            if (span := spans[rank]) is not None and span[0] <= last and span[1] >= first
+        ]
+
+    def holds_any(self, ids: Iterable[str]) -> bool:
+        """Whether any of these activities is shelved."""
+        return any(self.rank(activity_id) is not None for activity_id in ids)
+
+    def take(self, ranks: Iterable[int], loaded: dict[str, Document]) -> list[Document]:
+        """Read these segments: the documents they hold for the index (and mark them read)."""
+        found: list[Document] = []
+        gone = self.gone
+        for rank in sorted(ranks):
+            if rank not in self.ranks_left:
+                continue
+            passed_over = self._shadowed.get(rank, set())
+            for doc in self._load(rank):
+                key = doc["id"]
+                if key not in gone and key not in loaded and key not in passed_over:
+                    found.append(doc)
+            self.ranks_left.discard(rank)
+        return found
