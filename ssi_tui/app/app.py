@@ -21,7 +21,7 @@ from ssi_tui.app.registry import SCREENS, ScreenSpec, bindings_for, command
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.dashboard import DashboardScreen
 from ssi_tui.app.take_over import ReadOnlyWatch, unguarded
-from ssi_tui.app.text import capitalised
+from ssi_tui.app.text import capitalised, is_text_field
 from ssi_tui.wording import _
 
 if TYPE_CHECKING:
@@ -342,9 +342,7 @@ class SSIApp(ReadOnlyWatch, Worded, App[None]):
         if action == "take_over":
             return bool(self.read_only_reason and self.writer_free)
         if action == "undo":
-            from textual.widgets import Input, TextArea
-
-            if isinstance(self.focused, Input | TextArea):
+            if is_text_field(self.focused):
                 return False
             return True if self.undo_left else None
         return True

@@ -6,8 +6,7 @@ started it shows the result on the UI thread. `LoadFailed` is every load's error
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textual.message import Message
 
@@ -29,19 +28,28 @@ if TYPE_CHECKING:
     from ssi_tui.services.last_scores import Preview
     from ssi_tui.services.workspace import StartState, Workspace
 
-# Each worker's result is a message of its own type, a dataclass whose `value` is typed: the
-# screen that asked for it handles it with `@on`, on the UI thread.
+# Each worker's result is a message of its own type whose `value` is typed: the screen that
+# asked for it handles it with `@on`, on the UI thread. (Plain classes, not dataclasses: the
+# module is on the first frame's path, and 21 generated dataclasses took 10 ms to import.)
 
 
-@dataclass
-class ScoresReady(Message):
+class Loaded(Message):
+    """A worker's result, as `value` (each subclass says its type)."""
+
+    value: Any
+
+    def __init__(self, value: Any) -> None:
+        super().__init__()
+        self.value = value
+
+
+class ScoresReady(Loaded):
     """The dashboard's report (scores and flags) is computed."""
 
     value: Report
 
 
-@dataclass
-class ActivityLog:
+class ActivityLog(NamedTuple):
     """What the activity log shows: its rows, and its filters' choices."""
 
     rows: list[ActivityRow]
@@ -49,143 +57,144 @@ class ActivityLog:
     kinds: list[str]
 
 
-@dataclass
-class ActivityRowsLoaded(Message):
+class ActivityRowsLoaded(Loaded):
     """The activity log's rows are read."""
 
     value: ActivityLog
 
 
-@dataclass
-class RowsFiltered(Message):
+class RowsFiltered(Loaded):
     """The activity log's rows are filtered and sorted."""
 
     value: list[ActivityRow]
 
 
-@dataclass
-class ContactList:
+class ContactList(NamedTuple):
     """What the Contacts screen shows: its rows, and the goals its audience form offers."""
 
     rows: list[ContactRow]
     goals: Goals
 
 
-@dataclass
-class ContactRowsLoaded(Message):
+class ContactRowsLoaded(Loaded):
     """The contacts are read."""
 
     value: ContactList
 
 
-@dataclass
-class ReadingRowsLoaded(Message):
+class ReadingRowsLoaded(Loaded):
     """The official readings are read, each with our estimate on its date."""
 
     value: list[tuple[SSIReading, Report]]
 
 
-@dataclass
-class TrendsLoaded(Message):
+class TrendsLoaded(Loaded):
     """The weekly history, the active days, and the day they are as of."""
 
     value: tuple[list[WeekRow], Counter[date], date]
 
 
-@dataclass
-class LosingTouchLoaded(Message):
+class LosingTouchLoaded(Loaded):
     """Who is losing touch, as of today."""
 
     value: list[TouchStatus]
 
 
-@dataclass
-class PlannerLoaded(Message):
+class PlannerLoaded(Loaded):
     """The agenda, plans, streaks and suggestions."""
 
     value: PlannerData
 
 
-@dataclass
-class AgendaLoaded(Message):
+class AgendaLoaded(Loaded):
     """Today's agenda and the overall streak (the dashboard's panel)."""
 
     value: tuple[Agenda, Streak]
 
 
-@dataclass
-class ImportProgressed(Message):
+class ImportProgressed(Loaded):
     """An import moved on (a file read, rows matched)."""
 
     value: ImportProgress
 
 
-@dataclass
-class ImportFinished(Message):
+class ImportFinished(Loaded):
     """An import is done (or counted, in a dry run): its summaries (export, calendars)."""
 
     value: ImportResult
 
 
-@dataclass
 class ImportFailed(Message):
     """An import stopped: nothing was saved."""
 
-    title: str
-    error: str
+    def __init__(self, title: str, error: str) -> None:
+        super().__init__()
+        self.title = title
+        self.error = error
 
 
-@dataclass
 class LoadFailed(Message):
     """A worker could not load what a screen shows (`what`): the store said `error`."""
 
-    what: str
-    error: str
+    def __init__(self, what: str, error: str) -> None:
+        super().__init__()
+        self.what = what
+        self.error = error
 
 
-@dataclass
 class StoreOpened(Message):
-    """The store is open (read-only, with the reason, if another ssi-tui holds it)."""
+    """The store is open (read-only, with the reason, if another ssi-tui holds it), with the
+    theme the user chose last and how many changes the journal can undo."""
 
-    workspace: Workspace
-    read_only_reason: str | None
-    problems: list[str]
-    theme: str | None = None  # the theme the user chose last (read with the store)
-    undo_left: int = 0  # changes the journal can undo (made here or from the command line)
+    def __init__(
+        self,
+        workspace: Workspace,
+        read_only_reason: str | None,
+        problems: list[str],
+        theme: str | None = None,
+        undo_left: int = 0,
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.read_only_reason = read_only_reason
+        self.problems = problems
+        self.theme = theme
+        self.undo_left = undo_left
 
 
-@dataclass
 class ScoresPreview(Message):
     """The scores the last run showed (`services/last_scores.py`), shown while the store opens."""
 
-    preview: Preview
+    def __init__(self, preview: Preview) -> None:
+        super().__init__()
+        self.preview = preview
 
 
-@dataclass
 class StoreFailed(Message):
     """The store could not be opened; `recover` when a backup could help (corrupt, newer)."""
 
-    error: str
-    recover: bool = False
-    corrupt: bool = False
+    def __init__(self, error: str, recover: bool = False, corrupt: bool = False) -> None:
+        super().__init__()
+        self.error = error
+        self.recover = recover
+        self.corrupt = corrupt
 
 
-@dataclass
 class KeymapRead(Message):
     """The user's `config.toml` keymap has been read (in a worker): the app applies it."""
 
-    keymap: Keymap
+    def __init__(self, keymap: Keymap) -> None:
+        super().__init__()
+        self.keymap = keymap
 
 
-@dataclass
-class GoalsLoaded(Message):
+class GoalsLoaded(Loaded):
     """The goals, this week's objectives, the profile checklist and its completeness."""
 
     value: GoalsData
 
 
-@dataclass
-class StartChecked(Message):
+class StartChecked(Loaded):
     """What the store holds yet (goals, activity, readings): the first-run guide or scores."""
 
     value: StartState

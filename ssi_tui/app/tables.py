@@ -5,59 +5,26 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual.actions import SkipAction
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.widget import Widget
-from textual.widgets import DataTable, OptionList
+from textual.widgets import DataTable
 
+from ssi_tui.app.choices import Choices as Choices
+from ssi_tui.app.choices import Moves
 from ssi_tui.app.registry import with_keys
 from ssi_tui.app.text import cell
 from ssi_tui.wording import N_, _
 
 
-def _screen_binds(widget: Widget, key: str) -> bool:
-    """Whether a command of the widget's screen or of the app is on `key` (the user's keymap
-    may put one on `j` or `k`): that command then wins over the list's own move."""
-    # The binding chain is Textual's own (private) view of the keys with the keymap applied.
-    for node, bindings in widget.screen._binding_chain:
-        if node is not widget and key in bindings.key_to_bindings:
-            return True
-    return False
-
-
-class _Moves:
-    """`j`/`k` down and up a row (a DataTable's or an OptionList's own cursor actions), unless
-    the screen has a command on that letter. A widget using it lists `_Moves.BINDINGS` in its
-    own (Textual gathers the bindings of widget classes only)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "move('j', 'down')", N_("Down"), show=False),
-        Binding("k", "move('k', 'up')", N_("Up"), show=False),
-    ]
-
-    def action_move(self, key: str, direction: str) -> None:
-        """Down or up, or let the screen's command on `key` run."""
-        if _screen_binds(self, key):  # type: ignore[arg-type]
-            raise SkipAction
-        getattr(self, f"action_cursor_{direction}")()
-
-
-class Table(_Moves, DataTable[Any]):
+class Table(Moves, DataTable[Any]):
     """A table of rows moved as users of good terminal apps expect: Home and End go to the first
     and last row, PageUp/PageDown by a page, `j`/`k` down and up."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("home", "scroll_top", N_("First row"), show=False),
         Binding("end", "scroll_bottom", N_("Last row"), show=False),
-        *_Moves.BINDINGS,
+        *Moves.BINDINGS,
     ]
-
-
-class Choices(_Moves, OptionList):
-    """An option list with `j`/`k` as well as the arrows (Home, End and the page keys it has)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [*_Moves.BINDINGS]  # (Textual reads widgets' only)
 
 
 HINT = "-hint"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from rich.text import Text
 from textual.content import Content
 
@@ -39,3 +41,18 @@ def clipped(value: str, width: int) -> str:
     """`value` cut to `width` characters, an ellipsis marking the cut (the whole of it is in
     the row's form)."""
     return value if len(value) <= width else value[: width - 1].rstrip(" ,") + "…"
+
+
+# Where Textual defines its text fields: checked without importing them (TextArea alone takes
+# 30 ms to import, and the first frame asks whether undo applies).
+_TEXT_FIELDS = (("textual.widgets._input", "Input"), ("textual.widgets._text_area", "TextArea"))
+
+
+def is_text_field(widget: object) -> bool:
+    """Whether `widget` takes typed text (an Input or a TextArea): keys are text there. A
+    class never imported has no instance, so only the imported ones are checked."""
+    for module_name, class_name in _TEXT_FIELDS:
+        module = sys.modules.get(module_name)
+        if module is not None and isinstance(widget, getattr(module, class_name)):
+            return True
+    return False

@@ -11,7 +11,7 @@ from textual.reactive import var
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from ssi_tui.app.tables import Choices
+from ssi_tui.app.choices import Choices
 from ssi_tui.app.text import plain
 from ssi_tui.wording import _, number, percent, short_number
 from ssi_tui.wording.flags import evidence_lines
