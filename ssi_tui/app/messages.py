@@ -198,3 +198,9 @@ class StartChecked(Loaded):
     """What the store holds yet (goals, activity, readings): the first-run guide or scores."""
 
     value: StartState
+
+
+class HistoryChecked(Loaded):
+    """The history segments a large store had not read are whole (`Store.check_history`)."""
+
+    value: None

@@ -162,6 +162,10 @@ class Workspace:
         """Stored records left out because they no longer validate (the file was edited)."""
         return self.store.problems()
 
+    def check_history(self) -> None:
+        """Check the history a large store has not read yet (`Store.check_history`)."""
+        self.store.check_history()
+
     def start_state(self) -> StartState:
         """How far a new user is: goals set, activity logged or imported, readings recorded
         (a store with no activity at all gets the first-run guide, not scores)."""

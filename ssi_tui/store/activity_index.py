@@ -155,6 +155,10 @@ class ActivityIndex:
         if not shelf.ranks_left:
             self._shelf = None
 
+    def unread_segments(self) -> list[str]:
+        """The history segments whose documents are not read yet (a large store's)."""
+        return [] if self._shelf is None else self._shelf.unread()
+
     def _load_all(self) -> None:
         """Read every shelved document (what needs all of them: import keys, exports)."""
         if self._shelf is not None:

@@ -31,19 +31,9 @@ from ssi_tui.wording import _
 
 HOT_LIMIT = 2000  # hot activities + contacts before they move to a history segment
 BULK_THRESHOLD = 500  # a batch this large goes straight to a segment
-SEGMENT_FORMAT = segments.SEGMENT_FORMAT
 
-__all__ = [
-    "BACKUP_DIR",
-    "BULK_THRESHOLD",
-    "HISTORY_DIR",
-    "HOT_LIMIT",
-    "LOCK_FILE",
-    "STORE_FILE",
-    "Store",
-    "restore_backup",
-    "restore_hint",
-]
+__all__ = ["BACKUP_DIR", "BULK_THRESHOLD", "HISTORY_DIR", "HOT_LIMIT", "LOCK_FILE", "STORE_FILE"]
+__all__ += ["Store", "restore_backup", "restore_hint"]
 
 
 class Store(HotFile):
@@ -180,6 +170,12 @@ class Store(HotFile):
         assert segment_docs is not None
         self.indexes.rebuild((segment for _, segment in segment_docs), *hot)
         manifest.keep_built(self, segment_docs)
+
+    def check_history(self) -> None:
+        """Check the segments a large store has not read yet against their checksums (never
+        parsed): `StoreCorruptError` names a damaged one."""
+        unread = self.indexes.activities.unread_segments()
+        segments.check_sealed(self.history_dir, unread, self._checksums())
 
     def problems(self) -> list[str]:
         """Stored records left out because they no longer validate (every record table of the

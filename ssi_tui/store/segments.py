@@ -72,15 +72,36 @@ def read_segments(
                 # stands for the per-document pass (a tenth of opening a large store).
                 check_structure(segment)
         except (OSError, ValueError, schema.StructureError) as error:
-            raise StoreCorruptError(
-                _(
-                    "history segment {path} is missing or damaged ({why}). Nothing has been changed; {value}"
-                ).format(path=path, why=describe(error), value=restore_hint(repair=True)),
-                str(path),
-                f"history/{name}: {describe(error)}",
-            ) from None
+            raise damaged(path, name, error) from None
         segments.append((name, segment))
     return segments
+
+
+def damaged(path: Path, name: str, error: Exception) -> StoreCorruptError:
+    """The error naming a missing or damaged segment, and how to get out of it."""
+    return StoreCorruptError(
+        _(
+            "history segment {path} is missing or damaged ({why}). Nothing has been changed; {value}"
+        ).format(path=path, why=describe(error), value=restore_hint(repair=True)),
+        str(path),
+        f"history/{name}: {describe(error)}",
+    )
+
+
+def check_sealed(history_dir: Path, names: list[str], checksums: dict[str, str]) -> None:
+    """Check each named segment is whole: sealed with the checksum store.json lists for it
+    (read, never parsed). `StoreCorruptError` names the first that is not."""
+    for name in names:
+        path = history_dir / str(name)
+        try:
+            path = confined(history_dir, check_segment_name(name))
+            sealed = verify(path.read_bytes())
+            if sealed is None:
+                raise ValueError(_("it has no checksum"))
+            if checksums.get(name) != sealed:
+                raise ValueError(_("it is not the segment store.json lists (checksum differs)"))
+        except (OSError, ValueError) as error:
+            raise damaged(path, name, error) from None
 
 
 def check_structure(segment: dict[str, Any]) -> None:

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive, var
 from textual.widgets import OptionList
 
-from ssi_tui.app.messages import ScoresReady, StartChecked
+from ssi_tui.app.messages import HistoryChecked, ScoresReady, StartChecked
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.widgets.agenda import AgendaPanel
 from ssi_tui.app.widgets.flags import FlagDetail, FlagList, flag_detail, pillar_detail
@@ -55,6 +55,7 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
     """That pillar's explanation (bound to the detail panel)."""
 
     _calibration_kept = False
+    _history_checked = False
 
     def compose_body(self) -> ComposeResult:
         """Pillars on top, flags below; today's agenda above the flag detail."""
@@ -135,6 +136,11 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
             # writes), so that the next start does not fit it again.
             self._calibration_kept = True
             self.ssi.save(lambda ws: ws.calibration.keep(), refresh=False)
+        if not self._history_checked and self.workspace is not None:
+            # A large store read only the history its scores needed: the rest is checked now,
+            # quietly (a damaged segment is an error notification naming it and the way out).
+            self._history_checked = True
+            self.load(N_("the history"), lambda ws: ws.check_history(), HistoryChecked)
 
     def show_report(self, report: Report | ShownReport, last_seen: date | None = None) -> None:
         """Display a freshly computed report (the bound widgets follow); with `last_seen`, the

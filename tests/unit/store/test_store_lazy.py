@@ -284,3 +284,30 @@ def test_a_missing_or_foreign_segment_is_refused_at_open_all_the_same(
         Store.open(data_dir)
     assert path.name in str(caught.value)
     assert (data_dir / "store.json").read_bytes() == store_file
+
+
+def test_the_history_not_read_yet_is_checked_without_reading_it(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    seed_store(data_dir)
+    with Store.open(data_dir, read_only=True) as store:
+        unread = store.indexes.activities.unread_segments()
+        assert len(unread) == len(listed(data_dir))
+        store.check_history()  # whole: no error
+        assert store.indexes.activities.unread_segments() == unread  # and none read
+        flip_byte(data_dir / "history" / unread[3])
+        with pytest.raises(StoreCorruptError) as caught:
+            store.check_history()
+        assert unread[3] in str(caught.value) and "restore --repair" in str(caught.value)
+        with pytest.raises(StoreCorruptError):  # the same damage, when it is read
+            store.activities.all()
+
+
+def test_a_history_read_whole_has_nothing_left_to_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir = tmp_path / "data"
+    seed_store(data_dir)
+    monkeypatch.setattr(manifest, "LAZY_BYTES", 1 << 62)
+    with Store.open(data_dir, read_only=True) as store:
+        assert store.indexes.activities.unread_segments() == []
+        store.check_history()
