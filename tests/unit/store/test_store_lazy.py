@@ -15,7 +15,7 @@ import orjson
 import pytest
 
 from ssi_tui.domain.models import Activity
-from ssi_tui.store import Store, StoreCorruptError, manifest, repository, segments
+from ssi_tui.store import Store, StoreCorruptError, StoreWriteError, manifest, repository, segments
 from ssi_tui.store.integrity import seal, unseal
 
 FIRST = date(2023, 1, 1)
@@ -311,3 +311,21 @@ def test_a_history_read_whole_has_nothing_left_to_check(
     with Store.open(data_dir, read_only=True) as store:
         assert store.indexes.activities.unread_segments() == []
         store.check_history()
+
+
+def test_a_backup_checks_the_history_by_checksum_without_parsing_it(
+    tmp_path: Path, reads: Reads
+) -> None:
+    data_dir = tmp_path / "data"
+    seed_store(data_dir)
+    with Store.open(data_dir) as store:
+        reads.names.clear()
+        backup = store.backup("manual")
+        assert backup is not None
+        assert reads.names == []  # checked against the checksums only
+        assert sorted(p.name for p in (backup.path / "history").iterdir()) == sorted(
+            listed(data_dir)
+        )
+        flip_byte(data_dir / "history" / listed(data_dir)[2])
+        with pytest.raises(StoreWriteError, match="the backup was not taken"):
+            store.backup("manual")
