@@ -26,7 +26,7 @@ class Placement:
     a history segment (a tombstone hides a segment copy that was deleted)."""
 
     hot: dict[str, int] = field(default_factory=dict)
-    in_segments: dict[str, int] = field(default_factory=dict)  # id → segment rank (-1: new)
+    in_segments: set[str] = field(default_factory=set)
     maybe: bool = False  # some segments not read yet: any id may be in one
 
     def in_segment(self, key: str) -> bool:
@@ -62,18 +62,14 @@ class Indexes:
                 activities[doc["id"]] = doc
             for doc in segment["contacts"]:
                 contacts[doc["id"]] = doc
-        self.activity_placement = Placement(in_segments=dict.fromkeys(activities, -1))
-        self.contact_placement = Placement(in_segments=dict.fromkeys(contacts, -1))
+        self.activity_placement = Placement(in_segments=set(activities))
+        self.contact_placement = Placement(in_segments=set(contacts))
         for activity_id in tombstones["activities"]:
             activities.pop(activity_id, None)
         for contact_id in tombstones["contacts"]:
             contacts.pop(contact_id, None)
-        for doc_id, doc in hot_activities.items():
-            activities[doc["id"]] = dict(doc)  # the index never shares a dict with TinyDB
-            self.activity_placement.hot[doc["id"]] = int(doc_id)
-        for doc_id, doc in hot_contacts.items():
-            contacts[doc["id"]] = dict(doc)
-            self.contact_placement.hot[doc["id"]] = int(doc_id)
+        self._merge_hot(activities, hot_activities, self.activity_placement)
+        self._merge_hot(contacts, hot_contacts, self.contact_placement)
         self.activities.rebuild(activities, dismissed=set(tombstones["imports"]))
         self.contacts.rebuild(contacts)
 
@@ -102,16 +98,12 @@ class Indexes:
                     activities[doc["id"]] = doc
         # Which activities the shelved segments hold is not known before they are read: a
         # delete then always leaves a tombstone (a later save of the same id clears it).
-        self.activity_placement = Placement(in_segments=dict.fromkeys(activities, -1), maybe=True)
-        self.contact_placement = Placement(in_segments=dict.fromkeys(contacts, -1))
+        self.activity_placement = Placement(in_segments=set(activities), maybe=True)
+        self.contact_placement = Placement(in_segments=set(contacts))
         for contact_id in tombstones["contacts"]:
             contacts.pop(contact_id, None)
-        for doc_id, doc in hot_activities.items():
-            activities[doc["id"]] = dict(doc)
-            self.activity_placement.hot[doc["id"]] = int(doc_id)
-        for doc_id, doc in hot_contacts.items():
-            contacts[doc["id"]] = dict(doc)
-            self.contact_placement.hot[doc["id"]] = int(doc_id)
+        self._merge_hot(activities, hot_activities, self.activity_placement)
+        self._merge_hot(contacts, hot_contacts, self.contact_placement)
         hidden.update(activities)  # tombstoned, hot or read: not on the shelf
         # The manifest's entries less those (a few), by iterators in C: a million in a tenth
         # of the time of a loop.
@@ -123,6 +115,16 @@ class Indexes:
         self.activities.rebuild(activities, set(tombstones["imports"]), shelf)
         self.contacts.rebuild(contacts)
 
+    @staticmethod
+    def _merge_hot(
+        docs: dict[str, Document], hot: dict[str, Document], placement: Placement
+    ) -> None:
+        """The hot table's documents over those of the segments (copies: the index never
+        shares a dict with TinyDB), and where each lives."""
+        for doc_id, doc in hot.items():
+            docs[doc["id"]] = dict(doc)
+            placement.hot[doc["id"]] = int(doc_id)
+
     def set_hot(
         self, hot_activities: dict[str, Document], hot_contacts: dict[str, Document]
     ) -> None:
@@ -132,8 +134,8 @@ class Indexes:
 
     def saved_to_segment(self, activity_docs: list[Document], contact_docs: list[Document]) -> None:
         """Note documents that a new history segment now holds."""
-        self.activity_placement.in_segments.update((doc["id"], -1) for doc in activity_docs)
-        self.contact_placement.in_segments.update((doc["id"], -1) for doc in contact_docs)
+        self.activity_placement.in_segments.update(doc["id"] for doc in activity_docs)
+        self.contact_placement.in_segments.update(doc["id"] for doc in contact_docs)
 
     def index(self, activity_docs: Iterable[Document], contact_docs: Iterable[Document]) -> None:
         """Index saved documents (the indexes keep the dicts given)."""
