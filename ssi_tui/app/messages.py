@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ssi_tui.domain.nurture import TouchStatus
     from ssi_tui.domain.report import Report
     from ssi_tui.domain.review import WeekRow
-    from ssi_tui.services.activities import ActivityRow
+    from ssi_tui.services.activity_log import LogPage, LogQuery, Reading
     from ssi_tui.services.contacts import ContactRow
     from ssi_tui.services.imports import ImportProgress, ImportResult
     from ssi_tui.services.last_scores import Preview
@@ -49,24 +49,22 @@ class ScoresReady(Loaded):
     value: Report
 
 
-class ActivityLog(NamedTuple):
-    """What the activity log shows: its rows, and its filters' choices."""
+class LogChoices(Loaded):
+    """The activity log's filter choices: the goal audiences and the activity kinds."""
 
-    rows: list[ActivityRow]
-    audiences: list[str]
-    kinds: list[str]
+    value: tuple[list[str], list[str]]
 
 
-class ActivityRowsLoaded(Loaded):
-    """The activity log's rows are read."""
+class LogPageLoaded(Loaded):
+    """A page of the activity log, and the view it belongs to."""
 
-    value: ActivityLog
+    value: tuple[LogQuery, LogPage]
 
 
-class RowsFiltered(Loaded):
-    """The activity log's rows are filtered and sorted."""
+class LogReading(Loaded):
+    """How far the pass over the history a filtered or sorted view needs has come."""
 
-    value: list[ActivityRow]
+    value: Reading
 
 
 class ContactList(NamedTuple):

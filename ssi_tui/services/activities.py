@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from ssi_tui.domain.alignment import GoalIndex, alignment, audience_source
+from ssi_tui.domain.alignment import GoalIndex
 from ssi_tui.domain.catalog import Catalog, describe_validation_error
 from ssi_tui.domain.daily import breakdown
 from ssi_tui.domain.dates import DateParseError, not_future, parse_date
@@ -17,6 +17,7 @@ from ssi_tui.domain.models import Activity, Contact, Goals
 from ssi_tui.domain.scoring import window_start
 from ssi_tui.domain.text import fold
 from ssi_tui.gcpause import paused_gc
+from ssi_tui.services.activity_log import points_of
 from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.fields import split_list
 from ssi_tui.services.journal import undoable
@@ -112,26 +113,16 @@ class ActivityService:
         index = GoalIndex(self._store.goals.get(), self._store.contacts.facts())
         rules = workspace.rules
         counted = self.counted(as_of)
+        kinds = workspace.catalog.kinds
         rows = []
         for activity in self._store.activities.all():
-            kind = workspace.catalog.kinds.get(activity.kind)
-            if kind is None:
-                tag = activity.audience
-                rows.append(
-                    ActivityRow(activity, "?", 0.0, 0.0, tag, audience_source=tag and "tag")
-                )
-                continue
-            aligned = alignment(activity, kind, index, rules)
-            visible = kind.visible and activity.channel == "linkedin"
+            points = points_of(activity, kinds.get(activity.kind), index, rules)
             rows.append(
                 ActivityRow(
                     activity,
-                    kind.pillar,
-                    kind.points if visible else 0.0,
-                    kind.points * aligned.value,
-                    aligned.audience,
+                    *points[:4],
                     *counted.get(activity.id, (0.0, 0.0)),
-                    audience_source=audience_source(aligned.audience, aligned.tier, aligned.target),
+                    audience_source=points.audience_source,
                 )
             )
         return rows
@@ -141,9 +132,10 @@ class ActivityService:
         today), after decay and the daily caps: the contributions behind the score."""
         as_of = as_of or self.workspace.today
         window = self.workspace.rules.scoring.window_days
-        inputs = self.workspace.scoring_input(window_start(as_of, window), as_of)
-        scores = breakdown(inputs, as_of, window)
-        return {item.activity.id: (item.raw, item.weighted) for item in scores.contributions}
+        with paused_gc():  # (tens of thousands of items: a collection would double the time)
+            inputs = self.workspace.scoring_input(window_start(as_of, window), as_of)
+            scores = breakdown(inputs, as_of, window)
+            return {item.activity.id: (item.raw, item.weighted) for item in scores.contributions}
 
     # -- validation -----------------------------------------------------------------------
     def fields_from_text(self, values: Mapping[str, Any]) -> dict[str, Any]:

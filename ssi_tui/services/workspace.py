@@ -28,6 +28,7 @@ from ssi_tui.store import Store, StoreError
 
 if TYPE_CHECKING:
     from ssi_tui.services.activities import ActivityService
+    from ssi_tui.services.activity_log import ActivityLog
     from ssi_tui.services.calibration import CalibrationService
     from ssi_tui.services.contacts import ContactService
     from ssi_tui.services.day_rows import DayRowsService
@@ -81,6 +82,13 @@ class Workspace:
         from ssi_tui.services.activities import ActivityService
 
         return ActivityService(self)
+
+    @cached_property
+    def activity_log(self) -> ActivityLog:
+        """The activity log a page at a time (filtered, sorted)."""
+        from ssi_tui.services.activity_log import ActivityLog
+
+        return ActivityLog(self)
 
     @cached_property
     def goals(self) -> GoalsService:

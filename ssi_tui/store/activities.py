@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -60,6 +60,17 @@ class Activities:
     def records_between(self, start: date | None, end: date | None) -> list[ActivityRecord]:
         """Like `between`, as light read-only records (what scoring needs; kept between calls)."""
         return self._index.records_between(start, end)
+
+    def in_order(self, offset: int, limit: int, newest_first: bool) -> list[ActivityRecord]:
+        """A page of activities by date (then id), oldest or newest first, as records."""
+        return self._index.records_in_order(offset, limit, newest_first)
+
+    def scan(self) -> Iterator[list[ActivityRecord]]:
+        """Every activity as a record, in chunks of about a history segment, holding one chunk
+        at a time (a pass over a large history). Only while nothing is saved: after a save
+        (`Store.saves` moved on), start a new pass."""
+        for docs in self._index.scan():
+            yield [ActivityRecord.from_doc(doc) for doc in docs]
 
     def first_date(self) -> date | None:
         """Date of the oldest activity."""

@@ -4,7 +4,7 @@ records (see `store/indexes.py`)."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from operator import itemgetter
 from typing import Any
@@ -18,6 +18,7 @@ Document = dict[str, Any]
 
 
 DayWatcher = Callable[[str | None], None]
+SCAN_CHUNK = 20_000  # documents per chunk of `scan` (about one history segment's)
 
 
 class ActivityIndex:
@@ -179,6 +180,35 @@ class ActivityIndex:
         if self._shelf is not None and low < high:
             by_date = self._by_date
             self._unshelve(self._shelf.ranks_between(by_date[low][0], by_date[high - 1][0]))
+
+    def scan(self) -> Iterator[list[Document]]:
+        """Every activity's document, in chunks: those read so far, then each unread segment's,
+        read and not kept (a pass over a large history holds one segment at a time). Valid
+        while the index does not change: the caller starts again after a save."""
+        # What is read and what is not, as the pass begins (a segment read since is read
+        # again: its file holds the same documents while nothing is saved).
+        loaded = list(self._docs.values())
+        shelf = self._shelf
+        known = set(self._docs) if shelf is not None else set()
+        unread = sorted(shelf.ranks_left) if shelf is not None else []
+        for start in range(0, len(loaded), SCAN_CHUNK):
+            yield loaded[start : start + SCAN_CHUNK]
+        for rank in unread:
+            yield shelf.peek(rank, known)  # type: ignore[union-attr]
+
+    def records_in_order(self, offset: int, limit: int, newest_first: bool) -> list[ActivityRecord]:
+        """The scoring records of a page of activities in (date, id) order, or its reverse
+        (only the segments of the page's days are read)."""
+        count = len(self._by_date)
+        low, high = (
+            (count - offset - limit, count - offset) if newest_first else (offset, offset + limit)
+        )
+        low, high = max(0, low), max(0, min(count, high))
+        self._ensure_days(low, high)
+        records = self._records_of(self._by_date[low:high])
+        if newest_first:
+            records.reverse()
+        return records
 
     def ids(self) -> Iterable[str]:
         """Every activity's id."""

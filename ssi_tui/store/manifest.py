@@ -11,7 +11,7 @@ makes it again); segments stay the only record. A small history is always read w
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -356,17 +356,21 @@ class Shelf:
         """Whether any of these activities is shelved."""
         return any(self.rank(activity_id) is not None for activity_id in ids)
 
+    def peek(self, rank: int, loaded: Container[str]) -> list[Document]:
+        """The documents a segment holds for the index (as `take`), read without marking it
+        read: for a pass over the whole history that keeps none of it."""
+        gone, passed_over = self.gone, self._shadowed.get(rank, set())
+        return [
+            doc
+            for doc in self._load(rank)
+            if (key := doc["id"]) not in gone and key not in loaded and key not in passed_over
+        ]
+
     def take(self, ranks: Iterable[int], loaded: dict[str, Document]) -> list[Document]:
         """Read these segments: the documents they hold for the index (and mark them read)."""
         found: list[Document] = []
-        gone = self.gone
         for rank in sorted(ranks):
-            if rank not in self.ranks_left:
-                continue
-            passed_over = self._shadowed.get(rank, set())
-            for doc in self._load(rank):
-                key = doc["id"]
-                if key not in gone and key not in loaded and key not in passed_over:
-                    found.append(doc)
-            self.ranks_left.discard(rank)
+            if rank in self.ranks_left:
+                found.extend(self.peek(rank, loaded))
+                self.ranks_left.discard(rank)
         return found

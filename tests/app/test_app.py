@@ -180,13 +180,12 @@ async def test_filter_activity_log(demo_app: SSIApp) -> None:
         screen = demo_app.screen
         screen.query_one("#filter-text", Input).value = "alice moreau"
         await settle(pilot)
-        assert screen.visible_rows and all(
-            row.activity.contact == "Alice Moreau" for row in screen.visible_rows
-        )
+        rows = screen.shown.rows
+        assert rows and all(row.contact == "Alice Moreau" for row in rows)
         screen.query_one("#filter-text", Input).value = ""
         screen.query_one("#filter-pillar", Select).value = "brand"
         await settle(pilot)
-        assert screen.visible_rows and all(row.pillar == "brand" for row in screen.visible_rows)
+        assert screen.shown.rows and all(row.pillar == "brand" for row in screen.shown.rows)
 
 
 async def test_edit_weights_changes_weighted_not_raw(demo_app: SSIApp) -> None:
