@@ -5,6 +5,7 @@
     python bench/run.py --json          # ... and one JSON object as the last line
     python bench/run.py --only save,score
     python bench/run.py --scale 1000000 --json   # the large figures (the store takes minutes)
+    python bench/run.py --scale 1000000 --store DIR --only log   # on a store built before
 
 Figures (null when the feature does not exist yet):
   save_ms         median of 50 single activity saves (durable: fsync + atomic replace)
@@ -27,6 +28,13 @@ Figures (null when the feature does not exist yet):
   backup_s        (extra) one backup of the store: every file copied, made durable, checked
   backup_mb       (extra) the size of that backup on disk
   calendar_s      import of a synthetic calendar: 5,000 events (100 repeating) over 3 years
+  log_page_ms     the activity log's slowest page: the log as it opens (newest first: its first
+                  page, the next, one in the middle, the last, the oldest first) and the next
+                  pages of filtered and sorted views
+  log_view_ms     (extra) the slowest first page of a filtered or sorted view, once the pass over
+                  the history it needs is made (a filter by kind, by text, a sort by contact...)
+  log_pass_s      (extra) that pass: every activity's row, made ahead while the log is on screen
+  log_mb          (extra) the memory the pass's rows hold (RSS growth)
 """
 
 from __future__ import annotations
@@ -34,6 +42,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import shutil
 import statistics
 import sys
 import tempfile
@@ -63,6 +72,7 @@ TARGETS = {
     "scores_ratio": None,
     "app_peak_mb": None,
     "open_s": None,
+    "log_page_ms": 100,
 }
 # The issue's targets by scale (#18): 100,000 activities, and a million.
 SCALE_TARGETS = {
@@ -145,12 +155,58 @@ def bench_store(data_dir: Path, only: set[str]) -> dict[str, float]:
             results["history_ms"] = median_ms(lambda: workspace.history(ends), 5, reopened)
         if "save" in only:
             results["save_ms"] = median_ms(save, 50)
+        if "log" in only:
+            results.update(bench_log(workspace))
         if "backup" in only:
             start = time.perf_counter()
             backup = store.backup("bench-measure")
             results["backup_s"] = time.perf_counter() - start
             results["backup_mb"] = backup.size / 1e6 if backup is not None else None
     return results
+
+
+def bench_log(workspace: Workspace) -> dict[str, float]:
+    """log_page_ms, log_view_ms, log_pass_s, log_mb: the activity log's pages."""
+    from ssi_tui.services.activity_log import PAGE_SIZE, LogPage, LogQuery
+
+    workspace.report()  # (the app's dashboard has scored before the log opens)
+    workspace.__dict__.pop("activity_log", None)
+    log = workspace.activity_log
+    count = workspace.store.activities.count()
+    pages: list[float] = []
+
+    def timed(query: LogQuery, offset: int, into: list[float]) -> None:
+        start = time.perf_counter()
+        page = log.page(query, offset)
+        into.append((time.perf_counter() - start) * 1000)
+        assert isinstance(page, LogPage) and page.rows
+
+    for offset in (0, PAGE_SIZE, count // 2, count - 1):
+        timed(LogQuery(), offset, pages)
+    timed(LogQuery(reverse=False), 0, pages)
+    before = rss_mb()
+    start = time.perf_counter()
+    log.prepare()
+    results = {"log_pass_s": time.perf_counter() - start, "log_mb": rss_mb() - before}
+    views: list[float] = []
+    for query in (
+        LogQuery(kind="comment"),
+        LogQuery(text="company 1"),
+        LogQuery(sort="contact", reverse=False),
+        LogQuery(pillar="engage", sort="weighted"),
+    ):
+        timed(query, 0, views)
+        timed(query, PAGE_SIZE, pages)
+    print("log pages (ms):", " ".join(f"{ms:.0f}" for ms in pages), file=sys.stderr)
+    print("log views (ms):", " ".join(f"{ms:.0f}" for ms in views), file=sys.stderr)
+    results["log_page_ms"] = max(pages)
+    results["log_view_ms"] = max(views)
+    return results
+
+
+def rss_mb() -> float:
+    """This process's resident memory now, in MB."""
+    return int(Path("/proc/self/statm").read_text().split()[1]) * 4096 / 1e6
 
 
 def day_cache_file(data_dir: Path) -> Path:
@@ -212,7 +268,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        help="comma-separated subset: save,score,history,backup,startup,open,import,calendar",
+        help="comma-separated subset: save,score,history,backup,log,startup,open,import,calendar",
+    )
+    parser.add_argument(
+        "--store",
+        type=Path,
+        help="a synthetic store built before (bench/synthetic.py) to copy instead of building "
+        "one (give its --scale too)",
     )
     parser.add_argument(
         "--scale",
@@ -224,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     only = (
         set(args.only.split(","))
         if args.only
-        else {"save", "score", "history", "backup", "startup", "open", "import", "calendar"}
+        else {"save", "score", "history", "backup", "log", "startup", "open", "import", "calendar"}
     )
     if args.scale != 100_000:  # the import and calendar figures have their own fixed sizes
         only -= {"import", "calendar"}
@@ -232,14 +294,17 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="ssi-bench-") as tmp:
         work = Path(tmp)
         data_dir = work / "store"
-        if only & {"save", "score", "history", "backup", "startup", "open"}:
+        if only & {"save", "score", "history", "backup", "log", "startup", "open"}:
             start = time.perf_counter()
-            build_store(data_dir, args.scale)
-            print(f"built synthetic store in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+            if args.store is not None:
+                shutil.copytree(args.store, data_dir)
+            else:
+                build_store(data_dir, args.scale)
+            print(f"made synthetic store in {time.perf_counter() - start:.1f} s", file=sys.stderr)
             results["store_mb"] = disk_mb(data_dir)
         if "open" in only:
             results["open_s"] = bench_open(data_dir)
-        if only & {"save", "score", "history", "backup"}:
+        if only & {"save", "score", "history", "backup", "log"}:
             results.update(bench_store(data_dir, only))
         if "startup" in only:
             results.update(bench_startup(data_dir))
@@ -269,6 +334,12 @@ def main(argv: list[str] | None = None) -> int:
         )
     if results.get("store_mb") is not None:
         print(f"{'store_mb':<19}{results['store_mb']:>10.1f}{'-':>10}  (the store on disk)")
+    if results.get("log_pass_s") is not None:
+        print(f"{'log_view_ms':<19}{results['log_view_ms']:>10.1f}{'-':>10}  (a view's first page)")
+        print(
+            f"{'log_pass_s':<19}{results['log_pass_s']:>10.2f}{'-':>10}  (the rows of every activity)"
+        )
+        print(f"{'log_mb':<19}{results['log_mb']:>10.1f}{'-':>10}  (the memory they hold)")
     if results.get("backup_s") is not None:
         print(f"{'backup_s':<19}{results['backup_s']:>10.2f}{'-':>10}  (one checked backup)")
         print(f"{'backup_mb':<19}{results['backup_mb']:>10.1f}{'-':>10}  (its size on disk)")

@@ -1,5 +1,5 @@
-"""A large write is split into segments by date (contacts alone, activities by month), so a
-store can later read only the segments a window of days needs; a small one stays whole."""
+"""A large write is split into segments by date (contacts alone, activities by tens of days), so
+a store can later read only the segments a window of days needs; a small one stays whole."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def test_a_small_write_stays_one_segment() -> None:
     assert partition(docs, contacts, minimum=64) == [(docs, contacts)]
 
 
-def test_a_large_write_goes_by_month_with_contacts_alone() -> None:
+def test_a_large_write_goes_by_tens_of_days_with_contacts_alone() -> None:
     docs, contacts = spread(5000), [contact_doc(n) for n in range(10)]
     parts = partition(docs, contacts, minimum=300)
     assert parts[0] == ([], contacts)
@@ -71,8 +71,8 @@ def test_a_large_write_goes_by_month_with_contacts_alone() -> None:
     for activities, part_contacts in parts[1:]:
         assert part_contacts == []
         assert len(activities) >= 300
-        months.append(sorted({doc["date"][:7] for doc in activities}))
-    # Whole months, each in one segment, in order: no two segments share a month.
+        months.append(sorted({doc["date"][:9] for doc in activities}))
+    # Whole tens of days, each in one segment, in order: no two segments share one.
     flat = [month for group in months for month in group]
     assert flat == sorted(set(flat))
     assert sorted(doc["id"] for part, _ in parts for doc in part) == sorted(d["id"] for d in docs)
@@ -86,7 +86,7 @@ def test_an_id_written_twice_is_kept_once_as_its_last_copy() -> None:
     assert kept == [moved]
 
 
-def test_a_large_import_is_stored_by_month_and_reads_back_the_same(tmp_path: Path) -> None:
+def test_a_large_import_is_stored_by_tens_of_days_and_reads_back_the_same(tmp_path: Path) -> None:
     docs, contacts = spread(12_000), [contact_doc(n) for n in range(50)]
     with Store.open(tmp_path / "data") as store:
         store.save_import(docs, [])
@@ -98,9 +98,9 @@ def test_a_large_import_is_stored_by_month_and_reads_back_the_same(tmp_path: Pat
         body, _ = unseal((tmp_path / "data" / "history" / name).read_bytes())
         segment = orjson.loads(body)
         if segment["activities"]:
-            spans.append(sorted({doc["date"][:7] for doc in segment["activities"]}))
-    flat = [month for group in spans for month in group]
-    assert flat == sorted(set(flat))  # no month in two segments
+            spans.append(sorted({doc["date"][:9] for doc in segment["activities"]}))
+    flat = [days for group in spans for days in group]
+    assert flat == sorted(set(flat))  # no ten days in two segments
     with Store.open(tmp_path / "data", read_only=True) as store:
         stored = [activity.model_dump(mode="json") for activity in store.activities.all()]
         assert len(store.contacts.all()) == 50
