@@ -3,14 +3,13 @@ records (see `store/indexes.py`)."""
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from operator import itemgetter
 from typing import Any
 
 from ssi_tui.domain.models import Activity
 from ssi_tui.domain.records import ActivityRecord, DayLists
+from ssi_tui.store.date_order import DateOrder
 from ssi_tui.store.documents import activity_from_doc
 from ssi_tui.store.manifest import Shelf
 
@@ -52,15 +51,9 @@ class ActivityIndex:
         with a `shelf`, the documents of the activities it lists are read from it on demand."""
         self._changed(None)
         self._docs = docs
-        by_date = [(doc["date"], activity_id) for activity_id, doc in docs.items()]
-        # (date, id) order in two stable sorts on one string each: half the time of sorting
-        # the tuples themselves on 100,000 activities (tuple comparisons are slow).
-        by_date.sort(key=itemgetter(1))
-        by_date.sort(key=itemgetter(0))
-        if shelf is not None:
-            # The shelved ones come in order: two sorted runs, one merge.
-            by_date, shelf.entries = shelf.entries + by_date, []
-            by_date.sort()
+        # The shelved ones come in order, the others (hot, mostly recent) go among them.
+        by_date = shelf.take_order() if shelf is not None else DateOrder()
+        by_date.merge((doc["date"], activity_id) for activity_id, doc in docs.items())
         self._by_date = by_date
         self._shelf = shelf
         self._external = {doc["external_id"] for doc in docs.values() if doc.get("external_id")}
@@ -83,7 +76,7 @@ class ActivityIndex:
             self.remove(old)
         self._docs[doc["id"]] = doc
         self._changed(doc["date"])
-        bisect.insort(self._by_date, (doc["date"], doc["id"]))
+        self._by_date.insert(doc["date"], doc["id"])
         if doc.get("external_id"):
             self._external.add(doc["external_id"])
             self._dismissed.discard(doc["external_id"])
@@ -100,11 +93,7 @@ class ActivityIndex:
             for doc in docs:
                 self.add(doc)
             return
-        entries = [(doc["date"], doc["id"]) for doc in docs]
-        entries.sort(key=itemgetter(1))
-        entries.sort(key=itemgetter(0))
-        self._by_date.extend(entries)
-        self._by_date.sort()  # two sorted runs: one merge
+        self._by_date.merge((doc["date"], doc["id"]) for doc in docs)
         for doc in docs:
             known[doc["id"]] = doc
             key = doc.get("external_id")
@@ -116,11 +105,8 @@ class ActivityIndex:
 
     def remove(self, doc: Document) -> None:
         """Forget a deleted document."""
-        key = (doc["date"], doc["id"])
         self._changed(doc["date"])
-        position = bisect.bisect_left(self._by_date, key)
-        if position < len(self._by_date) and self._by_date[position] == key:
-            del self._by_date[position]
+        self._by_date.remove(doc["date"], doc["id"])
         self._docs.pop(doc["id"], None)
         self._models.pop(doc["id"], None)
         self._records.pop(doc["id"], None)
@@ -165,21 +151,16 @@ class ActivityIndex:
         if self._shelf is not None:
             self._unshelve(list(self._shelf.ranks_left))
 
-    def _ensure(self, span: list[tuple[str, str]]) -> None:
-        """Read the shelved segments holding activities of this span (in date order)."""
-        shelf = self._shelf
-        if shelf is None or not span:
+    def _ensure_days(self, low: int, high: int) -> None:
+        """Read the shelved segments holding the activities at positions `low:high` in date
+        order."""
+        if self._shelf is None or low >= high:
             return
-        if len(span) == len(self._by_date):
+        if high - low == len(self._by_date):
             self._load_all()
         else:
-            self._unshelve(shelf.ranks_between(span[0][0], span[-1][0]))
-
-    def _ensure_days(self, low: int, high: int) -> None:
-        """As `_ensure`, for the span `by_date[low:high]` (no copy of it)."""
-        if self._shelf is not None and low < high:
-            by_date = self._by_date
-            self._unshelve(self._shelf.ranks_between(by_date[low][0], by_date[high - 1][0]))
+            dates = self._by_date.dates
+            self._unshelve(self._shelf.ranks_between(dates[low], dates[high - 1]))
 
     def scan(self) -> Iterator[list[Document]]:
         """Every activity's document, in chunks: those read so far, then each unread segment's,
@@ -205,14 +186,14 @@ class ActivityIndex:
         )
         low, high = max(0, low), max(0, min(count, high))
         self._ensure_days(low, high)
-        records = self._records_of(self._by_date[low:high])
+        records = self._records_of(self._by_date.ids[low:high])
         if newest_first:
             records.reverse()
         return records
 
     def ids(self) -> Iterable[str]:
         """Every activity's id."""
-        return [activity_id for _, activity_id in self._by_date]
+        return list(self._by_date.ids)
 
     def count(self) -> int:
         """How many activities are indexed."""
@@ -220,7 +201,7 @@ class ActivityIndex:
 
     def count_until(self, day: date) -> int:
         """How many activities are dated on or before `day`."""
-        return bisect.bisect_left(self._by_date, ((day.isoformat() + "~"),))
+        return self._by_date.after_day(day.isoformat())
 
     def model(self, activity_id: str) -> Activity:
         """The activity with this id (KeyError if there is none), built once."""
@@ -233,49 +214,49 @@ class ActivityIndex:
             self._models[activity_id] = model
         return model
 
-    def _span(self, start: date | None, end: date | None) -> list[tuple[str, str]]:
+    def _span(self, start: date | None, end: date | None) -> list[str]:
+        """The ids of the activities dated from `start` to `end` (either may be open), in
+        order, their segments read."""
         by_date = self._by_date
-        low = bisect.bisect_left(by_date, (start.isoformat(),)) if start else 0
-        high = bisect.bisect_left(by_date, ((end.isoformat() + "~"),)) if end else len(by_date)
-        return by_date[low:high]
+        low = by_date.from_day(start.isoformat()) if start else 0
+        high = by_date.after_day(end.isoformat()) if end else len(by_date)
+        self._ensure_days(low, high)
+        return by_date.ids[low:high]
 
     def models_between(self, start: date | None, end: date | None) -> list[Activity]:
         """Activities dated from `start` to `end` inclusive (either may be open), in order."""
-        span = self._span(start, end)
-        self._ensure(span)
         model = self.model
-        return [model(activity_id) for _, activity_id in span]
+        return [model(activity_id) for activity_id in self._span(start, end)]
 
     def records_between(self, start: date | None, end: date | None) -> list[ActivityRecord]:
         """Scoring records of the same activities as `models_between` (kept between calls,
         each day's list too: a 90-day window is 90 lists joined, after a save one rebuilt)."""
         if start is None or end is None or end < start:
-            span = self._span(start, end)
-            self._ensure(span)
-            return self._records_of(span)
+            return self._records_of(self._span(start, end))
         by_date = self._by_date
+        dates, ids = by_date.dates, by_date.ids
         day_records = self._day_records
         result = DayLists()
         days = result.days = {}
-        low = bisect.bisect_left(by_date, (start.isoformat(),))
-        high = bisect.bisect_left(by_date, ((end.isoformat() + "~"),))
+        low = by_date.from_day(start.isoformat())
+        high = by_date.after_day(end.isoformat())
         self._ensure_days(low, high)
         while low < high:
-            day = by_date[low][0]
+            day = dates[low]
             found = day_records.get(day)
             if found is None:
-                stop = bisect.bisect_left(by_date, (day + "~",), low, high)
-                found = day_records[day] = self._records_of(by_date[low:stop])
+                stop = by_date.after_day(day, low, high)
+                found = day_records[day] = self._records_of(ids[low:stop])
             low += len(found)
             result.extend(found)
             days[found[0].date] = found
         return result
 
-    def _records_of(self, span: list[tuple[str, str]]) -> list[ActivityRecord]:
+    def _records_of(self, span: list[str]) -> list[ActivityRecord]:
         records = self._records
         docs = self._docs
         result = []
-        for _, activity_id in span:
+        for activity_id in span:
             record = records.get(activity_id)
             if record is None:
                 record = records[activity_id] = ActivityRecord.from_doc(docs[activity_id])
@@ -284,7 +265,8 @@ class ActivityIndex:
 
     def first_date(self) -> date | None:
         """Date of the oldest activity."""
-        return date.fromisoformat(self._by_date[0][0]) if self._by_date else None
+        first = self._by_date.first_date()
+        return date.fromisoformat(first) if first is not None else None
 
     def has_external(self, external_id: str) -> bool:
         """Whether this import key is stored, or was stored and then deleted by hand."""

@@ -14,20 +14,21 @@ import os
 from collections.abc import Callable, Container, Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field
-from itertools import repeat
-from operator import itemgetter
+from itertools import groupby, repeat
+from operator import ge, itemgetter
 from pathlib import Path
 from typing import Any
 
 from ssi_tui.gcpause import paused_gc
 from ssi_tui.store import day_cache, segments
+from ssi_tui.store.date_order import DateOrder
 from ssi_tui.store.hotfile import HotFile
 from ssi_tui.store.integrity import check_segment_name, confined
 from ssi_tui.store.segments import Written
 
 MANIFEST_FILE = "manifest.json"
 FORMAT = "ssi-tui-manifest"
-VERSION = 1
+VERSION = 2  # 2: ranks as runs, as the days
 LAZY_BYTES = 4 * 1024 * 1024  # a history this large opens lazily (smaller: read whole)
 
 Document = dict[str, Any]
@@ -62,25 +63,42 @@ class Manifest:
         return found
 
     def document(self) -> dict[str, Any]:
-        """The JSON form (dates as runs: `[date, how many]`)."""
-        days: list[list[Any]] = []
-        for day in self.dates:
-            if days and days[-1][0] == day:
-                days[-1][1] += 1
-            else:
-                days.append([day, 1])
+        """The JSON form (dates and ranks as runs: `[date, how many]`, `[rank, how many]`: a
+        million ranks in a few hundred runs, the history being written by date)."""
         return {
             "format": FORMAT,
             "version": VERSION,
             "segments": self.segments,
             "checksums": self.checksums,
-            "days": days,
+            "days": _runs(self.dates),
             "ids": self.ids,
-            "ranks": self.ranks,
+            "ranks": _runs(self.ranks),
             "spans": self.spans,
             "shadowed": self.shadowed,
             "contacts": self.contacts,
         }
+
+
+def _runs(values: list[Any]) -> list[list[Any]]:
+    """`values` as runs of equal ones: `[value, how many]`."""
+    return [[value, len(list(run))] for value, run in groupby(values)]
+
+
+def _expand(runs: Any, valid: Callable[[Any], bool]) -> list[Any] | None:
+    """The values these runs stand for, one object per run shared (None: not runs of valid
+    values, each next to a different one)."""
+    if not isinstance(runs, list):
+        return None
+    values: list[Any] = []
+    previous = None
+    for run in runs:
+        if not (isinstance(run, list) and len(run) == 2 and valid(run[0])):
+            return None
+        if not (type(run[1]) is int and run[1] > 0) or run[0] == previous:
+            return None
+        previous = run[0]
+        values.extend(repeat(run[0], run[1]))
+    return values
 
 
 def history_bytes(history_dir: Path, names: Iterable[str]) -> int:
@@ -189,8 +207,8 @@ def read(data_dir: Path, names: list[str], checksums: dict[str, str]) -> Manifes
 
 def _parse(document: dict[str, Any], segment_count: int) -> Manifest | None:
     """The manifest a document holds, checked for shape (None: not what this code writes)."""
-    days, ids, ranks, contacts = (document.get(key) for key in ("days", "ids", "ranks", "contacts"))
-    if not (isinstance(days, list) and isinstance(ids, list) and isinstance(ranks, list)):
+    ids, contacts = document.get("ids"), document.get("contacts")
+    if not isinstance(ids, list):
         return None
     spans, shadowed = _parse_spans(document.get("spans"), segment_count), document.get("shadowed")
     if spans is None or not isinstance(shadowed, list):
@@ -200,24 +218,19 @@ def _parse(document: dict[str, Any], segment_count: int) -> Manifest | None:
             return None
         if not (type(pair[0]) is int and 0 <= pair[0] < segment_count):
             return None
-    if not isinstance(contacts, list) or len(ids) != len(ranks):
+    if not isinstance(contacts, list) or not all(type(rank) is int for rank in contacts):
         return None
-    dates: list[str] = []
-    for run in days:
-        if not (isinstance(run, list) and len(run) == 2 and isinstance(run[0], str)):
-            return None
-        if not (isinstance(run[1], int) and run[1] > 0):
-            return None
-        dates.extend(repeat(run[0], run[1]))  # one string per day, shared
-    if len(dates) != len(ids) or dates != sorted(dates):
+    if contacts and (min(contacts) < 0 or max(contacts) >= segment_count):
         return None
-    if set(map(type, ids)) - {str} or set(map(type, ranks)) - {int}:
+    dates = _expand(document.get("days"), lambda day: isinstance(day, str))
+    ranks = _expand(
+        document.get("ranks"), lambda rank: type(rank) is int and 0 <= rank < segment_count
+    )
+    if dates is None or ranks is None or not len(dates) == len(ids) == len(ranks):
         return None
-    if not all(type(rank) is int for rank in contacts):
-        return None
-    for values in (ranks, contacts):
-        if values and (min(values) < 0 or max(values) >= segment_count):
-            return None
+    days = [run[0] for run in document["days"]]
+    if any(map(ge, days, days[1:])) or set(map(type, ids)) - {str}:
+        return None  # (runs of days in order: the dates are)
     return Manifest(
         segments=list(document["segments"]),
         checksums=list(document["checksums"]),
@@ -314,19 +327,25 @@ class Shelf:
 
     def __init__(
         self,
-        entries: list[tuple[str, str]],
+        order: DateOrder,
         manifest: Manifest,
         load: Callable[[int], list[Document]],
         ranks: set[int],
         gone: set[str],
     ) -> None:
-        self.entries = entries  # (date, id) of the shelved activities, handed to the index
+        self._order: DateOrder | None = order  # of the shelved activities, for the index
         self._manifest = manifest
         self._where: dict[str, int] | None = None  # id → rank, made on first use
         self._shadowed = manifest.shadowed_by_rank()
         self._load = load
         self.ranks_left = ranks
         self.gone = gone  # ids whose shelved copy is not theirs (deleted, hot, or replaced)
+
+    def take_order(self) -> DateOrder:
+        """The (date, id) order of the shelved activities, handed over once to the index."""
+        order, self._order = self._order, None
+        assert order is not None, "handed over already"
+        return order
 
     def rank(self, activity_id: str) -> int | None:
         """The unread segment holding this activity's document, if it is shelved. (The first
