@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -269,7 +270,7 @@ class SSIApp(ReadOnlyWatch, Worded, App[None]):
     ) -> None:
         """`write`, started from a key with nothing to do after it: a failure is an error
         notification ("Not saved"), never a crash, and changes nothing."""
-        self.run_worker(self.saving(action, success, refresh=refresh), group="save")
+        self.run_worker(partial(self.saving, action, success, refresh=refresh), group="save")
 
     async def saving(
         self,
@@ -311,7 +312,7 @@ class SSIApp(ReadOnlyWatch, Worded, App[None]):
         if not self.undo_left:
             self.notify(_("Nothing to undo"), markup=False)
             return
-        self.run_worker(self._undo(), group="save")
+        self.run_worker(self._undo, group="save")
 
     async def _undo(self) -> None:
         from ssi_tui.app.background import user_errors

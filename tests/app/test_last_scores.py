@@ -105,3 +105,29 @@ async def test_a_store_that_cannot_open_leaves_no_last_scores_on_screen(
         assert app.workspace is None and app.load_error
         assert app.screen.report is None  # type: ignore[attr-defined]
         assert "could not be opened" in str(app.screen.query_one(PillarPanel).render())
+
+
+def test_a_flag_s_plan_is_named_without_dateutil_unless_it_is_an_rrule() -> None:
+    """The last scores' flags show on the first frames: a preset plan ('weekly comment') is
+    named without importing dateutil (~80 ms); an RRULE is named as the planner names it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from ssi_tui.app.widgets.flags import flag_detail\n"
+        "from ssi_tui.domain.flag_model import Flag, Suggestion\n"
+        "params = dict(pillar='find', target='prospects', alignment=0.24, raw=18.44, weighted=6.1,"
+        " untargeted=0.85, tagged=0.1, variant='untargeted')\n"
+        "flag = Flag('aimless_activity', 'warn', 'find', params,"
+        " suggestion=Suggestion('comment', 'weekly'))\n"
+        "text = flag_detail(flag).plain\n"
+        "print('dateutil' in sys.modules, 'weekly comment' in text)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split() == ["False", "True"], result.stderr[-2000:]
+    from ssi_tui.app.widgets.flags import plan_rule
+    from ssi_tui.domain.recurrence import PRESETS, rule_label
+
+    for rule in (*PRESETS, " Weekly ", "FREQ=WEEKLY;BYDAY=TU,TH", "RRULE:FREQ=MONTHLY"):
+        assert plan_rule(rule) == rule_label(rule)

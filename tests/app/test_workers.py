@@ -102,3 +102,23 @@ async def test_a_refused_save_is_a_notification_and_changes_nothing(demo_app: SS
             (n.title, n.message) for n in demo_app._notifications
         ]
         assert workspace.goals.get() == goals
+
+
+async def test_quitting_right_after_a_save_or_an_undo_leaves_no_coroutine_behind(
+    demo_app: SSIApp,
+) -> None:
+    """A save asked for as the app quits never starts: it must not leave a coroutine that was
+    never awaited (Python prints a RuntimeWarning on the user's terminal after the app)."""
+    import gc
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        async with demo_app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            demo_app.undo_left = 1
+            demo_app.exit()
+            demo_app.save(lambda workspace: workspace.settings.theme, refresh=False)
+            demo_app.action_undo()
+        gc.collect()
+    assert not [w for w in caught if "never awaited" in str(w.message)]

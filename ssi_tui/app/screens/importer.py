@@ -3,6 +3,7 @@ bar per file and a summary."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -169,7 +170,7 @@ class ImportScreen(BaseScreen, screen_id="import"):
         if backup is not None:
             from ssi_tui.app.transfer import restore_backup
 
-            self.run_worker(restore_backup(self.ssi, backup), group="restore")
+            self.run_worker(partial(restore_backup, self.ssi, backup), group="restore")
 
     def _load_json(self, path: Path, dry_run: bool) -> None:
         if self.workspace is not None and self.workspace.read_only and not dry_run:
@@ -183,7 +184,7 @@ class ImportScreen(BaseScreen, screen_id="import"):
         self.doing = _("loading…")
         self._state(_("Checking {path}…").format(path=plain(str(path))))
         self.update_status()
-        self.run_worker(self._loading(path, dry_run), group="import-form", exclusive=True)
+        self.run_worker(partial(self._loading, path, dry_run), group="import-form", exclusive=True)
 
     async def _loading(self, path: Path, dry_run: bool) -> None:
         from ssi_tui.app.transfer import load_file

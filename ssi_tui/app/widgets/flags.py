@@ -17,7 +17,7 @@ from ssi_tui.wording import _, number, percent, short_number
 from ssi_tui.wording.flags import evidence_lines
 from ssi_tui.wording.labels import cap_bound, flag_title, part_label, pillar_label, severity_label
 from ssi_tui.wording.profile import fit_lines
-from ssi_tui.wording.recurrence import planned
+from ssi_tui.wording.recurrence import PRESET_LABELS, planned, preset_label
 
 if TYPE_CHECKING:
     from ssi_tui.domain.explain import Part, PillarExplanation
@@ -56,6 +56,18 @@ def flag_prompt(flag: Flag) -> Content:
     )
 
 
+def plan_rule(rule: str) -> str:
+    """A plan's rule named: a preset's (what flags suggest) without importing dateutil, which
+    an RRULE's needs (the last scores shown at start-up have flags: ~80 ms after the first
+    frame, before their detail could show)."""
+    name = rule.strip().lower()
+    if name in PRESET_LABELS:
+        return preset_label(name)
+    from ssi_tui.domain.recurrence import rule_label
+
+    return rule_label(rule)
+
+
 def flag_detail(flag: Flag) -> Content:
     """Sentence, evidence numbers, suggested action, and the plan it suggests."""
     parts: list[Content] = [
@@ -73,15 +85,13 @@ def flag_detail(flag: Flag) -> Content:
         Content.assemble((_("Suggested action:") + " ", "bold $text-success"), plain(flag.action)),
     ]
     if flag.suggestion is not None:
-        from ssi_tui.domain.recurrence import rule_label  # (dateutil: after the first frame)
-
         suggestion = flag.suggestion
         who = " · ".join(filter(None, [suggestion.audience, suggestion.company]))
         parts.append(
             Content.assemble(
                 (_("Plan:") + " ", "bold"),
                 plain(
-                    planned(rule_label(suggestion.rule), suggestion.kind)
+                    planned(plan_rule(suggestion.rule), suggestion.kind)
                     + (f" ({who})" if who else "")
                 ),
             )
