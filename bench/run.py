@@ -6,6 +6,7 @@
     python bench/run.py --only save,score
     python bench/run.py --scale 1000000 --json   # the large figures (the store takes minutes)
     python bench/run.py --scale 1000000 --store DIR --only log   # on a store built before
+    python bench/run.py --runs 5        # five runs: medians, and each figure's min and max
 
 Figures (null when the feature does not exist yet):
   save_ms         median of 50 single activity saves (durable: fsync + atomic replace)
@@ -258,6 +259,49 @@ def bench_import(work: Path) -> tuple[float | None, float | None]:
     return import_figures(work)
 
 
+STORE_FIGURES = {"save", "score", "history", "backup", "log", "startup", "open"}
+
+
+def measure(work: Path, source: Path | None, scale: int, only: set[str]) -> dict[str, float | None]:
+    """One run of the figures in `only`, in `work`: on a copy of `source` (a store built
+    before), or on a new store of `scale` activities."""
+    results: dict[str, float | None] = dict.fromkeys(FIGURES)
+    data_dir = work / "store"
+    if only & STORE_FIGURES:
+        start = time.perf_counter()
+        if source is not None:
+            shutil.copytree(source, data_dir)
+        else:
+            build_store(data_dir, scale)
+        print(f"made synthetic store in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        results["store_mb"] = disk_mb(data_dir)
+    if "open" in only:
+        results["open_s"] = bench_open(data_dir)
+    if only & {"save", "score", "history", "backup", "log"}:
+        results.update(bench_store(data_dir, only))
+    if "startup" in only:
+        results.update(bench_startup(data_dir))
+    if "import" in only:
+        results["import_s"], results["import_peak_mb"] = bench_import(work)
+    if "calendar" in only:
+        from bench_calendar import calendar_seconds  # type: ignore[import-not-found]
+
+        results["calendar_s"], _counts = calendar_seconds(work)
+    return results
+
+
+def summary(
+    runs: list[dict[str, float | None]], pick: Callable[[list[float]], float]
+) -> dict[str, float | None]:
+    """Each figure over the runs (`pick`: statistics.median, min, max); None if never measured."""
+    names = list(dict.fromkeys(name for run in runs for name in run))
+    picked: dict[str, float | None] = {}
+    for name in names:
+        values = [run[name] for run in runs if run.get(name) is not None]
+        picked[name] = pick(values) if values else None  # type: ignore[arg-type]
+    return picked
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the figures."""
     parser = argparse.ArgumentParser(
@@ -277,6 +321,13 @@ def main(argv: list[str] | None = None) -> int:
         "one (give its --scale too)",
     )
     parser.add_argument(
+        "--runs",
+        type=int,
+        default=1,
+        help="measure this many times (each on a fresh copy of the store): medians, with "
+        "each figure's min-max",
+    )
+    parser.add_argument(
         "--scale",
         type=int,
         default=100_000,
@@ -290,30 +341,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.scale != 100_000:  # the import and calendar figures have their own fixed sizes
         only -= {"import", "calendar"}
-    results: dict[str, float | None] = dict.fromkeys(FIGURES)
+    runs: list[dict[str, float | None]] = []
     with tempfile.TemporaryDirectory(prefix="ssi-bench-") as tmp:
         work = Path(tmp)
-        data_dir = work / "store"
-        if only & {"save", "score", "history", "backup", "log", "startup", "open"}:
-            start = time.perf_counter()
-            if args.store is not None:
-                shutil.copytree(args.store, data_dir)
-            else:
-                build_store(data_dir, args.scale)
-            print(f"made synthetic store in {time.perf_counter() - start:.1f} s", file=sys.stderr)
-            results["store_mb"] = disk_mb(data_dir)
-        if "open" in only:
-            results["open_s"] = bench_open(data_dir)
-        if only & {"save", "score", "history", "backup", "log"}:
-            results.update(bench_store(data_dir, only))
-        if "startup" in only:
-            results.update(bench_startup(data_dir))
-        if "import" in only:
-            results["import_s"], results["import_peak_mb"] = bench_import(work)
-        if "calendar" in only:
-            from bench_calendar import calendar_seconds  # type: ignore[import-not-found]
-
-            results["calendar_s"], _counts = calendar_seconds(work)
+        source = args.store
+        if args.runs > 1 and source is None and only & STORE_FIGURES:
+            source = work / "built"  # built once, copied for each run
+            build_store(source, args.scale)
+        for number in range(args.runs):
+            run_dir = work / f"run-{number + 1}"
+            run_dir.mkdir()
+            runs.append(measure(run_dir, source, args.scale, only))
+            if args.runs > 1:
+                print(f"run {number + 1}/{args.runs} done", file=sys.stderr)
+    results = summary(runs, statistics.median)
     print(f"machine: {platform.machine()}, {platform.system()}, Python {platform.python_version()}")
     print(f"scale: {args.scale:,} activities")
     targets = {**TARGETS, **SCALE_TARGETS.get(args.scale, {})}
@@ -343,17 +384,25 @@ def main(argv: list[str] | None = None) -> int:
     if results.get("backup_s") is not None:
         print(f"{'backup_s':<19}{results['backup_s']:>10.2f}{'-':>10}  (one checked backup)")
         print(f"{'backup_mb':<19}{results['backup_mb']:>10.1f}{'-':>10}  (its size on disk)")
+    lowest, highest = summary(runs, min), summary(runs, max)
     for name in FIGURES:
         value, target = results[name], targets[name]
         shown = "null" if value is None else f"{value:.2f}"
         ok = "-" if value is None or target is None else ("yes" if value <= target else "NO")
         limit = "-" if target is None else f"<= {target}"
-        print(f"{name:<19}{shown:>10}{limit:>10}  {ok}")
+        spread = ""
+        if len(runs) > 1 and value is not None:
+            spread = f"  (min {lowest[name]:.2f}, max {highest[name]:.2f})"
+        print(f"{name:<19}{shown:>10}{limit:>10}  {ok}{spread}")
     if args.json:
-        rounded = {
-            name: (None if value is None else round(value, 3)) for name, value in results.items()
-        }
-        print(json.dumps(rounded))
+
+        def rounded(figures: dict[str, float | None]) -> dict[str, float | None]:
+            return {name: (None if v is None else round(v, 3)) for name, v in figures.items()}
+
+        document: dict[str, object] = dict(rounded(results))
+        if len(runs) > 1:
+            document.update(runs=len(runs), min=rounded(lowest), max=rounded(highest))
+        print(json.dumps(document))
     return 0
 
 

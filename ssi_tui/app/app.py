@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -17,7 +16,8 @@ from textual.binding import BindingType
 from textual.reactive import reactive
 
 from ssi_tui.app.language import Worded
-from ssi_tui.app.messages import KeymapRead, ScoresPreview, StoreFailed, StoreOpened
+from ssi_tui.app.launch import LastScores
+from ssi_tui.app.messages import KeymapRead, StoreFailed, StoreOpened
 from ssi_tui.app.registry import SCREENS, ScreenSpec, bindings_for, command
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.dashboard import DashboardScreen
@@ -63,7 +63,14 @@ class SSIApp(ReadOnlyWatch, Worded, App[None]):
     data_version: reactive[int] = reactive(0)
     """Bumped after the store loads and after every save; screens refresh on it."""
 
-    def __init__(self, data_dir: Path, today: date, *, demo: bool = False) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        today: date,
+        *,
+        demo: bool = False,
+        last_scores: LastScores | None = None,
+    ) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.today = today
@@ -71,7 +78,8 @@ class SSIApp(ReadOnlyWatch, Worded, App[None]):
         self.workspace: Workspace | None = None
         self.read_only_reason: str | None = None
         self.load_error: str | None = None
-        self.last_scores_read = threading.Event()  # (set once they are read, or found missing)
+        self.last_scores = last_scores or LastScores(data_dir, today, demo=demo)
+        """The scores the dashboard last showed, being read (`app/launch.py`)."""
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ssi-writer")
         """Saves run here, one at a time and in the order asked, never on the UI thread."""
         self.undo_left = 0
@@ -83,21 +91,19 @@ class SSIApp(ReadOnlyWatch, Worded, App[None]):
 
     # -- loading ----------------------------------------------------------------------------
     def on_mount(self) -> None:
-        """Follow theme changes; the last scores are read at once (a small file: they may make
-        the first frame), the store opens once the first frame is on screen."""
+        """Follow theme changes; the last scores show as soon as they are read (usually on
+        the dashboard's first frame), the store opens once the first frame is on screen."""
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.read_keymap()
-        self.read_last_scores()
+        self.wait_last_scores()
 
     @work(thread=True, exclusive=True, group="preview", description="last scores")
-    def read_last_scores(self) -> None:
-        """Today's last scores, shown while the store opens (`app/startup.py`)."""
-        from ssi_tui.app.startup import read_last_scores
+    def wait_last_scores(self) -> None:
+        """The last scores, shown once read if the dashboard's first frame came before."""
+        if self.last_scores.done.wait(2):
+            from ssi_tui.app.startup import show_last_scores
 
-        try:
-            read_last_scores(self)
-        finally:
-            self.last_scores_read.set()
+            self.call_from_thread(show_last_scores, self)
 
     @work(thread=True, exclusive=True, group="config", description="keymap")
     def read_keymap(self) -> None:
@@ -127,14 +133,8 @@ class SSIApp(ReadOnlyWatch, Worded, App[None]):
         from ssi_tui.app.startup import open_store
 
         # The last scores first: the store's imports would hold the interpreter meanwhile.
-        self.last_scores_read.wait(2)
+        self.last_scores.done.wait(2)
         open_store(self)
-
-    @on(ScoresPreview)
-    def _scores_preview(self, message: ScoresPreview) -> None:
-        from ssi_tui.app.startup import show_preview
-
-        show_preview(self, message.preview)
 
     @on(StoreOpened)
     def _store_opened(self, message: StoreOpened) -> None:

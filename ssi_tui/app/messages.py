@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from ssi_tui.services.activity_log import LogPage, LogQuery, Reading
     from ssi_tui.services.contacts import ContactRow
     from ssi_tui.services.imports import ImportProgress, ImportResult
-    from ssi_tui.services.last_scores import Preview
     from ssi_tui.services.workspace import StartState, Workspace
 
 # Each worker's result is a message of its own type whose `value` is typed: the screen that
@@ -158,14 +157,6 @@ class StoreOpened(Message):
         self.problems = problems
         self.theme = theme
         self.undo_left = undo_left
-
-
-class ScoresPreview(Message):
-    """The scores the last run showed (`services/last_scores.py`), shown while the store opens."""
-
-    def __init__(self, preview: Preview) -> None:
-        super().__init__()
-        self.preview = preview
 
 
 class StoreFailed(Message):

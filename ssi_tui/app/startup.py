@@ -1,27 +1,17 @@
-"""Opening the store when the app starts, in workers: the scores the dashboard last showed
-(`services/last_scores.py`) as the app mounts, the store itself once the first frame is on
-screen."""
+"""Opening the store when the app starts, in a worker once the first frame is on screen, and
+showing the scores the dashboard last showed meanwhile (`services/last_scores.py`, read by
+`app/launch.py`)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ssi_tui.app.messages import ScoresPreview, StoreFailed, StoreOpened
+from ssi_tui.app.messages import StoreFailed, StoreOpened
 from ssi_tui.services.errors import StoreCorruptError, StoreError, StoreVersionError
-from ssi_tui.services.last_scores import preview as last_scores
 
 if TYPE_CHECKING:
     from ssi_tui.app.app import SSIApp
     from ssi_tui.services.last_scores import Preview
-
-
-def read_last_scores(app: SSIApp) -> None:
-    """Post the scores the dashboard last showed, if any were kept under these rules. Runs in
-    a worker thread as the app mounts: a light module and two small files, so they are often
-    in the first frame (the store, the services and pydantic take 0.3 s to import)."""
-    preview = last_scores(app.data_dir, app.today, None if app.demo else app.data_dir)
-    if preview is not None:
-        app.post_message(ScoresPreview(preview))
 
 
 def open_store(app: SSIApp) -> None:
@@ -45,6 +35,14 @@ def open_store(app: SSIApp) -> None:
         app.post_message(StoreFailed(str(error)))
         return
     app.post_message(StoreOpened(workspace, opened.read_only_reason, problems, theme, undo_left))
+
+
+def show_last_scores(app: SSIApp) -> None:
+    """Show the last scores on the dashboard while the store opens, if they are read and not
+    shown yet."""
+    preview = app.last_scores.take()
+    if preview is not None:
+        show_preview(app, preview)
 
 
 def show_preview(app: SSIApp, preview: Preview) -> None:
