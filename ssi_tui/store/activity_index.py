@@ -11,7 +11,7 @@ from ssi_tui.domain.models import Activity
 from ssi_tui.domain.records import ActivityRecord, DayLists
 from ssi_tui.store.date_order import DateOrder
 from ssi_tui.store.documents import activity_from_doc
-from ssi_tui.store.manifest import Shelf
+from ssi_tui.store.shelf import Shelf
 
 Document = dict[str, Any]
 
@@ -88,8 +88,12 @@ class ActivityIndex:
         order merged in one sort instead of one insertion each (quadratic at 100,000)."""
         known = self._docs
         ids = {doc["id"] for doc in docs}
-        shelved = self._shelf is not None and self._shelf.holds_any(ids)
-        if len(docs) < 64 or len(ids) < len(docs) or shelved or not ids.isdisjoint(known):
+        if (
+            len(docs) < 64
+            or len(ids) < len(docs)
+            or not ids.isdisjoint(known)
+            or (self._shelf is not None and self._shelf.holds_any(ids))
+        ):
             for doc in docs:
                 self.add(doc)
             return

@@ -13,6 +13,7 @@ import contextlib
 import fcntl
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from ssi_tui.store.integrity import BACKUP_NAME, check_segment_name, confined
 from ssi_tui.wording import _
 
 KEEP = 5
+COPIERS = 4  # segments copied at once (each waits on its fsync)
 _FICLONE = 0x40049409  # Linux ioctl: share the blocks of a file, copy-on-write (btrfs, xfs…)
 
 
@@ -136,7 +138,14 @@ def take_backup(
             ensure_private_dir(staging / "history")
             for segment in segments:
                 check_segment_name(segment)
-                copy_file(confined(history_dir, segment), staging / "history" / segment)
+            # Several at once: each copy waits on its own fsync (a journal commit, ~5 ms),
+            # which the file system then makes for several files together.
+            with ThreadPoolExecutor(COPIERS, thread_name_prefix="ssi-backup") as pool:
+                copies = pool.map(
+                    lambda name: copy_file(confined(history_dir, name), staging / "history" / name),
+                    segments,
+                )
+                list(copies)  # (a failed copy raises here; the pool waits for the others)
             fsync_dir(staging / "history")
         check = check_store_copy(staging, count=False)
         if not check.ok:

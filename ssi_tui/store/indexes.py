@@ -16,7 +16,8 @@ from typing import Any
 from ssi_tui.store.activity_index import ActivityIndex
 from ssi_tui.store.contact_index import ContactIndex
 from ssi_tui.store.date_order import DateOrder
-from ssi_tui.store.manifest import Manifest, Shelf
+from ssi_tui.store.manifest import Manifest
+from ssi_tui.store.shelf import Shelf
 
 Document = dict[str, Any]
 

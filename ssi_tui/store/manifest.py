@@ -11,7 +11,7 @@ makes it again); segments stay the only record. A small history is always read w
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from itertools import groupby, repeat
@@ -21,7 +21,6 @@ from typing import Any
 
 from ssi_tui.gcpause import paused_gc
 from ssi_tui.store import day_cache, segments
-from ssi_tui.store.date_order import DateOrder
 from ssi_tui.store.hotfile import HotFile
 from ssi_tui.store.integrity import check_segment_name, confined
 from ssi_tui.store.segments import Written
@@ -319,77 +318,3 @@ def after_write(store: HotFile, written: list[Written]) -> None:
     old = read(store.data_dir, before, checksums) if before else Manifest([], [])
     if old is not None:
         write(store, extend(old, written))
-
-
-class Shelf:
-    """The activities of history segments not read yet: each segment is read whole the first
-    time a document it holds (or a day it spans) is asked for."""
-
-    def __init__(
-        self,
-        order: DateOrder,
-        manifest: Manifest,
-        load: Callable[[int], list[Document]],
-        ranks: set[int],
-        gone: set[str],
-    ) -> None:
-        self._order: DateOrder | None = order  # of the shelved activities, for the index
-        self._manifest = manifest
-        self._where: dict[str, int] | None = None  # id → rank, made on first use
-        self._shadowed = manifest.shadowed_by_rank()
-        self._load = load
-        self.ranks_left = ranks
-        self.gone = gone  # ids whose shelved copy is not theirs (deleted, hot, or replaced)
-
-    def take_order(self) -> DateOrder:
-        """The (date, id) order of the shelved activities, handed over once to the index."""
-        order, self._order = self._order, None
-        assert order is not None, "handed over already"
-        return order
-
-    def rank(self, activity_id: str) -> int | None:
-        """The unread segment holding this activity's document, if it is shelved. (The first
-        call maps every id to its segment: a tenth of a second per 200,000.)"""
-        if self._where is None:
-            manifest = self._manifest
-            self._where = dict(zip(manifest.ids, manifest.ranks, strict=True))
-        rank = self._where.get(activity_id)
-        if rank is None or rank not in self.ranks_left or activity_id in self.gone:
-            return None
-        return rank
-
-    def ranks_between(self, first: str, last: str) -> list[int]:
-        """The unread segments holding activities dated from `first` to `last` (ISO dates)."""
-        spans = self._manifest.spans
-        return [
-            rank
-            for rank in self.ranks_left
-            if (span := spans[rank]) is not None and span[0] <= last and span[1] >= first
-        ]
-
-    def unread(self) -> list[str]:
-        """The names of the segments not read yet."""
-        return [self._manifest.segments[rank] for rank in sorted(self.ranks_left)]
-
-    def holds_any(self, ids: Iterable[str]) -> bool:
-        """Whether any of these activities is shelved."""
-        return any(self.rank(activity_id) is not None for activity_id in ids)
-
-    def peek(self, rank: int, loaded: Container[str]) -> list[Document]:
-        """The documents a segment holds for the index (as `take`), read without marking it
-        read: for a pass over the whole history that keeps none of it."""
-        gone, passed_over = self.gone, self._shadowed.get(rank, set())
-        return [
-            doc
-            for doc in self._load(rank)
-            if (key := doc["id"]) not in gone and key not in loaded and key not in passed_over
-        ]
-
-    def take(self, ranks: Iterable[int], loaded: dict[str, Document]) -> list[Document]:
-        """Read these segments: the documents they hold for the index (and mark them read)."""
-        found: list[Document] = []
-        for rank in sorted(ranks):
-            if rank in self.ranks_left:
-                found.extend(self.peek(rank, loaded))
-                self.ranks_left.discard(rank)
-        return found
