@@ -1,4 +1,5 @@
-"""Build hook: the translation catalogs compiled (`.po` → `.mo`) into the package.
+"""Build hook: the translation catalogs compiled (`.po` → `.mo`) into the package, and the
+command registry's TOML kept parsed (`ssi_tui/app/parsed.py`: read back at each start).
 
 The `.po` files under `ssi_tui/locale/<lang>/LC_MESSAGES/` are the sources (in git); the
 `.mo` files the program reads at run time (stdlib `gettext`) are made here, with Babel, each
@@ -32,6 +33,20 @@ def compile_catalogs(root: Path) -> list[Path]:
     return made
 
 
+PARSED_TOML = ("ssi_tui/app/commands.toml",)
+
+
+def parse_toml_files(root: Path) -> list[Path]:
+    """Write the parsed copy of each TOML file the app reads at start-up; the copies made."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_ssi_parsed", root / "ssi_tui/app/parsed.py")
+    assert spec is not None and spec.loader is not None
+    parsed = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(parsed)
+    return [parsed.write_copy(root / name) for name in PARSED_TOML]
+
+
 class CatalogsHook(BuildHookInterface):  # type: ignore[type-arg]
     """Compile the catalogs before the wheel (or the editable install) is made."""
 
@@ -40,10 +55,11 @@ class CatalogsHook(BuildHookInterface):  # type: ignore[type-arg]
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         """Compile, and make sure the (git-ignored) `.mo` files are in the wheel."""
         root = Path(self.root)
-        for made in compile_catalogs(root):
+        for made in [*compile_catalogs(root), *parse_toml_files(root)]:
             build_data["artifacts"].append(made.relative_to(root).as_posix())
 
 
 if __name__ == "__main__":  # `python hatch_build.py`: compile in place, e.g. after editing a .po
-    for made in compile_catalogs(Path(__file__).resolve().parent):
+    here = Path(__file__).resolve().parent
+    for made in [*compile_catalogs(here), *parse_toml_files(here)]:
         print(made)

@@ -9,7 +9,6 @@ unreadable file is no setting at all.
 from __future__ import annotations
 
 import re
-import tomllib
 
 from ssi_tui.paths import user_config_dir
 
@@ -21,9 +20,14 @@ _TABLE = re.compile(r"^\s*\[", re.MULTILINE)
 def configured_language() -> str | None:
     """The `language` of config.toml, if the file has one."""
     try:
-        with (user_config_dir() / CONFIG_FILE).open("rb") as handle:
-            value = tomllib.load(handle).get("language")
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        source = (user_config_dir() / CONFIG_FILE).read_bytes()
+    except OSError:
+        return None
+    import tomllib  # (only when there is a file: every start asks, most have none)
+
+    try:
+        value = tomllib.loads(source.decode("utf-8")).get("language")
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
         return None
     return value if isinstance(value, str) else None
 

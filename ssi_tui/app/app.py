@@ -23,6 +23,7 @@ from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.dashboard import DashboardScreen
 from ssi_tui.app.take_over import ReadOnlyWatch, unguarded
 from ssi_tui.app.text import capitalised, is_text_field
+from ssi_tui.gcpause import resume_after_startup
 from ssi_tui.wording import _
 
 if TYPE_CHECKING:
@@ -91,19 +92,17 @@ class SSIApp(ReadOnlyWatch, Worded, App[None]):
 
     # -- loading ----------------------------------------------------------------------------
     def on_mount(self) -> None:
-        """Follow theme changes; the last scores show as soon as they are read (usually on
-        the dashboard's first frame), the store opens once the first frame is on screen."""
+        """Follow theme changes; read the user's keymap."""
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.read_keymap()
-        self.wait_last_scores()
 
     @work(thread=True, exclusive=True, group="preview", description="last scores")
-    def wait_last_scores(self) -> None:
-        """The last scores, shown once read if the dashboard's first frame came before."""
-        if self.last_scores.done.wait(2):
-            from ssi_tui.app.startup import show_last_scores
+    def read_last_scores(self) -> None:
+        """Read the last scores and show them while the store opens."""
+        self.last_scores.read()
+        from ssi_tui.app.startup import show_last_scores
 
-            self.call_from_thread(show_last_scores, self)
+        self.call_from_thread(show_last_scores, self)
 
     @work(thread=True, exclusive=True, group="config", description="keymap")
     def read_keymap(self) -> None:
@@ -123,8 +122,10 @@ class SSIApp(ReadOnlyWatch, Worded, App[None]):
             self.notify(warning, title=_("Keymap"), severity="warning", timeout=15, markup=False)
 
     def on_ready(self) -> None:
-        """The first frame is displayed: open the store in a worker."""
+        """The first frame is shown: the collector back on (`launch.py`), the store opening."""
+        resume_after_startup(freeze=True)
         if self.workspace is None and self.load_error is None:
+            self.read_last_scores()
             self.load_store()
 
     @work(thread=True, exclusive=True, group="load", description="load")

@@ -7,18 +7,20 @@ listing are all generated from it. To add a command, add a `[[command]]` entry t
 A command's `id` is what a user's keymap (`config.toml`, `[keymap]`) rebinds.
 
 Help prose may name a key as `{command.id}`: it is shown with the key currently bound to it.
-This module imports nothing of the app's screens, so that start-up stays light.
+This module imports nothing of the app's screens, so that start-up stays light; it reads
+`commands.toml` through the parsed copy the build keeps beside it (`app/parsed.py`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual.binding import Binding
 
+from ssi_tui.app.parsed import read_toml
 from ssi_tui.wording import N_, _
 
 if TYPE_CHECKING:
@@ -36,8 +38,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Command:
+class Command(NamedTuple):
     """One thing a user can do: its keys, its footer label, its action, where it lives.
 
     `key` uses Textual key names (comma-separated for several); None: palette only. `action` is a
@@ -106,9 +107,10 @@ class Command:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class ScreenSpec:
-    """A main screen: its mode name, the key that opens it, its title and help, its class."""
+class ScreenSpec(NamedTuple):
+    """A main screen: its mode name, the key that opens it, its title and help, its class.
+
+    (Named tuples, as `Command`: a frozen dataclass costs ~2 ms of every start to make.)"""
 
     id: str
     key: str
@@ -117,7 +119,7 @@ class ScreenSpec:
     module: str
     cls: str
     help: str = ""
-    commands: tuple[Command, ...] = field(default=())
+    commands: tuple[Command, ...] = ()
 
 
 def _go(screen: ScreenSpec) -> Command:
@@ -151,10 +153,7 @@ the dialogs."""
 
 def _load() -> tuple[tuple[ScreenSpec, ...], dict[str, tuple[Command, ...]]]:
     """Read `commands.toml` (next to this module) into screens and commands by area."""
-    import tomllib
-
-    with (Path(__file__).parent / "commands.toml").open("rb") as file:
-        document = tomllib.load(file)
+    document = read_toml(Path(__file__).parent / "commands.toml")
     by_area: dict[str, list[Command]] = {}
     for entry in document["command"]:
         declared = Command(**{"key": None, **entry})

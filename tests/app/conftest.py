@@ -35,6 +35,12 @@ async def settle(pilot: Pilot) -> None:
     """Wait until every worker is done (but a form's, which waits for the user) and the screen
     has caught up."""
     app = pilot.app
+    # The store starts opening once the first frame is on screen (`SSIApp.on_ready`), which
+    # may come after the pilot is handed over: wait for that first.
+    for _ in range(200):
+        if app.workspace is not None or app.load_error is not None or _busy(app):  # type: ignore[attr-defined]
+            break
+        await pilot.pause(0.01)
     for _ in range(50):
         busy = _busy(app)  # type: ignore[arg-type]
         try:

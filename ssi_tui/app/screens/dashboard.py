@@ -77,9 +77,6 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
         self.query_one("#flags").border_title = _("Flags")
         self.query_one("#first-run").border_title = guide_title()
         super().on_mount()
-        from ssi_tui.app.startup import show_last_scores
-
-        show_last_scores(self.ssi)  # (read while Textual imported: in the first frame)
 
     def action_export(self) -> None:
         """Export the review, the log or everything to a file (a form: format and file)."""
