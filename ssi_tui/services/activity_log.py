@@ -4,15 +4,16 @@ building every activity.
 By date with no filter (the log as it opens), a page is read from the store's date index: only
 that page's activities are built. Any other view (a filter, another column's order) runs over
 light rows of every activity, made in one pass over the history (one segment held at a time,
-resumable in steps so that a save never waits for the whole pass) and kept while nothing is
-saved; each view's order is kept too, so its pages are slices."""
+resumable in steps so that a save never waits for the whole pass) and kept as columns while
+nothing is saved (`services/log_columns.py`); each view's order (row numbers) is kept too, so
+its pages are slices."""
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from operator import itemgetter
 from time import perf_counter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -21,7 +22,8 @@ from ssi_tui.domain.catalog import Rules
 from ssi_tui.domain.models import ActivityKind
 from ssi_tui.domain.records import ActivityRecord
 from ssi_tui.domain.text import fold
-from ssi_tui.gcpause import paused_gc
+from ssi_tui.gcpause import give_back_freed_memory, paused_gc
+from ssi_tui.services.log_columns import LogColumns
 from ssi_tui.wording.labels import audience_with_source
 
 if TYPE_CHECKING:
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 500
 NUMERIC = ("date", "raw", "weighted", "counted_raw", "counted_weighted")  # sorted largest first
-KEPT_ORDERS = 4  # views whose order is kept (a million rows: 8 MB each)
+KEPT_ORDERS = 4  # views whose order is kept (a million rows: 4 MB each)
 
 
 class Points(NamedTuple):
@@ -135,10 +137,9 @@ class ActivityLog:
         self.workspace = workspace
         self._key: tuple[object, ...] | None = None
         self._counted: dict[str, tuple[float, float]] = {}
-        self._rows: list[LogRow] | None = None  # every activity's, once the pass is done
-        self._pass: tuple[Iterator[list[ActivityRecord]], list[LogRow]] | None = None
-        self._orders: dict[LogQuery, list[LogRow]] = {}
-        self._shared: dict[Any, Any] = {}  # the rows' distinct values (see `_build`)
+        self._rows: LogColumns | None = None  # every activity's, once the pass is done
+        self._pass: tuple[Iterator[list[ActivityRecord]], LogColumns] | None = None
+        self._orders: dict[LogQuery, array[int]] = {}
         self._folds: dict[str, str] = {}
 
     def page(
@@ -153,13 +154,16 @@ class ActivityLog:
         if query.by_date:
             offset = last_start(offset, limit, count)
             records = self.workspace.store.activities.in_order(offset, limit, query.reverse)
-            return LogPage(self._build(records, {}), offset, count, count)
+            return LogPage(self._build(records), offset, count, count)
         if self._rows is None and not self._read(budget):
             done = len(self._pass[1]) if self._pass is not None else 0
             return Reading(done, count)
-        rows = self._order(query)
-        offset = last_start(offset, limit, len(rows))
-        return LogPage(rows[offset : offset + limit], offset, len(rows), count)
+        order = self._order(query)
+        offset = last_start(offset, limit, len(order))
+        row = self._rows.row
+        return LogPage(
+            [row(index) for index in order[offset : offset + limit]], offset, len(order), count
+        )
 
     # -- the pass over the history ----------------------------------------------------------
     def prepare(self, budget: float | None = None) -> bool:
@@ -174,36 +178,36 @@ class ActivityLog:
         key = (workspace.store.saves, workspace.today, workspace.rules, workspace.catalog)
         if key != self._key:
             self._key, self._rows, self._pass, self._orders = key, None, None, {}
-            self._shared, self._folds = {}, {}
+            self._folds = {}
             self._counted = workspace.activities.counted()
 
     def _read(self, budget: float | None) -> bool:
         """Go on with the pass (for `budget` seconds at most); whether it is done."""
         if self._pass is None:
-            self._pass = (self.workspace.store.activities.scan(), [])
+            activities = self.workspace.store.activities
+            self._pass = (activities.scan(), LogColumns(activities.positions, activities.at))
         chunks, rows = self._pass
         deadline = None if budget is None else perf_counter() + budget
         with paused_gc():  # a million rows, no cycles
             for records in chunks:
-                rows.extend(self._build(records, self._shared))
+                rows.extend(self._build(records))
+                del records
+                give_back_freed_memory()  # (the segment just read: ~1 ms)
                 if deadline is not None and perf_counter() > deadline:
                     return False
-            # Newest first (ties: the larger id first), the order every view's sort starts from
-            rows.sort(key=itemgetter(0), reverse=True)
-            rows.sort(key=itemgetter(1), reverse=True)
+            rows.finish()  # newest first: the order every view's sort starts from
+        give_back_freed_memory()
         self._rows, self._pass = rows, None
         return True
 
-    def _build(self, records: list[ActivityRecord], shared: dict[Any, Any]) -> list[LogRow]:
-        """Rows of these records; equal values (dates, names, points) are made one object
-        through `shared`, so that a million rows hold each name once."""
+    def _build(self, records: list[ActivityRecord]) -> list[LogRow]:
+        """The rows of these records."""
         workspace = self.workspace
         kinds = workspace.catalog.kinds
         rules = workspace.rules
         store = workspace.store
         index = workspace.alignments.index(store.goals.get(), rules, store.contacts.facts())
         counted = self._counted
-        one = shared.setdefault
         nothing = (0.0, 0.0)
         rows = []
         for record in records:
@@ -211,17 +215,17 @@ class ActivityLog:
             rows.append(
                 LogRow(
                     record.id,
-                    one(record.date, record.date),
-                    one(record.kind, record.kind),
+                    record.date,
+                    record.kind,
                     points.pillar,
-                    one(points.audience, points.audience),
+                    points.audience,
                     points.audience_source,
                     points.raw,
-                    one(points.weighted, points.weighted),
-                    one(record.contact, record.contact),
-                    one(record.company, record.company),
-                    one(record.title, record.title),
-                    one(record.channel, record.channel),
+                    points.weighted,
+                    record.contact,
+                    record.company,
+                    record.title,
+                    record.channel,
                     record.note,
                     *counted.get(record.id, nothing),
                 )
@@ -229,20 +233,23 @@ class ActivityLog:
         return rows
 
     # -- views ------------------------------------------------------------------------------
-    def _order(self, query: LogQuery) -> list[LogRow]:
-        """Every row of a view, in its order (kept for the next pages)."""
+    def _order(self, query: LogQuery) -> array[int]:
+        """The row numbers of a view, in its order (kept for the next pages)."""
         found = self._orders.get(query)
         if found is None:
-            rows = self._rows
-            assert rows is not None
+            columns = self._rows
+            assert columns is not None
             with paused_gc():
+                rows: Any = columns.order
                 if query.pillar or query.audience or query.kind or fold(query.text):
                     rows = list(filter(self._matcher(query), rows))
                 if query.sort == "date":
-                    found = rows if query.reverse else rows[::-1]
+                    found = array("I", rows if query.reverse else rows[::-1])
                 else:
                     # (the rows come newest first: ties stay so)
-                    found = sorted(rows, key=self._sort_key(query.sort), reverse=query.reverse)
+                    key = self._sort_key(query.sort)
+                    found = array("I", sorted(rows, key=key, reverse=query.reverse))
+            give_back_freed_memory()  # (a sort's keys: tens of MB at a million)
             if len(self._orders) >= KEPT_ORDERS:
                 del self._orders[next(iter(self._orders))]
             self._orders[query] = found
@@ -255,44 +262,56 @@ class ActivityLog:
             found = self._folds[value] = fold(value)
         return found
 
-    def _matcher(self, query: LogQuery) -> Callable[[LogRow], bool]:
-        """Whether a row passes a view's filters: its text in one of the row's fields."""
+    def _matcher(self, query: LogQuery) -> Callable[[int], bool]:
+        """Whether a row (its number) passes a view's filters: its text in one of its fields."""
+        columns = self._rows
+        assert columns is not None
         text = fold(query.text)
-        pillar, audience, kind = query.pillar, query.audience, query.kind
+        codes = columns.codes
+        kinds, pillars, audiences = codes["kind"], codes["pillar"], codes["audience"]
+        contacts, companies, titles, notes = (
+            codes["contact"], codes["company"], codes["title"], columns.notes
+        )  # fmt: skip
+        nowhere = -1  # (a filter on a value no row has: no row passes)
+        pillar = None if query.pillar is None else columns.code(query.pillar)
+        audience = None if query.audience is None else columns.code(query.audience)
+        kind = None if query.kind is None else columns.code(query.kind)
+        pillar = nowhere if query.pillar is not None and pillar is None else pillar
+        audience = nowhere if query.audience is not None and audience is None else audience
+        kind = nowhere if query.kind is not None and kind is None else kind
         # The names, kinds, titles and audiences holding the text, found among the distinct
         # ones (a few thousand), not row by row; notes (most are the activity's own) row by row
         folded = self._folded
-        holding = {
-            value for value in self._shared if isinstance(value, str) and text in folded(value)
-        }
+        holding = columns.codes_where(lambda value: text in folded(value))
 
-        def matches(row: LogRow) -> bool:
+        def matches(index: int) -> bool:
             return (
-                (pillar is None or row.pillar == pillar)
-                and (audience is None or row.audience == audience)
-                and (kind is None or row.kind == kind)
+                (pillar is None or pillars[index] == pillar)
+                and (audience is None or audiences[index] == audience)
+                and (kind is None or kinds[index] == kind)
                 and (
                     not text
-                    or row.kind in holding
-                    or row.contact in holding
-                    or row.company in holding
-                    or row.title in holding
-                    or row.audience in holding
-                    or (bool(row.note) and text in fold(row.note))
+                    or kinds[index] in holding
+                    or contacts[index] in holding
+                    or companies[index] in holding
+                    or titles[index] in holding
+                    or audiences[index] in holding
+                    or (bool(note := notes[index]) and text in fold(note))
                 )
             )
 
         return matches
 
-    def _sort_key(self, column: str) -> Callable[[LogRow], Any]:
+    def _sort_key(self, column: str) -> Callable[[int], Any]:
         """The sort key of a column: numbers and dates as they are, text folded."""
-        position = LogRow._fields.index(column)
-        if column in NUMERIC or column == "pillar":
-            return itemgetter(position)
+        columns = self._rows
+        assert columns is not None
+        if column == "pillar":
+            return columns.sort_key(column, lambda value: value or "")
         if column == "audience":
-            return lambda row: row.audience or ""
+            return columns.sort_key(column, lambda value: value or "")
         folded = self._folded
-        return lambda row: folded(row[position] or "")
+        return columns.sort_key(column, lambda value: folded(value or ""))
 
 
 def last_start(offset: int, limit: int, total: int) -> int:

@@ -65,6 +65,16 @@ class Activities:
         """A page of activities by date (then id), oldest or newest first, as records."""
         return self._index.records_in_order(offset, limit, newest_first)
 
+    def positions(self, activities: Iterable[tuple[date, str]]) -> list[int]:
+        """Where activities (date, id) stand in (date, id) order, 0 the oldest (ValueError: one
+        is not stored). Positions hold while nothing is saved."""
+        return self._index.positions((day.isoformat(), key) for day, key in activities)
+
+    def at(self, position: int) -> tuple[date, str]:
+        """The date and id of the activity at a position of (date, id) order."""
+        day, activity_id = self._index.at(position)
+        return date.fromisoformat(day), activity_id
+
     def scan(self) -> Iterator[list[ActivityRecord]]:
         """Every activity as a record, in chunks of about a history segment, holding one chunk
         at a time (a pass over a large history). Only while nothing is saved: after a save

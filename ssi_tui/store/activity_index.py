@@ -195,6 +195,16 @@ class ActivityIndex:
             records.reverse()
         return records
 
+    def positions(self, pairs: Iterable[tuple[str, str]]) -> list[int]:
+        """Where activities (date YYYY-MM-DD, id) stand in (date, id) order (ValueError: one
+        is not indexed)."""
+        return self._by_date.positions(pairs)
+
+    def at(self, position: int) -> tuple[str, str]:
+        """The date (YYYY-MM-DD) and id at a position of (date, id) order."""
+        by_date = self._by_date
+        return by_date.dates[position], by_date.ids[position]
+
     def ids(self) -> Iterable[str]:
         """Every activity's id."""
         return list(self._by_date.ids)

@@ -33,6 +33,22 @@ class DateOrder:
         high = bisect_right(dates, day, low)
         return bisect_left(self.ids, key, low, high)
 
+    def positions(self, pairs: Iterable[tuple[str, str]]) -> list[int]:
+        """Where each (day, key) is (as `position`), each day's span found once."""
+        dates, ids = self.dates, self.ids
+        spans: dict[str, tuple[int, int]] = {}
+        found = []
+        for day, key in pairs:
+            span = spans.get(day)
+            if span is None:
+                low = bisect_left(dates, day)
+                span = spans[day] = (low, bisect_right(dates, day, low))
+            position = bisect_left(ids, key, *span)
+            if position >= span[1] or ids[position] != key:
+                raise ValueError(f"not in the date order: {day} {key}")
+            found.append(position)
+        return found
+
     def insert(self, day: str, key: str) -> None:
         """Add one pair in its place."""
         position = self._locate(day, key)
