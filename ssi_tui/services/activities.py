@@ -130,11 +130,16 @@ class ActivityService:
     def counted(self, as_of: date | None = None) -> dict[str, tuple[float, float]]:
         """Activity id → (raw, weighted) points it adds to its pillar as of `as_of` (default
         today), after decay and the daily caps: the contributions behind the score."""
-        as_of = as_of or self.workspace.today
-        window = self.workspace.rules.scoring.window_days
+        workspace = self.workspace
+        as_of = as_of or workspace.today
+        window = workspace.rules.scoring.window_days
         with paused_gc():  # (tens of thousands of items: a collection would double the time)
-            inputs = self.workspace.scoring_input(window_start(as_of, window), as_of)
-            scores = breakdown(inputs, as_of, window)
+            todays = workspace.todays
+            if as_of == workspace.today and todays and todays[0] == workspace.store.saves:
+                scores = todays[1].breakdown  # (today's report, as the dashboard shows it)
+            else:
+                inputs = workspace.scoring_input(window_start(as_of, window), as_of)
+                scores = breakdown(inputs, as_of, window)
             return {item.activity.id: (item.raw, item.weighted) for item in scores.contributions}
 
     # -- validation -----------------------------------------------------------------------
