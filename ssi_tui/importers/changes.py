@@ -4,7 +4,7 @@ contacts (see `domain/network.py`): the contacts hold the last import's facts.""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ssi_tui.domain.models import Contact
 from ssi_tui.domain.network import ConnectionChange, same_position
@@ -12,6 +12,13 @@ from ssi_tui.domain.network import ConnectionChange, same_position
 if TYPE_CHECKING:
     from ssi_tui.importers.people import Person
     from ssi_tui.store.repository import Store
+
+
+class NewContact(NamedTuple):
+    """A contact the import adds (saved as a document: `merge.resolve_people`)."""
+
+    id: str
+    name: str
 
 
 class ChangeWatch:
@@ -24,7 +31,9 @@ class ChangeWatch:
         self.changes: list[ConnectionChange] = []
         self._connected: set[str] = set()  # contacts matched by a connection of the export
 
-    def matched(self, stored: Contact | None, person: Person, saved: Contact | None) -> None:
+    def matched(
+        self, stored: Contact | None, person: Person, saved: Contact | NewContact | None
+    ) -> None:
         """One person of the export matched (`stored`: the contact as it was, `saved`: as it
         is saved, or None when the person is not a contact)."""
         if person.connected_on is None or saved is None:
@@ -57,7 +66,7 @@ class ChangeWatch:
     def _add(
         self,
         kind: str,
-        contact: Contact,
+        contact: Contact | NewContact,
         *,
         before: Contact | None = None,
         after: Person | None = None,

@@ -19,13 +19,13 @@ from ssi_tui.domain.models import MAX_EMAILS, MAX_TOPICS, Activity, Contact, Pro
 from ssi_tui.domain.network import account_move
 from ssi_tui.domain.text import fold
 from ssi_tui.gcpause import paused_gc
-from ssi_tui.importers.changes import ChangeWatch
+from ssi_tui.importers.changes import ChangeWatch, NewContact
 from ssi_tui.importers.csvfiles import RowError
 from ssi_tui.importers.drafts import Draft
 from ssi_tui.importers.people import Person, profile_key
 from ssi_tui.importers.reader import ParsedExport, ProgressCallback
 from ssi_tui.importers.summary import FileReport, ImportProgress, ImportSummary
-from ssi_tui.store.documents import activity_doc_defaults
+from ssi_tui.store.documents import Document, activity_doc_defaults, contact_doc_defaults
 from ssi_tui.wording import _
 
 if TYPE_CHECKING:
@@ -108,11 +108,19 @@ def match_contact(store: Store, person: Person) -> Contact | None:
 
 def resolve_people(
     store: Store, people: list[Person], summary: ImportSummary, watch: ChangeWatch | None = None
-) -> list[Contact]:
-    """Match everyone against the contacts; returns the contacts to save (new or changed).
-    `watch` sees what changed in the network (job changes, new and removed connections)."""
+) -> list[Contact | Document]:
+    """Match everyone against the contacts; returns the contacts to save: the stored ones that
+    changed (models) and the new ones (their documents). `watch` sees what changed in the
+    network (job changes, new and removed connections).
+
+    A new contact's document is made directly, in the form `Contact.model_dump(mode="json")`
+    gives, without a model (15 µs of validation each: 0.45 s for 30,000 connections): its
+    values are clean already (names through `clean`, URLs through `full_url`, the address
+    through `email_address`), which the importer's fuzz test checks by validating each one."""
     pending: dict[str, Contact] = {}
+    added: list[Document] = []
     ids = id_sequence()
+    defaults = contact_doc_defaults()
     for person in people:
         existing = stored = match_contact(store, person)
         if existing is not None:
@@ -125,18 +133,27 @@ def resolve_people(
                 existing = existing.model_copy(update=changed)
                 pending[existing.id] = existing
         elif existing is None and person.contact:
-            existing = Contact(
-                id=next(ids),
-                name=person.name,
-                company=person.company,
-                title=person.title,
-                profile_url=person.url,
-                connected_on=person.connected_on,
-                emails=(person.email,) if person.email else (),
-                source=SOURCE,
+            day = person.connected_on
+            added.append(
+                {
+                    **defaults,
+                    "id": next(ids),
+                    "name": person.name,
+                    "company": person.company,
+                    "title": person.title,
+                    "profile_url": person.url,
+                    "connected_on": day.isoformat() if day else None,
+                    "emails": [person.email] if person.email else [],
+                    "source": SOURCE,
+                }
             )
-            pending[existing.id] = existing
             summary.contacts_added += 1
+            if watch is not None:
+                watch.matched(None, person, NewContact(added[-1]["id"], person.name))
+            person.resolved_name = person.name
+            person.resolved_company = person.company
+            person.resolved_title = person.title
+            continue
         if watch is not None:
             watch.matched(stored, person, existing if person.contact else None)
         if existing is not None:
@@ -153,7 +170,7 @@ def resolve_people(
         pending[contact.id] = pending.get(contact.id, contact).model_copy(
             update={"connected_on": None}
         )
-    return list(pending.values())
+    return [*pending.values(), *added]
 
 
 def _changes(contact: Contact, person: Person) -> dict[str, Any]:

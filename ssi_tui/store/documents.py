@@ -7,7 +7,7 @@ from functools import cache, lru_cache
 from typing import Any
 from urllib.parse import unquote
 
-from ssi_tui.domain.models import Activity
+from ssi_tui.domain.models import Activity, Contact
 
 Document = dict[str, Any]
 
@@ -60,6 +60,13 @@ def activity_from_doc(doc: Document) -> Activity:
     object.__setattr__(activity, "__pydantic_extra__", None)
     object.__setattr__(activity, "__pydantic_private__", None)
     return activity
+
+
+@cache
+def contact_doc_defaults() -> Document:
+    """Every field of a stored contact document, in order, with its default (JSON form), as
+    `activity_doc_defaults` for activities."""
+    return Contact.model_validate({"name": "-"}).model_dump(mode="json")
 
 
 @cache

@@ -250,7 +250,7 @@ class Store(HotFile):
     def save_import(
         self,
         activities: Iterable[Activity | dict[str, Any]],
-        contacts: Iterable[Contact],
+        contacts: Iterable[Contact | dict[str, Any]],
         checklist: ProfileChecklist | None = None,
         checklist_on: date | None = None,
         changes: Sequence[ConnectionChange] = (),
@@ -262,12 +262,15 @@ class Store(HotFile):
 
         `activities` may be a generator: each model is dumped as it comes (a large import need
         not hold every model at once); a document (a dict, already in the form a model dumps
-        to) is taken as it is."""
+        to) is taken as it is, an activity's or a contact's."""
         activity_docs = [
             activity if isinstance(activity, dict) else activity.model_dump(mode="json")
             for activity in activities
         ]
-        contact_docs = [contact.model_dump(mode="json") for contact in contacts]
+        contact_docs = [
+            contact if isinstance(contact, dict) else contact.model_dump(mode="json")
+            for contact in contacts
+        ]
         extra: Callable[[], None] | None = None
         value = None if checklist is None else self.checklist.document(checklist, checklist_on)
         if value is not None or changes:

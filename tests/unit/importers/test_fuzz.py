@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ssi_tui.domain.models import Activity
+from ssi_tui.domain.models import Activity, Contact
 from ssi_tui.domain.text import clean_optional, clean_text
 from ssi_tui.importers.archive import open_export
 from ssi_tui.importers.cleaning import clean, clean_or_none
@@ -145,7 +145,11 @@ def test_fuzzed_rows_never_crash_and_bad_rows_have_lines(
             assert 1 <= error.line <= physical_lines
             assert error.error
     summary = ImportSummary(files=parsed.files)
-    resolve_people(empty_store, parsed.people.all, summary)
+    for contact in resolve_people(empty_store, parsed.people.all, summary):
+        # A new contact's document, made directly: what validation accepts, in the form a
+        # model dumps to.
+        assert isinstance(contact, dict)
+        assert Contact.model_validate(contact).model_dump(mode="json") == contact
     new = new_drafts(empty_store, parsed.drafts, parsed.files)
     for document in activities(new):
         # The fast-built documents hold only what validation accepts, control characters

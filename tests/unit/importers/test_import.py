@@ -76,6 +76,13 @@ def test_connections_become_contacts_with_their_details(
 ) -> None:
     import_export(workspace, export_zip)
     contacts = workspace.store.contacts
+    assert contacts.all()
+    for contact in contacts.all():
+        # Saved as documents made without pydantic (`merge.resolve_people`): each exactly
+        # what the model validates and dumps to.
+        document = workspace.store.indexes.contacts.document(contact.id)
+        assert document == contact.model_dump(mode="json")
+        assert list(document) == list(Contact.model_fields)
     ada = contacts.by_url("https://www.linkedin.com/in/ada-example")
     assert ada is not None
     assert (ada.name, ada.company, ada.title, ada.connected_on, ada.source) == (
