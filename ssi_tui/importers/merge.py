@@ -253,21 +253,28 @@ def activities(drafts: list[Draft]) -> Iterator[dict[str, Any]]:
     drafts.sort(key=attrgetter("date"), reverse=True)
     ids = id_sequence()
     defaults = activity_doc_defaults()
+    # One string per day, and the defaults' empty list for no topics, shared by the documents
+    # (nothing mutates a stored document): 15 MB less for 130,000 rows.
+    days: dict[date, str] = {}
+    no_topics = defaults["topics"]
     while drafts:
         draft = drafts.pop()
         person = draft.person
+        day = days.get(draft.date)
+        if day is None:
+            day = days[draft.date] = draft.date.isoformat()
         yield {
             **defaults,
             "id": next(ids),
             "kind": draft.kind,
-            "date": draft.date.isoformat(),
+            "date": day,
             "contact": person.resolved_name if person else None,
             "company": draft.company or (person.resolved_company if person else None),
             "title": draft.title or (person.resolved_title if person else None),
             "personalised": draft.personalised,
             "channel": "linkedin",
             "note": draft.note,
-            "topics": list(draft.topics or ())[:MAX_TOPICS],
+            "topics": list(draft.topics[:MAX_TOPICS]) if draft.topics else no_topics,
             "source": SOURCE,
             "external_id": draft.key,
         }
