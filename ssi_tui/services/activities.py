@@ -11,13 +11,11 @@ from pydantic import ValidationError
 
 from ssi_tui.domain.alignment import GoalIndex
 from ssi_tui.domain.catalog import Catalog, describe_validation_error
-from ssi_tui.domain.daily import breakdown
 from ssi_tui.domain.dates import DateParseError, not_future, parse_date
 from ssi_tui.domain.models import Activity, Contact, Goals
-from ssi_tui.domain.scoring import window_start
 from ssi_tui.domain.text import fold
 from ssi_tui.gcpause import paused_gc
-from ssi_tui.services.activity_log import points_of
+from ssi_tui.services.activity_log import counted_points, points_of
 from ssi_tui.services.errors import FieldErrors, InputError
 from ssi_tui.services.fields import split_list
 from ssi_tui.services.journal import undoable
@@ -130,17 +128,7 @@ class ActivityService:
     def counted(self, as_of: date | None = None) -> dict[str, tuple[float, float]]:
         """Activity id → (raw, weighted) points it adds to its pillar as of `as_of` (default
         today), after decay and the daily caps: the contributions behind the score."""
-        workspace = self.workspace
-        as_of = as_of or workspace.today
-        window = workspace.rules.scoring.window_days
-        with paused_gc():  # (tens of thousands of items: a collection would double the time)
-            todays = workspace.todays
-            if as_of == workspace.today and todays and todays[0] == workspace.store.saves:
-                scores = todays[1].breakdown  # (today's report, as the dashboard shows it)
-            else:
-                inputs = workspace.scoring_input(window_start(as_of, window), as_of)
-                scores = breakdown(inputs, as_of, window)
-            return {item.activity.id: (item.raw, item.weighted) for item in scores.contributions}
+        return counted_points(self.workspace, as_of)
 
     # -- validation -----------------------------------------------------------------------
     def fields_from_text(self, values: Mapping[str, Any]) -> dict[str, Any]:
