@@ -174,8 +174,11 @@ class ActivityLog:
         count = self.workspace.store.activities.count()
         if query.by_date:
             offset = last_start(offset, limit, count)
-            records = self.workspace.store.activities.in_order(offset, limit, query.reverse)
-            return LogPage(self._build(records), offset, count, count)
+            # (500 records and rows, no cycles: no collection mid-page, where a full one walks
+            # every object the store holds, 0.1 s at a million)
+            with paused_gc():
+                records = self.workspace.store.activities.in_order(offset, limit, query.reverse)
+                return LogPage(self._build(records), offset, count, count)
         if self._rows is None and not self._read(budget):
             done = len(self._pass[1]) if self._pass is not None else 0
             return Reading(done, count)
