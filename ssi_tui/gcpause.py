@@ -64,8 +64,8 @@ def _malloc_trim() -> Callable[[int], int] | None:
         import ctypes
 
         return ctypes.CDLL(None).malloc_trim  # type: ignore[no-any-return]
-    except (OSError, AttributeError):  # (not glibc: its allocator gives memory back itself)
-        return None
+    except (ImportError, OSError, AttributeError, TypeError):
+        return None  # (not glibc: Windows, macOS and musl give freed memory back themselves)
 
 
 def give_back_freed_memory() -> None:

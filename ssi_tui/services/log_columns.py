@@ -83,29 +83,25 @@ class LogColumns:
         """Row `index` as a `LogRow`."""
         from ssi_tui.services.activity_log import LogRow
 
-        value, codes, numbers = self.value, self.codes, self.numbers
+        values, codes, numbers = self.values, self.codes, self.numbers
         day, activity_id = self._at(self.positions[index])
         return LogRow(
             activity_id,
             day,
-            value(codes["kind"][index]),
-            value(codes["pillar"][index]),
-            value(codes["audience"][index]),
-            value(codes["audience_source"][index]),
+            values[codes["kind"][index]],
+            values[codes["pillar"][index]],
+            values[codes["audience"][index]],
+            values[codes["audience_source"][index]],
             numbers["raw"][index],
             numbers["weighted"][index],
-            value(codes["contact"][index]),
-            value(codes["company"][index]),
-            value(codes["title"][index]),
-            value(codes["channel"][index]),
+            values[codes["contact"][index]],
+            values[codes["company"][index]],
+            values[codes["title"][index]],
+            values[codes["channel"][index]],
             self.notes[index],
             numbers["counted_raw"][index],
             numbers["counted_weighted"][index],
         )
-
-    def value(self, code: int) -> str | None:
-        """What a code stands for."""
-        return None if code == 0 else self.values[code]
 
     def codes_where(self, holds: Callable[[str], bool]) -> set[int]:
         """The codes of the distinct values (not None) for which `holds` is true."""
@@ -125,7 +121,7 @@ class LogColumns:
         if column in NUMBERS:
             return self.numbers[column].__getitem__
         if column in CODED:
-            keys = [text_key(self.value(code)) for code in range(len(self.values))]
+            keys = [text_key(value) for value in self.values]
             rank = [0] * len(keys)
             place, previous = 0, None
             for code in sorted(range(len(keys)), key=keys.__getitem__):
