@@ -10,9 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import chain
+from operator import itemgetter
 from typing import BinaryIO
 
 from ssi_tui.importers.decoding import decode
@@ -199,6 +200,23 @@ class CsvTable:
         if found is None:
             found = self._many[names] = tuple(self.index(name) for name in names)
         return found
+
+    def picker(self, names: tuple[str, ...]) -> Callable[[list[str]], list[str]]:
+        """What gives a record's stripped fields at the named columns in one call, blank where
+        a column is absent or the record short (as `Row.values`): for the hot loops, once the
+        header is read."""
+        positions = self.positions(names)
+        # An absent column reads the blank put past the header's width; a short row is padded.
+        width = max(self.width, *(position + 1 for position in positions if position is not None))
+        get = itemgetter(*(width if position is None else position for position in positions))
+        blank = [""] * (width + 1)
+
+        def pick(fields: list[str]) -> list[str]:
+            if len(fields) <= width:
+                fields = fields + blank[len(fields) :]
+            return [value.strip() for value in get(fields)]
+
+        return pick
 
     def has(self, name: str) -> bool:
         """Whether the file has this column."""

@@ -167,6 +167,20 @@ def tolerant(text: str) -> datetime:
     return first.replace(tzinfo=None)
 
 
+def parse_iso(text: str) -> datetime:
+    """`parse_when(text, "iso")`, with messages.csv's own form (`2024-03-04 10:00:00 UTC`)
+    read first and at once (100,000 rows in a large export)."""
+    if len(text) == 23 and text[19:] == " UTC" and text[4] == "-" and text[10] == " ":
+        try:
+            result = datetime.fromisoformat(text[:19])
+        except ValueError:
+            pass
+        else:
+            if result.tzinfo is None and FIRST_YEAR <= result.year <= LAST_YEAR:
+                return result
+    return parse_when(text, "iso")
+
+
 def parse_when(text: str, preferred: str) -> datetime:
     """Parse an export date: the file's known form first, then the others, then `tolerant`."""
     value = text.strip()

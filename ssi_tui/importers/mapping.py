@@ -8,21 +8,29 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from ssi_tui.domain.profile_models import HEADLINE_LIMIT, SUMMARY_LIMIT
 from ssi_tui.domain.text import clean_text, email_address, fold
 from ssi_tui.importers.cleaning import clean, clean_or_none
-from ssi_tui.importers.csvfiles import Row
+from ssi_tui.importers.csvfiles import CsvTable, Row
 from ssi_tui.importers.dates import parse_when
-from ssi_tui.importers.drafts import Draft, excerpt, post_id, share_commentary, stable_key
+from ssi_tui.importers.drafts import (
+    Draft,
+    excerpt,
+    key_digest,
+    post_id,
+    share_commentary,
+    stable_key,
+)
 from ssi_tui.importers.messages import MessageLog
 from ssi_tui.importers.owner import OwnerClues
 from ssi_tui.importers.people import People, Person
 from ssi_tui.wording import _
 
 Handler = Callable[["Collector", Row, str], "bool | None"]
+RowReader = Callable[[int, list[str]], "bool | None"]  # a handler bound to a table's columns
 TopicMatcher = Callable[[str], list[str]]
 
 
@@ -95,29 +103,53 @@ def _name(first: str, last: str) -> str:
 
 def connection(found: Collector, row: Row, file: str) -> None:
     """Connections.csv: a contact and a `connection` activity dated Connected On."""
-    first, last, url, company, position, connected_on = row.values(
-        "firstname", "lastname", "url", "company", "position", "connectedon"
-    )
-    when = parse_when(connected_on, "day_month_year")
-    person = found.people.get(_name(first, last), url or None, contact=True)
-    if person is None:
-        raise ValueError(_("no name and no profile URL"))
-    person.company = clean_or_none(company) or person.company
-    person.title = clean_or_none(position) or person.title
-    day = when.date()
-    person.connected_on = day
-    person.email = email_address(row["emailaddress"]) or person.email
-    key = stable_key("connections", day, person.identity)
-    found.add(
-        row,
-        file,
-        "connection",
-        when,
-        key,
-        person=person,
-        company=person.company,
-        title=person.title,
-    )
+    connection_reader(found, row.table, file)(row.line, row.fields)
+
+
+_CONNECTION_COLUMNS = (
+    "firstname",
+    "lastname",
+    "url",
+    "company",
+    "position",
+    "connectedon",
+    "emailaddress",
+)
+
+
+def connection_reader(found: Collector, table: CsvTable, file: str) -> RowReader:
+    """`connection` for the raw records of a table (see `READERS`): what many rows share (a
+    day, a company, a title) read once."""
+    pick = table.picker(_CONNECTION_COLUMNS)
+    days: dict[str, tuple[date, str]] = {}
+    cleaned: dict[str, str | None] = {}
+    get_person = found.people.get
+    drafts = found.drafts
+
+    def read(line: int, fields: list[str]) -> None:
+        first, last, url, company, position, connected_on, email = pick(fields)
+        known = days.get(connected_on)
+        if known is None:
+            day = parse_when(connected_on, "day_month_year").date()
+            known = days[connected_on] = (day, day.isoformat())
+        day, iso_day = known
+        person = get_person(_name(first, last), url or None, contact=True)
+        if person is None:
+            raise ValueError(_("no name and no profile URL"))
+        for raw in (company, position):
+            if raw not in cleaned:
+                cleaned[raw] = clean_or_none(raw)
+        person.company = cleaned[company] or person.company
+        person.title = cleaned[position] or person.title
+        person.connected_on = day
+        if email:
+            person.email = email_address(email) or person.email
+        key = f"connections:{iso_day}:{key_digest(person.identity)}"  # as stable_key() makes it
+        drafts.append(
+            Draft("connection", day, key, file, line, person, person.company, person.title)
+        )
+
+    return read
 
 
 def invitation(found: Collector, row: Row, file: str) -> None:
@@ -140,10 +172,15 @@ def invitation(found: Collector, row: Row, file: str) -> None:
 
 def message(found: Collector, row: Row, file: str) -> bool:
     """messages.csv: kept until the owner is known (see MessageLog)."""
+    return message_reader(found, row.table, file)(row.line, row.fields)
+
+
+def message_reader(found: Collector, table: CsvTable, file: str) -> RowReader:
+    """`message` for the raw records of a table (see `READERS`)."""
     log = found.message_logs.get(file)
     if log is None:
         log = found.message_logs[file] = MessageLog(file)
-    return log.add(row)
+    return log.reader(table)
 
 
 def share(found: Collector, row: Row, file: str) -> None:
@@ -302,6 +339,12 @@ HANDLERS: dict[str, Handler] = {
     "profile": profile,
     "skills": skill,
     "positions": position,
+}
+# The large files' handlers bound to their table once its header is read, taking each record's
+# line and fields as the CSV reader gives them (no `Row` per record, the columns found once).
+READERS: dict[str, Callable[[Collector, CsvTable, str], RowReader]] = {
+    "connections": connection_reader,
+    "messages": message_reader,
 }
 # Profile facts a present file sets even when it has no rows (no skills is a fact).
 FACT_DEFAULTS: dict[str, dict[str, Any]] = {

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
 from ssi_tui.domain.text import fold
 from ssi_tui.importers.cleaning import clean
-from ssi_tui.importers.csvfiles import Row, RowError
-from ssi_tui.importers.dates import parse_when
+from ssi_tui.importers.csvfiles import CsvTable, Row, RowError
+from ssi_tui.importers.dates import parse_iso
 from ssi_tui.importers.drafts import Draft, key_digest
 from ssi_tui.importers.owner import Owner
 from ssi_tui.importers.people import People, Person, full_url, profile_key
@@ -25,6 +26,18 @@ _PROFILE = re.compile(r"(?:https?://)?(?:[\w-]+\.)?linkedin\.com/in/[^\s,;\"'<>]
 TEMPLATE_CONVERSATIONS = 3  # the same text sent to this many conversations is a template
 _TRUE = frozenset({"true", "yes", "1"})
 _DIRECTIONS = {"OUTGOING": True, "INCOMING": False}
+# The columns a message is read from, in `MessageLog.reader`'s order.
+_COLUMNS = (
+    "ismessagedraft",
+    "date",
+    "from",
+    "senderprofileurl",
+    "to",
+    "recipientprofileurls",
+    "conversationid",
+    "direction",
+    "content",
+)
 SKIPPED_REASONS = {
     "hidden": N_("from a LinkedIn Member without a profile (a hidden or closed account)"),
     "linkedin": N_("from LinkedIn itself (Premium, Sales Navigator, news)"),
@@ -73,6 +86,11 @@ class Message(NamedTuple):
     template: int | None
 
 
+# A message's side: sent (or received), the counterpart, the digest of its key.
+_Side = tuple[bool, "Person | None", str]
+_UNKNOWN: _Side = (False, None, "")  # who sent it cannot be told
+
+
 class MessageLog:
     """The rows of one messages file, with the participants they name."""
 
@@ -109,52 +127,44 @@ class MessageLog:
 
     def add(self, row: Row) -> bool:
         """Keep one row; False for a draft (not a message that was sent)."""
-        (
-            draft,
-            date,
-            sender_name,
-            sender_url,
-            to,
-            recipient_urls,
-            conversation,
-            direction,
-        ) = row.values(
-            "ismessagedraft",
-            "date",
-            "from",
-            "senderprofileurl",
-            "to",
-            "recipientprofileurls",
-            "conversationid",
-            "direction",
-        )
-        if draft and draft.casefold() in _TRUE:
-            return False
-        when = parse_when(date, "iso")
-        self.has_urls = self.has_urls or row.table.has("senderprofileurl")
-        if not sender_name and not sender_url:
-            raise ValueError(_("no sender (FROM is empty)"))
-        system = system_sender(sender_name, sender_url)
-        if system is not None:  # neither a contact nor a reply
-            self.skipped[system] += 1
-            return False
-        sender = self._participant(sender_name, sender_url or None)
-        raw_recipients = (to, recipient_urls)
-        recipients = self._raw_recipients.get(raw_recipients)
-        if recipients is None:
-            recipients = self._raw_recipients[raw_recipients] = tuple(
-                self._recipients(*raw_recipients)
+        return self.reader(row.table)(row.line, row.fields)
+
+    def reader(self, table: CsvTable) -> Callable[[int, list[str]], bool]:
+        """`add` for the raw records of `table`, its columns looked up once: the hot loop of a
+        large export (100,000 rows), each row's fields picked in one call."""
+        pick = table.picker(_COLUMNS)
+        self.has_urls = self.has_urls or table.has("senderprofileurl")
+        participant = self._participant
+        raw_recipients = self._raw_recipients
+        conversations = self._conversations
+        append = self.messages.append
+
+        def add(line: int, fields: list[str]) -> bool:
+            draft, date, sender_name, sender_url, to, urls, conversation, direction, content = pick(
+                fields
             )
-        conversation = self._conversations.setdefault(conversation, conversation)
-        outgoing = _DIRECTIONS.get(direction.upper()) if direction else None
-        content = row.raw("content")
-        content = content.strip()
-        # Python's own string hash: fast, only ever compared within this import, never kept.
-        template = hash(content) if content else None
-        self.messages.append(
-            Message(row.line, when, conversation, sender, recipients, outgoing, template)
-        )
-        return True
+            if draft and draft.casefold() in _TRUE:
+                return False
+            when = parse_iso(date)
+            if not sender_name and not sender_url:
+                raise ValueError(_("no sender (FROM is empty)"))
+            if not sender_url:
+                system = system_sender(sender_name, sender_url)
+                if system is not None:  # neither a contact nor a reply
+                    self.skipped[system] += 1
+                    return False
+            sender = participant(sender_name, sender_url or None)
+            recipients = raw_recipients.get((to, urls))
+            if recipients is None:
+                recipients = raw_recipients[to, urls] = tuple(self._recipients(to, urls))
+            conversation = conversations.setdefault(conversation, conversation)
+            outgoing = _DIRECTIONS.get(direction.upper()) if direction else None
+            # Python's own string hash: fast, only ever compared within this import, never kept.
+            template = hash(content) if content else None
+            append(Message(line, when, conversation, sender, recipients, outgoing, template))
+            return True
+
+        return add
 
     def _recipients(self, to: str, urls_text: str) -> list[int]:
         urls = _PROFILE.findall(urls_text)
@@ -209,27 +219,69 @@ class MessageLog:
         templates = self._templates(mine)
         occurrences: dict[str, int] = {}
         drafts: list[Draft] = []
-        persons: dict[int, Person | None] = {}
-        identities = [participant.identity for participant in self.participants]
-        digests: dict[tuple[str, int, tuple[int, ...]], str] = {}
+        append = drafts.append
+        file = self.file
+        # What the same participants in the same conversation come to, worked out once: a
+        # conversation's messages share it (10,000 conversations for 100,000 messages).
+        sides: dict[tuple[str, int, tuple[int, ...], bool | None], _Side] = {}
+        side_of = self._side_maker(mine, people)
         messages = self.messages
         while messages:
-            message = messages.pop()  # release each row as its draft is made
-            outgoing = message.outgoing
+            # Released row by row as its draft is made.
+            line, when, conversation, sender, recipients, outgoing, template = messages.pop()
+            who = (conversation, sender, recipients, outgoing)
+            side = sides.get(who)
+            if side is None:
+                side = sides[who] = side_of(conversation, sender, recipients, outgoing)
+            if side is _UNKNOWN:
+                self.errors.append(
+                    RowError(line, _("cannot tell who sent this message (owner unknown)"))
+                )
+                continue
+            sent, person, digest = side
+            base = f"messages:{when.isoformat()}:{digest}"  # as stable_key() makes it
+            seen = occurrences.get(base, 0)
+            occurrences[base] = seen + 1
+            append(
+                Draft(
+                    "message_sent" if sent else "message_received",
+                    when.date(),
+                    f"{base}#{seen}" if seen else base,
+                    file,
+                    line,
+                    person,
+                    None,
+                    None,
+                    sent and template is not None and template not in templates,
+                )
+            )
+        self.messages.clear()
+        self._raw_participants.clear()
+        self._raw_recipients.clear()
+        self._conversations.clear()
+        return drafts
+
+    def _side_maker(
+        self, mine: set[int], people: People
+    ) -> Callable[[str, int, tuple[int, ...], bool | None], _Side]:
+        """What gives the side of a message (sent or not, the counterpart, the key's digest)
+        from its conversation, sender, recipients and direction; `_UNKNOWN` when the row does
+        not say and the owner is unknown."""
+        persons: dict[int, Person | None] = {}
+        identities = [participant.identity for participant in self.participants]
+
+        def side(
+            conversation: str, sender: int, recipients: tuple[int, ...], outgoing: bool | None
+        ) -> _Side:
             if outgoing is None:
                 if not mine:
-                    self.errors.append(
-                        RowError(
-                            message.line, _("cannot tell who sent this message (owner unknown)")
-                        )
-                    )
-                    continue
-                outgoing = message.sender in mine
+                    return _UNKNOWN
+                outgoing = sender in mine
             if outgoing:
-                others = [index for index in message.recipients if index not in mine]
+                others = [index for index in recipients if index not in mine]
                 counterpart = others[0] if others else None
             else:
-                counterpart = message.sender if message.sender not in mine else None
+                counterpart = sender if sender not in mine else None
             person = None
             if counterpart is not None:
                 if counterpart not in persons:
@@ -243,37 +295,12 @@ class MessageLog:
                         contact=participant.key is not None or not self.has_urls,
                     )
                 person = persons[counterpart]
-            who = (message.conversation, message.sender, message.recipients)
-            digest = digests.get(who)
-            if digest is None:
-                digest = digests[who] = key_digest(
-                    message.conversation,
-                    identities[message.sender],
-                    *[identities[index] for index in message.recipients],
-                )
-            base = f"messages:{message.when.isoformat()}:{digest}"  # as stable_key() makes it
-            seen = occurrences.get(base, 0)
-            occurrences[base] = seen + 1
-            key = f"{base}#{seen}" if seen else base
-            personalised = bool(
-                outgoing and message.template is not None and message.template not in templates
+            digest = key_digest(
+                conversation, identities[sender], *[identities[index] for index in recipients]
             )
-            drafts.append(
-                Draft(
-                    kind="message_sent" if outgoing else "message_received",
-                    date=message.when.date(),
-                    key=key,
-                    file=self.file,
-                    line=message.line,
-                    person=person,
-                    personalised=personalised,
-                )
-            )
-        self.messages.clear()
-        self._raw_participants.clear()
-        self._raw_recipients.clear()
-        self._conversations.clear()
-        return drafts
+            return outgoing, person, digest
+
+        return side
 
     def _templates(self, mine: set[int]) -> set[int]:
         """Texts the owner sent to TEMPLATE_CONVERSATIONS or more conversations."""

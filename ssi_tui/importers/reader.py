@@ -18,7 +18,15 @@ from ssi_tui.importers.csvfiles import CsvTable, Row, RowError
 from ssi_tui.importers.decoding import decode
 from ssi_tui.importers.drafts import Draft
 from ssi_tui.importers.files import FileKind, plan_files
-from ssi_tui.importers.mapping import FACT_DEFAULTS, HANDLERS, Collector, TopicMatcher
+from ssi_tui.importers.mapping import (
+    FACT_DEFAULTS,
+    HANDLERS,
+    READERS,
+    Collector,
+    Handler,
+    RowReader,
+    TopicMatcher,
+)
 from ssi_tui.importers.owner import Owner, detect_owner
 from ssi_tui.importers.people import People
 from ssi_tui.importers.summary import FileReport, ImportProgress
@@ -87,6 +95,15 @@ def _read_export(
     )
 
 
+def _row_reader(found: Collector, table: CsvTable, handler: Handler, file: str) -> RowReader:
+    """What reads one record of `table` (its line and fields): the file's bound reader if it
+    has one (`READERS`), else its handler given a `Row`."""
+    bound = READERS.get(table.kind.id)
+    if bound is not None:
+        return bound(found, table, file)
+    return lambda line, fields: handler(found, Row(table, line, fields), file)
+
+
 def _read_file(
     archive: ExportArchive,
     member: Member,
@@ -115,9 +132,12 @@ def _read_file(
             return report
         with decoded.stream as stream:
             table = CsvTable(stream, kind)
+            handle = None
             for count, (line, fields) in enumerate(table, start=1):
+                if handle is None:  # the header is read: the columns are known
+                    handle = _row_reader(found, table, handler, member.label)
                 try:
-                    if handler(found, Row(table, line, fields), member.label) is not False:
+                    if handle(line, fields) is not False:
                         report.rows += 1
                 except ValueError as error:
                     report.rows += 1

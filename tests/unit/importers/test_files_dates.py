@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_tui.importers.dates import ExportDateError, parse_when
+from ssi_tui.importers.dates import ExportDateError, parse_iso, parse_when
 from ssi_tui.importers.files import kind_of
 
 
@@ -129,3 +129,38 @@ def test_any_text_either_parses_or_is_an_export_date_error(text: str, style: str
     except ExportDateError:
         return
     assert 1990 <= result.year <= 2100
+
+
+def _outcome(parse, text: str) -> object:  # type: ignore[no-untyped-def]
+    try:
+        return parse(text)
+    except ExportDateError as error:
+        return ("error", str(error))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-03-04 10:00:00 UTC",
+        "2024-03-04 10:00:00",
+        "2024/03/04 10:00:00 UTC",
+        " 2024-03-04 10:00:00 UTC",
+        "1980-01-01 10:00:00 UTC",  # out of range
+        "2024-02-30 10:00:00 UTC",  # impossible
+        "2024-03-04 25:00:00 UTC",
+        "2024-03-04 10:00+01:0 UTC",  # an offset where the seconds go
+        "2024-03-04 10:00:00 GMT",
+        "",
+    ],
+)
+def test_the_messages_fast_path_reads_exactly_as_parse_when(text: str) -> None:
+    assert _outcome(parse_iso, text) == _outcome(lambda value: parse_when(value, "iso"), text)
+
+
+@given(
+    st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1)),
+    st.sampled_from(["", " UTC", " utc", "Z", " GMT", "  UTC", " UTC ", ".5 UTC"]),
+)
+def test_any_messages_date_reads_as_parse_when_reads_it(when: datetime, tail: str) -> None:
+    text = when.strftime("%Y-%m-%d %H:%M:%S") + tail
+    assert _outcome(parse_iso, text) == _outcome(lambda value: parse_when(value, "iso"), text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -165,38 +166,20 @@ def test_importing_an_older_then_a_newer_export_equals_importing_the_newer(
 
 
 def test_owner_tie_prefers_someone_who_is_not_a_connection() -> None:
+    from ssi_tui.importers.csvfiles import CsvTable, Row
+    from ssi_tui.importers.files import KINDS
     from ssi_tui.importers.messages import MessageLog
 
-    class FakeRow:
-        def __init__(self, values: dict[str, str]) -> None:
-            self._values = values
-            self.line = 2
-            self.table = self
-
-        def has(self, name: str) -> bool:
-            return True
-
-        def values(self, *names: str) -> list[str]:
-            return [self._values.get(name, "") for name in names]
-
-        def raw(self, name: str) -> str:
-            return self._values.get(name, "")
-
     ada = "https://www.linkedin.com/in/ada"
+    text = "FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONVERSATION ID\n" + "".join(
+        f"x,{sender},y,{recipient},2025-01-01 10:00:00 UTC,c\n"
+        for sender, recipient in ((ada, OWNER[1]), (OWNER[1], ada))
+    )
+    kind = next(kind for kind in KINDS if kind.id == "messages")
+    table = CsvTable(io.StringIO(text, newline=""), kind)
     log = MessageLog("messages.csv")
-    for sender, recipient in ((ada, OWNER[1]), (OWNER[1], ada)):
-        log.add(
-            FakeRow(  # type: ignore[arg-type]
-                {
-                    "date": "2025-01-01 10:00:00 UTC",
-                    "from": "x",
-                    "senderprofileurl": sender,
-                    "recipientprofileurls": recipient,
-                    "to": "y",
-                    "conversationid": "c",
-                }
-            )
-        )
+    for line, fields in table:
+        assert log.add(Row(table, line, fields))
     owner = detect_owner(OwnerClues(), [log], connections={"/in/ada"})
     assert owner is not None and owner.profile_url == OWNER[1]
     assert (
