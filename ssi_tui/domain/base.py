@@ -12,7 +12,11 @@ class DomainModel(BaseModel):
     no NaN nor infinity in any number (a weight of NaN would silently score nothing)."""
 
     model_config = ConfigDict(
-        extra="forbid", validate_assignment=True, frozen=False, allow_inf_nan=False
+        extra="forbid",
+        validate_assignment=True,
+        frozen=False,
+        allow_inf_nan=False,
+        defer_build=True,
     )
 
 

@@ -11,14 +11,14 @@ from zoneinfo import ZoneInfo
 
 from ssi_tui.domain.text import email_address
 from ssi_tui.importers.archive import ArchiveError, ExportArchive, open_export
-from ssi_tui.importers.calendar import CalendarError, read_meetings
-from ssi_tui.importers.calendar_merge import CalendarSummary, apply_calendar
+from ssi_tui.importers.ical_lines import CalendarError
 from ssi_tui.importers.merge import apply_import
 from ssi_tui.importers.reader import ParsedExport, ProgressCallback, read_export
 from ssi_tui.importers.summary import ImportProgress, ImportSummary
 from ssi_tui.wording import _
 
 if TYPE_CHECKING:
+    from ssi_tui.importers.calendar_merge import CalendarSummary
     from ssi_tui.services.workspace import Workspace
 
 __all__ = [
@@ -39,6 +39,15 @@ __all__ = [
     "open_export",
     "read_export",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # The calendar's side is imported when a calendar is (not by an export's import).
+    if name == "CalendarSummary":
+        from ssi_tui.importers.calendar_merge import CalendarSummary
+
+        return CalendarSummary
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def import_export(
@@ -162,6 +171,8 @@ def import_calendar(
     file that is not a calendar, too large, or with too many events; InputError for an
     address that is not one."""
     from ssi_tui.exports.ics import system_zone
+    from ssi_tui.importers.calendar import read_meetings
+    from ssi_tui.importers.calendar_merge import CalendarSummary, apply_calendar
     from ssi_tui.services.errors import InputError
 
     addresses = []
