@@ -15,6 +15,7 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.reactive import reactive
 
+from ssi_tui.app import css_once
 from ssi_tui.app.language import Worded
 from ssi_tui.app.launch import LastScores
 from ssi_tui.app.messages import KeymapRead, StoreFailed, StoreOpened
@@ -72,6 +73,7 @@ class SSIApp(ReadOnlyWatch, Worded, App[None]):
         demo: bool = False,
         last_scores: LastScores | None = None,
     ) -> None:
+        css_once.install()  # each CSS source parsed once, not at every re-parse
         super().__init__()
         self.data_dir = data_dir
         self.today = today
@@ -84,8 +86,7 @@ class SSIApp(ReadOnlyWatch, Worded, App[None]):
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ssi-writer")
         """Saves run here, one at a time and in the order asked, never on the UI thread."""
         self.undo_left = 0
-        """How many changes `app.undo` can take back (the store's journal, whichever
-        interface made them)."""
+        """How many changes `app.undo` can take back (the store's journal, either interface's)."""
         self.user_keymap: dict[str, str] = {}
         """The user's key overrides by command id (from `config.toml`)."""
         self.animation_level = "none"
