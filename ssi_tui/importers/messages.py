@@ -10,14 +10,14 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
-from typing import NamedTuple
+from datetime import date
 
 from ssi_tui.domain.text import fold
 from ssi_tui.importers.cleaning import clean
 from ssi_tui.importers.csvfiles import CsvTable, Row, RowError
 from ssi_tui.importers.dates import parse_iso
 from ssi_tui.importers.drafts import Draft, key_digest
+from ssi_tui.importers.message_rows import NO_TEXT, MessageRows
 from ssi_tui.importers.owner import Owner
 from ssi_tui.importers.people import People, Person, full_url, profile_key
 from ssi_tui.wording import N_, _, number, plural
@@ -74,18 +74,6 @@ class Participant:
         return self.key or f"name:{fold(self.name)}"
 
 
-class Message(NamedTuple):
-    """One message, compact: no body."""
-
-    line: int
-    when: datetime
-    conversation: str
-    sender: int
-    recipients: tuple[int, ...]
-    outgoing: bool | None
-    template: int | None
-
-
 # A message's side: sent (or received), the counterpart, the digest of its key.
 _Side = tuple[bool, "Person | None", str]
 _UNKNOWN: _Side = (False, None, "")  # who sent it cannot be told
@@ -96,7 +84,7 @@ class MessageLog:
 
     def __init__(self, file: str) -> None:
         self.file = file
-        self.messages: list[Message] = []
+        self.messages = MessageRows()
         self.participants: list[Participant] = []
         self._ids: dict[tuple[str, str | None], int] = {}
         # Caches on the raw fields: the same people and conversations recur on many rows.
@@ -137,7 +125,18 @@ class MessageLog:
         participant = self._participant
         raw_recipients = self._raw_recipients
         conversations = self._conversations
-        append = self.messages.append
+        rows = self.messages
+        add_line, add_when, add_conversation = (
+            rows.lines.append,
+            rows.whens.append,
+            rows.conversations.append,
+        )
+        add_sender, add_recipients, add_side, add_template = (
+            rows.senders.append,
+            rows.recipients.append,
+            rows.sides.append,
+            rows.templates.append,
+        )
 
         def add(line: int, fields: list[str]) -> bool:
             draft, date, sender_name, sender_url, to, urls, conversation, direction, content = pick(
@@ -157,11 +156,14 @@ class MessageLog:
             recipients = raw_recipients.get((to, urls))
             if recipients is None:
                 recipients = raw_recipients[to, urls] = tuple(self._recipients(to, urls))
-            conversation = conversations.setdefault(conversation, conversation)
-            outgoing = _DIRECTIONS.get(direction.upper()) if direction else None
+            add_line(line)
+            add_when(when)
+            add_conversation(conversations.setdefault(conversation, conversation))
+            add_sender(sender)
+            add_recipients(recipients)
+            add_side(_DIRECTIONS.get(direction.upper()) if direction else None)
             # Python's own string hash: fast, only ever compared within this import, never kept.
-            template = hash(content) if content else None
-            append(Message(line, when, conversation, sender, recipients, outgoing, template))
+            add_template(hash(content) if content else NO_TEXT)
             return True
 
         return add
@@ -189,11 +191,14 @@ class MessageLog:
         """How many messages each participant is in (the owner is in all of them); where a row
         says its direction (old exports), only the owner's side counts."""
         counts: Counter[int] = Counter()
-        for message in self.messages:
-            if message.outgoing is not False:
-                counts[message.sender] += 1
-            if message.outgoing is not True:
-                counts.update(set(message.recipients))
+        rows = self.messages
+        for sender, recipients, outgoing in zip(
+            rows.senders, rows.recipients, rows.sides, strict=True
+        ):
+            if outgoing is not False:
+                counts[sender] += 1
+            if outgoing is not True:
+                counts.update(set(recipients))
         return counts
 
     def owner_ids(self, owner: Owner | None) -> set[int]:
@@ -225,10 +230,20 @@ class MessageLog:
         # conversation's messages share it (10,000 conversations for 100,000 messages).
         sides: dict[tuple[str, int, tuple[int, ...], bool | None], _Side] = {}
         side_of = self._side_maker(mine, people)
-        messages = self.messages
-        while messages:
-            # Released row by row as its draft is made.
-            line, when, conversation, sender, recipients, outgoing, template = messages.pop()
+        days: dict[date, date] = {}  # one date object a day, shared by its drafts
+        rows = self.messages
+        # Each row is taken out of the columns as its draft is made (its memory released).
+        take_line, take_when, take_conversation = (
+            rows.lines.pop,
+            rows.whens.pop,
+            rows.conversations.pop,
+        )
+        take_sender, take_recipients = rows.senders.pop, rows.recipients.pop
+        take_side, take_template = rows.sides.pop, rows.templates.pop
+        for _row in range(len(rows)):
+            line, when, conversation = take_line(), take_when(), take_conversation()
+            sender, recipients, outgoing = take_sender(), take_recipients(), take_side()
+            template = take_template()
             who = (conversation, sender, recipients, outgoing)
             side = sides.get(who)
             if side is None:
@@ -242,17 +257,18 @@ class MessageLog:
             base = f"messages:{when.isoformat()}:{digest}"  # as stable_key() makes it
             seen = occurrences.get(base, 0)
             occurrences[base] = seen + 1
+            day = when.date()
             append(
                 Draft(
                     "message_sent" if sent else "message_received",
-                    when.date(),
+                    days.setdefault(day, day),
                     f"{base}#{seen}" if seen else base,
                     file,
                     line,
                     person,
                     None,
                     None,
-                    sent and template is not None and template not in templates,
+                    sent and template != NO_TEXT and template not in templates,
                 )
             )
         self.messages.clear()
@@ -305,12 +321,20 @@ class MessageLog:
     def _templates(self, mine: set[int]) -> set[int]:
         """Texts the owner sent to TEMPLATE_CONVERSATIONS or more conversations."""
         conversations: dict[int, set[str]] = {}
-        for message in self.messages:
-            if message.template is None:
+        rows = self.messages
+        for template, outgoing, sender, conversation, recipients in zip(
+            rows.templates,
+            rows.sides,
+            rows.senders,
+            rows.conversations,
+            rows.recipients,
+            strict=True,
+        ):
+            if template == NO_TEXT:
                 continue
-            if message.outgoing or (message.outgoing is None and message.sender in mine):
-                where = message.conversation or str(message.recipients)
-                conversations.setdefault(message.template, set()).add(where)
+            if outgoing or (outgoing is None and sender in mine):
+                where = conversation or str(recipients)
+                conversations.setdefault(template, set()).add(where)
         return {
             digest
             for digest, places in conversations.items()

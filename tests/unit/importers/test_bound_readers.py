@@ -71,8 +71,9 @@ def test_old_exports_say_the_direction_and_may_have_no_urls() -> None:
         "Olivia,Ada,2019/05/06 08:00:00 UTC,,hello,outgoing\n"
     )
     assert results == [True, True]
-    assert [message.outgoing for message in log.messages] == [False, True]
-    assert log.messages[1].when == datetime(2019, 5, 6, 8)
+    first, second = log.messages
+    assert (first.outgoing, second.outgoing) == (False, True)
+    assert second.when == datetime(2019, 5, 6, 8)
     assert not log.has_urls
 
 
