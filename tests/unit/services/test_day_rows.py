@@ -255,3 +255,22 @@ def test_rows_from_other_code_are_not_reused(
         assert len(computed) == 1
     finally:
         workspace.close()
+
+
+def test_a_history_leaves_its_records_out_of_the_collectors_way(tmp_path: Path) -> None:
+    """The records and rows a history reads live as long as the store and make no cycles:
+    frozen, a later full collection does not walk them (at a million activities a history
+    rebuilt left ~10^6 objects, and the next full collection, inside the log's first page, took
+    0.14 s)."""
+    import gc
+
+    workspace = open_demo(tmp_path / "data")
+    try:
+        gc.unfreeze()
+        assert gc.get_freeze_count() == 0
+        workspace.history(WEEKS)
+        assert gc.get_freeze_count() > 0
+        assert not any(item is workspace for item in gc.get_objects())  # (frozen: not tracked)
+    finally:
+        gc.unfreeze()
+        workspace.store.close()
