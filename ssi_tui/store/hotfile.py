@@ -58,8 +58,9 @@ class HotFile:
         self._storage = DurableStorage(self.path, data, read_only=self.read_only)
         self._db = TinyDB(storage=lambda: self._storage)  # type: ignore[arg-type]
 
-    def _rebuild(self) -> None:
-        """Rebuild what is derived from the data after it was reloaded (see `Store`)."""
+    def _rebuild(self, segment_docs: Any = None, lazy: Any = None) -> None:
+        """Rebuild what is derived from the data after it was reloaded or a large write (see
+        `Store`: the segments already read, or a history opened lazily)."""
 
     def _read_store_file(self) -> dict[str, Any] | None:
         found = read_store_file(self.path)

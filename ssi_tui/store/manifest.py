@@ -11,11 +11,11 @@ makes it again); segments stay the only record. A small history is always read w
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field
-from itertools import groupby, repeat
-from operator import ge, itemgetter
+from itertools import chain, groupby, islice, repeat
+from operator import ge, gt, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from ssi_tui.gcpause import paused_gc
 from ssi_tui.store import day_cache, segments
 from ssi_tui.store.hotfile import HotFile
 from ssi_tui.store.integrity import check_segment_name, confined
-from ssi_tui.store.segments import Written
+from ssi_tui.store.segments import Written, written_from
 
 MANIFEST_FILE = "manifest.json"
 FORMAT = "ssi-tui-manifest"
@@ -122,11 +122,8 @@ def all_there(history_dir: Path, names: Iterable[str]) -> bool:
     return True
 
 
-def _span(docs: list[Document]) -> list[str] | None:
-    if not docs:
-        return None
-    dates = [doc["date"] for doc in docs]
-    return [min(dates), max(dates)]
+def _span(dates: list[str]) -> list[str] | None:
+    return [min(dates), max(dates)] if dates else None
 
 
 def build(segments: list[tuple[str, Document]], checksums: dict[str, str]) -> Manifest:
@@ -135,7 +132,7 @@ def build(segments: list[tuple[str, Document]], checksums: dict[str, str]) -> Ma
     return extend(
         base,
         [
-            Written(name, checksums.get(name, ""), segment["activities"], segment["contacts"])
+            written_from(name, checksums.get(name, ""), segment["activities"], segment["contacts"])
             for name, segment in segments
         ],
     )
@@ -145,28 +142,17 @@ def extend(manifest: Manifest, written: list[Written]) -> Manifest:
     """The manifest once the `written` segments are listed after the ones it covers: their
     copies win."""
     base = len(manifest.segments)
-    new: dict[str, tuple[str, int]] = {}
     shadowed = list(manifest.shadowed)
     contacts = list(manifest.contacts)
     spans = list(manifest.spans)
-    for offset, (_, _, activities, part_contacts) in enumerate(written):
-        rank = base + offset
-        for doc in activities:
-            earlier = new.get(doc["id"])
-            if earlier is not None and earlier[1] != rank:
-                shadowed.append([earlier[1], doc["id"]])
-            new[doc["id"]] = (doc["date"], rank)
-        spans.append(_span(activities))
-        if part_contacts:
-            contacts.append(rank)
-    # The new entries in (date, id) order: two stable sorts on one string each (tuples
-    # compare slowly: a third of the time at 130,000).
-    entries = [(day, key, rank) for key, (day, rank) in new.items()]
-    entries.sort(key=itemgetter(1))
-    entries.sort(key=itemgetter(0))
-    dates = list(map(itemgetter(0), entries))
-    order = list(map(itemgetter(1), entries))
-    ranks = list(map(itemgetter(2), entries))
+    for offset, part in enumerate(written):
+        spans.append(_span(part.dates))
+        if part.contacts:
+            contacts.append(base + offset)
+    flat = _in_order(written, base)
+    if flat is None:
+        flat = _sorted_entries(written, base, shadowed)
+    dates, order, ranks, new = flat
     if manifest.ids:
         kept = []
         for entry in manifest.entries():
@@ -189,6 +175,55 @@ def extend(manifest: Manifest, written: list[Written]) -> Manifest:
         shadowed=shadowed,
         contacts=contacts,
     )
+
+
+_Entries = tuple[list[str], list[str], list[int], Container[str]]  # dates, ids, ranks, ids
+
+
+def _in_order(written: list[Written], base: int) -> _Entries | None:
+    """The new segments' activities as they come, when that is (date, id) order already with
+    each id once (an import written as it is made): nothing to sort or map. None otherwise."""
+    ids = list(chain.from_iterable(part.ids for part in written))
+    unique = set(ids)
+    if len(unique) != len(ids):
+        return None
+    dates = list(chain.from_iterable(part.dates for part in written))
+    if any(map(gt, dates, islice(dates, 1, None))):
+        return None
+    later_dates, later_ids = islice(dates, 1, None), islice(ids, 1, None)
+    if any(
+        day == next_day and key >= next_key
+        for day, next_day, key, next_key in zip(dates, later_dates, ids, later_ids, strict=False)
+    ):
+        return None
+    ranks = list(
+        chain.from_iterable(
+            repeat(base + offset, len(part.ids)) for offset, part in enumerate(written)
+        )
+    )
+    return dates, ids, ranks, unique
+
+
+def _sorted_entries(written: list[Written], base: int, shadowed: list[list[Any]]) -> _Entries:
+    """The new segments' activities in (date, id) order, each id's last copy (the earlier
+    ones noted in `shadowed`)."""
+    new: dict[str, tuple[str, int]] = {}
+    for offset, part in enumerate(written):
+        rank = base + offset
+        for key, day in zip(part.ids, part.dates, strict=True):
+            earlier = new.get(key)
+            if earlier is not None and earlier[1] != rank:
+                shadowed.append([earlier[1], key])
+            new[key] = (day, rank)
+    # Two stable sorts on one string each (tuples compare slowly: a third of the time at
+    # 130,000).
+    entries = [(day, key, rank) for key, (day, rank) in new.items()]
+    entries.sort(key=itemgetter(1))
+    entries.sort(key=itemgetter(0))
+    dates = list(map(itemgetter(0), entries))
+    order = list(map(itemgetter(1), entries))
+    ranks = list(map(itemgetter(2), entries))
+    return dates, order, ranks, new
 
 
 def read(data_dir: Path, names: list[str], checksums: dict[str, str]) -> Manifest | None:
@@ -271,12 +306,20 @@ class Lazy:
     load: Callable[[int], list[Document]]
 
 
-def open_lazily(store: HotFile, names: list[str], checksums: dict[str, str]) -> Lazy | None:
+def open_lazily(
+    store: HotFile,
+    names: list[str],
+    checksums: dict[str, str],
+    known: Manifest | None = None,
+    held: dict[str, Document] | None = None,
+) -> Lazy | None:
     """The history of a large store through its manifest (None: read it whole, as a small or
-    unlisted one, or one whose manifest is missing or stale)."""
+    unlisted one, or one whose manifest is missing or stale). A writer that has just made the
+    manifest (`known`) and still holds some segments (`held`, by name: a streamed import's
+    contacts) gives them: neither is read back."""
     if history_bytes(store.history_dir, names) < LAZY_BYTES:
         return None
-    manifest = read(store.data_dir, names, checksums)
+    manifest = known if known is not None else read(store.data_dir, names, checksums)
     history_dir = store.history_dir
     if manifest is None or not all_there(history_dir, names):
         return None  # (a missing or foreign segment: named at open, by reading them all)
@@ -287,11 +330,12 @@ def open_lazily(store: HotFile, names: list[str], checksums: dict[str, str]) -> 
             (_, segment), *_ = segments.read_segments(history_dir, [name], checksums)
         return segment["activities"]
 
+    held = held or {}
     chosen = sorted(set(manifest.contacts))
-    read_now = segments.read_segments(history_dir, [names[rank] for rank in chosen], checksums)
-    return Lazy(
-        manifest, [(rank, seg) for rank, (_, seg) in zip(chosen, read_now, strict=True)], load
-    )
+    unread = [names[rank] for rank in chosen if names[rank] not in held]
+    read_now = dict(segments.read_segments(history_dir, unread, checksums))
+    read_now.update(held)
+    return Lazy(manifest, [(rank, read_now[names[rank]]) for rank in chosen], load)
 
 
 def keep_built(store: HotFile, read_whole: list[tuple[str, Document]]) -> None:
@@ -306,15 +350,17 @@ def keep_built(store: HotFile, read_whole: list[tuple[str, Document]]) -> None:
     write(store, build(read_whole, checksums))
 
 
-def after_write(store: HotFile, written: list[Written]) -> None:
+def after_write(store: HotFile, written: list[Written]) -> Manifest | None:
     """Bring the manifest up to date once new segments are listed (best effort: a stale one is
-    ignored, and made again by the next writer to open the store)."""
+    ignored, and made again by the next writer to open the store); returns it when written."""
     meta = store.table_data("meta")["1"]
     names = list(meta.get("segments", []))
     checksums = meta.get("checksums", {})
     before = names[: len(names) - len(written)]
     if history_bytes(store.history_dir, names) < LAZY_BYTES:
-        return
+        return None
     old = read(store.data_dir, before, checksums) if before else Manifest([], [])
-    if old is not None:
-        write(store, extend(old, written))
+    if old is None:
+        return None
+    made = extend(old, written)
+    return made if write(store, made) else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from datetime import date
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +21,14 @@ from ssi_tui.store.activities import Activities
 from ssi_tui.store.backups import clean_partial_backups
 from ssi_tui.store.contacts import Contacts
 from ssi_tui.store.datadir import BACKUP_DIR, HISTORY_DIR, LOCK_FILE, STORE_FILE, restore_hint
-from ssi_tui.store.errors import ReadOnlyStoreError, StoreWriteError
+from ssi_tui.store.errors import StoreWriteError
 from ssi_tui.store.files import ensure_private_dir, remove_leftover_temps, secure_tree
-from ssi_tui.store.hotfile import Clock, HotFile
+from ssi_tui.store.history_writes import HistoryWrites
+from ssi_tui.store.hotfile import Clock
 from ssi_tui.store.indexes import Indexes, Placement
 from ssi_tui.store.lock import DEFAULT_TIMEOUT
 from ssi_tui.store.restore import restore_backup
 from ssi_tui.store.tables import Checklist, Readings, Records, Settings, Singleton
-from ssi_tui.wording import _
 
 HOT_LIMIT = 2000  # hot activities + contacts before they move to a history segment
 BULK_THRESHOLD = 500  # a batch this large goes straight to a segment
@@ -36,7 +37,7 @@ __all__ = ["BACKUP_DIR", "BULK_THRESHOLD", "HISTORY_DIR", "HOT_LIMIT", "LOCK_FIL
 __all__ += ["Store", "restore_backup", "restore_hint"]
 
 
-class Store(HotFile):
+class Store(HistoryWrites):
     """The user's data, behind repositories: `store.activities.add(...)`, `store.goals.get()`…
 
     One repository per table of `registry.TABLES`, as an attribute of the same name. Open
@@ -202,7 +203,11 @@ class Store(HotFile):
             self._save_segment(activity_docs, contact_docs)
         else:
             with self._writing():
-                self._clear_tombstones(activity_docs, contact_docs)
+                self._clear_tombstones(
+                    {doc["id"] for doc in activity_docs},
+                    {doc["id"] for doc in contact_docs},
+                    {doc.get("external_id") for doc in activity_docs},
+                )
                 self._put_many("activities", activity_docs, self.indexes.activity_placement.hot)
                 self._put_many("contacts", contact_docs, self.indexes.contact_placement.hot)
             self._set_hot()
@@ -223,30 +228,6 @@ class Store(HotFile):
         for key in ids:
             recorder.note(table, key, None, index.document(key))
 
-    def _clear_tombstones(
-        self, activity_docs: list[dict[str, Any]], contact_docs: list[dict[str, Any]]
-    ) -> None:
-        tombstones = self._tombstones()
-        if not any(tombstones.values()):
-            return
-        revived_activities = {doc["id"] for doc in activity_docs}
-        revived_contacts = {doc["id"] for doc in contact_docs}
-        revived_imports = {doc.get("external_id") for doc in activity_docs}
-        updated = {
-            "activities": [i for i in tombstones["activities"] if i not in revived_activities],
-            "contacts": [i for i in tombstones["contacts"] if i not in revived_contacts],
-            "imports": [key for key in tombstones["imports"] if key not in revived_imports],
-        }
-        if updated != tombstones:
-            self._set_tombstones(updated)
-
-    def _write_segment_files(
-        self, activity_docs: list[dict[str, Any]], contact_docs: list[dict[str, Any]]
-    ) -> list[segments.Written]:
-        if self.read_only:
-            raise ReadOnlyStoreError(_("the store is open read-only; nothing was saved"))
-        return segments.write_batch(self.history_dir, self.clock, activity_docs, contact_docs)
-
     def save_import(
         self,
         activities: Iterable[Activity | dict[str, Any]],
@@ -255,105 +236,60 @@ class Store(HotFile):
         checklist_on: date | None = None,
         changes: Sequence[ConnectionChange] = (),
     ) -> None:
-        """Save an import as one transaction: one history segment and one commit of store.json
+        """Save an import as one transaction: new history segments and one commit of store.json
         (with the profile checklist, if given, in force from `checklist_on`, and the network
         changes it saw, the oldest dropped beyond `MAX_CHANGES`). A crash at any point leaves
         the store as before.
 
-        `activities` may be a generator: each model is dumped as it comes (a large import need
-        not hold every model at once); a document (a dict, already in the form a model dumps
-        to) is taken as it is, an activity's or a contact's."""
-        activity_docs = [
+        `activities` may be a generator: each model is dumped as it comes, and a large import
+        (two segments' worth of activities or more) is written as it comes (`segments.write_stream`): made
+        oldest first, its documents are never all held at once. A document (a dict, already in
+        the form a model dumps to) is taken as it is, an activity's or a contact's."""
+        activity_docs = (
             activity if isinstance(activity, dict) else activity.model_dump(mode="json")
             for activity in activities
-        ]
+        )
         contact_docs = [
             contact if isinstance(contact, dict) else contact.model_dump(mode="json")
             for contact in contacts
         ]
-        extra: Callable[[], None] | None = None
-        value = None if checklist is None else self.checklist.document(checklist, checklist_on)
-        if value is not None or changes:
-
-            def extra() -> None:
-                if value is not None:
-                    self._put("checklist", 1, value)
-                for change in changes:
-                    self.connection_changes.add(change)
-                kept = self.connection_changes.all()
-                for old in kept[: max(0, len(kept) - MAX_CHANGES)]:
-                    self.connection_changes.remove(old.id)
-
-        if not activity_docs and not contact_docs:
+        extra = self._import_extra(checklist, checklist_on, changes)
+        stream_from = 2 * segments.PARTITION_MIN
+        head = list(islice(activity_docs, stream_from))
+        if len(head) == stream_from:
+            self._stream_segments(chain(head, activity_docs), contact_docs, extra)
+            return
+        if not head and not contact_docs:
             if extra is not None:
                 with self._writing():
                     extra()
             return
-        self._save_segment(activity_docs, contact_docs, extra)
+        self._save_segment(head, contact_docs, extra)
         # The documents were made above and nothing else holds them: index them without a copy
         # (a copy doubled the memory of a 130,000-row import).
-        self.indexes.index(activity_docs, contact_docs)
+        self.indexes.index(head, contact_docs)
 
-    def _save_segment(
+    def _import_extra(
         self,
-        activity_docs: list[dict[str, Any]],
-        contact_docs: list[dict[str, Any]],
-        extra: Callable[[], None] | None = None,
-    ) -> None:
-        written = self._write_segment_files(activity_docs, contact_docs)
-        try:
-            with self._writing():
-                self._clear_tombstones(activity_docs, contact_docs)
-                self._drop_hot_copies(activity_docs, contact_docs)
-                for name, checksum, *_ in written:
-                    self._register_segment(name, checksum)
-                if extra is not None:
-                    extra()
-        except StoreWriteError:
-            segments.discard_written(self.history_dir, written)
-            raise
-        self.indexes.saved_to_segment(activity_docs, contact_docs)
-        self._set_hot()
-        manifest.after_write(self, written)
+        checklist: ProfileChecklist | None,
+        checklist_on: date | None,
+        changes: Sequence[ConnectionChange],
+    ) -> Callable[[], None] | None:
+        """What an import writes besides its segments, in the same commit (None: nothing)."""
+        value = None if checklist is None else self.checklist.document(checklist, checklist_on)
+        if value is None and not changes:
+            return None
 
-    def _drop_hot_copies(
-        self, activity_docs: list[dict[str, Any]], contact_docs: list[dict[str, Any]]
-    ) -> None:
-        """Remove from the hot tables the older copies of documents a new segment holds: on
-        loading, the hot tables win over segments, so a stale hot copy would undo the save."""
-        for table, docs, placement in (
-            ("activities", activity_docs, self.indexes.activity_placement),
-            ("contacts", contact_docs, self.indexes.contact_placement),
-        ):
-            stale = [placement.hot[doc["id"]] for doc in docs if doc["id"] in placement.hot]
-            if stale:
-                self._db.table(table).remove(doc_ids=stale)
+        def extra() -> None:
+            if value is not None:
+                self._put("checklist", 1, value)
+            for change in changes:
+                self.connection_changes.add(change)
+            kept = self.connection_changes.all()
+            for old in kept[: max(0, len(kept) - MAX_CHANGES)]:
+                self.connection_changes.remove(old.id)
 
-    def _register_segment(self, name: str, checksum: str) -> None:
-        meta = dict(self.table_data("meta")["1"])
-        meta["segments"] = [*meta.get("segments", []), name]
-        meta["checksums"] = {**meta.get("checksums", {}), name: checksum}
-        self._put("meta", 1, meta)
-
-    def compact(self) -> None:
-        """Move the hot activities and contacts into a new history segment (one commit)."""
-        hot_activities = list(self.table_data("activities").values())
-        hot_contacts = list(self.table_data("contacts").values())
-        if not hot_activities and not hot_contacts:
-            return
-        written = self._write_segment_files(hot_activities, hot_contacts)
-        try:
-            with self._writing():
-                for name, checksum, *_ in written:
-                    self._register_segment(name, checksum)
-                self._db.table("activities").truncate()
-                self._db.table("contacts").truncate()
-        except StoreWriteError:
-            segments.discard_written(self.history_dir, written)
-            raise
-        self.indexes.saved_to_segment(hot_activities, hot_contacts)
-        self._set_hot()
-        manifest.after_write(self, written)
+        return extra
 
     def delete_activity(self, activity_id: str) -> None:
         """Delete an activity wherever it lives (a tombstone hides one kept in a segment); an

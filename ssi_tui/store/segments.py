@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -36,6 +37,9 @@ SEGMENT_FORMAT = "ssi-tui-segment"
 ORPHANS_DIR = "orphans"
 PARTITION_MIN = 4096  # activities a segment of a large write holds at least (`partition`)
 CHECKERS = 4  # segments checked at once (`check_sealed`)
+
+Document = dict[str, Any]
+_ID, _DATE = itemgetter("id"), itemgetter("date")
 
 
 def read_segments(
@@ -190,12 +194,28 @@ def partition(
 
 
 class Written(NamedTuple):
-    """A segment just written (not yet listed): its name, checksum and documents."""
+    """A segment just written (not yet listed): its name and checksum, the id and date of each
+    activity it holds (what the manifest and the commit need: not the documents, which a
+    streamed write lets go), and the ids of its contacts."""
 
     name: str
     checksum: str
-    activities: list[dict[str, Any]]
-    contacts: list[dict[str, Any]]
+    ids: list[str]
+    dates: list[str]
+    contacts: list[str]
+
+
+def written_from(
+    name: str, checksum: str, activities: list[Document], contacts: list[Document]
+) -> Written:
+    """What is kept of a segment once written (`Written`), from its documents."""
+    return Written(
+        name,
+        checksum,
+        list(map(_ID, activities)),
+        list(map(_DATE, activities)),
+        list(map(_ID, contacts)),
+    )
 
 
 def write_batch(
@@ -206,15 +226,72 @@ def write_batch(
 ) -> list[Written]:
     """Write a batch as new segments (a large one by date: `partition`), durably and not yet
     listed (none left behind if one fails)."""
-    written: list[Written] = []
+    done: list[Written] = []
     try:
         for activities, contacts in partition(activity_docs, contact_docs):
             name, checksum = write_segment(history_dir, clock(), activities, contacts)
-            written.append(Written(name, checksum, activities, contacts))
+            done.append(written_from(name, checksum, activities, contacts))
     except BaseException:
-        discard_written(history_dir, written)
+        discard_written(history_dir, done)
         raise
-    return written
+    return done
+
+
+def write_stream(
+    history_dir: Path,
+    clock: Callable[[], datetime],
+    activity_docs: Iterable[Document],
+    contact_docs: list[Document],
+    minimum: int | None = None,
+) -> list[Written]:
+    """Write a large batch as new segments while its activities are still coming (a large
+    import's: they are made oldest first), so that no more than two segments' documents are
+    held at once: the contacts alone, then the activities by tens of days as `partition` cuts
+    them (the last few joining the segment before).
+
+    Activities out of date order are written correctly all the same (a segment's span is its
+    first and last date): from the first one out of order, the rest is held and cut by
+    `partition` at the end. Durably written, not yet listed; none left behind if one fails."""
+    minimum = PARTITION_MIN if minimum is None else minimum
+    done: list[Written] = []
+
+    def write(activities: list[Document], contacts: list[Document]) -> None:
+        name, checksum = write_segment(history_dir, clock(), activities, contacts)
+        done.append(written_from(name, checksum, activities, contacts))
+
+    try:
+        if contact_docs:
+            write([], contact_docs)
+        held: list[Document] = []  # a segment cut, written once the next one is
+        group: list[Document] = []
+        tens = ""
+        docs = iter(activity_docs)
+        for doc in docs:
+            day = doc["date"]
+            if day[:9] != tens:
+                if day < tens:  # out of order: the rest is partitioned whole
+                    rest = [*held, *group, doc, *docs]
+                    del held, group
+                    for activities, _ in partition(rest, [], minimum):
+                        write(activities, [])
+                    return done
+                if len(group) >= minimum:
+                    if held:
+                        write(held, [])
+                    held, group = group, []
+                tens = day[:9]
+            group.append(doc)
+        if len(group) >= minimum:
+            if held:
+                write(held, [])
+            held, group = group, []
+        held.extend(group)
+        if held:
+            write(held, [])
+    except BaseException:
+        discard_written(history_dir, done)
+        raise
+    return done
 
 
 def discard_written(history_dir: Path, written: list[Written]) -> None:

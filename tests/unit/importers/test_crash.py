@@ -116,7 +116,7 @@ def big_export(path: Path, count: int) -> Path:
 
 @pytest.mark.slow
 def test_kill_9_during_the_import_loses_all_of_it_or_none(tmp_path: Path) -> None:
-    count = 6000
+    count = 9000  # two segments and more: written as it comes (`segments.write_stream`)
     archive = big_export(tmp_path / "big.zip", count)
     root = Path(__file__).resolve().parents[3]
     env = {**os.environ, "PYTHONPATH": str(root)}
