@@ -216,6 +216,11 @@ class TerminalProgress:
             text = _("reading {file} {percent:3.0f}%").format(
                 file=clean_text(event.file), percent=percent
             )
+        elif 0 < event.done < event.total:  # (a large import says how far its save is)
+            text = _("saving {activities} {percent:3.0f}%").format(
+                activities=counted(event.total, "activity", "activities"),
+                percent=100 * event.done / event.total,
+            )
         else:
             text = _("saving {activities}…").format(
                 activities=counted(event.total, "activity", "activities")

@@ -8,7 +8,7 @@ contact is updated in place (same id), never duplicated.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from itertools import chain, count
 from operator import attrgetter
@@ -83,12 +83,24 @@ def _apply(
                 summary.moves.append((change.name, *move))
     if dry_run or not (new or contacts or rematched or checklist is not None or watch.changes):
         return summary
+    total = len(new)
     if progress is not None:
-        progress(ImportProgress("", 0, len(new)))
-    store.save_import(chain(activities(new), rematched), contacts, checklist, changes=watch.changes)
+        progress(ImportProgress("", 0, total))
+    store.save_import(
+        chain(activities(new), rematched),
+        contacts,
+        checklist,
+        changes=watch.changes,
+        progress=None if progress is None else _saving(progress, total),
+    )
     if progress is not None:
-        progress(ImportProgress("", len(new), len(new)))
+        progress(ImportProgress("", total, total))
     return summary
+
+
+def _saving(progress: ProgressCallback, total: int) -> Callable[[int], None]:
+    """What reports a large save's progress (activities written so far) as import progress."""
+    return lambda done: progress(ImportProgress("", min(done, total), total))
 
 
 def match_contact(store: Store, person: Person) -> Contact | None:

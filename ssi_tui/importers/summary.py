@@ -36,7 +36,8 @@ class FileReport:
 
 @dataclass(frozen=True, slots=True)
 class ImportProgress:
-    """How far the reading of one file has got (bytes); `file` is "" for the final save."""
+    """How far the reading of one file has got (bytes); `file` is "" for the final save (the
+    new activities written so far, of `total`: a large one is reported as it goes)."""
 
     file: str
     done: int

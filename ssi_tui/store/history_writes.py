@@ -44,6 +44,7 @@ class HistoryWrites(HotFile):
         activity_docs: Iterable[Document],
         contact_docs: list[Document],
         extra: Callable[[], None] | None = None,
+        progress: Callable[[int], None] | None = None,
     ) -> None:
         """As `_save_segment`, the activities written as they come (`segments.write_stream`:
         a large import never holds all its documents), then the indexes rebuilt from what is
@@ -53,7 +54,9 @@ class HistoryWrites(HotFile):
         revived: set[str] = set()
         if dismissed:
             activity_docs = _noting_imports(activity_docs, dismissed, revived)
-        written = segments.write_stream(self.history_dir, self.clock, activity_docs, contact_docs)
+        written = segments.write_stream(
+            self.history_dir, self.clock, activity_docs, contact_docs, progress=progress
+        )
         made = self._commit_segments(written, revived, extra)
         # The manifest just made and the contacts just written are not read back.
         held = (

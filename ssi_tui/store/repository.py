@@ -235,6 +235,7 @@ class Store(HistoryWrites):
         checklist: ProfileChecklist | None = None,
         checklist_on: date | None = None,
         changes: Sequence[ConnectionChange] = (),
+        progress: Callable[[int], None] | None = None,
     ) -> None:
         """Save an import as one transaction: new history segments and one commit of store.json
         (with the profile checklist, if given, in force from `checklist_on`, and the network
@@ -242,9 +243,11 @@ class Store(HistoryWrites):
         the store as before.
 
         `activities` may be a generator: each model is dumped as it comes, and a large import
-        (two segments' worth of activities or more) is written as it comes (`segments.write_stream`): made
-        oldest first, its documents are never all held at once. A document (a dict, already in
-        the form a model dumps to) is taken as it is, an activity's or a contact's."""
+        (two segments' worth of activities or more) is written as it comes
+        (`segments.write_stream`): made oldest first, its documents are never all held at once,
+        and `progress` hears how many activities are written so far, after each segment. A
+        document (a dict, already in the form a model dumps to) is taken as it is, an
+        activity's or a contact's."""
         activity_docs = (
             activity if isinstance(activity, dict) else activity.model_dump(mode="json")
             for activity in activities
@@ -257,7 +260,7 @@ class Store(HistoryWrites):
         stream_from = 2 * segments.PARTITION_MIN
         head = list(islice(activity_docs, stream_from))
         if len(head) == stream_from:
-            self._stream_segments(chain(head, activity_docs), contact_docs, extra)
+            self._stream_segments(chain(head, activity_docs), contact_docs, extra, progress)
             return
         if not head and not contact_docs:
             if extra is not None:

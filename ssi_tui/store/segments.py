@@ -243,6 +243,7 @@ def write_stream(
     activity_docs: Iterable[Document],
     contact_docs: list[Document],
     minimum: int | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> list[Written]:
     """Write a large batch as new segments while its activities are still coming (a large
     import's: they are made oldest first), so that no more than two segments' documents are
@@ -251,13 +252,19 @@ def write_stream(
 
     Activities out of date order are written correctly all the same (a segment's span is its
     first and last date): from the first one out of order, the rest is held and cut by
-    `partition` at the end. Durably written, not yet listed; none left behind if one fails."""
+    `partition` at the end. Durably written, not yet listed; none left behind if one fails.
+    `progress` hears how many activities are written so far, after each segment."""
     minimum = PARTITION_MIN if minimum is None else minimum
     done: list[Written] = []
+    count = 0
 
     def write(activities: list[Document], contacts: list[Document]) -> None:
+        nonlocal count
         name, checksum = write_segment(history_dir, clock(), activities, contacts)
         done.append(written_from(name, checksum, activities, contacts))
+        count += len(activities)
+        if progress is not None and activities:
+            progress(count)
 
     try:
         if contact_docs:

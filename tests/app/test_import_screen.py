@@ -158,3 +158,21 @@ async def test_a_calendar_from_the_screen(
         await settle(pilot)
         assert [str(value) for value in table.get_row_at(0)] == ["google.ics", "9", "0", "5", "0"]
         assert workspace.store.activities.count() == 5
+
+
+async def test_a_large_save_says_how_far_it_is(empty_app: SSIApp) -> None:
+    from ssi_tui.app.messages import ImportProgressed
+    from ssi_tui.importers.summary import ImportProgress
+
+    async with empty_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        screen = empty_app.screen
+        state = screen.query_one("#import-state", Static)
+        screen.post_message(ImportProgressed(ImportProgress("", 0, 130_000)))
+        await settle(pilot)
+        assert str(state.render()) == "Saving 130,000 new activities…"
+        screen.post_message(ImportProgressed(ImportProgress("", 40_960, 130_000)))
+        await settle(pilot)
+        assert str(state.render()) == "Saving new activities: 40,960 of 130,000…"

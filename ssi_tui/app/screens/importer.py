@@ -262,7 +262,14 @@ class ImportScreen(BaseScreen, screen_id="import"):
 
     def _progress(self, event: ImportProgress) -> None:
         if not event.file:
-            self._state(_("Saving {count} new activities…").format(count=number(event.total)))
+            if 0 < event.done < event.total:  # (a large import says how far its save is)
+                self._state(
+                    _("Saving new activities: {done} of {count}…").format(
+                        done=number(event.done), count=number(event.total)
+                    )
+                )
+            else:
+                self._state(_("Saving {count} new activities…").format(count=number(event.total)))
             return
         bar = self._bars.get(event.file)
         if bar is None:

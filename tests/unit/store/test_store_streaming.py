@@ -202,3 +202,31 @@ def test_the_manifest_of_new_segments_is_the_same_sorted_or_taken_as_it_comes(
     assert list(zip(taken.dates, taken.ids, strict=True)) == sorted(
         zip(taken.dates, taken.ids, strict=True)
     )
+
+
+@pytest.mark.parametrize("manifest_file", ["missing", "damaged"])
+def test_a_streamed_import_over_a_history_whose_manifest_is_gone_or_damaged(
+    tmp_path: Path, small_segments: None, manifest_file: str
+) -> None:
+    data_dir = tmp_path / "data"
+    first, contacts = in_order(1500), [contact_doc(n) for n in range(20)]
+    later = [
+        dict(doc, id=f"b{doc['id']}", date=doc["date"].replace("2022", "2024")) for doc in first
+    ]
+    with Store.open(data_dir) as store:
+        store.save_import(iter(first), contacts)
+    path = data_dir / "cache" / manifest.MANIFEST_FILE
+    if manifest_file == "missing":
+        path.unlink()
+    else:
+        path.write_bytes(path.read_bytes()[:-40])
+    with Store.open(data_dir) as store:  # (read whole: the manifest is not trusted, made again)
+        path.unlink(missing_ok=True)  # and gone again before the import's own save
+        store.save_import(iter(later), [])
+        assert store.activities.count() == 3000
+        assert len(store.contacts.all()) == 20
+        answered = sorted(a.id for a in store.activities.all())
+    assert answered == sorted(doc["id"] for doc in [*first, *later])
+    with Store.open(data_dir, read_only=True) as store:
+        assert sorted(a.id for a in store.activities.all()) == answered
+        assert len(store.contacts.all()) == 20
