@@ -58,7 +58,8 @@ class HistoryWrites(HotFile):
             self.history_dir, self.clock, activity_docs, contact_docs, progress=progress
         )
         made = self._commit_segments(written, revived, extra)
-        # The manifest just made and the contacts just written are not read back.
+        # The manifest just made and the contacts just written (alone, in the first segment:
+        # `write_stream`) are not read back.
         held = (
             {written[0].name: {"activities": [], "contacts": contact_docs}} if contact_docs else {}
         )
