@@ -117,6 +117,9 @@ class ExportArchive:
         self.unsafe = unsafe
         self._opener = opener
         self._closer = closer
+        # How to open the same export again, independently (a forked helper reads with its
+        # own file position): set by `open_export`.
+        self.reopen: Callable[[], ExportArchive] | None = None
 
     def raw(self, member: Member) -> BinaryIO:
         """The member's bytes, uncounted (for an archive that wraps this one)."""
@@ -153,7 +156,12 @@ class ExportArchive:
 
 def open_export(path: Path) -> ExportArchive:
     """Open an export ZIP or folder, refusing it (ArchiveError) if it breaks a limit."""
-    path = Path(path)
+    archive = _open_export(Path(path))
+    archive.reopen = lambda: _open_export(Path(path))
+    return archive
+
+
+def _open_export(path: Path) -> ExportArchive:
     if not path.exists():
         raise ArchiveError(_("{path}: no such file or folder").format(path=path))
     if path.is_dir():

@@ -62,6 +62,21 @@ class People:
     def __len__(self) -> int:
         return len(self.all)
 
+    @property
+    def by_name(self) -> dict[str, Person]:
+        """The first person met under each folded name (what a name alone finds)."""
+        return self._by_name
+
+    @classmethod
+    def rebuilt(cls, persons: list[Person], by_name: dict[str, Person]) -> People:
+        """The people `persons` (in the order met) with their name index `by_name`, as another
+        process handed them over (`handover.py`): each key is held by one person."""
+        people = cls()
+        people.all = persons
+        people._by_name = by_name
+        people._by_key = {person.key: person for person in persons if person.key}
+        return people
+
     def get(self, name: str, url: str | None, *, contact: bool = False) -> Person | None:
         """The person with this name and/or URL, added if new (None when there is neither)."""
         link = full_url(url) if url else None

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ssi_tui.forked import Board, Helper, HelperFailed
 from ssi_tui.gcpause import paused_gc
 from ssi_tui.importers.archive import READ_ERRORS, ArchiveError, ExportArchive, Member
 from ssi_tui.importers.csvfiles import CsvTable, Row, RowError
 from ssi_tui.importers.decoding import decode
 from ssi_tui.importers.drafts import Draft
 from ssi_tui.importers.files import FileKind, plan_files
+from ssi_tui.importers.handover import Helped
 from ssi_tui.importers.mapping import (
     FACT_DEFAULTS,
     HANDLERS,
@@ -69,12 +71,10 @@ def _read_export(
         for member, _ in plan.files:
             progress(ImportProgress(member.label, 0, member.size))
     found = Collector(match_topics)
-    reports: dict[str, FileReport] = {}
-    profile_files: list[str] = []
-    for member, kind in plan.files:
-        reports[member.label] = _read_file(archive, member, kind, found, progress)
-        if kind.id in ("profile", "skills", "positions"):
-            profile_files.append(member.label)
+    reports = _read_files(archive, plan.files, found, progress)
+    profile_files = [
+        member.label for member, kind in plan.files if kind.id in ("profile", "skills", "positions")
+    ]
     connections = {person.identity for person in found.people.all if person.connected_on}
     owner = detect_owner(found.owner_clues, list(found.message_logs.values()), connections)
     for file, log in found.message_logs.items():
@@ -93,6 +93,135 @@ def _read_export(
         files=reports,
         ignored=plan.ignored,
     )
+
+
+Files = list[tuple[Member, FileKind]]
+# The helper reads every file but the messages when both sides hold this much (bytes): below,
+# forking and handing its result back would cost more than it saves.
+HELPER_MIN_BYTES = 1_000_000
+
+
+def _read_files(
+    archive: ExportArchive, files: Files, found: Collector, progress: ProgressCallback | None
+) -> dict[str, FileReport]:
+    """Every file's report (in the plan's order), its rows in `found`. A large export is read
+    on two cores where a helper may be forked (`forked.can_fork`): the messages here, the other
+    files in the helper (they share nothing until the messages' drafts are made); the result is
+    exactly the one reading them all here in order gives, which is what happens otherwise."""
+    mine = [(member, kind) for member, kind in files if kind.id == "messages"]
+    theirs = [(member, kind) for member, kind in files if kind.id != "messages"]
+    board = Board(len(theirs))
+    helper = None
+    if (
+        archive.reopen is not None
+        and sum(member.size for member, _kind in mine) >= HELPER_MIN_BYTES
+        and sum(member.size for member, _kind in theirs) >= HELPER_MIN_BYTES
+    ):
+        helper = Helper.start(
+            lambda: _help(archive.reopen, theirs, files, found.match_topics, board)  # type: ignore[arg-type]
+        )
+    if helper is None:
+        mine, theirs = files, []
+    try:
+        reports, failed = _read_each(
+            archive, mine, files, found, _with_board(progress, theirs, board)
+        )
+        if helper is not None:
+            helped = _helped(helper, archive, theirs, files, found, progress)
+            reports.update(helped.reports)
+            if helped.failed is not None and (failed is None or helped.failed[0] < failed[0]):
+                failed = helped.failed
+        if failed is not None:
+            raise ArchiveError(failed[1])
+    finally:
+        if helper is not None:
+            helper.close()
+        board.close()
+    return {member.label: reports[member.label] for member, _kind in files}
+
+
+def _read_each(
+    archive: ExportArchive,
+    some: Files,
+    files: Files,
+    found: Collector,
+    progress: ProgressCallback | None,
+) -> tuple[dict[str, FileReport], tuple[int, str] | None]:
+    """Read `some` of the `files` in order, up to the first that cannot be read: the reports,
+    and that file's place in `files` with the error."""
+    reports: dict[str, FileReport] = {}
+    for member, kind in some:
+        try:
+            reports[member.label] = _read_file(archive, member, kind, found, progress)
+        except ArchiveError as error:
+            return reports, (_place(files, member), str(error))
+    return reports, None
+
+
+def _place(files: Files, member: Member) -> int:
+    return next(index for index, (other, _) in enumerate(files) if other is member)
+
+
+def _help(
+    reopen: Callable[[], ExportArchive],
+    theirs: Files,
+    files: Files,
+    match_topics: TopicMatcher | None,
+    board: Board,
+) -> Helped:
+    """In the helper: read `theirs` from the archive opened again (a ZIP's file position is
+    shared across a fork), saying how far on the board."""
+    found = Collector(match_topics)
+    slots = {member.label: slot for slot, (member, _kind) in enumerate(theirs)}
+
+    def progress(event: ImportProgress) -> None:
+        board[slots[event.file]] = event.done
+
+    with reopen() as archive:
+        reports, failed = _read_each(archive, theirs, files, found, progress)
+    return Helped(found.people, found.drafts, found.profile, found.owner_clues, reports, failed)
+
+
+def _helped(
+    helper: Helper[Helped],
+    archive: ExportArchive,
+    theirs: Files,
+    files: Files,
+    found: Collector,
+    progress: ProgressCallback | None,
+) -> Helped:
+    """The helper's result, its parts put in `found`; when it failed, its files read here."""
+    try:
+        helped = helper.result()
+    except HelperFailed:
+        reports, failed = _read_each(archive, theirs, files, found, progress)
+        return Helped(found.people, found.drafts, found.profile, found.owner_clues, reports, failed)
+    found.people, found.drafts = helped.people, helped.drafts
+    found.profile, found.owner_clues = helped.profile, helped.owner_clues
+    if progress is not None:
+        for member, _kind in theirs:
+            if member.label in helped.reports:
+                progress(ImportProgress(member.label, member.size, member.size))
+    return helped
+
+
+def _with_board(
+    progress: ProgressCallback | None, theirs: Files, board: Board
+) -> ProgressCallback | None:
+    """`progress` that also tells how far the helper's files are, before each event here."""
+    if progress is None or not theirs:
+        return progress
+    shown = [-1] * len(theirs)
+
+    def report(event: ImportProgress) -> None:
+        for slot, (member, _kind) in enumerate(theirs):
+            done = board[slot]
+            if done != shown[slot]:
+                shown[slot] = done
+                progress(ImportProgress(member.label, done, member.size))
+        progress(event)
+
+    return report
 
 
 def _row_reader(found: Collector, table: CsvTable, handler: Handler, file: str) -> RowReader:
