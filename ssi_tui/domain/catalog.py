@@ -31,7 +31,7 @@ class UnknownKindError(ValueError):
 class Catalog(BaseModel):
     """All activity kinds, by id."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     kinds: dict[str, ActivityKind]
 
@@ -62,7 +62,7 @@ class Catalog(BaseModel):
 class Strict(BaseModel):
     """Rules sections reject unknown keys so a typo in rules.toml is reported, not ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)
 
 
 class ScoringRules(Strict):
