@@ -133,8 +133,9 @@ def resolve_people(
     added: list[Document] = []
     ids = id_sequence()
     defaults = contact_doc_defaults()
+    matching = store.contacts.count() > 0  # (a first import: no one to match, 0.1 s saved)
     for person in people:
-        existing = stored = match_contact(store, person)
+        existing = stored = match_contact(store, person) if matching else None
         if existing is not None:
             existing = pending.get(existing.id, existing)
         if existing is not None and person.contact:
@@ -213,7 +214,7 @@ def new_drafts(
     stored go to `topics_found`, by key."""
     seen: set[str] = set()
     new: list[Draft] = []
-    has_external = store.activities.has_external
+    has_external = store.activities.has_external if store.activities.count() else _nowhere
     for draft in drafts:
         report = files[draft.file]
         if today is not None and draft.date > today:
@@ -235,6 +236,11 @@ def new_drafts(
         report.imported += 1
         new.append(draft)
     return new
+
+
+def _nowhere(key: str) -> bool:
+    """`has_external` of an empty store."""
+    return False
 
 
 def rematch_topics(store: Store, topics_found: dict[str, tuple[str, ...]]) -> list[Activity]:
