@@ -63,6 +63,15 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def sync_names(directory: Path) -> None:
+    """`fsync_dir` for the new files of a batch written with `atomic_write(sync_dir=False)`;
+    `StoreWriteError` when it fails."""
+    try:
+        fsync_dir(directory)
+    except OSError as error:
+        raise StoreWriteError(describe_os_error(error, directory)) from error
+
+
 def describe_os_error(error: OSError, path: Path) -> str:
     """A one-line, human explanation of a failed save."""
     if error.errno == errno.ENOSPC:
@@ -80,12 +89,16 @@ def describe_os_error(error: OSError, path: Path) -> str:
     )
 
 
-def atomic_write(path: Path, data: bytes | Sequence[bytes | memoryview]) -> None:
+def atomic_write(
+    path: Path, data: bytes | Sequence[bytes | memoryview], *, sync_dir: bool = True
+) -> None:
     """Write `data` (bytes, or parts written one after the other) to `path` atomically and
     durably, as a 0600 file.
 
-    Temp file in the same directory, flush + fsync, `os.replace`, fsync of the directory.
-    On failure the previous file is untouched, the temp file removed, and `StoreWriteError` raised.
+    Temp file in the same directory, flush + fsync, `os.replace`, fsync of the directory (left
+    to the caller with `sync_dir=False`: one for a batch of new files, before anything names
+    them). On failure the previous file is untouched, the temp file removed, and
+    `StoreWriteError` raised.
     """
     directory = path.parent
     temp_name: str | None = None
@@ -98,7 +111,8 @@ def atomic_write(path: Path, data: bytes | Sequence[bytes | memoryview]) -> None
             os.fsync(handle.fileno())
         os.replace(temp_name, path)
         temp_name = None
-        fsync_dir(directory)
+        if sync_dir:
+            fsync_dir(directory)
     except OSError as error:
         raise StoreWriteError(describe_os_error(error, path)) from error
     finally:

@@ -21,7 +21,7 @@ import orjson
 from ssi_tui.store import schema
 from ssi_tui.store.datadir import restore_hint
 from ssi_tui.store.errors import StoreCorruptError
-from ssi_tui.store.files import atomic_write, ensure_private_dir
+from ssi_tui.store.files import atomic_write, ensure_private_dir, sync_names
 from ssi_tui.store.integrity import (
     check_segment_name,
     confined,
@@ -142,9 +142,12 @@ def write_segment(
     now: datetime,
     activity_docs: list[dict[str, Any]],
     contact_docs: list[dict[str, Any]],
+    *,
+    sync_dir: bool = True,
 ) -> tuple[str, str]:
     """Write a new segment durably, sealed; returns its name (not yet listed by store.json)
-    and its checksum."""
+    and its checksum. With `sync_dir=False` its directory entry is made durable by the caller
+    (`files.sync_names`, once for a batch), before store.json lists it."""
     ensure_private_dir(history_dir)
     name = f"seg-{now.strftime('%Y%m%d%H%M%S')}-{secrets.token_hex(4)}.json"
     payload = {
@@ -154,7 +157,7 @@ def write_segment(
         "contacts": contact_docs,
     }
     parts, checksum = sealed_parts(dumps(payload))
-    atomic_write(history_dir / name, parts)
+    atomic_write(history_dir / name, parts, sync_dir=sync_dir)
     return name, checksum
 
 
@@ -229,8 +232,11 @@ def write_batch(
     done: list[Written] = []
     try:
         for activities, contacts in partition(activity_docs, contact_docs):
-            name, checksum = write_segment(history_dir, clock(), activities, contacts)
+            name, checksum = write_segment(
+                history_dir, clock(), activities, contacts, sync_dir=False
+            )
             done.append(written_from(name, checksum, activities, contacts))
+        sync_names(history_dir)  # (each file is synced; their names, once for all)
     except BaseException:
         discard_written(history_dir, done)
         raise
@@ -260,7 +266,7 @@ def write_stream(
 
     def write(activities: list[Document], contacts: list[Document]) -> None:
         nonlocal count
-        name, checksum = write_segment(history_dir, clock(), activities, contacts)
+        name, checksum = write_segment(history_dir, clock(), activities, contacts, sync_dir=False)
         done.append(written_from(name, checksum, activities, contacts))
         count += len(activities)
         if progress is not None and activities:
@@ -281,6 +287,7 @@ def write_stream(
                     del held, group
                     for activities, _ in partition(rest, [], minimum):
                         write(activities, [])
+                    sync_names(history_dir)
                     return done
                 if len(group) >= minimum:
                     if held:
@@ -295,6 +302,7 @@ def write_stream(
         held.extend(group)
         if held:
             write(held, [])
+        sync_names(history_dir)  # (each file is synced; their names, once for all)
     except BaseException:
         discard_written(history_dir, done)
         raise

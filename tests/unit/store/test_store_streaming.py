@@ -4,6 +4,7 @@ documents, and read back (and indexed, without reading back what it wrote) exact
 
 from __future__ import annotations
 
+import errno
 import random
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
@@ -13,8 +14,8 @@ from typing import Any, ClassVar
 import orjson
 import pytest
 
-from ssi_tui.store import Store, manifest, segments
-from ssi_tui.store.errors import NotFoundError
+from ssi_tui.store import Store, files, manifest, segments
+from ssi_tui.store.errors import NotFoundError, StoreWriteError
 from ssi_tui.store.integrity import unseal
 
 from .test_store_partition import activity_doc, contact_doc
@@ -115,6 +116,35 @@ def test_a_stream_that_fails_leaves_no_segment(tmp_path: Path) -> None:
 
     with pytest.raises(RuntimeError, match="power cut"):
         segments.write_stream(tmp_path, clock, failing(), [contact_doc(1)], minimum=200)
+    assert list(tmp_path.glob("seg-*")) == []
+
+
+def test_new_segments_names_are_synced_once_before_they_are_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synced: list[tuple[Path, int]] = []
+    real = files.fsync_dir
+    monkeypatch.setattr(
+        files,
+        "fsync_dir",
+        lambda path: (synced.append((path, len(list(path.glob("seg-*"))))), real(path)),
+    )
+    written = segments.write_stream(tmp_path, clock, iter(in_order(3000)), [], minimum=200)
+    assert len(written) > 3 and synced == [(tmp_path, len(written))]  # once, after them all
+    synced.clear()
+    batch = segments.write_batch(tmp_path / "batch", clock, in_order(3000), [contact_doc(1)])
+    assert synced[-1] == (tmp_path / "batch", len(batch))
+
+
+def test_new_segments_whose_names_cannot_be_synced_are_not_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing(path: Path) -> None:
+        raise OSError(errno.EIO, "input/output error")
+
+    monkeypatch.setattr(files, "fsync_dir", failing)
+    with pytest.raises(StoreWriteError):
+        segments.write_stream(tmp_path, clock, iter(in_order(3000)), [], minimum=200)
     assert list(tmp_path.glob("seg-*")) == []
 
 
