@@ -125,6 +125,9 @@ def main(
     stderr: TextIO | None = None,
 ) -> int:
     """Run the command line; returns the exit status (never lets a traceback reach the user)."""
+    # Pydantic looks for plugins in every installed package's metadata when it builds its first
+    # model (10-20 ms, more beside many packages); ssi-tui has none to load.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     arguments = join_relative_dates(sys.argv[1:] if argv is None else argv)

@@ -46,7 +46,7 @@ def test_a_failed_save_leaves_the_store_as_before(
     seed(data_dir)
     before = state(data_dir)
 
-    def disk_full(path: Path, data: bytes) -> None:
+    def disk_full(path: Path, data: bytes, **options: object) -> None:
         raise StoreWriteError(f"cannot write {path.name}: no space left on device")
 
     target = segments if failing == "segment" else storage
