@@ -40,7 +40,13 @@ class HelperFailed(Exception):
 
 def can_fork() -> bool:
     """Whether a helper may be forked here: POSIX and this process's only thread."""
-    return hasattr(os, "fork") and sys.platform != "win32" and threading.active_count() == 1
+    return hasattr(os, "fork") and sys.platform != "win32" and _threads() == 1
+
+
+def _threads() -> int:
+    """This process's threads: Python's, or the system's count where it gives one and it is
+    more (a library may run threads of its own)."""
+    return max(threading.active_count(), _memory_kb("status", ("Threads:",)))
 
 
 class Board:
@@ -62,7 +68,7 @@ class Board:
 
 
 def _memory_kb(file: str, fields: tuple[str, ...]) -> int:
-    """The sum of `fields` (kB) in a /proc/self file (Linux; else 0)."""
+    """The sum of `fields` (kB, or a count) in a /proc/self file (Linux; else 0)."""
     try:
         with open(f"/proc/self/{file}", encoding="ascii") as status:
             text = status.read()

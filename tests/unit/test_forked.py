@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import _thread
 import os
 import threading
 import time
@@ -12,13 +13,13 @@ from ssi_tui import forked
 from ssi_tui.forked import Board, Helper, HelperFailed
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="a helper is forked")
-ACTIVE_COUNT = threading.active_count
+THREADS = forked._threads
 
 
 @pytest.fixture(autouse=True)
 def one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The test runner may have threads of its own: the helpers here fork all the same."""
-    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)
+    """The test runner has threads of its own: the helpers here fork all the same."""
+    monkeypatch.setattr(forked, "_threads", lambda: 1)
 
 
 def test_a_helper_hands_back_what_its_work_returned() -> None:
@@ -64,7 +65,7 @@ def test_a_helper_given_up_on_is_stopped_and_reaped() -> None:
 
 
 def test_no_helper_is_forked_beside_other_threads(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(forked.threading, "active_count", ACTIVE_COUNT)
+    monkeypatch.setattr(forked, "_threads", THREADS)
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
@@ -74,3 +75,26 @@ def test_no_helper_is_forked_beside_other_threads(monkeypatch: pytest.MonkeyPatc
     finally:
         stop.set()
         thread.join()
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="the system's thread count")
+def test_no_helper_is_forked_beside_a_thread_python_did_not_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(forked, "_threads", THREADS)
+    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)  # as Python counts them
+    release = _thread.allocate_lock()
+    release.acquire()
+    started = _thread.allocate_lock()
+    started.acquire()
+
+    def native() -> None:  # (as a C library's thread: not in `threading`'s count)
+        started.release()
+        release.acquire()
+
+    _thread.start_new_thread(native, ())
+    started.acquire()
+    try:
+        assert not forked.can_fork()
+    finally:
+        release.release()

@@ -33,7 +33,7 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="a helper is for
 def helpers(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """A helper for any export, whatever threads the test runner has; the helpers started."""
     monkeypatch.setattr(reader, "HELPER_MIN_BYTES", 0)
-    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(forked, "_threads", lambda: 1)
     started: list[bool] = []
     start = forked.Helper.start.__func__  # type: ignore[attr-defined]
 
