@@ -70,7 +70,7 @@ class Board:
 def _memory_kb(file: str, fields: tuple[str, ...]) -> int:
     """The sum of `fields` (kB, or a count) in a /proc/self file (Linux; else 0)."""
     try:
-        with open(f"/proc/self/{file}", encoding="ascii") as status:
+        with open(f"/proc/self/{file}", encoding="utf-8", errors="replace") as status:
             text = status.read()
     except OSError:
         return 0
