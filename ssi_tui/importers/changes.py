@@ -4,7 +4,7 @@ contacts (see `domain/network.py`): the contacts hold the last import's facts.""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ssi_tui.domain.models import Contact
 from ssi_tui.domain.network import ConnectionChange, same_position
@@ -12,6 +12,41 @@ from ssi_tui.domain.network import ConnectionChange, same_position
 if TYPE_CHECKING:
     from ssi_tui.importers.people import Person
     from ssi_tui.store.repository import Store
+
+
+class StoredContact(NamedTuple):
+    """What an import compares of a stored contact, read from its document: it was validated
+    when it was saved, and a model is built (`model`) only for a contact the import changes."""
+
+    id: str
+    name: str
+    company: str | None
+    title: str | None
+    profile_url: str | None
+    connected_on: date | None
+    emails: tuple[str, ...]
+    source: str | None
+    doc: dict[str, Any]
+
+    @classmethod
+    def of(cls, doc: dict[str, Any]) -> StoredContact:
+        """The view of a stored document."""
+        day = doc.get("connected_on")
+        return cls(
+            doc["id"],
+            doc["name"],
+            doc.get("company"),
+            doc.get("title"),
+            doc.get("profile_url"),
+            date.fromisoformat(day) if day else None,
+            tuple(doc.get("emails") or ()),
+            doc.get("source"),
+            doc,
+        )
+
+    def model(self) -> Contact:
+        """The contact as a model (validated)."""
+        return Contact.model_validate(self.doc)
 
 
 class NewContact(NamedTuple):
@@ -27,12 +62,17 @@ class ChangeWatch:
 
     def __init__(self, store: Store, today: date) -> None:
         self.today = today
-        self.known = [contact for contact in store.contacts.all() if contact.connected_on]
+        self.known = [
+            StoredContact.of(doc) for doc in store.contacts.documents() if doc.get("connected_on")
+        ]
         self.changes: list[ConnectionChange] = []
         self._connected: set[str] = set()  # contacts matched by a connection of the export
 
     def matched(
-        self, stored: Contact | None, person: Person, saved: Contact | NewContact | None
+        self,
+        stored: StoredContact | None,
+        person: Person,
+        saved: Contact | StoredContact | NewContact | None,
     ) -> None:
         """One person of the export matched (`stored`: the contact as it was, `saved`: as it
         is saved, or None when the person is not a contact)."""
@@ -60,15 +100,15 @@ class ChangeWatch:
         for contact in self.known:
             if contact.id not in self._connected and contact.source == source:
                 self._add("removed", contact, before=contact)
-                gone.append(contact.model_copy(update={"connected_on": None}))
+                gone.append(contact.model().model_copy(update={"connected_on": None}))
         return gone
 
     def _add(
         self,
         kind: str,
-        contact: Contact | NewContact,
+        contact: Contact | StoredContact | NewContact,
         *,
-        before: Contact | None = None,
+        before: StoredContact | None = None,
         after: Person | None = None,
     ) -> None:
         self.changes.append(

@@ -118,6 +118,10 @@ class ContactIndex:
         key = normalise_profile_url(url)
         return self._lookups()[1].get(key) if key else None
 
+    def id_by_key(self, key: str) -> str | None:
+        """`id_by_url` for a URL normalised already (`normalise_profile_url`: `/in/<slug>`)."""
+        return self._lookups()[1].get(key)
+
     def id_by_email(self, address: str) -> str | None:
         """The id of the contact with this e-mail address (compared without case)."""
         return self._lookups()[2].get(address.strip().casefold())
