@@ -54,7 +54,6 @@ class Board:
 
     def __init__(self, slots: int) -> None:
         self._memory = mmap.mmap(-1, _SLOT.size * max(slots, 1))
-        self.slots = slots
 
     def __setitem__(self, slot: int, value: int) -> None:
         _SLOT.pack_into(self._memory, slot * _SLOT.size, value)

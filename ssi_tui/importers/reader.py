@@ -112,14 +112,13 @@ def _read_files(
     theirs = [(member, kind) for member, kind in files if kind.id != "messages"]
     board = Board(len(theirs))
     helper = None
+    reopen = archive.reopen
     if (
-        archive.reopen is not None
+        reopen is not None
         and sum(member.size for member, _kind in mine) >= HELPER_MIN_BYTES
         and sum(member.size for member, _kind in theirs) >= HELPER_MIN_BYTES
     ):
-        helper = Helper.start(
-            lambda: _help(archive.reopen, theirs, files, found.match_topics, board)  # type: ignore[arg-type]
-        )
+        helper = Helper.start(lambda: _help(reopen, theirs, files, found.match_topics, board))
     if helper is None:
         mine, theirs = files, []
     try:

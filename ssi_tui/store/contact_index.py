@@ -116,7 +116,7 @@ class ContactIndex:
     def id_by_url(self, url: str) -> str | None:
         """The id of the contact with this profile URL (normalised)."""
         key = normalise_profile_url(url)
-        return self._lookups()[1].get(key) if key else None
+        return self.id_by_key(key) if key else None
 
     def id_by_key(self, key: str) -> str | None:
         """`id_by_url` for a URL normalised already (`normalise_profile_url`: `/in/<slug>`)."""
