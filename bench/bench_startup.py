@@ -12,6 +12,11 @@ imported: `ssi-tui` imports it (and Textual) in `run_app`, after its own start-u
 the bench keeps that order (importing the app first made the measure miss what a thread started
 by `run_app` cost the first frame: ~90 ms). Runs alternate; medians are compared.
 
+Before both, one `ssi-tui` run quits normally, as a user's earlier run did: it keeps the first
+frame's parsed CSS in the app's cache dir (`app/css_kept.py`; here a folder beside the store, never
+the user's own) and the last scores in the store. Every start but the first after installing or
+upgrading finds them so.
+
 Also measured: seconds from spawning `ssi-tui` to the dashboard showing scores (the last ones,
 kept by a run that quit normally, shown while the store opens and is scored in a worker), and to
 the fresh report.
@@ -19,6 +24,7 @@ the fresh report.
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -126,11 +132,17 @@ sys.exit(main(["--data-dir", sys.argv[1]]))
 ROUNDS = 7
 
 
+def app_env(data_dir: Path) -> dict[str, str]:
+    """The environment of an `ssi-tui` run on `data_dir`: its app cache dir beside the store."""
+    return {**os.environ, "SSI_TUI_CACHE_DIR": str(data_dir.with_name(data_dir.name + "-cache"))}
+
+
 def _time(code: str, *args: str) -> float:
     """Seconds from spawning the process to the first frame it reports."""
+    env = app_env(Path(args[0])) if args else None
     start = time.time()
     result = subprocess.run(
-        [sys.executable, "-c", code, *args], check=True, capture_output=True, text=True
+        [sys.executable, "-c", code, *args], check=True, capture_output=True, text=True, env=env
     )
     return float(result.stdout.strip().splitlines()[-1]) - start
 
@@ -138,7 +150,7 @@ def _time(code: str, *args: str) -> float:
 def startup_times(data_dir: Path, rounds: int = ROUNDS) -> tuple[float, float]:
     """Median seconds to first paint: (bare Textual app, ssi-tui)."""
     _time(BARE)  # warm the file cache for both
-    _time(SSI, str(data_dir))
+    _scores_run(data_dir, "warm-up")  # a run that quit normally: the first frame's CSS kept
     bare, ssi = [], []
     for _ in range(rounds):
         bare.append(_time(BARE))
@@ -158,6 +170,7 @@ def _scores_run(data_dir: Path, mode: str) -> dict[str, float]:
         check=True,
         capture_output=True,
         text=True,
+        env=app_env(data_dir),
     )
     found = dict(line.split() for line in result.stdout.strip().splitlines() if " " in line)
     figures = {name: float(value) for name, value in found.items()}

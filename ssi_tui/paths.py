@@ -7,6 +7,7 @@ from pathlib import Path
 
 ENV_DATA_DIR = "SSI_TUI_DATA_DIR"
 ENV_CONFIG_DIR = "SSI_TUI_CONFIG_DIR"
+ENV_CACHE_DIR = "SSI_TUI_CACHE_DIR"
 
 
 def package_data_dir() -> Path:
@@ -39,3 +40,14 @@ def user_config_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_config_dir("ssi-tui", appauthor=False))
+
+
+def user_cache_dir() -> Path:
+    """$SSI_TUI_CACHE_DIR, else the platform's cache dir for ssi-tui: the app's own caches (the
+    first frame's parsed CSS), nothing of the store's."""
+    from_env = os.environ.get(ENV_CACHE_DIR)
+    if from_env:
+        return Path(from_env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("ssi-tui", appauthor=False))

@@ -19,8 +19,10 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home" / "cache"))
     monkeypatch.setenv("SSI_TUI_TODAY", TODAY.isoformat())
     monkeypatch.delenv("SSI_TUI_CONFIG_DIR", raising=False)  # the user's keymap, calendar.toml
+    monkeypatch.delenv("SSI_TUI_CACHE_DIR", raising=False)  # the app's own caches
     # English unless a test asks otherwise, whatever this machine's locale.
     for name in ("SSI_TUI_LANG", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)

@@ -15,7 +15,7 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.reactive import reactive
 
-from ssi_tui.app import css_once
+from ssi_tui.app import css_kept
 from ssi_tui.app.language import Worded
 from ssi_tui.app.launch import LastScores
 from ssi_tui.app.messages import KeymapRead, StoreFailed, StoreOpened
@@ -73,7 +73,7 @@ class SSIApp(ReadOnlyWatch, Worded, App[None]):
         demo: bool = False,
         last_scores: LastScores | None = None,
     ) -> None:
-        css_once.install()  # each CSS source parsed once, not at every re-parse
+        css_kept.install()  # CSS parsed once per process, the first frame's kept between runs
         super().__init__()
         self.data_dir = data_dir
         self.today = today
@@ -128,6 +128,7 @@ class SSIApp(ReadOnlyWatch, Worded, App[None]):
         if self.workspace is None and self.load_error is None:
             self.read_last_scores()
             self.load_store()
+        css_kept.keep_for_next_start(self, after=self.last_scores.done)
 
     @work(thread=True, exclusive=True, group="load", description="load")
     def load_store(self) -> None:
@@ -351,8 +352,7 @@ class SSIApp(ReadOnlyWatch, Worded, App[None]):
         return True
 
     def data_changed(self) -> None:
-        """The one refresh signal: every screen shows the new data (the current one now, the
-        others when they come back)."""
+        """The one refresh signal: each screen shows the new data (now, or when it comes back)."""
         self.data_version += 1
 
     # -- navigation --------------------------------------------------------------------------

@@ -25,6 +25,8 @@ KEPT = 256  # parsed sources kept (a few dozen per theme used)
 _PARAMETERS = ["self", "css", "read_from", "is_default_rules", "tie_breaker", "scope"]
 
 _parsed: OrderedDict[tuple[Any, ...], list[Any]] = OrderedDict()
+_parsed_here: set[tuple[Any, ...]] = set()
+"""The keys this process parsed itself (not taken from the rules kept by a previous run)."""
 
 
 def install() -> bool:
@@ -61,9 +63,28 @@ def _shared(parse_rules: Callable[..., list[Any]]) -> Callable[..., list[Any]]:
         if rules is None:
             rules = parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
             _parsed[key] = rules
+            _parsed_here.add(key)
             if len(_parsed) > KEPT:
                 _parsed.popitem(last=False)
         return rules
 
     shared_parse_rules.parsed_once = True  # type: ignore[attr-defined]
     return shared_parse_rules
+
+
+def adopt(kept: dict[tuple[Any, ...], list[Any]]) -> None:
+    """Take rules parsed by an earlier run (`css_kept.py`), keyed as here."""
+    for key, rules in kept.items():
+        _parsed.setdefault(key, rules)
+    while len(_parsed) > KEPT:
+        _parsed.popitem(last=False)
+
+
+def to_keep() -> dict[tuple[Any, ...], list[Any]] | None:
+    """Every source's rules parsed so far, when this process had to parse any itself since the
+    last call (None: all came from an earlier run, `css_kept.py`, or were given already). Asked
+    once the first frame is on screen: they are then the first frame's sources."""
+    if not _parsed_here:
+        return None
+    _parsed_here.clear()
+    return dict(_parsed)

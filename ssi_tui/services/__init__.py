@@ -13,6 +13,7 @@
 - `transfer`    export formats, loading a JSON export
 - `backups`     list and restore backups of a data dir
 - `settings`    the user's settings kept in the store
+- `app_files`   the app's own cache files (not the store's)
 
 The layers: domain ← store ← importers/exports ← services ← cli/app (pyproject's
 import-linter contracts). Modules import lazily so that start-up stays fast.
