@@ -14,6 +14,8 @@ from ssi_tui.wording import _, counted, day, percent, pgettext
 from ssi_tui.wording.labels import new_contact_line
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ssi_tui.domain.models import Goals, Objective
     from ssi_tui.services.contacts import ContactRow
 
@@ -165,14 +167,17 @@ def run_goals_load(context: Context) -> int:
         _("goals loaded from {file}").format(file=path.name), lambda _before: goals
     )
     context.done(
-        _("Loaded goals from {path}").format(path=path) + "\n" + render_goals(goals),
+        _("Loaded goals from {path}").format(path=path)
+        + "\n"
+        + render_goals(goals, workspace.catalog.label),
         goals=goals.to_file(),
     )
     return 0
 
 
-def render_goals(goals: Goals) -> str:
-    """Goals as text: weights shown as percentages summing to 100."""
+def render_goals(goals: Goals, kind_words: Callable[[str], str]) -> str:
+    """Goals as text: weights shown as percentages summing to 100 (`kind_words`: an activity
+    kind's id in words, `Catalog.label`)."""
     if not goals.audiences:
         return _("No goals yet: load a file with `ssi-tui goals load FILE`.")
     lines = [_("Audiences:")]
@@ -192,16 +197,19 @@ def render_goals(goals: Goals) -> str:
     if goals.objectives:
         lines.append(_("Objectives per week:"))
         for objective in goals.objectives:
-            lines.append("  " + objective_line(objective))
+            lines.append("  " + objective_line(objective, kind_words))
     return "\n".join(lines)
 
 
-def objective_line(objective: Objective) -> str:
-    """'3 × personalised message_sent to prospects' (a weekly objective)."""
+def objective_line(objective: Objective, kind_words: Callable[[str], str]) -> str:
+    """'3 × personalised message sent to prospects' (a weekly objective)."""
     from ssi_tui.wording.goals import objective_times
 
     return objective_times(
-        objective.per_week, objective.kind, objective.audience, objective.personalised
+        objective.per_week,
+        kind_words(objective.kind),
+        objective.audience,
+        objective.personalised,
     )
 
 
@@ -214,11 +222,12 @@ def run_goals_profile(context: Context) -> int:
 
 def run_goals_show(context: Context) -> int:
     """Print the goals."""
-    goals = context.workspace(write=False).goals.get()
+    workspace = context.workspace(write=False)
+    goals = workspace.goals.get()
     if context.args.json:
         print_json(goals.to_file(), context.stdout)
     else:
-        context.stdout.write(render_goals(goals) + "\n")
+        context.stdout.write(render_goals(goals, workspace.catalog.label) + "\n")
     return 0
 
 

@@ -29,10 +29,11 @@ class ObjectiveProgress:
         """Whether the week's target is reached."""
         return self.done >= self.objective.per_week
 
-    def describe(self) -> str:
-        """E.g. '5 × personalised message_sent to prospects'."""
+    def describe(self, kind_words: str) -> str:
+        """E.g. '5 × personalised message sent to prospects' (`kind_words`: its kind in words,
+        `Catalog.label`)."""
         goal = self.objective
-        return objective_times(goal.per_week, goal.kind, goal.audience, goal.personalised)
+        return objective_times(goal.per_week, kind_words, goal.audience, goal.personalised)
 
 
 def week_start(day: date) -> date:

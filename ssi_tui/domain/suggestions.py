@@ -100,8 +100,10 @@ def _active(plan: Plan, as_of: date) -> bool:
     return next_occurrence(plan.recurrence, plan.start, as_of - timedelta(days=1)) is not None
 
 
-def from_objectives(progress: Sequence[ObjectiveProgress]) -> list[PlanSuggestion]:
-    """One suggestion per objective not met yet this week."""
+def from_objectives(
+    progress: Sequence[ObjectiveProgress], catalog: Catalog
+) -> list[PlanSuggestion]:
+    """One suggestion per objective not met yet this week (its kind named in words)."""
     suggestions = []
     for item in progress:
         if item.met:
@@ -116,7 +118,11 @@ def from_objectives(progress: Sequence[ObjectiveProgress]) -> list[PlanSuggestio
                 source="objective",
                 reason=_(
                     "Objective behind: {done} of {objective} done this week (since {day})."
-                ).format(done=item.done, objective=item.describe(), day=day(item.week_start)),
+                ).format(
+                    done=item.done,
+                    objective=item.describe(catalog.label(objective.kind)),
+                    day=day(item.week_start),
+                ),
                 kind=objective.kind,
                 rule=rule_for_per_week(objective.per_week),
                 audience=objective.audience,
@@ -176,7 +182,7 @@ def suggest_plans(
     active = [_plan_target(plan) for plan in plans if _active(plan, as_of)]
     seen: set[Target] = set()
     result: list[PlanSuggestion] = []
-    for suggestion in [*from_objectives(progress), *from_flags(flags, catalog)]:
+    for suggestion in [*from_objectives(progress, catalog), *from_flags(flags, catalog)]:
         if suggestion.kind not in catalog or suggestion.target in seen:
             continue
         if any(covers(target, suggestion.target) for target in active):

@@ -335,24 +335,24 @@ class GoalsService(ProfileChecklistPart):
 
     def save_objective(self, index: int | None, objective: Objective) -> Change[Objective]:
         """Add an objective (index None), or replace the one at `index`; undoably."""
-        text = goal_words.objective_text(
-            objective.kind, objective.per_week, objective.audience, objective.personalised
-        )
-        what = goal_words.objective_saved(text, added=index is None)
+        what = goal_words.objective_saved(self.objective_text(objective), added=index is None)
         return self._put("objectives", index, objective, what)
+
+    def objective_text(self, objective: Objective) -> str:
+        """E.g. '5 × personalised message sent to prospects a week' (its kind in words)."""
+        return goal_words.objective_text(
+            self.workspace.catalog.label(objective.kind),
+            objective.per_week,
+            objective.audience,
+            objective.personalised,
+        )
 
     def remove_objective(self, index: int) -> Change[Goals]:
         """Remove the objective at `index` (in the goals' order); undoably."""
         return self._drop(
             "objectives",
             index,
-            lambda item: (
-                "objective "
-                + goal_words.objective_text(
-                    item.kind, item.per_week, item.audience, item.personalised
-                )
-                + " removed"
-            ),
+            lambda item: goal_words.objective_removed(self.objective_text(item)),
         )
 
     # -- lists of the goals (accounts, objectives) --------------------------------------------

@@ -44,21 +44,24 @@ def renamed(old: str, new: str, contacts: int, plans: int, activities: int) -> s
 
 
 def objective_text(kind: str, per_week: int, audience: str | None, personalised: bool) -> str:
-    """E.g. '5 personalised message_sent to prospects a week'."""
+    """E.g. '5 × personalised message sent to prospects a week' (`kind`: the kind's words,
+    `Catalog.label`)."""
     who = _(" to {audience}").format(audience=audience) if audience else ""
     if personalised:
-        text = plural(
-            per_week,
-            "{count} personalised {kind}{who} a week",
-            "{count} personalised {kind}{who} a week",
-        )
+        text = _("{count} × personalised {kind}{who} a week")
     else:
-        text = _("{count} {kind}{who} a week")
+        text = _("{count} × {kind}{who} a week")
     return text.format(count=per_week, kind=kind, who=who)
 
 
+def objective_removed(text: str) -> str:
+    """The change that removed an objective (`text`: `objective_text`'s)."""
+    return _("objective {text} removed").format(text=text)
+
+
 def objective_times(per_week: int, kind: str, audience: str | None, personalised: bool) -> str:
-    """E.g. '3 × personalised message_sent to prospects' (a weekly objective)."""
+    """E.g. '3 × personalised message sent to prospects' (a weekly objective; `kind`: the
+    kind's words, `Catalog.label`)."""
     text = _("{count} × personalised {kind}") if personalised else _("{count} × {kind}")
     text = text.format(count=per_week, kind=kind)
     if audience:

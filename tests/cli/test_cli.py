@@ -203,6 +203,9 @@ def test_goals_round_trip(data_dir: Path, tmp_path: Path) -> None:
     assert run("goals", "load", str(json_path), "--data-dir", str(data_dir))[0] == 0
     text = run("goals", "show", "--data-dir", str(data_dir))[1]
     assert "60%" in text and "30%" in text and "10%" in text
+    assert "  5 × message sent to prospects\n" in text  # the kind in words
+    text = run("--lang", "fr", "goals", "show", "--data-dir", str(data_dir))[1]
+    assert "  5 × message envoyé vers prospects\n" in text
 
 
 def test_relative_date_after_option(data_dir: Path) -> None:

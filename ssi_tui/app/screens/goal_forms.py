@@ -26,6 +26,8 @@ class GoalsData:
 
     goals: Goals
     objectives: list[ObjectiveProgress]
+    objective_texts: list[str]
+    """Each objective of `goals` in words (its kind named as a sentence names it)."""
     checklist: list[ChecklistRow]
     completeness: Completeness
     kinds: list[str]
@@ -36,9 +38,11 @@ class GoalsData:
 def load_goals(workspace: Workspace) -> GoalsData:
     """The goals, this week's progress on each objective and the profile checklist."""
     service = workspace.goals
+    goals = service.get()
     return GoalsData(
-        service.get(),
+        goals,
         service.objectives(),
+        [service.objective_text(objective) for objective in goals.objectives],
         service.checklist_rows(),
         service.completeness(),
         workspace.activities.kinds(),

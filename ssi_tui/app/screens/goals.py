@@ -26,7 +26,7 @@ from ssi_tui.app.tables import Table, filled, selected_key
 from ssi_tui.app.text import cell, clipped
 from ssi_tui.domain.models import Goals
 from ssi_tui.wording import N_, _, percent, short_number
-from ssi_tui.wording.goals import audience_parts, objective_text
+from ssi_tui.wording.goals import audience_parts
 from ssi_tui.wording.labels import level_label
 from ssi_tui.wording.profile import fit_label
 
@@ -111,7 +111,7 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         self.data = data
         self._fill_audiences(data.goals)
         self._fill_accounts(data.goals)
-        self._fill_objectives(data.objectives)
+        self._fill_objectives(data.objectives, data.objective_texts)
         self._fill_checklist(data.checklist, data.fit)
         self.update_status()
 
@@ -151,10 +151,9 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         ]
         self._refill("accounts", rows, [str(index) for index in range(len(goals.accounts))])
 
-    def _fill_objectives(self, objectives: list[ObjectiveProgress]) -> None:
+    def _fill_objectives(self, objectives: list[ObjectiveProgress], texts: list[str]) -> None:
         rows = []
-        for item in objectives:
-            goal = item.objective
+        for item, text in zip(objectives, texts, strict=True):
             rows.append(
                 (
                     cell(
@@ -162,9 +161,7 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
                         justify="right",
                         style="green" if item.met else "",
                     ),
-                    cell(
-                        objective_text(goal.kind, goal.per_week, goal.audience, goal.personalised)
-                    ),
+                    cell(text),
                 )
             )
         self._refill("objectives", rows, [str(index) for index in range(len(rows))])
@@ -334,8 +331,7 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
             )
             detail = ""
         else:
-            goal = goals.objectives[int(key)]
-            text = objective_text(goal.kind, goal.per_week, goal.audience, goal.personalised)
+            text = data.objective_texts[int(key)]
             question, detail = _("Remove the objective {text}?").format(text=text), ""
         undo = _("{key} undoes it.").format(key=with_keys(self.app, "{app.undo}"))
         detail = f"{detail} {undo}".strip()

@@ -103,7 +103,7 @@ def test_objectives_checked_added_edited_removed(workspace: Workspace) -> None:
         {"kind": "comment", "audience": None, "per_week": "4", "personalised": False}
     )
     added = workspace.goals.save_objective(None, objective)
-    assert added.what == "objective 4 comment a week added"
+    assert added.what == "objective 4 × comment a week added"
     assert workspace.goals.get().objectives[-1] == objective
     workspace.goals.save_objective(1, objective.model_copy(update={"per_week": 6}))
     assert workspace.goals.get().objectives[1].per_week == 6
