@@ -75,7 +75,9 @@ def activity_form(
             value=current.date.isoformat() if current else _("today"),
             placeholder=DATE_HINT,
         ),
-        audience_field(goals, current.audience if current else None),
+        audience_field(
+            goals, current.audience if current else None, N_("from the contact, company or title")
+        ),
         FormField(
             "contact",
             N_("Contact"),
@@ -111,6 +113,7 @@ def activity_form(
             "select",
             value=current.channel if current else None,
             options=[("LinkedIn", "linkedin"), (_("off LinkedIn"), "off")],
+            extra={"prompt": N_("from the kind (LinkedIn if LinkedIn sees it)")},
         ),
         FormField("note", N_("Note"), value=current.note if current else None),
         FormField(
@@ -234,7 +237,7 @@ def profile_text_form(
 
 def contact_audience_form(contact: Contact, goals: Goals, check: Check, save: Save) -> FormScreen:
     """Set a contact's audience: `check` gives the audience's name, `save` stores it."""
-    fields = [audience_field(goals, contact.audience)]
+    fields = [audience_field(goals, contact.audience, N_("From your goals (account, role)"))]
     return FormScreen(_("Audience of {name}").format(name=contact.name), fields, check, save=save)
 
 

@@ -69,7 +69,7 @@ def plan_form(choices: ActivityChoices, check: Check, save: Save) -> FormScreen:
             suggestions=choices.kinds,
         ),
         FormField("rule", N_("Repeat"), value="weekly", placeholder=RULE_PLACEHOLDER),
-        audience_field(choices.goals),
+        audience_field(choices.goals, blank=N_("from the contact or company")),
         FormField("contact", N_("Contact"), placeholder=N_("optional"), suggestions=choices.names),
         FormField("company", N_("Company"), placeholder=N_("optional")),
         FormField(
