@@ -27,6 +27,8 @@ _PARAMETERS = ["self", "css", "read_from", "is_default_rules", "tie_breaker", "s
 _parsed: OrderedDict[tuple[Any, ...], list[Any]] = OrderedDict()
 _parsed_here: set[tuple[Any, ...]] = set()
 """The keys this process parsed itself (not taken from the rules kept by a previous run)."""
+_asked: dict[tuple[Any, ...], None] = {}
+"""The keys asked for since the last `to_keep`, in order."""
 
 
 def install() -> bool:
@@ -60,6 +62,7 @@ def _shared(parse_rules: Callable[..., list[Any]]) -> Callable[..., list[Any]]:
         variables = tuple(self._variables.items())
         key = (variables, css, read_from, is_default_rules, tie_breaker, scope)
         rules = _parsed.get(key)
+        _asked[key] = None
         if rules is None:
             rules = parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
             _parsed[key] = rules
@@ -81,10 +84,12 @@ def adopt(kept: dict[tuple[Any, ...], list[Any]]) -> None:
 
 
 def to_keep() -> dict[tuple[Any, ...], list[Any]] | None:
-    """Every source's rules parsed so far, when this process had to parse any itself since the
-    last call (None: all came from an earlier run, `css_kept.py`, or were given already). Asked
-    once the first frame is on screen: they are then the first frame's sources."""
-    if not _parsed_here:
-        return None
+    """The rules of every source asked for since the last call, when this process had to parse
+    any of them itself (None: all came from an earlier run, `css_kept.py`). Asked once the
+    first frame is on screen: they are then the first frame's sources, and only those (not what
+    an earlier run kept for other CSS variables)."""
+    asked = {key: _parsed[key] for key in _asked if key in _parsed}
+    parsed_here = not _parsed_here.isdisjoint(asked)
+    _asked.clear()
     _parsed_here.clear()
-    return dict(_parsed)
+    return asked if parsed_here else None

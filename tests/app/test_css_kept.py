@@ -40,6 +40,7 @@ def start_again(monkeypatch: pytest.MonkeyPatch) -> None:
     """As a new process: no parsed CSS in memory, the kept file not read yet."""
     monkeypatch.setattr(css_once, "_parsed", OrderedDict())
     monkeypatch.setattr(css_once, "_parsed_here", set())
+    monkeypatch.setattr(css_once, "_asked", {})
     monkeypatch.setattr(css_kept, "_loaded", False)
 
 
@@ -159,6 +160,19 @@ async def test_the_app_starts_as_usual_past_a_damaged_file_and_keeps_a_good_one(
     assert any("ssi.tcss" in source for source in new_process)  # parsed, as with no file
     kept = css_kept.decode(path.read_bytes())
     assert kept is not None and set(kept) == set(css_once._parsed)
+
+
+async def test_only_the_first_frames_rules_are_kept_not_what_an_earlier_run_kept_else(
+    tmp_path: Path, new_process: list[str]
+) -> None:
+    path = kept_file(tmp_path)
+    path.parent.mkdir(mode=0o700)
+    path.write_bytes(good_file())  # rules for a source this app never asks for
+    await first_frame(tmp_path)
+    kept = css_kept.decode(path.read_bytes())
+    assert kept is not None
+    assert ("vars", "Screen { }", ("", "x"), False, 0, "") not in kept
+    assert any("ssi.tcss" in str(key[2]) for key in kept)
 
 
 async def test_a_cache_dir_that_cannot_be_written_changes_nothing_else(
