@@ -338,14 +338,14 @@ class GoalsService(ProfileChecklistPart):
         what = goal_words.objective_saved(self.objective_text(objective), added=index is None)
         return self._put("objectives", index, objective, what)
 
-    def objective_text(self, objective: Objective) -> str:
-        """E.g. '5 × personalised message sent to prospects a week' (its kind in words)."""
-        return goal_words.objective_text(
-            self.workspace.catalog.label(objective.kind),
-            objective.per_week,
-            objective.audience,
-            objective.personalised,
-        )
+    def objective_text(self, objective: Objective, *, a_week: bool = True) -> str:
+        """E.g. '5 × personalised message sent to prospects a week' (its kind in words;
+        without `a_week`, where a heading says it: '5 × personalised message sent to
+        prospects')."""
+        kind, goal = self.workspace.catalog.label(objective.kind), objective
+        if a_week:
+            return goal_words.objective_text(kind, goal.per_week, goal.audience, goal.personalised)
+        return goal_words.objective_times(goal.per_week, kind, goal.audience, goal.personalised)
 
     def remove_objective(self, index: int) -> Change[Goals]:
         """Remove the objective at `index` (in the goals' order); undoably."""

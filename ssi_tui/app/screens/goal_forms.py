@@ -28,6 +28,8 @@ class GoalsData:
     objectives: list[ObjectiveProgress]
     objective_texts: list[str]
     """Each objective of `goals` in words (its kind named as a sentence names it)."""
+    objective_cells: list[str]
+    """The same without 'a week' (the table's heading says it)."""
     checklist: list[ChecklistRow]
     completeness: Completeness
     kinds: list[str]
@@ -43,6 +45,7 @@ def load_goals(workspace: Workspace) -> GoalsData:
         goals,
         service.objectives(),
         [service.objective_text(objective) for objective in goals.objectives],
+        [service.objective_text(objective, a_week=False) for objective in goals.objectives],
         service.checklist_rows(),
         service.completeness(),
         workspace.activities.kinds(),

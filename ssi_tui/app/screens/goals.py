@@ -111,7 +111,7 @@ class GoalsScreen(BaseScreen, screen_id="goals"):
         self.data = data
         self._fill_audiences(data.goals)
         self._fill_accounts(data.goals)
-        self._fill_objectives(data.objectives, data.objective_texts)
+        self._fill_objectives(data.objectives, data.objective_cells)
         self._fill_checklist(data.checklist, data.fit)
         self.update_status()
 
