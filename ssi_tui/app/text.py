@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from rich.text import Text
 from textual.content import Content
@@ -30,6 +31,14 @@ def cell(value: object, *, justify: str = "left", style: str = "") -> Text:
     if isinstance(value, float):
         return Text(number(value, 1), justify=justify, style=style)  # type: ignore[arg-type]
     return Text(plain(value), justify=justify, style=style)  # type: ignore[arg-type]
+
+
+def kind_words(app: Any, kind: str) -> str:
+    """An activity kind as a sentence names it, in the user's language ('message sent',
+    'message envoyé'), from the open store's catalog; its id while none is open (or for a kind
+    the catalog does not know). The ids stay what the forms and the command line take."""
+    workspace = getattr(app, "workspace", None)
+    return kind if workspace is None else workspace.catalog.label(kind)
 
 
 def capitalised(text: str) -> str:

@@ -26,6 +26,7 @@ from ssi_tui.domain.scoring import window_start
 from ssi_tui.domain.text import fold
 from ssi_tui.gcpause import give_back_freed_memory, paused_gc
 from ssi_tui.services.log_columns import LogColumns
+from ssi_tui.wording import language
 from ssi_tui.wording.labels import audience_with_source
 
 if TYPE_CHECKING:
@@ -114,8 +115,8 @@ class LogRow(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class LogQuery:
     """A view of the log: filters (`text` is matched case- and blank-insensitively in the kind,
-    contact, company, title, note and audience; the others exactly) and the column it is
-    sorted by (`reverse`: largest, newest or last first)."""
+    by its id or its words, the contact, company, title, note and audience; the others exactly)
+    and the column it is sorted by (`reverse`: largest, newest or last first)."""
 
     text: str = ""
     pillar: str | None = None
@@ -160,7 +161,7 @@ class ActivityLog:
         self._counted: dict[str, tuple[float, float]] = {}
         self._rows: LogColumns | None = None  # every activity's, once the pass is done
         self._pass: tuple[Iterator[list[ActivityRecord]], LogColumns] | None = None
-        self._orders: dict[LogQuery, array[int]] = {}
+        self._orders: dict[tuple[LogQuery, str], array[int]] = {}
         self._folds: dict[str, str] = {}
 
     def page(
@@ -260,8 +261,10 @@ class ActivityLog:
 
     # -- views ------------------------------------------------------------------------------
     def _order(self, query: LogQuery) -> array[int]:
-        """The row numbers of a view, in its order (kept for the next pages)."""
-        found = self._orders.get(query)
+        """The row numbers of a view, in its order (kept for the next pages, and per language:
+        a kind is found by its words too)."""
+        kept = (query, language())
+        found = self._orders.get(kept)
         if found is None:
             columns = self._rows
             assert columns is not None
@@ -278,7 +281,7 @@ class ActivityLog:
             give_back_freed_memory()  # (a sort's keys: tens of MB at a million)
             if len(self._orders) >= KEPT_ORDERS:
                 del self._orders[next(iter(self._orders))]
-            self._orders[query] = found
+            self._orders[kept] = found
         return found
 
     def _folded(self, value: str) -> str:
@@ -309,6 +312,11 @@ class ActivityLog:
         # ones (a few thousand), not row by row; notes (most are the activity's own) row by row
         folded = self._folded
         holding = columns.codes_where(lambda value: text in folded(value))
+        # A kind also by its words in the user's language ('réaction' finds reaction)
+        catalog = self.workspace.catalog
+        kinds_holding = holding | columns.codes_where(
+            lambda value: value in catalog.kinds and text in fold(catalog.label(value))
+        )
 
         def matches(index: int) -> bool:
             return (
@@ -317,7 +325,7 @@ class ActivityLog:
                 and (kind is None or kinds[index] == kind)
                 and (
                     not text
-                    or kinds[index] in holding
+                    or kinds[index] in kinds_holding
                     or contacts[index] in holding
                     or companies[index] in holding
                     or titles[index] in holding

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any
 
@@ -16,7 +16,7 @@ from ssi_tui.app.messages import LoadFailed, LogChoices, LogPageLoaded, LogReadi
 from ssi_tui.app.screens.base import BaseScreen
 from ssi_tui.app.screens.forms import activity_choices, activity_form
 from ssi_tui.app.tables import Table, filled, selected_key
-from ssi_tui.app.text import cell
+from ssi_tui.app.text import cell, kind_words
 from ssi_tui.domain.models import PILLARS, Activity
 from ssi_tui.services.activity_log import NUMERIC, PAGE_SIZE, LogPage, LogQuery, Reading
 from ssi_tui.wording import N_, _, counted, number
@@ -113,13 +113,17 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
     def _choices_loaded(self, message: LogChoices) -> None:
         audiences, kinds = message.value
         self._set_choices("#filter-audience", audiences)
-        self._set_choices("#filter-kind", kinds)
+        self._set_choices("#filter-kind", kinds, lambda kind: kind_words(self.app, kind))
 
-    def _set_choices(self, selector: str, values: list[str]) -> None:
-        """A filter's choices (what it has selected kept while it is still offered)."""
+    def _set_choices(
+        self, selector: str, values: list[str], words: Callable[[str], str] = str
+    ) -> None:
+        """A filter's choices, each shown as `words` says (what it has selected kept while it
+        is still offered)."""
         if self._offered.get(selector) != values:
             self._offered[selector] = values
-            self.query_one(selector, Select).set_options([(value, value) for value in values])
+            options = [(words(value), value) for value in values]
+            self.query_one(selector, Select).set_options(options)
 
     @on(Input.Changed, "#filter-text")
     @on(Select.Changed, ".filters Select")
@@ -189,7 +193,7 @@ class ActivityLogScreen(BaseScreen, screen_id="activities"):
         for row in self.shown.rows:
             cells = {
                 "date": cell(row.date.isoformat()),
-                "kind": cell(row.kind),
+                "kind": cell(kind_words(self.app, row.kind)),
                 "raw": cell(row.raw, justify="right"),
                 "weighted": cell(row.weighted, justify="right"),
                 "pillar": cell(pillar_label(row.pillar, short=True)),

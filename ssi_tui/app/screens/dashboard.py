@@ -13,6 +13,7 @@ from textual.widgets import OptionList
 
 from ssi_tui.app.messages import HistoryChecked, ScoresReady, StartChecked
 from ssi_tui.app.screens.base import BaseScreen
+from ssi_tui.app.text import kind_words
 from ssi_tui.app.widgets.agenda import AgendaPanel
 from ssi_tui.app.widgets.flags import FlagDetail, FlagList, flag_detail, pillar_detail
 from ssi_tui.app.widgets.guide import FirstRunGuide
@@ -177,7 +178,7 @@ class DashboardScreen(BaseScreen, screen_id="dashboard"):
         from ssi_tui.app.screens.detail import DetailScreen
 
         if self.explanation is not None:
-            body = pillar_detail(self.explanation)
+            body = pillar_detail(self.explanation, lambda kind: kind_words(self.app, kind))
             title = str(self.query_one(FlagDetail).border_title)
         elif self.selected_flag is not None:
             body = flag_detail(self.selected_flag)

@@ -26,7 +26,7 @@ from ssi_tui.app.screens.plan_forms import (
     remove_plan_question,
 )
 from ssi_tui.app.tables import Choices, Table, filled, last_column_room, selected_key
-from ssi_tui.app.text import cell, clipped, plain
+from ssi_tui.app.text import cell, clipped, kind_words, plain
 from ssi_tui.domain.agenda import Agenda, AgendaItem
 from ssi_tui.domain.plans import Plan
 from ssi_tui.domain.suggestions import PlanSuggestion, suggestion_text
@@ -187,7 +187,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
                 [
                     when,
                     _(STATUS_CELLS[item.status][0]),
-                    item.plan.kind,
+                    kind_words(self.app, item.plan.kind),
                     item.plan.audience or "—",
                     plain(item.plan.who) or "—",
                 ]
@@ -200,7 +200,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
             table.add_row(
                 cell(when, style="bold" if overdue else ""),
                 Text(_(text), style=style),
-                cell(item.plan.kind),
+                cell(kind_words(self.app, item.plan.kind)),
                 cell(item.plan.audience),
                 cell(item.plan.who),
                 cell(clipped(plain(item.plan.note), room) if item.plan.note else ""),
@@ -224,7 +224,7 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
             )
             streak = plan_row.streak
             table.add_row(
-                cell(plan.kind),
+                cell(kind_words(self.app, plan.kind)),
                 cell(target),
                 cell(plan_row.next.isoformat() if plan_row.next else _("ended")),
                 cell(plan_row.schedule),
@@ -317,7 +317,9 @@ class PlannerScreen(BaseScreen, screen_id="planner"):
     @work(group="done-form")
     async def _done_overdue(self, item: AgendaItem) -> None:
         """An overdue occurrence: done today (late) or on its day? One key each."""
-        what = _("{kind} of {day}").format(kind=item.plan.kind, day=day_text(item.date))
+        what = _("{kind} of {day}").format(
+            kind=kind_words(self.app, item.plan.kind), day=day_text(item.date)
+        )
         day = await self.app.push_screen_wait(DoneWhenScreen(what, item.date, self.ssi.today))
         if day is not None:
             self.ssi.save(lambda ws: ws.planner.act(item, "done", day))

@@ -11,7 +11,7 @@ from textual.widget import Widget
 from ssi_tui.app.background import load
 from ssi_tui.app.messages import AgendaLoaded
 from ssi_tui.app.registry import with_keys
-from ssi_tui.app.text import plain
+from ssi_tui.app.text import kind_words, plain
 from ssi_tui.wording import N_, _, days_short
 
 if TYPE_CHECKING:
@@ -22,13 +22,13 @@ if TYPE_CHECKING:
 MARKS = {"open": ("☐ ", "bold"), "done": ("✓ ", "bold $text-success"), "skipped": ("– ", "dim")}
 
 
-def item_line(item: AgendaItem) -> Content:
-    """One of today's items: mark, kind, audience, contact/company (literal)."""
+def item_line(item: AgendaItem, kind: str) -> Content:
+    """One of today's items: mark, kind (in words), audience, contact/company (literal)."""
     mark, style = MARKS[item.status]
     details = " · ".join(part for part in (item.plan.audience, item.plan.who) if part)
     return Content.assemble(
         (mark, style),
-        (plain(item.plan.kind), "dim" if item.status != "open" else ""),
+        (plain(kind), "dim" if item.status != "open" else ""),
         (f" · {plain(details)}" if details else "", "dim"),
     )
 
@@ -99,7 +99,10 @@ class AgendaPanel(Widget):
             ),
             " · " + _("streak {days}").format(days=days_short(streak)),
         )
-        return [header, *(item_line(item) for item in agenda.today)]
+        return [
+            header,
+            *(item_line(item, kind_words(self.app, item.plan.kind)) for item in agenda.today),
+        ]
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         """As many lines as it has (the CSS caps it)."""

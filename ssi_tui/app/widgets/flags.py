@@ -12,7 +12,7 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from ssi_tui.app.choices import Choices
-from ssi_tui.app.text import plain
+from ssi_tui.app.text import kind_words, plain
 from ssi_tui.wording import _, number, percent, short_number
 from ssi_tui.wording.flags import evidence_lines
 from ssi_tui.wording.labels import cap_bound, flag_title, part_label, pillar_label, severity_label
@@ -20,6 +20,8 @@ from ssi_tui.wording.profile import fit_lines
 from ssi_tui.wording.recurrence import PRESET_LABELS, planned, preset_label
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ssi_tui.domain.explain import Part, PillarExplanation
     from ssi_tui.domain.flags import Flag
     from ssi_tui.domain.report import Report
@@ -163,7 +165,7 @@ class FlagDetail(VerticalScroll):
         if explanation is None:
             self.show(self.flag)
         else:
-            self.update(pillar_detail(explanation))
+            self.update(pillar_detail(explanation, lambda kind: kind_words(self.app, kind)))
 
     def show(self, flag: Flag | None) -> None:
         """Display one flag (None: a hint)."""
@@ -203,11 +205,11 @@ def _part_lines(parts: list[Part], total: float, unit: str) -> list[Content]:
     return lines
 
 
-def pillar_detail(item: PillarExplanation) -> Content:
+def pillar_detail(item: PillarExplanation, words_for: Callable[[str], str] = str) -> Content:
     """A pillar's score step by step, as `score --explain` gives it: the raw parts (activity
     LinkedIn sees, profile), the weighted parts (each audience, the untargeted rest, profile),
     each adding up to the score; then every kind × audience and the top activities (user text
-    literal)."""
+    literal; each kind as `words_for` names it)."""
     parts: list[Content] = [
         Content.assemble(
             (pillar_label(item.pillar), "bold"),
@@ -244,7 +246,7 @@ def pillar_detail(item: PillarExplanation) -> Content:
         parts.append(
             Content(
                 plain(
-                    f"  {row.kind} · {row.audience or _('none')}: {row.count}, "
+                    f"  {words_for(row.kind)} · {row.audience or _('none')}: {row.count}, "
                     f"{number(row.raw_points, 1)} → {number(row.weighted_points, 1)}"
                 )
             )
@@ -264,7 +266,7 @@ def pillar_detail(item: PillarExplanation) -> Content:
             parts.append(
                 Content(
                     plain(
-                        f"  {entry.activity.date.isoformat()} {entry.activity.kind}: "
+                        f"  {entry.activity.date.isoformat()} {words_for(entry.activity.kind)}: "
                         f"{number(entry.raw, 2)} → {number(entry.weighted, 2)}"
                         + (f" ({who})" if who else "")
                     )

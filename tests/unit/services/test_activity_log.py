@@ -57,12 +57,22 @@ def activities(count: int, seed: int = 3) -> list[Activity]:
 
 
 def expected(workspace: Workspace, query: LogQuery) -> list[str]:
-    """A view's ids, worked out on the whole log's rows (each field matched on its own)."""
+    """A view's ids, worked out on the whole log's rows (each field matched on its own; a kind
+    by its id or its words in the language in use)."""
     text = fold(query.text)
+    catalog = workspace.catalog
 
     def passes(row: ActivityRow) -> bool:
         activity = row.activity
-        fields = (activity.kind, activity.contact, activity.company, activity.title, row.audience)
+        words = catalog.label(activity.kind) if activity.kind in catalog.kinds else None
+        fields = (
+            activity.kind,
+            words,
+            activity.contact,
+            activity.company,
+            activity.title,
+            row.audience,
+        )
         return (
             (query.pillar is None or row.pillar == query.pillar)
             and (query.audience is None or row.audience == query.audience)
@@ -119,6 +129,8 @@ QUERIES = [
     LogQuery(text="recruiters", sort="audience"),
     LogQuery(text="fabrikam", kind="meeting", reverse=False),
     LogQuery(text="nothing like it"),
+    LogQuery(text="Message Sent"),  # (a kind's words: its id is message_sent)
+    LogQuery(text="profile view", sort="kind"),
     *(LogQuery(sort=column, reverse=reverse) for column in COLUMNS for reverse in (True, False)),
 ]
 
@@ -128,6 +140,17 @@ def test_every_view_pages_as_the_whole_log_would_show_it(
     filled: Workspace, query: LogQuery
 ) -> None:
     assert everything(filled, query) == expected(filled, query)
+
+
+def test_a_kind_is_found_by_its_words_in_the_language_in_use(filled: Workspace) -> None:
+    from ssi_tui.wording import set_language
+
+    comments = expected(filled, LogQuery(kind="comment"))
+    assert comments and everything(filled, LogQuery(text="commentaire")) == []
+    set_language("fr")
+    found = everything(filled, LogQuery(text="commentaire"))
+    assert found == comments == expected(filled, LogQuery(text="commentaire"))
+    assert everything(filled, LogQuery(text="comment")) == comments  # (its id still)
 
 
 def test_rows_carry_what_the_log_shows(filled: Workspace) -> None:

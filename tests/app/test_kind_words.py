@@ -1,0 +1,53 @@
+"""Activity kinds are shown in words, in the user's language (the catalog's labels): the log's
+Kind column and its kind filter, today's agenda, the planner; the ids stay what forms take."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Select
+
+from ssi_tui.app.app import SSIApp
+from ssi_tui.app.widgets.agenda import AgendaPanel
+from ssi_tui.wording import set_language
+
+from .conftest import settle
+
+
+def words(app: SSIApp, kind: str) -> str:
+    assert app.workspace is not None
+    return app.workspace.catalog.label(kind)
+
+
+async def test_the_log_names_each_kind_in_words_and_filters_by_id(demo_app: SSIApp) -> None:
+    async with demo_app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        table = demo_app.screen.query_one(DataTable)
+        shown = {str(table.get_row_at(row)[1]) for row in range(table.row_count)}
+        assert "profile view" in shown and "profile_view" not in shown
+        kind_filter = demo_app.screen.query_one("#filter-kind", Select)
+        options = dict(kind_filter._options)  # (label, value) pairs
+        assert options.get("message sent") == "message_sent"
+        kind_filter.value = "message_sent"
+        await settle(pilot)
+        shown = {str(table.get_row_at(row)[1]) for row in range(table.row_count)}
+        assert shown == {"message sent"}
+
+
+async def test_the_agenda_and_the_planner_name_kinds_in_the_users_language(
+    demo_app: SSIApp,
+) -> None:
+    set_language("fr")
+    async with demo_app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        agenda = demo_app.screen.query_one(AgendaPanel)
+        assert "appel" in str(agenda.render()) and "call" not in str(agenda.render())
+        await pilot.press("p")
+        await settle(pilot)
+        kinds = {
+            str(table.get_row_at(row)[2])
+            for table in demo_app.screen.query(DataTable)
+            if table.id == "agenda-table"
+            for row in range(table.row_count)
+        }
+        assert words(demo_app, "call") in kinds and "call" not in kinds
