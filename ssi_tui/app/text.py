@@ -36,7 +36,7 @@ def cell(value: object, *, justify: str = "left", style: str = "") -> Text:
 def kind_words(app: Any, kind: str) -> str:
     """An activity kind as a sentence names it, in the user's language ('message sent',
     'message envoyé'), from the open store's catalog; its id while none is open (or for a kind
-    the catalog does not know). The ids stay what the forms and the command line take."""
+    the catalog does not know). The forms take either (`Catalog.find`), the command line ids."""
     workspace = getattr(app, "workspace", None)
     return kind if workspace is None else workspace.catalog.label(kind)
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from ssi_tui.domain.errors import DataFileError
 from ssi_tui.domain.models import PILLARS, ActivityKind, Pillar
+from ssi_tui.domain.text import fold
 from ssi_tui.paths import package_data_dir
 from ssi_tui.wording import _
 from ssi_tui.wording.validation import validation_message
@@ -43,6 +44,18 @@ class Catalog(BaseModel):
             return kind_id
         label = _(found.label)  # data/catalog.toml's labels are in the catalogs
         return label[:1].lower() + label[1:]
+
+    def find(self, text: str) -> str | None:
+        """The id of the kind `text` names: its id, or its words as the app shows them, in the
+        user's language or in English (case- and blank-insensitive: 'Message sent', 'message
+        envoyé'); None when it names none."""
+        if text in self.kinds:
+            return text
+        wanted = fold(text)
+        for kind in self.kinds.values():
+            if wanted in (fold(kind.id), fold(kind.label), fold(_(kind.label))):
+                return kind.id
+        return None
 
     def kind(self, kind_id: str) -> ActivityKind:
         """The catalog entry of a kind; `UnknownKindError` lists the valid ids."""

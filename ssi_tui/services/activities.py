@@ -17,7 +17,7 @@ from ssi_tui.domain.text import fold
 from ssi_tui.gcpause import paused_gc
 from ssi_tui.services.activity_log import counted_points, points_of
 from ssi_tui.services.errors import FieldErrors, InputError
-from ssi_tui.services.fields import split_list
+from ssi_tui.services.fields import split_list, with_kind_id
 from ssi_tui.services.journal import undoable
 from ssi_tui.services.plan_checks import matching_ids, prefix_problem, short_ids
 from ssi_tui.services.undo import Change
@@ -172,6 +172,7 @@ class ActivityService:
         store read: the app runs it on the UI thread): every bad field at once (`FieldErrors`).
         Editing `original` keeps its id, source, plan and import key."""
         errors: dict[str, str] = {}
+        values = with_kind_id(self.workspace.catalog, values)
         try:
             self.check_kind(values.get("kind"))
         except InputError as error:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
 from ssi_tui.services.errors import InputError
 from ssi_tui.wording import _
+
+if TYPE_CHECKING:
+    from ssi_tui.domain.catalog import Catalog
 
 
 def parse_weight(text: str | float | None) -> float:
@@ -40,3 +46,14 @@ def split_list(text: str | list[str] | None) -> list[str]:
         return []
     items = text.split(",") if isinstance(text, str) else text
     return [item.strip() for item in items if item.strip()]
+
+
+def with_kind_id(catalog: Catalog, values: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A form's values with its kind as an id, when it was typed as the app shows kinds (in
+    words: 'message sent', 'message envoyé'); as they were otherwise (the check names what
+    is wrong)."""
+    kind = str(values.get("kind") or "").strip()
+    found = catalog.find(kind) if kind else None
+    return (
+        {**values, "kind": found} if found is not None and found != values.get("kind") else values
+    )

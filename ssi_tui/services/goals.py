@@ -312,6 +312,7 @@ class GoalsService(ProfileChecklistPart):
         goals = goals or self.get()
         errors: dict[str, str] = {}
         kind = (values.get("kind") or "").strip()
+        kind = self.workspace.catalog.find(kind) or kind  # (its words name it too)
         if not kind:
             errors["kind"] = _("choose a kind, e.g. message_sent")
         elif kind not in self.workspace.catalog.kinds:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ssi_tui.domain.dates import DateParseError, parse_date
 from ssi_tui.domain.recurrence import RuleError, parse_rule, require_occurrence
 from ssi_tui.services.errors import FieldErrors, InputError
+from ssi_tui.services.fields import with_kind_id
 from ssi_tui.wording import _, pgettext
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ def field_problems(planner: Planner, values: Mapping[str, Any]) -> dict[str, str
 def check_plan(planner: Planner, values: Mapping[str, Any], goals: Goals) -> Plan:
     """A form's values (text) → the plan to add, checked once against `goals` (no store read):
     `FieldErrors` naming every bad field."""
+    values = with_kind_id(planner.workspace.catalog, values)
     errors = field_problems(planner, values)
     try:
         planner.workspace.goals.check_audience(values.get("audience"), goals)

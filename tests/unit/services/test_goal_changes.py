@@ -221,3 +221,28 @@ def test_the_51st_audience_is_refused_in_the_form_and_by_the_service(
     with pytest.raises(InputError, match="audiences: at most 50 audiences, not 51"):
         workspace.goals.save_audience(None, Audience(name="one more", weight=5))
     assert len(workspace.goals.get().audiences) == MAX_AUDIENCES
+
+
+def test_a_kind_is_typed_by_its_id_or_by_its_words_in_every_form(workspace: Workspace) -> None:
+    """As the app shows kinds (in words, in the user's language), forms take them: the
+    activity, the plan and the objective forms alike; what names no kind is still refused."""
+    from ssi_tui.wording import set_language
+
+    catalog = workspace.catalog
+    assert catalog.find("message_sent") == "message_sent"
+    assert catalog.find("  Message   SENT ") == "message_sent"
+    assert catalog.find("message envoyé") is None  # (French words, in English)
+    assert catalog.find("dance") is None
+    goals = workspace.goals.get()
+    activity = workspace.activities.check({"kind": "Message sent", "date": "today"}, goals)
+    assert activity.kind == "message_sent"
+    plan = workspace.planner.check_plan({"kind": "follow-up", "rule": "weekly"}, goals)
+    assert plan.kind == "follow_up"
+    set_language("fr")
+    assert catalog.find("message envoyé") == "message_sent"
+    assert catalog.find("message sent") == "message_sent"  # (English words still)
+    objective = workspace.goals.check_objective({"kind": "Relance", "per_week": "2"})
+    assert objective.kind == "follow_up"
+    with pytest.raises(FieldErrors) as caught:
+        workspace.activities.check({"kind": "danse", "date": "today"}, goals)
+    assert set(caught.value.errors) == {"kind"}
