@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.css import stylesheet
 from textual.pilot import Pilot
 from textual.worker import Worker, WorkerCancelled
 
+from ssi_tui.app import css_kept, css_once
 from ssi_tui.app.app import SSIApp
 
 TODAY = date(2026, 11, 26)
@@ -65,3 +69,27 @@ def demo_app(tmp_path: Path) -> SSIApp:
 def empty_app(tmp_path: Path) -> SSIApp:
     """An app on an empty store."""
     return SSIApp(tmp_path / "data", TODAY)
+
+
+def css_as_in_a_new_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No CSS parsed in memory yet, the kept file (`css_kept.py`) not read yet."""
+    monkeypatch.setattr(css_once, "_parsed", OrderedDict())
+    monkeypatch.setattr(css_once, "_parsed_here", set())
+    monkeypatch.setattr(css_once, "_asked", {})
+    monkeypatch.setattr(css_kept, "_loaded", False)
+
+
+@pytest.fixture
+def parsed_sources(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Where each CSS source Textual really parses (a miss of every cache) was read from, in a
+    process that has parsed none yet."""
+    seen: list[str] = []
+    parse = stylesheet.parse
+
+    def counting(scope: str, css: str, read_from: Any, **options: Any) -> Any:
+        seen.append(str(read_from))
+        return parse(scope, css, read_from, **options)
+
+    monkeypatch.setattr(stylesheet, "parse", counting)
+    css_as_in_a_new_process(monkeypatch)
+    return seen

@@ -6,42 +6,25 @@ from __future__ import annotations
 import os
 import pickle
 import zlib
-from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.css import stylesheet
 
 from ssi_tui.app import css_kept, css_once
 from ssi_tui.app.app import SSIApp
 
-from .conftest import TODAY, settle
+from .conftest import TODAY, css_as_in_a_new_process, settle
 
 
 @pytest.fixture
-def new_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def new_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parsed_sources: list[str]
+) -> list[str]:
     """The CSS state of a process that has parsed nothing yet, with its own cache dir; the
     sources Textual really parses from then on (where each was read from)."""
     monkeypatch.setenv("SSI_TUI_CACHE_DIR", str(tmp_path / "cache"))
-    seen: list[str] = []
-    parse = stylesheet.parse
-
-    def counting(scope: str, css: str, read_from: Any, **options: Any) -> Any:
-        seen.append(str(read_from))
-        return parse(scope, css, read_from, **options)
-
-    monkeypatch.setattr(stylesheet, "parse", counting)
-    start_again(monkeypatch)
-    return seen
-
-
-def start_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    """As a new process: no parsed CSS in memory, the kept file not read yet."""
-    monkeypatch.setattr(css_once, "_parsed", OrderedDict())
-    monkeypatch.setattr(css_once, "_parsed_here", set())
-    monkeypatch.setattr(css_once, "_asked", {})
-    monkeypatch.setattr(css_kept, "_loaded", False)
+    return parsed_sources
 
 
 async def first_frame(tmp_path: Path) -> tuple[SSIApp, str]:
@@ -85,7 +68,7 @@ async def test_the_next_start_takes_the_first_frames_css_as_parsed(
     for key, rules in kept.items():  # the same rules, selector by selector, style by style
         assert [facts(rule) for rule in rules] == [facts(rule) for rule in parsed_first[key]]
 
-    start_again(monkeypatch)
+    css_as_in_a_new_process(monkeypatch)
     new_process.clear()
     written = path.stat().st_mtime_ns
     _app, painted_again = await first_frame(tmp_path)

@@ -4,7 +4,6 @@ change still parses it again with the new ones."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.css import stylesheet
@@ -13,21 +12,6 @@ from ssi_tui.app import css_once
 from ssi_tui.app.app import SSIApp
 
 from .conftest import TODAY, settle
-
-
-@pytest.fixture
-def parsed_sources(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Where each source Textual really parses (a miss of every cache) was read from."""
-    seen: list[str] = []
-    parse = stylesheet.parse
-
-    def counting(scope: str, css: str, read_from: Any, **options: Any) -> Any:
-        seen.append(str(read_from))
-        return parse(scope, css, read_from, **options)
-
-    monkeypatch.setattr(stylesheet, "parse", counting)
-    monkeypatch.setattr(css_once, "_parsed", type(css_once._parsed)())
-    return seen
 
 
 async def test_the_apps_css_is_parsed_once_before_the_first_frame(
