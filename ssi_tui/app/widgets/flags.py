@@ -246,7 +246,7 @@ def pillar_detail(item: PillarExplanation, words_for: Callable[[str], str] = str
         parts.append(
             Content(
                 plain(
-                    f"  {words_for(row.kind)} · {row.audience or _('none')}: {row.count}, "
+                    f"  {words_for(row.kind)} · {row.audience or _('no audience')}: {row.count}, "
                     f"{number(row.raw_points, 1)} → {number(row.weighted_points, 1)}"
                 )
             )
