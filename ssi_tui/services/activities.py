@@ -100,6 +100,13 @@ class ActivityService:
         """The activity kinds of the catalog, sorted."""
         return sorted(self.workspace.catalog.kinds)
 
+    def kind_words(self) -> dict[str, str]:
+        """Each kind's words as the app shows them, in the user's language, by id, in the
+        order of the words (what a form suggests: it takes them, `Catalog.find`)."""
+        catalog = self.workspace.catalog
+        words = {kind: catalog.label(kind) for kind in catalog.kinds}
+        return dict(sorted(words.items(), key=lambda item: fold(item[1])))
+
     def rows(self, as_of: date | None = None) -> list[ActivityRow]:
         """Every activity with its pillar, effective audience and points, as scoring sees them,
         and what it counts for as of `as_of` (default today)."""

@@ -51,3 +51,26 @@ async def test_the_agenda_and_the_planner_name_kinds_in_the_users_language(
             for row in range(table.row_count)
         }
         assert words(demo_app, "call") in kinds and "call" not in kinds
+
+
+async def test_a_form_shows_and_suggests_kinds_in_words_and_takes_them(demo_app: SSIApp) -> None:
+    from textual.widgets import Input
+
+    async with demo_app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        table = demo_app.screen.query_one(DataTable)
+        table.focus()
+        first = str(table.get_row_at(0)[1])
+        await pilot.press("e")
+        await settle(pilot)
+        kind = demo_app.screen.query_one("#field-kind", Input)
+        assert kind.value == first and "_" not in first  # its words, not its id
+        assert kind.suggester is not None
+        assert await kind.suggester.get_suggestion("message s") == "message sent"
+        kind.value = "Message sent"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.pause()
+        assert str(table.get_row_at(0)[1]) == "message sent"

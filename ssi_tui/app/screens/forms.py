@@ -44,14 +44,15 @@ class ActivityChoices:
     contacts' names."""
 
     goals: Goals
-    kinds: list[str]
+    kinds: dict[str, str]
+    """Each kind's words by id (`ActivityService.kind_words`)."""
     names: list[str]
 
 
 def activity_choices(workspace: Workspace) -> ActivityChoices:
     """Read what the activity form offers (in a worker)."""
     return ActivityChoices(
-        workspace.goals.get(), workspace.activities.kinds(), workspace.contacts.names()
+        workspace.goals.get(), workspace.activities.kind_words(), workspace.contacts.names()
     )
 
 
@@ -65,9 +66,9 @@ def activity_form(
         FormField(
             "kind",
             N_("Kind"),
-            value=current.kind if current else None,
+            value=kinds.get(current.kind, current.kind) if current else None,
             placeholder=N_("post, comment, meeting…"),
-            suggestions=kinds,
+            suggestions=list(kinds.values()),
         ),
         FormField(
             "date",

@@ -32,7 +32,7 @@ class GoalsData:
     """The same without 'a week' (the table's heading says it)."""
     checklist: list[ChecklistRow]
     completeness: Completeness
-    kinds: list[str]
+    kinds: dict[str, str]
     profile: ProfileChecklist
     fit: ProfileFit
 
@@ -48,7 +48,7 @@ def load_goals(workspace: Workspace) -> GoalsData:
         [service.objective_text(objective, a_week=False) for objective in goals.objectives],
         service.checklist_rows(),
         service.completeness(),
-        workspace.activities.kinds(),
+        workspace.activities.kind_words(),
         service.checklist(),
         service.profile_fit(),
     )
@@ -131,17 +131,18 @@ def account_form(workspace: Workspace, goals: Goals, index: int | None, save: Sa
 
 
 def objective_form(
-    workspace: Workspace, goals: Goals, kinds: list[str], index: int | None, save: Save
+    workspace: Workspace, goals: Goals, kinds: dict[str, str], index: int | None, save: Save
 ) -> FormScreen:
-    """Add a weekly objective (`index` None) or edit the one at `index`."""
+    """Add a weekly objective (`index` None) or edit the one at `index` (`kinds`: each kind's
+    words by id)."""
     current: Objective | None = goals.objectives[index] if index is not None else None
     fields = [
         FormField(
             "kind",
             N_("Kind"),
-            value=current.kind if current else None,
-            placeholder=N_("message_sent, comment, meeting…"),
-            suggestions=kinds,
+            value=kinds.get(current.kind, current.kind) if current else None,
+            placeholder=N_("message sent, comment, meeting…"),
+            suggestions=list(kinds.values()),
         ),
         audience_field(goals, current.audience if current else None, N_("any audience")),
         FormField(

@@ -65,8 +65,8 @@ def plan_form(choices: ActivityChoices, check: Check, save: Save) -> FormScreen:
         FormField(
             "kind",
             N_("Kind"),
-            placeholder=N_("comment, message_sent, follow_up…"),
-            suggestions=choices.kinds,
+            placeholder=N_("comment, message sent, follow-up…"),
+            suggestions=list(choices.kinds.values()),
         ),
         FormField("rule", N_("Repeat"), value="weekly", placeholder=RULE_PLACEHOLDER),
         audience_field(choices.goals, blank=N_("from the contact or company")),
