@@ -3,13 +3,22 @@ Kind column and its kind filter, today's agenda, the planner; the ids stay what 
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Select
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Select
 
 from ssi_tui.app.app import SSIApp
 from ssi_tui.app.widgets.agenda import AgendaPanel
 from ssi_tui.wording import set_language
 
 from .conftest import settle
+
+
+async def the_log(pilot: Pilot) -> DataTable:
+    """The activity log's table, once on screen and filled."""
+    await settle(pilot)
+    await pilot.press("a")
+    await settle(pilot)
+    return pilot.app.screen.query_one(DataTable)
 
 
 def words(app: SSIApp, kind: str) -> str:
@@ -19,10 +28,7 @@ def words(app: SSIApp, kind: str) -> str:
 
 async def test_the_log_names_each_kind_in_words_and_filters_by_id(demo_app: SSIApp) -> None:
     async with demo_app.run_test(size=(140, 45)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
-        table = demo_app.screen.query_one(DataTable)
+        table = await the_log(pilot)
         shown = {str(table.get_row_at(row)[1]) for row in range(table.row_count)}
         assert "profile view" in shown and "profile_view" not in shown
         kind_filter = demo_app.screen.query_one("#filter-kind", Select)
@@ -54,13 +60,8 @@ async def test_the_agenda_and_the_planner_name_kinds_in_the_users_language(
 
 
 async def test_a_form_shows_and_suggests_kinds_in_words_and_takes_them(demo_app: SSIApp) -> None:
-    from textual.widgets import Input
-
     async with demo_app.run_test(size=(140, 45)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
-        table = demo_app.screen.query_one(DataTable)
+        table = await the_log(pilot)
         table.focus()
         first = str(table.get_row_at(0)[1])
         await pilot.press("e")
