@@ -238,7 +238,7 @@ def profile_text_form(
 
 def contact_audience_form(contact: Contact, goals: Goals, check: Check, save: Save) -> FormScreen:
     """Set a contact's audience: `check` gives the audience's name, `save` stores it."""
-    fields = [audience_field(goals, contact.audience, N_("From your goals (account, role)"))]
+    fields = [audience_field(goals, contact.audience, N_("from your goals (account, role)"))]
     return FormScreen(_("Audience of {name}").format(name=contact.name), fields, check, save=save)
 
 
@@ -254,7 +254,7 @@ def contact_form(contact: Contact, goals: Goals, check: Check, save: Save) -> Fo
         FormField(
             "title", N_("Title"), value=contact.title or "", placeholder=N_("e.g. Head of Data")
         ),
-        audience_field(goals, contact.audience, blank=N_("From your goals (account, role)")),
+        audience_field(goals, contact.audience, blank=N_("from your goals (account, role)")),
         FormField(
             "cadence",
             N_("Stay in touch every (days)"),
